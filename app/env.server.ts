@@ -1,0 +1,37 @@
+// The one place that reads process.env (eslint forbids it elsewhere in app/). Parsed once, with
+// errors that name the variable, so a misconfigured process fails at start and not mid-request.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner dashboard"),
+  SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret from the Partner dashboard"),
+  SHOPIFY_APP_URL: z.string().url("the public URL the app is served at"),
+  SCOPES: z.string().default(
+    "read_products,write_products,read_inventory,write_inventory,read_locations,read_orders,write_orders,read_fulfillments,write_fulfillments,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_customers,write_gift_cards,read_gift_cards,write_discounts",
+  ),
+  DATABASE_URL: z.string().optional(),
+  APP_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes, base64 (openssl rand -base64 32)"),
+  // Send Admin API / OAuth requests for *.myshopify.com to this origin instead (the Shopify emulator).
+  SHOPIFY_API_ORIGIN_OVERRIDE: z.string().url().optional(),
+  // Where the embedded pages load App Bridge from (Shopify's CDN unless a stand-in is configured).
+  APP_BRIDGE_SCRIPT_URL: z.string().url().default("https://cdn.shopify.com/shopifycloud/app-bridge.js"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

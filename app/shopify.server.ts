@@ -1,0 +1,42 @@
+// Configures the Shopify app once (Shopify's Remix template shape) and exports what routes use.
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { installShopifyOriginOverride } from "./shopify/api-origin.server";
+import { SHOPIFY_API_VERSION } from "./shopify/api-version";
+import { recordInstallation } from "./shops/installation.server";
+
+const config = env();
+installShopifyOriginOverride(config.SHOPIFY_API_ORIGIN_OVERRIDE);
+
+const apiVersion = ApiVersion.July26;
+if (apiVersion !== SHOPIFY_API_VERSION) throw new Error("app/shopify/api-version.ts and shopify.server.ts disagree");
+
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion,
+  scopes: config.SCOPES.split(","),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(db),
+  distribution: AppDistribution.AppStore,
+  logger: { level: config.LOG_LEVEL === "debug" ? LogSeverity.Debug : LogSeverity.Warning },
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: false },
+  hooks: {
+    afterAuth: async ({ session }) => {
+      await recordInstallation({ shop: session.shop, accessToken: session.accessToken ?? "", scopes: session.scope });
+    },
+  },
+});
+
+export default shopify;
+export const apiVersionPinned = apiVersion;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;
