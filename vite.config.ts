@@ -30,6 +30,10 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  build: { assetsInlineLimit: 0 },
+  build: {
+    assetsInlineLimit: 0,
+    // The generated Prisma clients (app/generated) are CommonJS like those in node_modules.
+    commonjsOptions: { include: [/node_modules/, /app\/generated/] },
+  },
   optimizeDeps: { include: ["@shopify/app-bridge-react", "@shopify/polaris"] },
 });

@@ -1,15 +1,16 @@
 // The one Prisma client of the process, on SQLite (default) or PostgreSQL (DATABASE_URL=postgres://…).
 // Both generated clients come from the same schema (scripts/prisma.ts), so the SQLite client's types
-// describe either.
+// describe either. They are generated into node_modules/@passerelle/ so the server build loads them
+// at run time (with their WebAssembly query compilers) instead of bundling them.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "./generated/prisma/sqlite";
-import { PrismaClient as PostgresClient } from "./generated/prisma/postgresql";
+import { PrismaClient as SqliteClient } from "@passerelle/prisma-sqlite";
+import { PrismaClient as PostgresClient } from "@passerelle/prisma-postgresql";
 import { databaseTarget, sqliteFilePath } from "../scripts/database-target";
 import { env } from "./env.server";
 
 export type Db = SqliteClient;
-export type { Prisma } from "./generated/prisma/sqlite";
+export type { Prisma } from "@passerelle/prisma-sqlite";
 
 export function createPrismaClient(databaseUrl: string | undefined): Db {
   const target = databaseTarget(databaseUrl);

@@ -18,6 +18,8 @@ const schema = z.object({
   SHOPIFY_API_ORIGIN_OVERRIDE: z.string().url().optional(),
   // Where the embedded pages load App Bridge from (Shopify's CDN unless a stand-in is configured).
   APP_BRIDGE_SCRIPT_URL: z.string().url().default("https://cdn.shopify.com/shopifycloud/app-bridge.js"),
+  // Extra origins allowed to frame the embedded pages (an admin stand-in such as the emulator's).
+  EXTRA_FRAME_ANCESTORS: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

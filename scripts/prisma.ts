@@ -37,9 +37,10 @@ function prisma(args: string[], env: NodeJS.ProcessEnv = offlineEnv, capture = f
 
 export function derivePostgresSchema(source: string): string {
   const derived = source
+    .replace(/\/\/ The default @prisma\/client location[\s\S]*?generator sessionStorageClient \{[^}]*\}\n\n/, "")
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = env("DATABASE_URL")')
-    .replace(/output\s*=\s*"\.\.\/app\/generated\/prisma\/sqlite"/, 'output          = "../../app/generated/prisma/postgresql"');
+    .replace(/output\s*=\s*"\.\.\/node_modules\/@passerelle\/prisma-sqlite"/, 'output          = "../../node_modules/@passerelle/prisma-postgresql"');
   if (derived === source || !derived.includes('"postgresql"')) {
     throw new Error("prisma/schema.prisma no longer has the expected datasource/generator lines");
   }

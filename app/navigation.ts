@@ -1,0 +1,7 @@
+// The sections of the embedded app, in the order of Shopify admin's app navigation.
+// A section appears here only once its page does real work.
+export const APP_SECTIONS = [
+  { path: "/app", label: "Dashboard" },
+  { path: "/app/settings", label: "Settings" },
+  { path: "/app/logs", label: "Logs" },
+] as const;

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Badge, BlockStack, Card, DataTable, Layout, Page, Select, Text } from "@shopify/polaris";
+import { db } from "../db.server";
+import { formatDateTime } from "../lib/format";
+import { authenticate } from "../shopify.server";
+
+const STATUSES = ["all", "processed", "failed", "received"] as const;
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const status = new URL(request.url).searchParams.get("status") ?? "all";
+  const shop = await db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } });
+  const [deliveries, complianceRequests] = await Promise.all([
+    db.webhookDelivery.findMany({
+      where: { shop: session.shop, ...(status !== "all" ? { status } : {}) },
+      orderBy: { receivedAt: "desc" },
+      take: 100,
+      select: { webhookId: true, topic: true, status: true, receivedAt: true, processedAt: true, error: true },
+    }),
+    db.complianceRequest.findMany({ where: { shop: session.shop }, orderBy: { receivedAt: "desc" }, take: 20 }),
+  ]);
+  return { timeZone: shop?.ianaTimezone ?? "UTC", status, deliveries, complianceRequests };
+};
+
+export default function Logs() {
+  const { timeZone, status, deliveries, complianceRequests } = useLoaderData<typeof loader>();
+  const [, setSearchParams] = useSearchParams();
+  return (
+    <Page title="Logs">
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Webhooks received
+              </Text>
+              <Select
+                label="Result"
+                options={STATUSES.map((s) => ({ label: s, value: s }))}
+                value={status}
+                onChange={(value) => setSearchParams(value === "all" ? {} : { status: value })}
+              />
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text"]}
+                headings={["Topic", "Received", "Result", "Delivery id"]}
+                rows={deliveries.map((d) => [
+                  d.topic,
+                  formatDateTime(d.receivedAt, timeZone),
+                  <Badge key={d.webhookId} tone={d.status === "failed" ? "critical" : d.status === "processed" ? "success" : "info"}>
+                    {d.status === "failed" ? `failed: ${d.error ?? ""}` : d.status}
+                  </Badge>,
+                  d.webhookId,
+                ])}
+              />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Privacy requests
+              </Text>
+              {complianceRequests.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No customer data request or erasure received.
+                </Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text"]}
+                  headings={["Request", "Received", "Customer"]}
+                  rows={complianceRequests.map((r) => [r.topic, formatDateTime(r.receivedAt, timeZone), r.email ?? r.customerId ?? "—"])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
