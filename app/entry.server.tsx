@@ -3,10 +3,14 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundWork } from "./jobs/runtime.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowConfiguredFrameAncestors } from "./shopify/frame-ancestors.server";
 
 const ABORT_DELAY_MS = 5_000;
+
+// The server entry is loaded once per process: start the scheduler and worker with it.
+startBackgroundWork();
 
 export default async function handleRequest(
   request: Request,

@@ -20,6 +20,10 @@ const schema = z.object({
   APP_BRIDGE_SCRIPT_URL: z.string().url().default("https://cdn.shopify.com/shopifycloud/app-bridge.js"),
   // Extra origins allowed to frame the embedded pages (an admin stand-in such as the emulator's).
   EXTRA_FRAME_ANCESTORS: z.string().optional(),
+  // Every app process runs the scheduler (enqueue only) and a worker unless this is "off"
+  // (e.g. web-only processes when workers run elsewhere: `npm run worker`).
+  BACKGROUND_JOBS: z.enum(["on", "off"]).default("on"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

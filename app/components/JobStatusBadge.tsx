@@ -1,0 +1,16 @@
+import { Badge } from "@shopify/polaris";
+
+type Tone = "success" | "critical" | "attention" | "info" | undefined;
+
+const STATUS: Record<string, { label: string; tone: Tone }> = {
+  queued: { label: "Waiting", tone: "info" },
+  running: { label: "Running", tone: "attention" },
+  succeeded: { label: "Succeeded", tone: "success" },
+  failed: { label: "Failed", tone: "critical" },
+  cancelled: { label: "Stopped", tone: undefined },
+};
+
+export function JobStatusBadge({ status }: { status: string }) {
+  const { label, tone } = STATUS[status] ?? { label: status, tone: undefined };
+  return <Badge tone={tone}>{label}</Badge>;
+}

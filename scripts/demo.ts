@@ -1,0 +1,34 @@
+// npm run demo — the app against the emulators, with a seeded demo shop, until Ctrl-C.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { startStack } from "./stack";
+
+const root = path.resolve(import.meta.dirname, "..");
+const appPort = Number(process.env.PORT ?? 3000);
+const shopifyPort = Number(process.env.SHOPIFY_EMULATOR_PORT ?? 4100);
+const fastmagPort = Number(process.env.FASTMAG_EMULATOR_PORT ?? 4200);
+
+if (!process.argv.includes("--no-build")) {
+  console.log("Building the app…");
+  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { cwd: root, stdio: "ignore" });
+}
+
+const stack = await startStack({ appPort, shopifyPort, fastmagPort });
+console.log(`
+Passerelle demo is running.
+
+  Shopify admin (emulated):  ${stack.adminUrl}
+  The app itself:            ${stack.appUrl}
+  Shopify emulator:          ${stack.shopify.url}
+  Fastmag emulator:          ${stack.fastmag.url}  (enseigne ${stack.fastmagCredentials.enseigne}, magasin ${stack.fastmagCredentials.magasin}, compte ${stack.fastmagCredentials.compte}, password ${stack.fastmagCredentials.motpasse})
+  Database:                  ${stack.databaseUrl}
+
+Open the admin link in a browser; Ctrl-C stops everything.
+`);
+
+const shutdown = async () => {
+  await stack.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# npm test: everything CI checks, in order of speed. Integration tests run on SQLite and on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mkdir -p test-results
+rm -f test-results/vitest-*.json
+# Each vitest run also writes a JSON report; the last line of this script adds them up.
+vitest() { local name=$1; shift; npx vitest run --reporter=default --reporter=json --outputFile="test-results/vitest-$name.json" "$@"; }
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "typecheck"
+npx tsc --noEmit
+step "lint"
+npx eslint . --max-warnings=0
+step "format"
+npx prettier --check . --log-level warn
+step "migrations cover the schema"
+npx tsx scripts/prisma.ts check
+step "unit"
+vitest unit --project unit
+step "integration on SQLite"
+TEST_DATABASE=sqlite vitest integration-sqlite --project integration
+step "integration on PostgreSQL (${TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres})"
+TEST_DATABASE=postgresql vitest integration-postgresql --project integration
+step "build"
+npx remix vite:build --logLevel warn
+step "e2e in Chromium"
+vitest e2e --project e2e --no-file-parallelism
+
+node scripts/test-summary.mjs test-results/vitest-*.json

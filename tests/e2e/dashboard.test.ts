@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "~/db.server";
+import { startStack, type Stack } from "../../scripts/stack";
+import { freePort, launchBrowser, screenshot } from "./support/browser";
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-"));
+  stack = await startStack({ appPort: await freePort(), shopifyPort: 0, databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`, quiet: true });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("the embedded Dashboard", () => {
+  it("opens inside the emulated Shopify admin, authenticated by session token", async () => {
+    await page.goto(stack.adminUrl);
+    const app = page.frameLocator("iframe");
+    await expect.poll(() => app.getByRole("heading", { name: "Dashboard" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await app.getByText("Passerelle Demo").first().waitFor();
+    await app.getByText(stack.shop).first().waitFor();
+    await app.getByText("Europe/Paris").first().waitFor();
+    await app.getByText("No back-office system connected yet").waitFor();
+    await screenshot(page, "dashboard-first-visit");
+
+    // The first visit exchanged the session token for an offline token and recorded the shop.
+    const db = createPrismaClient(stack.databaseUrl);
+    try {
+      const shop = await db.shop.findUniqueOrThrow({ where: { domain: stack.shop } });
+      expect(shop.ianaTimezone).toBe("Europe/Paris");
+      expect(await db.session.count({ where: { shop: stack.shop } })).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("shows a configured connector's connection state", async () => {
+    const db = createPrismaClient(stack.databaseUrl);
+    try {
+      await db.connectorSetting.create({
+        data: { shop: stack.shop, connector: "fastmag", configJson: "{}", lastCheckAt: new Date(), lastCheckOk: false, lastCheckMessage: "KO|Utilisateur inconnu" },
+      });
+    } finally {
+      await db.$disconnect();
+    }
+    await page.reload();
+    const app = page.frameLocator("iframe");
+    await app.getByText("Connection failing").waitFor({ timeout: 30_000 });
+    await app.getByText("KO|Utilisateur inconnu", { exact: false }).waitFor();
+    await screenshot(page, "dashboard-connection-failing");
+  });
+
+  it("navigates with the admin's app menu", async () => {
+    await page.getByRole("link", { name: "Logs" }).click();
+    const app = page.frameLocator("iframe");
+    await app.getByText("Webhooks received").waitFor({ timeout: 30_000 });
+    await screenshot(page, "logs");
+  });
+});
