@@ -5,7 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startBackgroundWork } from "./jobs/runtime.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { allowConfiguredFrameAncestors } from "./shopify/frame-ancestors.server";
+import { adjustDocumentHeadersForConfiguredAdmin } from "./shopify/document-headers.server";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -19,7 +19,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  allowConfiguredFrameAncestors(responseHeaders);
+  adjustDocumentHeadersForConfiguredAdmin(responseHeaders);
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

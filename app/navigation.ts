@@ -2,6 +2,8 @@
 // A section appears here only once its page does real work.
 export const APP_SECTIONS = [
   { path: "/app", label: "Dashboard" },
+  { path: "/app/syncs", label: "Syncs" },
+  { path: "/app/fastmag/explorer", label: "Fastmag explorer" },
   { path: "/app/settings", label: "Settings" },
   { path: "/app/logs", label: "Logs" },
 ] as const;

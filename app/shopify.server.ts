@@ -7,6 +7,8 @@ import { env } from "./env.server";
 import { installShopifyOriginOverride } from "./shopify/api-origin.server";
 import { SHOPIFY_API_VERSION } from "./shopify/api-version";
 import { recordInstallation } from "./shops/installation.server";
+// Lets the job engine follow installs, uninstalls and shop/redact.
+import "./jobs/shop-lifecycle.server";
 
 const config = env();
 installShopifyOriginOverride(config.SHOPIFY_API_ORIGIN_OVERRIDE);
@@ -29,7 +31,7 @@ const shopify = shopifyApp({
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: false },
   hooks: {
     afterAuth: async ({ session }) => {
-      await recordInstallation({ shop: session.shop, accessToken: session.accessToken ?? "", scopes: session.scope });
+      await recordInstallation(session);
     },
   },
 });

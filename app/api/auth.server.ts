@@ -26,7 +26,8 @@ export async function authenticateApi(request: Request): Promise<ApiCaller> {
     const { session } = await authenticate.admin(request);
     return { shop: session.shop, via: "session-token" };
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) throw unauthorized("The session token is not valid.");
+    // The library answers a bad session token with an empty 401 or a redirect; an API caller gets JSON.
+    if (thrown instanceof Response && thrown.status < 500) throw unauthorized("The session token is not valid or has expired.");
     throw thrown;
   }
 }

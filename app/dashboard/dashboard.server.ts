@@ -1,16 +1,24 @@
 // What the Dashboard shows: the shop, each configured connector's connection state, recent activity.
 import { db } from "../db.server";
 import { listConnectorSummaries, type ConnectorSummary } from "../connectors/settings.server";
+import { shopRecord, type InstalledSession } from "../shops/installation.server";
+import { recentFailures, type JobSummary } from "../jobs/api.server";
+import { jobSummary } from "../jobs/views.server";
 
 export interface DashboardData {
   shop: { domain: string; name: string | null; planName: string | null; ianaTimezone: string; currencyCode: string | null };
   connectors: ConnectorSummary[];
+  latestRuns: JobSummary[];
+  /** Runs that failed in the last 24 hours: the Dashboard shows them first. */
+  failuresLast24h: JobSummary[];
   recentWebhooks: { webhookId: string; topic: string; status: string; receivedAt: Date; error: string | null }[];
 }
 
-export async function loadDashboard(shopDomain: string): Promise<DashboardData> {
-  const [shop, connectors, recentWebhooks] = await Promise.all([
-    db.shop.findUnique({ where: { domain: shopDomain } }),
+export async function loadDashboard(session: InstalledSession): Promise<DashboardData> {
+  const shopDomain = session.shop;
+  const since = new Date(Date.now() - 24 * 3600_000);
+  const [shop, connectors, recentWebhooks, latestJobs, failuresLast24h] = await Promise.all([
+    shopRecord(session),
     listConnectorSummaries(shopDomain),
     db.webhookDelivery.findMany({
       where: { shop: shopDomain },
@@ -18,6 +26,8 @@ export async function loadDashboard(shopDomain: string): Promise<DashboardData> 
       take: 5,
       select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true },
     }),
+    db.job.findMany({ where: { shop: shopDomain }, orderBy: { createdAt: "desc" }, take: 5 }),
+    recentFailures({ db }, shopDomain, since, 10),
   ]);
   return {
     shop: {
@@ -28,6 +38,8 @@ export async function loadDashboard(shopDomain: string): Promise<DashboardData> 
       currencyCode: shop?.currencyCode ?? null,
     },
     connectors,
+    latestRuns: latestJobs.map(jobSummary),
+    failuresLast24h,
     recentWebhooks,
   };
 }

@@ -1,23 +1,38 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { loadDashboard } from "../dashboard/dashboard.server";
 import { authenticate } from "../shopify.server";
 import { ConnectionBadge } from "../components/ConnectionBadge";
+import { JobStatusBadge } from "../components/JobStatusBadge";
 import { formatDateTime } from "../lib/format";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return loadDashboard(session.shop);
+  return loadDashboard(session);
 };
 
 export default function Dashboard() {
-  const { shop, connectors, recentWebhooks } = useLoaderData<typeof loader>();
+  const { shop, connectors, recentWebhooks, latestRuns, failuresLast24h } = useLoaderData<typeof loader>();
   return (
     <Page title="Dashboard">
       <TitleBar title="Passerelle" />
       <Layout>
+        {failuresLast24h.length > 0 ? (
+          <Layout.Section>
+            <Banner tone="critical" title={`${failuresLast24h.length} sync run${failuresLast24h.length > 1 ? "s" : ""} failed in the last 24 hours`}>
+              <List>
+                {failuresLast24h.map((run) => (
+                  <List.Item key={run.id}>
+                    <Link url={`/app/runs/${run.id}`}>{run.title}</Link> — {formatDateTime(run.finishedAt ?? run.createdAt, shop.ianaTimezone)}:{" "}
+                    {run.error?.message ?? "failed"}
+                  </List.Item>
+                ))}
+              </List>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
@@ -44,9 +59,15 @@ export default function Dashboard() {
                 Connections
               </Text>
               {connectors.length === 0 ? (
-                <EmptyState heading="No back-office system connected yet" image="" action={{ content: "Open settings", url: "/app/settings" }}>
-                  <p>Connect Fastmag or another system to start syncing stock, prices and orders.</p>
-                </EmptyState>
+                <BlockStack gap="200" inlineAlign="start">
+                  <Text as="p" fontWeight="semibold">
+                    No back-office system connected yet
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    Connect Fastmag or another system to start syncing stock, prices and orders.
+                  </Text>
+                  <Button url="/app/settings">Open settings</Button>
+                </BlockStack>
               ) : (
                 <DataTable
                   columnContentTypes={["text", "text", "text", "text"]}
@@ -56,6 +77,33 @@ export default function Dashboard() {
                     c.kind,
                     <ConnectionBadge key={c.connector} state={c.state} />,
                     c.lastCheckAt ? `${formatDateTime(c.lastCheckAt, shop.ianaTimezone)} — ${c.lastCheckMessage ?? ""}` : "never",
+                  ])}
+                />
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Latest sync runs
+              </Text>
+              {latestRuns.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No sync has run yet. Start one from <Link url="/app/syncs">Syncs</Link>.
+                </Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "text"]}
+                  headings={["Sync", "Status", "When", "Result"]}
+                  rows={latestRuns.map((run) => [
+                    <Link key={run.id} url={`/app/runs/${run.id}`}>
+                      {run.title}
+                    </Link>,
+                    <JobStatusBadge key={`${run.id}-status`} status={run.status} />,
+                    formatDateTime(run.startedAt ?? run.createdAt, shop.ianaTimezone),
+                    run.error ? run.error.message : `${run.counters.changed} changed, ${run.counters.skipped} skipped`,
                   ])}
                 />
               )}

@@ -1,24 +1,49 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Link, Page, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { createApiToken, listApiTokens, revokeApiToken } from "../api/tokens.server";
 import { CONNECTORS } from "../connectors/catalog";
 import { listConnectorSummaries } from "../connectors/settings.server";
 import { ConnectionBadge } from "../components/ConnectionBadge";
+import { actionFailure } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
+
+// Connectors whose settings screen exists; the others are listed without a link until theirs does.
+const CONNECTOR_SETTINGS_PAGES: Record<string, string> = { fastmag: "/app/settings/fastmag" };
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const configured = await listConnectorSummaries(session.shop);
+  const [configured, apiTokens] = await Promise.all([listConnectorSummaries(session.shop), listApiTokens(session.shop)]);
   return {
     connectors: CONNECTORS.map((c) => {
       const summary = configured.find((s) => s.connector === c.id);
       return { ...c, state: summary?.state ?? ("not-configured" as const), lastCheckMessage: summary?.lastCheckMessage ?? null };
     }),
+    apiTokens,
   };
 };
 
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  try {
+    if (form.get("intent") === "create-token") {
+      const { token } = await createApiToken(session.shop, String(form.get("name") ?? ""));
+      return { ok: true as const, token };
+    }
+    if (form.get("intent") === "revoke-token") {
+      await revokeApiToken(session.shop, String(form.get("id") ?? ""));
+      return { ok: true as const, token: null };
+    }
+    return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
+  } catch (error) {
+    return actionFailure(error);
+  }
+};
+
 export default function Settings() {
-  const { connectors } = useLoaderData<typeof loader>();
+  const { connectors, apiTokens } = useLoaderData<typeof loader>();
   return (
     <Page title="Settings">
       <Layout>
@@ -31,12 +56,76 @@ export default function Settings() {
               <DataTable
                 columnContentTypes={["text", "text", "text", "text"]}
                 headings={["System", "Kind", "State", "Last check"]}
-                rows={connectors.map((c) => [c.name, c.kind, <ConnectionBadge key={c.id} state={c.state} />, c.lastCheckMessage ?? "—"])}
+                rows={connectors.map((c) => [
+                  c.id in CONNECTOR_SETTINGS_PAGES ? <Link key={`${c.id}-name`} url={CONNECTOR_SETTINGS_PAGES[c.id]}>{c.name}</Link> : c.name,
+                  c.kind,
+                  <ConnectionBadge key={c.id} state={c.state} />,
+                  c.lastCheckMessage ?? "—",
+                ])}
               />
             </BlockStack>
           </Card>
         </Layout.Section>
+        <Layout.Section>
+          <ApiAccess tokens={apiTokens} />
+        </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function ApiAccess({ tokens }: { tokens: ReturnType<typeof useLoaderData<typeof loader>>["apiTokens"] }) {
+  const fetcher = useFetcher<typeof action>();
+  const [name, setName] = useState("");
+  const created = fetcher.data?.ok ? fetcher.data.token : null;
+  const error = fetcher.data && !fetcher.data.ok ? (fetcher.data.fieldErrors.name ? fetcher.data.message : fetcher.data.message) : undefined;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          API access
+        </Text>
+        <Text as="p" tone="subdued">
+          Your ERP or scripts can start syncs and read their state over HTTP (POST /api/sync/&lt;sync&gt;, GET /api/jobs/&lt;id&gt;) with
+          an API token sent as <code>Authorization: Bearer &lt;token&gt;</code>.
+        </Text>
+        {created ? (
+          <Banner tone="success" title="Copy this token now: it will not be shown again.">
+            <Box paddingBlockStart="100">
+              <code>{created}</code>
+            </Box>
+          </Banner>
+        ) : null}
+        <fetcher.Form method="post">
+          <input type="hidden" name="intent" value="create-token" />
+          <InlineStack gap="200" blockAlign="end">
+            <div style={{ minWidth: 280 }}>
+              <TextField label="Token name" name="name" value={name} onChange={setName} autoComplete="off" placeholder="e.g. Fastmag scripts" error={error} />
+            </div>
+            <Button submit loading={fetcher.state !== "idle"}>
+              Create token
+            </Button>
+          </InlineStack>
+        </fetcher.Form>
+        {tokens.length > 0 ? (
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text"]}
+            headings={["Name", "Ends with", "Last used", ""]}
+            rows={tokens.map((t) => [
+              t.name,
+              `…${t.lastFour}`,
+              t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : "never",
+              <fetcher.Form key={t.id} method="post">
+                <input type="hidden" name="intent" value="revoke-token" />
+                <input type="hidden" name="id" value={t.id} />
+                <Button submit variant="plain" tone="critical">
+                  Revoke
+                </Button>
+              </fetcher.Form>,
+            ])}
+          />
+        ) : null}
+      </BlockStack>
+    </Card>
   );
 }

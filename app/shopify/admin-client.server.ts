@@ -1,5 +1,8 @@
 // The one Admin GraphQL client of the app. Paces on the shop's cost bucket before sending, retries
 // THROTTLED / 429 / 5xx / network failures with backoff, and turns everything else into typed errors.
+// It uses undici's fetch explicitly: remix-serve replaces the global fetch with a polyfill that would
+// bypass the process's dispatcher (api-origin.server.ts).
+import { fetch, type Response } from "undici";
 import { PermanentError, TransientError, AuthenticationError } from "../lib/errors";
 import { backoffDelay, sleep } from "../lib/time";
 import { SHOPIFY_API_VERSION } from "./api-version";

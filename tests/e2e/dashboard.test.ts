@@ -4,8 +4,9 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
+import { DEMO_SHOP } from "../../emulators/shopify/seed";
 import { startStack, type Stack } from "../../scripts/stack";
-import { freePort, launchBrowser, screenshot } from "./support/browser";
+import { freePort, launchBrowser, newMerchantPage, screenshot } from "./support/browser";
 
 let stack: Stack;
 let browser: Browser;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-"));
   stack = await startStack({ appPort: await freePort(), shopifyPort: 0, databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`, quiet: true });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await newMerchantPage(browser);
 });
 
 afterAll(async () => {
@@ -28,7 +29,7 @@ describe("the embedded Dashboard", () => {
     await page.goto(stack.adminUrl);
     const app = page.frameLocator("iframe");
     await expect.poll(() => app.getByRole("heading", { name: "Dashboard" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await app.getByText("Passerelle Demo").first().waitFor();
+    await app.getByText(DEMO_SHOP.name ?? "").first().waitFor();
     await app.getByText(stack.shop).first().waitFor();
     await app.getByText("Europe/Paris").first().waitFor();
     await app.getByText("No back-office system connected yet").waitFor();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loader as dashboard } from "~/routes/app._index";
 import { saveConnectorSettings, recordConnectionCheck } from "~/connectors/settings.server";
+import { db } from "~/db.server";
 import { adminRequest, callRoute, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 
@@ -17,6 +18,23 @@ describe("Dashboard loader", () => {
       expect.objectContaining({ connector: "fastmag", name: "Fastmag", state: "failing", lastCheckMessage: "KO|Identification incorrecte" }),
     ]);
     expect(JSON.stringify(data)).not.toContain("s3cret-pass");
+  });
+
+  it("lists the latest runs and the failures of the last 24 hours", async () => {
+    const shop = uniqueShop();
+    await installShop(shop, { ianaTimezone: "Europe/Paris" });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+    const run = (status: string, finishedAt: Date, errorMessage?: string) =>
+      db.job.create({
+        data: { shop, type: "maintenance.prune-job-history", trigger: "schedule", status, runAfter: finishedAt, createdAt: finishedAt, finishedAt, errorMessage },
+      });
+    await run("failed", hoursAgo(30), "old failure");
+    await run("failed", hoursAgo(2), "Fastmag refused the login");
+    await run("succeeded", hoursAgo(1));
+
+    const data = await dashboard({ request: adminRequest(shop, "/app"), params: {}, context: {} });
+    expect(data.failuresLast24h.map((f) => f.error?.message)).toEqual(["Fastmag refused the login"]);
+    expect(data.latestRuns.map((r) => r.status)).toEqual(["succeeded", "failed", "failed"]);
   });
 
   it("refuses a request without a valid session token", async () => {

@@ -69,6 +69,15 @@ describe("webhook reception", () => {
     expect(delivery.status).toBe("processed");
   });
 
+  it("app/uninstalled stops the shop's schedules and cancels its waiting runs", async () => {
+    const shop = await installedShop();
+    await db.schedule.create({ data: { shop, type: "maintenance.prune-job-history", cron: "0 3 * * *", timezone: "Europe/Paris" } });
+    const waiting = await db.job.create({ data: { shop, type: "maintenance.prune-job-history", trigger: "schedule", runAfter: new Date() } });
+    expect((await call(uninstalled, webhookRequest({ topic: "app/uninstalled", shop, payload: { domain: shop } }))).status).toBe(200);
+    expect((await db.schedule.findFirstOrThrow({ where: { shop } })).enabled).toBe(false);
+    expect((await db.job.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("cancelled");
+  });
+
   it("rejects a GET with 405 and records nothing", async () => {
     const shop = await installedShop();
     const response = await call(uninstalled, new Request("http://127.0.0.1:3999/webhooks/app/uninstalled", { method: "GET" }));

@@ -1,7 +1,6 @@
 // Debian's Chromium driven by playwright-core (Playwright cannot download its own browsers here).
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -12,6 +11,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium (bash .ci/run does it)`);
   }
+  // Playwright gives each launch a fresh, empty profile of its own.
   return chromium.launch({
     executablePath,
     args: [
@@ -23,9 +23,16 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-chromium-"))}`,
     ],
   });
+}
+
+/** A page with the user agent of an ordinary Chrome: Shopify's library treats "HeadlessChrome" as a
+ *  bot and skips authentication for it (answering 410), which a merchant's browser never sees. */
+export async function newMerchantPage(browser: Browser): Promise<Page> {
+  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
+  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 900 } });
+  return context.newPage();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
