@@ -60,6 +60,12 @@ export class ShopifyUserErrors extends PermanentError {
 
 export class ShopifyUnavailableError extends TransientError {}
 
+type AttemptOutcome<TData> =
+  | { kind: "done"; status: number; requestId: string | null; data: TData; cost?: QueryCost }
+  | { kind: "failed"; status: number; requestId: string | null; error: Error }
+  /** Worth another attempt; retryAfterMs: wait this long (null: backoff), undefined: the bucket paces it. */
+  | { kind: "retry"; status: number; requestId: string | null; reason: string; cause?: unknown; retryAfterMs?: number | null };
+
 interface GraphQLResponse<TData> {
   data?: TData;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -94,60 +100,70 @@ export class ShopifyAdminClient {
   ): Promise<{ data: TData; cost?: QueryCost }> {
     const started = Date.now();
     const expectedCost = expectedCostOf(operation, (variables ?? {}) as TVariables);
-    let lastStatus = 0;
-    let lastRequestId: string | null = null;
     for (let attempt = 1; ; attempt++) {
       await this.wait(this.bucket.reserve(expectedCost));
+      const outcome = await this.attempt(operation, variables, expectedCost);
+      if (outcome.kind === "done") {
+        this.onCall?.({ shop: this.shop, operation: operation.name, status: outcome.status, attempts: attempt, cost: outcome.cost, requestId: outcome.requestId, durationMs: Date.now() - started });
+        return { data: outcome.data, cost: outcome.cost };
+      }
+      if (outcome.kind === "failed" || attempt >= this.maxAttempts) {
+        const error = outcome.kind === "failed" ? outcome.error : new ShopifyUnavailableError(outcome.reason, { cause: outcome.cause });
+        throw this.fail(operation.name, started, attempt, outcome.status, outcome.requestId, error);
+      }
+      // After THROTTLED the bucket holds Shopify's figures and reserve() waits for the refill; other failures back off.
+      if (outcome.retryAfterMs !== undefined) await this.wait(outcome.retryAfterMs ?? backoffDelay(attempt));
+    }
+  }
+
+  /** One HTTP round trip; settles the points it booked whatever happens. */
+  private async attempt<TData, TVariables>(
+    operation: AdminOperation<TData, TVariables>,
+    variables: TVariables | undefined,
+    expectedCost: number,
+  ): Promise<AttemptOutcome<TData>> {
+    let reported: ThrottleStatus | undefined;
+    try {
       let response: Response;
       try {
         response = await fetch(this.endpoint, {
           method: "POST",
-          headers: {
-            "content-type": "application/json",
-            accept: "application/json",
-            "x-shopify-access-token": this.accessToken,
-          },
+          headers: { "content-type": "application/json", accept: "application/json", "x-shopify-access-token": this.accessToken },
           body: JSON.stringify({ query: operation.document, variables: variables ?? {}, operationName: operation.name }),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (cause) {
-        if (attempt >= this.maxAttempts) throw this.fail(operation.name, started, attempt, 0, null, new ShopifyUnavailableError(`Shopify did not answer ${operation.name}`, { cause }));
-        await this.wait(backoffDelay(attempt));
-        continue;
+        return { kind: "retry", status: 0, requestId: null, reason: `Shopify did not answer ${operation.name}`, cause, retryAfterMs: null };
       }
-      lastStatus = response.status;
-      lastRequestId = response.headers.get("x-request-id");
-
-      if (response.status === 401 || response.status === 403) {
-        throw this.fail(operation.name, started, attempt, response.status, lastRequestId,
-          new AuthenticationError(`Shopify refused the app's access token for ${this.shop} (HTTP ${response.status}); reinstall or re-open the app`));
+      const status = response.status;
+      const requestId = response.headers.get("x-request-id");
+      if (status === 401 || status === 403) {
+        await response.body?.cancel();
+        const message = `Shopify refused the app's access token for ${this.shop} (HTTP ${status}); reinstall or re-open the app`;
+        return { kind: "failed", status, requestId, error: new AuthenticationError(message) };
       }
-      if (response.status === 429 || response.status >= 500) {
-        if (attempt >= this.maxAttempts) throw this.fail(operation.name, started, attempt, response.status, lastRequestId, new ShopifyUnavailableError(`Shopify answered HTTP ${response.status} to ${operation.name}`));
+      if (status === 429 || status >= 500) {
         const retryAfter = Number(response.headers.get("retry-after"));
         await response.body?.cancel();
-        await this.wait(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : backoffDelay(attempt));
-        continue;
+        const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null;
+        return { kind: "retry", status, requestId, reason: `Shopify answered HTTP ${status} to ${operation.name}`, retryAfterMs };
       }
       if (!response.ok) {
         const text = await response.text();
-        throw this.fail(operation.name, started, attempt, response.status, lastRequestId, new PermanentError(`Shopify answered HTTP ${response.status} to ${operation.name}: ${text.slice(0, 300)}`));
+        return { kind: "failed", status, requestId, error: new PermanentError(`Shopify answered HTTP ${status} to ${operation.name}: ${text.slice(0, 300)}`) };
       }
-
       const body = (await response.json()) as GraphQLResponse<TData>;
       const cost = body.extensions?.cost;
-      if (cost) this.bucket.observe(cost.throttleStatus);
-
+      reported = cost?.throttleStatus;
       if (body.errors?.some((e) => e.extensions?.code === "THROTTLED")) {
-        if (attempt >= this.maxAttempts) throw this.fail(operation.name, started, attempt, response.status, lastRequestId, new ShopifyUnavailableError(`Shopify kept throttling ${operation.name}`));
-        // The bucket now holds Shopify's figures; reserve() will wait for the refill before retrying.
-        continue;
+        return { kind: "retry", status, requestId, reason: `Shopify kept throttling ${operation.name}` };
       }
       if (body.errors?.length || !body.data) {
-        throw this.fail(operation.name, started, attempt, response.status, lastRequestId, new ShopifyGraphQLError(operation.name, body.errors ?? [{ message: "no data" }]));
+        return { kind: "failed", status, requestId, error: new ShopifyGraphQLError(operation.name, body.errors ?? [{ message: "no data" }]) };
       }
-      this.onCall?.({ shop: this.shop, operation: operation.name, status: lastStatus, attempts: attempt, cost, requestId: lastRequestId, durationMs: Date.now() - started });
-      return { data: body.data, cost };
+      return { kind: "done", status, requestId, data: body.data, cost };
+    } finally {
+      this.bucket.settle(expectedCost, reported);
     }
   }
 

@@ -10,6 +10,8 @@ export interface ThrottleStatus {
 export class CostBucket {
   private status: ThrottleStatus | undefined;
   private observedAt = 0;
+  /** Points booked by calls of this process that Shopify has not answered yet. */
+  private pending = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -29,12 +31,20 @@ export class CostBucket {
     // Book the points at the moment the call will go out.
     this.status = { ...this.status, currentlyAvailable: available - affordable };
     this.observedAt = this.now();
+    this.pending += affordable;
     return Math.ceil(waitMs);
   }
 
-  /** Gives back what we booked beyond what Shopify reported after the call. */
+  /** A call booked with reserve(cost) got its answer (with Shopify's figures, when it had them).
+   *  Shopify's figure does not yet count calls still waiting to go out, so those stay booked. */
+  settle(cost: number, reported?: ThrottleStatus): void {
+    this.pending = Math.max(0, this.pending - Math.min(cost, this.status?.maximumAvailable ?? cost));
+    if (reported) this.observe(reported);
+  }
+
+  /** Takes Shopify's figures, less what other calls of this process have booked but not spent yet. */
   observe(status: ThrottleStatus): void {
-    this.status = { ...status };
+    this.status = { ...status, currentlyAvailable: status.currentlyAvailable - this.pending };
     this.observedAt = this.now();
   }
 
