@@ -13,7 +13,7 @@ if (!process.argv.includes("--no-build")) {
   execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { cwd: root, stdio: "ignore" });
 }
 
-const stack = await startStack({ appPort, shopifyPort, fastmagPort });
+const stack = await startStack({ appPort, shopifyPort, fastmagPort, configureFastmag: true });
 console.log(`
 Passerelle demo is running.
 

@@ -7,6 +7,7 @@ import { applyMigrations } from "../app/db/migrations.server";
 import { startFastmagEmulator, type FastmagCredentials, type FastmagEmulator } from "../emulators/fastmag/index";
 import { startShopifyEmulator, type ShopifyEmulator } from "../emulators/shopify/index";
 import { DEMO_SHOP } from "../emulators/shopify/seed";
+import { configureFastmagThroughSettingsScreen } from "./configure-fastmag";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -18,6 +19,8 @@ export interface StackOptions {
   /** Extra environment for the app process (e.g. LOG_LEVEL). */
   appEnv?: Record<string, string>;
   quiet?: boolean;
+  /** Save the demo shop's Fastmag settings (pointing at the Fastmag emulator) through the settings screen. */
+  configureFastmag?: boolean;
 }
 
 export interface Stack {
@@ -81,6 +84,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await stopProcess(app);
     await Promise.all([shopify.close(), fastmag.close()]);
   };
+  if (options.configureFastmag) {
+    await configureFastmagThroughSettingsScreen({
+      appUrl,
+      sessionToken: () => shopify.mintSessionToken(DEMO_SHOP.domain),
+      fastmagUrl: fastmag.url,
+      credentials: DEMO_FASTMAG_CREDENTIALS,
+    }).catch(async (error: unknown) => {
+      await stop();
+      throw error;
+    });
+  }
   return { appUrl, shopify, fastmag, fastmagCredentials: DEMO_FASTMAG_CREDENTIALS, shop: DEMO_SHOP.domain, adminUrl: shopify.adminUrl(DEMO_SHOP.domain), databaseUrl, appEnv, stop };
 }
 

@@ -29,4 +29,4 @@ npx remix vite:build --logLevel warn
 step "e2e in Chromium"
 vitest e2e --project e2e --no-file-parallelism
 
-node scripts/test-summary.mjs test-results/vitest-*.json
+npx tsx scripts/test-summary.ts test-results/vitest-*.json

@@ -18,13 +18,13 @@ export interface WebhookEvent<TPayload = unknown> {
 
 export type WebhookUseCase<TPayload = unknown> = (event: WebhookEvent<TPayload>) => Promise<void>;
 
-export async function receiveWebhook<TPayload>(request: Request, useCase: WebhookUseCase<TPayload>): Promise<Response> {
+export async function receiveWebhook<TPayload>(request: Request, handle: WebhookUseCase<TPayload>): Promise<Response> {
   const event = await verifiedEvent<TPayload>(request);
   if (!(await claimDelivery(event))) {
     return new Response(null, { status: 200, headers: { "x-passerelle-duplicate": "1" } });
   }
   try {
-    await useCase(event);
+    await handle(event);
     // updateMany: shop/redact erases the shop's deliveries, this one included.
     await db.webhookDelivery.updateMany({ where: { webhookId: event.webhookId }, data: { status: "processed", processedAt: new Date(), error: null } });
     return new Response(null, { status: 200 });

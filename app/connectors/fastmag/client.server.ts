@@ -1,0 +1,246 @@
+// The Fastmag EDI transport: form-encoded POSTs to ediquery.ips (SQL reads), ediwebsrv.ips
+// (transactions) and ediphoto.ips (images), with timeouts, retries on transient failures, and
+// errors that name the call. The password goes in request bodies only and is redacted from
+// everything this module logs or throws.
+import { backoffDelay, sleep } from "../../lib/time";
+import { logger as rootLogger, type Logger } from "../../lib/logger.server";
+import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError, type FastmagPage } from "./errors";
+import { decodeAnswer, encodeRequestText, koMessage, parseQueryAnswer, parseTransactionAnswer, type FastmagRow, type FastmagTable } from "./protocol";
+
+export interface FastmagConnection {
+  /** The instance's address, e.g. https://maboutique.fastmag.fr/ */
+  baseUrl: string;
+  enseigne: string;
+  magasin: string;
+  compte: string;
+  motpasse: string;
+  timeoutMs?: number;
+}
+
+export interface FastmagCallRecord {
+  page: FastmagPage;
+  /** What was asked, without credentials: the first words of the SQL or the transaction names. */
+  summary: string;
+  attempts: number;
+  durationMs: number;
+  status?: number;
+  error?: string;
+}
+
+export interface FastmagClientOptions {
+  maxAttempts?: number;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  /** Backoff base between attempts (tests make it small). */
+  backoffBaseMs?: number;
+  /** Code page used to encode request text (Fastmag instances read a Windows code page). */
+  requestCharset?: string;
+  onCall?: (record: FastmagCallRecord) => void;
+}
+
+const CREDENTIAL_WORDS = /identifi|authentif|mot de passe|password|utilisateur inconnu|login|acc[eè]s refus/i;
+
+export class FastmagClient {
+  private readonly connection: FastmagConnection;
+  private readonly maxAttempts: number;
+  private readonly log: Logger;
+  private readonly wait: (ms: number) => Promise<void>;
+  private readonly backoffBaseMs: number;
+  private readonly requestCharset: string;
+  private readonly onCall?: (record: FastmagCallRecord) => void;
+
+  constructor(connection: FastmagConnection, options: FastmagClientOptions = {}) {
+    this.connection = connection;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
+    this.log = (options.logger ?? rootLogger).child({ connector: "fastmag", enseigne: connection.enseigne, magasin: connection.magasin });
+    this.wait = options.sleep ?? sleep;
+    this.backoffBaseMs = options.backoffBaseMs ?? 500;
+    this.requestCharset = options.requestCharset ?? "windows-1252";
+    this.onCall = options.onCall;
+  }
+
+  /** Runs a SELECT and returns its rows; rows with a wrong number of fields are dropped and logged. */
+  async query(sql: string): Promise<FastmagRow[]> {
+    const table = await this.queryTable(sql);
+    if (table.malformed.length > 0) {
+      this.log.warn("fastmag answer had malformed rows", { rows: table.malformed.map((m) => m.row), summary: summarize(sql) });
+    }
+    return table.rows;
+  }
+
+  /** Runs a SELECT and returns the whole answer, malformed rows included, for services to report. */
+  async queryTable(sql: string): Promise<FastmagTable> {
+    const text = await this.call("ediquery.ips", sql, summarize(sql), true);
+    const ko = koMessage(text);
+    if (ko !== null) throw this.refused("ediquery.ips", summarize(sql), ko);
+    const table = parseQueryAnswer(text);
+    if (!table) {
+      throw new FastmagProtocolError(
+        this.redact(`Fastmag answered ${summarize(sql)} without a header row: "${text.slice(0, 200)}"`),
+        "ediquery.ips",
+      );
+    }
+    return table;
+  }
+
+  /**
+   * Sends one transaction (a record, or several lines such as ENTETE + LIGNE…). Returns the number
+   * Fastmag gave the created sale/order/customer, if any. A timeout is not retried: the record may
+   * have been applied, so the caller checks (e.g. orderByShopifyId) before sending it again.
+   */
+  async transact(record: string | string[]): Promise<{ number?: string }> {
+    const data = Array.isArray(record) ? record.join("\r\n") : record;
+    const summary = [...new Set(data.split(/\r?\n/).map((line) => line.split("|")[0]))].join("+");
+    const text = await this.call("ediwebsrv.ips", data, summary, false);
+    const answer = parseTransactionAnswer(text);
+    if (!answer) {
+      throw new FastmagProtocolError(this.redact(`Fastmag answered ${summary} with "${text.slice(0, 200)}" (expected OK or KO)`), "ediwebsrv.ips");
+    }
+    if (!answer.ok) throw this.refused("ediwebsrv.ips", summary, answer.message);
+    return answer.number ? { number: answer.number } : {};
+  }
+
+  /** A product image by barcode and color; null when Fastmag has none. */
+  async photo(request: { barcode: string; color?: string; index?: number }): Promise<{ contentType: string; bytes: Uint8Array } | null> {
+    const extra = { gencod: request.barcode, couleur: request.color ?? "", numero: String(request.index ?? 1) };
+    const summary = `photo ${request.barcode}/${request.color ?? ""}/${request.index ?? 1}`;
+    const response = await this.send("ediphoto.ips", extra, summary, true);
+    if (response.status === 404) return null;
+    const contentType = response.contentType ?? "application/octet-stream";
+    if (!contentType.startsWith("image/")) {
+      const { text } = decodeAnswer(response.bytes, charsetOf(contentType));
+      const ko = koMessage(text);
+      if (ko !== null && /introuvable|not found|aucune/i.test(ko)) return null;
+      if (ko !== null) throw this.refused("ediphoto.ips", summary, ko);
+      throw new FastmagProtocolError(`Fastmag answered ${summary} with ${contentType}, not an image`, "ediphoto.ips");
+    }
+    return { contentType, bytes: response.bytes };
+  }
+
+  private async call(page: FastmagPage, data: string, summary: string, retryTimeouts: boolean): Promise<string> {
+    const response = await this.send(page, { data }, summary, retryTimeouts);
+    const decoded = decodeAnswer(response.bytes, charsetOf(response.contentType));
+    const declared = charsetOf(response.contentType) ?? "windows-1252";
+    if (decoded.charset !== declared.toLowerCase() && decoded.charset === "utf-8") {
+      this.log.warn("fastmag declared a Windows code page but answered UTF-8; read as UTF-8", { page, summary });
+    }
+    return decoded.text;
+  }
+
+  private async send(page: FastmagPage, fields: Record<string, string>, summary: string, retryTimeouts: boolean) {
+    const started = Date.now();
+    const url = new URL(page, this.connection.baseUrl.endsWith("/") ? this.connection.baseUrl : `${this.connection.baseUrl}/`);
+    const body = this.formBody(fields);
+    const timeoutMs = this.connection.timeoutMs ?? 30_000;
+    for (let attempt = 1; ; attempt++) {
+      let failure: FastmagUnavailableError;
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": `application/x-www-form-urlencoded; charset=${this.requestCharset}`, accept: "text/plain, image/*" },
+          body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const contentType = response.headers.get("content-type");
+        if (response.status < 500 && !(response.status >= 400 && response.status !== 404)) {
+          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, status: response.status });
+          return { status: response.status, bytes, contentType };
+        }
+        if (response.status === 401 || response.status === 403) {
+          const error = this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`);
+          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, status: response.status, error: error.message });
+          throw error;
+        }
+        if (response.status < 500) {
+          const error = new FastmagProtocolError(`Fastmag answered HTTP ${response.status} to ${summary} on ${page}`, page);
+          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, status: response.status, error: error.message });
+          throw error;
+        }
+        failure = new FastmagUnavailableError(`Fastmag answered HTTP ${response.status} to ${summary} on ${page}`, page, false);
+      } catch (cause) {
+        if (cause instanceof FastmagProtocolError || cause instanceof FastmagRefusedError) throw cause;
+        const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
+        if (timedOut && !retryTimeouts) {
+          const error = new FastmagUnavailableError(`Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms; it may have been applied`, page, true);
+          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
+          throw error;
+        }
+        failure = timedOut
+          ? new FastmagUnavailableError(`Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms`, page, true)
+          : new FastmagUnavailableError(this.redact(`Fastmag could not be reached for ${summary} on ${page}: ${networkReason(cause)}`), page, false);
+      }
+      if (attempt >= this.maxAttempts) {
+        const error = new FastmagUnavailableError(`${failure.message} (after ${attempt} attempts)`, page, failure.mayHaveBeenApplied);
+        this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
+        throw error;
+      }
+      this.log.warn("fastmag call failed, retrying", { page, summary, attempt, error: failure.message });
+      await this.wait(backoffDelay(attempt, this.backoffBaseMs));
+    }
+  }
+
+  private formBody(fields: Record<string, string>): string {
+    const { enseigne, magasin, compte, motpasse } = this.connection;
+    const all = { enseigne, magasin, compte, motpasse, ...fields };
+    // Percent-encode the bytes of the Windows code page, as classic form posts to Fastmag do.
+    return Object.entries(all)
+      .map(([key, value]) => `${key}=${percentEncode(encodeRequestText(value, this.requestCharset))}`)
+      .join("&");
+  }
+
+  private refused(page: FastmagPage, summary: string, fastmagMessage: string): FastmagRefusedError {
+    const safe = this.redact(fastmagMessage);
+    const reason = CREDENTIAL_WORDS.test(safe) ? "credentials" : "refused";
+    const message =
+      reason === "credentials"
+        ? `Fastmag refused the credentials of ${this.connection.enseigne}/${this.connection.magasin} (account ${this.connection.compte}) for ${summary}: ${safe}`
+        : `Fastmag refused ${summary}: ${safe}`;
+    const error = new FastmagRefusedError(message, page, safe, reason);
+    this.log.warn("fastmag refused a call", { page, summary, reason, fastmagMessage: safe });
+    return error;
+  }
+
+  private record(record: FastmagCallRecord) {
+    this.onCall?.(record);
+    if (record.error) this.log.error("fastmag call failed", { ...record });
+    else this.log.debug("fastmag call", { ...record });
+  }
+
+  /** Removes the password from any text that might echo it (server messages, network errors). */
+  private redact(text: string): string {
+    const secret = this.connection.motpasse;
+    if (!secret) return text;
+    let out = text.split(secret).join("***");
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) out = out.split(encoded).join("***");
+    return out;
+  }
+}
+
+function percentEncode(bytes: Buffer): string {
+  let out = "";
+  for (const byte of bytes) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-_.*]/.test(c) ? c : byte === 0x20 ? "+" : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
+function charsetOf(contentType: string | null | undefined): string | null {
+  const match = /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? "");
+  return match ? match[1] : null;
+}
+
+function networkReason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
+  return inner?.code ?? inner?.message ?? cause.message;
+}
+
+/** The first words of an SQL statement, enough to recognise it in a log. */
+function summarize(sql: string): string {
+  const oneLine = sql.replace(/\s+/g, " ").trim();
+  const from = /\bfrom\s+([\w.]+)/i.exec(oneLine)?.[1];
+  return from ? `query on ${from}` : `query "${oneLine.slice(0, 40)}"`;
+}

@@ -1,0 +1,192 @@
+// Turning Fastmag rows into our domain objects, one row at a time: a row that does not make sense
+// becomes a skipped record with a reason the merchant can act on, never an exception for the batch.
+import type { ReadResult, SkippedRecord } from "../../domain/results";
+import type { FastmagRow, FastmagTable } from "./protocol";
+
+const instants = new Map<string, number>();
+
+/** Thrown by a RowReader while mapping one row; caught by mapRows and turned into a skipped record. */
+class RowProblem extends Error {}
+
+export class RowReader {
+  constructor(
+    private readonly row: FastmagRow,
+    private readonly timeZone: string,
+  ) {}
+
+  /** Trimmed text; throws when required and empty or absent. */
+  text(column: string): string {
+    const value = this.optionalText(column);
+    if (value === undefined) throw new RowProblem(`${column} is empty`);
+    return value;
+  }
+
+  optionalText(column: string): string | undefined {
+    const raw = this.raw(column);
+    const value = raw?.trim();
+    return value ? value : undefined;
+  }
+
+  /** A decimal number, with a dot or a French comma ("12,50"). */
+  number(column: string): number {
+    const value = this.optionalNumber(column);
+    if (value === undefined) throw new RowProblem(`${column} is empty`);
+    return value;
+  }
+
+  optionalNumber(column: string): number | undefined {
+    const text = this.optionalText(column);
+    if (text === undefined) return undefined;
+    const normalized = text.replace(/\s/g, "").replace(",", ".");
+    const value = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalized) ? Number(normalized) : NaN;
+    if (!Number.isFinite(value)) throw new RowProblem(`${column} "${text}" is not a number`);
+    return value;
+  }
+
+  /** A price or balance: a number that cannot be negative. */
+  amount(column: string): number {
+    const value = this.number(column);
+    if (value < 0) throw new RowProblem(`${column} ${value} is negative`);
+    return value;
+  }
+
+  integer(column: string): number {
+    const value = this.number(column);
+    if (!Number.isInteger(value)) throw new RowProblem(`${column} "${this.raw(column)?.trim()}" is not a whole number`);
+    return value;
+  }
+
+  /** 1/0, O/N (oui/non), Y/N, true/false. */
+  boolean(column: string): boolean {
+    const text = this.text(column).toLowerCase();
+    if (["1", "o", "oui", "y", "yes", "true", "-1"].includes(text)) return true;
+    if (["0", "n", "non", "no", "false"].includes(text)) return false;
+    throw new RowProblem(`${column} "${text}" is not yes or no`);
+  }
+
+  /** A calendar day, `YYYY-MM-DD`, from `YYYY-MM-DD[ time]` or `DD/MM/YYYY[ time]`. */
+  optionalDate(column: string): string | undefined {
+    const text = this.optionalText(column);
+    if (text === undefined) return undefined;
+    const parts = dateParts(text);
+    if (!parts) throw new RowProblem(`${column} "${text}" is not a date`);
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  }
+
+  date(column: string): string {
+    const value = this.optionalDate(column);
+    if (value === undefined) throw new RowProblem(`${column} is empty`);
+    return value;
+  }
+
+  /** A moment, read in the instance's time zone (Fastmag stores local times). */
+  optionalDateTime(column: string): Date | undefined {
+    const text = this.optionalText(column);
+    if (text === undefined) return undefined;
+    const key = `${this.timeZone} ${text}`;
+    const known = instants.get(key);
+    if (known) return new Date(known);
+    const parts = dateParts(text);
+    if (!parts) throw new RowProblem(`${column} "${text}" is not a date`);
+    const instant = localToDate(parts, this.timeZone);
+    // Large answers repeat the same few timestamps; time-zone arithmetic is the costly part.
+    if (instants.size > 10_000) instants.clear();
+    instants.set(key, instant.getTime());
+    return instant;
+  }
+
+  private raw(column: string): string | undefined {
+    return this.row[column.toLowerCase()];
+  }
+}
+
+interface DateParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function dateParts(text: string): DateParts | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(text);
+  const fr = /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  const m = iso ?? fr;
+  if (!m) return null;
+  const [year, month, day] = iso ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const parts = { year, month, day, hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0) };
+  const check = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day) || parts.hour > 23 || parts.minute > 59) return null;
+  return parts;
+}
+
+/** The instant at which the wall clock of `timeZone` shows these parts. */
+export function localToDate(parts: DateParts, timeZone: string): Date {
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), parts.hour, parts.minute, parts.second);
+  // Two passes settle the offset, including on the days clocks change.
+  let guess = asUtc;
+  for (let pass = 0; pass < 2; pass++) guess = asUtc - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter); // building one costs far more than using it
+  }
+  return formatter;
+}
+
+function offsetMs(date: Date, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(date);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+export interface MapOptions<T> {
+  /** How the merchant recognises a row ("ref BOXE20", "order 1042"), when the row lets us say. */
+  describe: (row: FastmagRow) => string | undefined;
+  /** The external id of the record for the skipped list. */
+  externalId: (row: FastmagRow) => string | undefined;
+  map: (reader: RowReader, row: FastmagRow) => T;
+  timeZone?: string;
+}
+
+/** Maps every row; malformed lines and rows that fail validation become skipped records. */
+export function mapTable<T>(table: FastmagTable, options: MapOptions<T>): ReadResult<T> {
+  const items: T[] = [];
+  const skipped: SkippedRecord[] = table.malformed.map((line) => ({
+    externalId: `row ${line.row}`,
+    reason: `row ${line.row}: ${line.reason} ("${line.text.slice(0, 80)}")`,
+  }));
+  const timeZone = options.timeZone ?? "Europe/Paris";
+  // Row numbers count every data line of the answer, so they match what Fastmag sent.
+  const malformedRows = new Set(table.malformed.map((m) => m.row));
+  let rowNumber = 0;
+  for (const row of table.rows) {
+    do rowNumber++;
+    while (malformedRows.has(rowNumber));
+    try {
+      items.push(options.map(new RowReader(row, timeZone), row));
+    } catch (error) {
+      if (!(error instanceof RowProblem)) throw error;
+      const label = options.describe(row);
+      skipped.push({
+        externalId: options.externalId(row) || `row ${rowNumber}`,
+        reason: `row ${rowNumber}${label ? ` (${label})` : ""}: ${error.message}`,
+      });
+    }
+  }
+  return { items, skipped };
+}
+
+/** Rejects a row for a reason of the domain (e.g. a SKU part holding a pipe). */
+export function rejectRow(reason: string): never {
+  throw new RowProblem(reason);
+}

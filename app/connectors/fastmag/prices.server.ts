@@ -1,0 +1,42 @@
+// Prices: the regular price from products and the running reduction from prixremisetc (a percent or
+// a fixed price between datedebut and datefin). priceOn() in app/domain/catalog.ts turns one into
+// what the shop shows.
+import type { ErpPrice } from "../../domain/catalog";
+import type { ReadResult } from "../../domain/results";
+import { describeVariant, readSku, variantExternalId, type FastmagContext } from "./context.server";
+import { mapTable, rejectRow } from "./mapping.server";
+import { fastmagDate } from "./queries.server";
+
+export function pricesService(ctx: FastmagContext) {
+  return {
+    /** Every variant's price with the reduction running on `on` (default today, in Fastmag's time zone). */
+    prices: async (on: Date = ctx.now()): Promise<ReadResult<ErpPrice>> => {
+      const table = await ctx.client.queryTable(ctx.queries.sql("prices", { today: fastmagDate(on, ctx.timeZone) }));
+      const result = mapTable(table, {
+        describe: describeVariant,
+        externalId: variantExternalId,
+        timeZone: ctx.timeZone,
+        map: (r): ErpPrice => {
+          const { sku } = readSku(r);
+          const price = r.amount("price");
+          const percent = r.optionalNumber("reduction_percent");
+          const fixed = r.optionalNumber("reduction_price");
+          if (percent === undefined && fixed === undefined) return { sku, price };
+          const startsOn = r.date("datedebut");
+          const endsOn = r.date("datefin");
+          if (endsOn < startsOn) rejectRow(`reduction ends (${endsOn}) before it starts (${startsOn})`);
+          if (percent !== undefined) {
+            if (percent <= 0 || percent > 100) rejectRow(`reduction ${percent}% is not between 0 and 100`);
+            return { sku, price, reduction: { percent, startsOn, endsOn } };
+          }
+          if (fixed! < 0) rejectRow(`reduced price ${fixed} is negative`);
+          return { sku, price, reduction: { price: fixed!, startsOn, endsOn } };
+        },
+      });
+      // Several reductions can match a variant; the query sorts the latest start first, keep it.
+      const seen = new Set<string>();
+      result.items = result.items.filter((item) => !seen.has(item.sku) && seen.add(item.sku));
+      return result;
+    },
+  };
+}

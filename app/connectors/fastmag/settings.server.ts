@@ -1,0 +1,157 @@
+// A shop's Fastmag connection: saving its settings (all or nothing), testing it, and building the
+// connector from it for the explorer, the JSON API and the syncs. The password never leaves the
+// server: screens only learn whether one is stored.
+import { PermanentError, errorMessage } from "../../lib/errors";
+import { logger as rootLogger, type Logger } from "../../lib/logger.server";
+import {
+  loadConnectorSecrets,
+  loadConnectorSettings,
+  recordConnectionCheck,
+  saveConnectorSettings,
+} from "../settings.server";
+import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError } from "./errors";
+import { createFastmagConnector, type FastmagConnector, type FastmagConnectorOptions } from "./index.server";
+import { validateFastmagSettings, type FastmagSettings, type FastmagSettingsInput } from "./settings-form.server";
+
+export type { FastmagSettings, FastmagSettingsInput } from "./settings-form.server";
+export { stockFormulaOf } from "./settings-form.server";
+
+const CONNECTOR = "fastmag";
+const PASSWORD = "motpasse";
+
+/** The shop has not saved Fastmag settings (or no password) yet. */
+export class FastmagNotConfiguredError extends PermanentError {
+  constructor() {
+    super("Fastmag is not set up for this shop yet: fill in Settings → Fastmag.");
+  }
+}
+
+export interface FastmagSettingsView {
+  settings: FastmagSettings | null;
+  passwordSet: boolean;
+}
+
+export async function loadFastmagSettings(shop: string): Promise<FastmagSettingsView> {
+  const stored = await loadConnectorSettings<FastmagSettings>(shop, CONNECTOR);
+  return { settings: stored?.config ?? null, passwordSet: stored?.secretsSet.includes(PASSWORD) ?? false };
+}
+
+export type SaveFastmagSettingsResult =
+  { ok: true; settings: FastmagSettings } | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+/**
+ * Validates and saves in one write; with any invalid field nothing is saved. An empty password keeps
+ * the stored one. Saving resets the connection state to "not tested".
+ */
+export async function saveFastmagSettings(
+  shop: string,
+  input: FastmagSettingsInput,
+  options: { knownLocationIds?: readonly string[]; logger?: Logger } = {},
+): Promise<SaveFastmagSettingsResult> {
+  const { passwordSet } = await loadFastmagSettings(shop);
+  const result = validateFastmagSettings(input, { passwordSet, knownLocationIds: options.knownLocationIds });
+  if (!result.ok)
+    return { ok: false, message: "Some fields need fixing; nothing was saved.", fieldErrors: result.fieldErrors };
+  await saveConnectorSettings(
+    shop,
+    CONNECTOR,
+    result.settings,
+    result.password === undefined ? {} : { [PASSWORD]: result.password },
+  );
+  (options.logger ?? rootLogger).info("fastmag settings saved", {
+    shop,
+    host: result.settings.host,
+    passwordChanged: result.password !== undefined,
+  });
+  return { ok: true, settings: result.settings };
+}
+
+/** The shop's connector, built from its saved settings; throws FastmagNotConfiguredError without them. */
+export async function fastmagConnectorForShop(
+  shop: string,
+  options: FastmagConnectorOptions & { timeoutMs?: number } = {},
+): Promise<{ fastmag: FastmagConnector; settings: FastmagSettings }> {
+  const [{ settings }, secrets] = await Promise.all([loadFastmagSettings(shop), loadConnectorSecrets(shop, CONNECTOR)]);
+  const motpasse = secrets[PASSWORD];
+  if (!settings || !motpasse) throw new FastmagNotConfiguredError();
+  const { timeoutMs = 30_000, ...connectorOptions } = options;
+  const fastmag = createFastmagConnector(
+    {
+      baseUrl: settings.host,
+      enseigne: settings.enseigne,
+      magasin: settings.magasin,
+      compte: settings.compte,
+      motpasse,
+      timeoutMs,
+    },
+    settings.queryOverrides,
+    {
+      timeZone: settings.timeZone,
+      ...connectorOptions,
+      logger: (connectorOptions.logger ?? rootLogger).child({ shop }),
+    },
+  );
+  return { fastmag, settings };
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** What the merchant reads, e.g. "Connected: 4 seasons found (E23, H23, E24, H24)." */
+  message: string;
+}
+
+/**
+ * The settings screen's "Test connection": logs in and reads the seasons (the seed's /ping), checks
+ * the seasons chosen for import exist, and records the outcome for the Dashboard.
+ */
+export async function testFastmagConnection(
+  shop: string,
+  options: { logger?: Logger; timeoutMs?: number } = {},
+): Promise<ConnectionTestResult> {
+  const log = (options.logger ?? rootLogger).child({ shop, connector: CONNECTOR });
+  let connection: Awaited<ReturnType<typeof fastmagConnectorForShop>>;
+  try {
+    // Few attempts: the merchant is waiting for an answer.
+    connection = await fastmagConnectorForShop(shop, {
+      logger: log,
+      maxAttempts: 2,
+      backoffBaseMs: 300,
+      timeoutMs: options.timeoutMs ?? 15_000,
+    });
+  } catch (error) {
+    if (error instanceof FastmagNotConfiguredError) return { ok: false, message: error.message };
+    throw error;
+  }
+  const { fastmag, settings } = connection;
+  let result: ConnectionTestResult;
+  try {
+    const seasons = await fastmag.catalog.seasons();
+    const missing = settings.seasons.filter((s) => !seasons.includes(s));
+    const found = `${seasons.length} season${seasons.length === 1 ? "" : "s"} found${seasons.length ? ` (${seasons.slice(0, 8).join(", ")}${seasons.length > 8 ? ", …" : ""})` : ""}`;
+    result = missing.length
+      ? {
+          ok: true,
+          message: `Connected: ${found}. Fastmag does not know the season${missing.length > 1 ? "s" : ""} ${missing.join(", ")} chosen for import.`,
+        }
+      : { ok: true, message: `Connected: ${found}.` };
+  } catch (error) {
+    result = { ok: false, message: describeFastmagFailure(error) };
+  }
+  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
+  log.info("fastmag connection tested", { ok: result.ok, result: result.message });
+  return result;
+}
+
+/** A Fastmag failure in the merchant's words (the connector already removed the password). */
+export function describeFastmagFailure(error: unknown): string {
+  if (error instanceof FastmagRefusedError) {
+    return error.reason === "credentials"
+      ? `Fastmag refused the login: ${error.fastmagMessage}. Check the enseigne, magasin, compte and password.`
+      : `Fastmag refused the request: ${error.fastmagMessage}`;
+  }
+  if (error instanceof FastmagUnavailableError)
+    return `Fastmag did not answer: ${error.message}. Check the address, or try again later.`;
+  if (error instanceof FastmagProtocolError) return `Fastmag answered something unexpected: ${error.message}`;
+  if (error instanceof FastmagNotConfiguredError) return error.message;
+  return `The connection test failed: ${errorMessage(error)}`;
+}

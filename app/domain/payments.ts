@@ -1,0 +1,30 @@
+// Stored value a customer can spend: gift cards, e-wallets (PME, "porte-monnaie électronique") and
+// credit notes (avoirs).
+
+export interface ErpGiftCard {
+  id: string;
+  activated: boolean;
+  balance: number;
+  currency: string;
+  customerEmail?: string;
+  expiresOn?: string;
+}
+
+/** An e-wallet, issued in a physical store or on the web shop. */
+export interface Pme {
+  code: string;
+  kind: "store" | "web";
+  balance: number;
+  customerId?: string;
+}
+
+/** A credit note: an amount owed to a customer (after a return), possibly partly spent. */
+export interface Avoir {
+  id: string;
+  customerId?: string;
+  customerEmail?: string;
+  amount: number;
+  remaining: number;
+  createdOn: string;
+  expiresOn?: string;
+}

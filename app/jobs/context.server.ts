@@ -1,0 +1,143 @@
+// What a handler sees of its job: parameters, and one small API to report progress, counters,
+// skipped items and log lines. Writes are buffered and flushed with the heartbeat (and at the end),
+// so a sync touching 50 000 items does not make 50 000 database writes to say so.
+import type { Db } from "../db.server";
+import type { Clock } from "./clock";
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+export interface Counters {
+  seen: number;
+  changed: number;
+  skipped: number;
+  failed: number;
+}
+
+/** The merchant asked to stop this run; it ends as `cancelled`. */
+export class JobCancelled extends Error {
+  constructor() {
+    super("Stopped on request");
+    this.name = "JobCancelled";
+  }
+}
+
+/** This worker is stopping (or lost its lease): the run goes back to the queue, it did not fail. */
+export class JobInterrupted extends Error {
+  constructor(readonly reason: "shutdown" | "lease-lost") {
+    super(reason === "shutdown" ? "The worker is shutting down" : "Another worker took this job over");
+    this.name = "JobInterrupted";
+  }
+}
+
+export interface JobContext<Params = Record<string, unknown>> {
+  readonly jobId: string;
+  readonly shop: string;
+  readonly type: string;
+  readonly trigger: string;
+  readonly attempt: number;
+  readonly params: Params;
+  /** The database of the worker running the job (tests and benchmarks run workers on their own). */
+  readonly db: Db;
+  /** The worker's clock: use it instead of new Date() so tests can move time. */
+  now(): Date;
+  /** Aborted on cancel, shutdown or a lost lease: pass it to fetch() and friends. */
+  readonly signal: AbortSignal;
+  progress(done: number, total?: number | null, phase?: string): void;
+  /** Adds to the run's counters. */
+  count(delta: Partial<Counters>): void;
+  /** Records an item left alone on purpose, with a reason the merchant can act on (counts as skipped). */
+  skip(entity: string, externalId: string, reason: string): void;
+  log(level: LogLevel, message: string): void;
+  /** Call between units of work: throws JobCancelled / JobInterrupted when the run must stop here. */
+  checkpoint(): Promise<void>;
+}
+
+export const MAX_LOG_ENTRIES_PER_RUN = 200;
+
+interface RunIdentity {
+  jobId: string;
+  shop: string;
+  type: string;
+  trigger: string;
+  attempt: number;
+}
+
+/** The buffered state behind one JobContext; the worker owns it and flushes it. */
+export class RunState {
+  readonly controller = new AbortController();
+  done = 0;
+  total: number | null = null;
+  phase: string | null = null;
+  counters: Counters = { seen: 0, changed: 0, skipped: 0, failed: 0 };
+  private skipped: { entity: string; externalId: string; reason: string; createdAt: Date }[] = [];
+  private logs: { level: LogLevel; message: string; at: Date }[] = [];
+  private logCount = 0;
+  stopReason: "cancel" | "shutdown" | "lease-lost" | null = null;
+
+  constructor(
+    readonly identity: RunIdentity,
+    private readonly clock: Clock,
+  ) {}
+
+  stop(reason: "cancel" | "shutdown" | "lease-lost"): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.controller.abort(reason === "cancel" ? new JobCancelled() : new JobInterrupted(reason));
+  }
+
+  context<Params>(params: Params, db: Db): JobContext<Params> {
+    // The handler gets plain functions (it may destructure them), so they close over the state.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const state = this;
+    return {
+      ...this.identity,
+      params,
+      db,
+      now: () => state.clock.now(),
+      signal: this.controller.signal,
+      progress(done, total, phase) {
+        state.done = done;
+        if (total !== undefined) state.total = total;
+        if (phase !== undefined) state.phase = phase;
+      },
+      count(delta) {
+        for (const key of ["seen", "changed", "skipped", "failed"] as const) state.counters[key] += delta[key] ?? 0;
+      },
+      skip(entity, externalId, reason) {
+        state.counters.skipped += 1;
+        state.skipped.push({ entity, externalId, reason, createdAt: state.clock.now() });
+      },
+      log(level, message) {
+        state.logCount += 1;
+        if (state.logCount > MAX_LOG_ENTRIES_PER_RUN) return;
+        const text = state.logCount === MAX_LOG_ENTRIES_PER_RUN ? `${message} (log full: later lines dropped)` : message;
+        state.logs.push({ level, message: text, at: state.clock.now() });
+      },
+      async checkpoint() {
+        if (state.stopReason === "cancel") throw new JobCancelled();
+        if (state.stopReason) throw new JobInterrupted(state.stopReason);
+      },
+    };
+  }
+
+  /** Progress and counters as Job columns. */
+  columns() {
+    return {
+      progressDone: this.done,
+      progressTotal: this.total,
+      phase: this.phase,
+      seenCount: this.counters.seen,
+      changedCount: this.counters.changed,
+      skippedCount: this.counters.skipped,
+      failedCount: this.counters.failed,
+    };
+  }
+
+  /** Writes buffered skipped items and log lines (progress and counters go with the heartbeat). */
+  async flushItems(db: Db): Promise<void> {
+    const { jobId, shop } = this.identity;
+    const skipped = this.skipped.splice(0);
+    const logs = this.logs.splice(0);
+    if (skipped.length) await db.jobSkippedItem.createMany({ data: skipped.map((s) => ({ ...s, jobId, shop })) });
+    if (logs.length) await db.jobLogEntry.createMany({ data: logs.map((l) => ({ ...l, jobId, shop })) });
+  }
+}

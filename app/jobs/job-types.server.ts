@@ -1,0 +1,3 @@
+// Importing this module registers every job type this build can run. Later issues add their
+// syncs here (one import per file that calls registerJobType).
+import "./retention.server";

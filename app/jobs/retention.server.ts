@@ -1,0 +1,78 @@
+// Keeps the job history short: finished runs are deleted after a while, failures kept longer so a
+// merchant can still read what went wrong. Runs as a normal job (maintenance.prune-job-history).
+import type { Db } from "../db.server";
+import { registerJobType } from "./registry.server";
+
+export interface RetentionPolicy {
+  keepSucceededDays: number;
+  keepFailedDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { keepSucceededDays: 14, keepFailedDays: 60 };
+const DAY = 86_400_000;
+const BATCH = 500;
+
+/** Deletes a shop's finished runs older than the policy, with their skipped items and log. */
+export async function pruneJobHistory(
+  db: Db,
+  shop: string,
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+  onBatch?: (deleted: number) => Promise<void>,
+): Promise<{ deleted: number }> {
+  const where = {
+    shop,
+    OR: [
+      { status: { in: ["succeeded", "cancelled"] }, finishedAt: { lt: new Date(now.getTime() - policy.keepSucceededDays * DAY) } },
+      { status: "failed", finishedAt: { lt: new Date(now.getTime() - policy.keepFailedDays * DAY) } },
+    ],
+  };
+  let deleted = 0;
+  for (;;) {
+    const ids = (await db.job.findMany({ where, select: { id: true }, take: BATCH })).map((j) => j.id);
+    if (ids.length === 0) break;
+    // Children first: SQLite only cascades when foreign keys are switched on for the connection.
+    await db.$transaction([
+      db.jobSkippedItem.deleteMany({ where: { jobId: { in: ids } } }),
+      db.jobLogEntry.deleteMany({ where: { jobId: { in: ids } } }),
+      db.job.deleteMany({ where: { id: { in: ids } } }),
+    ]);
+    deleted += ids.length;
+    await onBatch?.(deleted);
+  }
+  return { deleted };
+}
+
+export interface PruneParams {
+  keepSucceededDays?: number;
+  keepFailedDays?: number;
+}
+
+/** The retention job, one per shop, daily. */
+export const pruneJobHistoryJob = registerJobType<PruneParams>({
+  type: "maintenance.prune-job-history",
+  title: "Clean up sync history",
+  description: "Deletes finished sync runs after 14 days and failed ones after 60 days.",
+  defaultSchedule: { cron: "20 4 * * *" },
+  retry: { maxAttempts: 3, baseDelayMs: 60_000 },
+  progress: "phases",
+  parseParams: (raw) => {
+    const value = (raw ?? {}) as PruneParams;
+    for (const key of ["keepSucceededDays", "keepFailedDays"] as const) {
+      const days = value[key];
+      if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new Error(`${key} must be a whole number of days`);
+    }
+    return value;
+  },
+  handler: async (ctx) => {
+    ctx.progress(0, null, "Deleting old runs");
+    const policy = { ...DEFAULT_RETENTION, ...ctx.params };
+    const { deleted } = await pruneJobHistory(ctx.db, ctx.shop, ctx.now(), policy, async (n) => {
+      ctx.progress(n, null, "Deleting old runs");
+      await ctx.checkpoint();
+    });
+    ctx.count({ seen: deleted, changed: deleted });
+    ctx.log("info", `Deleted ${deleted} old runs`);
+    return { deleted, policy };
+  },
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../lib/errors";
+import { DEFAULT_SCHEDULES, describeSchedule, fireTimesBetween, previewNextRuns, scheduleErrors } from "./schedules.server";
+import { skippedToCsv } from "./skipped.server";
+
+describe("describeSchedule", () => {
+  it.each([
+    ["fastmag.differential-stock", "every 2 minutes, Europe/Paris"],
+    ["fastmag.order-statuses", "every hour at :35, Europe/Paris"],
+    ["fastmag.order-deliveries", "every hour at :50, Europe/Paris"],
+    ["fastmag.giftcard-mails", "every hour at :00 and :45, Europe/Paris"],
+    ["fastmag.full-stock", "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris"],
+    ["fastmag.prices", "every hour at :40, from 0:40 to 2:40 and 5:40 to 23:40, Europe/Paris"],
+    ["fastmag.sftp-images", "every 2 hours at :00, Europe/Paris"],
+    ["fastmag.publish-ready-products", "every day at 21:45, Europe/Paris"],
+  ])("says %s in plain words", (type, words) => {
+    expect(describeSchedule(DEFAULT_SCHEDULES[type]!.cron, "Europe/Paris")).toBe(words);
+  });
+
+  it("handles weekdays, lists and anything else", () => {
+    expect(describeSchedule("0 6 * * 1", "UTC")).toBe("every Monday at 6:00, UTC");
+    expect(describeSchedule("15,45 * * * *", "UTC")).toBe("every hour at :15 and :45, UTC");
+    expect(describeSchedule("0 8,12,18 * * *", "UTC")).toBe("every day at 8:00, 12:00 and 18:00, UTC");
+    expect(describeSchedule("0 0 1 * *", "UTC")).toBe("on the schedule “0 0 1 * *”, UTC");
+  });
+});
+
+describe("schedule validation and preview", () => {
+  it("explains what is wrong with a cron or a time zone", () => {
+    expect(scheduleErrors("35 * * * *", "Europe/Paris")).toEqual({});
+    expect(scheduleErrors("35 * * *", "Europe/Paris").cron).toMatch(/5 fields/);
+    expect(scheduleErrors("61 * * * *", "Europe/Paris").cron).toMatch(/not valid/);
+    expect(scheduleErrors("35 * * * *", "Mars/Olympus").timezone).toMatch(/Unknown time zone/);
+    expect(() => previewNextRuns("nope", "UTC")).toThrow(ValidationError);
+  });
+
+  it("previews the next runs in the schedule's time zone", () => {
+    const from = new Date("2026-10-25T00:50:00Z"); // 02:50 CEST, ten minutes before clocks go back
+    expect(previewNextRuns("35 * * * *", "Europe/Paris", 3, from).map((d) => d.toISOString())).toEqual([
+      "2026-10-25T01:35:00.000Z",
+      "2026-10-25T02:35:00.000Z",
+      "2026-10-25T03:35:00.000Z",
+    ]);
+    expect(previewNextRuns("45 21 * * *", "Europe/Paris", 2, from).map((d) => d.toISOString())).toEqual([
+      "2026-10-25T20:45:00.000Z",
+      "2026-10-26T20:45:00.000Z",
+    ]);
+  });
+
+  it("gives the same fire times whatever window they are asked for", () => {
+    const whole = fireTimesBetween("10 0-2,5-23 * * *", "Europe/Paris", new Date("2026-10-24T20:00:00Z"), new Date("2026-10-25T06:00:00Z"));
+    const pieces = [
+      ...fireTimesBetween("10 0-2,5-23 * * *", "Europe/Paris", new Date("2026-10-24T20:00:00Z"), new Date("2026-10-25T01:05:00Z")),
+      ...fireTimesBetween("10 0-2,5-23 * * *", "Europe/Paris", new Date("2026-10-25T01:05:00Z"), new Date("2026-10-25T06:00:00Z")),
+    ];
+    expect(pieces).toEqual(whole);
+  });
+});
+
+describe("skippedToCsv", () => {
+  it("writes a spreadsheet-safe CSV", () => {
+    const csv = skippedToCsv([
+      { entity: "variant", externalId: "SKU-1", reason: 'No price, "PV" empty', at: "2026-06-01T10:00:00.000Z" },
+      { entity: "order", externalId: "=HYPERLINK()", reason: "line\nbreak", at: "2026-06-01T10:00:01.000Z" },
+    ]);
+    expect(csv).toBe(
+      '\uFEFFentity,external_id,reason,at\r\nvariant,SKU-1,"No price, ""PV"" empty",2026-06-01T10:00:00.000Z\r\n' +
+        "order,'=HYPERLINK(),\"line\nbreak\",2026-06-01T10:00:01.000Z\r\n",
+    );
+  });
+});

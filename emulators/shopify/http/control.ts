@@ -1,0 +1,89 @@
+// The control API under /_emulator/… for tests and the demo: shops, seeding, tokens, the bucket, the
+// call log and webhook deliveries. Not part of Shopify; never called by the app.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CallLog } from "../calls";
+import { CatalogInputError, createProduct, type ProductInput } from "../catalog";
+import { applyShopSeed, SeedError, shopSnapshot, type SeedLocation, type SeedShop } from "../shops";
+import { UnknownShopError, type EmulatorStore } from "../store";
+import { NoSubscriptionError, type WebhookDelivery, type WebhookDispatcher } from "../webhooks/deliver";
+import { readFields, sendJson } from "./io";
+
+export interface ControlDeps {
+  store: EmulatorStore;
+  calls: CallLog;
+  webhooks: WebhookDispatcher;
+  mintSessionToken: (shop: string) => string;
+}
+
+export async function handleControl(req: IncomingMessage, res: ServerResponse, parts: string[], url: URL, deps: ControlDeps): Promise<void> {
+  const method = req.method ?? "GET";
+  const route = `${method} ${parts.map((p, i) => (parts[0] === "shops" && i === 1 ? ":shop" : p)).join("/")}`;
+  try {
+    switch (route) {
+      case "GET shops":
+        return sendJson(res, 200, { shops: [...deps.store.shops.values()].map(shopSnapshot) });
+      case "POST shops": {
+        const seed = (await body(req)) as unknown as SeedShop;
+        return sendJson(res, 201, shopSnapshot(applyShopSeed(deps.store, seed)));
+      }
+      case "GET shops/:shop":
+        return sendJson(res, 200, shopSnapshot(deps.store.shop(parts[1])));
+      case "POST shops/:shop/locations": {
+        const shop = deps.store.shop(parts[1]);
+        const location = deps.store.addLocation(shop, (await body(req)) as unknown as SeedLocation);
+        return sendJson(res, 201, { id: `gid://shopify/Location/${location.id}`, name: location.name });
+      }
+      case "POST shops/:shop/products": {
+        const shop = deps.store.shop(parts[1]);
+        const input = await body(req);
+        const products = (Array.isArray(input.products) ? input.products : [input]) as ProductInput[];
+        for (const product of products) createProduct(deps.store, shop, product);
+        return sendJson(res, 201, shopSnapshot(shop));
+      }
+      case "POST shops/:shop/access-token":
+        return sendJson(res, 201, { access_token: deps.store.issueAccessToken(parts[1]) });
+      case "GET shops/:shop/session-token":
+        return sendJson(res, 200, { token: deps.mintSessionToken(deps.store.shop(parts[1]).domain) });
+      case "GET shops/:shop/bucket":
+        return sendJson(res, 200, deps.store.shop(parts[1]).bucket.status());
+      case "PUT shops/:shop/bucket": {
+        const shop = deps.store.shop(parts[1]);
+        const { currentlyAvailable } = await body(req);
+        if (typeof currentlyAvailable !== "number") return sendJson(res, 400, { error: "currentlyAvailable must be a number" });
+        shop.bucket.setAvailable(currentlyAvailable);
+        return sendJson(res, 200, shop.bucket.status());
+      }
+      case "GET calls":
+        return sendJson(res, 200, { calls: deps.calls.list({ shop: url.searchParams.get("shop") ?? undefined }) });
+      case "DELETE calls":
+        deps.calls.clear();
+        return sendJson(res, 200, { cleared: true });
+      case "POST webhooks": {
+        const delivery = (await body(req)) as unknown as WebhookDelivery & { wait?: boolean };
+        if (!delivery.shop || !delivery.topic) return sendJson(res, 400, { error: "shop and topic are required" });
+        const done = deps.webhooks.deliver(delivery);
+        if (delivery.wait === false) {
+          done.catch(() => undefined);
+          return sendJson(res, 202, { accepted: true });
+        }
+        return sendJson(res, 200, { attempts: await done });
+      }
+      case "GET webhooks/attempts":
+        return sendJson(res, 200, { attempts: deps.webhooks.attempts() });
+      default:
+        return sendJson(res, 404, { error: `no control route ${method} /_emulator/${parts.join("/")}` });
+    }
+  } catch (error) {
+    if (error instanceof UnknownShopError) return sendJson(res, 404, { error: error.message });
+    if (error instanceof SeedError || error instanceof CatalogInputError || error instanceof BadBodyError || error instanceof NoSubscriptionError) return sendJson(res, 400, { error: error.message });
+    throw error;
+  }
+}
+
+class BadBodyError extends Error {}
+
+async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const fields = await readFields(req);
+  if (!fields) throw new BadBodyError("the body must be a JSON object");
+  return fields;
+}

@@ -1,0 +1,30 @@
+// Query.node / nodes: any emulated type by its gid, through the `nodes` builders of every domain.
+import { parseGid, type DomainModule, type ResolverContext, type View } from "../graphql/context";
+import { inventoryModule } from "./inventory";
+import { locationsModule } from "./locations";
+import { productsModule } from "./products";
+import { shopModule } from "./shop";
+import { webhooksModule } from "./webhooks";
+
+const builders = () => ({
+  ...shopModule.nodes,
+  ...locationsModule.nodes,
+  ...productsModule.nodes,
+  ...inventoryModule.nodes,
+  ...webhooksModule.nodes,
+});
+
+function nodeOf(ctx: ResolverContext, id: string): View | null {
+  const parsed = parseGid(id);
+  if (!parsed) return null;
+  const build = builders()[parsed.type];
+  if (!build) throw new Error(`emulator: node(id: "gid://shopify/${parsed.type}/…") is not implemented`);
+  return build(ctx, parsed.id);
+}
+
+export const nodeModule: DomainModule = {
+  query: {
+    node: (args: { id: string }, ctx) => nodeOf(ctx, args.id),
+    nodes: (args: { ids: string[] }, ctx) => args.ids.map((id) => nodeOf(ctx, id)),
+  },
+};

@@ -1,0 +1,52 @@
+// Routes requests of the emulator's HTTP server to the handlers.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GraphQLSchema } from "graphql";
+import type { AppConfig } from "./app-config";
+import type { CallLog } from "./calls";
+import { handleAdminGraphQL } from "./http/admin-graphql";
+import { APP_BRIDGE_SCRIPT } from "./http/app-bridge-script";
+import { handleControl } from "./http/control";
+import { handleIndex, handleStoreRoute } from "./http/embedded";
+import { sendJson, sendText } from "./http/io";
+import { handleTokenExchange } from "./http/oauth";
+import type { EmulatorStore } from "./store";
+import type { WebhookDispatcher } from "./webhooks/deliver";
+
+export interface ServerDeps {
+  store: EmulatorStore;
+  app: AppConfig;
+  schema: () => GraphQLSchema;
+  calls: CallLog;
+  webhooks: WebhookDispatcher;
+  now: () => number;
+  mintSessionToken: (shop: string) => string;
+}
+
+export function createHandler(deps: ServerDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await route(req, res, deps);
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 500, { errors: `emulator: ${(error as Error).message}` });
+      else res.end();
+    }
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const method = req.method ?? "GET";
+
+  const adminApi = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
+  if (adminApi && method === "POST") return handleAdminGraphQL(req, res, adminApi[1], deps);
+  if (url.pathname === "/admin/oauth/access_token" && method === "POST") return handleTokenExchange(req, res, deps);
+  if (parts[0] === "_emulator") return handleControl(req, res, parts.slice(1), url, deps);
+  if (method === "GET" && url.pathname === "/app-bridge.js") {
+    res.setHeader("access-control-allow-origin", "*");
+    return sendText(res, 200, "text/javascript; charset=utf-8", APP_BRIDGE_SCRIPT);
+  }
+  if (method === "GET" && url.pathname === "/") return handleIndex(res, deps);
+  if (method === "GET" && parts[0] === "store" && handleStoreRoute(req, res, parts.slice(1), deps)) return;
+  sendJson(res, 404, { errors: "Not Found" });
+}

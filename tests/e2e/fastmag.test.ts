@@ -1,0 +1,122 @@
+// Settings → Fastmag and the ERP explorer in Chromium, inside the emulated Shopify admin: the merchant
+// fills the settings, tests the connection (then sees a clear error for a wrong password), and looks
+// up a product by GENCOD and a PME's balance in the explorer.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "~/db.server";
+import { startStack, type Stack } from "../../scripts/stack";
+import { freePort, launchBrowser, newMerchantPage, screenshot } from "./support/browser";
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let app: FrameLocator;
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-fastmag-"));
+  stack = await startStack({ appPort: await freePort(), shopifyPort: 0, databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`, quiet: true });
+  browser = await launchBrowser();
+  page = await newMerchantPage(browser);
+  app = page.frameLocator("iframe");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function fillSettings(password: string) {
+  await app.getByLabel("Fastmag address").fill(stack.fastmag.url);
+  await app.getByLabel("Enseigne").fill(stack.fastmagCredentials.enseigne);
+  await app.getByLabel("Magasin").fill(stack.fastmagCredentials.magasin);
+  await app.getByLabel("Compte").fill(stack.fastmagCredentials.compte);
+  await app.getByLabel("Password").fill(password);
+}
+
+async function saveAndTest(): Promise<void> {
+  await app.getByRole("button", { name: "Save", exact: true }).click();
+  await app.getByText("Fastmag settings saved").waitFor({ timeout: 30_000 });
+  await app.getByRole("button", { name: "Test connection" }).click();
+}
+
+describe("Fastmag settings and ERP explorer", () => {
+  it("fills the settings and tests the connection, then shows a wrong password's error", async () => {
+    await page.goto(stack.adminUrl);
+    await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
+    await page.getByRole("link", { name: "Settings" }).click();
+    await app.getByRole("link", { name: "Fastmag" }).click();
+    await app.getByLabel("Fastmag address").waitFor({ timeout: 30_000 });
+
+    // Saving an incomplete form shows field errors and saves nothing.
+    await app.getByLabel("Fastmag address").fill("http://fastmag.example.com");
+    await app.getByRole("button", { name: "Save", exact: true }).click();
+    await app.getByText("Some fields need fixing; nothing was saved.").waitFor({ timeout: 30_000 });
+    await app.getByText("The address must start with https://").waitFor();
+    await app.getByText("Enter the password of the Fastmag account.").waitFor();
+    await app.getByText("Some fields need fixing; nothing was saved.").scrollIntoViewIfNeeded();
+    await screenshot(page, "fastmag-settings-errors");
+
+    await fillSettings(stack.fastmagCredentials.motpasse);
+    await app.getByLabel("Safety margin (units held back per variant)").fill("1");
+    await app.getByLabel("Seasons to import").fill("E24, H24");
+    expect(await app.getByLabel("Shopify location to sync into").locator("option").count()).toBe(3);
+    await saveAndTest();
+    await app.getByText("Connected: 4 seasons found (E23, E24, H23, H24).").waitFor({ timeout: 30_000 });
+    expect(await app.getByLabel("Password").inputValue()).toBe("");
+    await app.getByText("A password is saved. Leave empty to keep it.").waitFor();
+    await app.getByText("Connected: 4 seasons found").scrollIntoViewIfNeeded();
+    await screenshot(page, "fastmag-settings-connected");
+
+    await app.getByLabel("Password").fill("not-the-password");
+    await saveAndTest();
+    const refusal = app.getByText(/Fastmag refused the login: Identification incorrecte/);
+    await refusal.waitFor({ timeout: 30_000 });
+    await refusal.scrollIntoViewIfNeeded();
+    await screenshot(page, "fastmag-settings-wrong-password");
+
+    // Back to the right password for the explorer.
+    await app.getByLabel("Password").fill(stack.fastmagCredentials.motpasse);
+    await saveAndTest();
+    await app.getByText("Connected: 4 seasons found").waitFor({ timeout: 30_000 });
+  });
+
+  it("looks up a product by GENCOD and a PME's balance in the explorer", async () => {
+    await page.getByRole("link", { name: "Fastmag explorer" }).click();
+    await app.getByLabel("Look up").waitFor({ timeout: 30_000 });
+
+    await app.getByLabel("Look up").selectOption({ label: "Product by GENCOD" });
+    await app.getByLabel("GENCOD (barcode)").fill("3700000000017");
+    await app.getByRole("button", { name: "Search" }).click();
+    const table = app.getByRole("table");
+    await table.getByText("BOXE20BEWARE|MARINE/GRIS CHINE|S", { exact: true }).waitFor({ timeout: 30_000 });
+    await table.getByText("Boxer coton peigné façon œillet", { exact: true }).waitFor();
+    await screenshot(page, "fastmag-explorer-gencod");
+
+    await app.getByLabel("Look up").selectOption({ label: "PME remaining balance" });
+    await app.getByLabel("PME code").fill("PME-WEB-001");
+    await app.getByRole("button", { name: "Search" }).click();
+    await table.getByText("42.50", { exact: true }).waitFor({ timeout: 30_000 });
+    await table.getByText("PME-WEB-001", { exact: true }).waitFor();
+    await screenshot(page, "fastmag-explorer-pme-balance");
+  });
+});
+
+describe("the stack's configureFastmag option (npm run demo)", () => {
+  it("connects the demo shop to the Fastmag emulator through the settings screen", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-fastmag-demo-"));
+    const demo = await startStack({ appPort: await freePort(), databaseUrl: `file:${path.join(dir, "demo.sqlite")}`, quiet: true, configureFastmag: true });
+    const db = createPrismaClient(demo.databaseUrl);
+    try {
+      const row = await db.connectorSetting.findUniqueOrThrow({ where: { shop_connector: { shop: demo.shop, connector: "fastmag" } } });
+      expect(row).toMatchObject({ lastCheckOk: true, lastCheckMessage: "Connected: 4 seasons found (E23, E24, H23, H24)." });
+      expect(JSON.parse(row.configJson)).toMatchObject({ host: demo.fastmag.url, enseigne: demo.fastmagCredentials.enseigne });
+      expect(row.secretsCiphertext).not.toContain(demo.fastmagCredentials.motpasse);
+    } finally {
+      await db.$disconnect();
+      await demo.stop();
+    }
+  });
+});

@@ -1,0 +1,207 @@
+// The worker against the real test database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql):
+// success with progress and skipped items, transient retry with backoff, permanent failure, cancel,
+// lease takeover, graceful shutdown and the one-running-per-(shop, type) rule.
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { cancelJob, enqueueJob, getJob, listSkipped, retryJob } from "../../app/jobs/api.server";
+import { claimNextJob } from "../../app/jobs/claim.server";
+import { manualClock } from "../../app/jobs/clock";
+import { enqueue } from "../../app/jobs/queue.server";
+import { registerJobType } from "../../app/jobs/registry.server";
+import { runDueJobs, startWorker } from "../../app/jobs/worker.server";
+import { PermanentError, TransientError } from "../../app/lib/errors";
+import { sleep } from "../../app/lib/time";
+import { uniqueShop } from "../support/shops";
+
+const calls = new Map<string, number>();
+
+registerJobType<{ items: number }>({
+  type: "test.count-items",
+  title: "Count items",
+  description: "Reports progress, counters, a skip and a log line.",
+  retry: { maxAttempts: 3, baseDelayMs: 10 },
+  handler: async (ctx) => {
+    for (let i = 1; i <= ctx.params.items; i++) {
+      await ctx.checkpoint();
+      ctx.count({ seen: 1, changed: i % 2 });
+      if (i === 2) ctx.skip("variant", `SKU-${i}`, "No such SKU in Fastmag");
+      ctx.progress(i, ctx.params.items, "Counting");
+    }
+    ctx.log("info", "counted");
+    return { counted: ctx.params.items };
+  },
+});
+
+registerJobType<{ failTimes: number; permanent?: boolean }>({
+  type: "test.flaky",
+  title: "Flaky",
+  description: "Fails a few times.",
+  retry: { maxAttempts: 3, baseDelayMs: 1_000 },
+  handler: async (ctx) => {
+    const seen = (calls.get(ctx.jobId) ?? 0) + 1;
+    calls.set(ctx.jobId, seen);
+    if (ctx.params.permanent) throw new PermanentError("Fastmag refused the credentials: check the login in Settings.");
+    if (seen <= ctx.params.failTimes) throw new TransientError("Fastmag did not answer in time", { cause: new Error("ETIMEDOUT") });
+    return { calls: seen };
+  },
+});
+
+registerJobType<{ ms: number }>({
+  type: "test.wait",
+  title: "Wait",
+  description: "Waits, checking for cancel every 10 ms.",
+  retry: { maxAttempts: 3, baseDelayMs: 10 },
+  handler: async (ctx) => {
+    const end = Date.now() + ctx.params.ms;
+    while (Date.now() < end) {
+      await ctx.checkpoint();
+      await sleep(10);
+    }
+  },
+});
+
+const workers: { stop(): Promise<void> }[] = [];
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+});
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await sleep(20);
+  }
+}
+
+describe("job worker", () => {
+  it("runs a job to success with progress, counters, skipped items and log", async () => {
+    const shop = uniqueShop();
+    const { jobId } = await enqueueJob({ db }, { shop, type: "test.count-items", trigger: "api", params: { items: 5 } });
+    expect((await getJob({ db }, shop, jobId))?.status).toBe("queued");
+    await runDueJobs({ db, types: ["test.count-items"] });
+    const job = await getJob({ db }, shop, jobId);
+    expect(job).toMatchObject({
+      status: "succeeded",
+      trigger: "api",
+      attempt: 1,
+      progress: { done: 5, total: 5, phase: "Counting" },
+      counters: { seen: 5, changed: 3, skipped: 1, failed: 0 },
+      result: { counted: 5 },
+      error: null,
+    });
+    expect(job?.log.map((l) => l.message)).toEqual(["counted"]);
+    const skipped = await listSkipped({ db }, shop, jobId);
+    expect(skipped.items).toEqual([expect.objectContaining({ entity: "variant", externalId: "SKU-2", reason: "No such SKU in Fastmag" })]);
+    expect(await getJob({ db }, uniqueShop(), jobId)).toBeNull();
+  });
+
+  it("retries a transient error with backoff, then succeeds", async () => {
+    const shop = uniqueShop();
+    const clock = manualClock(new Date("2026-06-01T10:00:00Z"));
+    const { jobId } = await enqueueJob({ db, clock }, { shop, type: "test.flaky", params: { failTimes: 2 } });
+    await runDueJobs({ db, clock, types: ["test.flaky"] });
+    let job = await getJob({ db }, shop, jobId);
+    expect(job).toMatchObject({ status: "queued", attempt: 1, error: { message: "Fastmag did not answer in time" } });
+    expect(job?.error?.cause).toContain("ETIMEDOUT");
+    const retryAt = new Date(job!.runAfter).getTime() - clock.now().getTime();
+    expect(retryAt).toBeGreaterThanOrEqual(0);
+    expect(retryAt).toBeLessThan(1_000); // first backoff step: [0, base)
+    clock.advance(1_000);
+    await runDueJobs({ db, clock, types: ["test.flaky"] });
+    clock.advance(2_000);
+    await runDueJobs({ db, clock, types: ["test.flaky"] });
+    job = await getJob({ db }, shop, jobId);
+    expect(job).toMatchObject({ status: "succeeded", attempt: 3, result: { calls: 3 }, error: null });
+  });
+
+  it("gives up after maxAttempts transient errors and fails a permanent error at once", async () => {
+    const shop = uniqueShop();
+    const clock = manualClock(new Date("2026-06-01T10:00:00Z"));
+    const flaky = await enqueueJob({ db, clock }, { shop, type: "test.flaky", params: { failTimes: 99 } });
+    const refused = await enqueueJob({ db, clock }, { shop: uniqueShop(), type: "test.flaky", params: { failTimes: 0, permanent: true } });
+    for (let i = 0; i < 4; i++) {
+      await runDueJobs({ db, clock, types: ["test.flaky"] });
+      clock.advance(10_000);
+    }
+    expect(await getJob({ db }, shop, flaky.jobId)).toMatchObject({
+      status: "failed",
+      attempt: 3,
+      error: { message: "Fastmag did not answer in time (gave up after 3 attempts)" },
+    });
+    const permanent = await db.job.findUniqueOrThrow({ where: { id: refused.jobId } });
+    expect(permanent).toMatchObject({ status: "failed", attempt: 1, errorMessage: "Fastmag refused the credentials: check the login in Settings." });
+
+    const again = await retryJob({ db, clock }, shop, flaky.jobId);
+    expect(await db.job.findUniqueOrThrow({ where: { id: again.jobId } })).toMatchObject({ trigger: "retry", retryOfId: flaky.jobId, status: "queued" });
+  });
+
+  it("cancels a queued job at once and a running one at its next checkpoint", async () => {
+    const shop = uniqueShop();
+    const queued = await enqueueJob({ db }, { shop, type: "test.wait", params: { ms: 10 }, trigger: "manual" });
+    expect((await cancelJob({ db }, shop, queued.jobId)).status).toBe("cancelled");
+
+    const running = await enqueueJob({ db }, { shop, type: "test.wait", params: { ms: 20_000 } });
+    const worker = startWorker({ db, types: ["test.wait"], pollMs: 20, leaseMs: 2_000, heartbeatMs: 50 });
+    workers.push(worker);
+    await waitFor(async () => (await getJob({ db }, shop, running.jobId))?.status === "running");
+    expect((await cancelJob({ db }, shop, running.jobId)).cancelRequested).toBe(true);
+    const ended = await waitFor(async () => {
+      const job = await getJob({ db }, shop, running.jobId);
+      return job?.status === "cancelled" ? job : null;
+    });
+    expect(ended.finishedAt).not.toBeNull();
+    await worker.stop();
+  });
+
+  it("takes over a job whose worker stopped renewing its lease", async () => {
+    const shop = uniqueShop();
+    const clock = manualClock(new Date("2026-06-01T10:00:00Z"));
+    const { job } = await enqueue(db, { shop, type: "test.count-items", trigger: "manual", params: { items: 1 } }, clock);
+    const lost = await claimNextJob(db, { workerId: "dead-worker", leaseMs: 30_000, now: clock.now(), types: ["test.count-items"] });
+    expect(lost?.id).toBe(job.id);
+    expect(await runDueJobs({ db, clock, types: ["test.count-items"] })).not.toContain(job.id);
+    clock.advance(31_000);
+    expect(await runDueJobs({ db, clock, types: ["test.count-items"] })).toContain(job.id);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded", attempt: 2 });
+  });
+
+  it("never claims a second job of a shop and type while one runs", async () => {
+    const shop = uniqueShop();
+    const a = await enqueue(db, { shop, type: "test.wait", trigger: "manual", params: { ms: 1 } });
+    const b = await enqueue(db, { shop, type: "test.wait", trigger: "manual", params: { ms: 1 } });
+    const other = await enqueue(db, { shop: uniqueShop(), type: "test.wait", trigger: "manual", params: { ms: 1 } });
+    const ids = new Set([a.job.id, b.job.id, other.job.id]);
+    const now = new Date(Date.now() + 1_000);
+    const claims: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const claim = await claimNextJob(db, { workerId: `w${i}`, leaseMs: 60_000, now, types: ["test.wait"] });
+      if (claim && ids.has(claim.id)) claims.push(claim.id);
+    }
+    expect(claims).toHaveLength(2);
+    expect(claims).toContain(other.job.id);
+    const stillQueued = [a.job.id, b.job.id].filter((id) => !claims.includes(id));
+    expect(stillQueued).toHaveLength(1);
+    // The database itself refuses a second running row, whatever the claim query does.
+    await expect(db.job.update({ where: { id: stillQueued[0]! }, data: { status: "running" } })).rejects.toThrow();
+  });
+
+  it("on shutdown, releases a job it cannot finish in the grace period", async () => {
+    const shop = uniqueShop();
+    const { jobId } = await enqueueJob({ db }, { shop, type: "test.wait", params: { ms: 20_000 } });
+    const worker = startWorker({ db, types: ["test.wait"], pollMs: 20, leaseMs: 5_000, shutdownGraceMs: 100 });
+    await waitFor(async () => (await getJob({ db }, shop, jobId))?.status === "running");
+    await worker.stop();
+    expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "queued", attempt: 0, leaseOwner: null });
+  });
+
+  it("on shutdown, lets a job finish when it can within the grace period", async () => {
+    const shop = uniqueShop();
+    const { jobId } = await enqueueJob({ db }, { shop, type: "test.wait", params: { ms: 300 } });
+    const worker = startWorker({ db, types: ["test.wait"], pollMs: 20, leaseMs: 5_000, shutdownGraceMs: 5_000 });
+    await waitFor(async () => (await getJob({ db }, shop, jobId))?.status === "running");
+    await worker.stop();
+    expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "succeeded", attempt: 1, leaseOwner: null });
+  });
+});
