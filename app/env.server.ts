@@ -7,13 +7,13 @@ const schema = z.object({
   SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner dashboard"),
   SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret from the Partner dashboard"),
   SHOPIFY_APP_URL: z.string().url("the public URL the app is served at"),
-  SCOPES: z.string().default(
-    "read_products,write_products,read_inventory,write_inventory,read_locations,read_orders,write_orders,read_fulfillments,write_fulfillments,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_customers,write_gift_cards,read_gift_cards,write_discounts",
-  ),
-  DATABASE_URL: z.string().optional(),
-  APP_ENCRYPTION_KEY: z
+  SCOPES: z
     .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes, base64 (openssl rand -base64 32)"),
+    .default(
+      "read_products,write_products,read_inventory,write_inventory,read_locations,read_orders,write_orders,read_fulfillments,write_fulfillments,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_customers,write_gift_cards,read_gift_cards,write_discounts",
+    ),
+  DATABASE_URL: z.string().optional(),
+  APP_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes, base64 (openssl rand -base64 32)"),
   // Send Admin API / OAuth requests for *.myshopify.com to this origin instead (the Shopify emulator).
   SHOPIFY_API_ORIGIN_OVERRIDE: z.string().url().optional(),
   // Where the embedded pages load App Bridge from (Shopify's CDN unless a stand-in is configured).

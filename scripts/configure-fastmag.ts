@@ -13,17 +13,28 @@ export interface ConfigureFastmagOptions {
   credentials: FastmagCredentials;
 }
 
-export async function configureFastmagThroughSettingsScreen(options: ConfigureFastmagOptions): Promise<{ message: string }> {
+export async function configureFastmagThroughSettingsScreen(
+  options: ConfigureFastmagOptions,
+): Promise<{ message: string }> {
   const url = `${options.appUrl}/app/settings/fastmag?_data=${encodeURIComponent(ROUTE)}`;
   const call = async (init: RequestInit = {}) => {
     // Shopify's library answers 410 to user agents it takes for bots (Node's "node" is one).
-    const headers = { ...init.headers, authorization: `Bearer ${options.sessionToken()}`, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Passerelle-stack-setup/1.0" };
+    const headers = {
+      ...init.headers,
+      authorization: `Bearer ${options.sessionToken()}`,
+      "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Passerelle-stack-setup/1.0",
+    };
     const response = await fetch(url, { ...init, headers });
-    if (!response.ok) throw new Error(`Settings → Fastmag answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    if (!response.ok)
+      throw new Error(`Settings → Fastmag answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
     return (await response.json()) as Record<string, unknown>;
   };
   const post = (form: Record<string, string>) =>
-    call({ method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() });
+    call({
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(form).toString(),
+    });
 
   const screen = (await call()) as { locations: { id: string; name: string }[] };
   const location = screen.locations[0];
@@ -39,7 +50,8 @@ export async function configureFastmagThroughSettingsScreen(options: ConfigureFa
     seasons: "",
     timeZone: "Europe/Paris",
   });
-  if (saved.ok !== true) throw new Error(`the Fastmag settings were refused: ${JSON.stringify(saved.fieldErrors ?? saved.message)}`);
+  if (saved.ok !== true)
+    throw new Error(`the Fastmag settings were refused: ${JSON.stringify(saved.fieldErrors ?? saved.message)}`);
   const tested = await post({ intent: "test" });
   if (tested.ok !== true) throw new Error(`the Fastmag connection test failed: ${String(tested.message)}`);
   return { message: String(tested.message) };

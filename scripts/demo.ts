@@ -10,7 +10,10 @@ const fastmagPort = Number(process.env.FASTMAG_EMULATOR_PORT ?? 4200);
 
 if (!process.argv.includes("--no-build")) {
   console.log("Building the app…");
-  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], { cwd: root, stdio: "ignore" });
+  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
+    cwd: root,
+    stdio: "ignore",
+  });
 }
 
 const stack = await startStack({ appPort, shopifyPort, fastmagPort, configureFastmag: true });

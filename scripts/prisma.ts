@@ -40,7 +40,10 @@ export function derivePostgresSchema(source: string): string {
     .replace(/\/\/ The default @prisma\/client location[\s\S]*?generator sessionStorageClient \{[^}]*\}\n\n/, "")
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = env("DATABASE_URL")')
-    .replace(/output\s*=\s*"\.\.\/node_modules\/@passerelle\/prisma-sqlite"/, 'output          = "../../node_modules/@passerelle/prisma-postgresql"');
+    .replace(
+      /output\s*=\s*"\.\.\/node_modules\/@passerelle\/prisma-sqlite"/,
+      'output          = "../../node_modules/@passerelle/prisma-postgresql"',
+    );
   if (derived === source || !derived.includes('"postgresql"')) {
     throw new Error("prisma/schema.prisma no longer has the expected datasource/generator lines");
   }
@@ -81,7 +84,11 @@ function pendingMigrationSql(provider: DatabaseProvider): string {
       fs.writeFileSync(fromFile, provider === "sqlite" ? from : derivePostgresSchema(from));
       fromArgs.push("--from-schema-datamodel", fromFile);
     }
-    const sql = prisma(["migrate", "diff", ...fromArgs, "--to-schema-datamodel", schemaFor(provider), "--script"], offlineEnv, true);
+    const sql = prisma(
+      ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", schemaFor(provider), "--script"],
+      offlineEnv,
+      true,
+    );
     return sql.includes("This is an empty migration") || sql.trim() === "" ? "" : sql;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -110,7 +117,9 @@ function check(): void {
   writePostgresSchema();
   const drifted = (["sqlite", "postgresql"] as const).filter((provider) => pendingMigrationSql(provider) !== "");
   if (drifted.length > 0) {
-    throw new Error(`prisma/schema.prisma has changes with no migration (${drifted.join(", ")}): run npm run db:new-migration -- <name>`);
+    throw new Error(
+      `prisma/schema.prisma has changes with no migration (${drifted.join(", ")}): run npm run db:new-migration -- <name>`,
+    );
   }
   console.log("committed migrations cover prisma/schema.prisma on sqlite and postgresql");
 }

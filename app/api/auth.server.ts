@@ -27,7 +27,8 @@ export async function authenticateApi(request: Request): Promise<ApiCaller> {
     return { shop: session.shop, via: "session-token" };
   } catch (thrown) {
     // The library answers a bad session token with an empty 401 or a redirect; an API caller gets JSON.
-    if (thrown instanceof Response && thrown.status < 500) throw unauthorized("The session token is not valid or has expired.");
+    if (thrown instanceof Response && thrown.status < 500)
+      throw unauthorized("The session token is not valid or has expired.");
     throw thrown;
   }
 }

@@ -15,9 +15,12 @@ export function looksLikeApiToken(value: string): boolean {
 
 export async function createApiToken(shop: string, name: string): Promise<{ id: string; token: string }> {
   const label = name.trim();
-  if (!label || label.length > 80) throw new ValidationError("Give the token a name (80 characters at most).", { name: "required" });
+  if (!label || label.length > 80)
+    throw new ValidationError("Give the token a name (80 characters at most).", { name: "required" });
   const token = `${PREFIX}${randomBytes(24).toString("base64url")}`;
-  const row = await db.apiToken.create({ data: { shop, name: label, tokenHash: hashToken(token), lastFour: token.slice(-4) } });
+  const row = await db.apiToken.create({
+    data: { shop, name: label, tokenHash: hashToken(token), lastFour: token.slice(-4) },
+  });
   return { id: row.id, token };
 }
 
@@ -27,7 +30,13 @@ export async function revokeApiToken(shop: string, id: string): Promise<void> {
 
 export async function listApiTokens(shop: string) {
   const rows = await db.apiToken.findMany({ where: { shop, revokedAt: null }, orderBy: { createdAt: "desc" } });
-  return rows.map((r) => ({ id: r.id, name: r.name, lastFour: r.lastFour, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    lastFour: r.lastFour,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+  }));
 }
 
 /** The shop a token belongs to, or null when unknown or revoked. */

@@ -33,11 +33,16 @@ export async function handleCustomerDataRequest(shop: string, payload: CustomerD
 }
 
 /** customers/redact: erase what we hold about the customer and the listed orders. */
-export async function handleCustomerRedact(shop: string, payload: CustomerRedactPayload): Promise<Record<string, number>> {
+export async function handleCustomerRedact(
+  shop: string,
+  payload: CustomerRedactPayload,
+): Promise<Record<string, number>> {
   const query = { shop, customer: payload.customer ?? {}, orderIds: (payload.orders_to_redact ?? []).map(String) };
   const redacted = await redactCustomerData(query);
   // Keep that it happened, not who it was about.
-  await db.complianceRequest.create({ data: { shop, topic: "customers/redact", resultJson: JSON.stringify({ redacted }) } });
+  await db.complianceRequest.create({
+    data: { shop, topic: "customers/redact", resultJson: JSON.stringify({ redacted }) },
+  });
   return redacted;
 }
 

@@ -52,7 +52,8 @@ export function payloadMentionsCustomer(payload: unknown, query: Omit<CustomerDa
     if (customerId && key === "customer" && record.id != null && String(record.id) === customerId) return true;
     if (orderIds.size && record.order_id != null && orderIds.has(String(record.order_id))) return true;
     // An order payload itself: its id at the root.
-    if (orderIds.size && depth === 0 && record.id != null && "line_items" in record && orderIds.has(String(record.id))) return true;
+    if (orderIds.size && depth === 0 && record.id != null && "line_items" in record && orderIds.has(String(record.id)))
+      return true;
     return Object.entries(record).some(([childKey, child]) => visit(child, childKey, depth + 1));
   };
   return visit(payload, undefined, 0);
@@ -67,7 +68,12 @@ registerCustomerDataHolder({
   async find(query) {
     // The privacy requests themselves are not data about the customer to hand over.
     const rows = (await matchingDeliveries(query)).filter((row) => !COMPLIANCE_TOPICS.has(row.topic));
-    return rows.map((row) => ({ webhookId: row.webhookId, topic: row.topic, receivedAt: row.receivedAt, payload: JSON.parse(row.payloadJson) }));
+    return rows.map((row) => ({
+      webhookId: row.webhookId,
+      topic: row.topic,
+      receivedAt: row.receivedAt,
+      payload: JSON.parse(row.payloadJson),
+    }));
   },
   async redact(query) {
     const rows = await matchingDeliveries(query);
@@ -81,7 +87,11 @@ registerCustomerDataHolder({
 });
 
 async function matchingDeliveries(query: CustomerDataQuery) {
-  const needles = [query.customer.email, query.customer.id != null ? String(query.customer.id) : null, ...query.orderIds]
+  const needles = [
+    query.customer.email,
+    query.customer.id != null ? String(query.customer.id) : null,
+    ...query.orderIds,
+  ]
     .filter((n): n is string => Boolean(n))
     .map((n) => ({ payloadJson: { contains: n } }));
   if (needles.length === 0) return [];

@@ -53,7 +53,10 @@ export async function saveConnectorSettings<TConfig extends object>(
   });
 }
 
-export async function loadConnectorSettings<TConfig>(shop: string, connector: string): Promise<PublicConnectorSettings<TConfig> | null> {
+export async function loadConnectorSettings<TConfig>(
+  shop: string,
+  connector: string,
+): Promise<PublicConnectorSettings<TConfig> | null> {
   const row = await db.connectorSetting.findUnique({ where: { shop_connector: { shop, connector } } });
   if (!row) return null;
   return {
@@ -69,7 +72,12 @@ export async function loadConnectorSecrets(shop: string, connector: string): Pro
   return row?.secretsCiphertext ? readSecrets(row.secretsCiphertext) : {};
 }
 
-export async function recordConnectionCheck(shop: string, connector: string, ok: boolean, message: string): Promise<void> {
+export async function recordConnectionCheck(
+  shop: string,
+  connector: string,
+  ok: boolean,
+  message: string,
+): Promise<void> {
   await db.connectorSetting.update({
     where: { shop_connector: { shop, connector } },
     data: { lastCheckAt: new Date(), lastCheckOk: ok, lastCheckMessage: message },

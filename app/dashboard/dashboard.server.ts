@@ -6,7 +6,13 @@ import { recentFailures, type JobSummary } from "../jobs/api.server";
 import { jobSummary } from "../jobs/views.server";
 
 export interface DashboardData {
-  shop: { domain: string; name: string | null; planName: string | null; ianaTimezone: string; currencyCode: string | null };
+  shop: {
+    domain: string;
+    name: string | null;
+    planName: string | null;
+    ianaTimezone: string;
+    currencyCode: string | null;
+  };
   connectors: ConnectorSummary[];
   latestRuns: JobSummary[];
   /** Runs that failed in the last 24 hours: the Dashboard shows them first. */

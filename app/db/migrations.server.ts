@@ -53,12 +53,17 @@ function applySqlite(file: string, migrations: Migration[]): string[] {
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 10000");
-    db.exec(`CREATE TABLE IF NOT EXISTS ${LEDGER} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${LEDGER} (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
     const applied: string[] = [];
     // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
     db.transaction(() => {
       const recorded = new Map(
-        (db.prepare(`SELECT name, checksum FROM ${LEDGER}`).all() as { name: string; checksum: string }[]).map((r) => [r.name, r.checksum]),
+        (db.prepare(`SELECT name, checksum FROM ${LEDGER}`).all() as { name: string; checksum: string }[]).map((r) => [
+          r.name,
+          r.checksum,
+        ]),
       );
       for (const migration of migrations) {
         if (assertUnchanged(migration, recorded.get(migration.name))) continue;

@@ -19,7 +19,10 @@ export interface StockFormula {
 
 export const DEFAULT_STOCK_FORMULA: StockFormula = { a: 1, b: 1, safetyMargin: 0 };
 
-export function webStock(level: Pick<ErpStockLevel, "stockA" | "stockB">, formula: StockFormula = DEFAULT_STOCK_FORMULA): number {
+export function webStock(
+  level: Pick<ErpStockLevel, "stockA" | "stockB">,
+  formula: StockFormula = DEFAULT_STOCK_FORMULA,
+): number {
   const raw = formula.a * level.stockA + formula.b * level.stockB - formula.safetyMargin;
   return Math.max(0, Math.floor(raw));
 }

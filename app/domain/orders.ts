@@ -40,5 +40,7 @@ export interface ErpOrderDraft {
 
 export const orderLinesTotal = (draft: Pick<ErpOrderDraft, "lines" | "shippingCost">): number =>
   Math.round(
-    (draft.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity - (line.discount ?? 0), 0) + (draft.shippingCost ?? 0)) * 100,
+    (draft.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity - (line.discount ?? 0), 0) +
+      (draft.shippingCost ?? 0)) *
+      100,
   ) / 100;

@@ -26,7 +26,12 @@ const now = (deps: JobDeps) => (deps.clock ?? systemClock).now();
 /** "Run now" and POST /api/sync/<type>: queues a run and returns at once (the caller answers 202). */
 export async function enqueueJob(
   deps: JobDeps,
-  input: { shop: string; type: string; trigger?: Extract<JobTrigger, "manual" | "api" | "webhook">; params?: Record<string, unknown> },
+  input: {
+    shop: string;
+    type: string;
+    trigger?: Extract<JobTrigger, "manual" | "api" | "webhook">;
+    params?: Record<string, unknown>;
+  },
 ): Promise<{ jobId: string; status: "queued" }> {
   const definition = jobType(input.type);
   if (!definition) throw new ValidationError(`There is no sync called "${input.type}".`, { type: "unknown job type" });
@@ -37,12 +42,21 @@ export async function enqueueJob(
       params: (error as Error).message,
     });
   }
-  const { job } = await enqueue(deps.db, { shop: input.shop, type: input.type, trigger: input.trigger ?? "manual", params: input.params }, deps.clock);
+  const { job } = await enqueue(
+    deps.db,
+    { shop: input.shop, type: input.type, trigger: input.trigger ?? "manual", params: input.params },
+    deps.clock,
+  );
   return { jobId: job.id, status: "queued" };
 }
 
 /** GET /api/jobs/<id>: null when the job does not exist for this shop. */
-export async function getJob(deps: JobDeps, shop: string, jobId: string, options: { logLines?: number } = {}): Promise<JobDetail | null> {
+export async function getJob(
+  deps: JobDeps,
+  shop: string,
+  jobId: string,
+  options: { logLines?: number } = {},
+): Promise<JobDetail | null> {
   const job = await deps.db.job.findFirst({ where: { id: jobId, shop } });
   if (!job) return null;
   const log = await deps.db.jobLogEntry.findMany({
@@ -69,20 +83,33 @@ export async function cancelJob(deps: JobDeps, shop: string, jobId: string): Pro
     data: { status: "cancelled", cancelRequestedAt: at, finishedAt: at },
   });
   if (dequeued.count === 0 && job.status === "running") {
-    await deps.db.job.updateMany({ where: { id: jobId, status: "running", cancelRequestedAt: null }, data: { cancelRequestedAt: at } });
+    await deps.db.job.updateMany({
+      where: { id: jobId, status: "running", cancelRequestedAt: null },
+      data: { cancelRequestedAt: at },
+    });
   }
   return jobSummary(await deps.db.job.findUniqueOrThrow({ where: { id: jobId } }));
 }
 
 /** Runs a failed or cancelled run again, with the same parameters, as a new run. */
-export async function retryJob(deps: JobDeps, shop: string, jobId: string): Promise<{ jobId: string; status: "queued" }> {
+export async function retryJob(
+  deps: JobDeps,
+  shop: string,
+  jobId: string,
+): Promise<{ jobId: string; status: "queued" }> {
   const job = await requireJob(deps, shop, jobId);
   if (job.status !== "failed" && job.status !== "cancelled") {
     throw new ValidationError("Only a failed or stopped run can be run again.", { status: job.status });
   }
   const { job: retry } = await enqueue(
     deps.db,
-    { shop, type: job.type, trigger: "retry", params: JSON.parse(job.paramsJson) as Record<string, unknown>, retryOfId: job.id },
+    {
+      shop,
+      type: job.type,
+      trigger: "retry",
+      params: JSON.parse(job.paramsJson) as Record<string, unknown>,
+      retryOfId: job.id,
+    },
     deps.clock,
   );
   return { jobId: retry.id, status: "queued" };
@@ -112,8 +139,14 @@ export async function listJobTypes(deps: JobDeps, shop: string): Promise<JobType
     registeredJobTypes().map(async (definition) => {
       const schedule = schedules.find((s) => s.type === definition.type);
       const [lastRun, current] = await Promise.all([
-        deps.db.job.findFirst({ where: { shop, type: definition.type, status: { in: ["succeeded", "failed", "cancelled"] } }, orderBy: { finishedAt: "desc" } }),
-        deps.db.job.findFirst({ where: { shop, type: definition.type, status: { in: ["running", "queued"] } }, orderBy: [{ status: "desc" }, { runAfter: "asc" }] }),
+        deps.db.job.findFirst({
+          where: { shop, type: definition.type, status: { in: ["succeeded", "failed", "cancelled"] } },
+          orderBy: { finishedAt: "desc" },
+        }),
+        deps.db.job.findFirst({
+          where: { shop, type: definition.type, status: { in: ["running", "queued"] } },
+          orderBy: [{ status: "desc" }, { runAfter: "asc" }],
+        }),
       ]);
       return {
         type: definition.type,
@@ -125,7 +158,9 @@ export async function listJobTypes(deps: JobDeps, shop: string): Promise<JobType
               timezone: schedule.timezone,
               enabled: schedule.enabled,
               description: describeSchedule(schedule.cron, schedule.timezone),
-              nextRun: schedule.enabled ? previewNextRuns(schedule.cron, schedule.timezone, 1, at)[0]!.toISOString() : null,
+              nextRun: schedule.enabled
+                ? previewNextRuns(schedule.cron, schedule.timezone, 1, at)[0]!.toISOString()
+                : null,
             }
           : null,
         lastRun: lastRun ? jobSummary(lastRun) : null,

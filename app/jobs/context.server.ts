@@ -109,7 +109,8 @@ export class RunState {
       log(level, message) {
         state.logCount += 1;
         if (state.logCount > MAX_LOG_ENTRIES_PER_RUN) return;
-        const text = state.logCount === MAX_LOG_ENTRIES_PER_RUN ? `${message} (log full: later lines dropped)` : message;
+        const text =
+          state.logCount === MAX_LOG_ENTRIES_PER_RUN ? `${message} (log full: later lines dropped)` : message;
         state.logs.push({ level, message: text, at: state.clock.now() });
       },
       async checkpoint() {

@@ -93,11 +93,33 @@ export async function finishRun(
   const unleased = { leaseOwner: null, leaseExpiresAt: null };
   const data =
     outcome.kind === "succeeded"
-      ? { ...progress, ...unleased, status: "succeeded", finishedAt: now, resultJson: JSON.stringify(outcome.result ?? {}), errorMessage: null, errorCause: null }
+      ? {
+          ...progress,
+          ...unleased,
+          status: "succeeded",
+          finishedAt: now,
+          resultJson: JSON.stringify(outcome.result ?? {}),
+          errorMessage: null,
+          errorCause: null,
+        }
       : outcome.kind === "failed"
-        ? { ...progress, ...unleased, status: "failed", finishedAt: now, errorMessage: outcome.message, errorCause: outcome.cause ?? null }
+        ? {
+            ...progress,
+            ...unleased,
+            status: "failed",
+            finishedAt: now,
+            errorMessage: outcome.message,
+            errorCause: outcome.cause ?? null,
+          }
         : outcome.kind === "retry"
-          ? { ...progress, ...unleased, status: "queued", runAfter: outcome.runAfter, errorMessage: outcome.message, errorCause: outcome.cause ?? null }
+          ? {
+              ...progress,
+              ...unleased,
+              status: "queued",
+              runAfter: outcome.runAfter,
+              errorMessage: outcome.message,
+              errorCause: outcome.cause ?? null,
+            }
           : outcome.kind === "cancelled"
             ? { ...progress, ...unleased, status: "cancelled", finishedAt: now }
             : // Released on shutdown: back in the queue at once, and this attempt does not count.

@@ -23,7 +23,10 @@ export async function pruneJobHistory(
   const where = {
     shop,
     OR: [
-      { status: { in: ["succeeded", "cancelled"] }, finishedAt: { lt: new Date(now.getTime() - policy.keepSucceededDays * DAY) } },
+      {
+        status: { in: ["succeeded", "cancelled"] },
+        finishedAt: { lt: new Date(now.getTime() - policy.keepSucceededDays * DAY) },
+      },
       { status: "failed", finishedAt: { lt: new Date(now.getTime() - policy.keepFailedDays * DAY) } },
     ],
   };
@@ -60,7 +63,8 @@ export const pruneJobHistoryJob = registerJobType<PruneParams>({
     const value = (raw ?? {}) as PruneParams;
     for (const key of ["keepSucceededDays", "keepFailedDays"] as const) {
       const days = value[key];
-      if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new Error(`${key} must be a whole number of days`);
+      if (days !== undefined && (!Number.isInteger(days) || days < 1))
+        throw new Error(`${key} must be a whole number of days`);
     }
     return value;
   },

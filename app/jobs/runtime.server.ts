@@ -21,7 +21,9 @@ export function startBackgroundWork(options: { force?: boolean } = {}): void {
     log.info("background work started", { workerId: worker.workerId });
     return { worker, scheduler };
   })();
-  globalThis.__passerelleBackground.catch((error) => log.error("background work could not start", { error: String(error) }));
+  globalThis.__passerelleBackground.catch((error) =>
+    log.error("background work could not start", { error: String(error) }),
+  );
 
   const shutdown = async (signal: string) => {
     log.info("stopping background work", { signal });

@@ -61,7 +61,13 @@ export async function enqueueFire(
 }
 
 /** Enqueues every fire of `schedule` in (from, to]. */
-export async function enqueueFiresBetween(db: Db, schedule: ScheduleRow, from: Date, to: Date, clock: Clock = systemClock) {
+export async function enqueueFiresBetween(
+  db: Db,
+  schedule: ScheduleRow,
+  from: Date,
+  to: Date,
+  clock: Clock = systemClock,
+) {
   const results = [];
   for (const fireAt of fireTimesBetween(schedule.cron, schedule.timezone, from, to)) {
     results.push({ fireAt, ...(await enqueueFire(db, schedule, fireAt, clock)) });
@@ -103,7 +109,9 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       const job = nodeSchedule.scheduleJob({ rule: row.cron, tz: row.timezone }, (fireDate: Date) => {
         enqueueFire(db, row, fireDate, clock, { coalesce: true })
           .then(({ created, jobId }) => log.debug("schedule fired", { scheduleId: row.id, jobId, created }))
-          .catch((error) => log.error("could not enqueue a scheduled job", { scheduleId: row.id, error: describeCause(error) }));
+          .catch((error) =>
+            log.error("could not enqueue a scheduled job", { scheduleId: row.id, error: describeCause(error) }),
+          );
       });
       if (job) timers.set(row.id, { signature, job });
       else log.warn("schedule has no future run", { scheduleId: row.id, cron: row.cron });

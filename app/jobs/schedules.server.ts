@@ -11,7 +11,10 @@ export const DEFAULT_SCHEDULES: Record<string, { cron: string; hoursNote?: strin
   "fastmag.order-statuses": { cron: "35 * * * *" },
   "fastmag.order-deliveries": { cron: "50 * * * *" },
   // Cron counts minutes within each hour, so "every 45 minutes" becomes :00 and :45 of every hour.
-  "fastmag.giftcard-mails": { cron: "*/45 * * * *", hoursNote: "at :00 and :45 (cron cannot express a true 45-minute interval)" },
+  "fastmag.giftcard-mails": {
+    cron: "*/45 * * * *",
+    hoursNote: "at :00 and :45 (cron cannot express a true 45-minute interval)",
+  },
   "fastmag.full-stock": { cron: "10 0-2,5-23 * * *", hoursNote: "not between 3:00 and 5:00 (Fastmag maintenance)" },
   "fastmag.prices": { cron: "40 0-2,5-23 * * *", hoursNote: "not between 3:00 and 5:00 (Fastmag maintenance)" },
   "fastmag.sftp-images": { cron: "0 */2 * * *" },
@@ -92,12 +95,17 @@ export function describeSchedule(cron: string, tz: string): string {
   const everyDay = dom === "*" && month === "*" && dow === "*";
   const minutes = /^\d+(,\d+)*$/.test(minute ?? "") ? minute!.split(",").map(Number) : null;
   const step = /^\*\/(\d+)$/.exec(minute ?? "");
-  if (!everyDay && !(dom === "*" && month === "*" && /^[0-7]$/.test(dow ?? ""))) return `on the schedule “${cron}”${zone}`;
+  if (!everyDay && !(dom === "*" && month === "*" && /^[0-7]$/.test(dow ?? "")))
+    return `on the schedule “${cron}”${zone}`;
   const daily = everyDay ? "every day" : `every ${DAYS[Number(dow)]}`;
 
   if (step && hour === "*" && everyDay) {
     const n = Number(step[1]);
-    return n === 1 ? `every minute${zone}` : 60 % n === 0 ? `every ${n} minutes${zone}` : `every hour at ${list(minuteMarks(n))}${zone}`;
+    return n === 1
+      ? `every minute${zone}`
+      : 60 % n === 0
+        ? `every ${n} minutes${zone}`
+        : `every hour at ${list(minuteMarks(n))}${zone}`;
   }
   if (!minutes) return `on the schedule “${cron}”${zone}`;
   const marks = list(minutes.map((m) => `:${pad(m)}`));

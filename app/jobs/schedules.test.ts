@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../lib/errors";
-import { DEFAULT_SCHEDULES, describeSchedule, fireTimesBetween, previewNextRuns, scheduleErrors } from "./schedules.server";
+import {
+  DEFAULT_SCHEDULES,
+  describeSchedule,
+  fireTimesBetween,
+  previewNextRuns,
+  scheduleErrors,
+} from "./schedules.server";
 import { skippedToCsv } from "./skipped.server";
 
 describe("describeSchedule", () => {
@@ -48,10 +54,25 @@ describe("schedule validation and preview", () => {
   });
 
   it("gives the same fire times whatever window they are asked for", () => {
-    const whole = fireTimesBetween("10 0-2,5-23 * * *", "Europe/Paris", new Date("2026-10-24T20:00:00Z"), new Date("2026-10-25T06:00:00Z"));
+    const whole = fireTimesBetween(
+      "10 0-2,5-23 * * *",
+      "Europe/Paris",
+      new Date("2026-10-24T20:00:00Z"),
+      new Date("2026-10-25T06:00:00Z"),
+    );
     const pieces = [
-      ...fireTimesBetween("10 0-2,5-23 * * *", "Europe/Paris", new Date("2026-10-24T20:00:00Z"), new Date("2026-10-25T01:05:00Z")),
-      ...fireTimesBetween("10 0-2,5-23 * * *", "Europe/Paris", new Date("2026-10-25T01:05:00Z"), new Date("2026-10-25T06:00:00Z")),
+      ...fireTimesBetween(
+        "10 0-2,5-23 * * *",
+        "Europe/Paris",
+        new Date("2026-10-24T20:00:00Z"),
+        new Date("2026-10-25T01:05:00Z"),
+      ),
+      ...fireTimesBetween(
+        "10 0-2,5-23 * * *",
+        "Europe/Paris",
+        new Date("2026-10-25T01:05:00Z"),
+        new Date("2026-10-25T06:00:00Z"),
+      ),
     ];
     expect(pieces).toEqual(whole);
   });
@@ -65,7 +86,7 @@ describe("skippedToCsv", () => {
     ]);
     expect(csv).toBe(
       '\uFEFFentity,external_id,reason,at\r\nvariant,SKU-1,"No price, ""PV"" empty",2026-06-01T10:00:00.000Z\r\n' +
-        "order,'=HYPERLINK(),\"line\nbreak\",2026-06-01T10:00:01.000Z\r\n",
+        'order,\'=HYPERLINK(),"line\nbreak",2026-06-01T10:00:01.000Z\r\n',
     );
   });
 });

@@ -15,7 +15,10 @@ onShopInstalled(async (shop, ianaTimezone) => {
 onAppUninstalled(async (shop) => {
   const now = new Date();
   await db.schedule.updateMany({ where: { shop }, data: { enabled: false } });
-  await db.job.updateMany({ where: { shop, status: "queued" }, data: { status: "cancelled", finishedAt: now, errorMessage: "The app was uninstalled." } });
+  await db.job.updateMany({
+    where: { shop, status: "queued" },
+    data: { status: "cancelled", finishedAt: now, errorMessage: "The app was uninstalled." },
+  });
   await db.job.updateMany({ where: { shop, status: "running" }, data: { cancelRequestedAt: now } });
 });
 

@@ -26,15 +26,27 @@ export async function listSkipped(
     shop,
     jobId,
     ...(filter.entity ? { entity: filter.entity } : {}),
-    ...(filter.search ? { OR: [{ externalId: { contains: filter.search } }, { reason: { contains: filter.search } }] } : {}),
+    ...(filter.search
+      ? { OR: [{ externalId: { contains: filter.search } }, { reason: { contains: filter.search } }] }
+      : {}),
   };
   const [rows, total, entities] = await Promise.all([
-    deps.db.jobSkippedItem.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: filter.limit ?? 100, skip: filter.offset ?? 0 }),
+    deps.db.jobSkippedItem.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: filter.limit ?? 100,
+      skip: filter.offset ?? 0,
+    }),
     deps.db.jobSkippedItem.count({ where }),
     deps.db.jobSkippedItem.findMany({ where: { shop, jobId }, distinct: ["entity"], select: { entity: true } }),
   ]);
   return {
-    items: rows.map((r) => ({ entity: r.entity, externalId: r.externalId, reason: r.reason, at: r.createdAt.toISOString() })),
+    items: rows.map((r) => ({
+      entity: r.entity,
+      externalId: r.externalId,
+      reason: r.reason,
+      at: r.createdAt.toISOString(),
+    })),
     total,
     entities: entities.map((e) => e.entity).sort(),
   };
@@ -48,6 +60,9 @@ function csvCell(value: string): string {
 
 /** RFC 4180 CSV with a header row, CRLF line ends and a BOM so Excel reads accents right. */
 export function skippedToCsv(items: SkippedItem[]): string {
-  const lines = [["entity", "external_id", "reason", "at"], ...items.map((i) => [i.entity, i.externalId, i.reason, i.at])];
+  const lines = [
+    ["entity", "external_id", "reason", "at"],
+    ...items.map((i) => [i.entity, i.externalId, i.reason, i.at]),
+  ];
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

@@ -54,7 +54,9 @@ export function jobSummary(job: Job): JobSummary {
     startedAt: iso(job.startedAt),
     finishedAt: iso(job.finishedAt),
     durationSeconds:
-      job.startedAt && job.finishedAt ? Math.round((job.finishedAt.getTime() - job.startedAt.getTime()) / 100) / 10 : null,
+      job.startedAt && job.finishedAt
+        ? Math.round((job.finishedAt.getTime() - job.startedAt.getTime()) / 100) / 10
+        : null,
   };
 }
 

@@ -87,7 +87,12 @@ export function startWorker(options: WorkerOptions): Worker {
       }
       let claimed = null;
       try {
-        claimed = await claimNextJob(s.db, { workerId: s.workerId, leaseMs: s.leaseMs, now: s.clock.now(), types: s.types() });
+        claimed = await claimNextJob(s.db, {
+          workerId: s.workerId,
+          leaseMs: s.leaseMs,
+          now: s.clock.now(),
+          types: s.types(),
+        });
       } catch (error) {
         s.logger.error("could not claim a job", { error: describeCause(error) });
       }
@@ -130,23 +135,34 @@ async function executeRun(s: Settings, fence: Fence, expose: (run: RunState) => 
   const job = await s.db.job.findUnique({ where: { id: fence.id } });
   if (!job) return;
   const log = s.logger.child({ jobId: job.id, shop: job.shop, type: job.type, attempt: fence.attempt });
-  const run = new RunState({ jobId: job.id, shop: job.shop, type: job.type, trigger: job.trigger, attempt: fence.attempt }, s.clock);
+  const run = new RunState(
+    { jobId: job.id, shop: job.shop, type: job.type, trigger: job.trigger, attempt: fence.attempt },
+    s.clock,
+  );
   expose(run);
   const definition = jobType(job.type);
   const end = (outcome: RunOutcome) => finishRun(s.db, fence, run, outcome, s.clock.now());
 
-  if (!definition) return void (await end({ kind: "failed", message: `This version of the app cannot run "${job.type}" jobs.` }));
+  if (!definition)
+    return void (await end({ kind: "failed", message: `This version of the app cannot run "${job.type}" jobs.` }));
   if (job.cancelRequestedAt) return void (await end({ kind: "cancelled" }));
   if (fence.attempt > job.maxAttempts) {
     // Only reachable by taking over expired leases: the process running it kept dying.
-    return void (await end({ kind: "failed", message: "The sync was interrupted too many times (the app restarted while it ran)." }));
+    return void (await end({
+      kind: "failed",
+      message: "The sync was interrupted too many times (the app restarted while it ran).",
+    }));
   }
   let params: Record<string, unknown>;
   try {
     const raw = JSON.parse(job.paramsJson) as unknown;
     params = (definition.parseParams ? definition.parseParams(raw) : raw) as Record<string, unknown>;
   } catch (error) {
-    return void (await end({ kind: "failed", message: "The job's settings are not valid.", cause: describeCause(error) }));
+    return void (await end({
+      kind: "failed",
+      message: "The job's settings are not valid.",
+      cause: describeCause(error),
+    }));
   }
 
   let beating: Promise<unknown> = Promise.resolve();
@@ -194,7 +210,12 @@ function outcomeOfError(
   if (isTransient(error)) {
     if (attempt < maxAttempts) {
       const { baseDelayMs, capDelayMs } = { ...DEFAULT_RETRY, ...definition.retry };
-      return { kind: "retry", runAfter: new Date(now.getTime() + backoffDelay(attempt - 1, baseDelayMs, capDelayMs)), message, cause };
+      return {
+        kind: "retry",
+        runAfter: new Date(now.getTime() + backoffDelay(attempt - 1, baseDelayMs, capDelayMs)),
+        message,
+        cause,
+      };
     }
     return { kind: "failed", message: `${message} (gave up after ${attempt} attempts)`, cause };
   }
@@ -209,7 +230,12 @@ export async function runDueJobs(options: WorkerOptions & { limit?: number }): P
   const s = settingsFrom(options);
   const ran: string[] = [];
   while (ran.length < (options.limit ?? Infinity)) {
-    const claimed = await claimNextJob(s.db, { workerId: s.workerId, leaseMs: s.leaseMs, now: s.clock.now(), types: s.types() });
+    const claimed = await claimNextJob(s.db, {
+      workerId: s.workerId,
+      leaseMs: s.leaseMs,
+      now: s.clock.now(),
+      types: s.types(),
+    });
     if (!claimed) break;
     await executeRun(s, { id: claimed.id, workerId: s.workerId, attempt: claimed.attempt }, () => undefined);
     ran.push(claimed.id);

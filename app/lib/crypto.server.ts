@@ -13,12 +13,15 @@ export function encryptSecret(plaintext: string, encryptionKey: Buffer = key()):
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKey, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(":");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(":");
 }
 
 export function decryptSecret(sealed: string, encryptionKey: Buffer = key()): string {
   const [version, iv, tag, ciphertext] = sealed.split(":");
-  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("unreadable secret (unknown format)");
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined)
+    throw new Error("unreadable secret (unknown format)");
   const decipher = createDecipheriv("aes-256-gcm", encryptionKey, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   try {

@@ -17,8 +17,11 @@ export function actionFailure(error: unknown): ActionFailure {
 /** For JSON endpoints: typed errors become 4xx with a message, the rest a 503/500 with a short one. */
 export function jsonError(error: unknown): Response {
   if (error instanceof Response) return error;
-  if (error instanceof ValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
-  if (error instanceof AppError && error.name === "NotFoundError") return Response.json({ error: error.message }, { status: 404 });
-  if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.transient ? 503 : 400 });
+  if (error instanceof ValidationError)
+    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+  if (error instanceof AppError && error.name === "NotFoundError")
+    return Response.json({ error: error.message }, { status: 404 });
+  if (error instanceof AppError)
+    return Response.json({ error: error.message }, { status: error.transient ? 503 : 400 });
   return Response.json({ error: `internal error: ${errorMessage(error)}` }, { status: 500 });
 }

@@ -1,6 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Link, List, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineGrid,
+  Layout,
+  Link,
+  List,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { loadDashboard } from "../dashboard/dashboard.server";
 import { authenticate } from "../shopify.server";
@@ -21,11 +34,15 @@ export default function Dashboard() {
       <Layout>
         {failuresLast24h.length > 0 ? (
           <Layout.Section>
-            <Banner tone="critical" title={`${failuresLast24h.length} sync run${failuresLast24h.length > 1 ? "s" : ""} failed in the last 24 hours`}>
+            <Banner
+              tone="critical"
+              title={`${failuresLast24h.length} sync run${failuresLast24h.length > 1 ? "s" : ""} failed in the last 24 hours`}
+            >
               <List>
                 {failuresLast24h.map((run) => (
                   <List.Item key={run.id}>
-                    <Link url={`/app/runs/${run.id}`}>{run.title}</Link> — {formatDateTime(run.finishedAt ?? run.createdAt, shop.ianaTimezone)}:{" "}
+                    <Link url={`/app/runs/${run.id}`}>{run.title}</Link> —{" "}
+                    {formatDateTime(run.finishedAt ?? run.createdAt, shop.ianaTimezone)}:{" "}
                     {run.error?.message ?? "failed"}
                   </List.Item>
                 ))}
@@ -76,7 +93,9 @@ export default function Dashboard() {
                     c.name,
                     c.kind,
                     <ConnectionBadge key={c.connector} state={c.state} />,
-                    c.lastCheckAt ? `${formatDateTime(c.lastCheckAt, shop.ianaTimezone)} — ${c.lastCheckMessage ?? ""}` : "never",
+                    c.lastCheckAt
+                      ? `${formatDateTime(c.lastCheckAt, shop.ianaTimezone)} — ${c.lastCheckMessage ?? ""}`
+                      : "never",
                   ])}
                 />
               )}
@@ -127,7 +146,10 @@ export default function Dashboard() {
                   rows={recentWebhooks.map((w) => [
                     w.topic,
                     formatDateTime(w.receivedAt, shop.ianaTimezone),
-                    <Badge key={w.webhookId} tone={w.status === "failed" ? "critical" : w.status === "processed" ? "success" : "info"}>
+                    <Badge
+                      key={w.webhookId}
+                      tone={w.status === "failed" ? "critical" : w.status === "processed" ? "success" : "info"}
+                    >
                       {w.status === "failed" ? `failed: ${w.error ?? ""}` : w.status}
                     </Badge>,
                   ])}

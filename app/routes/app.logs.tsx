@@ -47,7 +47,10 @@ export default function Logs() {
                 rows={deliveries.map((d) => [
                   d.topic,
                   formatDateTime(d.receivedAt, timeZone),
-                  <Badge key={d.webhookId} tone={d.status === "failed" ? "critical" : d.status === "processed" ? "success" : "info"}>
+                  <Badge
+                    key={d.webhookId}
+                    tone={d.status === "failed" ? "critical" : d.status === "processed" ? "success" : "info"}
+                  >
                     {d.status === "failed" ? `failed: ${d.error ?? ""}` : d.status}
                   </Badge>,
                   d.webhookId,
@@ -70,7 +73,11 @@ export default function Logs() {
                 <DataTable
                   columnContentTypes={["text", "text", "text"]}
                   headings={["Request", "Received", "Customer"]}
-                  rows={complianceRequests.map((r) => [r.topic, formatDateTime(r.receivedAt, timeZone), r.email ?? r.customerId ?? "—"])}
+                  rows={complianceRequests.map((r) => [
+                    r.topic,
+                    formatDateTime(r.receivedAt, timeZone),
+                    r.email ?? r.customerId ?? "—",
+                  ])}
                 />
               )}
             </BlockStack>

@@ -1,6 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, ProgressBar, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  ProgressBar,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
 import { db } from "../db.server";
@@ -15,7 +30,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const job = await getJob(jobDeps, session.shop, params.id ?? "", { logLines: 200 });
   if (!job) throw new Response("This sync run does not exist (it may have been cleaned up).", { status: 404 });
   const url = new URL(request.url);
-  const filter = { entity: url.searchParams.get("entity") || undefined, search: url.searchParams.get("q") || undefined, limit: 100 };
+  const filter = {
+    entity: url.searchParams.get("entity") || undefined,
+    search: url.searchParams.get("q") || undefined,
+    limit: 100,
+  };
   const [skipped, shop] = await Promise.all([
     listSkipped(jobDeps, session.shop, job.id, filter),
     db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
@@ -56,7 +75,11 @@ export default function RunDetail() {
     if (fetcher.data?.ok && fetcher.data.jobId) navigate(`/app/runs/${fetcher.data.jobId}`);
   }, [fetcher.data, navigate]);
 
-  const percent = job.progress.total ? Math.min(100, Math.round((job.progress.done / job.progress.total) * 100)) : job.status === "succeeded" ? 100 : 0;
+  const percent = job.progress.total
+    ? Math.min(100, Math.round((job.progress.done / job.progress.total) * 100))
+    : job.status === "succeeded"
+      ? 100
+      : 0;
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
 
   return (
@@ -66,12 +89,22 @@ export default function RunDetail() {
       backAction={{ content: "Syncs", url: "/app/syncs" }}
       primaryAction={
         job.status === "failed" || job.status === "cancelled"
-          ? { content: "Retry", loading: fetcher.state !== "idle", onAction: () => fetcher.submit({ intent: "retry" }, { method: "post" }) }
+          ? {
+              content: "Retry",
+              loading: fetcher.state !== "idle",
+              onAction: () => fetcher.submit({ intent: "retry" }, { method: "post" }),
+            }
           : undefined
       }
       secondaryActions={
         live && !job.cancelRequested
-          ? [{ content: "Cancel", destructive: true, onAction: () => fetcher.submit({ intent: "cancel" }, { method: "post" }) }]
+          ? [
+              {
+                content: "Cancel",
+                destructive: true,
+                onAction: () => fetcher.submit({ intent: "cancel" }, { method: "post" }),
+              },
+            ]
           : []
       }
     >
@@ -83,7 +116,10 @@ export default function RunDetail() {
         ) : null}
         {job.error && job.status !== "succeeded" ? (
           <Layout.Section>
-            <Banner tone={job.status === "failed" ? "critical" : "warning"} title={job.status === "failed" ? "This run failed" : "The last attempt failed; it will be retried"}>
+            <Banner
+              tone={job.status === "failed" ? "critical" : "warning"}
+              title={job.status === "failed" ? "This run failed" : "The last attempt failed; it will be retried"}
+            >
               <p>{job.error.message}</p>
               {job.error.cause ? <p>Cause: {job.error.cause}</p> : null}
             </Banner>
@@ -100,7 +136,11 @@ export default function RunDetail() {
                   {job.progress.phase ?? ""} {job.progress.total ? `${job.progress.done} / ${job.progress.total}` : ""}
                 </Text>
               </InlineStack>
-              <ProgressBar progress={percent} tone={job.status === "failed" ? "critical" : "primary"} aria-label="progress" />
+              <ProgressBar
+                progress={percent}
+                tone={job.status === "failed" ? "critical" : "primary"}
+                aria-label="progress"
+              />
               <Text as="p" tone="subdued">
                 {percent}% · attempt {job.attempt} of {job.maxAttempts} · started by {job.trigger}
                 {job.cancelRequested && live ? " · stopping at the next checkpoint" : ""}
@@ -139,7 +179,9 @@ export default function RunDetail() {
                     <Text as="span" tone="subdued">
                       {formatDateTime(line.at, timeZone)}
                     </Text>
-                    <Badge tone={line.level === "error" ? "critical" : line.level === "warn" ? "warning" : undefined}>{line.level}</Badge>
+                    <Badge tone={line.level === "error" ? "critical" : line.level === "warn" ? "warning" : undefined}>
+                      {line.level}
+                    </Badge>
                     <Text as="span">{line.message}</Text>
                   </InlineStack>
                 ))
@@ -167,7 +209,17 @@ function Counter({ label, value }: { label: string; value: number }) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function SkippedRecords({ jobId, skipped, filter, timeZone }: { jobId: string; skipped: LoaderData["skipped"]; filter: LoaderData["filter"]; timeZone: string }) {
+function SkippedRecords({
+  jobId,
+  skipped,
+  filter,
+  timeZone,
+}: {
+  jobId: string;
+  skipped: LoaderData["skipped"];
+  filter: LoaderData["filter"];
+  timeZone: string;
+}) {
   const [, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(filter.search ?? "");
   const applyFilter = (next: { entity?: string; q?: string }) => {

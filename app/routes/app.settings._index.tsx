@@ -1,6 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Link, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { createApiToken, listApiTokens, revokeApiToken } from "../api/tokens.server";
 import { CONNECTORS } from "../connectors/catalog";
@@ -14,11 +27,18 @@ const CONNECTOR_SETTINGS_PAGES: Record<string, string> = { fastmag: "/app/settin
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [configured, apiTokens] = await Promise.all([listConnectorSummaries(session.shop), listApiTokens(session.shop)]);
+  const [configured, apiTokens] = await Promise.all([
+    listConnectorSummaries(session.shop),
+    listApiTokens(session.shop),
+  ]);
   return {
     connectors: CONNECTORS.map((c) => {
       const summary = configured.find((s) => s.connector === c.id);
-      return { ...c, state: summary?.state ?? ("not-configured" as const), lastCheckMessage: summary?.lastCheckMessage ?? null };
+      return {
+        ...c,
+        state: summary?.state ?? ("not-configured" as const),
+        lastCheckMessage: summary?.lastCheckMessage ?? null,
+      };
     }),
     apiTokens,
   };
@@ -57,7 +77,13 @@ export default function Settings() {
                 columnContentTypes={["text", "text", "text", "text"]}
                 headings={["System", "Kind", "State", "Last check"]}
                 rows={connectors.map((c) => [
-                  c.id in CONNECTOR_SETTINGS_PAGES ? <Link key={`${c.id}-name`} url={CONNECTOR_SETTINGS_PAGES[c.id]}>{c.name}</Link> : c.name,
+                  c.id in CONNECTOR_SETTINGS_PAGES ? (
+                    <Link key={`${c.id}-name`} url={CONNECTOR_SETTINGS_PAGES[c.id]}>
+                      {c.name}
+                    </Link>
+                  ) : (
+                    c.name
+                  ),
                   c.kind,
                   <ConnectionBadge key={c.id} state={c.state} />,
                   c.lastCheckMessage ?? "—",
@@ -78,7 +104,12 @@ function ApiAccess({ tokens }: { tokens: ReturnType<typeof useLoaderData<typeof 
   const fetcher = useFetcher<typeof action>();
   const [name, setName] = useState("");
   const created = fetcher.data?.ok ? fetcher.data.token : null;
-  const error = fetcher.data && !fetcher.data.ok ? (fetcher.data.fieldErrors.name ? fetcher.data.message : fetcher.data.message) : undefined;
+  const error =
+    fetcher.data && !fetcher.data.ok
+      ? fetcher.data.fieldErrors.name
+        ? fetcher.data.message
+        : fetcher.data.message
+      : undefined;
   return (
     <Card>
       <BlockStack gap="300">
@@ -86,8 +117,8 @@ function ApiAccess({ tokens }: { tokens: ReturnType<typeof useLoaderData<typeof 
           API access
         </Text>
         <Text as="p" tone="subdued">
-          Your ERP or scripts can start syncs and read their state over HTTP (POST /api/sync/&lt;sync&gt;, GET /api/jobs/&lt;id&gt;) with
-          an API token sent as <code>Authorization: Bearer &lt;token&gt;</code>.
+          Your ERP or scripts can start syncs and read their state over HTTP (POST /api/sync/&lt;sync&gt;, GET
+          /api/jobs/&lt;id&gt;) with an API token sent as <code>Authorization: Bearer &lt;token&gt;</code>.
         </Text>
         {created ? (
           <Banner tone="success" title="Copy this token now: it will not be shown again.">
@@ -100,7 +131,15 @@ function ApiAccess({ tokens }: { tokens: ReturnType<typeof useLoaderData<typeof 
           <input type="hidden" name="intent" value="create-token" />
           <InlineStack gap="200" blockAlign="end">
             <div style={{ minWidth: 280 }}>
-              <TextField label="Token name" name="name" value={name} onChange={setName} autoComplete="off" placeholder="e.g. Fastmag scripts" error={error} />
+              <TextField
+                label="Token name"
+                name="name"
+                value={name}
+                onChange={setName}
+                autoComplete="off"
+                placeholder="e.g. Fastmag scripts"
+                error={error}
+              />
             </div>
             <Button submit loading={fetcher.state !== "idle"}>
               Create token

@@ -1,6 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, List, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  List,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { db } from "../db.server";
 import { describeSchedule, listJobTypes, previewNextRuns, updateSchedule } from "../jobs/api.server";
@@ -56,7 +68,9 @@ export default function ScheduleEditor() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- preview.submit is stable enough; re-run only on input
   }, [cron, timezone]);
 
-  const fieldErrors = (save.data && !save.data.ok ? save.data.fieldErrors : undefined) ?? (preview.data && !preview.data.ok ? preview.data.fieldErrors : {});
+  const fieldErrors =
+    (save.data && !save.data.ok ? save.data.fieldErrors : undefined) ??
+    (preview.data && !preview.data.ok ? preview.data.fieldErrors : {});
   const nextRuns = preview.data?.ok ? preview.data.nextRuns : [];
 
   return (
@@ -69,8 +83,12 @@ export default function ScheduleEditor() {
             <Card>
               <save.Form method="post">
                 <FormLayout>
-                  {save.data?.ok && save.data.saved ? <Banner tone="success">Saved: runs {save.data.description}.</Banner> : null}
-                  {save.data && !save.data.ok && save.data.message ? <Banner tone="critical">{save.data.message}</Banner> : null}
+                  {save.data?.ok && save.data.saved ? (
+                    <Banner tone="success">Saved: runs {save.data.description}.</Banner>
+                  ) : null}
+                  {save.data && !save.data.ok && save.data.message ? (
+                    <Banner tone="critical">{save.data.message}</Banner>
+                  ) : null}
                   <TextField
                     label="When (cron: minute hour day-of-month month day-of-week)"
                     name="cron"
@@ -80,7 +98,14 @@ export default function ScheduleEditor() {
                     error={fieldErrors.cron}
                     helpText="Examples: */2 * * * * (every 2 minutes), 35 * * * * (every hour at :35), 10 0-2,5-23 * * * (at :10 except 3–4 am)"
                   />
-                  <TextField label="Time zone" name="timezone" value={timezone} onChange={setTimezone} autoComplete="off" error={fieldErrors.timezone} />
+                  <TextField
+                    label="Time zone"
+                    name="timezone"
+                    value={timezone}
+                    onChange={setTimezone}
+                    autoComplete="off"
+                    error={fieldErrors.timezone}
+                  />
                   <InlineStack gap="200">
                     <Button submit variant="primary" loading={save.state !== "idle"}>
                       Save schedule

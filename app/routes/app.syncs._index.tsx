@@ -122,7 +122,12 @@ function JobTypeCard({ jobType, timeZone }: { jobType: JobTypeOverview; timeZone
                 {jobType.schedule.enabled ? "Pause schedule" : "Resume schedule"}
               </Button>
             ) : null}
-            <Button variant="primary" onClick={() => submit("run-now")} loading={submitting} accessibilityLabel={`Run ${jobType.title} now`}>
+            <Button
+              variant="primary"
+              onClick={() => submit("run-now")}
+              loading={submitting}
+              accessibilityLabel={`Run ${jobType.title} now`}
+            >
               Run now
             </Button>
           </InlineStack>
@@ -144,7 +149,11 @@ function JobTypeCard({ jobType, timeZone }: { jobType: JobTypeOverview; timeZone
               <RemixLink to={`/app/runs/${jobType.lastRun.id}`}>
                 {formatDateTime(jobType.lastRun.finishedAt ?? jobType.lastRun.createdAt, timeZone)}
               </RemixLink>
-              {jobType.lastRun.error ? <Text as="span" tone="critical">{jobType.lastRun.error.message}</Text> : null}
+              {jobType.lastRun.error ? (
+                <Text as="span" tone="critical">
+                  {jobType.lastRun.error.message}
+                </Text>
+              ) : null}
             </>
           ) : (
             <Text as="span" tone="subdued">

@@ -37,7 +37,16 @@ export default function EmbeddedApp() {
   );
 }
 
-function PolarisLink({ url, children, external, ...rest }: { url: string; children?: React.ReactNode; external?: boolean }) {
+function PolarisLink({
+  url,
+  children,
+  external,
+  ...rest
+}: {
+  url: string;
+  children?: React.ReactNode;
+  external?: boolean;
+}) {
   if (external) {
     return (
       <a href={url} target="_blank" rel="noreferrer" {...rest}>

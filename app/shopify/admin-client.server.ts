@@ -64,7 +64,14 @@ type AttemptOutcome<TData> =
   | { kind: "done"; status: number; requestId: string | null; data: TData; cost?: QueryCost }
   | { kind: "failed"; status: number; requestId: string | null; error: Error }
   /** Worth another attempt; retryAfterMs: wait this long (null: backoff), undefined: the bucket paces it. */
-  | { kind: "retry"; status: number; requestId: string | null; reason: string; cause?: unknown; retryAfterMs?: number | null };
+  | {
+      kind: "retry";
+      status: number;
+      requestId: string | null;
+      reason: string;
+      cause?: unknown;
+      retryAfterMs?: number | null;
+    };
 
 interface GraphQLResponse<TData> {
   data?: TData;
@@ -104,11 +111,22 @@ export class ShopifyAdminClient {
       await this.wait(this.bucket.reserve(expectedCost));
       const outcome = await this.attempt(operation, variables, expectedCost);
       if (outcome.kind === "done") {
-        this.onCall?.({ shop: this.shop, operation: operation.name, status: outcome.status, attempts: attempt, cost: outcome.cost, requestId: outcome.requestId, durationMs: Date.now() - started });
+        this.onCall?.({
+          shop: this.shop,
+          operation: operation.name,
+          status: outcome.status,
+          attempts: attempt,
+          cost: outcome.cost,
+          requestId: outcome.requestId,
+          durationMs: Date.now() - started,
+        });
         return { data: outcome.data, cost: outcome.cost };
       }
       if (outcome.kind === "failed" || attempt >= this.maxAttempts) {
-        const error = outcome.kind === "failed" ? outcome.error : new ShopifyUnavailableError(outcome.reason, { cause: outcome.cause });
+        const error =
+          outcome.kind === "failed"
+            ? outcome.error
+            : new ShopifyUnavailableError(outcome.reason, { cause: outcome.cause });
         throw this.fail(operation.name, started, attempt, outcome.status, outcome.requestId, error);
       }
       // After THROTTLED the bucket holds Shopify's figures and reserve() waits for the refill; other failures back off.
@@ -128,12 +146,27 @@ export class ShopifyAdminClient {
       try {
         response = await fetch(this.endpoint, {
           method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", "x-shopify-access-token": this.accessToken },
-          body: JSON.stringify({ query: operation.document, variables: variables ?? {}, operationName: operation.name }),
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json",
+            "x-shopify-access-token": this.accessToken,
+          },
+          body: JSON.stringify({
+            query: operation.document,
+            variables: variables ?? {},
+            operationName: operation.name,
+          }),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (cause) {
-        return { kind: "retry", status: 0, requestId: null, reason: `Shopify did not answer ${operation.name}`, cause, retryAfterMs: null };
+        return {
+          kind: "retry",
+          status: 0,
+          requestId: null,
+          reason: `Shopify did not answer ${operation.name}`,
+          cause,
+          retryAfterMs: null,
+        };
       }
       const status = response.status;
       const requestId = response.headers.get("x-request-id");
@@ -146,11 +179,22 @@ export class ShopifyAdminClient {
         const retryAfter = Number(response.headers.get("retry-after"));
         await response.body?.cancel();
         const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null;
-        return { kind: "retry", status, requestId, reason: `Shopify answered HTTP ${status} to ${operation.name}`, retryAfterMs };
+        return {
+          kind: "retry",
+          status,
+          requestId,
+          reason: `Shopify answered HTTP ${status} to ${operation.name}`,
+          retryAfterMs,
+        };
       }
       if (!response.ok) {
         const text = await response.text();
-        return { kind: "failed", status, requestId, error: new PermanentError(`Shopify answered HTTP ${status} to ${operation.name}: ${text.slice(0, 300)}`) };
+        return {
+          kind: "failed",
+          status,
+          requestId,
+          error: new PermanentError(`Shopify answered HTTP ${status} to ${operation.name}: ${text.slice(0, 300)}`),
+        };
       }
       const body = (await response.json()) as GraphQLResponse<TData>;
       const cost = body.extensions?.cost;
@@ -159,7 +203,12 @@ export class ShopifyAdminClient {
         return { kind: "retry", status, requestId, reason: `Shopify kept throttling ${operation.name}` };
       }
       if (body.errors?.length || !body.data) {
-        return { kind: "failed", status, requestId, error: new ShopifyGraphQLError(operation.name, body.errors ?? [{ message: "no data" }]) };
+        return {
+          kind: "failed",
+          status,
+          requestId,
+          error: new ShopifyGraphQLError(operation.name, body.errors ?? [{ message: "no data" }]),
+        };
       }
       return { kind: "done", status, requestId, data: body.data, cost };
     } finally {
@@ -167,14 +216,32 @@ export class ShopifyAdminClient {
     }
   }
 
-  private fail(operation: string, started: number, attempts: number, status: number, requestId: string | null, error: Error): Error {
-    this.onCall?.({ shop: this.shop, operation, status, attempts, requestId, durationMs: Date.now() - started, error: error.message });
+  private fail(
+    operation: string,
+    started: number,
+    attempts: number,
+    status: number,
+    requestId: string | null,
+    error: Error,
+  ): Error {
+    this.onCall?.({
+      shop: this.shop,
+      operation,
+      status,
+      attempts,
+      requestId,
+      durationMs: Date.now() - started,
+      error: error.message,
+    });
     return error;
   }
 }
 
 /** Throws when a mutation payload carries userErrors; returns the payload otherwise. */
-export function assertNoUserErrors<T extends { userErrors?: UserError[] | null }>(operation: string, payload: T | null | undefined): T {
+export function assertNoUserErrors<T extends { userErrors?: UserError[] | null }>(
+  operation: string,
+  payload: T | null | undefined,
+): T {
   if (!payload) throw new PermanentError(`${operation} returned nothing`);
   if (payload.userErrors && payload.userErrors.length > 0) throw new ShopifyUserErrors(operation, payload.userErrors);
   return payload;

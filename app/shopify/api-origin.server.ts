@@ -16,7 +16,10 @@ class ShopifyOriginOverride extends Dispatcher {
   dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
     const origin = new URL(String(options.origin));
     if (!SHOP_HOST.test(origin.hostname)) return this.agent.dispatch(options, handler);
-    return this.agent.dispatch({ ...options, origin: this.target, headers: withHost(options.headers, origin.host) }, handler);
+    return this.agent.dispatch(
+      { ...options, origin: this.target, headers: withHost(options.headers, origin.host) },
+      handler,
+    );
   }
 
   close(): Promise<void> {

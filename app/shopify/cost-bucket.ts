@@ -19,7 +19,10 @@ export class CostBucket {
   available(): number | undefined {
     if (!this.status) return undefined;
     const elapsedSeconds = (this.now() - this.observedAt) / 1000;
-    return Math.min(this.status.maximumAvailable, this.status.currentlyAvailable + elapsedSeconds * this.status.restoreRate);
+    return Math.min(
+      this.status.maximumAvailable,
+      this.status.currentlyAvailable + elapsedSeconds * this.status.restoreRate,
+    );
   }
 
   /** Milliseconds to wait before a call costing `cost` fits, then reserves those points. */

@@ -22,7 +22,10 @@ export function defineOperation<TData, TVariables = Record<string, never>>(opera
   return operation;
 }
 
-export function expectedCostOf<TVariables>(operation: AdminOperation<unknown, TVariables>, variables: TVariables): number {
+export function expectedCostOf<TVariables>(
+  operation: AdminOperation<unknown, TVariables>,
+  variables: TVariables,
+): number {
   return typeof operation.expectedCost === "function" ? operation.expectedCost(variables) : operation.expectedCost;
 }
 

@@ -21,7 +21,11 @@ export async function recordInstallation(session: InstalledSession): Promise<voi
     scopes: session.scope ?? null,
     uninstalledAt: null,
   };
-  await db.shop.upsert({ where: { domain: session.shop }, create: { domain: session.shop, ...fields }, update: fields });
+  await db.shop.upsert({
+    where: { domain: session.shop },
+    create: { domain: session.shop, ...fields },
+    update: fields,
+  });
   for (const hook of installHooks) await hook(session.shop, fields.ianaTimezone);
 }
 

@@ -26,11 +26,22 @@ export async function receiveWebhook<TPayload>(request: Request, handle: Webhook
   try {
     await handle(event);
     // updateMany: shop/redact erases the shop's deliveries, this one included.
-    await db.webhookDelivery.updateMany({ where: { webhookId: event.webhookId }, data: { status: "processed", processedAt: new Date(), error: null } });
+    await db.webhookDelivery.updateMany({
+      where: { webhookId: event.webhookId },
+      data: { status: "processed", processedAt: new Date(), error: null },
+    });
     return new Response(null, { status: 200 });
   } catch (error) {
-    logger.error("webhook processing failed", { shop: event.shop, topic: event.topic, webhookId: event.webhookId, error: errorMessage(error) });
-    await db.webhookDelivery.updateMany({ where: { webhookId: event.webhookId }, data: { status: "failed", error: errorMessage(error) } });
+    logger.error("webhook processing failed", {
+      shop: event.shop,
+      topic: event.topic,
+      webhookId: event.webhookId,
+      error: errorMessage(error),
+    });
+    await db.webhookDelivery.updateMany({
+      where: { webhookId: event.webhookId },
+      data: { status: "failed", error: errorMessage(error) },
+    });
     // A non-2xx answer makes Shopify deliver again later; the failed record lets that retry through.
     return new Response("processing failed; Shopify will retry", { status: 500 });
   }

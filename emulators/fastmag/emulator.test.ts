@@ -27,38 +27,77 @@ describe("transactions", () => {
   });
 
   it("creates an order with its lines, consuming the web stock, and rolls back everything on a bad line", () => {
-    const before = db.prepare("SELECT stock_web FROM stocks WHERE reference = 'BOXE20BEWARE'").get() as { stock_web: number };
-    const ok = applyTransaction(db, [
-      "ENTETE|WEB|50|2|COMMANDE|WEB|helene.lefevre@example.fr|LIVRAISON||Merci{CR}{LF}!|CB|gid://shopify/Order/9|#9|0",
-      "LIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|Boxer|25|2|0|50|||",
-    ].join("\r\n"), NOW);
+    const before = db.prepare("SELECT stock_web FROM stocks WHERE reference = 'BOXE20BEWARE'").get() as {
+      stock_web: number;
+    };
+    const ok = applyTransaction(
+      db,
+      [
+        "ENTETE|WEB|50|2|COMMANDE|WEB|helene.lefevre@example.fr|LIVRAISON||Merci{CR}{LF}!|CB|gid://shopify/Order/9|#9|0",
+        "LIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|Boxer|25|2|0|50|||",
+      ].join("\r\n"),
+      NOW,
+    );
     expect(ok).toMatch(/^OK\|\d+$/);
-    const order = db.prepare("SELECT shopify_order_id, comment, status FROM orders WHERE order_id = ?").get(ok.slice(3));
+    const order = db
+      .prepare("SELECT shopify_order_id, comment, status FROM orders WHERE order_id = ?")
+      .get(ok.slice(3));
     expect(order).toEqual({ shopify_order_id: "gid://shopify/Order/9", comment: "Merci\r\n!", status: 100 });
-    expect(db.prepare("SELECT stock_web FROM stocks WHERE reference = 'BOXE20BEWARE'").get()).toEqual({ stock_web: before.stock_web - 2 });
+    expect(db.prepare("SELECT stock_web FROM stocks WHERE reference = 'BOXE20BEWARE'").get()).toEqual({
+      stock_web: before.stock_web - 2,
+    });
 
     const orders = count("SELECT COUNT(*) AS n FROM orders");
-    const ko = applyTransaction(db, ["ENTETE|WEB|50|2|COMMANDE|WEB|helene.lefevre@example.fr||||CB|x|#x|0", "LIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|B|25|1|0|25|||", "LIGNE|NOPE|S|X|B|25|1|0|25|||"].join("\n"), NOW);
+    const ko = applyTransaction(
+      db,
+      [
+        "ENTETE|WEB|50|2|COMMANDE|WEB|helene.lefevre@example.fr||||CB|x|#x|0",
+        "LIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|B|25|1|0|25|||",
+        "LIGNE|NOPE|S|X|B|25|1|0|25|||",
+      ].join("\n"),
+      NOW,
+    );
     expect(ko).toBe("KO|Article inconnu : NOPE X S");
     expect(count("SELECT COUNT(*) AS n FROM orders")).toBe(orders);
   });
 
   it("refuses unknown customers, totals that do not add up and unknown transactions", () => {
-    expect(applyTransaction(db, "ENTETE|WEB|25|1|COMMANDE|WEB|nobody@example.fr||||CB|||0\nLIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|B|25|1|0|25|||", NOW)).toBe("KO|Client inconnu : nobody@example.fr");
-    expect(applyTransaction(db, "ENTETE|WEB|99|1|COMMANDE|WEB|helene.lefevre@example.fr||||CB|||0\nLIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|B|25|1|0|25|||", NOW)).toMatch(/^KO\|Montant total 99/);
+    expect(
+      applyTransaction(
+        db,
+        "ENTETE|WEB|25|1|COMMANDE|WEB|nobody@example.fr||||CB|||0\nLIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|B|25|1|0|25|||",
+        NOW,
+      ),
+    ).toBe("KO|Client inconnu : nobody@example.fr");
+    expect(
+      applyTransaction(
+        db,
+        "ENTETE|WEB|99|1|COMMANDE|WEB|helene.lefevre@example.fr||||CB|||0\nLIGNE|BOXE20BEWARE|S|MARINE/GRIS CHINE|B|25|1|0|25|||",
+        NOW,
+      ),
+    ).toMatch(/^KO\|Montant total 99/);
     expect(applyTransaction(db, "FROBNICATE|1", NOW)).toBe("KO|Transaction inconnue : FROBNICATE");
     expect(applyTransaction(db, "", NOW)).toBe("KO|Aucune donnée");
   });
 
   it("transfers between the general and web stocks with movements, refusing more than available", () => {
     expect(applyTransaction(db, "TRANSFER|BOXE20BEWARE|MARINE/GRIS CHINE|S|5|GENERAL|WEB|test", NOW)).toBe("OK");
-    expect(db.prepare("SELECT stock_general, stock_web FROM stocks WHERE reference = 'BOXE20BEWARE'").get()).toEqual({ stock_general: 7, stock_web: 8 });
-    expect(applyTransaction(db, "TRANSFER|BOXE20BEWARE|MARINE/GRIS CHINE|S|500|GENERAL|WEB|test", NOW)).toMatch(/^KO\|Stock GENERAL insuffisant/);
+    expect(db.prepare("SELECT stock_general, stock_web FROM stocks WHERE reference = 'BOXE20BEWARE'").get()).toEqual({
+      stock_general: 7,
+      stock_web: 8,
+    });
+    expect(applyTransaction(db, "TRANSFER|BOXE20BEWARE|MARINE/GRIS CHINE|S|500|GENERAL|WEB|test", NOW)).toMatch(
+      /^KO\|Stock GENERAL insuffisant/,
+    );
   });
 
   it("sets the web status and tracking of a known order only", () => {
     expect(applyTransaction(db, "VSHOPSTATUS|1|300|COLISSIMO|6A999", NOW)).toBe("OK");
-    expect(db.prepare("SELECT status, carrier, tracking_number FROM orders WHERE order_id = 1").get()).toEqual({ status: 300, carrier: "COLISSIMO", tracking_number: "6A999" });
+    expect(db.prepare("SELECT status, carrier, tracking_number FROM orders WHERE order_id = 1").get()).toEqual({
+      status: 300,
+      carrier: "COLISSIMO",
+      tracking_number: "6A999",
+    });
     expect(applyTransaction(db, "VSHOPSTATUS|999|300", NOW)).toBe("KO|Commande inconnue : 999");
     expect(applyTransaction(db, "VSHOPSTATUS|1|123", NOW)).toBe("KO|Statut inconnu : 123");
   });
@@ -105,7 +144,8 @@ describe("datasets", () => {
     createSchema(b);
     expect(generateCatalog(a, 1234, NOW).variants).toBe(1234);
     generateCatalog(b, 1234, NOW);
-    const dump = (d: Database.Database) => JSON.stringify(d.prepare("SELECT * FROM products ORDER BY product_id").all());
+    const dump = (d: Database.Database) =>
+      JSON.stringify(d.prepare("SELECT * FROM products ORDER BY product_id").all());
     expect(dump(a)).toBe(dump(b));
   });
 });

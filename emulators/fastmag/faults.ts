@@ -22,7 +22,8 @@ export interface FaultConfig {
   quoteFields?: boolean;
 }
 
-export type FaultDecision = { kind: "none" } | { kind: "timeout" } | { kind: "http5xx"; status: number } | { kind: "ko"; message: string };
+export type FaultDecision =
+  { kind: "none" } | { kind: "timeout" } | { kind: "http5xx"; status: number } | { kind: "ko"; message: string };
 
 export class FaultState {
   private config: FaultConfig = {};

@@ -79,12 +79,16 @@ export async function startFastmagEmulator(options: FastmagEmulatorOptions): Pro
       }
       if (fault.kind === "http5xx") {
         call.outcome = `http${fault.status}`;
-        res.writeHead(fault.status, { "content-type": "text/html" }).end("<html><body>Service Unavailable</body></html>");
+        res
+          .writeHead(fault.status, { "content-type": "text/html" })
+          .end("<html><body>Service Unavailable</body></html>");
         return;
       }
       const text = (body: string, status = 200) => {
         call.outcome ||= body.startsWith("KO") ? "KO" : body.startsWith("OK") ? "OK" : "";
-        res.writeHead(status, { "content-type": "text/plain; charset=windows-1252" }).end(encodeAnswer(body, faults.current.encoding));
+        res
+          .writeHead(status, { "content-type": "text/plain; charset=windows-1252" })
+          .end(encodeAnswer(body, faults.current.encoding));
       };
       if (!["ediquery.ips", "ediwebsrv.ips", "ediphoto.ips"].includes(page)) return text("KO|Page inconnue", 404);
       if (!credentialsMatch(params, options.credentials)) return text(`KO|${BAD_CREDENTIALS_MESSAGE}`);
@@ -98,7 +102,8 @@ export async function startFastmagEmulator(options: FastmagEmulatorOptions): Pro
       if (page === "ediwebsrv.ips") return text(applyTransaction(db, params.get("data") ?? "", now()));
       const photo = db
         .prepare("SELECT content_type, data FROM photos WHERE gencod = ? AND color = ? AND numero = ?")
-        .get(params.get("gencod") ?? "", params.get("couleur") ?? "", Number(params.get("numero") ?? 1)) as { content_type: string; data: Buffer } | undefined;
+        .get(params.get("gencod") ?? "", params.get("couleur") ?? "", Number(params.get("numero") ?? 1)) as
+        { content_type: string; data: Buffer } | undefined;
       if (!photo) return text("KO|Photo introuvable", 404);
       call.outcome = "image";
       res.writeHead(200, { "content-type": photo.content_type }).end(photo.data);
@@ -131,7 +136,12 @@ export async function startFastmagEmulator(options: FastmagEmulatorOptions): Pro
 
 function credentialsMatch(params: Map<string, string>, expected: FastmagCredentials): boolean {
   const account = params.get("compte") ?? params.get("utilisateur");
-  return params.get("enseigne") === expected.enseigne && params.get("magasin") === expected.magasin && account === expected.compte && params.get("motpasse") === expected.motpasse;
+  return (
+    params.get("enseigne") === expected.enseigne &&
+    params.get("magasin") === expected.magasin &&
+    account === expected.compte &&
+    params.get("motpasse") === expected.motpasse
+  );
 }
 
 /** Runs one read-only statement and writes the tab-separated answer with its header row. */
@@ -143,7 +153,8 @@ function runQuery(db: Database.Database, sql: string, faults: FaultState): { bod
   } catch (error) {
     return { body: `KO|Erreur SQL : ${(error as Error).message}`, outcome: "KO" };
   }
-  if (!statement.reader || !statement.readonly) return { body: "KO|Seules les requêtes SELECT sont autorisées", outcome: "KO" };
+  if (!statement.reader || !statement.readonly)
+    return { body: "KO|Seules les requêtes SELECT sont autorisées", outcome: "KO" };
   let rows: unknown[][];
   try {
     rows = statement.raw(true).all() as unknown[][];
@@ -152,7 +163,12 @@ function runQuery(db: Database.Database, sql: string, faults: FaultState): { bod
   }
   const quote = faults.current.quoteFields ? (v: string) => `"${v.replace(/"/g, '""')}"` : (v: string) => v;
   const every = faults.malformedEvery();
-  const lines = [statement.columns().map((c) => quote(c.name)).join("\t")];
+  const lines = [
+    statement
+      .columns()
+      .map((c) => quote(c.name))
+      .join("\t"),
+  ];
   rows.forEach((row, index) => {
     const fields = distortRow(row.map(formatValue), index + 1, every);
     lines.push(fields.map(quote).join("\t"));
@@ -164,5 +180,7 @@ function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(Math.round(value * 10_000) / 10_000);
   if (Buffer.isBuffer(value)) return "";
-  return String(value).replace(/\t/g, " ").replace(/\r\n|\r|\n/g, "{CR}{LF}");
+  return String(value)
+    .replace(/\t/g, " ")
+    .replace(/\r\n|\r|\n/g, "{CR}{LF}");
 }

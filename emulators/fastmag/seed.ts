@@ -5,11 +5,36 @@ import type Database from "better-sqlite3";
 import { localDateTime } from "./schema";
 
 const FAMILIES: { family: string; names: string[]; sizes: string[]; price: [number, number] }[] = [
-  { family: "VESTES", names: ["Veste légère", "Blouson cœur", "Parka à capuche", "Veste en velours côtelé"], sizes: ["XS", "S", "M", "L", "XL"], price: [89, 249] },
-  { family: "CHEMISES", names: ["Chemise à carreaux", "Chemise lin lavé", "Surchemise façonnée"], sizes: ["S", "M", "L", "XL"], price: [49, 119] },
-  { family: "MAILLES", names: ["Pull côtelé", "Cardigan mérinos", "Sweat œuvre d'art"], sizes: ["XS", "S", "M", "L", "XL"], price: [59, 149] },
-  { family: "BAS", names: ["Pantalon droit", "Jean brut", "Caleçon de bain"], sizes: ["36", "38", "40", "42", "44"], price: [39, 129] },
-  { family: "ACCESSOIRES", names: ["Écharpe laine", "Bonnet tricoté", "Ceinture cuir"], sizes: ["TU"], price: [19, 69] },
+  {
+    family: "VESTES",
+    names: ["Veste légère", "Blouson cœur", "Parka à capuche", "Veste en velours côtelé"],
+    sizes: ["XS", "S", "M", "L", "XL"],
+    price: [89, 249],
+  },
+  {
+    family: "CHEMISES",
+    names: ["Chemise à carreaux", "Chemise lin lavé", "Surchemise façonnée"],
+    sizes: ["S", "M", "L", "XL"],
+    price: [49, 119],
+  },
+  {
+    family: "MAILLES",
+    names: ["Pull côtelé", "Cardigan mérinos", "Sweat œuvre d'art"],
+    sizes: ["XS", "S", "M", "L", "XL"],
+    price: [59, 149],
+  },
+  {
+    family: "BAS",
+    names: ["Pantalon droit", "Jean brut", "Caleçon de bain"],
+    sizes: ["36", "38", "40", "42", "44"],
+    price: [39, 129],
+  },
+  {
+    family: "ACCESSOIRES",
+    names: ["Écharpe laine", "Bonnet tricoté", "Ceinture cuir"],
+    sizes: ["TU"],
+    price: [19, 69],
+  },
 ];
 const COLORS = ["MARINE", "NOIR", "ÉCRU", "BORDEAUX", "VERT FORÊT", "MARINE/GRIS CHINE", "BLANC CASSÉ", "CAMEL"];
 const BRANDS = ["BEWARE", "MAISON ÉTÉ", "GARÇON"];
@@ -40,14 +65,21 @@ export interface CatalogFigures {
 }
 
 /** Inserts `variants` product variants with their two stocks, spread over seasons. */
-export function generateCatalog(db: Database.Database, variants: number, now: Date, seasons = DEMO_SEASONS): CatalogFigures {
+export function generateCatalog(
+  db: Database.Database,
+  variants: number,
+  now: Date,
+  seasons = DEMO_SEASONS,
+): CatalogFigures {
   const rand = random(variants);
   const stamp = localDateTime(now);
   const product = db.prepare(
     `INSERT INTO products (reference, designation, color, size, gencod, season, family, brand, price, purchase_price, active, last_modified)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
   );
-  const stock = db.prepare("INSERT INTO stocks (reference, color, size, stock_general, stock_web, last_modified) VALUES (?, ?, ?, ?, ?, ?)");
+  const stock = db.prepare(
+    "INSERT INTO stocks (reference, color, size, stock_general, stock_web, last_modified) VALUES (?, ?, ?, ?, ?, ?)",
+  );
   let made = 0;
   let references = 0;
   db.transaction(() => {
@@ -64,7 +96,19 @@ export function generateCatalog(db: Database.Database, variants: number, now: Da
         for (const size of kind.sizes) {
           if (made >= variants) break;
           made++;
-          product.run(reference, `${name} ${brand.toLowerCase()}`, color, size, ean13(made), season, kind.family, brand, price, Math.round(price * 40) / 100, stamp);
+          product.run(
+            reference,
+            `${name} ${brand.toLowerCase()}`,
+            color,
+            size,
+            ean13(made),
+            season,
+            kind.family,
+            brand,
+            price,
+            Math.round(price * 40) / 100,
+            stamp,
+          );
           stock.run(reference, color, size, Math.floor(rand() * 20), Math.floor(rand() * 6), stamp);
         }
       }
@@ -74,7 +118,10 @@ export function generateCatalog(db: Database.Database, variants: number, now: Da
   return { variants: made, references };
 }
 
-const PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PIXEL_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** The demo shop: a few thousand variants plus the records the seed's routes read. */
 export function seedDemo(db: Database.Database, now: Date, variants = 3000): CatalogFigures {
@@ -93,16 +140,40 @@ export function seedShopRecords(db: Database.Database, now: Date): void {
        VALUES ('BOXE20BEWARE', 'Boxer coton peigné façon œillet', 'MARINE/GRIS CHINE', 'S', '3700000000017', 'E24', 'SOUS-VETEMENTS', 'BEWARE', 25, 1, ?)`,
     ).run(stamp);
     db.prepare("INSERT INTO stocks VALUES ('BOXE20BEWARE', 'MARINE/GRIS CHINE', 'S', 12, 3, ?)").run(stamp);
-    db.prepare("INSERT INTO stock_movements (reference, color, size, stock, quantity, reason, last_modified) VALUES ('BOXE20BEWARE', 'MARINE/GRIS CHINE', 'S', 'GENERAL', 12, 'Réception', ?)").run(stamp);
-    db.prepare("INSERT INTO prixremisetc (reference, color, size, remise, prix, datedebut, datefin) VALUES ('BOXE20BEWARE', NULL, NULL, 20, NULL, ?, ?)").run(day(-3), day(10));
+    db.prepare(
+      "INSERT INTO stock_movements (reference, color, size, stock, quantity, reason, last_modified) VALUES ('BOXE20BEWARE', 'MARINE/GRIS CHINE', 'S', 'GENERAL', 12, 'Réception', ?)",
+    ).run(stamp);
+    db.prepare(
+      "INSERT INTO prixremisetc (reference, color, size, remise, prix, datedebut, datefin) VALUES ('BOXE20BEWARE', NULL, NULL, 20, NULL, ?, ?)",
+    ).run(day(-3), day(10));
     db.prepare("INSERT INTO photos VALUES ('3700000000017', 'MARINE/GRIS CHINE', 1, 'image/png', ?)").run(PIXEL_PNG);
 
     const customer = db.prepare(
       `INSERT INTO customers (email, lastname, firstname, civility, address1, zip, city, country, phone, origin, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'FR', ?, 'MAGASIN', ?)`,
     );
-    customer.run("helene.lefevre@example.fr", "Lefèvre", "Hélène", "MADAME", "12 rue de la Paix", "75002", "Paris", "0102030405", stamp);
-    customer.run("francois.garcon@example.fr", "Garçon", "François", "MONSIEUR", "3 quai des Célestins", "69002", "Lyon", "0607080910", stamp);
+    customer.run(
+      "helene.lefevre@example.fr",
+      "Lefèvre",
+      "Hélène",
+      "MADAME",
+      "12 rue de la Paix",
+      "75002",
+      "Paris",
+      "0102030405",
+      stamp,
+    );
+    customer.run(
+      "francois.garcon@example.fr",
+      "Garçon",
+      "François",
+      "MONSIEUR",
+      "3 quai des Célestins",
+      "69002",
+      "Lyon",
+      "0607080910",
+      stamp,
+    );
 
     const order = db.prepare(
       `INSERT INTO orders (customer_id, magasin, kind, status, total, quantity, payment_code, shopify_order_id, shopify_order_name, carrier, tracking_number, created_at, last_modified)
@@ -112,7 +183,9 @@ export function seedShopRecords(db: Database.Database, now: Date): void {
     order.run(300, 49.9, "gid://shopify/Order/1002", "#1002", "COLISSIMO", "6A12345678901", stamp, stamp);
     order.run(305, 74.5, "gid://shopify/Order/1003", "#1003", "CHRONOPOST", "XY123456789FR", stamp, stamp);
 
-    const card = db.prepare("INSERT INTO giftcards (card_id, activated, initial_amount, balance, created_at, expires_on, customer_email) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const card = db.prepare(
+      "INSERT INTO giftcards (card_id, activated, initial_amount, balance, created_at, expires_on, customer_email) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
     card.run("CADEAU-0001", 1, 50, 50, stamp, day(365), "helene.lefevre@example.fr");
     card.run("CADEAU-0002", 1, 100, 35.5, stamp, day(300), null);
     card.run("CADEAU-0003", 0, 30, 30, stamp, null, null);
@@ -122,7 +195,9 @@ export function seedShopRecords(db: Database.Database, now: Date): void {
     pme.run("PME-MAG-002", "MAG", 2, 0, stamp);
     pme.run("PME-WEB-001", "WEB", 1, 42.5, stamp);
 
-    const avoir = db.prepare("INSERT INTO avoirs (customer_id, amount, remaining, store, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?)");
+    const avoir = db.prepare(
+      "INSERT INTO avoirs (customer_id, amount, remaining, store, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?)",
+    );
     avoir.run(1, 60, 60, "PARIS", day(-20), day(345));
     avoir.run(2, 30, 12.5, "LYON", day(-50), day(315));
   })();

@@ -12,9 +12,15 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 let t = process.hrtime.bigint();
 const emulator = await startFastmagEmulator({ credentials, seed: { variants } });
 const built = ms(t);
-console.log(`emulator: ${variants} variants built in ${built.toFixed(0)} ms (${Math.round(variants / (built / 1000))} variants/s)`);
+console.log(
+  `emulator: ${variants} variants built in ${built.toFixed(0)} ms (${Math.round(variants / (built / 1000))} variants/s)`,
+);
 
-const fastmag = createFastmagConnector({ baseUrl: emulator.url, ...credentials, timeoutMs: 120_000 }, {}, { logger: quiet });
+const fastmag = createFastmagConnector(
+  { baseUrl: emulator.url, ...credentials, timeoutMs: 120_000 },
+  {},
+  { logger: quiet },
+);
 for (const [name, read] of [
   ["catalog.products", () => fastmag.catalog.products()],
   ["inventory.fullInventory", () => fastmag.inventory.fullInventory()],
@@ -23,7 +29,9 @@ for (const [name, read] of [
   t = process.hrtime.bigint();
   const result = await read();
   const took = ms(t);
-  console.log(`${name}: ${result.items.length} items, ${result.skipped.length} skipped in ${took.toFixed(0)} ms (${Math.round(result.items.length / (took / 1000))} rows/s)`);
+  console.log(
+    `${name}: ${result.items.length} items, ${result.skipped.length} skipped in ${took.toFixed(0)} ms (${Math.round(result.items.length / (took / 1000))} rows/s)`,
+  );
 }
 t = process.hrtime.bigint();
 for (let i = 0; i < 200; i++) await fastmag.pme.balance("PME-WEB-001");

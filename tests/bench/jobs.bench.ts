@@ -30,7 +30,8 @@ async function runCase(database: "sqlite" | "postgresql", url: string, workerCou
   const db = createPrismaClient(url);
   try {
     const enqueueStart = performance.now();
-    for (let i = 0; i < JOBS; i++) await enqueue(db, { shop: `bench-${i % 50}.myshopify.com`, type: "bench.noop", trigger: "api" });
+    for (let i = 0; i < JOBS; i++)
+      await enqueue(db, { shop: `bench-${i % 50}.myshopify.com`, type: "bench.noop", trigger: "api" });
     const enqueuedPerSecond = JOBS / ((performance.now() - enqueueStart) / 1000);
 
     const workers: SpawnedProcess[] = await Promise.all(
@@ -48,11 +49,18 @@ async function runCase(database: "sqlite" | "postgresql", url: string, workerCou
     );
     const deadline = Date.now() + CASE_TIMEOUT_MS;
     let done = 0;
-    while ((done = await db.job.count({ where: { type: "bench.noop", status: "succeeded" } })) < JOBS && Date.now() < deadline) {
+    while (
+      (done = await db.job.count({ where: { type: "bench.noop", status: "succeeded" } })) < JOBS &&
+      Date.now() < deadline
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await stopGracefully(workers);
-    const span = await db.job.aggregate({ where: { type: "bench.noop", status: "succeeded" }, _min: { startedAt: true }, _max: { startedAt: true, finishedAt: true } });
+    const span = await db.job.aggregate({
+      where: { type: "bench.noop", status: "succeeded" },
+      _min: { startedAt: true },
+      _max: { startedAt: true, finishedAt: true },
+    });
     const first = span._min.startedAt!.getTime();
     const seconds = (end: Date | null) => Math.max(1, end!.getTime() - first) / 1000;
     if (done < JOBS) console.log(`  (timed out: ${done}/${JOBS} finished in ${CASE_TIMEOUT_MS / 1000}s)`);
@@ -108,6 +116,8 @@ const fmt = (n: number) => n.toFixed(0).padStart(9);
 console.log(`\njob engine, ${JOBS} no-op jobs per case, 4 concurrent jobs per worker process`);
 console.log("database     workers  enqueued/s  claimed/s  finished/s");
 for (const r of results) {
-  console.log(`${r.database.padEnd(12)} ${String(r.workers).padStart(7)} ${fmt(r.enqueuedPerSecond)}   ${fmt(r.claimedPerSecond)}  ${fmt(r.finishedPerSecond)}`);
+  console.log(
+    `${r.database.padEnd(12)} ${String(r.workers).padStart(7)} ${fmt(r.enqueuedPerSecond)}   ${fmt(r.claimedPerSecond)}  ${fmt(r.finishedPerSecond)}`,
+  );
 }
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);

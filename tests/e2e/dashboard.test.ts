@@ -14,7 +14,12 @@ let page: Page;
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-"));
-  stack = await startStack({ appPort: await freePort(), shopifyPort: 0, databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`, quiet: true });
+  stack = await startStack({
+    appPort: await freePort(),
+    shopifyPort: 0,
+    databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`,
+    quiet: true,
+  });
   browser = await launchBrowser();
   page = await newMerchantPage(browser);
 });
@@ -28,8 +33,13 @@ describe("the embedded Dashboard", () => {
   it("opens inside the emulated Shopify admin, authenticated by session token", async () => {
     await page.goto(stack.adminUrl);
     const app = page.frameLocator("iframe");
-    await expect.poll(() => app.getByRole("heading", { name: "Dashboard" }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await app.getByText(DEMO_SHOP.name ?? "").first().waitFor();
+    await expect
+      .poll(() => app.getByRole("heading", { name: "Dashboard" }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await app
+      .getByText(DEMO_SHOP.name ?? "")
+      .first()
+      .waitFor();
     await app.getByText(stack.shop).first().waitFor();
     await app.getByText("Europe/Paris").first().waitFor();
     await app.getByText("No back-office system connected yet").waitFor();
@@ -50,7 +60,14 @@ describe("the embedded Dashboard", () => {
     const db = createPrismaClient(stack.databaseUrl);
     try {
       await db.connectorSetting.create({
-        data: { shop: stack.shop, connector: "fastmag", configJson: "{}", lastCheckAt: new Date(), lastCheckOk: false, lastCheckMessage: "KO|Utilisateur inconnu" },
+        data: {
+          shop: stack.shop,
+          connector: "fastmag",
+          configJson: "{}",
+          lastCheckAt: new Date(),
+          lastCheckOk: false,
+          lastCheckMessage: "KO|Utilisateur inconnu",
+        },
       });
     } finally {
       await db.$disconnect();

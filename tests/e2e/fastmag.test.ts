@@ -17,7 +17,12 @@ let app: FrameLocator;
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-fastmag-"));
-  stack = await startStack({ appPort: await freePort(), shopifyPort: 0, databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`, quiet: true });
+  stack = await startStack({
+    appPort: await freePort(),
+    shopifyPort: 0,
+    databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`,
+    quiet: true,
+  });
   browser = await launchBrowser();
   page = await newMerchantPage(browser);
   app = page.frameLocator("iframe");
@@ -107,12 +112,25 @@ describe("Fastmag settings and ERP explorer", () => {
 describe("the stack's configureFastmag option (npm run demo)", () => {
   it("connects the demo shop to the Fastmag emulator through the settings screen", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-fastmag-demo-"));
-    const demo = await startStack({ appPort: await freePort(), databaseUrl: `file:${path.join(dir, "demo.sqlite")}`, quiet: true, configureFastmag: true });
+    const demo = await startStack({
+      appPort: await freePort(),
+      databaseUrl: `file:${path.join(dir, "demo.sqlite")}`,
+      quiet: true,
+      configureFastmag: true,
+    });
     const db = createPrismaClient(demo.databaseUrl);
     try {
-      const row = await db.connectorSetting.findUniqueOrThrow({ where: { shop_connector: { shop: demo.shop, connector: "fastmag" } } });
-      expect(row).toMatchObject({ lastCheckOk: true, lastCheckMessage: "Connected: 4 seasons found (E23, E24, H23, H24)." });
-      expect(JSON.parse(row.configJson)).toMatchObject({ host: demo.fastmag.url, enseigne: demo.fastmagCredentials.enseigne });
+      const row = await db.connectorSetting.findUniqueOrThrow({
+        where: { shop_connector: { shop: demo.shop, connector: "fastmag" } },
+      });
+      expect(row).toMatchObject({
+        lastCheckOk: true,
+        lastCheckMessage: "Connected: 4 seasons found (E23, E24, H23, H24).",
+      });
+      expect(JSON.parse(row.configJson)).toMatchObject({
+        host: demo.fastmag.url,
+        enseigne: demo.fastmagCredentials.enseigne,
+      });
       expect(row.secretsCiphertext).not.toContain(demo.fastmagCredentials.motpasse);
     } finally {
       await db.$disconnect();

@@ -4,7 +4,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthenticationError, PermanentError } from "~/lib/errors";
-import { assertNoUserErrors, ShopifyAdminClient, ShopifyGraphQLError, ShopifyUnavailableError, ShopifyUserErrors, type AdminCallRecord } from "~/shopify/admin-client.server";
+import {
+  assertNoUserErrors,
+  ShopifyAdminClient,
+  ShopifyGraphQLError,
+  ShopifyUnavailableError,
+  ShopifyUserErrors,
+  type AdminCallRecord,
+} from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { CostBucket } from "~/shopify/cost-bucket";
 import { SHOP_INFO } from "~/shopify/operations/shop";
@@ -31,8 +38,20 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const shopData = { shop: { name: "S", myshopifyDomain: "s.myshopify.com", ianaTimezone: "UTC", currencyCode: "EUR", plan: { publicDisplayName: "Shopify", shopifyPlus: false } } };
-const cost = (available: number) => ({ requestedQueryCost: 2, actualQueryCost: 2, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 } });
+const shopData = {
+  shop: {
+    name: "S",
+    myshopifyDomain: "s.myshopify.com",
+    ianaTimezone: "UTC",
+    currencyCode: "EUR",
+    plan: { publicDisplayName: "Shopify", shopifyPlus: false },
+  },
+};
+const cost = (available: number) => ({
+  requestedQueryCost: 2,
+  actualQueryCost: 2,
+  throttleStatus: { maximumAvailable: 2000, currentlyAvailable: available, restoreRate: 100 },
+});
 
 function client(calls: AdminCallRecord[] = [], waits: number[] = []) {
   return new ShopifyAdminClient({
@@ -47,7 +66,9 @@ function client(calls: AdminCallRecord[] = [], waits: number[] = []) {
 
 describe("ShopifyAdminClient", () => {
   it("sends the operation to the shop with its token and returns the data", async () => {
-    script = [{ status: 200, body: { data: shopData, extensions: { cost: cost(1998) } }, headers: { "x-request-id": "req-1" } }];
+    script = [
+      { status: 200, body: { data: shopData, extensions: { cost: cost(1998) } }, headers: { "x-request-id": "req-1" } },
+    ];
     received.length = 0;
     const calls: AdminCallRecord[] = [];
     const { data } = await client(calls).request(SHOP_INFO);
@@ -58,7 +79,11 @@ describe("ShopifyAdminClient", () => {
   });
 
   it("retries 5xx and 429 (honouring Retry-After), then succeeds", async () => {
-    script = [{ status: 503 }, { status: 429, headers: { "retry-after": "2" } }, { status: 200, body: { data: shopData, extensions: { cost: cost(1998) } } }];
+    script = [
+      { status: 503 },
+      { status: 429, headers: { "retry-after": "2" } },
+      { status: 200, body: { data: shopData, extensions: { cost: cost(1998) } } },
+    ];
     const waits: number[] = [];
     const calls: AdminCallRecord[] = [];
     await client(calls, waits).request(SHOP_INFO);
@@ -67,8 +92,14 @@ describe("ShopifyAdminClient", () => {
   });
 
   it("retries THROTTLED after waiting for the refill Shopify reports", async () => {
-    const throttled = { errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }], extensions: { cost: { ...cost(0), actualQueryCost: null } } };
-    script = [{ status: 200, body: throttled }, { status: 200, body: { data: shopData, extensions: { cost: cost(1998) } } }];
+    const throttled = {
+      errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+      extensions: { cost: { ...cost(0), actualQueryCost: null } },
+    };
+    script = [
+      { status: 200, body: throttled },
+      { status: 200, body: { data: shopData, extensions: { cost: cost(1998) } } },
+    ];
     const waits: number[] = [];
     await client([], waits).request(SHOP_INFO);
     // 2 points missing at 100 points/s.
@@ -77,7 +108,9 @@ describe("ShopifyAdminClient", () => {
 
   it("gives up after the last attempt with a transient error", async () => {
     script = [{ status: 502 }, { status: 502 }, { status: 502 }];
-    const error = await client().request(SHOP_INFO).catch((e: unknown) => e);
+    const error = await client()
+      .request(SHOP_INFO)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShopifyUnavailableError);
     expect((error as ShopifyUnavailableError).transient).toBe(true);
   });
@@ -85,7 +118,9 @@ describe("ShopifyAdminClient", () => {
   it("fails at once on a refused token, without leaking it", async () => {
     script = [{ status: 401, body: { errors: "[API] Invalid API key or access token" } }];
     received.length = 0;
-    const error = (await client().request(SHOP_INFO).catch((e: unknown) => e)) as Error;
+    const error = (await client()
+      .request(SHOP_INFO)
+      .catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(received).toHaveLength(1);
     expect(error.message).not.toContain("shpat_secret");
@@ -93,14 +128,20 @@ describe("ShopifyAdminClient", () => {
 
   it("turns GraphQL errors and userErrors into permanent errors that say what failed", async () => {
     script = [{ status: 200, body: { errors: [{ message: "Field 'nope' doesn't exist on type 'Shop'" }] } }];
-    const error = await client().request(SHOP_INFO).catch((e: unknown) => e);
+    const error = await client()
+      .request(SHOP_INFO)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShopifyGraphQLError);
     expect((error as PermanentError).message).toContain("Field 'nope'");
 
-    expect(() => assertNoUserErrors("inventorySetQuantities", { userErrors: [{ field: ["input", "quantities", "0"], message: "is stale", code: "CHANGE_FROM_QUANTITY_STALE" }] })).toThrow(
-      ShopifyUserErrors,
+    expect(() =>
+      assertNoUserErrors("inventorySetQuantities", {
+        userErrors: [{ field: ["input", "quantities", "0"], message: "is stale", code: "CHANGE_FROM_QUANTITY_STALE" }],
+      }),
+    ).toThrow(ShopifyUserErrors);
+    expect(() => assertNoUserErrors("x", { userErrors: [{ field: ["a", "b"], message: "is bad" }] })).toThrow(
+      "x failed: a.b: is bad",
     );
-    expect(() => assertNoUserErrors("x", { userErrors: [{ field: ["a", "b"], message: "is bad" }] })).toThrow("x failed: a.b: is bad");
     expect(assertNoUserErrors("x", { userErrors: [], ok: 1 })).toEqual({ userErrors: [], ok: 1 });
   });
 });

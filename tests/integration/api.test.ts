@@ -11,12 +11,21 @@ const PRUNE = "maintenance.prune-job-history";
 function apiRequest(path: string, token: string | null, init: { method?: string; body?: string } = {}) {
   const headers = new Headers({ "content-type": "application/json" });
   if (token) headers.set("authorization", `Bearer ${token}`);
-  return new Request(`${process.env.SHOPIFY_APP_URL}${path}`, { method: init.method ?? "GET", headers, body: init.body });
+  return new Request(`${process.env.SHOPIFY_APP_URL}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body,
+  });
 }
 
 const start = (type: string, token: string | null, body?: string) =>
-  startSync({ request: apiRequest(`/api/sync/${type}`, token, { method: "POST", body }), params: { type }, context: {} });
-const state = (id: string, token: string | null) => jobState({ request: apiRequest(`/api/jobs/${id}`, token), params: { id }, context: {} });
+  startSync({
+    request: apiRequest(`/api/sync/${type}`, token, { method: "POST", body }),
+    params: { type },
+    context: {},
+  });
+const state = (id: string, token: string | null) =>
+  jobState({ request: apiRequest(`/api/jobs/${id}`, token), params: { id }, context: {} });
 
 async function shopWithToken() {
   const shop = uniqueShop();

@@ -7,21 +7,38 @@ import { respond, webhookRequest } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
 
 type Action = typeof dataRequest;
-const call = (action: Action, request: Request) => respond(() => action({ request, params: {}, context: {} }) as Promise<Response>);
+const call = (action: Action, request: Request) =>
+  respond(() => action({ request, params: {}, context: {} }) as Promise<Response>);
 
 const alice = { id: 7001, email: "alice@example.com", phone: "+33600000001" };
 const bob = { id: 7002, email: "bob@example.com", phone: null };
 
 function orderPayload(id: number, customer: typeof alice | typeof bob) {
-  return { id, name: `#${id}`, email: customer.email, customer: { id: customer.id, email: customer.email }, line_items: [{ id: 1, sku: "A|B|C" }] };
+  return {
+    id,
+    name: `#${id}`,
+    email: customer.email,
+    customer: { id: customer.id, email: customer.email },
+    line_items: [{ id: 1, sku: "A|B|C" }],
+  };
 }
 
 async function shopWithOrders() {
   const shop = uniqueShop();
   await db.shop.create({ data: { domain: shop } });
-  for (const [id, customer] of [[9001, alice], [9002, bob], [9003, alice]] as const) {
+  for (const [id, customer] of [
+    [9001, alice],
+    [9002, bob],
+    [9003, alice],
+  ] as const) {
     await db.webhookDelivery.create({
-      data: { webhookId: `orders-${shop}-${id}`, shop, topic: "orders/create", status: "processed", payloadJson: JSON.stringify(orderPayload(id, customer)) },
+      data: {
+        webhookId: `orders-${shop}-${id}`,
+        shop,
+        topic: "orders/create",
+        status: "processed",
+        payloadJson: JSON.stringify(orderPayload(id, customer)),
+      },
     });
   }
   return shop;
@@ -30,11 +47,22 @@ async function shopWithOrders() {
 describe("compliance webhooks", () => {
   it("customers/data_request gathers exactly the customer's records", async () => {
     const shop = await shopWithOrders();
-    const payload = { shop_id: 1, shop_domain: shop, customer: alice, orders_requested: [9001, 9003], data_request: { id: 55 } };
-    expect((await call(dataRequest, webhookRequest({ topic: "customers/data_request", shop, payload }))).status).toBe(200);
+    const payload = {
+      shop_id: 1,
+      shop_domain: shop,
+      customer: alice,
+      orders_requested: [9001, 9003],
+      data_request: { id: 55 },
+    };
+    expect((await call(dataRequest, webhookRequest({ topic: "customers/data_request", shop, payload }))).status).toBe(
+      200,
+    );
 
     const request = await db.complianceRequest.findFirstOrThrow({ where: { shop, topic: "customers/data_request" } });
-    const result = JSON.parse(request.resultJson) as { dataRequestId: number; found: { webhookDeliveries: { payload: { id: number } }[] } };
+    const result = JSON.parse(request.resultJson) as {
+      dataRequestId: number;
+      found: { webhookDeliveries: { payload: { id: number } }[] };
+    };
     expect(result.dataRequestId).toBe(55);
     expect(result.found.webhookDeliveries.map((d) => d.payload.id).sort()).toEqual([9001, 9003]);
     expect(request.email).toBe(alice.email);
@@ -45,7 +73,10 @@ describe("compliance webhooks", () => {
     const payload = { shop_id: 1, shop_domain: shop, customer: alice, orders_to_redact: [9001, 9003] };
     expect((await call(customerRedact, webhookRequest({ topic: "customers/redact", shop, payload }))).status).toBe(200);
 
-    const orders = await db.webhookDelivery.findMany({ where: { shop, topic: "orders/create" }, orderBy: { webhookId: "asc" } });
+    const orders = await db.webhookDelivery.findMany({
+      where: { shop, topic: "orders/create" },
+      orderBy: { webhookId: "asc" },
+    });
     const texts = orders.map((o) => o.payloadJson);
     expect(texts.filter((t) => t.includes(alice.email))).toHaveLength(0);
     expect(texts.filter((t) => t.includes(bob.email))).toHaveLength(1);
@@ -56,8 +87,22 @@ describe("compliance webhooks", () => {
 
   it("customers/redact also empties an earlier data-request export about that customer", async () => {
     const shop = await shopWithOrders();
-    await call(dataRequest, webhookRequest({ topic: "customers/data_request", shop, payload: { shop_domain: shop, customer: alice, orders_requested: [] } }));
-    await call(customerRedact, webhookRequest({ topic: "customers/redact", shop, payload: { shop_domain: shop, customer: alice, orders_to_redact: [] } }));
+    await call(
+      dataRequest,
+      webhookRequest({
+        topic: "customers/data_request",
+        shop,
+        payload: { shop_domain: shop, customer: alice, orders_requested: [] },
+      }),
+    );
+    await call(
+      customerRedact,
+      webhookRequest({
+        topic: "customers/redact",
+        shop,
+        payload: { shop_domain: shop, customer: alice, orders_to_redact: [] },
+      }),
+    );
     const exports = await db.complianceRequest.findMany({ where: { shop, topic: "customers/data_request" } });
     expect(exports.every((e) => !e.resultJson.includes(alice.email))).toBe(true);
   });
@@ -68,7 +113,14 @@ describe("compliance webhooks", () => {
     await db.connectorSetting.create({ data: { shop, connector: "fastmag", configJson: "{}" } });
     await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", accessToken: "t" } });
 
-    expect((await call(shopRedact, webhookRequest({ topic: "shop/redact", shop, payload: { shop_id: 1, shop_domain: shop } }))).status).toBe(200);
+    expect(
+      (
+        await call(
+          shopRedact,
+          webhookRequest({ topic: "shop/redact", shop, payload: { shop_id: 1, shop_domain: shop } }),
+        )
+      ).status,
+    ).toBe(200);
 
     expect(await db.shop.count({ where: { domain: shop } })).toBe(0);
     expect(await db.webhookDelivery.count({ where: { shop } })).toBe(0);
@@ -79,8 +131,15 @@ describe("compliance webhooks", () => {
 
   it("compliance topics answer 401 to a bad signature", async () => {
     const shop = await shopWithOrders();
-    for (const [action, topic] of [[dataRequest, "customers/data_request"], [customerRedact, "customers/redact"], [shopRedact, "shop/redact"]] as const) {
-      const response = await call(action, webhookRequest({ topic, shop, payload: { shop_domain: shop, customer: alice }, secret: "wrong" }));
+    for (const [action, topic] of [
+      [dataRequest, "customers/data_request"],
+      [customerRedact, "customers/redact"],
+      [shopRedact, "shop/redact"],
+    ] as const) {
+      const response = await call(
+        action,
+        webhookRequest({ topic, shop, payload: { shop_domain: shop, customer: alice }, secret: "wrong" }),
+      );
       expect(response.status).toBe(401);
     }
     expect(await db.webhookDelivery.count({ where: { shop } })).toBe(3);

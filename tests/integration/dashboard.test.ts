@@ -15,7 +15,12 @@ describe("Dashboard loader", () => {
     const data = await dashboard({ request: adminRequest(shop, "/app"), params: {}, context: {} });
     expect(data.shop).toMatchObject({ domain: shop, name: "Maison Test", ianaTimezone: "Europe/Paris" });
     expect(data.connectors).toEqual([
-      expect.objectContaining({ connector: "fastmag", name: "Fastmag", state: "failing", lastCheckMessage: "KO|Identification incorrecte" }),
+      expect.objectContaining({
+        connector: "fastmag",
+        name: "Fastmag",
+        state: "failing",
+        lastCheckMessage: "KO|Identification incorrecte",
+      }),
     ]);
     expect(JSON.stringify(data)).not.toContain("s3cret-pass");
   });
@@ -26,7 +31,16 @@ describe("Dashboard loader", () => {
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
     const run = (status: string, finishedAt: Date, errorMessage?: string) =>
       db.job.create({
-        data: { shop, type: "maintenance.prune-job-history", trigger: "schedule", status, runAfter: finishedAt, createdAt: finishedAt, finishedAt, errorMessage },
+        data: {
+          shop,
+          type: "maintenance.prune-job-history",
+          trigger: "schedule",
+          status,
+          runAfter: finishedAt,
+          createdAt: finishedAt,
+          finishedAt,
+          errorMessage,
+        },
       });
     await run("failed", hoursAgo(30), "old failure");
     await run("failed", hoursAgo(2), "Fastmag refused the login");
@@ -40,7 +54,9 @@ describe("Dashboard loader", () => {
   it("refuses a request without a valid session token", async () => {
     const shop = uniqueShop();
     await installShop(shop);
-    const request = new Request(`${process.env.SHOPIFY_APP_URL}/app`, { headers: { authorization: "Bearer not.a.jwt" } });
+    const request = new Request(`${process.env.SHOPIFY_APP_URL}/app`, {
+      headers: { authorization: "Bearer not.a.jwt" },
+    });
     const response = await callRoute(() => dashboard({ request, params: {}, context: {} }));
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(401);

@@ -35,10 +35,16 @@ beforeAll(async () => {
     });
   }
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logLines.push(args.map(String).join(" ")));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void logLines.push(args.map(String).join(" ")),
+    );
   }
   shopify = await startShopifyEmulator({
-    app: { apiKey: process.env.SHOPIFY_API_KEY!, apiSecret: process.env.SHOPIFY_API_SECRET!, appUrl: process.env.SHOPIFY_APP_URL! },
+    app: {
+      apiKey: process.env.SHOPIFY_API_KEY!,
+      apiSecret: process.env.SHOPIFY_API_SECRET!,
+      appUrl: process.env.SHOPIFY_APP_URL!,
+    },
     shops: [{ domain: shop, locations: [{ name: "Entrepôt" }] }],
   });
   installShopifyOriginOverride(shopify.url);
@@ -67,14 +73,21 @@ afterAll(async () => {
 });
 
 async function explore(params: Record<string, string>) {
-  const data = await explorerLoader({ request: adminRequest(shop, `/app/fastmag/explorer?${new URLSearchParams(params)}`), params: {}, context: {} });
+  const data = await explorerLoader({
+    request: adminRequest(shop, `/app/fastmag/explorer?${new URLSearchParams(params)}`),
+    params: {},
+    context: {},
+  });
   answers.push(JSON.stringify(data));
   return data;
 }
 
 async function api(operation: string, params: Record<string, string> = {}, auth: string | null = `Bearer ${token}`) {
   const headers = auth ? { authorization: auth } : undefined;
-  const request = new Request(`${process.env.SHOPIFY_APP_URL}/api/fastmag/${operation}?${new URLSearchParams(params)}`, { headers });
+  const request = new Request(
+    `${process.env.SHOPIFY_APP_URL}/api/fastmag/${operation}?${new URLSearchParams(params)}`,
+    { headers },
+  );
   const response = await apiLoader({ request, params: { operation }, context: {} });
   const text = await response.text();
   answers.push(text);
@@ -84,7 +97,9 @@ async function api(operation: string, params: Record<string, string> = {}, auth:
 /** The page (sorted by reference, color, size) holding a SKU in the emulator's stocks. */
 function pageOf(sku: string, pageSize: number): number {
   const [reference, color, size] = sku.split("|");
-  const { n } = fastmag.db.prepare("SELECT COUNT(*) AS n FROM stocks WHERE (reference, color, size) < (?, ?, ?)").get(reference, color, size) as { n: number };
+  const { n } = fastmag.db
+    .prepare("SELECT COUNT(*) AS n FROM stocks WHERE (reference, color, size) < (?, ?, ?)")
+    .get(reference, color, size) as { n: number };
   return Math.floor(n / pageSize) + 1;
 }
 
@@ -94,7 +109,9 @@ describe("ERP explorer screen", () => {
   it("looks a product up by GENCOD and a PME's remaining balance", async () => {
     const product = await explore({ operation: "product-by-gencod", q: "3700000000017" });
     expect(product.error).toBeNull();
-    expect(product.result?.items).toEqual([expect.objectContaining({ sku: BOXE, barcode: "3700000000017", reference: "BOXE20BEWARE" })]);
+    expect(product.result?.items).toEqual([
+      expect.objectContaining({ sku: BOXE, barcode: "3700000000017", reference: "BOXE20BEWARE" }),
+    ]);
 
     const balance = await explore({ operation: "pme-balance", q: "PME-WEB-001" });
     expect(balance.result?.items).toEqual([{ code: "PME-WEB-001", balance: 42.5 }]);
@@ -104,32 +121,66 @@ describe("ERP explorer screen", () => {
     const total = count("SELECT COUNT(*) AS n FROM products");
     const first = await explore({ operation: "products", page: "1" });
     const second = await explore({ operation: "products", page: "2" });
-    expect(first.result?.paging).toEqual({ page: 1, pageSize: 50, totalItems: total, totalPages: Math.ceil(total / 50) });
+    expect(first.result?.paging).toEqual({
+      page: 1,
+      pageSize: 50,
+      totalItems: total,
+      totalPages: Math.ceil(total / 50),
+    });
     expect(first.result?.items).toHaveLength(50);
     expect(second.result?.items[0]?.sku).not.toBe(first.result?.items[0]?.sku);
   });
 
   it("shows field errors, not-found notices and an unconfigured Fastmag plainly", async () => {
-    expect((await explore({ operation: "product-by-sku", q: "BOXE20" })).error?.fieldErrors.query).toContain("REFERENCE|COLOR|SIZE");
-    expect((await explore({ operation: "customer", q: "nobody@example.fr" })).notice).toBe("Fastmag has no customer with the email nobody@example.fr.");
+    expect((await explore({ operation: "product-by-sku", q: "BOXE20" })).error?.fieldErrors.query).toContain(
+      "REFERENCE|COLOR|SIZE",
+    );
+    expect((await explore({ operation: "customer", q: "nobody@example.fr" })).notice).toBe(
+      "Fastmag has no customer with the email nobody@example.fr.",
+    );
     expect((await explore({ operation: "teleport" })).error?.message).toContain('no explorer operation "teleport"');
 
     const other = uniqueShop("fmexp-none");
     await installShop(other);
-    const data = await explorerLoader({ request: adminRequest(other, "/app/fastmag/explorer?operation=products"), params: {}, context: {} });
+    const data = await explorerLoader({
+      request: adminRequest(other, "/app/fastmag/explorer?operation=products"),
+      params: {},
+      context: {},
+    });
     expect(data.error).toMatchObject({ setup: true, message: expect.stringContaining("not set up") });
   });
 });
 
 describe("GET /api/fastmag/<operation>", () => {
   it("answers every explorer operation", async () => {
-    const cases: [string, Record<string, string>, (body: { items: Record<string, unknown>[]; paging: { totalItems: number } | null }) => void][] = [
-      ["product-by-sku", { sku: BOXE }, (b) => expect(b.items[0]).toMatchObject({ sku: BOXE, barcode: "3700000000017" })],
+    const cases: [
+      string,
+      Record<string, string>,
+      (body: { items: Record<string, unknown>[]; paging: { totalItems: number } | null }) => void,
+    ][] = [
+      [
+        "product-by-sku",
+        { sku: BOXE },
+        (b) => expect(b.items[0]).toMatchObject({ sku: BOXE, barcode: "3700000000017" }),
+      ],
       ["product-by-gencod", { gencod: "3700000000017" }, (b) => expect(b.items[0]).toMatchObject({ sku: BOXE })],
-      ["products-of-season", { season: "E24" }, (b) => expect(b.paging?.totalItems).toBe(count("SELECT COUNT(*) AS n FROM products WHERE season = 'E24'"))],
-      ["products", { pageSize: "10" }, (b) => expect([b.items.length, b.paging?.totalItems]).toEqual([10, count("SELECT COUNT(*) AS n FROM products")])],
+      [
+        "products-of-season",
+        { season: "E24" },
+        (b) => expect(b.paging?.totalItems).toBe(count("SELECT COUNT(*) AS n FROM products WHERE season = 'E24'")),
+      ],
+      [
+        "products",
+        { pageSize: "10" },
+        (b) =>
+          expect([b.items.length, b.paging?.totalItems]).toEqual([10, count("SELECT COUNT(*) AS n FROM products")]),
+      ],
       // Stock A only, minus a safety margin of 2: 12 − 2.
-      ["stock-of-sku", { sku: BOXE }, (b) => expect(b.items[0]).toMatchObject({ sku: BOXE, stockA: 12, stockB: 3, webStock: 10 })],
+      [
+        "stock-of-sku",
+        { sku: BOXE },
+        (b) => expect(b.items[0]).toMatchObject({ sku: BOXE, stockA: 12, stockB: 3, webStock: 10 }),
+      ],
       ["inventory", {}, (b) => expect(b.paging?.totalItems).toBe(count("SELECT COUNT(*) AS n FROM stocks"))],
       [
         "inventory-with-prices",
@@ -139,13 +190,37 @@ describe("GET /api/fastmag/<operation>", () => {
           expect(boxe.price).toBeCloseTo(boxe.compareAtPrice * 0.8, 2);
         },
       ],
-      ["order", { id: "2" }, (b) => expect(b.items[0]).toMatchObject({ id: "2", status: 300, shipped: true, carrier: "COLISSIMO" })],
-      ["order-by-shopify-id", { shopifyOrderId: "1003" }, (b) => expect(b.items[0]).toMatchObject({ id: "3", carrier: "CHRONOPOST" })],
+      [
+        "order",
+        { id: "2" },
+        (b) => expect(b.items[0]).toMatchObject({ id: "2", status: 300, shipped: true, carrier: "COLISSIMO" }),
+      ],
+      [
+        "order-by-shopify-id",
+        { shopifyOrderId: "1003" },
+        (b) => expect(b.items[0]).toMatchObject({ id: "3", carrier: "CHRONOPOST" }),
+      ],
       ["orders", {}, (b) => expect(b.paging?.totalItems).toBe(count("SELECT COUNT(*) AS n FROM orders"))],
-      ["customer", { email: "HELENE.LEFEVRE@example.fr" }, (b) => expect(b.items[0]).toMatchObject({ id: "1", email: "helene.lefevre@example.fr" })],
-      ["gift-card", { id: "CADEAU-0003" }, (b) => expect(b.items[0]).toMatchObject({ id: "CADEAU-0003", activated: false })],
-      ["gift-cards", {}, (b) => expect(b.items.map((i) => i.id)).toEqual(["CADEAU-0001", "CADEAU-0002", "CADEAU-0003"])],
-      ["pme", { code: "PME-MAG-001" }, (b) => expect(b.items[0]).toEqual({ code: "PME-MAG-001", kind: "store", balance: 15, customerId: "1" })],
+      [
+        "customer",
+        { email: "HELENE.LEFEVRE@example.fr" },
+        (b) => expect(b.items[0]).toMatchObject({ id: "1", email: "helene.lefevre@example.fr" }),
+      ],
+      [
+        "gift-card",
+        { id: "CADEAU-0003" },
+        (b) => expect(b.items[0]).toMatchObject({ id: "CADEAU-0003", activated: false }),
+      ],
+      [
+        "gift-cards",
+        {},
+        (b) => expect(b.items.map((i) => i.id)).toEqual(["CADEAU-0001", "CADEAU-0002", "CADEAU-0003"]),
+      ],
+      [
+        "pme",
+        { code: "PME-MAG-001" },
+        (b) => expect(b.items[0]).toEqual({ code: "PME-MAG-001", kind: "store", balance: 15, customerId: "1" }),
+      ],
       ["pmes", {}, (b) => expect(b.items.map((i) => i.code)).toEqual(["PME-MAG-001", "PME-MAG-002", "PME-WEB-001"])],
       ["pmes", { kind: "web" }, (b) => expect(b.items.map((i) => i.code)).toEqual(["PME-WEB-001"])],
       ["pmes", { kind: "store" }, (b) => expect(b.items.map((i) => i.code)).toEqual(["PME-MAG-001", "PME-MAG-002"])],
@@ -160,32 +235,62 @@ describe("GET /api/fastmag/<operation>", () => {
       check(body);
     }
     const { body } = await api("operations");
-    expect(body.operations).toContainEqual({ id: "product-by-gencod", label: "Product by GENCOD", path: "/api/fastmag/product-by-gencod", parameter: "gencod", paginated: false });
+    expect(body.operations).toContainEqual({
+      id: "product-by-gencod",
+      label: "Product by GENCOD",
+      path: "/api/fastmag/product-by-gencod",
+      parameter: "gencod",
+      paginated: false,
+    });
   });
 
   it("answers 401, 400, 404 and 409 with a message", async () => {
-    expect(await api("products", {}, null)).toMatchObject({ status: 401, body: { error: expect.stringContaining("Bearer") } });
+    expect(await api("products", {}, null)).toMatchObject({
+      status: 401,
+      body: { error: expect.stringContaining("Bearer") },
+    });
     expect(await api("products", {}, "Bearer psk_not-a-real-token")).toMatchObject({ status: 401 });
-    expect(await api("product-by-gencod", { gencod: "12ab" })).toMatchObject({ status: 400, body: { fieldErrors: { query: expect.stringContaining("digits") } } });
-    expect(await api("products", { page: "0" })).toMatchObject({ status: 400, body: { fieldErrors: { page: expect.any(String) } } });
-    expect(await api("gift-card", { id: "CADEAU-9999" })).toMatchObject({ status: 404, body: { error: "Fastmag has no gift card CADEAU-9999." } });
-    expect(await api("teleport")).toMatchObject({ status: 404, body: { error: expect.stringContaining("/api/fastmag/operations") } });
+    expect(await api("product-by-gencod", { gencod: "12ab" })).toMatchObject({
+      status: 400,
+      body: { fieldErrors: { query: expect.stringContaining("digits") } },
+    });
+    expect(await api("products", { page: "0" })).toMatchObject({
+      status: 400,
+      body: { fieldErrors: { page: expect.any(String) } },
+    });
+    expect(await api("gift-card", { id: "CADEAU-9999" })).toMatchObject({
+      status: 404,
+      body: { error: "Fastmag has no gift card CADEAU-9999." },
+    });
+    expect(await api("teleport")).toMatchObject({
+      status: 404,
+      body: { error: expect.stringContaining("/api/fastmag/operations") },
+    });
 
     const other = uniqueShop("fmexp-api");
     await installShop(other);
     const { token: otherToken } = await createApiToken(other, "no fastmag");
-    expect(await api("products", {}, `Bearer ${otherToken}`)).toMatchObject({ status: 409, body: { error: expect.stringContaining("not set up") } });
+    expect(await api("products", {}, `Bearer ${otherToken}`)).toMatchObject({
+      status: 409,
+      body: { error: expect.stringContaining("not set up") },
+    });
   });
 
   it("answers 503 when Fastmag is unavailable and 502 when it refuses", async () => {
     fastmag.setFaults({ http5xxNext: 10 });
     const unavailable = await api("pmes");
     fastmag.setFaults({});
-    expect(unavailable).toMatchObject({ status: 503, body: { error: expect.stringMatching(/^Fastmag did not answer/) } });
+    expect(unavailable).toMatchObject({
+      status: 503,
+      body: { error: expect.stringMatching(/^Fastmag did not answer/) },
+    });
 
     fastmag.setFaults({ koNext: 1, koMessage: "Erreur SQL : table pme verrouillée" });
     const refused = await api("pmes");
-    expect(refused).toMatchObject({ status: 502, body: { error: "Fastmag refused the request: Erreur SQL : table pme verrouillée" } });
+    expect(refused).toMatchObject({
+      status: 502,
+      body: { error: "Fastmag refused the request: Erreur SQL : table pme verrouillée" },
+    });
   });
 });
 
@@ -193,12 +298,27 @@ describe("the Fastmag password stays on the server", () => {
   it("appears in no loader data, action data, API answer or log line", async () => {
     // Settings screen: loader, a save with errors, a save that keeps the password, a test.
     const { loader: settingsLoader } = await import("~/routes/app.settings.fastmag");
-    const screen = await settingsLoader({ request: adminRequest(shop, "/app/settings/fastmag"), params: {}, context: {} });
+    const screen = await settingsLoader({
+      request: adminRequest(shop, "/app/settings/fastmag"),
+      params: {},
+      context: {},
+    });
     expect(screen).toMatchObject({ passwordSet: true, locationsError: null, settings: { compte: CREDENTIALS.compte } });
     answers.push(JSON.stringify(screen));
-    const form = { intent: "save", host: fastmag.url, ...CREDENTIALS, stockA: "on", locationId, timeZone: "Europe/Paris" };
+    const form = {
+      intent: "save",
+      host: fastmag.url,
+      ...CREDENTIALS,
+      stockA: "on",
+      locationId,
+      timeZone: "Europe/Paris",
+    };
     const post = async (fields: Record<string, string>) => {
-      const data = await settingsAction({ request: adminRequest(shop, "/app/settings/fastmag", { form: fields }), params: {}, context: {} });
+      const data = await settingsAction({
+        request: adminRequest(shop, "/app/settings/fastmag", { form: fields }),
+        params: {},
+        context: {},
+      });
       answers.push(JSON.stringify(data));
       return data;
     };
@@ -207,14 +327,20 @@ describe("the Fastmag password stays on the server", () => {
 
     // Fastmag echoing the password in a refusal, on the screen and through the API.
     fastmag.setFaults({ koNext: 2, koMessage: `Mot de passe ${CREDENTIALS.motpasse} expiré` });
-    expect(await post({ intent: "test" })).toMatchObject({ ok: false, message: expect.stringContaining("Mot de passe *** expiré") });
+    expect(await post({ intent: "test" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Mot de passe *** expiré"),
+    });
     expect((await api("avoirs")).status).toBe(502);
     fastmag.setFaults({});
 
     // A wrong password: its refusal and the logs must not show it either.
     const wrong = "Wr0ng&Secret%42";
     expect(await post({ ...form, motpasse: wrong })).toMatchObject({ ok: true });
-    expect(await post({ intent: "test" })).toMatchObject({ ok: false, message: expect.stringContaining("refused the login") });
+    expect(await post({ intent: "test" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("refused the login"),
+    });
     expect((await api("products")).status).toBe(502);
     answers.push(JSON.stringify(await explore({ operation: "products" })));
 
@@ -224,7 +350,8 @@ describe("the Fastmag password stays on the server", () => {
     expect(logLines.some((line) => line.includes('"fastmag call"'))).toBe(true);
     expect(logLines.some((line) => line.includes("fastmag connection tested"))).toBe(true);
     for (const secret of [CREDENTIALS.motpasse, wrong]) {
-      for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")]) expect(everything).not.toContain(form);
+      for (const form of [secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")])
+        expect(everything).not.toContain(form);
     }
   });
 });

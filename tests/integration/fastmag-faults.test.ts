@@ -4,7 +4,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
-import { FastmagClient, FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError, type FastmagCallRecord } from "~/connectors/fastmag/index.server";
+import {
+  FastmagClient,
+  FastmagProtocolError,
+  FastmagRefusedError,
+  FastmagUnavailableError,
+  type FastmagCallRecord,
+} from "~/connectors/fastmag/index.server";
 import { isTransient } from "~/lib/errors";
 import { BAD_CREDENTIALS_MESSAGE } from "../../emulators/fastmag/index";
 import { CREDENTIALS, startFastmag } from "./fastmag-harness";
@@ -50,7 +56,9 @@ describe("transient failures are retried", () => {
     const error = await ctx.fastmag.orders.setWebStatus("1", 300).catch((e) => e);
     expect(error).toBeInstanceOf(FastmagUnavailableError);
     expect(error.mayHaveBeenApplied).toBe(true);
-    expect(error.message).toBe("Fastmag did not answer VSHOPSTATUS on ediwebsrv.ips within 300 ms; it may have been applied");
+    expect(error.message).toBe(
+      "Fastmag did not answer VSHOPSTATUS on ediwebsrv.ips within 300 ms; it may have been applied",
+    );
     expect(outcomes()).toEqual(["timeout"]);
   });
 
@@ -67,10 +75,15 @@ describe("transient failures are retried", () => {
     ctx.emulator.setFaults({ latencyMs: 150 });
     expect(await ctx.fastmag.giftCards.giftCard("CADEAU-0001")).toMatchObject({ balance: 50 });
     await ctx.emulator.close();
-    ctx = await startFastmag({ seed: { variants: 10 }, faults: { latencyMs: 400 } }, { timeoutMs: 100, options: { maxAttempts: 2 } });
+    ctx = await startFastmag(
+      { seed: { variants: 10 }, faults: { latencyMs: 400 } },
+      { timeoutMs: 100, options: { maxAttempts: 2 } },
+    );
     const error = await ctx.fastmag.giftCards.giftCard("CADEAU-0001").catch((e) => e);
     expect(error).toBeInstanceOf(FastmagUnavailableError);
-    expect(error.message).toBe("Fastmag did not answer query on giftcards on ediquery.ips within 100 ms (after 2 attempts)");
+    expect(error.message).toBe(
+      "Fastmag did not answer query on giftcards on ediquery.ips within 100 ms (after 2 attempts)",
+    );
   });
 
   it("reports an unreachable instance as transient", async () => {
@@ -78,7 +91,9 @@ describe("transient failures are retried", () => {
     await ctx.emulator.close();
     const error = await ctx.fastmag.catalog.seasons().catch((e) => e);
     expect(error).toBeInstanceOf(FastmagUnavailableError);
-    expect(error.message).toMatch(/^Fastmag could not be reached for query on products on ediquery.ips: ECONNREFUSED \(after 4 attempts\)$/);
+    expect(error.message).toMatch(
+      /^Fastmag could not be reached for query on products on ediquery.ips: ECONNREFUSED \(after 4 attempts\)$/,
+    );
     ctx = await startFastmag({ seed: { variants: 1 } }); // afterEach closes this one
   });
 });
@@ -89,7 +104,11 @@ describe("refusals are reported, not retried", () => {
     ctx.emulator.setFaults({ koNext: 1, koMessage: "Base en maintenance" });
     const error = await ctx.fastmag.avoirs.avoirs().catch((e) => e);
     expect(error).toBeInstanceOf(FastmagRefusedError);
-    expect(error).toMatchObject({ message: "Fastmag refused query on avoirs: Base en maintenance", reason: "refused", transient: false });
+    expect(error).toMatchObject({
+      message: "Fastmag refused query on avoirs: Base en maintenance",
+      reason: "refused",
+      transient: false,
+    });
     expect(outcomes()).toEqual(["KO"]);
     expect((await ctx.fastmag.avoirs.avoirs()).items).toHaveLength(2);
   });
@@ -108,23 +127,38 @@ describe("refusals are reported, not retried", () => {
 
   it("refuses anything but a SELECT on ediquery.ips", async () => {
     await start();
-    await expect(ctx.fastmag.client.query("DELETE FROM giftcards")).rejects.toThrow("Fastmag refused query on giftcards: Seules les requêtes SELECT sont autorisées");
-    await expect(ctx.fastmag.client.query("SELECT 1; DELETE FROM giftcards")).rejects.toBeInstanceOf(FastmagRefusedError);
-    await expect(ctx.fastmag.client.query("SELECT nope FROM giftcards")).rejects.toThrow("Erreur SQL : no such column: nope");
+    await expect(ctx.fastmag.client.query("DELETE FROM giftcards")).rejects.toThrow(
+      "Fastmag refused query on giftcards: Seules les requêtes SELECT sont autorisées",
+    );
+    await expect(ctx.fastmag.client.query("SELECT 1; DELETE FROM giftcards")).rejects.toBeInstanceOf(
+      FastmagRefusedError,
+    );
+    await expect(ctx.fastmag.client.query("SELECT nope FROM giftcards")).rejects.toThrow(
+      "Erreur SQL : no such column: nope",
+    );
     expect((await ctx.fastmag.giftCards.giftCards()).items).toHaveLength(3);
   });
 
   it("reports an answer that is neither a table nor OK/KO as a protocol error", async () => {
     await start();
     // A misconfigured address answering a maintenance page instead of Fastmag.
-    const page = http.createServer((req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>Maintenance en cours</html>"));
+    const page = http.createServer((req, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end("<html>Maintenance en cours</html>"),
+    );
     await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
     try {
-      const client = new FastmagClient({ baseUrl: `http://127.0.0.1:${(page.address() as AddressInfo).port}`, ...CREDENTIALS }, { logger: ctx.log });
+      const client = new FastmagClient(
+        { baseUrl: `http://127.0.0.1:${(page.address() as AddressInfo).port}`, ...CREDENTIALS },
+        { logger: ctx.log },
+      );
       const queryError = await client.query("SELECT code FROM pme").catch((e) => e);
       expect(queryError).toBeInstanceOf(FastmagProtocolError);
-      expect(queryError.message).toBe('Fastmag answered query on pme without a header row: "<html>Maintenance en cours</html>"');
-      await expect(client.transact("VSHOPSTATUS|1|300")).rejects.toThrow('Fastmag answered VSHOPSTATUS with "<html>Maintenance en cours</html>" (expected OK or KO)');
+      expect(queryError.message).toBe(
+        'Fastmag answered query on pme without a header row: "<html>Maintenance en cours</html>"',
+      );
+      await expect(client.transact("VSHOPSTATUS|1|300")).rejects.toThrow(
+        'Fastmag answered VSHOPSTATUS with "<html>Maintenance en cours</html>" (expected OK or KO)',
+      );
     } finally {
       await new Promise((resolve) => page.close(resolve));
     }
@@ -148,14 +182,20 @@ describe("distorted answers", () => {
   it("reads UTF-8 answers mislabelled as windows-1252, and says so in the log", async () => {
     await start();
     ctx.emulator.setFaults({ encoding: "utf8" });
-    expect(await ctx.fastmag.customers.customerByEmail("francois.garcon@example.fr")).toMatchObject({ firstName: "François", lastName: "Garçon" });
+    expect(await ctx.fastmag.customers.customerByEmail("francois.garcon@example.fr")).toMatchObject({
+      firstName: "François",
+      lastName: "Garçon",
+    });
     expect(ctx.log.lines.some((l) => l.includes("answered UTF-8"))).toBe(true);
   });
 
   it("reads fields wrapped in double quotes", async () => {
     await start();
     ctx.emulator.setFaults({ quoteFields: true });
-    expect(await ctx.fastmag.catalog.productBySku("BOXE20BEWARE|MARINE/GRIS CHINE|S")).toMatchObject({ title: "Boxer coton peigné façon œillet", price: 25 });
+    expect(await ctx.fastmag.catalog.productBySku("BOXE20BEWARE|MARINE/GRIS CHINE|S")).toMatchObject({
+      title: "Boxer coton peigné façon œillet",
+      price: 25,
+    });
   });
 });
 

@@ -20,10 +20,23 @@ describe("catalog", () => {
     expect(skipped).toEqual([]);
     expect(items).toHaveLength(count("SELECT COUNT(*) AS n FROM products"));
     expect(items.length).toBeGreaterThan(2000);
-    const row = ctx.emulator.db.prepare("SELECT * FROM products WHERE product_id = 10").get() as Record<string, string | number>;
+    const row = ctx.emulator.db.prepare("SELECT * FROM products WHERE product_id = 10").get() as Record<
+      string,
+      string | number
+    >;
     expect(items.find((p) => p.externalId === "10")).toEqual({
-      sku: `${row.reference}|${row.color}|${row.size}`, reference: row.reference, color: row.color, size: row.size, externalId: "10",
-      title: row.designation, barcode: row.gencod, season: row.season, family: row.family, brand: row.brand, price: row.price, active: true,
+      sku: `${row.reference}|${row.color}|${row.size}`,
+      reference: row.reference,
+      color: row.color,
+      size: row.size,
+      externalId: "10",
+      title: row.designation,
+      barcode: row.gencod,
+      season: row.season,
+      family: row.family,
+      brand: row.brand,
+      price: row.price,
+      active: true,
     });
   });
 
@@ -39,14 +52,18 @@ describe("catalog", () => {
   });
 
   it("reads windows-1252 answers with é è ç œ right", async () => {
-    ctx.emulator.db.prepare("UPDATE products SET designation = ? WHERE product_id = 20").run("Crème brûlée — façon œuvre d'été, è");
+    ctx.emulator.db
+      .prepare("UPDATE products SET designation = ? WHERE product_id = 20")
+      .run("Crème brûlée — façon œuvre d'été, è");
     const raw = await fetch(new URL("ediquery.ips", ctx.emulator.url), {
       method: "POST",
       body: new URLSearchParams({ ...CREDENTIALS, data: "SELECT designation FROM products WHERE product_id = 20" }),
     });
     expect(raw.headers.get("content-type")).toBe("text/plain; charset=windows-1252");
     const bytes = Buffer.from(await raw.arrayBuffer());
-    expect(bytes.equals(iconv.encode("designation\r\nCrème brûlée — façon œuvre d'été, è\r\n", "windows-1252"))).toBe(true);
+    expect(bytes.equals(iconv.encode("designation\r\nCrème brûlée — façon œuvre d'été, è\r\n", "windows-1252"))).toBe(
+      true,
+    );
     const product = (await ctx.fastmag.catalog.products()).items.find((p) => p.externalId === "20");
     expect(product?.title).toBe("Crème brûlée — façon œuvre d'été, è");
   });
@@ -73,7 +90,9 @@ describe("inventory", () => {
     const since = new Date(Date.now() + 60_000);
     const later = new Date(since.getTime() + 5_000);
     ctx.emulator.db
-      .prepare("INSERT INTO stock_movements (reference, color, size, stock, quantity, reason, last_modified) VALUES ('BOXE20BEWARE', 'MARINE/GRIS CHINE', 'S', 'WEB', 1, 'test', ?)")
+      .prepare(
+        "INSERT INTO stock_movements (reference, color, size, stock, quantity, reason, last_modified) VALUES ('BOXE20BEWARE', 'MARINE/GRIS CHINE', 'S', 'WEB', 1, 'test', ?)",
+      )
       .run(fastmagDateTime(later));
     const changed = await ctx.fastmag.inventory.changedSince(since);
     expect(changed.items.map((i) => i.sku)).toEqual(["BOXE20BEWARE|MARINE/GRIS CHINE|S"]);
@@ -93,11 +112,24 @@ describe("prices", () => {
   });
 
   it("ignores reductions that are over, and reads fixed-price reductions on one color", async () => {
-    const target = ctx.emulator.db.prepare("SELECT reference, color, size, price FROM products WHERE product_id = 30").get() as { reference: string; color: string; size: string; price: number };
-    const insert = ctx.emulator.db.prepare("INSERT INTO prixremisetc (reference, color, size, remise, prix, datedebut, datefin) VALUES (?, ?, NULL, ?, ?, ?, ?)");
+    const target = ctx.emulator.db
+      .prepare("SELECT reference, color, size, price FROM products WHERE product_id = 30")
+      .get() as { reference: string; color: string; size: string; price: number };
+    const insert = ctx.emulator.db.prepare(
+      "INSERT INTO prixremisetc (reference, color, size, remise, prix, datedebut, datefin) VALUES (?, ?, NULL, ?, ?, ?, ?)",
+    );
     insert.run(target.reference, target.color, 50, null, "2020-01-01", "2020-01-31");
-    insert.run(target.reference, target.color, null, 9.99, fastmagDate(new Date(Date.now() - 86_400_000)), fastmagDate(new Date(Date.now() + 86_400_000)));
-    const price = (await ctx.fastmag.prices.prices()).items.find((p) => p.sku === `${target.reference}|${target.color}|${target.size}`);
+    insert.run(
+      target.reference,
+      target.color,
+      null,
+      9.99,
+      fastmagDate(new Date(Date.now() - 86_400_000)),
+      fastmagDate(new Date(Date.now() + 86_400_000)),
+    );
+    const price = (await ctx.fastmag.prices.prices()).items.find(
+      (p) => p.sku === `${target.reference}|${target.color}|${target.size}`,
+    );
     expect(price?.reduction).toMatchObject({ price: 9.99 });
     expect(price?.price).toBe(target.price);
   });
@@ -107,8 +139,17 @@ describe("orders, customers, gift cards, PME, avoirs", () => {
   it("reads orders with statuses, shipped flag, carrier and tracking number", async () => {
     const all = await ctx.fastmag.orders.allOrders();
     expect(all.items.length).toBe(count("SELECT COUNT(*) AS n FROM orders"));
-    expect(await ctx.fastmag.orders.orderById("1")).toMatchObject({ id: "1", status: 100, statusLabel: "Nouvelle commande", shipped: false });
-    const shipped = await ctx.fastmag.orders.ordersByShopifyIds(["gid://shopify/Order/1002", "gid://shopify/Order/1003", "gid://shopify/Order/404"]);
+    expect(await ctx.fastmag.orders.orderById("1")).toMatchObject({
+      id: "1",
+      status: 100,
+      statusLabel: "Nouvelle commande",
+      shipped: false,
+    });
+    const shipped = await ctx.fastmag.orders.ordersByShopifyIds([
+      "gid://shopify/Order/1002",
+      "gid://shopify/Order/1003",
+      "gid://shopify/Order/404",
+    ]);
     expect(shipped.items.map((o) => [o.shopifyOrderName, o.status, o.shipped, o.carrier, o.trackingNumber])).toEqual([
       ["#1002", 300, true, "COLISSIMO", "6A12345678901"],
       ["#1003", 305, true, "CHRONOPOST", "XY123456789FR"],
@@ -118,21 +159,36 @@ describe("orders, customers, gift cards, PME, avoirs", () => {
   });
 
   it("finds a customer by email whatever the case", async () => {
-    expect(await ctx.fastmag.customers.customerByEmail("Helene.Lefevre@example.fr")).toMatchObject({ firstName: "Hélène", lastName: "Lefèvre", address: { city: "Paris" } });
+    expect(await ctx.fastmag.customers.customerByEmail("Helene.Lefevre@example.fr")).toMatchObject({
+      firstName: "Hélène",
+      lastName: "Lefèvre",
+      address: { city: "Paris" },
+    });
     expect(await ctx.fastmag.customers.customerByEmail("o'nobody@example.fr")).toBeNull();
   });
 
   it("reads gift cards, activated or not, with their balance", async () => {
-    expect(await ctx.fastmag.giftCards.giftCard("CADEAU-0002")).toMatchObject({ id: "CADEAU-0002", activated: true, balance: 35.5, currency: "EUR" });
+    expect(await ctx.fastmag.giftCards.giftCard("CADEAU-0002")).toMatchObject({
+      id: "CADEAU-0002",
+      activated: true,
+      balance: 35.5,
+      currency: "EUR",
+    });
     expect(await ctx.fastmag.giftCards.giftCard("CADEAU-0003")).toMatchObject({ activated: false, balance: 30 });
     expect(await ctx.fastmag.giftCards.giftCard("NOPE")).toBeNull();
-    expect((await ctx.fastmag.giftCards.giftCards()).items.map((g) => g.id)).toEqual(["CADEAU-0001", "CADEAU-0002", "CADEAU-0003"]);
+    expect((await ctx.fastmag.giftCards.giftCards()).items.map((g) => g.id)).toEqual([
+      "CADEAU-0001",
+      "CADEAU-0002",
+      "CADEAU-0003",
+    ]);
   });
 
   it("reads PME e-wallets, all or by store/web, and a balance", async () => {
     expect((await ctx.fastmag.pme.pmes()).items).toHaveLength(3);
     expect((await ctx.fastmag.pme.pmes("store")).items.map((p) => p.code)).toEqual(["PME-MAG-001", "PME-MAG-002"]);
-    expect((await ctx.fastmag.pme.pmes("web")).items).toEqual([{ code: "PME-WEB-001", kind: "web", balance: 42.5, customerId: "1" }]);
+    expect((await ctx.fastmag.pme.pmes("web")).items).toEqual([
+      { code: "PME-WEB-001", kind: "web", balance: 42.5, customerId: "1" },
+    ]);
     expect(await ctx.fastmag.pme.balance("PME-MAG-001")).toBe(15);
     expect(await ctx.fastmag.pme.balance("NOPE")).toBeNull();
   });
@@ -147,7 +203,10 @@ describe("orders, customers, gift cards, PME, avoirs", () => {
   });
 
   it("uses a shop's SQL override instead of the default statement", async () => {
-    const other = await startFastmag({ seed: { variants: 20 } }, { overrides: { seasons: "SELECT 'SOLDES' AS season UNION SELECT 'PERMANENT'" } });
+    const other = await startFastmag(
+      { seed: { variants: 20 } },
+      { overrides: { seasons: "SELECT 'SOLDES' AS season UNION SELECT 'PERMANENT'" } },
+    );
     try {
       expect(await other.fastmag.catalog.seasons()).toEqual(["PERMANENT", "SOLDES"]);
     } finally {

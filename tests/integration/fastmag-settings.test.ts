@@ -20,7 +20,11 @@ let fastmag: FastmagEmulator;
 
 beforeAll(async () => {
   shopify = await startShopifyEmulator({
-    app: { apiKey: process.env.SHOPIFY_API_KEY!, apiSecret: process.env.SHOPIFY_API_SECRET!, appUrl: process.env.SHOPIFY_APP_URL! },
+    app: {
+      apiKey: process.env.SHOPIFY_API_KEY!,
+      apiSecret: process.env.SHOPIFY_API_SECRET!,
+      appUrl: process.env.SHOPIFY_APP_URL!,
+    },
     shops: [{ domain: shop, locations: [{ name: "Entrepôt Lyon" }, { name: "Boutique Marais" }] }],
   });
   installShopifyOriginOverride(shopify.url);
@@ -35,7 +39,8 @@ afterAll(async () => {
 });
 
 const load = () => loader({ request: adminRequest(shop, "/app/settings/fastmag"), params: {}, context: {} });
-const submit = (form: Record<string, string>) => action({ request: adminRequest(shop, "/app/settings/fastmag", { form }), params: {}, context: {} });
+const submit = (form: Record<string, string>) =>
+  action({ request: adminRequest(shop, "/app/settings/fastmag", { form }), params: {}, context: {} });
 
 async function validForm(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   const { locations } = await load();
@@ -87,7 +92,19 @@ describe("Fastmag settings screen", () => {
     });
     expect(result.ok).toBe(false);
     expect(Object.keys(result.fieldErrors).sort()).toEqual(
-      ["enseigne", "host", "locationId", "motpasse", "stockA", "query.dropEverything", "query.productBySku", "query.products", "safetyMargin", "seasons", "timeZone"].sort(),
+      [
+        "enseigne",
+        "host",
+        "locationId",
+        "motpasse",
+        "stockA",
+        "query.dropEverything",
+        "query.productBySku",
+        "query.products",
+        "safetyMargin",
+        "seasons",
+        "timeZone",
+      ].sort(),
     );
     expect(result.fieldErrors.host).toContain("https://");
     expect(result.fieldErrors["query.products"]).toContain("SELECT");
@@ -102,7 +119,9 @@ describe("Fastmag settings screen", () => {
   });
 
   it("saves valid settings; the loader shows them and only whether a password is set", async () => {
-    const form = await validForm({ "query.seasons": "SELECT DISTINCT p.season FROM products p WHERE p.season LIKE 'E%' ORDER BY p.season" });
+    const form = await validForm({
+      "query.seasons": "SELECT DISTINCT p.season FROM products p WHERE p.season LIKE 'E%' ORDER BY p.season",
+    });
     const result = await submit(form);
     expect(result).toMatchObject({ ok: true });
 
@@ -124,9 +143,18 @@ describe("Fastmag settings screen", () => {
     expect(await loadConnectorSecrets(shop, "fastmag")).toEqual({ motpasse: CREDENTIALS.motpasse });
 
     // A later save with one bad field changes nothing, not even the fields that were valid.
-    const bad = await submit({ ...form, host: "https://other.example/", enseigne: "OTHER", motpasse: "new-password", timeZone: "Nowhere/Atlantis" });
+    const bad = await submit({
+      ...form,
+      host: "https://other.example/",
+      enseigne: "OTHER",
+      motpasse: "new-password",
+      timeZone: "Nowhere/Atlantis",
+    });
     expect(bad).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.any(String) } });
-    expect((await loadFastmagSettings(shop)).settings).toMatchObject({ host: fastmag.url, enseigne: CREDENTIALS.enseigne });
+    expect((await loadFastmagSettings(shop)).settings).toMatchObject({
+      host: fastmag.url,
+      enseigne: CREDENTIALS.enseigne,
+    });
     expect(await loadConnectorSecrets(shop, "fastmag")).toEqual({ motpasse: CREDENTIALS.motpasse });
   });
 
@@ -134,7 +162,11 @@ describe("Fastmag settings screen", () => {
     // An empty password field keeps the stored password.
     expect(await submit(await validForm({ motpasse: "", "query.seasons": "" }))).toMatchObject({ ok: true });
     const success = await submit({ intent: "test" });
-    expect(success).toMatchObject({ intent: "test", ok: true, message: "Connected: 4 seasons found (E23, E24, H23, H24)." });
+    expect(success).toMatchObject({
+      intent: "test",
+      ok: true,
+      message: "Connected: 4 seasons found (E23, E24, H23, H24).",
+    });
     expect((await load()).connection).toEqual({ state: "connected", message: success.message });
     const dashboard = await dashboardLoader({ request: adminRequest(shop, "/app"), params: {}, context: {} });
     expect(dashboard.connectors).toEqual([expect.objectContaining({ connector: "fastmag", state: "connected" })]);

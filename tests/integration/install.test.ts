@@ -12,8 +12,20 @@ const shop = uniqueShop("install");
 beforeAll(async () => {
   shopify = await startShopifyEmulator({
     port: 0,
-    app: { apiKey: process.env.SHOPIFY_API_KEY!, apiSecret: process.env.SHOPIFY_API_SECRET!, appUrl: process.env.SHOPIFY_APP_URL! },
-    shops: [{ domain: shop, name: "Boutique Installée", plan: "Advanced", ianaTimezone: "America/Montreal", currencyCode: "CAD" }],
+    app: {
+      apiKey: process.env.SHOPIFY_API_KEY!,
+      apiSecret: process.env.SHOPIFY_API_SECRET!,
+      appUrl: process.env.SHOPIFY_APP_URL!,
+    },
+    shops: [
+      {
+        domain: shop,
+        name: "Boutique Installée",
+        plan: "Advanced",
+        ianaTimezone: "America/Montreal",
+        currencyCode: "CAD",
+      },
+    ],
   });
   installShopifyOriginOverride(shopify.url);
 });
@@ -31,15 +43,26 @@ function firstVisit(idToken: string): Request {
 
 describe("installation through token exchange", () => {
   it("exchanges the session token, stores the offline session, records the shop and its default schedules", async () => {
-    const response = await callRoute(() => embeddedApp({ request: firstVisit(shopify.mintSessionToken(shop)), params: {}, context: {} }));
+    const response = await callRoute(() =>
+      embeddedApp({ request: firstVisit(shopify.mintSessionToken(shop)), params: {}, context: {} }),
+    );
     expect(response).not.toBeInstanceOf(Response);
 
     const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
     expect(session.accessToken).toMatch(/\S{10,}/);
     const record = await db.shop.findUniqueOrThrow({ where: { domain: shop } });
-    expect(record).toMatchObject({ name: "Boutique Installée", ianaTimezone: "America/Montreal", currencyCode: "CAD", uninstalledAt: null });
+    expect(record).toMatchObject({
+      name: "Boutique Installée",
+      ianaTimezone: "America/Montreal",
+      currencyCode: "CAD",
+      uninstalledAt: null,
+    });
     const schedules = await db.schedule.findMany({ where: { shop } });
-    expect(schedules.map((s) => [s.type, s.timezone, s.enabled])).toContainEqual(["maintenance.prune-job-history", "America/Montreal", true]);
+    expect(schedules.map((s) => [s.type, s.timezone, s.enabled])).toContainEqual([
+      "maintenance.prune-job-history",
+      "America/Montreal",
+      true,
+    ]);
 
     const calls = shopify.callLog({ shop });
     expect(calls.map((c) => c.operationName)).toContain("ShopInfo");
@@ -49,7 +72,9 @@ describe("installation through token exchange", () => {
     const other = uniqueShop("intruder");
     const forged = shopify.mintSessionToken(shop).split(".");
     forged[2] = "invalidsignature";
-    const response = await callRoute(() => embeddedApp({ request: firstVisit(forged.join(".")), params: {}, context: {} }));
+    const response = await callRoute(() =>
+      embeddedApp({ request: firstVisit(forged.join(".")), params: {}, context: {} }),
+    );
     expect(response).toBeInstanceOf(Response);
     expect([302, 401]).toContain((response as Response).status);
     expect(await db.session.count({ where: { shop: other } })).toBe(0);

@@ -60,7 +60,10 @@ describe("job use-cases", () => {
 
     await pauseSchedule({ db }, shop, "maintenance.prune-job-history");
     types = await listJobTypes({ db, clock }, shop);
-    expect(types.find((t) => t.type === "maintenance.prune-job-history")!.schedule).toMatchObject({ enabled: false, nextRun: null });
+    expect(types.find((t) => t.type === "maintenance.prune-job-history")!.schedule).toMatchObject({
+      enabled: false,
+      nextRun: null,
+    });
     await resumeSchedule({ db }, shop, "maintenance.prune-job-history");
 
     const updated = await updateSchedule({ db, clock }, shop, "maintenance.prune-job-history", { cron: "35 * * * *" });
@@ -83,7 +86,9 @@ describe("job use-cases", () => {
     const { jobId } = await enqueueJob({ db }, { shop, type: "test.refused" });
     await runDueJobs({ db, types: ["test.refused"] });
     const failures = await recentFailures({ db }, shop, since);
-    expect(failures.map((f) => [f.id, f.title, f.error?.message])).toEqual([[jobId, "Refused sync", "Fastmag refused the login."]]);
+    expect(failures.map((f) => [f.id, f.title, f.error?.message])).toEqual([
+      [jobId, "Refused sync", "Fastmag refused the login."],
+    ]);
     const types = await listJobTypes({ db }, shop);
     expect(types.find((t) => t.type === "test.refused")?.lastRun).toMatchObject({ id: jobId, status: "failed" });
   });
@@ -94,8 +99,12 @@ describe("job use-cases", () => {
     const clock = manualClock(now);
     const finished = async (status: string, daysAgo: number) => {
       const at = new Date(now.getTime() - daysAgo * DAY);
-      const job = await db.job.create({ data: { shop, type: "test.refused", trigger: "manual", status, runAfter: at, createdAt: at, finishedAt: at } });
-      await db.jobSkippedItem.create({ data: { jobId: job.id, shop, entity: "variant", externalId: "1", reason: "r" } });
+      const job = await db.job.create({
+        data: { shop, type: "test.refused", trigger: "manual", status, runAfter: at, createdAt: at, finishedAt: at },
+      });
+      await db.jobSkippedItem.create({
+        data: { jobId: job.id, shop, entity: "variant", externalId: "1", reason: "r" },
+      });
       await db.jobLogEntry.create({ data: { jobId: job.id, shop, level: "info", message: "m" } });
       return job.id;
     };
@@ -104,7 +113,14 @@ describe("job use-cases", () => {
     const oldFailure = await finished("failed", 20);
     const ancientFailure = await finished("failed", 90);
     const otherShop = await db.job.create({
-      data: { shop: uniqueShop(), type: "test.refused", trigger: "manual", status: "succeeded", runAfter: now, finishedAt: new Date(now.getTime() - 90 * DAY) },
+      data: {
+        shop: uniqueShop(),
+        type: "test.refused",
+        trigger: "manual",
+        status: "succeeded",
+        runAfter: now,
+        finishedAt: new Date(now.getTime() - 90 * DAY),
+      },
     });
 
     const { jobId } = await enqueueJob({ db, clock }, { shop, type: "maintenance.prune-job-history" });

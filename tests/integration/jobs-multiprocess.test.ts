@@ -61,15 +61,30 @@ describe("job workers in several processes (PostgreSQL)", () => {
     workers.push(
       ...(await Promise.all(
         [1, 2, 3].map((n) =>
-          spawnTsx("tests/support/jobs-worker-process.ts", { DATABASE_URL: url, JOBS_WORKER_ID: `mp-w${n}`, JOBS_LEASE_MS: String(LEASE_MS) }),
+          spawnTsx("tests/support/jobs-worker-process.ts", {
+            DATABASE_URL: url,
+            JOBS_WORKER_ID: `mp-w${n}`,
+            JOBS_LEASE_MS: String(LEASE_MS),
+          }),
         ),
       )),
     );
     // The slow job is due first, so a worker claims it at once; that worker is the one we kill.
-    const slow = await enqueue(db, { shop: shops[0]!, type: "test.mp-slow", trigger: "manual", params: { ms: 4_000 }, runAfter: new Date(Date.now() - 60_000) });
+    const slow = await enqueue(db, {
+      shop: shops[0]!,
+      type: "test.mp-slow",
+      trigger: "manual",
+      params: { ms: 4_000 },
+      runAfter: new Date(Date.now() - 60_000),
+    });
     const bulk = await Promise.all(
       Array.from({ length: 400 }, (_, i) =>
-        enqueue(db, { shop: shops[i % shops.length]!, type: types[i % types.length]!, trigger: "api", params: { ms: 10 + (i % 3) * 10 } }),
+        enqueue(db, {
+          shop: shops[i % shops.length]!,
+          type: types[i % types.length]!,
+          trigger: "api",
+          params: { ms: 10 + (i % 3) * 10 },
+        }),
       ),
     );
     const jobs = [slow.job.id, ...bulk.map((b) => b.job.id)];
@@ -93,7 +108,9 @@ describe("job workers in several processes (PostgreSQL)", () => {
       if (open === 0) break;
       if (Date.now() > deadline) {
         const stuck = await db.job.findMany({ where: { id: { in: jobs }, status: { not: "succeeded" } }, take: 5 });
-        throw new Error(`${open} jobs did not succeed in time, e.g. ${JSON.stringify(stuck)}\n${workers.map((w) => w.output()).join("\n")}`);
+        throw new Error(
+          `${open} jobs did not succeed in time, e.g. ${JSON.stringify(stuck)}\n${workers.map((w) => w.output()).join("\n")}`,
+        );
       }
       await sleep(100);
     }
@@ -105,13 +122,24 @@ describe("job workers in several processes (PostgreSQL)", () => {
     // succeeded runs again after its lease (at-least-once there, so handlers must be idempotent).
     const finished = new Map<string, RunRow[]>();
     for (const run of runs) if (run.ended_at) finished.set(run.job_id, [...(finished.get(run.job_id) ?? []), run]);
-    const describeRuns = (list: RunRow[] = []) => list.map((r) => `${r.worker}#${r.attempt} ${r.started_at.toISOString()}–${r.ended_at?.toISOString()}`);
+    const describeRuns = (list: RunRow[] = []) =>
+      list.map((r) => `${r.worker}#${r.attempt} ${r.started_at.toISOString()}–${r.ended_at?.toISOString()}`);
     const notOnce = jobs.filter((id) => finished.get(id)?.length !== 1);
     const rerunAfterCrash = (id: string) => {
       const list = finished.get(id) ?? [];
-      return list.length === 2 && list[0]!.worker === owner && list[1]!.worker !== owner && list[1]!.attempt === list[0]!.attempt + 1;
+      return (
+        list.length === 2 &&
+        list[0]!.worker === owner &&
+        list[1]!.worker !== owner &&
+        list[1]!.attempt === list[0]!.attempt + 1
+      );
     };
-    expect(notOnce.filter((id) => !rerunAfterCrash(id)).slice(0, 5).map((id) => ({ id, runs: describeRuns(finished.get(id)) }))).toEqual([]);
+    expect(
+      notOnce
+        .filter((id) => !rerunAfterCrash(id))
+        .slice(0, 5)
+        .map((id) => ({ id, runs: describeRuns(finished.get(id)) })),
+    ).toEqual([]);
     expect(notOnce.length).toBeLessThanOrEqual(4); // at most what the killed worker held (its concurrency)
     const unfinished = runs.filter((r) => !r.ended_at);
     expect(unfinished.length).toBeGreaterThanOrEqual(1);
@@ -119,7 +147,8 @@ describe("job workers in several processes (PostgreSQL)", () => {
 
     // Never two of one (shop, type) at once: a killed run counts as running until the kill.
     const byKey = new Map<string, RunRow[]>();
-    for (const run of runs) byKey.set(`${run.shop}|${run.type}`, [...(byKey.get(`${run.shop}|${run.type}`) ?? []), run]);
+    for (const run of runs)
+      byKey.set(`${run.shop}|${run.type}`, [...(byKey.get(`${run.shop}|${run.type}`) ?? []), run]);
     const overlaps: string[] = [];
     for (const [key, list] of byKey) {
       let busyUntil = 0;
@@ -138,6 +167,10 @@ describe("job workers in several processes (PostgreSQL)", () => {
       [2, false, true],
     ]);
     expect(slowRuns[1]!.started_at.getTime()).toBeGreaterThanOrEqual(killedAt.getTime());
-    expect(await db.job.findUniqueOrThrow({ where: { id: slow.job.id } })).toMatchObject({ status: "succeeded", attempt: 2, leaseOwner: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: slow.job.id } })).toMatchObject({
+      status: "succeeded",
+      attempt: 2,
+      leaseOwner: null,
+    });
   });
 });

@@ -18,7 +18,13 @@ const FALL = { from: new Date("2026-10-24T20:00:00Z"), to: new Date("2026-10-25T
 const SPRING_NEAR = { from: new Date("2026-03-28T22:00:00Z"), to: new Date("2026-03-29T04:00:00Z") };
 const FALL_NEAR = { from: new Date("2026-10-24T22:00:00Z"), to: new Date("2026-10-25T04:00:00Z") };
 
-const paris = new Intl.DateTimeFormat("en-GB", { timeZone: PARIS, day: "2-digit", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+const paris = new Intl.DateTimeFormat("en-GB", {
+  timeZone: PARIS,
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
 const local = (d: Date) => paris.format(d).replace(",", ""); // "25 02:10 CEST"
 
 async function seedSchedules(shop: string): Promise<Map<string, ScheduleRow>> {
@@ -31,7 +37,10 @@ async function seedSchedules(shop: string): Promise<Map<string, ScheduleRow>> {
 }
 
 async function firesOf(shop: string, type: string, from: Date, to: Date): Promise<Date[]> {
-  const jobs = await db.job.findMany({ where: { shop, type, runAfter: { gt: from, lte: to } }, orderBy: { runAfter: "asc" } });
+  const jobs = await db.job.findMany({
+    where: { shop, type, runAfter: { gt: from, lte: to } },
+    orderBy: { runAfter: "asc" },
+  });
   return jobs.map((j) => j.runAfter);
 }
 
@@ -57,20 +66,41 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
     for (const window of [SPRING_NEAR, FALL_NEAR]) await drive([differential], window);
 
     // Full stock: every hour at :10 from 0:10 to 2:10 and 5:10 to 23:10, local time, on both DST days.
-    const fallStock = (await firesOf(shop, "fastmag.full-stock", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))).map(local);
+    const fallStock = (
+      await firesOf(shop, "fastmag.full-stock", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))
+    ).map(local);
     // 02:10 happens twice that night (CEST, then CET): a wall-clock time fires once.
-    expect(fallStock.slice(0, 5)).toEqual(["25 00:10 CEST", "25 01:10 CEST", "25 02:10 CEST", "25 05:10 CET", "25 06:10 CET"]);
+    expect(fallStock.slice(0, 5)).toEqual([
+      "25 00:10 CEST",
+      "25 01:10 CEST",
+      "25 02:10 CEST",
+      "25 05:10 CET",
+      "25 06:10 CET",
+    ]);
     expect(fallStock).toHaveLength(3 + 19);
     expect(fallStock.at(-1)).toBe("25 23:10 CET");
-    const springStock = (await firesOf(shop, "fastmag.full-stock", new Date("2026-03-28T23:00:00Z"), new Date("2026-03-29T22:00:00Z"))).map(local);
+    const springStock = (
+      await firesOf(shop, "fastmag.full-stock", new Date("2026-03-28T23:00:00Z"), new Date("2026-03-29T22:00:00Z"))
+    ).map(local);
     // 02:10 does not exist that night: it runs an hour later, at 03:10 summer time, then 5:10 as usual.
-    expect(springStock.slice(0, 5)).toEqual(["29 00:10 CET", "29 01:10 CET", "29 03:10 CEST", "29 05:10 CEST", "29 06:10 CEST"]);
+    expect(springStock.slice(0, 5)).toEqual([
+      "29 00:10 CET",
+      "29 01:10 CET",
+      "29 03:10 CEST",
+      "29 05:10 CEST",
+      "29 06:10 CEST",
+    ]);
     expect(springStock.at(-1)).toBe("29 23:10 CEST");
-    const fallPrices = (await firesOf(shop, "fastmag.prices", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))).map(local);
+    const fallPrices = (
+      await firesOf(shop, "fastmag.prices", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))
+    ).map(local);
     expect(fallPrices.slice(0, 4)).toEqual(["25 00:40 CEST", "25 01:40 CEST", "25 02:40 CEST", "25 05:40 CET"]);
 
     // Hourly at :35 and :50 keep one run per real hour through both changes.
-    for (const [type, minute] of [["fastmag.order-statuses", 35], ["fastmag.order-deliveries", 50]] as const) {
+    for (const [type, minute] of [
+      ["fastmag.order-statuses", 35],
+      ["fastmag.order-deliveries", 50],
+    ] as const) {
       for (const window of [SPRING, FALL]) {
         const fires = await firesOf(shop, type, window.from, window.to);
         expect(fires).toHaveLength(27);
@@ -93,11 +123,23 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
     }
 
     // Gift card mails at :00 and :45; publishing daily at 21:45 local, CEST then CET.
-    const giftcards = (await firesOf(shop, "fastmag.giftcard-mails", FALL.from, new Date("2026-10-24T23:00:00Z"))).map(local);
-    expect(giftcards).toEqual(["24 22:45 CEST", "24 23:00 CEST", "24 23:45 CEST", "25 00:00 CEST", "25 00:45 CEST", "25 01:00 CEST"]);
+    const giftcards = (await firesOf(shop, "fastmag.giftcard-mails", FALL.from, new Date("2026-10-24T23:00:00Z"))).map(
+      local,
+    );
+    expect(giftcards).toEqual([
+      "24 22:45 CEST",
+      "24 23:00 CEST",
+      "24 23:45 CEST",
+      "25 00:00 CEST",
+      "25 00:45 CEST",
+      "25 01:00 CEST",
+    ]);
     const publish = await firesOf(shop, "fastmag.publish-ready-products", FALL.from, FALL.to);
     expect(publish.map((d) => d.toISOString())).toEqual(["2026-10-25T20:45:00.000Z"]);
-    expect((await firesOf(shop, "fastmag.publish-ready-products", SPRING.from, SPRING.to)).map(local)).toEqual(["28 21:45 CET", "29 21:45 CEST"]);
+    expect((await firesOf(shop, "fastmag.publish-ready-products", SPRING.from, SPRING.to)).map(local)).toEqual([
+      "28 21:45 CET",
+      "29 21:45 CEST",
+    ]);
   });
 
   it("enqueues each fire once when two processes fire the same schedules", async () => {
@@ -122,7 +164,9 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
 describe("coalescing fires", () => {
   it("skips a fire while the previous scheduled run still waits, not while it runs", async () => {
     const shop = uniqueShop();
-    const schedule = await db.schedule.create({ data: { shop, type: "fastmag.differential-stock", cron: "*/2 * * * *", timezone: PARIS } });
+    const schedule = await db.schedule.create({
+      data: { shop, type: "fastmag.differential-stock", cron: "*/2 * * * *", timezone: PARIS },
+    });
     const first = await enqueueFire(db, schedule, new Date("2026-06-01T10:00:00Z"), undefined, { coalesce: true });
     const second = await enqueueFire(db, schedule, new Date("2026-06-01T10:02:00Z"), undefined, { coalesce: true });
     expect(first.created).toBe(true);
@@ -138,12 +182,20 @@ describe("the node-schedule scheduler", () => {
   afterEach(() => unregisterJobType("test.every-second"));
 
   it("enqueues once per fire with two schedulers running, and only enabled schedules of known types", async () => {
-    registerJobType({ type: "test.every-second", title: "Every second", description: "", retry: { maxAttempts: 1, baseDelayMs: 0 }, handler: async () => {} });
+    registerJobType({
+      type: "test.every-second",
+      title: "Every second",
+      description: "",
+      retry: { maxAttempts: 1, baseDelayMs: 0 },
+      handler: async () => {},
+    });
     const shop = uniqueShop();
     // node-schedule also takes a seconds field; the screens only allow 5 fields, tests use it to be quick.
     await db.schedule.create({ data: { shop, type: "test.every-second", cron: "* * * * * *", timezone: PARIS } });
     await db.schedule.create({ data: { shop, type: "test.unknown-type", cron: "* * * * * *", timezone: PARIS } });
-    await db.schedule.create({ data: { shop, type: "test.every-second-paused", cron: "* * * * * *", timezone: PARIS, enabled: false } });
+    await db.schedule.create({
+      data: { shop, type: "test.every-second-paused", cron: "* * * * * *", timezone: PARIS, enabled: false },
+    });
     // A worker drains the queue, so fires are not coalesced behind a waiting run.
     const worker = startWorker({ db, types: ["test.every-second"], pollMs: 20 });
     const schedulers = await Promise.all([startScheduler({ db }), startScheduler({ db })]);

@@ -41,7 +41,8 @@ registerJobType<{ failTimes: number; permanent?: boolean }>({
     const seen = (calls.get(ctx.jobId) ?? 0) + 1;
     calls.set(ctx.jobId, seen);
     if (ctx.params.permanent) throw new PermanentError("Fastmag refused the credentials: check the login in Settings.");
-    if (seen <= ctx.params.failTimes) throw new TransientError("Fastmag did not answer in time", { cause: new Error("ETIMEDOUT") });
+    if (seen <= ctx.params.failTimes)
+      throw new TransientError("Fastmag did not answer in time", { cause: new Error("ETIMEDOUT") });
     return { calls: seen };
   },
 });
@@ -78,7 +79,10 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ti
 describe("job worker", () => {
   it("runs a job to success with progress, counters, skipped items and log", async () => {
     const shop = uniqueShop();
-    const { jobId } = await enqueueJob({ db }, { shop, type: "test.count-items", trigger: "api", params: { items: 5 } });
+    const { jobId } = await enqueueJob(
+      { db },
+      { shop, type: "test.count-items", trigger: "api", params: { items: 5 } },
+    );
     expect((await getJob({ db }, shop, jobId))?.status).toBe("queued");
     await runDueJobs({ db, types: ["test.count-items"] });
     const job = await getJob({ db }, shop, jobId);
@@ -93,7 +97,9 @@ describe("job worker", () => {
     });
     expect(job?.log.map((l) => l.message)).toEqual(["counted"]);
     const skipped = await listSkipped({ db }, shop, jobId);
-    expect(skipped.items).toEqual([expect.objectContaining({ entity: "variant", externalId: "SKU-2", reason: "No such SKU in Fastmag" })]);
+    expect(skipped.items).toEqual([
+      expect.objectContaining({ entity: "variant", externalId: "SKU-2", reason: "No such SKU in Fastmag" }),
+    ]);
     expect(await getJob({ db }, uniqueShop(), jobId)).toBeNull();
   });
 
@@ -120,7 +126,10 @@ describe("job worker", () => {
     const shop = uniqueShop();
     const clock = manualClock(new Date("2026-06-01T10:00:00Z"));
     const flaky = await enqueueJob({ db, clock }, { shop, type: "test.flaky", params: { failTimes: 99 } });
-    const refused = await enqueueJob({ db, clock }, { shop: uniqueShop(), type: "test.flaky", params: { failTimes: 0, permanent: true } });
+    const refused = await enqueueJob(
+      { db, clock },
+      { shop: uniqueShop(), type: "test.flaky", params: { failTimes: 0, permanent: true } },
+    );
     for (let i = 0; i < 4; i++) {
       await runDueJobs({ db, clock, types: ["test.flaky"] });
       clock.advance(10_000);
@@ -131,10 +140,18 @@ describe("job worker", () => {
       error: { message: "Fastmag did not answer in time (gave up after 3 attempts)" },
     });
     const permanent = await db.job.findUniqueOrThrow({ where: { id: refused.jobId } });
-    expect(permanent).toMatchObject({ status: "failed", attempt: 1, errorMessage: "Fastmag refused the credentials: check the login in Settings." });
+    expect(permanent).toMatchObject({
+      status: "failed",
+      attempt: 1,
+      errorMessage: "Fastmag refused the credentials: check the login in Settings.",
+    });
 
     const again = await retryJob({ db, clock }, shop, flaky.jobId);
-    expect(await db.job.findUniqueOrThrow({ where: { id: again.jobId } })).toMatchObject({ trigger: "retry", retryOfId: flaky.jobId, status: "queued" });
+    expect(await db.job.findUniqueOrThrow({ where: { id: again.jobId } })).toMatchObject({
+      trigger: "retry",
+      retryOfId: flaky.jobId,
+      status: "queued",
+    });
   });
 
   it("cancels a queued job at once and a running one at its next checkpoint", async () => {
@@ -158,13 +175,25 @@ describe("job worker", () => {
   it("takes over a job whose worker stopped renewing its lease", async () => {
     const shop = uniqueShop();
     const clock = manualClock(new Date("2026-06-01T10:00:00Z"));
-    const { job } = await enqueue(db, { shop, type: "test.count-items", trigger: "manual", params: { items: 1 } }, clock);
-    const lost = await claimNextJob(db, { workerId: "dead-worker", leaseMs: 30_000, now: clock.now(), types: ["test.count-items"] });
+    const { job } = await enqueue(
+      db,
+      { shop, type: "test.count-items", trigger: "manual", params: { items: 1 } },
+      clock,
+    );
+    const lost = await claimNextJob(db, {
+      workerId: "dead-worker",
+      leaseMs: 30_000,
+      now: clock.now(),
+      types: ["test.count-items"],
+    });
     expect(lost?.id).toBe(job.id);
     expect(await runDueJobs({ db, clock, types: ["test.count-items"] })).not.toContain(job.id);
     clock.advance(31_000);
     expect(await runDueJobs({ db, clock, types: ["test.count-items"] })).toContain(job.id);
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded", attempt: 2 });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "succeeded",
+      attempt: 2,
+    });
   });
 
   it("never claims a second job of a shop and type while one runs", async () => {
@@ -193,7 +222,11 @@ describe("job worker", () => {
     const worker = startWorker({ db, types: ["test.wait"], pollMs: 20, leaseMs: 5_000, shutdownGraceMs: 100 });
     await waitFor(async () => (await getJob({ db }, shop, jobId))?.status === "running");
     await worker.stop();
-    expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "queued", attempt: 0, leaseOwner: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: "queued",
+      attempt: 0,
+      leaseOwner: null,
+    });
   });
 
   it("on shutdown, lets a job finish when it can within the grace period", async () => {
@@ -202,6 +235,10 @@ describe("job worker", () => {
     const worker = startWorker({ db, types: ["test.wait"], pollMs: 20, leaseMs: 5_000, shutdownGraceMs: 5_000 });
     await waitFor(async () => (await getJob({ db }, shop, jobId))?.status === "running");
     await worker.stop();
-    expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "succeeded", attempt: 1, leaseOwner: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: "succeeded",
+      attempt: 1,
+      leaseOwner: null,
+    });
   });
 });

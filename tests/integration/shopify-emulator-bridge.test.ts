@@ -26,20 +26,43 @@ beforeAll(async () => {
   appServer = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://app.invalid");
     const html = (body: string) => res.writeHead(200, { "content-type": "text/html" }).end(body);
-    if (url.pathname === "/api/whoami") return res.writeHead(200, { "content-type": "text/plain" }).end(req.headers.authorization ?? "none");
+    if (url.pathname === "/api/whoami")
+      return res.writeHead(200, { "content-type": "text/plain" }).end(req.headers.authorization ?? "none");
     if (url.pathname === "/app")
-      return html(appPage("Accueil", `<p id="out">…</p><script>fetch("/api/whoami").then(function (r) { return r.text(); }).then(function (t) { document.getElementById("out").textContent = t; });</script>`));
-    if (url.pathname === "/app/syncs") return html(appPage("Synchronisations", `<p id="params">${url.searchParams.has("id_token") ? "with token" : "no token"}</p>`));
+      return html(
+        appPage(
+          "Accueil",
+          `<p id="out">…</p><script>fetch("/api/whoami").then(function (r) { return r.text(); }).then(function (t) { document.getElementById("out").textContent = t; });</script>`,
+        ),
+      );
+    if (url.pathname === "/app/syncs")
+      return html(
+        appPage(
+          "Synchronisations",
+          `<p id="params">${url.searchParams.has("id_token") ? "with token" : "no token"}</p>`,
+        ),
+      );
     if (url.pathname === "/auth/session-token") return html(appPage("Bounce", ""));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
-  emulator = await startShopifyEmulator({ app: { apiKey: "test-api-key", apiSecret: "test-api-secret", appUrl }, shops: [{ domain: shop }] });
+  emulator = await startShopifyEmulator({
+    app: { apiKey: "test-api-key", apiSecret: "test-api-secret", appUrl },
+    shops: [{ domain: shop }],
+  });
   bridgeUrl = `${emulator.url}/app-bridge.js`;
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 });
 
@@ -61,11 +84,15 @@ describe("the embedded app in the emulator's admin", () => {
     const frame = await appFrame(page);
 
     await frame.waitForFunction(() => document.getElementById("out")?.textContent?.startsWith("Bearer "));
-    const config = await frame.evaluate(() => (window as unknown as { shopify: { config: Record<string, string> } }).shopify.config);
+    const config = await frame.evaluate(
+      () => (window as unknown as { shopify: { config: Record<string, string> } }).shopify.config,
+    );
     expect(config).toMatchObject({ apiKey: "test-api-key", shop, locale: "en" });
 
     // The parent answers idToken() requests over postMessage.
-    const token = await frame.evaluate(() => (window as unknown as { shopify: { idToken(): Promise<string> } }).shopify.idToken());
+    const token = await frame.evaluate(() =>
+      (window as unknown as { shopify: { idToken(): Promise<string> } }).shopify.idToken(),
+    );
     expect(token.split(".")).toHaveLength(3);
 
     // <ui-nav-menu> links (minus the home link) appear in the admin frame and navigate the iframe.
@@ -73,13 +100,19 @@ describe("the embedded app in the emulator's admin", () => {
     await link.waitFor();
     expect(await page.locator("#app-nav a").allTextContents()).toEqual(["Synchronisations"]);
     await link.click();
-    await page.waitForFunction(() => (document.getElementById("app-frame") as HTMLIFrameElement).src.includes("/app/syncs"));
+    await page.waitForFunction(() =>
+      (document.getElementById("app-frame") as HTMLIFrameElement).src.includes("/app/syncs"),
+    );
     const syncs = await appFrame(page);
     await syncs.waitForSelector("#params");
     expect(await syncs.textContent("#params")).toBe("with token");
 
     // Toasts are visible in the app's document.
-    await syncs.evaluate(() => (window as unknown as { shopify: { toast: { show(m: string): void } } }).shopify.toast.show("Synchronisation lancée"));
+    await syncs.evaluate(() =>
+      (window as unknown as { shopify: { toast: { show(m: string): void } } }).shopify.toast.show(
+        "Synchronisation lancée",
+      ),
+    );
     expect(await syncs.textContent(".shopify-emulator-toast")).toBe("Synchronisation lancée");
     await page.close();
   });

@@ -34,7 +34,15 @@ beforeAll(async () => {
       {
         domain: shop,
         locations: [{ name: "Entrepôt" }],
-        products: [{ title: "Pull", variants: [{ sku: "PUL|GRIS|M", options: { Taille: "M" }, inventory: { Entrepôt: 5 } }, { sku: "PUL|GRIS|L", options: { Taille: "L" }, inventory: { Entrepôt: 1 } }] }],
+        products: [
+          {
+            title: "Pull",
+            variants: [
+              { sku: "PUL|GRIS|M", options: { Taille: "M" }, inventory: { Entrepôt: 5 } },
+              { sku: "PUL|GRIS|L", options: { Taille: "L" }, inventory: { Entrepôt: 1 } },
+            ],
+          },
+        ],
       },
     ],
   });
@@ -49,14 +57,41 @@ beforeAll(async () => {
 afterAll(() => emulator?.close());
 
 const available = async (item: string) =>
-  (await graphql(`query Q($id: ID!, $loc: ID!) { inventoryItem(id: $id) { inventoryLevel(locationId: $loc) { quantities(names: ["available"]) { quantity } } } }`, { id: item, loc: locationId }))
-    .data.inventoryItem.inventoryLevel.quantities[0].quantity;
+  (
+    await graphql(
+      `
+        query Q($id: ID!, $loc: ID!) {
+          inventoryItem(id: $id) {
+            inventoryLevel(locationId: $loc) {
+              quantities(names: ["available"]) {
+                quantity
+              }
+            }
+          }
+        }
+      `,
+      { id: item, loc: locationId },
+    )
+  ).data.inventoryItem.inventoryLevel.quantities[0].quantity;
 
 describe("inventorySetQuantities", () => {
   it("sets available when changeFromQuantity matches, and reports the changes", async () => {
-    const answer = await graphql(SET, { key: "k-1", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemId, locationId, quantity: 8, changeFromQuantity: 5 }] } });
+    const answer = await graphql(SET, {
+      key: "k-1",
+      input: {
+        name: "available",
+        reason: "correction",
+        quantities: [{ inventoryItemId: itemId, locationId, quantity: 8, changeFromQuantity: 5 }],
+      },
+    });
     expect(answer.data.inventorySetQuantities).toEqual({
-      inventoryAdjustmentGroup: { reason: "correction", changes: [{ name: "available", delta: 3, quantityAfterChange: 8 }, { name: "on_hand", delta: 3, quantityAfterChange: 8 }] },
+      inventoryAdjustmentGroup: {
+        reason: "correction",
+        changes: [
+          { name: "available", delta: 3, quantityAfterChange: 8 },
+          { name: "on_hand", delta: 3, quantityAfterChange: 8 },
+        ],
+      },
       userErrors: [],
     });
     expect(answer.extensions.cost.requestedQueryCost).toBe(10);
@@ -64,9 +99,16 @@ describe("inventorySetQuantities", () => {
   });
 
   it("replays an already used key without applying it twice, and refuses it with other parameters", async () => {
-    const input = { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemId, locationId, quantity: 8, changeFromQuantity: 5 }] };
+    const input = {
+      name: "available",
+      reason: "correction",
+      quantities: [{ inventoryItemId: itemId, locationId, quantity: 8, changeFromQuantity: 5 }],
+    };
     expect((await graphql(SET, { key: "k-1", input })).data.inventorySetQuantities.userErrors).toEqual([]);
-    const mismatch = await graphql(SET, { key: "k-1", input: { ...input, quantities: [{ ...input.quantities[0], quantity: 9 }] } });
+    const mismatch = await graphql(SET, {
+      key: "k-1",
+      input: { ...input, quantities: [{ ...input.quantities[0], quantity: 9 }] },
+    });
     expect(mismatch.data.inventorySetQuantities.userErrors[0].code).toBe("IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
     expect(await available(itemId)).toBe(8);
   });
@@ -84,15 +126,38 @@ describe("inventorySetQuantities", () => {
       },
     });
     expect(answer.data.inventorySetQuantities.userErrors).toEqual([
-      { field: ["input", "quantities", "1", "changeFromQuantity"], message: "The specified compare quantity does not match the current quantity.", code: "CHANGE_FROM_QUANTITY_STALE" },
+      {
+        field: ["input", "quantities", "1", "changeFromQuantity"],
+        message: "The specified compare quantity does not match the current quantity.",
+        code: "CHANGE_FROM_QUANTITY_STALE",
+      },
     ]);
     expect(await available(otherItemId)).toBe(1);
   });
 
   it("requires changeFromQuantity (null opts out) and the @idempotent directive", async () => {
-    const missing = await graphql(SET, { key: "k-3", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: otherItemId, locationId, quantity: 3 }] } });
-    expect(missing.data.inventorySetQuantities.userErrors[0].field).toEqual(["input", "quantities", "0", "changeFromQuantity"]);
-    const optOut = await graphql(SET, { key: "k-4", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: otherItemId, locationId, quantity: 3, changeFromQuantity: null }] } });
+    const missing = await graphql(SET, {
+      key: "k-3",
+      input: {
+        name: "available",
+        reason: "correction",
+        quantities: [{ inventoryItemId: otherItemId, locationId, quantity: 3 }],
+      },
+    });
+    expect(missing.data.inventorySetQuantities.userErrors[0].field).toEqual([
+      "input",
+      "quantities",
+      "0",
+      "changeFromQuantity",
+    ]);
+    const optOut = await graphql(SET, {
+      key: "k-4",
+      input: {
+        name: "available",
+        reason: "correction",
+        quantities: [{ inventoryItemId: otherItemId, locationId, quantity: 3, changeFromQuantity: null }],
+      },
+    });
     expect(optOut.data.inventorySetQuantities.userErrors).toEqual([]);
     expect(await available(otherItemId)).toBe(3);
 

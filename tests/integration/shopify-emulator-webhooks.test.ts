@@ -7,7 +7,12 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appUninstalledPayload, customersRedactPayload, startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
+import {
+  appUninstalledPayload,
+  customersRedactPayload,
+  startShopifyEmulator,
+  type ShopifyEmulator,
+} from "../../emulators/shopify/index";
 import { uniqueShop } from "../support/shops";
 
 const SECRET = "test-api-secret";
@@ -72,7 +77,13 @@ describe("webhook deliveries", () => {
   it("POSTs to the toml's uri with Shopify's headers and a valid HMAC of the raw body", async () => {
     const from = received.length;
     const payload = appUninstalledPayload(emulator.store.shop(shop));
-    const attempts = await emulator.deliverWebhook({ shop, topic: "app/uninstalled", payload, eventId: "evt-1", triggeredAt: "2026-01-05T09:00:00.000Z" });
+    const attempts = await emulator.deliverWebhook({
+      shop,
+      topic: "app/uninstalled",
+      payload,
+      eventId: "evt-1",
+      triggeredAt: "2026-01-05T09:00:00.000Z",
+    });
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ attempt: 1, status: 200, ok: true });
 
@@ -87,14 +98,20 @@ describe("webhook deliveries", () => {
       "x-shopify-triggered-at": "2026-01-05T09:00:00.000Z",
       "x-shopify-webhook-id": attempts[0].webhookId,
     });
-    expect(delivery.headers["x-shopify-hmac-sha256"]).toBe(createHmac("sha256", SECRET).update(delivery.body).digest("base64"));
+    expect(delivery.headers["x-shopify-hmac-sha256"]).toBe(
+      createHmac("sha256", SECRET).update(delivery.body).digest("base64"),
+    );
     expect(JSON.parse(delivery.body)).toMatchObject({ myshopify_domain: shop, name: "Boutique Hooks", domain: shop });
   });
 
   it("retries a failing receiver on the configured schedule until it answers 2xx", async () => {
     answers.set("/webhooks/compliance", [500, 503]);
     const from = received.length;
-    const attempts = await emulator.deliverWebhook({ shop, topic: "customers/redact", payload: customersRedactPayload(emulator.store.shop(shop)) });
+    const attempts = await emulator.deliverWebhook({
+      shop,
+      topic: "customers/redact",
+      payload: customersRedactPayload(emulator.store.shop(shop)),
+    });
     expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual([
       [1, 500, false],
       [2, 503, false],
@@ -107,14 +124,24 @@ describe("webhook deliveries", () => {
 
   it("gives up after the last retry, every attempt recorded", async () => {
     answers.set("/webhooks/compliance", [500, 500, 500, 500]);
-    const attempts = await emulator.deliverWebhook({ shop, topic: "shop/redact", payload: { shop_id: 1, shop_domain: shop } });
+    const attempts = await emulator.deliverWebhook({
+      shop,
+      topic: "shop/redact",
+      payload: { shop_id: 1, shop_domain: shop },
+    });
     expect(attempts.map((a) => a.ok)).toEqual([false, false, false, false]);
     expect(attempts.at(-1)?.error).toBe("HTTP 500");
   });
 
   it("sends duplicates with the same webhook id when asked", async () => {
     const from = received.length;
-    const attempts = await emulator.deliverWebhook({ shop, topic: "app/uninstalled", payload: {}, duplicates: 2, webhookId: "wh-dup" });
+    const attempts = await emulator.deliverWebhook({
+      shop,
+      topic: "app/uninstalled",
+      payload: {},
+      duplicates: 2,
+      webhookId: "wh-dup",
+    });
     expect(attempts.map((a) => a.copy)).toEqual([0, 1, 2]);
     expect(since(from).map((d) => d.headers["x-shopify-webhook-id"])).toEqual(["wh-dup", "wh-dup", "wh-dup"]);
   });
@@ -125,7 +152,9 @@ describe("webhook deliveries", () => {
     await fetch(`${emulator.url}/admin/api/2026-07/graphql.json`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-shopify-access-token": token, "x-shopify-shop-domain": shop },
-      body: JSON.stringify({ query: `mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "${uri}" }) { userErrors { message } } }` }),
+      body: JSON.stringify({
+        query: `mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "${uri}" }) { userErrors { message } } }`,
+      }),
     });
     const from = received.length;
     await emulator.deliverWebhook({ shop, topic: "products/update", payload: { id: 1 } });
@@ -140,7 +169,9 @@ describe("webhook deliveries", () => {
     });
     expect(response.status).toBe(200);
     const { attempts } = (await response.json()) as { attempts: { url: string; ok: boolean }[] };
-    expect(attempts).toEqual([expect.objectContaining({ url: `${emulator.app.appUrl}/webhooks/compliance`, ok: true })]);
+    expect(attempts).toEqual([
+      expect.objectContaining({ url: `${emulator.app.appUrl}/webhooks/compliance`, ok: true }),
+    ]);
 
     const unknown = await fetch(`${emulator.url}/_emulator/webhooks`, {
       method: "POST",
@@ -170,11 +201,16 @@ describe("the embedded admin page", () => {
     const [, payload, signature] = url.searchParams.get("id_token")!.split(".");
     const [header] = url.searchParams.get("id_token")!.split(".");
     expect(createHmac("sha256", SECRET).update(`${header}.${payload}`).digest("base64url")).toBe(signature);
-    expect(JSON.parse(Buffer.from(payload, "base64url").toString())).toMatchObject({ dest: `https://${shop}`, aud: "test-api-key" });
+    expect(JSON.parse(Buffer.from(payload, "base64url").toString())).toMatchObject({
+      dest: `https://${shop}`,
+      aud: "test-api-key",
+    });
   });
 
   it("hands out fresh session tokens and serves the App Bridge stand-in", async () => {
-    const { token } = (await fetch(`${emulator.adminUrl(shop)}/session-token`).then((r) => r.json())) as { token: string };
+    const { token } = (await fetch(`${emulator.adminUrl(shop)}/session-token`).then((r) => r.json())) as {
+      token: string;
+    };
     expect(token.split(".")).toHaveLength(3);
     const script = await fetch(`${emulator.url}/app-bridge.js`);
     expect(script.headers.get("content-type")).toContain("javascript");

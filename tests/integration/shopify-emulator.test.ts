@@ -39,8 +39,22 @@ beforeAll(async () => {
         currencyCode: "EUR",
         locations: [{ name: "Entrepôt" }, { name: "Boutique" }, { name: "Fermée", isActive: false }],
         products: [
-          { title: "Pull", variants: [{ sku: "PUL|GRIS|M", barcode: "3760000000017", price: 89, options: { Taille: "M" }, inventory: { Entrepôt: 4 } }] },
-          { title: "Jupe", variants: [{ sku: "JUP|NOIR|38", price: "75.5", compareAtPrice: 99, options: { Taille: "38" } }] },
+          {
+            title: "Pull",
+            variants: [
+              {
+                sku: "PUL|GRIS|M",
+                barcode: "3760000000017",
+                price: 89,
+                options: { Taille: "M" },
+                inventory: { Entrepôt: 4 },
+              },
+            ],
+          },
+          {
+            title: "Jupe",
+            variants: [{ sku: "JUP|NOIR|38", price: "75.5", compareAtPrice: 99, options: { Taille: "38" } }],
+          },
         ],
       },
     ],
@@ -129,7 +143,10 @@ describe("token exchange", () => {
 
 describe("Admin GraphQL", () => {
   it("answers 401 with Shopify's message to an unknown access token", async () => {
-    const { status, body } = await rawGraphQL({ query: "{ shop { name } }" }, { "x-shopify-access-token": "shpat_wrong" });
+    const { status, body } = await rawGraphQL(
+      { query: "{ shop { name } }" },
+      { "x-shopify-access-token": "shpat_wrong" },
+    );
     expect(status).toBe(401);
     expect(body).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
     const client = new ShopifyAdminClient({ shop, accessToken: "shpat_wrong" });
@@ -139,17 +156,27 @@ describe("Admin GraphQL", () => {
   it("refuses a token issued for another shop", async () => {
     const other = uniqueShop("other");
     emulator.store.upsertShop({ domain: other });
-    const { status } = await rawGraphQL({ query: "{ shop { name } }" }, { "x-shopify-access-token": emulator.issueAccessToken(other) });
+    const { status } = await rawGraphQL(
+      { query: "{ shop { name } }" },
+      { "x-shopify-access-token": emulator.issueAccessToken(other) },
+    );
     expect(status).toBe(401);
   });
 
   it("answers 404 for an API version the emulator does not serve", async () => {
-    const { status } = await rawGraphQL({ query: "{ shop { name } }" }, { "x-shopify-access-token": emulator.issueAccessToken(shop) }, "2024-01");
+    const { status } = await rawGraphQL(
+      { query: "{ shop { name } }" },
+      { "x-shopify-access-token": emulator.issueAccessToken(shop) },
+      "2024-01",
+    );
     expect(status).toBe(404);
   });
 
   it("reports validation errors against the real schema, charging nothing", async () => {
-    const { status, body } = await rawGraphQL({ query: "{ shop { ianaTimezon } }" }, { "x-shopify-access-token": emulator.issueAccessToken(shop) });
+    const { status, body } = await rawGraphQL(
+      { query: "{ shop { ianaTimezon } }" },
+      { "x-shopify-access-token": emulator.issueAccessToken(shop) },
+    );
     expect(status).toBe(200);
     expect(body.data).toBeUndefined();
     expect(body.errors[0].message).toContain('Cannot query field "ianaTimezon" on type "Shop"');
@@ -157,21 +184,36 @@ describe("Admin GraphQL", () => {
   });
 
   it("fails loudly on a field the emulator does not implement", async () => {
-    const { body } = await rawGraphQL({ query: "{ shop { name billingAddress { city } } }" }, { "x-shopify-access-token": emulator.issueAccessToken(shop) });
-    expect(body.errors[0]).toMatchObject({ message: "emulator: Shop.billingAddress is not implemented", path: ["shop", "billingAddress"] });
-    const root = await rawGraphQL({ query: "{ orders(first: 1) { nodes { id } } }" }, { "x-shopify-access-token": emulator.issueAccessToken(shop) });
+    const { body } = await rawGraphQL(
+      { query: "{ shop { name billingAddress { city } } }" },
+      { "x-shopify-access-token": emulator.issueAccessToken(shop) },
+    );
+    expect(body.errors[0]).toMatchObject({
+      message: "emulator: Shop.billingAddress is not implemented",
+      path: ["shop", "billingAddress"],
+    });
+    const root = await rawGraphQL(
+      { query: "{ orders(first: 1) { nodes { id } } }" },
+      { "x-shopify-access-token": emulator.issueAccessToken(shop) },
+    );
     expect(root.body.errors[0].message).toBe("emulator: QueryRoot.orders is not implemented");
   });
 
   it("refuses input arrays over 250 items and queries costing over 1,000 points", async () => {
     const token = emulator.issueAccessToken(shop);
     const ids = Array.from({ length: 251 }, (_, i) => `gid://shopify/Product/${i + 1}`);
-    const big = await rawGraphQL({ query: "query N($ids: [ID!]!) { nodes(ids: $ids) { id } }", variables: { ids } }, { "x-shopify-access-token": token });
+    const big = await rawGraphQL(
+      { query: "query N($ids: [ID!]!) { nodes(ids: $ids) { id } }", variables: { ids } },
+      { "x-shopify-access-token": token },
+    );
     expect(big.body.errors[0]).toMatchObject({
       message: "The input array size of 251 is greater than the maximum allowed of 250.",
       extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
     });
-    const costly = await rawGraphQL({ query: "{ products(first: 250) { nodes { variants(first: 10) { nodes { id } } } } }" }, { "x-shopify-access-token": token });
+    const costly = await rawGraphQL(
+      { query: "{ products(first: 250) { nodes { variants(first: 10) { nodes { id } } } } }" },
+      { "x-shopify-access-token": token },
+    );
     expect(costly.body.errors[0].extensions).toMatchObject({ code: "MAX_COST_EXCEEDED", cost: 3252, maxCost: 1000 });
   });
 
@@ -200,10 +242,22 @@ describe("Admin GraphQL", () => {
     );
     expect(body.errors).toBeUndefined();
     const [variant] = body.data.productVariants.nodes;
-    expect(variant).toMatchObject({ sku: "PUL|GRIS|M", barcode: "3760000000017", price: "89.00", compareAtPrice: null, product: { title: "Pull" } });
+    expect(variant).toMatchObject({
+      sku: "PUL|GRIS|M",
+      barcode: "3760000000017",
+      price: "89.00",
+      compareAtPrice: null,
+      product: { title: "Pull" },
+    });
     expect(variant.inventoryItem.id).toMatch(/^gid:\/\/shopify\/InventoryItem\/\d+$/);
     expect(variant.inventoryItem.inventoryLevels.nodes).toEqual([
-      { location: { name: "Entrepôt" }, quantities: [{ name: "available", quantity: 4 }, { name: "on_hand", quantity: 4 }] },
+      {
+        location: { name: "Entrepôt" },
+        quantities: [
+          { name: "available", quantity: 4 },
+          { name: "on_hand", quantity: 4 },
+        ],
+      },
     ]);
   });
 
@@ -230,31 +284,53 @@ describe("Admin GraphQL", () => {
     expect(product.variants.nodes.map((v: { sku: string }) => v.sku)).toEqual(["CHE|BLANC|S", "CHE|BLANC|M"]);
     expect(created.body.extensions.cost.requestedQueryCost).toBe(11); // 10 + 0.2 × 2, rounded up
 
-    const read = await rawGraphQL({ query: `query R($id: ID!) { node(id: $id) { __typename ... on Product { title } } }`, variables: { id: product.id } }, { "x-shopify-access-token": token });
+    const read = await rawGraphQL(
+      {
+        query: `query R($id: ID!) { node(id: $id) { __typename ... on Product { title } } }`,
+        variables: { id: product.id },
+      },
+      { "x-shopify-access-token": token },
+    );
     expect(read.body.data.node).toEqual({ __typename: "Product", title: "Chemise" });
   });
 
   it("creates, lists and deletes webhook subscriptions", async () => {
     const token = emulator.issueAccessToken(shop);
     const created = await rawGraphQL(
-      { query: `mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "http://127.0.0.1:3999/webhooks/products" }) { webhookSubscription { id topic uri } userErrors { message } } }` },
+      {
+        query: `mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "http://127.0.0.1:3999/webhooks/products" }) { webhookSubscription { id topic uri } userErrors { message } } }`,
+      },
       { "x-shopify-access-token": token },
     );
     const subscription = created.body.data.webhookSubscriptionCreate.webhookSubscription;
     expect(subscription).toMatchObject({ topic: "PRODUCTS_UPDATE", uri: "http://127.0.0.1:3999/webhooks/products" });
-    const listed = await rawGraphQL({ query: "{ webhookSubscriptions(first: 10) { nodes { id } } }" }, { "x-shopify-access-token": token });
-    expect(listed.body.data.webhookSubscriptions.nodes).toEqual([{ id: subscription.id }]);
-    const deleted = await rawGraphQL(
-      { query: `mutation D($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { message } } }`, variables: { id: subscription.id } },
+    const listed = await rawGraphQL(
+      { query: "{ webhookSubscriptions(first: 10) { nodes { id } } }" },
       { "x-shopify-access-token": token },
     );
-    expect(deleted.body.data.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: subscription.id, userErrors: [] });
+    expect(listed.body.data.webhookSubscriptions.nodes).toEqual([{ id: subscription.id }]);
+    const deleted = await rawGraphQL(
+      {
+        query: `mutation D($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { message } } }`,
+        variables: { id: subscription.id },
+      },
+      { "x-shopify-access-token": token },
+    );
+    expect(deleted.body.data.webhookSubscriptionDelete).toEqual({
+      deletedWebhookSubscriptionId: subscription.id,
+      userErrors: [],
+    });
   });
 
   it("logs every call with its costs", async () => {
     const calls = emulator.callLog({ shop });
     expect(calls.length).toBeGreaterThan(5);
-    expect(calls.find((c) => c.operationName === "ShopInfo")).toMatchObject({ requestedQueryCost: 2, actualQueryCost: 2, throttled: false, status: 200 });
+    expect(calls.find((c) => c.operationName === "ShopInfo")).toMatchObject({
+      requestedQueryCost: 2,
+      actualQueryCost: 2,
+      throttled: false,
+      status: 200,
+    });
     expect(calls.filter((c) => c.status === 401).length).toBeGreaterThanOrEqual(2);
   });
 });

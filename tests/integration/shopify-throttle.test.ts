@@ -31,7 +31,11 @@ describe("an unpaced burst on a Standard shop (controllable clock)", () => {
   let emulator: ShopifyEmulator;
 
   beforeAll(async () => {
-    emulator = await startShopifyEmulator({ app, now: () => t, shops: [{ domain: shop, plan: "Standard", products: catalog(50, 8) }] });
+    emulator = await startShopifyEmulator({
+      app,
+      now: () => t,
+      shops: [{ domain: shop, plan: "Standard", products: catalog(50, 8) }],
+    });
   });
   afterAll(() => emulator?.close());
 
@@ -45,7 +49,11 @@ describe("an unpaced burst on a Standard shop (controllable clock)", () => {
       body: JSON.stringify({ query: EXPENSIVE }),
     });
     expect(response.status).toBe(200);
-    return (await response.json()) as { data?: unknown; errors?: { message: string; extensions: { code: string } }[]; extensions: { cost: Cost } };
+    return (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions: { code: string } }[];
+      extensions: { cost: Cost };
+    };
   }
 
   it("answers THROTTLED with the documented figures once 2,000 points are spent, and charges nothing for it", async () => {
@@ -56,10 +64,16 @@ describe("an unpaced burst on a Standard shop (controllable clock)", () => {
 
     // 3 × 552 = 1,656 fit in 2,000; the remaining 344 cannot pay for a fourth.
     expect(served).toHaveLength(3);
-    for (const answer of served) expect(answer.extensions.cost).toMatchObject({ requestedQueryCost: 552, actualQueryCost: 552 });
+    for (const answer of served)
+      expect(answer.extensions.cost).toMatchObject({ requestedQueryCost: 552, actualQueryCost: 552 });
     expect(throttled).toHaveLength(2);
     for (const answer of throttled) {
-      expect(answer.errors).toEqual([{ message: "Throttled", extensions: { code: "THROTTLED", documentation: expect.stringContaining("shopify.dev") } }]);
+      expect(answer.errors).toEqual([
+        {
+          message: "Throttled",
+          extensions: { code: "THROTTLED", documentation: expect.stringContaining("shopify.dev") },
+        },
+      ]);
       expect(answer.extensions.cost).toEqual({
         requestedQueryCost: 552,
         actualQueryCost: null,
@@ -73,14 +87,20 @@ describe("an unpaced burst on a Standard shop (controllable clock)", () => {
     t += 10;
     const fourth = await post(token);
     expect(fourth.errors).toBeUndefined();
-    expect(fourth.extensions.cost.throttleStatus).toEqual({ maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 });
+    expect(fourth.extensions.cost.throttleStatus).toEqual({
+      maximumAvailable: 2000,
+      currentlyAvailable: 0,
+      restoreRate: 100,
+    });
 
     // A partly empty answer is refunded down to its actual cost: 2 + 1 × (1 + 2 + 8).
     t += 20_000;
     const one = await fetch(`${emulator.url}/admin/api/2026-07/graphql.json`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-shopify-access-token": token, "x-shopify-shop-domain": shop },
-      body: JSON.stringify({ query: `{ products(first: 50, query: "title:'Produit 7'") { nodes { id variants(first: 8) { nodes { id } } } } }` }),
+      body: JSON.stringify({
+        query: `{ products(first: 50, query: "title:'Produit 7'") { nodes { id variants(first: 8) { nodes { id } } } } }`,
+      }),
     }).then((r) => r.json() as Promise<{ extensions: { cost: Cost } }>);
     expect(one.extensions.cost).toEqual({
       requestedQueryCost: 552,
@@ -99,7 +119,10 @@ describe("the app's Admin client on a Standard shop (real clock)", () => {
   let emulator: ShopifyEmulator;
 
   beforeAll(async () => {
-    emulator = await startShopifyEmulator({ app, shops: [{ domain: shop, plan: "Standard", products: catalog(12, 1) }] });
+    emulator = await startShopifyEmulator({
+      app,
+      shops: [{ domain: shop, plan: "Standard", products: catalog(12, 1) }],
+    });
     installShopifyOriginOverride(emulator.url);
   });
   afterAll(() => emulator?.close());
@@ -110,7 +133,12 @@ describe("the app's Admin client on a Standard shop (real clock)", () => {
     expectedCost: 12,
     document: /* GraphQL */ `
       query ProductPage {
-        products(first: 10) { nodes { id title } }
+        products(first: 10) {
+          nodes {
+            id
+            title
+          }
+        }
       }
     `,
   });
@@ -135,7 +163,10 @@ describe("the app's Admin client on a Standard shop (real clock)", () => {
     const elapsedMs = Date.now() - started;
 
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    for (const r of results) expect((r as PromiseFulfilledResult<{ data: { products: { nodes: unknown[] } } }>).value.data.products.nodes).toHaveLength(10);
+    for (const r of results)
+      expect(
+        (r as PromiseFulfilledResult<{ data: { products: { nodes: unknown[] } } }>).value.data.products.nodes,
+      ).toHaveLength(10);
 
     const calls = emulator.callLog({ shop }).filter((c) => c.operationName === "ProductPage");
     // The client paced itself: Shopify (the emulator) never had to refuse a call.

@@ -8,11 +8,25 @@ function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString("base64url");
 }
 
-export function sessionToken(shop: string, secret = process.env.SHOPIFY_API_SECRET ?? "", apiKey = process.env.SHOPIFY_API_KEY ?? ""): string {
+export function sessionToken(
+  shop: string,
+  secret = process.env.SHOPIFY_API_SECRET ?? "",
+  apiKey = process.env.SHOPIFY_API_KEY ?? "",
+): string {
   const now = Math.floor(Date.now() / 1000);
   const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
   const payload = base64url(
-    JSON.stringify({ iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: apiKey, sub: "1", exp: now + 60, nbf: now - 5, iat: now, jti: randomUUID(), sid: randomUUID() }),
+    JSON.stringify({
+      iss: `https://${shop}/admin`,
+      dest: `https://${shop}`,
+      aud: apiKey,
+      sub: "1",
+      exp: now + 60,
+      nbf: now - 5,
+      iat: now,
+      jti: randomUUID(),
+      sid: randomUUID(),
+    }),
   );
   const signature = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url");
   return `${header}.${payload}.${signature}`;
@@ -23,13 +37,24 @@ export async function installShop(shop: string, fields: { name?: string; ianaTim
   await db.shop.upsert({ where: { domain: shop }, create: { domain: shop, ...fields }, update: fields });
   await db.session.upsert({
     where: { id: `offline_${shop}` },
-    create: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_test", scope: process.env.SCOPES ?? "read_products" },
+    create: {
+      id: `offline_${shop}`,
+      shop,
+      state: "",
+      isOnline: false,
+      accessToken: "shpat_test",
+      scope: process.env.SCOPES ?? "read_products",
+    },
     update: {},
   });
 }
 
 /** A request from the embedded app (fetch with Authorization: Bearer <session token>). */
-export function adminRequest(shop: string, path: string, init: { method?: string; form?: Record<string, string>; json?: unknown } = {}): Request {
+export function adminRequest(
+  shop: string,
+  path: string,
+  init: { method?: string; form?: Record<string, string>; json?: unknown } = {},
+): Request {
   const headers = new Headers({ authorization: `Bearer ${sessionToken(shop)}` });
   let body: BodyInit | undefined;
   if (init.form) {
@@ -39,7 +64,11 @@ export function adminRequest(shop: string, path: string, init: { method?: string
     body = JSON.stringify(init.json);
     headers.set("content-type", "application/json");
   }
-  return new Request(`${process.env.SHOPIFY_APP_URL}${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
+  return new Request(`${process.env.SHOPIFY_APP_URL}${path}`, {
+    method: init.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
 }
 
 /** Loaders/actions may throw a Response (401, 404, redirects); returns whatever came back. */

@@ -20,7 +20,11 @@ export interface SpawnedProcess {
 }
 
 /** Starts `node --import tsx <script>` and resolves once it printed `readyLine` (or rejects if it exits first). */
-export async function spawnTsx(script: string, env: Record<string, string>, readyLine = "ready"): Promise<SpawnedProcess> {
+export async function spawnTsx(
+  script: string,
+  env: Record<string, string>,
+  readyLine = "ready",
+): Promise<SpawnedProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script)], {
     cwd: root,
     env: { ...process.env, ...HARMLESS_APP_ENV, ...env } as NodeJS.ProcessEnv,

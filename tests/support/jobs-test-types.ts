@@ -17,14 +17,16 @@ export function registerRecordingTypes(workerId: string): void {
       description: "Records when it runs, waits, records when it ends.",
       retry: { maxAttempts: 5, baseDelayMs: 50 },
       handler: async (ctx) => {
-        await ctx.db.$executeRaw`INSERT INTO job_test_runs (job_id, attempt, worker, shop, type) VALUES (${ctx.jobId}, ${ctx.attempt}, ${workerId}, ${ctx.shop}, ${ctx.type})`;
+        await ctx.db
+          .$executeRaw`INSERT INTO job_test_runs (job_id, attempt, worker, shop, type) VALUES (${ctx.jobId}, ${ctx.attempt}, ${workerId}, ${ctx.shop}, ${ctx.type})`;
         const end = Date.now() + (ctx.params.ms ?? 0);
         do {
           await ctx.checkpoint();
           await sleep(Math.min(50, end - Date.now()));
         } while (Date.now() < end);
         ctx.count({ seen: 1 });
-        await ctx.db.$executeRaw`UPDATE job_test_runs SET ended_at = clock_timestamp() WHERE job_id = ${ctx.jobId} AND attempt = ${ctx.attempt}`;
+        await ctx.db
+          .$executeRaw`UPDATE job_test_runs SET ended_at = clock_timestamp() WHERE job_id = ${ctx.jobId} AND attempt = ${ctx.attempt}`;
       },
     });
   }

@@ -2,7 +2,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SHOP_INFO } from "../../app/shopify/operations/shop";
-import { findAppDocuments, invalidAppDocuments, loadAdminSchema, validateDocument } from "../../emulators/shopify/schema";
+import {
+  findAppDocuments,
+  invalidAppDocuments,
+  loadAdminSchema,
+  validateDocument,
+} from "../../emulators/shopify/schema";
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 
@@ -15,7 +20,9 @@ describe("the app's GraphQL documents", () => {
 
   it("validates every one of them against the pinned Admin schema", () => {
     const invalid = invalidAppDocuments(APP_DIR, loadAdminSchema());
-    const report = invalid.map((d) => `${path.relative(APP_DIR, d.file)}:${d.line} ${d.operation}\n  ${d.errors.join("\n  ")}`);
+    const report = invalid.map(
+      (d) => `${path.relative(APP_DIR, d.file)}:${d.line} ${d.operation}\n  ${d.errors.join("\n  ")}`,
+    );
     expect(report, report.join("\n")).toEqual([]);
   });
 

@@ -28,6 +28,7 @@ export function avoirsService(ctx: FastmagContext) {
     });
   return {
     avoirs: async () => read(await ctx.client.queryTable(ctx.queries.sql("avoirs"))),
-    avoirsOf: async (email: string) => read(await ctx.client.queryTable(ctx.queries.sql("avoirsByCustomerEmail", { email }))),
+    avoirsOf: async (email: string) =>
+      read(await ctx.client.queryTable(ctx.queries.sql("avoirsByCustomerEmail", { email }))),
   };
 }

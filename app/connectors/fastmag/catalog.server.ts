@@ -28,10 +28,13 @@ export function catalogService(ctx: FastmagContext) {
   return {
     /** The whole catalog (every variant). */
     products: async () => read(await ctx.client.queryTable(ctx.queries.sql("products"))),
-    productsBySeason: async (season: string) => read(await ctx.client.queryTable(ctx.queries.sql("productsBySeason", { season }))),
+    productsBySeason: async (season: string) =>
+      read(await ctx.client.queryTable(ctx.queries.sql("productsBySeason", { season }))),
     /** One variant by SKU; null when Fastmag does not know it (or its row is unreadable). */
-    productBySku: async (sku: Sku) => first(read(await ctx.client.queryTable(ctx.queries.sql("productBySku", skuParts(sku))))),
-    productByBarcode: async (gencod: string) => first(read(await ctx.client.queryTable(ctx.queries.sql("productByGencod", { gencod })))),
+    productBySku: async (sku: Sku) =>
+      first(read(await ctx.client.queryTable(ctx.queries.sql("productBySku", skuParts(sku))))),
+    productByBarcode: async (gencod: string) =>
+      first(read(await ctx.client.queryTable(ctx.queries.sql("productByGencod", { gencod })))),
     seasons: async (): Promise<string[]> => {
       const rows = await ctx.client.query(ctx.queries.sql("seasons"));
       return rows.map((row) => row.season?.trim()).filter((s): s is string => Boolean(s));

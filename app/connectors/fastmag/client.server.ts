@@ -5,7 +5,15 @@
 import { backoffDelay, sleep } from "../../lib/time";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError, type FastmagPage } from "./errors";
-import { decodeAnswer, encodeRequestText, koMessage, parseQueryAnswer, parseTransactionAnswer, type FastmagRow, type FastmagTable } from "./protocol";
+import {
+  decodeAnswer,
+  encodeRequestText,
+  koMessage,
+  parseQueryAnswer,
+  parseTransactionAnswer,
+  type FastmagRow,
+  type FastmagTable,
+} from "./protocol";
 
 export interface FastmagConnection {
   /** The instance's address, e.g. https://maboutique.fastmag.fr/ */
@@ -52,7 +60,11 @@ export class FastmagClient {
   constructor(connection: FastmagConnection, options: FastmagClientOptions = {}) {
     this.connection = connection;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
-    this.log = (options.logger ?? rootLogger).child({ connector: "fastmag", enseigne: connection.enseigne, magasin: connection.magasin });
+    this.log = (options.logger ?? rootLogger).child({
+      connector: "fastmag",
+      enseigne: connection.enseigne,
+      magasin: connection.magasin,
+    });
     this.wait = options.sleep ?? sleep;
     this.backoffBaseMs = options.backoffBaseMs ?? 500;
     this.requestCharset = options.requestCharset ?? "windows-1252";
@@ -63,7 +75,10 @@ export class FastmagClient {
   async query(sql: string): Promise<FastmagRow[]> {
     const table = await this.queryTable(sql);
     if (table.malformed.length > 0) {
-      this.log.warn("fastmag answer had malformed rows", { rows: table.malformed.map((m) => m.row), summary: summarize(sql) });
+      this.log.warn("fastmag answer had malformed rows", {
+        rows: table.malformed.map((m) => m.row),
+        summary: summarize(sql),
+      });
     }
     return table.rows;
   }
@@ -94,14 +109,21 @@ export class FastmagClient {
     const text = await this.call("ediwebsrv.ips", data, summary, false);
     const answer = parseTransactionAnswer(text);
     if (!answer) {
-      throw new FastmagProtocolError(this.redact(`Fastmag answered ${summary} with "${text.slice(0, 200)}" (expected OK or KO)`), "ediwebsrv.ips");
+      throw new FastmagProtocolError(
+        this.redact(`Fastmag answered ${summary} with "${text.slice(0, 200)}" (expected OK or KO)`),
+        "ediwebsrv.ips",
+      );
     }
     if (!answer.ok) throw this.refused("ediwebsrv.ips", summary, answer.message);
     return answer.number ? { number: answer.number } : {};
   }
 
   /** A product image by barcode and color; null when Fastmag has none. */
-  async photo(request: { barcode: string; color?: string; index?: number }): Promise<{ contentType: string; bytes: Uint8Array } | null> {
+  async photo(request: {
+    barcode: string;
+    color?: string;
+    index?: number;
+  }): Promise<{ contentType: string; bytes: Uint8Array } | null> {
     const extra = { gencod: request.barcode, couleur: request.color ?? "", numero: String(request.index ?? 1) };
     const summary = `photo ${request.barcode}/${request.color ?? ""}/${request.index ?? 1}`;
     const response = await this.send("ediphoto.ips", extra, summary, true);
@@ -129,7 +151,10 @@ export class FastmagClient {
 
   private async send(page: FastmagPage, fields: Record<string, string>, summary: string, retryTimeouts: boolean) {
     const started = Date.now();
-    const url = new URL(page, this.connection.baseUrl.endsWith("/") ? this.connection.baseUrl : `${this.connection.baseUrl}/`);
+    const url = new URL(
+      page,
+      this.connection.baseUrl.endsWith("/") ? this.connection.baseUrl : `${this.connection.baseUrl}/`,
+    );
     const body = this.formBody(fields);
     const timeoutMs = this.connection.timeoutMs ?? 30_000;
     for (let attempt = 1; ; attempt++) {
@@ -137,7 +162,10 @@ export class FastmagClient {
       try {
         const response = await fetch(url, {
           method: "POST",
-          headers: { "content-type": `application/x-www-form-urlencoded; charset=${this.requestCharset}`, accept: "text/plain, image/*" },
+          headers: {
+            "content-type": `application/x-www-form-urlencoded; charset=${this.requestCharset}`,
+            accept: "text/plain, image/*",
+          },
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -149,29 +177,66 @@ export class FastmagClient {
         }
         if (response.status === 401 || response.status === 403) {
           const error = this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`);
-          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, status: response.status, error: error.message });
+          this.record({
+            page,
+            summary,
+            attempts: attempt,
+            durationMs: Date.now() - started,
+            status: response.status,
+            error: error.message,
+          });
           throw error;
         }
         if (response.status < 500) {
-          const error = new FastmagProtocolError(`Fastmag answered HTTP ${response.status} to ${summary} on ${page}`, page);
-          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, status: response.status, error: error.message });
+          const error = new FastmagProtocolError(
+            `Fastmag answered HTTP ${response.status} to ${summary} on ${page}`,
+            page,
+          );
+          this.record({
+            page,
+            summary,
+            attempts: attempt,
+            durationMs: Date.now() - started,
+            status: response.status,
+            error: error.message,
+          });
           throw error;
         }
-        failure = new FastmagUnavailableError(`Fastmag answered HTTP ${response.status} to ${summary} on ${page}`, page, false);
+        failure = new FastmagUnavailableError(
+          `Fastmag answered HTTP ${response.status} to ${summary} on ${page}`,
+          page,
+          false,
+        );
       } catch (cause) {
         if (cause instanceof FastmagProtocolError || cause instanceof FastmagRefusedError) throw cause;
         const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
         if (timedOut && !retryTimeouts) {
-          const error = new FastmagUnavailableError(`Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms; it may have been applied`, page, true);
+          const error = new FastmagUnavailableError(
+            `Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms; it may have been applied`,
+            page,
+            true,
+          );
           this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
           throw error;
         }
         failure = timedOut
-          ? new FastmagUnavailableError(`Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms`, page, true)
-          : new FastmagUnavailableError(this.redact(`Fastmag could not be reached for ${summary} on ${page}: ${networkReason(cause)}`), page, false);
+          ? new FastmagUnavailableError(
+              `Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms`,
+              page,
+              true,
+            )
+          : new FastmagUnavailableError(
+              this.redact(`Fastmag could not be reached for ${summary} on ${page}: ${networkReason(cause)}`),
+              page,
+              false,
+            );
       }
       if (attempt >= this.maxAttempts) {
-        const error = new FastmagUnavailableError(`${failure.message} (after ${attempt} attempts)`, page, failure.mayHaveBeenApplied);
+        const error = new FastmagUnavailableError(
+          `${failure.message} (after ${attempt} attempts)`,
+          page,
+          failure.mayHaveBeenApplied,
+        );
         this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
         throw error;
       }
@@ -222,7 +287,11 @@ function percentEncode(bytes: Buffer): string {
   let out = "";
   for (const byte of bytes) {
     const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-_.*]/.test(c) ? c : byte === 0x20 ? "+" : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    out += /[A-Za-z0-9\-_.*]/.test(c)
+      ? c
+      : byte === 0x20
+        ? "+"
+        : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
 }

@@ -22,7 +22,11 @@ export const variantExternalId = (row: FastmagRow) =>
 
 /** The SKU of a variant row; color and size may be empty (a product sold in one variant). */
 export function readSku(reader: RowReader): { sku: Sku; reference: string; color: string; size: string } {
-  const parts = { reference: reader.text("reference"), color: reader.optionalText("color") ?? "", size: reader.optionalText("size") ?? "" };
+  const parts = {
+    reference: reader.text("reference"),
+    color: reader.optionalText("color") ?? "",
+    size: reader.optionalText("size") ?? "",
+  };
   for (const [name, value] of Object.entries(parts)) {
     if (value.includes("|")) rejectRow(`${name} "${value}" contains a pipe, which a SKU cannot hold`);
   }

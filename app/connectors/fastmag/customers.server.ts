@@ -22,7 +22,13 @@ export function customersService(ctx: FastmagContext) {
             phone: r.optionalText("phone"),
             externalId: r.optionalText("external_id"),
             address: address1
-              ? { address1, address2: r.optionalText("address2"), zip: r.optionalText("zip") ?? "", city: r.optionalText("city") ?? "", country: r.optionalText("country") ?? "" }
+              ? {
+                  address1,
+                  address2: r.optionalText("address2"),
+                  zip: r.optionalText("zip") ?? "",
+                  city: r.optionalText("city") ?? "",
+                  country: r.optionalText("country") ?? "",
+                }
               : undefined,
           };
         },

@@ -19,10 +19,19 @@ export interface FastmagConnectorOptions extends FastmagClientOptions {
   now?: () => Date;
 }
 
-export function createFastmagConnector(connection: FastmagConnection, overrides: FastmagQueryOverrides = {}, options: FastmagConnectorOptions = {}) {
+export function createFastmagConnector(
+  connection: FastmagConnection,
+  overrides: FastmagQueryOverrides = {},
+  options: FastmagConnectorOptions = {},
+) {
   const timeZone = options.timeZone ?? "Europe/Paris";
   const client = new FastmagClient(connection, options);
-  const ctx: FastmagContext = { client, queries: createFastmagQueries(overrides, timeZone), timeZone, now: options.now ?? (() => new Date()) };
+  const ctx: FastmagContext = {
+    client,
+    queries: createFastmagQueries(overrides, timeZone),
+    timeZone,
+    now: options.now ?? (() => new Date()),
+  };
   return {
     client,
     catalog: catalogService(ctx),
@@ -42,7 +51,12 @@ export function createFastmagConnector(connection: FastmagConnection, overrides:
 
 export type FastmagConnector = ReturnType<typeof createFastmagConnector>;
 
-export { FastmagClient, type FastmagConnection, type FastmagClientOptions, type FastmagCallRecord } from "./client.server";
+export {
+  FastmagClient,
+  type FastmagConnection,
+  type FastmagClientOptions,
+  type FastmagCallRecord,
+} from "./client.server";
 export { FastmagRefusedError, FastmagUnavailableError, FastmagProtocolError } from "./errors";
 export { FASTMAG_QUERY_DEFAULTS, type FastmagQueryOverrides, type FastmagQueryName } from "./queries.server";
 export { SHIPPED_STATUSES } from "./orders.server";

@@ -31,7 +31,8 @@ export function inventoryService(ctx: FastmagContext) {
      * Stocks moved after `since`. Use the largest `updatedAt` returned as the next cursor: Fastmag
      * dates have one-second precision, so the cursor never skips a movement written later.
      */
-    changedSince: async (since: Date) => read(await ctx.client.queryTable(ctx.queries.sql("inventoryChangedSince", { since }))),
+    changedSince: async (since: Date) =>
+      read(await ctx.client.queryTable(ctx.queries.sql("inventoryChangedSince", { since }))),
     /** Moves stock between the general (A) and web (B) stocks, e.g. for an order's items. */
     transfer: async (transfers: StockTransfer[], reason: string): Promise<{ number?: string }> => {
       if (transfers.length === 0) return {};

@@ -117,13 +117,26 @@ function dateParts(text: string): DateParts | null {
   const [year, month, day] = iso ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
   const parts = { year, month, day, hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0) };
   const check = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day) || parts.hour > 23 || parts.minute > 59) return null;
+  if (
+    check.getUTCMonth() !== Number(month) - 1 ||
+    check.getUTCDate() !== Number(day) ||
+    parts.hour > 23 ||
+    parts.minute > 59
+  )
+    return null;
   return parts;
 }
 
 /** The instant at which the wall clock of `timeZone` shows these parts. */
 export function localToDate(parts: DateParts, timeZone: string): Date {
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), parts.hour, parts.minute, parts.second);
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
   // Two passes settle the offset, including on the days clocks change.
   let guess = asUtc;
   for (let pass = 0; pass < 2; pass++) guess = asUtc - offsetMs(new Date(guess), timeZone);
@@ -135,7 +148,14 @@ export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-CA", {
-      timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
     });
     formatters.set(timeZone, formatter); // building one costs far more than using it
   }

@@ -40,7 +40,9 @@ export function ordersService(ctx: FastmagContext, magasin: string) {
       read(await ctx.client.queryTable(ctx.queries.sql("orderById", { id }))).items[0] ?? null,
     /** The orders made for these Shopify orders (by Shopify order id). */
     ordersByShopifyIds: async (shopifyIds: string[]): Promise<ReadResult<ErpOrder>> =>
-      shopifyIds.length === 0 ? { items: [], skipped: [] } : read(await ctx.client.queryTable(ctx.queries.sql("ordersByShopifyIds", { shopifyIds }))),
+      shopifyIds.length === 0
+        ? { items: [], skipped: [] }
+        : read(await ctx.client.queryTable(ctx.queries.sql("ordersByShopifyIds", { shopifyIds }))),
     orderByShopifyId: async (shopifyId: string): Promise<ErpOrder | null> =>
       (await service.ordersByShopifyIds([shopifyId])).items[0] ?? null,
     allOrders: async () => read(await ctx.client.queryTable(ctx.queries.sql("allOrders"))),
@@ -50,9 +52,19 @@ export function ordersService(ctx: FastmagContext, magasin: string) {
      * delivery address, then the order. Returns Fastmag's order number. Not idempotent by itself:
      * call orderByShopifyId first (and again after an ambiguous timeout).
      */
-    createOrder: async (draft: ErpOrderDraft, customer?: Parameters<typeof customers.createCustomer>[0]): Promise<{ orderId: string }> => {
+    createOrder: async (
+      draft: ErpOrderDraft,
+      customer?: Parameters<typeof customers.createCustomer>[0],
+    ): Promise<{ orderId: string }> => {
       if (!(await customers.customerByEmail(draft.email))) {
-        await customers.createCustomer(customer ?? { email: draft.email, firstName: draft.shippingAddress?.firstName ?? "", lastName: draft.shippingAddress?.lastName ?? draft.email, address: draft.shippingAddress });
+        await customers.createCustomer(
+          customer ?? {
+            email: draft.email,
+            firstName: draft.shippingAddress?.firstName ?? "",
+            lastName: draft.shippingAddress?.lastName ?? draft.email,
+            address: draft.shippingAddress,
+          },
+        );
       }
       if (draft.shippingAddress) await ctx.client.transact(deliveryAddressRecord(draft.email, draft.shippingAddress));
       const { number } = await ctx.client.transact(orderRecords(magasin, draft));

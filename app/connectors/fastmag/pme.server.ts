@@ -22,9 +22,14 @@ export function pmeService(ctx: FastmagContext) {
       },
     });
   const service = {
-    pme: async (code: string): Promise<Pme | null> => read(await ctx.client.queryTable(ctx.queries.sql("pmeByCode", { code }))).items[0] ?? null,
+    pme: async (code: string): Promise<Pme | null> =>
+      read(await ctx.client.queryTable(ctx.queries.sql("pmeByCode", { code }))).items[0] ?? null,
     pmes: async (kind?: Pme["kind"]) =>
-      read(await ctx.client.queryTable(kind ? ctx.queries.sql("pmesByKind", { kind: FASTMAG_KIND[kind] }) : ctx.queries.sql("allPmes"))),
+      read(
+        await ctx.client.queryTable(
+          kind ? ctx.queries.sql("pmesByKind", { kind: FASTMAG_KIND[kind] }) : ctx.queries.sql("allPmes"),
+        ),
+      ),
     /** What is left on a PME; null when the code is unknown. */
     balance: async (code: string): Promise<number | null> => (await service.pme(code))?.balance ?? null,
   };

@@ -1,6 +1,14 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeAnswer, escapeFreeText, koMessage, parseQueryAnswer, parseTransactionAnswer, recordLine, unescapeFreeText } from "./protocol";
+import {
+  decodeAnswer,
+  escapeFreeText,
+  koMessage,
+  parseQueryAnswer,
+  parseTransactionAnswer,
+  recordLine,
+  unescapeFreeText,
+} from "./protocol";
 
 describe("parseQueryAnswer", () => {
   it("reads the header row as lower-cased column names and each line as a row", () => {
@@ -26,12 +34,19 @@ describe("parseQueryAnswer", () => {
   });
 
   it("answers an empty table for a header without rows", () => {
-    expect(parseQueryAnswer("reference\tcolor\r\n")).toEqual({ columns: ["reference", "color"], rows: [], malformed: [] });
+    expect(parseQueryAnswer("reference\tcolor\r\n")).toEqual({
+      columns: ["reference", "color"],
+      rows: [],
+      malformed: [],
+    });
   });
 
   it("reports lines with the wrong number of fields instead of guessing", () => {
     const table = parseQueryAnswer("a\tb\n1\t2\n3\n4\t5\t6\n7\t8\n");
-    expect(table?.rows).toEqual([{ a: "1", b: "2" }, { a: "7", b: "8" }]);
+    expect(table?.rows).toEqual([
+      { a: "1", b: "2" },
+      { a: "7", b: "8" },
+    ]);
     expect(table?.malformed.map((m) => [m.row, m.reason])).toEqual([
       [2, "expected 2 fields, found 1"],
       [3, "expected 2 fields, found 3"],

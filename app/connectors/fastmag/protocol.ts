@@ -72,7 +72,8 @@ export function parseQueryAnswer(text: string): FastmagTable | null {
   while (lines.length > 0 && lines[lines.length - 1].replace(/\r$/, "") === "") lines.pop();
   if (lines.length === 0) return null;
   const columns = lines[0].split("\t").map((c) => cleanField(c).trim());
-  if (columns.some((c) => c === "") || new Set(columns.map((c) => c.toLowerCase())).size !== columns.length) return null;
+  if (columns.some((c) => c === "") || new Set(columns.map((c) => c.toLowerCase())).size !== columns.length)
+    return null;
   if (columns.length === 1 && /[|\s]/.test(columns[0])) return null; // "KO|…", "Erreur de syntaxe …"
   const rows: FastmagRow[] = [];
   const malformed: MalformedLine[] = [];

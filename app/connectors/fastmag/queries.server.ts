@@ -83,7 +83,11 @@ export function createFastmagQueries(overrides: FastmagQueryOverrides = {}, time
 }
 
 /** Replaces `:name` outside string literals with the escaped value; a missing value is an error. */
-export function fillPlaceholders(template: string, params: Record<string, SqlValue>, timeZone = "Europe/Paris"): string {
+export function fillPlaceholders(
+  template: string,
+  params: Record<string, SqlValue>,
+  timeZone = "Europe/Paris",
+): string {
   let out = "";
   let i = 0;
   while (i < template.length) {

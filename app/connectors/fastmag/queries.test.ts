@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createFastmagQueries, FASTMAG_QUERY_DEFAULTS, fastmagDateTime, fillPlaceholders, sqlLiteral } from "./queries.server";
+import {
+  createFastmagQueries,
+  FASTMAG_QUERY_DEFAULTS,
+  fastmagDateTime,
+  fillPlaceholders,
+  sqlLiteral,
+} from "./queries.server";
 
 describe("fillPlaceholders", () => {
   it("writes values as escaped SQL literals", () => {
@@ -14,7 +20,9 @@ describe("fillPlaceholders", () => {
   });
 
   it("leaves colons inside string literals alone", () => {
-    expect(fillPlaceholders("SELECT ':not' , ':x''s' FROM t WHERE a = :a", { a: 1 })).toBe("SELECT ':not' , ':x''s' FROM t WHERE a = 1");
+    expect(fillPlaceholders("SELECT ':not' , ':x''s' FROM t WHERE a = :a", { a: 1 })).toBe(
+      "SELECT ':not' , ':x''s' FROM t WHERE a = 1",
+    );
   });
 
   it("lists arrays for IN and turns an empty list into NULL", () => {

@@ -21,17 +21,44 @@ function sku(value: string) {
 export function customerRecord(customer: ErpCustomerDraft): string {
   const a = customer.address;
   return recordLine("CLIENT", [
-    "WEB", customer.email, customer.lastName, customer.firstName, customer.civility ?? "",
-    a?.address1, a?.address2, a?.zip, a?.city, a?.country, customer.phone ?? a?.phone, "",
-    "", "", "", "", "SHOPIFY", customer.notes, "", customer.company ?? a?.company, customer.externalId,
+    "WEB",
+    customer.email,
+    customer.lastName,
+    customer.firstName,
+    customer.civility ?? "",
+    a?.address1,
+    a?.address2,
+    a?.zip,
+    a?.city,
+    a?.country,
+    customer.phone ?? a?.phone,
+    "",
+    "",
+    "",
+    "",
+    "",
+    "SHOPIFY",
+    customer.notes,
+    "",
+    customer.company ?? a?.company,
+    customer.externalId,
   ]);
 }
 
 /** ADRESSECLIENT|email|addressName|lastname|firstname|company|address1|address2|zip|city|country|phone */
 export function deliveryAddressRecord(email: string, address: PostalAddress): string {
   return recordLine("ADRESSECLIENT", [
-    email, address.name ?? "LIVRAISON", address.lastName, address.firstName, address.company,
-    address.address1, address.address2, address.zip, address.city, address.country, address.phone,
+    email,
+    address.name ?? "LIVRAISON",
+    address.lastName,
+    address.firstName,
+    address.company,
+    address.address1,
+    address.address2,
+    address.zip,
+    address.city,
+    address.country,
+    address.phone,
   ]);
 }
 
@@ -44,15 +71,37 @@ export function orderRecords(magasin: string, draft: ErpOrderDraft): string[] {
   if (draft.lines.length === 0) throw new Error(`order ${draft.shopifyOrderName} has no lines to send to Fastmag`);
   const quantity = draft.lines.reduce((sum, line) => sum + line.quantity, 0);
   const header = recordLine("ENTETE", [
-    magasin, orderLinesTotal(draft), quantity, "COMMANDE", "WEB", draft.email,
-    draft.shippingAddress ? (draft.shippingAddress.name ?? "LIVRAISON") : "", "", draft.comment,
-    draft.paymentCode, draft.shopifyOrderId, draft.shopifyOrderName, draft.shippingCost ?? 0,
+    magasin,
+    orderLinesTotal(draft),
+    quantity,
+    "COMMANDE",
+    "WEB",
+    draft.email,
+    draft.shippingAddress ? (draft.shippingAddress.name ?? "LIVRAISON") : "",
+    "",
+    draft.comment,
+    draft.paymentCode,
+    draft.shopifyOrderId,
+    draft.shopifyOrderName,
+    draft.shippingCost ?? 0,
   ]);
   const lines = draft.lines.map((line) => {
     const { reference, color, size } = sku(line.sku);
     const discount = line.discount ?? 0;
     const total = Math.round((line.unitPrice * line.quantity - discount) * 100) / 100;
-    return recordLine("LIGNE", [reference, size, color, line.title, line.unitPrice, line.quantity, discount, total, "", "", ""]);
+    return recordLine("LIGNE", [
+      reference,
+      size,
+      color,
+      line.title,
+      line.unitPrice,
+      line.quantity,
+      discount,
+      total,
+      "",
+      "",
+      "",
+    ]);
   });
   return [header, ...lines];
 }
@@ -60,7 +109,8 @@ export function orderRecords(magasin: string, draft: ErpOrderDraft): string[] {
 /** TRANSFER|reference|color|size|quantity|fromStock|toStock|reason, one line per variant. */
 export function transferRecords(transfers: StockTransfer[], reason: string): string[] {
   return transfers.map((t) => {
-    if (!(t.quantity > 0) || !Number.isInteger(t.quantity)) throw new Error(`cannot transfer ${t.quantity} of ${t.sku}`);
+    if (!(t.quantity > 0) || !Number.isInteger(t.quantity))
+      throw new Error(`cannot transfer ${t.quantity} of ${t.sku}`);
     if (t.from === t.to) throw new Error(`transfer of ${t.sku} goes from and to the same stock`);
     const { reference, color, size } = sku(t.sku);
     return recordLine("TRANSFER", [reference, color, size, t.quantity, STOCK_NAMES[t.from], STOCK_NAMES[t.to], reason]);

@@ -209,7 +209,8 @@ export function validateFastmagSettings(
     fieldErrors.motpasse = "This password cannot be sent to Fastmag.";
 
   // These look across fields, so they run even when another field is wrong: every mistake at once.
-  if (!checkbox.parse(input.stockA) && !checkbox.parse(input.stockB)) fieldErrors.stockA = "Include at least one Fastmag stock in the web stock.";
+  if (!checkbox.parse(input.stockA) && !checkbox.parse(input.stockB))
+    fieldErrors.stockA = "Include at least one Fastmag stock in the web stock.";
   const locationId = input.locationId?.trim() ?? "";
   if (!fieldErrors.locationId && context.knownLocationIds && !context.knownLocationIds.includes(locationId)) {
     fieldErrors.locationId = "This location is not one of the shop's Shopify locations.";

@@ -13,14 +13,18 @@ export interface ShopInfo {
 export const SHOP_INFO = defineOperation<ShopInfo>({
   name: "ShopInfo",
   expectedCost: 2,
-  document: /* GraphQL */ `#graphql
+  document: /* GraphQL */ `
+    #graphql
     query ShopInfo {
       shop {
         name
         myshopifyDomain
         ianaTimezone
         currencyCode
-        plan { publicDisplayName shopifyPlus }
+        plan {
+          publicDisplayName
+          shopifyPlus
+        }
       }
     }
   `,
@@ -36,11 +40,20 @@ export interface LocationsPage {
 export const LOCATIONS = defineOperation<LocationsPage, { first: number; after?: string | null }>({
   name: "Locations",
   expectedCost: ({ first }) => 2 + first,
-  document: /* GraphQL */ `#graphql
+  document: /* GraphQL */ `
+    #graphql
     query Locations($first: Int!, $after: String) {
       locations(first: $first, after: $after) {
-        nodes { id name isActive fulfillsOnlineOrders }
-        pageInfo { hasNextPage endCursor }
+        nodes {
+          id
+          name
+          isActive
+          fulfillsOnlineOrders
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   `,
