@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import {
-  Badge,
   Banner,
   BlockStack,
   Button,
@@ -17,6 +16,8 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import { loadDashboard } from "../dashboard/dashboard.server";
 import { authenticate } from "../shopify.server";
+import { SectionCard } from "../components/SectionCard";
+import { WebhookStatusBadge } from "../components/WebhookStatusBadge";
 import { ConnectionBadge } from "../components/ConnectionBadge";
 import { JobStatusBadge } from "../components/JobStatusBadge";
 import { formatDateTime } from "../lib/format";
@@ -70,93 +71,73 @@ export default function Dashboard() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Connections
-              </Text>
-              {connectors.length === 0 ? (
-                <BlockStack gap="200" inlineAlign="start">
-                  <Text as="p" fontWeight="semibold">
-                    No back-office system connected yet
-                  </Text>
-                  <Text as="p" tone="subdued">
-                    Connect Fastmag or another system to start syncing stock, prices and orders.
-                  </Text>
-                  <Button url="/app/settings">Open settings</Button>
-                </BlockStack>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text"]}
-                  headings={["System", "Kind", "State", "Last check"]}
-                  rows={connectors.map((c) => [
-                    c.name,
-                    c.kind,
-                    <ConnectionBadge key={c.connector} state={c.state} />,
-                    c.lastCheckAt
-                      ? `${formatDateTime(c.lastCheckAt, shop.ianaTimezone)} — ${c.lastCheckMessage ?? ""}`
-                      : "never",
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+          <SectionCard title="Connections">
+            {connectors.length === 0 ? (
+              <BlockStack gap="200" inlineAlign="start">
+                <Text as="p" fontWeight="semibold">
+                  No back-office system connected yet
+                </Text>
+                <Text as="p" tone="subdued">
+                  Connect Fastmag or another system to start syncing stock, prices and orders.
+                </Text>
+                <Button url="/app/settings">Open settings</Button>
+              </BlockStack>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text"]}
+                headings={["System", "Kind", "State", "Last check"]}
+                rows={connectors.map((c) => [
+                  c.name,
+                  c.kind,
+                  <ConnectionBadge key={c.connector} state={c.state} />,
+                  c.lastCheckAt
+                    ? `${formatDateTime(c.lastCheckAt, shop.ianaTimezone)} — ${c.lastCheckMessage ?? ""}`
+                    : "never",
+                ])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Latest sync runs
+          <SectionCard title="Latest sync runs">
+            {latestRuns.length === 0 ? (
+              <Text as="p" tone="subdued">
+                No sync has run yet. Start one from <Link url="/app/syncs">Syncs</Link>.
               </Text>
-              {latestRuns.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  No sync has run yet. Start one from <Link url="/app/syncs">Syncs</Link>.
-                </Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text"]}
-                  headings={["Sync", "Status", "When", "Result"]}
-                  rows={latestRuns.map((run) => [
-                    <Link key={run.id} url={`/app/runs/${run.id}`}>
-                      {run.title}
-                    </Link>,
-                    <JobStatusBadge key={`${run.id}-status`} status={run.status} />,
-                    formatDateTime(run.startedAt ?? run.createdAt, shop.ianaTimezone),
-                    run.error ? run.error.message : `${run.counters.changed} changed, ${run.counters.skipped} skipped`,
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text"]}
+                headings={["Sync", "Status", "When", "Result"]}
+                rows={latestRuns.map((run) => [
+                  <Link key={run.id} url={`/app/runs/${run.id}`}>
+                    {run.title}
+                  </Link>,
+                  <JobStatusBadge key={`${run.id}-status`} status={run.status} />,
+                  formatDateTime(run.startedAt ?? run.createdAt, shop.ianaTimezone),
+                  run.error ? run.error.message : `${run.counters.changed} changed, ${run.counters.skipped} skipped`,
+                ])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Latest events from Shopify
+          <SectionCard title="Latest events from Shopify">
+            {recentWebhooks.length === 0 ? (
+              <Text as="p" tone="subdued">
+                No webhook received yet.
               </Text>
-              {recentWebhooks.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  No webhook received yet.
-                </Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text"]}
-                  headings={["Topic", "Received", "Result"]}
-                  rows={recentWebhooks.map((w) => [
-                    w.topic,
-                    formatDateTime(w.receivedAt, shop.ianaTimezone),
-                    <Badge
-                      key={w.webhookId}
-                      tone={w.status === "failed" ? "critical" : w.status === "processed" ? "success" : "info"}
-                    >
-                      {w.status === "failed" ? `failed: ${w.error ?? ""}` : w.status}
-                    </Badge>,
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text"]}
+                headings={["Topic", "Received", "Result"]}
+                rows={recentWebhooks.map((w) => [
+                  w.topic,
+                  formatDateTime(w.receivedAt, shop.ianaTimezone),
+                  <WebhookStatusBadge key={w.webhookId} status={w.status} error={w.error} />,
+                ])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
       </Layout>
     </Page>

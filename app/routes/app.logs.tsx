@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, BlockStack, Card, DataTable, Layout, Page, Select, Text } from "@shopify/polaris";
+import { DataTable, Layout, Page, Select, Text } from "@shopify/polaris";
 import { db } from "../db.server";
 import { formatDateTime } from "../lib/format";
 import { authenticate } from "../shopify.server";
+import { SectionCard } from "../components/SectionCard";
+import { WebhookStatusBadge } from "../components/WebhookStatusBadge";
 
 const STATUSES = ["all", "processed", "failed", "received"] as const;
 
@@ -30,58 +32,43 @@ export default function Logs() {
     <Page title="Logs">
       <Layout>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Webhooks received
-              </Text>
-              <Select
-                label="Result"
-                options={STATUSES.map((s) => ({ label: s, value: s }))}
-                value={status}
-                onChange={(value) => setSearchParams(value === "all" ? {} : { status: value })}
-              />
-              <DataTable
-                columnContentTypes={["text", "text", "text", "text"]}
-                headings={["Topic", "Received", "Result", "Delivery id"]}
-                rows={deliveries.map((d) => [
-                  d.topic,
-                  formatDateTime(d.receivedAt, timeZone),
-                  <Badge
-                    key={d.webhookId}
-                    tone={d.status === "failed" ? "critical" : d.status === "processed" ? "success" : "info"}
-                  >
-                    {d.status === "failed" ? `failed: ${d.error ?? ""}` : d.status}
-                  </Badge>,
-                  d.webhookId,
-                ])}
-              />
-            </BlockStack>
-          </Card>
+          <SectionCard title="Webhooks received">
+            <Select
+              label="Result"
+              options={STATUSES.map((s) => ({ label: s, value: s }))}
+              value={status}
+              onChange={(value) => setSearchParams(value === "all" ? {} : { status: value })}
+            />
+            <DataTable
+              columnContentTypes={["text", "text", "text", "text"]}
+              headings={["Topic", "Received", "Result", "Delivery id"]}
+              rows={deliveries.map((d) => [
+                d.topic,
+                formatDateTime(d.receivedAt, timeZone),
+                <WebhookStatusBadge key={d.webhookId} status={d.status} error={d.error} />,
+                d.webhookId,
+              ])}
+            />
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Privacy requests
+          <SectionCard title="Privacy requests">
+            {complianceRequests.length === 0 ? (
+              <Text as="p" tone="subdued">
+                No customer data request or erasure received.
               </Text>
-              {complianceRequests.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  No customer data request or erasure received.
-                </Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text"]}
-                  headings={["Request", "Received", "Customer"]}
-                  rows={complianceRequests.map((r) => [
-                    r.topic,
-                    formatDateTime(r.receivedAt, timeZone),
-                    r.email ?? r.customerId ?? "—",
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text"]}
+                headings={["Request", "Received", "Customer"]}
+                rows={complianceRequests.map((r) => [
+                  r.topic,
+                  formatDateTime(r.receivedAt, timeZone),
+                  r.email ?? r.customerId ?? "—",
+                ])}
+              />
+            )}
+          </SectionCard>
         </Layout.Section>
       </Layout>
     </Page>

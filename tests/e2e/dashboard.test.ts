@@ -1,32 +1,22 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { DEMO_SHOP } from "../../emulators/shopify/seed";
-import { startStack, type Stack } from "../../scripts/stack";
-import { freePort, launchBrowser, newMerchantPage, screenshot } from "./support/browser";
+import type { Stack } from "../../scripts/stack";
+import { screenshot } from "./support/browser";
+import { startE2eSession, type E2eSession } from "./support/session";
 
+let session: E2eSession;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-"));
-  stack = await startStack({
-    appPort: await freePort(),
-    shopifyPort: 0,
-    databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`,
-    quiet: true,
-  });
-  browser = await launchBrowser();
-  page = await newMerchantPage(browser);
+  session = await startE2eSession("dashboard");
+  ({ stack, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await session?.close();
 });
 
 describe("the embedded Dashboard", () => {

@@ -4,33 +4,25 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { startStack, type Stack } from "../../scripts/stack";
-import { freePort, launchBrowser, newMerchantPage, screenshot } from "./support/browser";
+import { freePort, screenshot } from "./support/browser";
+import { startE2eSession, type E2eSession } from "./support/session";
 
+let session: E2eSession;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let app: FrameLocator;
 
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-e2e-fastmag-"));
-  stack = await startStack({
-    appPort: await freePort(),
-    shopifyPort: 0,
-    databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`,
-    quiet: true,
-  });
-  browser = await launchBrowser();
-  page = await newMerchantPage(browser);
-  app = page.frameLocator("iframe");
+  session = await startE2eSession("fastmag");
+  ({ stack, page, app } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await session?.close();
 });
 
 async function fillSettings(password: string) {
