@@ -75,4 +75,32 @@ describe("the embedded Dashboard", () => {
     await app.getByText("Webhooks received").waitFor({ timeout: 30_000 });
     await screenshot(page, "logs");
   });
+
+  it("receives Shopify's signed webhooks over HTTP, a duplicate processed once, and lists them in Logs", async () => {
+    const attempts = await stack.shopify.deliverWebhook({
+      shop: stack.shop,
+      topic: "app/scopes_update",
+      payload: { id: 1, previous: ["read_products"], current: ["read_products", "write_inventory"] },
+      duplicates: 1,
+    });
+    expect(attempts.map((a) => a.status)).toEqual([200, 200]);
+    expect(new Set(attempts.map((a) => a.webhookId)).size).toBe(1);
+
+    const db = createPrismaClient(stack.databaseUrl);
+    try {
+      const deliveries = await db.webhookDelivery.findMany({ where: { shop: stack.shop, topic: "app/scopes_update" } });
+      expect(deliveries.map((d) => d.status)).toEqual(["processed"]);
+      expect((await db.shop.findUniqueOrThrow({ where: { domain: stack.shop } })).scopes).toBe(
+        "read_products,write_inventory",
+      );
+    } finally {
+      await db.$disconnect();
+    }
+
+    await page.getByRole("link", { name: "Logs" }).click();
+    const app = page.frameLocator("iframe");
+    await app.getByText("app/scopes_update").first().waitFor({ timeout: 30_000 });
+    await app.getByRole("cell", { name: "processed" }).first().waitFor();
+    await screenshot(page, "logs-webhook-received");
+  });
 });
