@@ -65,32 +65,34 @@ export default function Syncs() {
           </BlockStack>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Recent runs
-              </Text>
-              {recentRuns.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  Nothing has run yet.
+          <section aria-label="Recent runs">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Recent runs
                 </Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text", "text"]}
-                  headings={["Sync", "Started by", "Status", "When", "Result"]}
-                  rows={recentRuns.map((r) => [
-                    <Link key={r.id} url={`/app/runs/${r.id}`}>
-                      {r.title}
-                    </Link>,
-                    r.trigger,
-                    <JobStatusBadge key={`${r.id}-s`} status={r.status} />,
-                    formatDateTime(r.startedAt ?? r.createdAt, timeZone),
-                    r.error ? r.error.message : `${r.counters.changed} changed, ${r.counters.skipped} skipped`,
-                  ])}
-                />
-              )}
-            </BlockStack>
-          </Card>
+                {recentRuns.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Nothing has run yet.
+                  </Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={["text", "text", "text", "text", "text"]}
+                    headings={["Sync", "Started by", "Status", "When", "Result"]}
+                    rows={recentRuns.map((r) => [
+                      <Link key={r.id} url={`/app/runs/${r.id}`}>
+                        {r.title}
+                      </Link>,
+                      r.trigger,
+                      <JobStatusBadge key={`${r.id}-s`} status={r.status} />,
+                      formatDateTime(r.startedAt ?? r.createdAt, timeZone),
+                      r.error ? r.error.message : `${r.counters.changed} changed, ${r.counters.skipped} skipped`,
+                    ])}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </section>
         </Layout.Section>
       </Layout>
     </Page>
@@ -105,70 +107,72 @@ function JobTypeCard({ jobType, timeZone }: { jobType: JobTypeOverview; timeZone
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
   const submit = (intent: string) => fetcher.submit({ intent, type: jobType.type }, { method: "post" });
   return (
-    <Card>
-      <BlockStack gap="200">
-        <InlineStack align="space-between" blockAlign="center">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              {jobType.title}
-            </Text>
-            <Text as="p" tone="subdued">
-              {jobType.description}
-            </Text>
-          </BlockStack>
-          <InlineStack gap="200">
-            {jobType.schedule ? (
-              <Button onClick={() => submit(jobType.schedule?.enabled ? "pause" : "resume")} disabled={submitting}>
-                {jobType.schedule.enabled ? "Pause schedule" : "Resume schedule"}
-              </Button>
-            ) : null}
-            <Button
-              variant="primary"
-              onClick={() => submit("run-now")}
-              loading={submitting}
-              accessibilityLabel={`Run ${jobType.title} now`}
-            >
-              Run now
-            </Button>
-          </InlineStack>
-        </InlineStack>
-        {failure ? <Banner tone="critical">{failure}</Banner> : null}
-        <Text as="p">
-          {jobType.schedule
-            ? `${jobType.schedule.enabled ? "Runs" : "Paused — would run"} ${jobType.schedule.description}. ${
-                jobType.schedule.nextRun ? `Next run ${formatDateTime(jobType.schedule.nextRun, timeZone)}.` : ""
-              }`
-            : "Not scheduled; runs when started."}{" "}
-          <RemixLink to={`/app/syncs/${encodeURIComponent(jobType.type)}`}>Edit schedule</RemixLink>
-        </Text>
-        <InlineStack gap="200" blockAlign="center">
-          <Text as="span">Last run:</Text>
-          {jobType.lastRun ? (
-            <>
-              <JobStatusBadge status={jobType.lastRun.status} />
-              <RemixLink to={`/app/runs/${jobType.lastRun.id}`}>
-                {formatDateTime(jobType.lastRun.finishedAt ?? jobType.lastRun.createdAt, timeZone)}
-              </RemixLink>
-              {jobType.lastRun.error ? (
-                <Text as="span" tone="critical">
-                  {jobType.lastRun.error.message}
-                </Text>
+    <section aria-label={jobType.title}>
+      <Card>
+        <BlockStack gap="200">
+          <InlineStack align="space-between" blockAlign="center">
+            <BlockStack gap="100">
+              <Text as="h2" variant="headingMd">
+                {jobType.title}
+              </Text>
+              <Text as="p" tone="subdued">
+                {jobType.description}
+              </Text>
+            </BlockStack>
+            <InlineStack gap="200">
+              {jobType.schedule ? (
+                <Button onClick={() => submit(jobType.schedule?.enabled ? "pause" : "resume")} disabled={submitting}>
+                  {jobType.schedule.enabled ? "Pause schedule" : "Resume schedule"}
+                </Button>
               ) : null}
-            </>
-          ) : (
-            <Text as="span" tone="subdued">
-              never
-            </Text>
-          )}
-          {jobType.current ? (
-            <>
-              <Text as="span">· now:</Text>
-              <JobStatusBadge status={jobType.current.status} />
-              <RemixLink to={`/app/runs/${jobType.current.id}`}>follow</RemixLink>
-            </>
-          ) : null}
-        </InlineStack>
-      </BlockStack>
-    </Card>
+              <Button
+                variant="primary"
+                onClick={() => submit("run-now")}
+                loading={submitting}
+                accessibilityLabel={`Run ${jobType.title} now`}
+              >
+                Run now
+              </Button>
+            </InlineStack>
+          </InlineStack>
+          {failure ? <Banner tone="critical">{failure}</Banner> : null}
+          <Text as="p">
+            {jobType.schedule
+              ? `${jobType.schedule.enabled ? "Runs" : "Paused — would run"} ${jobType.schedule.description}. ${
+                  jobType.schedule.nextRun ? `Next run ${formatDateTime(jobType.schedule.nextRun, timeZone)}.` : ""
+                }`
+              : "Not scheduled; runs when started."}{" "}
+            <RemixLink to={`/app/syncs/${encodeURIComponent(jobType.type)}`}>Edit schedule</RemixLink>
+          </Text>
+          <InlineStack gap="200" blockAlign="center">
+            <Text as="span">Last run:</Text>
+            {jobType.lastRun ? (
+              <>
+                <JobStatusBadge status={jobType.lastRun.status} />
+                <RemixLink to={`/app/runs/${jobType.lastRun.id}`}>
+                  {formatDateTime(jobType.lastRun.finishedAt ?? jobType.lastRun.createdAt, timeZone)}
+                </RemixLink>
+                {jobType.lastRun.error ? (
+                  <Text as="span" tone="critical">
+                    {jobType.lastRun.error.message}
+                  </Text>
+                ) : null}
+              </>
+            ) : (
+              <Text as="span" tone="subdued">
+                never
+              </Text>
+            )}
+            {jobType.current ? (
+              <>
+                <Text as="span">· now:</Text>
+                <JobStatusBadge status={jobType.current.status} />
+                <RemixLink to={`/app/runs/${jobType.current.id}`}>follow</RemixLink>
+              </>
+            ) : null}
+          </InlineStack>
+        </BlockStack>
+      </Card>
+    </section>
   );
 }

@@ -1,0 +1,43 @@
+// The Syncs screens in Chromium: start a sync with "Run now", follow its progress to the end, open
+// the run's detail.
+import type { FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./support/browser";
+import { startE2eSession, type E2eSession } from "./support/session";
+
+let session: E2eSession;
+let page: Page;
+let app: FrameLocator;
+
+beforeAll(async () => {
+  session = await startE2eSession("syncs");
+  ({ page, app } = session);
+  await page.goto(session.stack.adminUrl);
+  await app.getByRole("heading", { name: "Dashboard" }).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("Syncs", () => {
+  it("runs a sync from the Syncs screen and shows its run to the end", async () => {
+    await page.getByRole("link", { name: "Syncs" }).click();
+    await app.getByRole("heading", { name: "Syncs" }).waitFor({ timeout: 30_000 });
+    const card = app.getByRole("region", { name: "Clean up sync history" });
+    await card.waitFor({ timeout: 30_000 });
+    await expect.poll(() => card.getByText("every day at 4:20, Europe/Paris").count()).toBeGreaterThan(0);
+    await screenshot(page, "syncs-overview");
+
+    await card.getByRole("button", { name: "Run Clean up sync history now" }).click();
+    await card.getByRole("link", { name: "follow" }).or(card.getByText("Succeeded")).first().waitFor({ timeout: 30_000 });
+    const recent = app.getByRole("region", { name: "Recent runs" });
+    await recent.getByRole("link", { name: "Clean up sync history" }).first().click();
+
+    await app.getByRole("heading", { name: "Clean up sync history" }).waitFor({ timeout: 30_000 });
+    await app.getByText("Succeeded").first().waitFor({ timeout: 30_000 });
+    await app.getByText("100%").first().waitFor();
+    await app.getByText("Deleted 0 old runs").waitFor();
+    await screenshot(page, "syncs-run-detail");
+  });
+});
