@@ -137,6 +137,7 @@ export default function RunDetail() {
                 </Text>
               </InlineStack>
               <ProgressBar
+                animated={false}
                 progress={percent}
                 tone={job.status === "failed" ? "critical" : "primary"}
                 aria-label="progress"
