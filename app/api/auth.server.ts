@@ -1,5 +1,6 @@
 // Who is calling the JSON API (/api/*): an ERP or script with a shop's API token, or the embedded app
 // itself with a Shopify session token (App Bridge adds it to fetch calls). Either way we get a shop.
+import { json } from "@remix-run/node";
 import { authenticate } from "../shopify.server";
 import { looksLikeApiToken, shopForApiToken } from "./tokens.server";
 
@@ -9,7 +10,7 @@ export interface ApiCaller {
 }
 
 const unauthorized = (message: string) =>
-  Response.json({ error: message }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="passerelle"' } });
+  json({ error: message }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="passerelle"' } });
 
 /** Resolves the caller or throws a 401 JSON Response. */
 export async function authenticateApi(request: Request): Promise<ApiCaller> {

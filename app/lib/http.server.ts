@@ -1,4 +1,5 @@
 // Shapes responses for routes from the typed errors use-cases throw.
+import { json } from "@remix-run/node";
 import { AppError, ValidationError, errorMessage } from "./errors";
 
 export interface ActionFailure {
@@ -18,10 +19,10 @@ export function actionFailure(error: unknown): ActionFailure {
 export function jsonError(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof ValidationError)
-    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+    return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
   if (error instanceof AppError && error.name === "NotFoundError")
-    return Response.json({ error: error.message }, { status: 404 });
+    return json({ error: error.message }, { status: 404 });
   if (error instanceof AppError)
-    return Response.json({ error: error.message }, { status: error.transient ? 503 : 400 });
-  return Response.json({ error: `internal error: ${errorMessage(error)}` }, { status: 500 });
+    return json({ error: error.message }, { status: error.transient ? 503 : 400 });
+  return json({ error: `internal error: ${errorMessage(error)}` }, { status: 500 });
 }

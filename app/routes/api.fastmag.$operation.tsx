@@ -1,3 +1,4 @@
+import { json } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateApi } from "../api/auth.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError } from "../connectors/fastmag/errors";
@@ -14,10 +15,10 @@ import { logger } from "../lib/logger.server";
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   try {
     const caller = await authenticateApi(request);
-    if (params.operation === "operations") return Response.json({ operations: EXPLORER_OPERATIONS.map(describe) });
+    if (params.operation === "operations") return json({ operations: EXPLORER_OPERATIONS.map(describe) });
     const operation = explorerOperation(params.operation ?? "");
     if (!operation)
-      return Response.json(
+      return json(
         { error: `Unknown operation "${params.operation}". GET /api/fastmag/operations lists them.` },
         { status: 404 },
       );
@@ -29,7 +30,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       page: numberParam(url, "page"),
       pageSize: numberParam(url, "pageSize"),
     });
-    return Response.json(result);
+    return json(result);
   } catch (error) {
     return fastmagJsonError(error);
   }
@@ -48,13 +49,13 @@ function numberParam(url: URL, name: string): number | undefined {
 function fastmagJsonError(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof ValidationError)
-    return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
-  if (error instanceof ExplorerNotFoundError) return Response.json({ error: error.message }, { status: 404 });
-  if (error instanceof FastmagNotConfiguredError) return Response.json({ error: error.message }, { status: 409 });
+    return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
+  if (error instanceof ExplorerNotFoundError) return json({ error: error.message }, { status: 404 });
+  if (error instanceof FastmagNotConfiguredError) return json({ error: error.message }, { status: 409 });
   if (error instanceof FastmagUnavailableError)
-    return Response.json({ error: describeFastmagFailure(error) }, { status: 503, headers: { "Retry-After": "30" } });
+    return json({ error: describeFastmagFailure(error) }, { status: 503, headers: { "Retry-After": "30" } });
   if (error instanceof FastmagRefusedError || error instanceof FastmagProtocolError)
-    return Response.json({ error: describeFastmagFailure(error) }, { status: 502 });
+    return json({ error: describeFastmagFailure(error) }, { status: 502 });
   logger.error("fastmag API call failed", { error: errorMessage(error) });
-  return Response.json({ error: "internal error" }, { status: 500 });
+  return json({ error: "internal error" }, { status: 500 });
 }

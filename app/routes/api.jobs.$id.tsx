@@ -1,3 +1,4 @@
+import { json } from "@remix-run/node";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateApi } from "../api/auth.server";
 import { getJob } from "../jobs/api.server";
@@ -9,8 +10,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   try {
     const caller = await authenticateApi(request);
     const job = await getJob(jobDeps, caller.shop, params.id ?? "", { logLines: 50 });
-    if (!job) return Response.json({ error: "No such job for this shop." }, { status: 404 });
-    return Response.json(job);
+    if (!job) return json({ error: "No such job for this shop." }, { status: 404 });
+    return json(job);
   } catch (error) {
     return jsonError(error);
   }

@@ -1,3 +1,4 @@
+import { json } from "@remix-run/node";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateApi } from "../api/auth.server";
 import { enqueueJob } from "../jobs/api.server";
@@ -8,7 +9,7 @@ import { jsonError } from "../lib/http.server";
 // "async call: I don't wait for an answer"). Optional JSON body: { "params": { … } }.
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (request.method !== "POST")
-    return Response.json({ error: "Use POST." }, { status: 405, headers: { Allow: "POST" } });
+    return json({ error: "Use POST." }, { status: 405, headers: { Allow: "POST" } });
   try {
     const caller = await authenticateApi(request);
     const body = await readJsonBody(request);
@@ -18,7 +19,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       trigger: "api",
       params: body.params,
     });
-    return Response.json(
+    return json(
       { jobId, status, statusUrl: `/api/jobs/${jobId}` },
       { status: 202, headers: { Location: `/api/jobs/${jobId}` } },
     );
@@ -28,7 +29,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export const loader = () =>
-  Response.json({ error: "Use POST to start a sync." }, { status: 405, headers: { Allow: "POST" } });
+  json({ error: "Use POST to start a sync." }, { status: 405, headers: { Allow: "POST" } });
 
 async function readJsonBody(request: Request): Promise<{ params?: Record<string, unknown> }> {
   const text = await request.text();
@@ -37,13 +38,13 @@ async function readJsonBody(request: Request): Promise<{ params?: Record<string,
   try {
     body = JSON.parse(text);
   } catch {
-    throw Response.json({ error: "The body is not valid JSON." }, { status: 400 });
+    throw json({ error: "The body is not valid JSON." }, { status: 400 });
   }
   if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw Response.json({ error: "The body must be a JSON object." }, { status: 400 });
+    throw json({ error: "The body must be a JSON object." }, { status: 400 });
   const params = (body as { params?: unknown }).params;
   if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params))) {
-    throw Response.json({ error: '"params" must be an object.' }, { status: 400 });
+    throw json({ error: '"params" must be an object.' }, { status: 400 });
   }
   return { params: params as Record<string, unknown> | undefined };
 }

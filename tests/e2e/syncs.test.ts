@@ -30,7 +30,11 @@ describe("Syncs", () => {
     await screenshot(page, "syncs-overview");
 
     await card.getByRole("button", { name: "Run Clean up sync history now" }).click();
-    await card.getByRole("link", { name: "follow" }).or(card.getByText("Succeeded")).first().waitFor({ timeout: 30_000 });
+    await card
+      .getByRole("link", { name: "follow" })
+      .or(card.getByText("Succeeded"))
+      .first()
+      .waitFor({ timeout: 30_000 });
     const recent = app.getByRole("region", { name: "Recent runs" });
     await recent.getByRole("link", { name: "Clean up sync history" }).first().click();
 
@@ -39,5 +43,34 @@ describe("Syncs", () => {
     await app.getByText("100%").first().waitFor();
     await app.getByText("Deleted 0 old runs").waitFor();
     await screenshot(page, "syncs-run-detail");
+  });
+
+  it("lets an ERP start the same sync over the JSON API with a token made in Settings", async () => {
+    await page.getByRole("link", { name: "Settings" }).click();
+    await app.getByLabel("Token name").fill("Fastmag scripts");
+    await app.getByRole("button", { name: "Create token" }).click();
+    const token = (await app.locator("code", { hasText: "psk_" }).textContent({ timeout: 30_000 }))?.trim() ?? "";
+    expect(token).toMatch(/^psk_/);
+    await screenshot(page, "settings-api-token");
+
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${session.stack.appUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      });
+    const started = await api("/api/sync/maintenance.prune-job-history", { method: "POST", body: "{}" });
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    await expect
+      .poll(async () => ((await (await api(`/api/jobs/${jobId}`)).json()) as { status: string }).status, {
+        timeout: 30_000,
+      })
+      .toBe("succeeded");
+
+    const refused = await fetch(`${session.stack.appUrl}/api/sync/maintenance.prune-job-history`, { method: "POST" });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/API token/);
+    const unknown = await api("/api/sync/no-such-sync", { method: "POST" });
+    expect(unknown.status).toBe(422);
   });
 });
