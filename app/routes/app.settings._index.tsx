@@ -32,7 +32,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     listApiTokens(session.shop),
   ]);
   return {
-    connectors: CONNECTORS.map((c) => {
+    // Only systems the merchant can set up here; the others arrive with their connectors.
+    connectors: CONNECTORS.filter((c) => c.id in CONNECTOR_SETTINGS_PAGES).map((c) => {
       const summary = configured.find((s) => s.connector === c.id);
       return {
         ...c,
@@ -77,18 +78,30 @@ export default function Settings() {
                 columnContentTypes={["text", "text", "text", "text"]}
                 headings={["System", "Kind", "State", "Last check"]}
                 rows={connectors.map((c) => [
-                  c.id in CONNECTOR_SETTINGS_PAGES ? (
-                    <Link key={`${c.id}-name`} url={CONNECTOR_SETTINGS_PAGES[c.id]}>
-                      {c.name}
-                    </Link>
-                  ) : (
-                    c.name
-                  ),
+                  <Link key={`${c.id}-name`} url={CONNECTOR_SETTINGS_PAGES[c.id]}>
+                    {c.name}
+                  </Link>,
                   c.kind,
                   <ConnectionBadge key={c.id} state={c.state} />,
                   c.lastCheckMessage ?? "—",
                 ])}
               />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Orders and carriers
+              </Text>
+              <Text as="p" tone="subdued">
+                Whether customers are notified of shipments, and the carrier accounts (Chronopost, TNT) used to follow
+                parcels to delivery.
+              </Text>
+              <InlineStack>
+                <Button url="/app/settings/orders">Open order settings</Button>
+              </InlineStack>
             </BlockStack>
           </Card>
         </Layout.Section>
