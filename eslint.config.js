@@ -3,7 +3,9 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["build/**", "prisma/generated/**", "node_modules/**", "test-results/**", "public/build/**"] },
+  {
+    ignores: [".debug/**", "build/**", "prisma/generated/**", "node_modules/**", "test-results/**", "public/build/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

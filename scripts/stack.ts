@@ -4,10 +4,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "../app/db/migrations.server";
+import { startChronopostEmulator, type ChronopostEmulator } from "../emulators/chronopost/index";
 import { startFastmagEmulator, type FastmagCredentials, type FastmagEmulator } from "../emulators/fastmag/index";
 import { startShopifyEmulator, type ShopifyEmulator } from "../emulators/shopify/index";
 import { DEMO_SHOP } from "../emulators/shopify/seed";
+import { startTntEmulator, type TntEmulator } from "../emulators/tnt/index";
 import { configureFastmagThroughSettingsScreen } from "./configure-fastmag";
+import { configureOrdersThroughSettingsScreen } from "./configure-orders";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -27,6 +30,9 @@ export interface Stack {
   appUrl: string;
   shopify: ShopifyEmulator;
   fastmag: FastmagEmulator;
+  /** Carrier emulators (orders: tracking and deliveries), with controllable clocks. */
+  chronopost: ChronopostEmulator;
+  tnt: TntEmulator;
   fastmagCredentials: FastmagCredentials;
   shop: string;
   adminUrl: string;
@@ -37,8 +43,16 @@ export interface Stack {
 
 export const DEMO_API_KEY = "passerelle-demo-api-key";
 
+/** The demo TNT account (the TNT emulator of the stack accepts it). */
+export const DEMO_TNT_CREDENTIALS = { username: "passerelle", password: "demo-tnt-password" };
+
 /** The demo Fastmag instance's login (what a merchant types in Settings → Fastmag). */
-export const DEMO_FASTMAG_CREDENTIALS: FastmagCredentials = { enseigne: "DEMO", magasin: "WEB", compte: "passerelle", motpasse: "demo-fastmag-password" };
+export const DEMO_FASTMAG_CREDENTIALS: FastmagCredentials = {
+  enseigne: "DEMO",
+  magasin: "WEB",
+  compte: "passerelle",
+  motpasse: "demo-fastmag-password",
+};
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appPort = options.appPort ?? 3000;
@@ -49,11 +63,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const shopify = await startShopifyEmulator({
     port: options.shopifyPort ?? 0,
-    app: { apiKey: DEMO_API_KEY, apiSecret, appUrl, handle: "passerelle", tomlPath: path.join(root, "shopify.app.toml") },
+    app: {
+      apiKey: DEMO_API_KEY,
+      apiSecret,
+      appUrl,
+      handle: "passerelle",
+      tomlPath: path.join(root, "shopify.app.toml"),
+    },
     shops: [DEMO_SHOP],
   });
 
-  const fastmag = await startFastmagEmulator({ port: options.fastmagPort ?? 0, credentials: DEMO_FASTMAG_CREDENTIALS, seed: "demo" });
+  const fastmag = await startFastmagEmulator({
+    port: options.fastmagPort ?? 0,
+    credentials: DEMO_FASTMAG_CREDENTIALS,
+    seed: "demo",
+  });
+  const chronopost = await startChronopostEmulator();
+  const tnt = await startTntEmulator({ credentials: DEMO_TNT_CREDENTIALS });
 
   const appEnv: Record<string, string> = {
     NODE_ENV: "production",
@@ -71,18 +97,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     LOG_LEVEL: "warn",
     ...options.appEnv,
   };
-  const app = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
-    cwd: root,
-    env: { ...process.env, ...appEnv },
-    stdio: options.quiet ? ["ignore", "ignore", "pipe"] : "inherit",
-  });
+  const app = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
+    {
+      cwd: root,
+      env: { ...process.env, ...appEnv },
+      stdio: options.quiet ? ["ignore", "ignore", "pipe"] : "inherit",
+    },
+  );
   const appErrors: string[] = [];
   app.stderr?.on("data", (chunk: Buffer) => appErrors.push(chunk.toString()));
   await waitForHttp(`${appUrl}/`, app, appErrors);
 
   const stop = async () => {
     await stopProcess(app);
-    await Promise.all([shopify.close(), fastmag.close()]);
+    await Promise.all([shopify.close(), fastmag.close(), chronopost.close(), tnt.close()]);
   };
   if (options.configureFastmag) {
     await configureFastmagThroughSettingsScreen({
@@ -95,7 +125,32 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       throw error;
     });
   }
-  return { appUrl, shopify, fastmag, fastmagCredentials: DEMO_FASTMAG_CREDENTIALS, shop: DEMO_SHOP.domain, adminUrl: shopify.adminUrl(DEMO_SHOP.domain), databaseUrl, appEnv, stop };
+  if (options.configureFastmag) {
+    await configureOrdersThroughSettingsScreen({
+      appUrl,
+      sessionToken: () => shopify.mintSessionToken(DEMO_SHOP.domain),
+      chronopostUrl: chronopost.trackingUrl,
+      tntFranceUrl: tnt.franceUrl,
+      tntExpressConnectUrl: tnt.expressConnectUrl,
+      tnt: DEMO_TNT_CREDENTIALS,
+    }).catch(async (error: unknown) => {
+      await stop();
+      throw error;
+    });
+  }
+  return {
+    appUrl,
+    shopify,
+    fastmag,
+    chronopost,
+    tnt,
+    fastmagCredentials: DEMO_FASTMAG_CREDENTIALS,
+    shop: DEMO_SHOP.domain,
+    adminUrl: shopify.adminUrl(DEMO_SHOP.domain),
+    databaseUrl,
+    appEnv,
+    stop,
+  };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, errors: string[], timeoutMs = 30_000): Promise<void> {

@@ -22,7 +22,6 @@ export function jsonError(error: unknown): Response {
     return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
   if (error instanceof AppError && error.name === "NotFoundError")
     return json({ error: error.message }, { status: 404 });
-  if (error instanceof AppError)
-    return json({ error: error.message }, { status: error.transient ? 503 : 400 });
+  if (error instanceof AppError) return json({ error: error.message }, { status: error.transient ? 503 : 400 });
   return json({ error: `internal error: ${errorMessage(error)}` }, { status: 500 });
 }

@@ -8,8 +8,7 @@ import { jsonError } from "../lib/http.server";
 // POST /api/sync/<type> — starts a sync and answers 202 with the job id at once (the seed's
 // "async call: I don't wait for an answer"). Optional JSON body: { "params": { … } }.
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  if (request.method !== "POST")
-    return json({ error: "Use POST." }, { status: 405, headers: { Allow: "POST" } });
+  if (request.method !== "POST") return json({ error: "Use POST." }, { status: 405, headers: { Allow: "POST" } });
   try {
     const caller = await authenticateApi(request);
     const body = await readJsonBody(request);
@@ -28,8 +27,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
-export const loader = () =>
-  json({ error: "Use POST to start a sync." }, { status: 405, headers: { Allow: "POST" } });
+export const loader = () => json({ error: "Use POST to start a sync." }, { status: 405, headers: { Allow: "POST" } });
 
 async function readJsonBody(request: Request): Promise<{ params?: Record<string, unknown> }> {
   const text = await request.text();

@@ -10,9 +10,21 @@ function clock(start = 1_000_000) {
 describe("LeakyBucket", () => {
   it("starts full at the plan's documented size and rate", () => {
     const c = clock();
-    expect(new LeakyBucket(PLAN_LIMITS.Standard, c.now).status()).toEqual({ maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 });
-    expect(new LeakyBucket(PLAN_LIMITS.Advanced, c.now).status()).toEqual({ maximumAvailable: 4000, currentlyAvailable: 4000, restoreRate: 200 });
-    expect(new LeakyBucket(PLAN_LIMITS.Plus, c.now).status()).toEqual({ maximumAvailable: 20000, currentlyAvailable: 20000, restoreRate: 1000 });
+    expect(new LeakyBucket(PLAN_LIMITS.Standard, c.now).status()).toEqual({
+      maximumAvailable: 2000,
+      currentlyAvailable: 2000,
+      restoreRate: 100,
+    });
+    expect(new LeakyBucket(PLAN_LIMITS.Advanced, c.now).status()).toEqual({
+      maximumAvailable: 4000,
+      currentlyAvailable: 4000,
+      restoreRate: 200,
+    });
+    expect(new LeakyBucket(PLAN_LIMITS.Plus, c.now).status()).toEqual({
+      maximumAvailable: 20000,
+      currentlyAvailable: 20000,
+      restoreRate: 1000,
+    });
   });
 
   it("charges up front and refuses, charging nothing, what does not fit", () => {

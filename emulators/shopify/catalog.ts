@@ -51,7 +51,8 @@ const money = (value: string | number | null | undefined, fallback: string | nul
 export function createProduct(store: EmulatorStore, shop: ShopRecord, input: ProductInput): ProductRecord {
   const now = store.timestamp();
   let handle = input.handle ?? handleize(input.title);
-  for (let n = 1; [...shop.products.values()].some((p) => p.handle === handle); n++) handle = `${input.handle ?? handleize(input.title)}-${n}`;
+  for (let n = 1; [...shop.products.values()].some((p) => p.handle === handle); n++)
+    handle = `${input.handle ?? handleize(input.title)}-${n}`;
   const product: ProductRecord = {
     id: store.nextId(),
     title: input.title,
@@ -71,7 +72,12 @@ export function createProduct(store: EmulatorStore, shop: ShopRecord, input: Pro
   return product;
 }
 
-export function updateProduct(store: EmulatorStore, shop: ShopRecord, product: ProductRecord, input: Partial<ProductInput>): ProductRecord {
+export function updateProduct(
+  store: EmulatorStore,
+  shop: ShopRecord,
+  product: ProductRecord,
+  input: Partial<ProductInput>,
+): ProductRecord {
   Object.assign(product, {
     title: input.title ?? product.title,
     handle: input.handle ?? product.handle,
@@ -91,7 +97,7 @@ function replaceVariants(store: EmulatorStore, shop: ShopRecord, product: Produc
   const variants = input.variants?.length ? input.variants : [{}];
   const options = input.options?.length
     ? input.options
-    : deriveOptions(variants) ?? [{ name: "Title", values: ["Default Title"] }];
+    : (deriveOptions(variants) ?? [{ name: "Title", values: ["Default Title"] }]);
   const now = store.timestamp();
   const previous = new Map(product.variantIds.map((id) => [id, shop.variants.get(id)!]));
   const kept = new Set<number>();
@@ -100,8 +106,10 @@ function replaceVariants(store: EmulatorStore, shop: ShopRecord, product: Produc
     const selectedOptions = options.map((o) => ({ name: o.name, value: input.options?.[o.name] ?? o.values[0] }));
     const title = selectedOptions.map((o) => o.value).join(" / ");
     const existing =
-      (input.id !== undefined ? previous.get(input.id) : undefined) ?? [...previous.values()].find((v) => !kept.has(v.id) && v.title === title);
-    if (input.id !== undefined && !existing) throw new CatalogInputError(["variants", String(index), "id"], `Variant ${input.id} does not exist`);
+      (input.id !== undefined ? previous.get(input.id) : undefined) ??
+      [...previous.values()].find((v) => !kept.has(v.id) && v.title === title);
+    if (input.id !== undefined && !existing)
+      throw new CatalogInputError(["variants", String(index), "id"], `Variant ${input.id} does not exist`);
     const variant: VariantRecord = existing ?? {
       id: store.nextId(),
       productId: product.id,
@@ -140,7 +148,11 @@ function replaceVariants(store: EmulatorStore, shop: ShopRecord, product: Produc
     }
     for (const [locationKey, quantity] of Object.entries(input.inventory ?? {})) {
       const location = findLocation(shop, locationKey);
-      if (!location) throw new CatalogInputError(["variants", String(index), "inventoryQuantities"], `Location ${locationKey} does not exist`);
+      if (!location)
+        throw new CatalogInputError(
+          ["variants", String(index), "inventoryQuantities"],
+          `Location ${locationKey} does not exist`,
+        );
       const level = store.inventoryLevel(shop, variant.inventoryItemId, location.id);
       Object.assign(level.quantities, typeof quantity === "number" ? { available: quantity } : quantity);
       level.updatedAt = now;
@@ -151,17 +163,24 @@ function replaceVariants(store: EmulatorStore, shop: ShopRecord, product: Produc
     if (kept.has(id)) continue;
     shop.variants.delete(id);
     shop.inventoryItems.delete(variant.inventoryItemId);
-    for (const [key, level] of shop.inventoryLevels) if (level.inventoryItemId === variant.inventoryItemId) shop.inventoryLevels.delete(key);
+    for (const [key, level] of shop.inventoryLevels)
+      if (level.inventoryItemId === variant.inventoryItemId) shop.inventoryLevels.delete(key);
   }
 }
 
 function deriveOptions(variants: VariantInput[]): { name: string; values: string[] }[] | undefined {
   const names = [...new Set(variants.flatMap((v) => Object.keys(v.options ?? {})))];
   if (names.length === 0) return undefined;
-  return names.map((name) => ({ name, values: [...new Set(variants.map((v) => v.options?.[name]).filter((v): v is string => !!v))] }));
+  return names.map((name) => ({
+    name,
+    values: [...new Set(variants.map((v) => v.options?.[name]).filter((v): v is string => !!v))],
+  }));
 }
 
 export function findLocation(shop: ShopRecord, key: string) {
   const numeric = /(\d+)$/.exec(key)?.[1];
-  return (numeric ? shop.locations.get(Number(numeric)) : undefined) ?? [...shop.locations.values()].find((l) => l.name === key);
+  return (
+    (numeric ? shop.locations.get(Number(numeric)) : undefined) ??
+    [...shop.locations.values()].find((l) => l.name === key)
+  );
 }

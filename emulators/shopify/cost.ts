@@ -34,9 +34,18 @@ interface Walk {
   measured: boolean;
 }
 
-export function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+export function operationOf(
+  document: DocumentNode,
+  operationName?: string | null,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
 /** Points Shopify charges up front for this operation. `variables` must already be coerced. */
@@ -90,10 +99,12 @@ function mutationFieldCost(walk: Walk, root: GraphQLObjectType, node: FieldNode)
   if (name !== "productSet" && name !== "productVariantsBulkUpdate") return MUTATION_COST;
   // Dynamic complexity since 2025-10 (reference/shopify.md).
   const args = argumentsOf(walk, root.getFields()[name], node);
-  const variants = ((name === "productSet" ? (args.input as { variants?: unknown[] })?.variants : args.variants) ?? []) as {
+  const variants = ((name === "productSet" ? (args.input as { variants?: unknown[] })?.variants : args.variants) ??
+    []) as {
     metafields?: unknown[];
   }[];
-  const productMetafields = name === "productSet" ? ((args.input as { metafields?: unknown[] })?.metafields?.length ?? 0) : 0;
+  const productMetafields =
+    name === "productSet" ? ((args.input as { metafields?: unknown[] })?.metafields?.length ?? 0) : 0;
   const variantMetafields = variants.reduce((sum, v) => sum + (v.metafields?.length ?? 0), 0);
   return MUTATION_COST + 0.2 * variants.length + 0.4 * (productMetafields + variantMetafields);
 }
@@ -114,7 +125,13 @@ function selectionCost(walk: Walk, type: GraphQLType, selectionSet: SelectionSet
   return own + alternatives;
 }
 
-function collect(walk: Walk, parent: string, set: SelectionSetNode, condition: string, groups: Map<string, FieldNode[]>) {
+function collect(
+  walk: Walk,
+  parent: string,
+  set: SelectionSetNode,
+  condition: string,
+  groups: Map<string, FieldNode[]>,
+) {
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       const list = groups.get(condition) ?? [];
@@ -133,7 +150,10 @@ function fieldCost(walk: Walk, typeName: string, node: FieldNode, parentData: un
   const name = node.name.value;
   if (name.startsWith("__")) return 0;
   const type = walk.schema.getType(typeName);
-  const field = type && "getFields" in type ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name] : undefined;
+  const field =
+    type && "getFields" in type
+      ? (type.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name]
+      : undefined;
   if (!field || isLeafType(getNamedType(field.type)) || !node.selectionSet) return 0;
   const key = node.alias?.value ?? name;
   const data = walk.measured ? (parentData as Record<string, unknown> | null)?.[key] : undefined;
@@ -151,7 +171,10 @@ function fieldCost(walk: Walk, typeName: string, node: FieldNode, parentData: un
   }
   if (isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) {
     if (walk.measured) {
-      return (data as unknown[]).reduce<number>((sum, item) => sum + (item == null ? 0 : 1 + selectionCost(walk, field.type, node.selectionSet!, item)), 0);
+      return (data as unknown[]).reduce<number>(
+        (sum, item) => sum + (item == null ? 0 : 1 + selectionCost(walk, field.type, node.selectionSet!, item)),
+        0,
+      );
     }
     // `nodes(ids:)` asks for one object per id; other lists are costed as one object.
     const ids = name === "nodes" ? (argumentsOf(walk, field, node).ids as unknown[] | undefined)?.length : undefined;
@@ -165,10 +188,12 @@ function nodeSelectionCost(walk: Walk, nodeType: GraphQLType, connectionSet: Sel
   let cost = 0;
   for (const selection of flatten(walk, connectionSet)) {
     const name = selection.name.value;
-    if (name === "nodes" && selection.selectionSet) cost += 1 + selectionCost(walk, nodeType, selection.selectionSet, item);
+    if (name === "nodes" && selection.selectionSet)
+      cost += 1 + selectionCost(walk, nodeType, selection.selectionSet, item);
     if (name === "edges" && selection.selectionSet) {
       for (const inner of flatten(walk, selection.selectionSet)) {
-        if (inner.name.value === "node" && inner.selectionSet) cost += 1 + selectionCost(walk, nodeType, inner.selectionSet, item);
+        if (inner.name.value === "node" && inner.selectionSet)
+          cost += 1 + selectionCost(walk, nodeType, inner.selectionSet, item);
       }
     }
   }
@@ -183,7 +208,9 @@ function connectionItems(connectionNode: FieldNode, data: unknown): unknown[] {
     const key = selection.alias?.value ?? selection.name.value;
     if (selection.name.value === "nodes" && Array.isArray(record[key])) return record[key] as unknown[];
     if (selection.name.value === "edges" && Array.isArray(record[key])) {
-      const nodeKey = selection.selectionSet?.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "node");
+      const nodeKey = selection.selectionSet?.selections.find(
+        (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "node",
+      );
       return (record[key] as Record<string, unknown>[]).map((edge) => edge?.[nodeKey?.alias?.value ?? "node"]);
     }
   }
@@ -197,7 +224,10 @@ function flatten(walk: Walk, set: SelectionSetNode): FieldNode[] {
 }
 
 function isConnection(field: GraphQLField<unknown, unknown>): boolean {
-  return getNamedType(field.type).name.endsWith("Connection") && field.args.some((a) => a.name === "first" || a.name === "last");
+  return (
+    getNamedType(field.type).name.endsWith("Connection") &&
+    field.args.some((a) => a.name === "first" || a.name === "last")
+  );
 }
 
 function connectionNodeType(type: GraphQLType): GraphQLType {

@@ -10,7 +10,12 @@ import { createHandler } from "./server";
 import { mintSessionToken } from "./session-token";
 import { applyShopSeed, type SeedShop } from "./shops";
 import { EmulatorStore } from "./store";
-import { SHOPIFY_RETRY_DELAYS_MS, WebhookDispatcher, type DeliveryAttempt, type WebhookDelivery } from "./webhooks/deliver";
+import {
+  SHOPIFY_RETRY_DELAYS_MS,
+  WebhookDispatcher,
+  type DeliveryAttempt,
+  type WebhookDelivery,
+} from "./webhooks/deliver";
 import { readAppToml } from "./webhooks/toml";
 
 export type { AdminCall } from "./calls";
@@ -19,7 +24,12 @@ export type { SeedShop, SeedLocation } from "./shops";
 export type { ProductInput, VariantInput } from "./catalog";
 export { mintSessionToken } from "./session-token";
 export { loadAdminSchema, ADMIN_API_VERSION } from "./schema";
-export { appUninstalledPayload, customersDataRequestPayload, customersRedactPayload, shopRedactPayload } from "./webhooks/payloads";
+export {
+  appUninstalledPayload,
+  customersDataRequestPayload,
+  customersRedactPayload,
+  shopRedactPayload,
+} from "./webhooks/payloads";
 
 export interface ShopifyEmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -67,10 +77,13 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions): Pro
     retryDelaysMs: options.webhookRetryDelaysMs ?? SHOPIFY_RETRY_DELAYS_MS,
     now,
   });
-  const mint = (shop: string) => mintSessionToken({ shop: store.shop(shop).domain, apiKey: app.apiKey, apiSecret: app.apiSecret, now });
+  const mint = (shop: string) =>
+    mintSessionToken({ shop: store.shop(shop).domain, apiKey: app.apiKey, apiSecret: app.apiSecret, now });
   loadAdminSchema(); // load before the first request so its cost is not paid by a timed call
 
-  const server = http.createServer(createHandler({ store, app, schema: () => loadAdminSchema(), calls, webhooks, now, mintSessionToken: mint }));
+  const server = http.createServer(
+    createHandler({ store, app, schema: () => loadAdminSchema(), calls, webhooks, now, mintSessionToken: mint }),
+  );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -6,6 +6,10 @@ import type { CallLog } from "./calls";
 import { handleAdminGraphQL } from "./http/admin-graphql";
 import { APP_BRIDGE_SCRIPT } from "./http/app-bridge-script";
 import { handleControl } from "./http/control";
+import { handleOrderControl } from "./http/order-control";
+import { handleFiles } from "./http/files";
+import { handleFetchStockCall } from "./http/fulfillment-callbacks";
+import { FILES_PREFIX } from "./files";
 import { handleIndex, handleStoreRoute } from "./http/embedded";
 import { sendJson, sendText } from "./http/io";
 import { handleTokenExchange } from "./http/oauth";
@@ -41,6 +45,12 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   const adminApi = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
   if (adminApi && method === "POST") return handleAdminGraphQL(req, res, adminApi[1], deps);
   if (url.pathname === "/admin/oauth/access_token" && method === "POST") return handleTokenExchange(req, res, deps);
+  if (url.pathname.startsWith(FILES_PREFIX)) return handleFiles(req, res, url.pathname);
+  if (parts[0] === "_emulator" && parts[1] === "shops" && parts[3] === "fetch-stock" && method === "POST") {
+    return handleFetchStockCall(req, res, parts[2], deps);
+  }
+  if (parts[0] === "_emulator" && parts[1] === "shops" && parts[3] === "orders")
+    return handleOrderControl(req, res, parts.slice(1), deps);
   if (parts[0] === "_emulator") return handleControl(req, res, parts.slice(1), url, deps);
   if (method === "GET" && url.pathname === "/app-bridge.js") {
     res.setHeader("access-control-allow-origin", "*");

@@ -45,12 +45,18 @@ export function mintSessionToken(input: {
 export class InvalidSessionTokenError extends Error {}
 
 /** Verifies a session token the way Shopify does when the app exchanges it; returns its claims. */
-export function verifySessionToken(token: string, apiSecret: string, now: () => number = Date.now, toleranceSeconds = 10): SessionTokenClaims {
+export function verifySessionToken(
+  token: string,
+  apiSecret: string,
+  now: () => number = Date.now,
+  toleranceSeconds = 10,
+): SessionTokenClaims {
   const parts = token.split(".");
   if (parts.length !== 3) throw new InvalidSessionTokenError("not a JWT");
   const expected = createHmac("sha256", apiSecret).update(`${parts[0]}.${parts[1]}`).digest();
   const given = Buffer.from(parts[2], "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidSessionTokenError("signature verification failed");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new InvalidSessionTokenError("signature verification failed");
   let header: { alg?: string };
   let claims: SessionTokenClaims;
   try {
@@ -61,7 +67,9 @@ export function verifySessionToken(token: string, apiSecret: string, now: () => 
   }
   if (header.alg !== "HS256") throw new InvalidSessionTokenError(`unexpected alg ${header.alg}`);
   const t = Math.floor(now() / 1000);
-  if (typeof claims.exp !== "number" || t > claims.exp + toleranceSeconds) throw new InvalidSessionTokenError("token expired");
-  if (typeof claims.nbf === "number" && t < claims.nbf - toleranceSeconds) throw new InvalidSessionTokenError("token not yet valid");
+  if (typeof claims.exp !== "number" || t > claims.exp + toleranceSeconds)
+    throw new InvalidSessionTokenError("token expired");
+  if (typeof claims.nbf === "number" && t < claims.nbf - toleranceSeconds)
+    throw new InvalidSessionTokenError("token not yet valid");
   return claims;
 }

@@ -20,8 +20,10 @@ export interface SeedShop extends ShopSeed {
 export class SeedError extends Error {}
 
 export function applyShopSeed(store: EmulatorStore, seed: SeedShop): ShopRecord {
-  if (!seed.domain || !/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i.test(seed.domain)) throw new SeedError(`domain must be <handle>.myshopify.com, got ${seed.domain}`);
-  if (seed.plan && !(seed.plan in PLAN_LIMITS)) throw new SeedError(`plan must be one of ${Object.keys(PLAN_LIMITS).join(", ")}`);
+  if (!seed.domain || !/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i.test(seed.domain))
+    throw new SeedError(`domain must be <handle>.myshopify.com, got ${seed.domain}`);
+  if (seed.plan && !(seed.plan in PLAN_LIMITS))
+    throw new SeedError(`plan must be one of ${Object.keys(PLAN_LIMITS).join(", ")}`);
   const shop = store.upsertShop(seed);
   for (const location of seed.locations ?? [{ name: "Entrepôt principal" }]) store.addLocation(shop, location);
   for (const product of seed.products ?? []) createProduct(store, shop, product);
@@ -37,7 +39,11 @@ export function shopSnapshot(shop: ShopRecord) {
     ianaTimezone: shop.ianaTimezone,
     currencyCode: shop.currencyCode,
     throttleStatus: shop.bucket.status(),
-    locations: [...shop.locations.values()].map((l) => ({ id: `gid://shopify/Location/${l.id}`, name: l.name, isActive: l.isActive })),
+    locations: [...shop.locations.values()].map((l) => ({
+      id: `gid://shopify/Location/${l.id}`,
+      name: l.name,
+      isActive: l.isActive,
+    })),
     products: [...shop.products.values()].map((p) => ({
       id: `gid://shopify/Product/${p.id}`,
       title: p.title,
@@ -52,10 +58,16 @@ export function shopSnapshot(shop: ShopRecord) {
           barcode: v.barcode,
           price: v.price,
           compareAtPrice: v.compareAtPrice,
-          inventory: Object.fromEntries(levels.map((l) => [`gid://shopify/Location/${l.locationId}`, { ...l.quantities }])),
+          inventory: Object.fromEntries(
+            levels.map((l) => [`gid://shopify/Location/${l.locationId}`, { ...l.quantities }]),
+          ),
         };
       }),
     })),
-    webhookSubscriptions: [...shop.webhookSubscriptions.values()].map((s) => ({ id: `gid://shopify/WebhookSubscription/${s.id}`, topic: s.topic, uri: s.uri })),
+    webhookSubscriptions: [...shop.webhookSubscriptions.values()].map((s) => ({
+      id: `gid://shopify/WebhookSubscription/${s.id}`,
+      topic: s.topic,
+      uri: s.uri,
+    })),
   };
 }

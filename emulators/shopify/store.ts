@@ -170,7 +170,10 @@ export class EmulatorStore {
     return this.tokens.get(token)?.shop;
   }
 
-  addLocation(shop: ShopRecord, input: { name: string; isActive?: boolean; fulfillsOnlineOrders?: boolean; city?: string; countryCode?: string }): LocationRecord {
+  addLocation(
+    shop: ShopRecord,
+    input: { name: string; isActive?: boolean; fulfillsOnlineOrders?: boolean; city?: string; countryCode?: string },
+  ): LocationRecord {
     const now = this.timestamp();
     const location: LocationRecord = {
       id: this.nextId(),
@@ -199,5 +202,9 @@ export class EmulatorStore {
 
 /** "Shop.MyShopify.com:443" → "shop.myshopify.com". */
 export function normalizeShopDomain(value: string): string {
-  return value.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/[:/].*$/, "");
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, "")
+    .replace(/[:/].*$/, "");
 }

@@ -25,6 +25,19 @@ function decodeCursor(cursor: string): number {
   throw new GraphQLError(`Invalid cursor for current pagination sort.`, { extensions: { code: "BAD_REQUEST" } });
 }
 
+// Bulk operations read whole connections without first/last (resolvers/bulk-operations.ts); the
+// executor runs synchronously, so a flag around one execution is enough.
+let unbounded = false;
+
+export function withUnboundedConnections<T>(run: () => T): T {
+  unbounded = true;
+  try {
+    return run();
+  } finally {
+    unbounded = false;
+  }
+}
+
 export function connection<T>(
   typename: string,
   all: readonly T[],
@@ -33,10 +46,16 @@ export function connection<T>(
   view: (item: T) => View,
 ): View {
   const { first, last } = args;
-  if (first == null && last == null) throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
-  for (const [name, value] of [["first", first], ["last", last]] as const) {
-    if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
-      throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: "BAD_REQUEST" } });
+  if (first == null && last == null && !unbounded)
+    throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
+  for (const [name, value] of [
+    ["first", first],
+    ["last", last],
+  ] as const) {
+    if (value != null && (value < 0 || (value > MAX_PAGE_SIZE && !unbounded))) {
+      throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE_SIZE}.`, {
+        extensions: { code: "BAD_REQUEST" },
+      });
     }
   }
   let items = args.reverse ? [...all].reverse() : [...all];

@@ -43,5 +43,10 @@ export function notImplemented(what: string): GraphQLError {
 
 /** A userErrors entry (UserError / the typed *UserError variants share these fields). */
 export function userError(typename: string, field: string[] | null, message: string, code?: string): View {
-  return { __typename: typename, field, message, ...(code !== undefined || typename !== "UserError" ? { code: code ?? null } : {}) };
+  return {
+    __typename: typename,
+    field,
+    message,
+    ...(code !== undefined || typename !== "UserError" ? { code: code ?? null } : {}),
+  };
 }

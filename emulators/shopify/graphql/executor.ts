@@ -11,14 +11,20 @@ import {
   type GraphQLSchema,
   type GraphQLTypeResolver,
 } from "graphql";
+import { bulkOperationsModule } from "../resolvers/bulk-operations";
+import { fulfillmentServicesModule } from "../resolvers/fulfillment-services";
 import { inventoryModule } from "../resolvers/inventory";
 import { inventoryMutationsModule } from "../resolvers/inventory-mutations";
 import { locationsModule } from "../resolvers/locations";
 import { nodeModule } from "../resolvers/node";
+import { orderMutationsModule } from "../resolvers/order-mutations";
+import { ordersModule } from "../resolvers/orders";
 import { productMutationsModule } from "../resolvers/product-mutations";
 import { productsModule } from "../resolvers/products";
+import { variantMutationsModule } from "../resolvers/variant-mutations";
 import { shopModule } from "../resolvers/shop";
 import { webhooksModule } from "../resolvers/webhooks";
+import { withUnboundedConnections } from "./connection";
 import type { DomainModule, ResolverContext, RootResolver } from "./context";
 
 /** Add a domain here (orders, fulfillments, gift cards, discounts, bulk operations…). */
@@ -30,6 +36,11 @@ export const DOMAIN_MODULES: DomainModule[] = [
   inventoryModule,
   inventoryMutationsModule,
   webhooksModule,
+  variantMutationsModule,
+  bulkOperationsModule,
+  fulfillmentServicesModule,
+  ordersModule,
+  orderMutationsModule,
   nodeModule,
 ];
 
@@ -53,7 +64,10 @@ const loudFieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (sourc
 
 const typeResolver: GraphQLTypeResolver<unknown, ResolverContext> = (value, _context, info) => {
   const typename = (value as { __typename?: string } | null)?.__typename;
-  if (!typename) throw new GraphQLError(`emulator: cannot tell the concrete type of a ${info.parentType.name}.${info.fieldName} value`);
+  if (!typename)
+    throw new GraphQLError(
+      `emulator: cannot tell the concrete type of a ${info.parentType.name}.${info.fieldName} value`,
+    );
   return typename;
 };
 
@@ -80,4 +94,27 @@ export async function executeAdmin(input: {
     fieldResolver: loudFieldResolver,
     typeResolver,
   });
+}
+
+/** Runs a query or mutation for a bulk operation: synchronously, connections without page limits. */
+export function executeBulk(input: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: "query" | "mutation";
+  variables: Record<string, unknown>;
+  context: ResolverContext;
+}): ExecutionResult {
+  const result = withUnboundedConnections(() =>
+    execute({
+      schema: input.schema,
+      document: input.document,
+      rootValue: input.operation === "mutation" ? mutationRoot : queryRoot,
+      contextValue: input.context,
+      variableValues: input.variables,
+      fieldResolver: loudFieldResolver,
+      typeResolver,
+    }),
+  );
+  if (result instanceof Promise) throw new Error("emulator: bulk operations need synchronous resolvers");
+  return result;
 }

@@ -40,7 +40,11 @@ export function oversizedInputs(
   return errors;
 }
 
-function findOversized(value: unknown, path: string[], errors: { message: string; extensions: { code: string }; path: string[] }[]) {
+function findOversized(
+  value: unknown,
+  path: string[],
+  errors: { message: string; extensions: { code: string }; path: string[] }[],
+) {
   if (Array.isArray(value)) {
     if (value.length > MAX_INPUT_ARRAY) {
       errors.push({

@@ -5,14 +5,19 @@ import { notImplemented } from "./context";
 
 export type Searchable = Record<string, string | number | boolean | null | readonly string[]>;
 
-export function matcher(query: unknown, resource: string, supported: readonly string[]): (fields: Searchable) => boolean {
+export function matcher(
+  query: unknown,
+  resource: string,
+  supported: readonly string[],
+): (fields: Searchable) => boolean {
   const text = typeof query === "string" ? query.trim() : "";
   if (!text) return () => true;
   const terms = [...text.matchAll(/(-?)(?:(\w+):)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)]
     .filter((m) => !/^(AND)$/i.test(m[5] ?? ""))
     .map((m) => ({ negate: m[1] === "-", key: m[2] ?? "default", value: (m[3] ?? m[4] ?? m[5] ?? "").toLowerCase() }));
   for (const term of terms) {
-    if (term.key !== "default" && !supported.includes(term.key)) throw notImplemented(`${resource}(query: "${term.key}:…") filter`);
+    if (term.key !== "default" && !supported.includes(term.key))
+      throw notImplemented(`${resource}(query: "${term.key}:…") filter`);
     if (/^OR$/i.test(term.value) && term.key === "default") throw notImplemented(`${resource}(query: … OR …)`);
   }
   return (fields) =>

@@ -21,15 +21,30 @@ export interface AdminGraphQLDeps {
   now: () => number;
 }
 
-export async function handleAdminGraphQL(req: IncomingMessage, res: ServerResponse, version: string, deps: AdminGraphQLDeps): Promise<void> {
+export async function handleAdminGraphQL(
+  req: IncomingMessage,
+  res: ServerResponse,
+  version: string,
+  deps: AdminGraphQLDeps,
+): Promise<void> {
   const domain = shopDomainOf(req);
   const shop = domain ? deps.store.findShop(domain) : undefined;
   // Refusals before any GraphQL work are logged too, so a test can see every call the app made.
   const refuse = (status: number, errors: string) => {
-    deps.calls.record({ shop: domain ?? "", operationName: null, requestedQueryCost: null, actualQueryCost: null, throttled: false, status, errors: [errors], at: deps.now() });
+    deps.calls.record({
+      shop: domain ?? "",
+      operationName: null,
+      requestedQueryCost: null,
+      actualQueryCost: null,
+      throttled: false,
+      status,
+      errors: [errors],
+      at: deps.now(),
+    });
     sendJson(res, status, { errors });
   };
-  if (version !== ADMIN_API_VERSION) return refuse(404, `Not Found: the emulator serves API version ${ADMIN_API_VERSION} only`);
+  if (version !== ADMIN_API_VERSION)
+    return refuse(404, `Not Found: the emulator serves API version ${ADMIN_API_VERSION} only`);
   if (!shop) return refuse(404, "Not Found");
   const token = req.headers["x-shopify-access-token"];
   if (typeof token !== "string" || deps.store.tokenShop(token) !== shop.domain) {
@@ -43,7 +58,13 @@ export async function handleAdminGraphQL(req: IncomingMessage, res: ServerRespon
     return sendJson(res, 400, { errors: { query: "Required parameter missing or invalid" } });
   }
   const operationName = typeof body.operationName === "string" && body.operationName ? body.operationName : null;
-  const answer = run(shop, String(body.query ?? ""), (body.variables ?? {}) as Record<string, unknown>, operationName, deps);
+  const answer = run(
+    shop,
+    String(body.query ?? ""),
+    (body.variables ?? {}) as Record<string, unknown>,
+    operationName,
+    deps,
+  );
   const result = await answer;
   deps.calls.record({
     shop: shop.domain,
@@ -65,7 +86,13 @@ interface RunResult {
   cost?: { requestedQueryCost: number; actualQueryCost: number | null };
 }
 
-async function run(shop: ShopRecord, query: string, rawVariables: Record<string, unknown>, operationName: string | null, deps: AdminGraphQLDeps): Promise<RunResult> {
+async function run(
+  shop: ShopRecord,
+  query: string,
+  rawVariables: Record<string, unknown>,
+  operationName: string | null,
+  deps: AdminGraphQLDeps,
+): Promise<RunResult> {
   const schema = deps.schema();
   const costOf = (requested: number, actual: number | null) => ({
     requestedQueryCost: requested,
@@ -88,10 +115,17 @@ async function run(shop: ShopRecord, query: string, rawVariables: Record<string,
   const validationErrors = validate(schema, document);
   if (validationErrors.length) return refused(validationErrors.map((e) => e.toJSON()));
   const operation = operationOf(document, operationName);
-  if (!operation) return refused([{ message: operationName ? `No operation named "${operationName}"` : "An operation name is required" }]);
+  if (!operation)
+    return refused([
+      { message: operationName ? `No operation named "${operationName}"` : "An operation name is required" },
+    ]);
   const name = operation.name?.value ?? null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
-  if (coerced.errors) return refused(coerced.errors.map((e) => e.toJSON()), name);
+  if (coerced.errors)
+    return refused(
+      coerced.errors.map((e) => e.toJSON()),
+      name,
+    );
   const variables = coerced.coerced;
 
   const oversized = oversizedInputs(schema, document, operation, variables);
@@ -103,7 +137,12 @@ async function run(shop: ShopRecord, query: string, rawVariables: Record<string,
       [
         {
           message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee ${RATE_LIMITS_DOC} for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
-          extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_QUERY_COST, documentation: RATE_LIMITS_DOC },
+          extensions: {
+            code: "MAX_COST_EXCEEDED",
+            cost: requested,
+            maxCost: MAX_QUERY_COST,
+            documentation: RATE_LIMITS_DOC,
+          },
         },
       ],
       name,
@@ -136,5 +175,10 @@ async function run(shop: ShopRecord, query: string, rawVariables: Record<string,
   if (result.errors?.length) body.errors = result.errors.map((e) => e.toJSON());
   body.data = result.data ?? null;
   body.extensions = { cost: costOf(requested, actual) };
-  return { body, operationName: name, throttled: false, cost: { requestedQueryCost: requested, actualQueryCost: actual } };
+  return {
+    body,
+    operationName: name,
+    throttled: false,
+    cost: { requestedQueryCost: requested, actualQueryCost: actual },
+  };
 }

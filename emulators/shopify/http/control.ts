@@ -15,7 +15,13 @@ export interface ControlDeps {
   mintSessionToken: (shop: string) => string;
 }
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, parts: string[], url: URL, deps: ControlDeps): Promise<void> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: string[],
+  url: URL,
+  deps: ControlDeps,
+): Promise<void> {
   const method = req.method ?? "GET";
   const route = `${method} ${parts.map((p, i) => (parts[0] === "shops" && i === 1 ? ":shop" : p)).join("/")}`;
   try {
@@ -49,7 +55,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       case "PUT shops/:shop/bucket": {
         const shop = deps.store.shop(parts[1]);
         const { currentlyAvailable } = await body(req);
-        if (typeof currentlyAvailable !== "number") return sendJson(res, 400, { error: "currentlyAvailable must be a number" });
+        if (typeof currentlyAvailable !== "number")
+          return sendJson(res, 400, { error: "currentlyAvailable must be a number" });
         shop.bucket.setAvailable(currentlyAvailable);
         return sendJson(res, 200, shop.bucket.status());
       }
@@ -75,7 +82,13 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
     }
   } catch (error) {
     if (error instanceof UnknownShopError) return sendJson(res, 404, { error: error.message });
-    if (error instanceof SeedError || error instanceof CatalogInputError || error instanceof BadBodyError || error instanceof NoSubscriptionError) return sendJson(res, 400, { error: error.message });
+    if (
+      error instanceof SeedError ||
+      error instanceof CatalogInputError ||
+      error instanceof BadBodyError ||
+      error instanceof NoSubscriptionError
+    )
+      return sendJson(res, 400, { error: error.message });
     throw error;
   }
 }

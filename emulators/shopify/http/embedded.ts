@@ -34,16 +34,34 @@ export function handleIndex(res: ServerResponse, deps: EmbeddedDeps): void {
       return `<li><a href="${escapeHtml(href)}">${escapeHtml(shop.name)}</a> <small>${escapeHtml(shop.domain)} · ${shop.plan}</small></li>`;
     })
     .join("");
-  sendText(res, 200, "text/html; charset=utf-8", page("Shopify emulator", `<main style="padding:24px"><h1>Shopify emulator</h1><p>Shops:</p><ul>${rows || "<li>none yet</li>"}</ul></main>`));
+  sendText(
+    res,
+    200,
+    "text/html; charset=utf-8",
+    page(
+      "Shopify emulator",
+      `<main style="padding:24px"><h1>Shopify emulator</h1><p>Shops:</p><ul>${rows || "<li>none yet</li>"}</ul></main>`,
+    ),
+  );
 }
 
 /** GET /store/<handle>/apps/<app>[/<path>] and its /session-token companion. */
-export function handleStoreRoute(req: IncomingMessage, res: ServerResponse, parts: string[], deps: EmbeddedDeps): boolean {
+export function handleStoreRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: string[],
+  deps: EmbeddedDeps,
+): boolean {
   const [handle, apps, appHandle, ...rest] = parts;
   if (apps !== "apps" || appHandle !== deps.app.handle) return false;
   const shop = deps.store.findShop(`${handle}.myshopify.com`);
   if (!shop) {
-    sendText(res, 404, "text/html; charset=utf-8", page("Not found", `<p>No shop ${escapeHtml(handle)} in the emulator.</p>`));
+    sendText(
+      res,
+      404,
+      "text/html; charset=utf-8",
+      page("Not found", `<p>No shop ${escapeHtml(handle)} in the emulator.</p>`),
+    );
     return true;
   }
   if (rest.length === 1 && rest[0] === "session-token") {

@@ -49,7 +49,13 @@ export function locationView(ctx: ResolverContext, location: LocationRecord): Vi
     inventoryLevels: (args: ConnectionArgs & { query?: string }) => {
       const levels = [...ctx.shop.inventoryLevels.values()].filter((l) => l.locationId === location.id);
       if (args.query) throw notImplemented("Location.inventoryLevels(query:)");
-      return connection("InventoryLevelConnection", levels, args, (l) => l.id, (l) => inventoryLevelView(ctx, l));
+      return connection(
+        "InventoryLevelConnection",
+        levels,
+        args,
+        (l) => l.id,
+        (l) => inventoryLevelView(ctx, l),
+      );
     },
   };
 }
@@ -61,13 +67,20 @@ function firstLocation(ctx: ResolverContext): LocationRecord | undefined {
 export const locationsModule: DomainModule = {
   query: {
     locations: (args: ConnectionArgs & { query?: string; includeInactive?: boolean; sortKey?: string }, ctx) => {
-      if (args.sortKey && args.sortKey !== "ID" && args.sortKey !== "NAME") throw notImplemented(`locations(sortKey: ${args.sortKey})`);
+      if (args.sortKey && args.sortKey !== "ID" && args.sortKey !== "NAME")
+        throw notImplemented(`locations(sortKey: ${args.sortKey})`);
       const matches = matcher(args.query, "locations", ["name", "id", "active"]);
       let all = [...ctx.shop.locations.values()]
         .filter((l) => args.includeInactive || l.isActive)
         .filter((l) => matches({ default: l.name, name: l.name, id: l.id, active: l.isActive }));
       if (args.sortKey === "NAME") all = all.sort((a, b) => a.name.localeCompare(b.name));
-      return connection("LocationConnection", all, args, (l) => l.id, (l) => locationView(ctx, l));
+      return connection(
+        "LocationConnection",
+        all,
+        args,
+        (l) => l.id,
+        (l) => locationView(ctx, l),
+      );
     },
     location: (args: { id?: string | null }, ctx) => {
       if (args.id == null) {

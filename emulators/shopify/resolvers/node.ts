@@ -1,5 +1,7 @@
 // Query.node / nodes: any emulated type by its gid, through the `nodes` builders of every domain.
 import { parseGid, type DomainModule, type ResolverContext, type View } from "../graphql/context";
+import { bulkOperationsModule } from "./bulk-operations";
+import { fulfillmentServicesModule } from "./fulfillment-services";
 import { inventoryModule } from "./inventory";
 import { locationsModule } from "./locations";
 import { productsModule } from "./products";
@@ -12,6 +14,8 @@ const builders = () => ({
   ...productsModule.nodes,
   ...inventoryModule.nodes,
   ...webhooksModule.nodes,
+  ...bulkOperationsModule.nodes,
+  ...fulfillmentServicesModule.nodes,
 });
 
 function nodeOf(ctx: ResolverContext, id: string): View | null {

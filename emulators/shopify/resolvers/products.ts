@@ -19,7 +19,8 @@ export function productView(ctx: ResolverContext, product: ProductRecord): View 
     productType: product.productType,
     tags: product.tags,
     descriptionHtml: product.descriptionHtml,
-    description: (args: { truncateAt?: number | null }) => (args.truncateAt ? description.slice(0, args.truncateAt) : description),
+    description: (args: { truncateAt?: number | null }) =>
+      args.truncateAt ? description.slice(0, args.truncateAt) : description,
     createdAt: product.createdAt,
     updatedAt: product.updatedAt,
     publishedAt: product.status === "ACTIVE" ? product.createdAt : null,
@@ -28,9 +29,11 @@ export function productView(ctx: ResolverContext, product: ProductRecord): View 
     isGiftCard: false,
     tracksInventory: true,
     requiresSellingPlan: false,
-    hasOnlyDefaultVariant: product.options.length === 1 && product.options[0].name === "Title" && product.variantIds.length === 1,
-    hasOutOfStockVariants: variants().some((v) => availableOf(ctx, v) <= 0),
-    totalInventory: variants().reduce((sum, v) => sum + availableOf(ctx, v), 0),
+    hasOnlyDefaultVariant:
+      product.options.length === 1 && product.options[0].name === "Title" && product.variantIds.length === 1,
+    // Lazy (like the inventory fields of variants): they scan every inventory level of the shop.
+    hasOutOfStockVariants: () => variants().some((v) => availableOf(ctx, v) <= 0),
+    totalInventory: () => variants().reduce((sum, v) => sum + availableOf(ctx, v), 0),
     options: (args: { first?: number | null }) =>
       product.options.slice(0, args.first ?? undefined).map((option, index) => ({
         __typename: "ProductOption",
@@ -41,8 +44,15 @@ export function productView(ctx: ResolverContext, product: ProductRecord): View 
       })),
     variantsCount: { __typename: "Count", count: product.variantIds.length, precision: "EXACT" },
     variants: (args: ConnectionArgs & { sortKey?: string }) => {
-      if (args.sortKey && args.sortKey !== "POSITION" && args.sortKey !== "ID") throw notImplemented(`Product.variants(sortKey: ${args.sortKey})`);
-      return connection("ProductVariantConnection", variants(), args, (v) => v.id, (v) => variantView(ctx, v));
+      if (args.sortKey && args.sortKey !== "POSITION" && args.sortKey !== "ID")
+        throw notImplemented(`Product.variants(sortKey: ${args.sortKey})`);
+      return connection(
+        "ProductVariantConnection",
+        variants(),
+        args,
+        (v) => v.id,
+        (v) => variantView(ctx, v),
+      );
     },
   };
 }
@@ -63,15 +73,19 @@ export function variantView(ctx: ResolverContext, variant: VariantRecord): View 
     taxable: true,
     taxCode: null,
     inventoryPolicy: "DENY",
-    availableForSale: product.status === "ACTIVE" && availableOf(ctx, variant) > 0,
-    inventoryQuantity: availableOf(ctx, variant),
-    sellableOnlineQuantity: Math.max(0, availableOf(ctx, variant)),
+    availableForSale: () => product.status === "ACTIVE" && availableOf(ctx, variant) > 0,
+    inventoryQuantity: () => availableOf(ctx, variant),
+    sellableOnlineQuantity: () => Math.max(0, availableOf(ctx, variant)),
     requiresComponents: false,
     showUnitPrice: false,
     unitPrice: null,
     createdAt: variant.createdAt,
     updatedAt: variant.updatedAt,
-    selectedOptions: variant.selectedOptions.map((o) => ({ __typename: "SelectedOption", name: o.name, value: o.value })),
+    selectedOptions: variant.selectedOptions.map((o) => ({
+      __typename: "SelectedOption",
+      name: o.name,
+      value: o.value,
+    })),
     product: () => productView(ctx, product),
     inventoryItem: () => inventoryItemView(ctx, ctx.shop.inventoryItems.get(variant.inventoryItemId)!),
   };
@@ -94,7 +108,11 @@ function productSearchFields(ctx: ResolverContext, p: ProductRecord) {
   };
 }
 
-export function sortedBy<T extends { id: number; updatedAt: string; title: string }>(items: T[], sortKey: string | undefined, field: string): T[] {
+export function sortedBy<T extends { id: number; updatedAt: string; title: string }>(
+  items: T[],
+  sortKey: string | undefined,
+  field: string,
+): T[] {
   if (!sortKey || sortKey === "ID") return items.sort((a, b) => a.id - b.id);
   if (sortKey === "UPDATED_AT") return items.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id - b.id);
   if (sortKey === "TITLE") return items.sort((a, b) => a.title.localeCompare(b.title) || a.id - b.id);
@@ -105,9 +123,29 @@ export const productsModule: DomainModule = {
   query: {
     products: (args: ConnectionArgs & { query?: string; sortKey?: string; savedSearchId?: string }, ctx) => {
       if (args.savedSearchId) throw notImplemented("products(savedSearchId:)");
-      const matches = matcher(args.query, "products", ["title", "handle", "status", "vendor", "product_type", "tag", "id", "sku", "barcode"]);
-      const all = sortedBy([...ctx.shop.products.values()].filter((p) => matches(productSearchFields(ctx, p))), args.sortKey, "products");
-      return connection("ProductConnection", all, args, (p) => p.id, (p) => productView(ctx, p));
+      const matches = matcher(args.query, "products", [
+        "title",
+        "handle",
+        "status",
+        "vendor",
+        "product_type",
+        "tag",
+        "id",
+        "sku",
+        "barcode",
+      ]);
+      const all = sortedBy(
+        [...ctx.shop.products.values()].filter((p) => matches(productSearchFields(ctx, p))),
+        args.sortKey,
+        "products",
+      );
+      return connection(
+        "ProductConnection",
+        all,
+        args,
+        (p) => p.id,
+        (p) => productView(ctx, p),
+      );
     },
     product: (args: { id: string }, ctx) => {
       const product = ctx.shop.products.get(idOf(args.id, "Product") ?? -1);
@@ -118,12 +156,25 @@ export const productsModule: DomainModule = {
       const matches = matcher(args.query, "productVariants", ["sku", "barcode", "product_id", "id", "title"]);
       const all = sortedBy(
         [...ctx.shop.variants.values()].filter((v) =>
-          matches({ default: v.title, sku: v.sku, barcode: v.barcode, product_id: v.productId, id: v.id, title: v.title }),
+          matches({
+            default: v.title,
+            sku: v.sku,
+            barcode: v.barcode,
+            product_id: v.productId,
+            id: v.id,
+            title: v.title,
+          }),
         ),
         args.sortKey,
         "productVariants",
       );
-      return connection("ProductVariantConnection", all, args, (v) => v.id, (v) => variantView(ctx, v));
+      return connection(
+        "ProductVariantConnection",
+        all,
+        args,
+        (v) => v.id,
+        (v) => variantView(ctx, v),
+      );
     },
     productVariant: (args: { id: string }, ctx) => {
       const variant = ctx.shop.variants.get(idOf(args.id, "ProductVariant") ?? -1);

@@ -1,6 +1,7 @@
 // Query.shop: the store's identity, plan, timezone and currency.
 import { gid, type DomainModule, type ResolverContext, type View } from "../graphql/context";
 import type { ShopRecord } from "../store";
+import { fulfillmentServicesOf, fulfillmentServiceView } from "./fulfillment-services";
 
 const PLAN_NAMES: Record<ShopRecord["plan"], string> = {
   Standard: "Shopify",
@@ -21,6 +22,8 @@ export function shopView(shop: ShopRecord): View {
     shopOwnerName: `${shop.name} owner`,
     ianaTimezone: shop.ianaTimezone,
     currencyCode: shop.currencyCode,
+    fulfillmentServices: (_args: unknown, ctx: ResolverContext) =>
+      [...fulfillmentServicesOf(shop).values()].map((s) => fulfillmentServiceView(ctx, s)),
     enabledPresentmentCurrencies: [shop.currencyCode],
     weightUnit: "KILOGRAMS",
     unitSystem: "METRIC_SYSTEM",

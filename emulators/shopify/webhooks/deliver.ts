@@ -60,14 +60,19 @@ export class WebhookDispatcher {
   targets(shopDomain: string, topic: string): string[] {
     const shop = this.deps.store.shop(shopDomain);
     const fromToml = this.deps.tomlSubscriptions.filter((s) => s.topic === topic).map((s) => this.resolve(s.uri));
-    const fromApi = [...shop.webhookSubscriptions.values()].filter((s) => s.topic === topicEnum(topic)).map((s) => this.resolve(s.uri));
+    const fromApi = [...shop.webhookSubscriptions.values()]
+      .filter((s) => s.topic === topicEnum(topic))
+      .map((s) => this.resolve(s.uri));
     return [...new Set([...fromToml, ...fromApi])];
   }
 
   async deliver(delivery: WebhookDelivery): Promise<DeliveryAttempt[]> {
     const shop = this.deps.store.shop(delivery.shop);
     const urls = delivery.uri ? [this.resolve(delivery.uri)] : this.targets(shop.domain, delivery.topic);
-    if (urls.length === 0) throw new NoSubscriptionError(`emulator: no webhook subscription for ${delivery.topic} (declare it in shopify.app.toml or pass uri)`);
+    if (urls.length === 0)
+      throw new NoSubscriptionError(
+        `emulator: no webhook subscription for ${delivery.topic} (declare it in shopify.app.toml or pass uri)`,
+      );
     const body = JSON.stringify(delivery.payload);
     const webhookId = delivery.webhookId ?? randomUUID();
     const headers = {
@@ -99,20 +104,46 @@ export class WebhookDispatcher {
     this.aborter.abort();
   }
 
-  private async deliverWithRetries(url: string, topic: string, webhookId: string, copy: number, headers: Record<string, string>, body: string) {
+  private async deliverWithRetries(
+    url: string,
+    topic: string,
+    webhookId: string,
+    copy: number,
+    headers: Record<string, string>,
+    body: string,
+  ) {
     const attempts: DeliveryAttempt[] = [];
     for (let attempt = 1; attempt <= this.deps.retryDelaysMs.length + 1; attempt++) {
       if (attempt > 1 && !(await this.sleep(this.deps.retryDelaysMs[attempt - 2]))) break;
       const started = Date.now();
-      const record: DeliveryAttempt = { url, topic, webhookId, attempt, copy, status: null, ok: false, at: this.deps.now(), durationMs: 0 };
+      const record: DeliveryAttempt = {
+        url,
+        topic,
+        webhookId,
+        attempt,
+        copy,
+        status: null,
+        ok: false,
+        at: this.deps.now(),
+        durationMs: 0,
+      };
       try {
-        const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS), redirect: "manual" });
+        const response = await fetch(url, {
+          method: "POST",
+          headers,
+          body,
+          signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+          redirect: "manual",
+        });
         await response.body?.cancel();
         record.status = response.status;
         record.ok = response.status >= 200 && response.status < 300;
         if (!record.ok) record.error = `HTTP ${response.status}`;
       } catch (error) {
-        record.error = (error as Error).name === "TimeoutError" ? `no answer within ${DELIVERY_TIMEOUT_MS} ms` : (error as Error).message;
+        record.error =
+          (error as Error).name === "TimeoutError"
+            ? `no answer within ${DELIVERY_TIMEOUT_MS} ms`
+            : (error as Error).message;
       }
       record.durationMs = Date.now() - started;
       attempts.push(record);
@@ -134,6 +165,9 @@ export class WebhookDispatcher {
   }
 
   private resolve(uri: string): string {
-    return new URL(uri, this.deps.app.appUrl.endsWith("/") ? this.deps.app.appUrl : `${this.deps.app.appUrl}/`).toString();
+    return new URL(
+      uri,
+      this.deps.app.appUrl.endsWith("/") ? this.deps.app.appUrl : `${this.deps.app.appUrl}/`,
+    ).toString();
   }
 }

@@ -60,7 +60,10 @@ export function appUninstalledPayload(shop: ShopRecord): Record<string, unknown>
   };
 }
 
-export function customersDataRequestPayload(shop: ShopRecord, input: { customerId?: number; email?: string; orderIds?: number[]; requestId?: number } = {}) {
+export function customersDataRequestPayload(
+  shop: ShopRecord,
+  input: { customerId?: number; email?: string; orderIds?: number[]; requestId?: number } = {},
+) {
   return {
     shop_id: shop.id,
     shop_domain: shop.domain,
@@ -70,7 +73,10 @@ export function customersDataRequestPayload(shop: ShopRecord, input: { customerI
   };
 }
 
-export function customersRedactPayload(shop: ShopRecord, input: { customerId?: number; email?: string; orderIds?: number[] } = {}) {
+export function customersRedactPayload(
+  shop: ShopRecord,
+  input: { customerId?: number; email?: string; orderIds?: number[] } = {},
+) {
   return {
     shop_id: shop.id,
     shop_domain: shop.domain,

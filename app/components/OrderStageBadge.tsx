@@ -1,0 +1,21 @@
+import { Badge } from "@shopify/polaris";
+
+const TONES = {
+  error: "critical",
+  waiting: "attention",
+  exported: "info",
+  shipped: "success",
+  delivered: "success",
+} as const;
+const LABELS = {
+  error: "Error",
+  waiting: "Waiting",
+  exported: "In Fastmag",
+  shipped: "Shipped",
+  delivered: "Delivered",
+} as const;
+
+/** Where an order stands between Shopify, Fastmag and the carrier. */
+export function OrderStageBadge({ stage }: { stage: keyof typeof TONES }) {
+  return <Badge tone={TONES[stage]}>{LABELS[stage]}</Badge>;
+}

@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Banner, BlockStack, Button, DataTable, Layout, Link, Page, Tabs, Text } from "@shopify/polaris";
+import { OrderStageBadge } from "../components/OrderStageBadge";
+import { SectionCard } from "../components/SectionCard";
+import { db } from "../db.server";
+import { formatDateTime } from "../lib/format";
+import { actionFailure } from "../lib/http.server";
+import { authenticate } from "../shopify.server";
+import { retryOrderExport } from "../sync/orders/orders.server";
+import { ORDER_FILTERS, type OrderFilter } from "../sync/orders/order-filters";
+import { listOrders, type OrderRow } from "../sync/orders/views.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const requested = new URL(request.url).searchParams.get("filter") ?? "all";
+  const filter = (ORDER_FILTERS as readonly string[]).includes(requested) ? (requested as OrderFilter) : "all";
+  const [list, shop] = await Promise.all([
+    listOrders(db, session.shop, filter),
+    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
+  ]);
+  return { ...list, filter, timeZone: shop?.ianaTimezone ?? "UTC" };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  try {
+    if (form.get("intent") !== "retry") return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
+    return { ok: true as const, ...(await retryOrderExport(db, session.shop, String(form.get("id") ?? ""))) };
+  } catch (error) {
+    return actionFailure(error);
+  }
+};
+
+const TAB_LABELS: Record<OrderFilter, string> = {
+  all: "All",
+  errors: "Errors",
+  waiting: "Waiting",
+  exported: "In Fastmag",
+  shipped: "Shipped",
+  delivered: "Delivered",
+};
+
+export default function Orders() {
+  const { orders, errorCount, filter, timeZone } = useLoaderData<typeof loader>();
+  const [, setSearchParams] = useSearchParams();
+  const tabs = ORDER_FILTERS.map((f) => ({
+    id: f,
+    content: f === "errors" && errorCount ? `Errors (${errorCount})` : TAB_LABELS[f],
+  }));
+  return (
+    <Page
+      title="Orders"
+      subtitle="Shopify orders sent to Fastmag, their status, tracking and delivery"
+      secondaryActions={[{ content: "Carrier settings", url: "/app/settings/orders" }]}
+    >
+      <Layout>
+        {errorCount > 0 && filter !== "errors" ? (
+          <Layout.Section>
+            <Banner tone="critical" title={`${errorCount} order(s) could not be sent to Fastmag`}>
+              <p>Open the Errors tab, fix the cause (in Shopify or Fastmag) and press Retry.</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <SectionCard title="Recent orders">
+            <Tabs
+              tabs={tabs}
+              selected={ORDER_FILTERS.indexOf(filter)}
+              onSelect={(i) => setSearchParams({ filter: ORDER_FILTERS[i]! })}
+            />
+            {orders.length === 0 ? (
+              <Text as="p" tone="subdued">
+                No orders here yet.
+              </Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text", "text", "text", "text"]}
+                headings={["Order", "State", "Fastmag order", "Fastmag status", "Tracking", "Received", ""]}
+                rows={orders.map((o) => [
+                  <Link key={o.id} url={`/app/orders/${o.id}`}>
+                    {o.name}
+                  </Link>,
+                  <BlockStack key={`${o.id}-s`} gap="100">
+                    <OrderStageBadge stage={o.stage} />
+                    {o.error ? (
+                      <Text as="span" tone="critical" variant="bodySm">
+                        {o.error}
+                      </Text>
+                    ) : null}
+                  </BlockStack>,
+                  o.fastmagOrderId ?? "—",
+                  o.erpStatus ?? "—",
+                  o.trackingNumber ? `${o.carrier ?? ""} ${o.trackingNumber}`.trim() : "—",
+                  formatDateTime(o.createdAt, timeZone),
+                  o.stage === "error" ? <RetryButton key={`${o.id}-r`} order={o} /> : "",
+                ])}
+              />
+            )}
+          </SectionCard>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function RetryButton({ order }: { order: OrderRow }) {
+  const fetcher = useFetcher<typeof action>();
+  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+  return (
+    <BlockStack gap="100">
+      <Button
+        accessibilityLabel={`Retry ${order.name}`}
+        loading={fetcher.state !== "idle"}
+        onClick={() => fetcher.submit({ intent: "retry", id: order.id }, { method: "post" })}
+      >
+        Retry
+      </Button>
+      {fetcher.data?.ok ? (
+        <Text as="span" variant="bodySm" tone="success">
+          Queued
+        </Text>
+      ) : null}
+      {failure ? (
+        <Text as="span" variant="bodySm" tone="critical">
+          {failure}
+        </Text>
+      ) : null}
+    </BlockStack>
+  );
+}

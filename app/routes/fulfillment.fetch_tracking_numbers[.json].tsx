@@ -1,0 +1,1 @@
+export { loader } from "./fulfillment.fetch_tracking_numbers";

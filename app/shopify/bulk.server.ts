@@ -1,0 +1,121 @@
+// Bulk operations: a query whose whole result is streamed back as JSONL lines, and a mutation run once
+// per line of a staged JSONL upload. Both run outside the cost bucket; we poll until they finish.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fetch, FormData } from "undici";
+import { PermanentError, TransientError } from "../lib/errors";
+import { sleep } from "../lib/time";
+import { assertNoUserErrors, type ShopifyAdminClient } from "./admin-client.server";
+import {
+  BULK_MUTATION_RUN,
+  BULK_OPERATION,
+  BULK_QUERY_RUN,
+  STAGED_UPLOADS_CREATE,
+  type BulkOperationFields,
+} from "./operations/bulk";
+
+export interface BulkOptions {
+  pollMs?: number;
+  timeoutMs?: number;
+  checkpoint?: () => Promise<void>;
+}
+
+async function waitFor(
+  client: ShopifyAdminClient,
+  started: BulkOperationFields,
+  options: BulkOptions,
+): Promise<BulkOperationFields> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60 * 60_000);
+  let op = started;
+  // Start fast (small results finish in milliseconds), then back off to the usual poll interval.
+  for (
+    let wait = 25;
+    op.status === "CREATED" || op.status === "RUNNING" || op.status === "CANCELING";
+    wait = Math.min(wait * 2, options.pollMs ?? 1_000)
+  ) {
+    if (Date.now() > deadline) throw new TransientError(`Shopify's bulk operation ${op.id} did not finish in time`);
+    await options.checkpoint?.();
+    await sleep(wait);
+    const { data } = await client.request(BULK_OPERATION, { id: op.id });
+    if (!data.node) throw new PermanentError(`Shopify lost bulk operation ${op.id}`);
+    op = data.node;
+  }
+  if (op.status !== "COMPLETED")
+    throw new TransientError(
+      `Shopify's bulk operation ${op.id} ended ${op.status}${op.errorCode ? ` (${op.errorCode})` : ""}`,
+    );
+  return op;
+}
+
+/**
+ * Lines of a JSONL result, parsed one at a time. The file is first saved to a temporary file at full
+ * speed, then read from disk: the caller may take minutes over the lines (writes paced by the cost
+ * bucket) and a download held open that long gets cut by the server; memory stays flat either way.
+ */
+export async function* jsonLines<T>(url: string | null): AsyncGenerator<T> {
+  if (!url) return; // an empty result has no file
+  const response = await fetch(url);
+  if (!response.ok || !response.body)
+    throw new TransientError(`Could not download the bulk result (HTTP ${response.status})`);
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "passerelle-bulk-"));
+  const file = path.join(dir, "result.jsonl");
+  try {
+    await pipeline(
+      Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
+      fs.createWriteStream(file),
+    );
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file, { encoding: "utf8" }),
+      crlfDelay: Infinity,
+    });
+    for await (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts a bulk query; the returned function waits for it and streams its lines. */
+export async function startBulkQuery<T>(
+  client: ShopifyAdminClient,
+  query: string,
+  options: BulkOptions = {},
+): Promise<() => AsyncGenerator<T>> {
+  const { data } = await client.request(BULK_QUERY_RUN, { query });
+  const payload = assertNoUserErrors("bulkOperationRunQuery", data.bulkOperationRunQuery);
+  if (!payload.bulkOperation) throw new PermanentError("bulkOperationRunQuery returned no operation");
+  const started = payload.bulkOperation;
+  return async function* () {
+    const done = await waitFor(client, started, options);
+    yield* jsonLines<T>(done.url);
+  };
+}
+
+/** Runs `mutation` once per variables object, through a staged upload; yields each line's result. */
+export async function* runBulkMutation<T>(
+  client: ShopifyAdminClient,
+  mutation: string,
+  variables: Iterable<unknown>,
+  options: BulkOptions = {},
+): AsyncGenerator<T> {
+  const { data } = await client.request(STAGED_UPLOADS_CREATE, { filename: "bulk_op_vars.jsonl" });
+  const target = assertNoUserErrors("stagedUploadsCreate", data.stagedUploadsCreate).stagedTargets?.[0];
+  if (!target?.url) throw new PermanentError("stagedUploadsCreate returned no upload target");
+  const form = new FormData();
+  for (const { name, value } of target.parameters) form.append(name, value);
+  const lines: string[] = [];
+  for (const v of variables) lines.push(JSON.stringify(v));
+  form.append("file", new Blob([lines.join("\n")], { type: "text/jsonl" }), "bulk_op_vars.jsonl");
+  const upload = await fetch(target.url, { method: "POST", body: form });
+  if (!upload.ok) throw new TransientError(`The staged upload failed (HTTP ${upload.status})`);
+  const key = target.parameters.find((p) => p.name === "key")?.value;
+  if (!key) throw new PermanentError("the staged upload target has no key");
+  const run = await client.request(BULK_MUTATION_RUN, { mutation, stagedUploadPath: key });
+  const payload = assertNoUserErrors("bulkOperationRunMutation", run.data.bulkOperationRunMutation);
+  if (!payload.bulkOperation) throw new PermanentError("bulkOperationRunMutation returned no operation");
+  const done = await waitFor(client, payload.bulkOperation, options);
+  yield* jsonLines<T>(done.url);
+}

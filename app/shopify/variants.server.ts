@@ -1,0 +1,101 @@
+// Variant prices: reading every variant's price and compare-at price (paged, or a bulk query for large
+// catalogs), and writing changes grouped per product with productVariantsBulkUpdate — several calls in
+// flight, paced by the client — or, for very large change sets, as one bulk mutation.
+import { PermanentError } from "../lib/errors";
+import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
+import { runBulkMutation, startBulkQuery, type BulkOptions } from "./bulk.server";
+import type { UserError } from "./operation";
+import {
+  PRODUCT_VARIANTS_BULK_UPDATE,
+  VARIANT_PRICES_BULK_QUERY,
+  VARIANT_PRICES_PAGE,
+  type VariantPrice,
+  type VariantPriceInput,
+} from "./operations/variants";
+
+export type { VariantPrice, VariantPriceInput } from "./operations/variants";
+
+interface BulkLine {
+  id: string;
+  sku: string | null;
+  price: string;
+  compareAtPrice: string | null;
+  product: { id: string };
+}
+
+export async function variantPrices(
+  client: ShopifyAdminClient,
+  mode: "paged" | "bulk",
+  options: BulkOptions = {},
+): Promise<() => AsyncGenerator<VariantPrice>> {
+  if (mode === "bulk") {
+    const lines = await startBulkQuery<BulkLine>(client, VARIANT_PRICES_BULK_QUERY, options);
+    return lines;
+  }
+  return async function* () {
+    let after: string | null = null;
+    do {
+      const {
+        data,
+      }: {
+        data: {
+          productVariants: { nodes: VariantPrice[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        };
+      } = await client.request(VARIANT_PRICES_PAGE, { first: 250, after });
+      yield* data.productVariants.nodes;
+      after = data.productVariants.pageInfo.hasNextPage ? data.productVariants.pageInfo.endCursor : null;
+    } while (after);
+  };
+}
+
+export interface PriceWriteOptions {
+  concurrency?: number;
+  /** From this many products on, one bulk mutation instead of one call per product (default 100:
+   *  per-product calls cost ~12 points each, so 100 of them still fit a Standard bucket; the
+   *  benchmark measures both ways). */
+  bulkMutationFrom?: number;
+  checkpoint?: () => Promise<void>;
+  onProduct?: (productId: string, variants: number) => void;
+}
+
+/** Writes each product's changed variants; returns the number of Admin API calls made for it. */
+export async function writeVariantPrices(
+  client: ShopifyAdminClient,
+  byProduct: Map<string, VariantPriceInput[]>,
+  options: PriceWriteOptions = {},
+): Promise<{ calls: number; mode: "per-product" | "bulk-mutation" }> {
+  if (byProduct.size >= (options.bulkMutationFrom ?? 100)) {
+    const errors: UserError[] = [];
+    const variables = [...byProduct].map(([productId, variants]) => ({ productId, variants }));
+    for await (const line of runBulkMutation<{
+      data: { productVariantsBulkUpdate: { userErrors: UserError[] } | null } | null;
+    }>(client, PRODUCT_VARIANTS_BULK_UPDATE.document, variables, { checkpoint: options.checkpoint })) {
+      const payload = line.data?.productVariantsBulkUpdate;
+      if (!payload) throw new PermanentError("a line of the bulk price update returned nothing");
+      errors.push(...payload.userErrors);
+    }
+    if (errors.length) throw new ShopifyUserErrors("productVariantsBulkUpdate (bulk)", errors);
+    for (const [productId, variants] of byProduct) options.onProduct?.(productId, variants.length);
+    return { calls: 4, mode: "bulk-mutation" };
+  }
+  const queue = [...byProduct];
+  let calls = 0;
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      await options.checkpoint?.();
+      const [productId, variants] = next;
+      // At most 250 variants per call (Shopify's input limit); a product has at most 2,048.
+      for (let i = 0; i < variants.length; i += 250) {
+        calls++;
+        const { data } = await client.request(PRODUCT_VARIANTS_BULK_UPDATE, {
+          productId,
+          variants: variants.slice(i, i + 250),
+        });
+        assertNoUserErrors("productVariantsBulkUpdate", data.productVariantsBulkUpdate);
+      }
+      options.onProduct?.(productId, variants.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, worker));
+  return { calls, mode: "per-product" };
+}

@@ -1,0 +1,81 @@
+// Price sync: each variant's price and compare-at price from the back office's regular price and the
+// reduction running today (in the back office's time zone). A running reduction shows the reduced price
+// with the regular one as compare-at; once it ends the regular price returns and compare-at clears.
+// Only variants whose figures differ are written, grouped per product.
+import { priceOn } from "../domain/catalog";
+import type { ShopifyAdminClient } from "../shopify/admin-client.server";
+import { variantPrices, writeVariantPrices, type VariantPriceInput } from "../shopify/variants.server";
+import type { PriceSetup } from "./capabilities";
+import type { SyncReporter } from "./sync-context";
+
+export interface PriceSyncDeps {
+  shop: string;
+  client: ShopifyAdminClient;
+  setup: PriceSetup;
+  report: SyncReporter;
+  options?: { readMode?: "paged" | "bulk"; concurrency?: number; bulkMutationFrom?: number; bulkPollMs?: number };
+}
+
+export interface PriceSyncResult {
+  day: string;
+  variants: number;
+  changed: number;
+  products: number;
+  calls: number;
+  writeMode: "per-product" | "bulk-mutation";
+}
+
+export const NO_PRICE_IN_ERP = "No price for this SKU in Fastmag: its Shopify price is left as it is.";
+
+const money = (value: number) => value.toFixed(2);
+const sameMoney = (shopify: string | null, ours: string | null) =>
+  shopify === null || ours === null ? shopify === ours : Number(shopify) === Number(ours);
+
+export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
+  const { client, setup, report } = deps;
+  const now = report.now();
+  const day = setup.source.dayOf(now);
+  report.progress(0, null, "Reading prices from Fastmag and Shopify");
+  const [variants, erp] = await Promise.all([
+    variantPrices(client, deps.options?.readMode ?? "bulk", {
+      pollMs: deps.options?.bulkPollMs,
+      checkpoint: () => report.checkpoint(),
+    }),
+    setup.source.pricesOn(now),
+  ]);
+  for (const s of erp.skipped) report.skip("variant", s.externalId, s.reason);
+  const expected = new Map(erp.items.map((p) => [p.sku, priceOn(p, day)]));
+
+  const byProduct = new Map<string, VariantPriceInput[]>();
+  let seen = 0;
+  let changed = 0;
+  for await (const variant of variants()) {
+    if (!variant.sku) continue;
+    const target = expected.get(variant.sku);
+    if (!target) {
+      report.skip("variant", variant.sku, NO_PRICE_IN_ERP);
+      continue;
+    }
+    seen++;
+    const price = money(target.price);
+    const compareAtPrice = target.compareAtPrice === undefined ? null : money(target.compareAtPrice);
+    if (sameMoney(variant.price, price) && sameMoney(variant.compareAtPrice, compareAtPrice)) continue;
+    changed++;
+    const list = byProduct.get(variant.product.id) ?? [];
+    list.push({ id: variant.id, price, compareAtPrice });
+    byProduct.set(variant.product.id, list);
+  }
+  report.count({ seen });
+  let written = 0;
+  const { calls, mode } = await writeVariantPrices(client, byProduct, {
+    concurrency: deps.options?.concurrency,
+    bulkMutationFrom: deps.options?.bulkMutationFrom,
+    checkpoint: () => report.checkpoint(),
+    onProduct: (_productId, count) => {
+      written += count;
+      report.count({ changed: count });
+      report.progress(written, changed, "Updating Shopify prices");
+    },
+  });
+  return { day, variants: seen, changed, products: byProduct.size, calls, writeMode: mode };
+}

@@ -1,0 +1,126 @@
+// Control routes for orders (tests and demo): create an order — which delivers `orders/create` as
+// Shopify would — and read back what the app did to it (metafields, tags, fulfillments, events).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  createOrder,
+  displayFulfillmentStatus,
+  OrderInputError,
+  orderCreatePayload,
+  ordersOf,
+  type OrderInput,
+  type OrderRecord,
+} from "../orders";
+import { UnknownShopError, type EmulatorStore, type ShopRecord } from "../store";
+import type { WebhookDispatcher } from "../webhooks/deliver";
+import { readFields, sendJson } from "./io";
+
+export interface OrderControlDeps {
+  store: EmulatorStore;
+  webhooks: WebhookDispatcher;
+}
+
+/** `parts` starts after /_emulator: ["shops", <shop>, "orders", …]. */
+export async function handleOrderControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: string[],
+  deps: OrderControlDeps,
+): Promise<void> {
+  try {
+    const shop = deps.store.shop(parts[1]!);
+    const method = req.method ?? "GET";
+    if (method === "GET" && parts.length === 3)
+      return sendJson(res, 200, { orders: [...ordersOf(shop).orders.values()].map((o) => orderSnapshot(shop, o)) });
+    if (method === "POST" && parts.length === 3) {
+      const input = ((await readFields(req)) ?? {}) as unknown as OrderInput & {
+        deliver?: boolean;
+        duplicates?: number;
+      };
+      const order = createOrder(deps.store, shop, input);
+      const attempts =
+        input.deliver === false
+          ? []
+          : await deps.webhooks.deliver({
+              shop: shop.domain,
+              topic: "orders/create",
+              payload: orderCreatePayload(shop, order),
+              duplicates: input.duplicates,
+            });
+      return sendJson(res, 201, { order: orderSnapshot(shop, order), attempts });
+    }
+    if (method === "POST" && parts.length === 5 && parts[4] === "webhook") {
+      const order = ordersOf(shop).orders.get(Number(parts[3]));
+      if (!order) return sendJson(res, 404, { error: `no order ${parts[3]}` });
+      const input = ((await readFields(req)) ?? {}) as { duplicates?: number };
+      const attempts = await deps.webhooks.deliver({
+        shop: shop.domain,
+        topic: "orders/create",
+        payload: orderCreatePayload(shop, order),
+        duplicates: input.duplicates,
+      });
+      return sendJson(res, 200, { attempts });
+    }
+    if (method === "PATCH" && parts.length === 4) {
+      // Fix an order the way a merchant would in the admin (e.g. add the missing address).
+      const order = ordersOf(shop).orders.get(Number(parts[3]));
+      if (!order) return sendJson(res, 404, { error: `no order ${parts[3]}` });
+      const input = ((await readFields(req)) ?? {}) as Partial<OrderInput>;
+      if (input.shippingAddress !== undefined) {
+        order.shippingAddress = input.shippingAddress && {
+          firstName: null,
+          lastName: null,
+          company: null,
+          address1: null,
+          address2: null,
+          zip: null,
+          city: null,
+          countryCode: "FR",
+          phone: null,
+          ...input.shippingAddress,
+        };
+      }
+      if (input.email !== undefined) order.email = input.email;
+      order.updatedAt = deps.store.timestamp();
+      return sendJson(res, 200, { order: orderSnapshot(shop, order) });
+    }
+    return sendJson(res, 404, { error: `no control route ${method} /_emulator/${parts.join("/")}` });
+  } catch (error) {
+    if (error instanceof UnknownShopError) return sendJson(res, 404, { error: error.message });
+    if (error instanceof OrderInputError) return sendJson(res, 400, { error: error.message });
+    throw error;
+  }
+}
+
+export function orderSnapshot(shop: ShopRecord, order: OrderRecord) {
+  const state = ordersOf(shop);
+  return {
+    id: `gid://shopify/Order/${order.id}`,
+    legacyId: order.id,
+    name: order.name,
+    email: order.email,
+    financialStatus: order.financialStatus,
+    fulfillmentStatus: displayFulfillmentStatus(state, order),
+    tags: order.tags,
+    metafields: Object.fromEntries([...order.metafields.entries()].map(([k, m]) => [k, m.value])),
+    lines: order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, price: l.price, giftCard: l.giftCard })),
+    fulfillmentOrders: [...state.fulfillmentOrders.values()]
+      .filter((fo) => fo.orderId === order.id)
+      .map((fo) => ({
+        id: `gid://shopify/FulfillmentOrder/${fo.id}`,
+        status: fo.status,
+        requestStatus: fo.requestStatus,
+        locationId: fo.locationId,
+        lines: fo.lines,
+      })),
+    fulfillments: [...state.fulfillments.values()]
+      .filter((f) => f.orderId === order.id)
+      .map((f) => ({
+        id: `gid://shopify/Fulfillment/${f.id}`,
+        status: f.status,
+        displayStatus: f.displayStatus,
+        tracking: f.tracking,
+        notifyCustomer: f.notifyCustomer,
+        events: f.events.map((e) => e.status),
+      })),
+  };
+}

@@ -1,0 +1,294 @@
+// Orders in the emulator: records kept beside the shop (a WeakMap, so resetting a shop resets them),
+// created through the control API with their fulfillment orders, and the REST `orders/create` payload
+// Shopify would deliver for them (the shape of seed 001's sample).
+import type { EmulatorStore, ShopRecord } from "./store";
+
+export interface OrderLineRecord {
+  id: number;
+  sku: string | null;
+  title: string;
+  quantity: number;
+  price: string;
+  discount: string;
+  giftCard: boolean;
+  variantId: number | null;
+  productId: number | null;
+}
+
+export interface OrderAddress {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  zip: string | null;
+  city: string | null;
+  countryCode: string | null;
+  phone: string | null;
+}
+
+export interface FulfillmentOrderRecord {
+  id: number;
+  orderId: number;
+  locationId: number | null;
+  status: "OPEN" | "IN_PROGRESS" | "CLOSED";
+  requestStatus: "UNSUBMITTED" | "SUBMITTED" | "ACCEPTED";
+  lines: { id: number; lineItemId: number; totalQuantity: number; remainingQuantity: number }[];
+}
+
+export interface FulfillmentRecord {
+  id: number;
+  orderId: number;
+  status: "SUCCESS" | "CANCELLED";
+  displayStatus: string;
+  tracking: { company: string | null; number: string | null; url: string | null }[];
+  notifyCustomer: boolean;
+  lines: { fulfillmentOrderId: number; fulfillmentOrderLineItemId: number; quantity: number }[];
+  events: { id: number; status: string; happenedAt: string; message: string | null }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderRecord {
+  id: number;
+  number: number;
+  name: string;
+  email: string | null;
+  financialStatus: "PAID" | "PENDING" | "AUTHORIZED" | "REFUNDED" | "VOIDED";
+  paymentGateways: string[];
+  note: string | null;
+  tags: string[];
+  currency: string;
+  shippingPrice: string;
+  shippingAddress: OrderAddress | null;
+  customer: {
+    id: number;
+    email: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    phone: string | null;
+  } | null;
+  lines: OrderLineRecord[];
+  metafields: Map<
+    string,
+    { id: number; namespace: string; key: string; type: string; value: string; updatedAt: string }
+  >;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+}
+
+export interface OrdersState {
+  orders: Map<number, OrderRecord>;
+  fulfillmentOrders: Map<number, FulfillmentOrderRecord>;
+  fulfillments: Map<number, FulfillmentRecord>;
+  nextNumber: number;
+}
+
+const states = new WeakMap<ShopRecord, OrdersState>();
+
+export function ordersOf(shop: ShopRecord): OrdersState {
+  let state = states.get(shop);
+  if (!state) {
+    state = { orders: new Map(), fulfillmentOrders: new Map(), fulfillments: new Map(), nextNumber: 1001 };
+    states.set(shop, state);
+  }
+  return state;
+}
+
+export interface OrderInput {
+  email?: string | null;
+  financialStatus?: OrderRecord["financialStatus"];
+  paymentGateways?: string[];
+  shippingPrice?: number | string;
+  note?: string;
+  shippingAddress?: Partial<OrderAddress> | null;
+  customer?: { firstName?: string; lastName?: string; phone?: string };
+  lineItems: {
+    sku?: string | null;
+    title?: string;
+    quantity: number;
+    price: number | string;
+    discount?: number | string;
+    giftCard?: boolean;
+  }[];
+  /** Location name or gid the fulfillment order is assigned to (default: the first active location). */
+  location?: string;
+  /** A fulfillment service's order starts with a submitted request, as Shopify sends it to the service. */
+  fulfillmentRequest?: boolean;
+}
+
+export class OrderInputError extends Error {}
+
+const money = (value: number | string | undefined) => Number(value ?? 0).toFixed(2);
+
+export function createOrder(store: EmulatorStore, shop: ShopRecord, input: OrderInput): OrderRecord {
+  if (!Array.isArray(input.lineItems) || input.lineItems.length === 0)
+    throw new OrderInputError("an order needs lineItems");
+  const state = ordersOf(shop);
+  const now = store.timestamp();
+  const number = state.nextNumber++;
+  const variantsBySku = new Map([...shop.variants.values()].filter((v) => v.sku).map((v) => [v.sku!, v]));
+  const order: OrderRecord = {
+    id: store.nextId(),
+    number,
+    name: `#${number}`,
+    email: input.email === undefined ? "client@example.fr" : input.email,
+    financialStatus: input.financialStatus ?? "PAID",
+    paymentGateways: input.paymentGateways ?? ["shopify_payments"],
+    note: input.note ?? null,
+    tags: [],
+    currency: shop.currencyCode,
+    shippingPrice: money(input.shippingPrice),
+    shippingAddress:
+      input.shippingAddress === null
+        ? null
+        : {
+            firstName: "Camille",
+            lastName: "Martin",
+            company: null,
+            address1: "12 rue des Lilas",
+            address2: null,
+            zip: "69003",
+            city: "Lyon",
+            countryCode: "FR",
+            phone: null,
+            ...input.shippingAddress,
+          },
+    customer: {
+      id: store.nextId(),
+      email: input.email ?? null,
+      firstName: input.customer?.firstName ?? "Camille",
+      lastName: input.customer?.lastName ?? "Martin",
+      phone: input.customer?.phone ?? null,
+    },
+    lines: input.lineItems.map((line) => {
+      const variant = line.sku ? variantsBySku.get(line.sku) : undefined;
+      if (!(Number.isInteger(line.quantity) && line.quantity > 0))
+        throw new OrderInputError(`line quantity must be a positive integer`);
+      return {
+        id: store.nextId(),
+        sku: line.sku ?? null,
+        title: line.title ?? line.sku ?? "Article",
+        quantity: line.quantity,
+        price: money(line.price),
+        discount: money(line.discount),
+        giftCard: line.giftCard ?? false,
+        variantId: variant?.id ?? null,
+        productId: variant?.productId ?? null,
+      };
+    }),
+    metafields: new Map(),
+    createdAt: now,
+    updatedAt: now,
+    cancelledAt: null,
+  };
+  state.orders.set(order.id, order);
+
+  const locationId = resolveLocation(shop, input.location);
+  const fulfillmentOrder: FulfillmentOrderRecord = {
+    id: store.nextId(),
+    orderId: order.id,
+    locationId,
+    status: "OPEN",
+    requestStatus: input.fulfillmentRequest ? "SUBMITTED" : "UNSUBMITTED",
+    // Gift cards are not shipped: Shopify leaves them out of fulfillment orders.
+    lines: order.lines
+      .filter((l) => !l.giftCard)
+      .map((l) => ({ id: store.nextId(), lineItemId: l.id, totalQuantity: l.quantity, remainingQuantity: l.quantity })),
+  };
+  if (fulfillmentOrder.lines.length) state.fulfillmentOrders.set(fulfillmentOrder.id, fulfillmentOrder);
+  return order;
+}
+
+function resolveLocation(shop: ShopRecord, wanted: string | undefined): number | null {
+  const locations = [...shop.locations.values()];
+  if (wanted) {
+    const found = locations.find((l) => l.name === wanted || `gid://shopify/Location/${l.id}` === wanted);
+    if (!found) throw new OrderInputError(`no location "${wanted}"`);
+    return found.id;
+  }
+  return locations.find((l) => l.isActive)?.id ?? null;
+}
+
+export const orderTotal = (order: OrderRecord) =>
+  order.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity - Number(l.discount), 0) +
+  Number(order.shippingPrice);
+
+/** The fulfillment status Shopify shows for the order, from its fulfillment orders. */
+export function displayFulfillmentStatus(
+  state: OrdersState,
+  order: OrderRecord,
+): "UNFULFILLED" | "PARTIALLY_FULFILLED" | "FULFILLED" | "IN_PROGRESS" {
+  const fos = [...state.fulfillmentOrders.values()].filter((fo) => fo.orderId === order.id);
+  const total = fos.flatMap((fo) => fo.lines).reduce((s, l) => s + l.totalQuantity, 0);
+  const remaining = fos.flatMap((fo) => fo.lines).reduce((s, l) => s + l.remainingQuantity, 0);
+  if (total > 0 && remaining === 0) return "FULFILLED";
+  if (remaining < total) return "PARTIALLY_FULFILLED";
+  return fos.some((fo) => fo.status === "IN_PROGRESS") ? "IN_PROGRESS" : "UNFULFILLED";
+}
+
+/** The REST body of `orders/create` (seed 001's shape), for the parts the app reads and a few more. */
+export function orderCreatePayload(shop: ShopRecord, order: OrderRecord): Record<string, unknown> {
+  const address = order.shippingAddress && {
+    first_name: order.shippingAddress.firstName,
+    last_name: order.shippingAddress.lastName,
+    company: order.shippingAddress.company,
+    address1: order.shippingAddress.address1,
+    address2: order.shippingAddress.address2,
+    zip: order.shippingAddress.zip,
+    city: order.shippingAddress.city,
+    country_code: order.shippingAddress.countryCode,
+    phone: order.shippingAddress.phone,
+    name: [order.shippingAddress.firstName, order.shippingAddress.lastName].filter(Boolean).join(" "),
+  };
+  const total = orderTotal(order);
+  return {
+    id: order.id,
+    admin_graphql_api_id: `gid://shopify/Order/${order.id}`,
+    email: order.email,
+    contact_email: order.email,
+    created_at: order.createdAt,
+    updated_at: order.updatedAt,
+    number: order.number - 1000,
+    order_number: order.number,
+    name: order.name,
+    note: order.note,
+    currency: order.currency,
+    financial_status: order.financialStatus.toLowerCase(),
+    fulfillment_status: null,
+    total_price: total.toFixed(2),
+    total_discounts: order.lines.reduce((s, l) => s + Number(l.discount), 0).toFixed(2),
+    payment_gateway_names: order.paymentGateways,
+    tags: order.tags.join(", "),
+    line_items: order.lines.map((l) => ({
+      id: l.id,
+      admin_graphql_api_id: `gid://shopify/LineItem/${l.id}`,
+      variant_id: l.variantId,
+      product_id: l.productId,
+      title: l.title,
+      name: l.title,
+      quantity: l.quantity,
+      price: l.price,
+      sku: l.sku,
+      gift_card: l.giftCard,
+      requires_shipping: !l.giftCard,
+      total_discount: l.discount,
+      fulfillment_status: null,
+      fulfillable_quantity: l.quantity,
+    })),
+    shipping_lines: [{ title: "Standard", price: order.shippingPrice, code: "STANDARD" }],
+    shipping_address: address,
+    billing_address: address,
+    customer: order.customer && {
+      id: order.customer.id,
+      email: order.customer.email,
+      first_name: order.customer.firstName,
+      last_name: order.customer.lastName,
+      phone: order.customer.phone,
+    },
+    fulfillments: [],
+    refunds: [],
+    shop_domain: shop.domain,
+  };
+}

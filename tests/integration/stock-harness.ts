@@ -1,0 +1,146 @@
+// Shared by the stock-*.test.ts and price tests: a Fastmag emulator with a generated catalog, a Shopify
+// emulator whose shop sells the same SKUs (one product per Fastmag reference), the app's Admin client
+// pointed at it, and helpers to compare both sides.
+import { ShopifyAdminClient } from "~/shopify/admin-client.server";
+import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
+import { fastmagPriceSetup, fastmagStockSetup } from "~/connectors/fastmag/capabilities.server";
+import type { FastmagSettings } from "~/connectors/fastmag/settings.server";
+import { webStock } from "~/domain/inventory";
+import { createProduct } from "../../emulators/shopify/catalog";
+import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
+import type { ShopRecord } from "../../emulators/shopify/store";
+import { startFastmag } from "./fastmag-harness";
+import { uniqueShop } from "../support/shops";
+
+export const APP = {
+  apiKey: process.env.SHOPIFY_API_KEY ?? "test-api-key",
+  apiSecret: process.env.SHOPIFY_API_SECRET ?? "test-api-secret",
+  appUrl: "http://127.0.0.1:3999",
+};
+
+export interface StockWorld {
+  shop: string;
+  shopify: ShopifyEmulator;
+  shopRecord: ShopRecord;
+  locationId: string;
+  client: ShopifyAdminClient;
+  fastmag: Awaited<ReturnType<typeof startFastmag>>;
+  settings: FastmagSettings;
+  stockSetup: ReturnType<typeof fastmagStockSetup>;
+  priceSetup: ReturnType<typeof fastmagPriceSetup>;
+  skus: string[];
+  /** Shopify's available quantity per SKU at the synced location. */
+  shopifyLevels(): Map<string, number>;
+  /** The web stock per SKU by the shop's formula, from Fastmag's tables. */
+  erpWebStock(): Map<string, number>;
+  setShopifyLevel(sku: string, quantity: number): void;
+  /** A stock movement in Fastmag (web stock += delta) stamped with Fastmag's local time `at`. */
+  moveErpStock(sku: string, delta: number, at: string): void;
+  close(): Promise<void>;
+}
+
+export async function startStockWorld(options: {
+  variants: number;
+  now?: () => Date;
+  initialShopifyLevel?: (sku: string, i: number) => number;
+  shopifyClock?: () => number;
+}): Promise<StockWorld> {
+  const fastmag = await startFastmag(
+    { seed: { variants: options.variants }, now: options.now },
+    { options: { now: options.now } },
+  );
+  const shop = uniqueShop("stock");
+  const shopify = await startShopifyEmulator({
+    app: APP,
+    now: options.shopifyClock,
+    shops: [{ domain: shop, plan: "Standard", locations: [{ name: "Entrepôt" }] }],
+  });
+  installShopifyOriginOverride(shopify.url);
+  const shopRecord = shopify.store.shop(shop);
+  const location = [...shopRecord.locations.values()][0];
+  const locationId = `gid://shopify/Location/${location.id}`;
+  const rows = fastmag.emulator.db
+    .prepare("SELECT reference, color, size FROM stocks ORDER BY reference, color, size")
+    .all() as { reference: string; color: string; size: string }[];
+  const skus = rows.map((r) => `${r.reference}|${r.color}|${r.size}`);
+  const byReference = new Map<string, string[]>();
+  for (const sku of skus) {
+    const ref = sku.split("|")[0];
+    byReference.set(ref, [...(byReference.get(ref) ?? []), sku]);
+  }
+  let i = 0;
+  for (const [reference, variantSkus] of byReference) {
+    createProduct(shopify.store, shopRecord, {
+      title: reference,
+      handle: reference.toLowerCase(),
+      options: [{ name: "Variante", values: variantSkus }],
+      variants: variantSkus.map((sku) => ({
+        sku,
+        price: "10.00",
+        options: { Variante: sku },
+        inventory: { [location.id]: options.initialShopifyLevel?.(sku, i++) ?? 0 },
+      })),
+    });
+  }
+  const settings = {
+    stock: { includeA: false, includeB: true, safetyMargin: 0 },
+    locationId,
+    timeZone: "Europe/Paris",
+  } as FastmagSettings;
+  const client = new ShopifyAdminClient({ shop, accessToken: shopify.issueAccessToken(shop) });
+  const stockSetup = fastmagStockSetup(fastmag.fastmag, settings);
+  return {
+    shop,
+    shopify,
+    shopRecord,
+    locationId,
+    client,
+    fastmag,
+    settings,
+    stockSetup,
+    priceSetup: fastmagPriceSetup(fastmag.fastmag, settings),
+    skus,
+    shopifyLevels() {
+      const itemSku = new Map<number, string>();
+      for (const v of shopRecord.variants.values()) itemSku.set(v.inventoryItemId, v.sku ?? "");
+      const levels = new Map<string, number>();
+      for (const level of shopRecord.inventoryLevels.values()) {
+        if (level.locationId === location.id)
+          levels.set(itemSku.get(level.inventoryItemId)!, level.quantities.available ?? 0);
+      }
+      return levels;
+    },
+    erpWebStock() {
+      const stock = new Map<string, number>();
+      const all = fastmag.emulator.db
+        .prepare("SELECT reference, color, size, stock_general, stock_web FROM stocks")
+        .all() as { reference: string; color: string; size: string; stock_general: number; stock_web: number }[];
+      for (const r of all)
+        stock.set(
+          `${r.reference}|${r.color}|${r.size}`,
+          webStock({ stockA: r.stock_general, stockB: r.stock_web }, stockSetup.source.formula),
+        );
+      return stock;
+    },
+    setShopifyLevel(sku, quantity) {
+      const variant = [...shopRecord.variants.values()].find((v) => v.sku === sku)!;
+      shopRecord.inventoryLevels.get(`${variant.inventoryItemId}:${location.id}`)!.quantities.available = quantity;
+    },
+    moveErpStock(sku, delta, at) {
+      const [reference, color, size] = sku.split("|");
+      fastmag.emulator.db
+        .prepare(
+          "UPDATE stocks SET stock_web = stock_web + ?, last_modified = ? WHERE reference = ? AND color = ? AND size = ?",
+        )
+        .run(delta, at, reference, color, size);
+      fastmag.emulator.db
+        .prepare(
+          "INSERT INTO stock_movements (reference, color, size, stock, quantity, reason, last_modified) VALUES (?, ?, ?, 'WEB', ?, 'test', ?)",
+        )
+        .run(reference, color, size, delta, at);
+    },
+    async close() {
+      await Promise.all([shopify.close(), fastmag.emulator.close()]);
+    },
+  };
+}
