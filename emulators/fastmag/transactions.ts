@@ -200,9 +200,8 @@ function createSale(db: Database.Database, records: string[][], stamp: string): 
     "INSERT INTO order_lines (order_id, reference, color, size, designation, unit_price, quantity, discount, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   for (const l of lines) {
+    // An order records what was sold; stock moves with the transfer that follows it (post-transfer-stock).
     insertLine.run(orderId, l.reference, l.color, l.size, l.designation, l.unitPrice, l.quantity, l.discount, l.total);
-    // A web order consumes the web stock.
-    moveStock(db, l.reference, l.color, l.size, "WEB", -l.quantity, `${kind} ${orderId}`, stamp);
   }
   return `OK|${orderId}`;
 }

@@ -18,8 +18,9 @@ import type { AdminRequester } from "./shopify-client.server";
 export const METAFIELD = { namespace: "passerelle", key: "fastmag_order_id" } as const;
 /** An "exporting" claim older than this is taken to belong to a crashed process. */
 export const CLAIM_TTL_MS = 5 * 60_000;
-/** After the order, its items move from the general stock to the web stock (post-transfer-stock). */
-export const STOCK_TRANSFER = { from: "A", to: "B" } as const;
+/** After the order, its items move from the web stock to the general stock, where shipping takes
+ *  them from (the seed's post-transfer-stock). */
+export const STOCK_TRANSFER = { from: "B", to: "A" } as const;
 
 export interface OrderExportDeps {
   db: Db;
@@ -168,7 +169,7 @@ async function afterExport(
       deps.db,
       row,
       "stock",
-      `Stock moved for ${transfers.length} item(s) (general → web).`,
+      `Stock moved for ${transfers.length} item(s) (web → general).`,
       deps.now(),
     );
   } catch (error) {
