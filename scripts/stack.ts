@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "../app/db/migrations.server";
 import { startChronopostEmulator, type ChronopostEmulator } from "../emulators/chronopost/index";
+import { shareCatalogWithFastmag } from "./demo-catalog";
 import { startFastmagEmulator, type FastmagCredentials, type FastmagEmulator } from "../emulators/fastmag/index";
 import { startShopifyEmulator, type ShopifyEmulator } from "../emulators/shopify/index";
 import { DEMO_SHOP } from "../emulators/shopify/seed";
@@ -78,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     credentials: DEMO_FASTMAG_CREDENTIALS,
     seed: "demo",
   });
+  shareCatalogWithFastmag(fastmag.db, DEMO_SHOP);
   const chronopost = await startChronopostEmulator();
   const tnt = await startTntEmulator({ credentials: DEMO_TNT_CREDENTIALS });
 

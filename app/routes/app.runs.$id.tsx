@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -43,13 +43,15 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, redirect } = await authenticate.admin(request);
   const intent = (await request.formData()).get("intent");
   try {
-    if (intent === "retry") return { ok: true as const, ...(await retryJob(jobDeps, session.shop, params.id ?? "")) };
+    // A retry is a new run: the merchant follows it there.
+    if (intent === "retry")
+      return redirect(`/app/runs/${(await retryJob(jobDeps, session.shop, params.id ?? "")).jobId}`);
     if (intent === "cancel") {
       await cancelJob(jobDeps, session.shop, params.id ?? "");
-      return { ok: true as const, jobId: undefined };
+      return { ok: true as const };
     }
     return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
   } catch (error) {
@@ -60,7 +62,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function RunDetail() {
   const { job, skipped, filter, timeZone } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
-  const navigate = useNavigate();
   const fetcher = useFetcher<typeof action>();
   const live = job.status === "running" || job.status === "queued";
 
@@ -69,11 +70,6 @@ export default function RunDetail() {
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
     return () => clearInterval(timer);
   }, [live, revalidator]);
-
-  // A retry is a new run: follow it.
-  useEffect(() => {
-    if (fetcher.data?.ok && fetcher.data.jobId) navigate(`/app/runs/${fetcher.data.jobId}`);
-  }, [fetcher.data, navigate]);
 
   const percent = job.progress.total
     ? Math.min(100, Math.round((job.progress.done / job.progress.total) * 100))

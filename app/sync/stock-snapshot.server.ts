@@ -16,21 +16,21 @@ export interface SnapshotRow {
 const fingerprint = (r: Omit<SnapshotRow, "sku">) =>
   `${r.webStock}|${r.erpStockA}|${r.erpStockB}|${r.shopifyQuantity ?? ""}|${r.inventoryItemId ?? ""}|${r.erpUpdatedAt?.getTime() ?? ""}`;
 
-/** sku → fingerprint of the stored row, to write only what changed. */
+/** sku → fingerprint of the stored row, to write only what changed. Read 5,000 rows at a time: one
+ *  findMany of 100k rows held every row object (and the engine's answer) at once. */
 export async function snapshotFingerprints(db: Db, shop: string): Promise<Map<string, string>> {
-  const rows = await db.stockSnapshot.findMany({
-    where: { shop },
-    select: {
-      sku: true,
-      webStock: true,
-      erpStockA: true,
-      erpStockB: true,
-      shopifyQuantity: true,
-      inventoryItemId: true,
-      erpUpdatedAt: true,
-    },
-  });
-  return new Map(rows.map((r) => [r.sku, fingerprint(r)]));
+  const known = new Map<string, string>();
+  for (let after: string | undefined; ; ) {
+    const rows = await db.stockSnapshot.findMany({
+      where: after === undefined ? { shop } : { shop, sku: { gt: after } },
+      orderBy: { sku: "asc" },
+      take: 5_000,
+      select: { sku: true, webStock: true, erpStockA: true, erpStockB: true, shopifyQuantity: true, inventoryItemId: true, erpUpdatedAt: true },
+    });
+    for (const r of rows) known.set(r.sku, fingerprint(r));
+    if (rows.length < 5_000) return known;
+    after = rows[rows.length - 1].sku;
+  }
 }
 
 export async function snapshotRows(db: Db, shop: string, skus: string[]): Promise<Map<string, SnapshotRow>> {

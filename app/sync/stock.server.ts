@@ -1,12 +1,11 @@
 // Full stock sync: the web stock of every SKU from the back office, Shopify's level of every item at
 // the synced location, and only the differences written (compare-and-swap, idempotent batches).
-// Shopify's side is streamed; the back office's answer is held as one map of SKU → stock.
+// Shopify's side is streamed; the back office's answer is held as a compact index (erp-stock-index.ts).
 import type { Db } from "../db.server";
-import type { ErpStockLevel } from "../domain/inventory";
-import { webStock } from "../domain/inventory";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { InventoryWriter, levelsAtLocation, type WriteOutcome } from "../shopify/inventory.server";
 import type { StockSetup } from "./capabilities";
+import { ErpStockIndex } from "./erp-stock-index";
 import type { SyncReporter } from "./sync-context";
 import { SnapshotSaver, snapshotFingerprints, type SnapshotRow } from "./stock-snapshot.server";
 
@@ -65,29 +64,19 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
 
   report.progress(0, null, "Reading stock from Fastmag and Shopify");
   // Shopify's bulk query runs on its side while we read the back office and our snapshot.
-  const [shopifyLevels, erp, fingerprints] = await Promise.all([
-    levelsAtLocation(client, setup.locationId, readMode, {
-      pollMs: options.bulkPollMs,
-      checkpoint: () => report.checkpoint(),
-    }),
-    setup.source.fullStock(),
+  const [shopifyLevels, { erp, skipped }, fingerprints] = await Promise.all([
+    levelsAtLocation(client, setup.locationId, readMode, { pollMs: options.bulkPollMs, checkpoint: () => report.checkpoint() }),
+    // Only the compact index outlives this line: the level objects are garbage once it is built.
+    setup.source.fullStock().then((read) => ({ erp: new ErpStockIndex(read.items), skipped: read.skipped })),
     snapshotFingerprints(db, shop),
   ]);
-  for (const s of erp.skipped) report.skip("variant", s.externalId, s.reason);
-  const erpBySku = new Map<string, ErpStockLevel>();
-  let latestErpChange: Date | null = null;
-  for (const level of erp.items) {
-    erpBySku.set(level.sku, level);
-    if (level.updatedAt && (!latestErpChange || level.updatedAt > latestErpChange)) latestErpChange = level.updatedAt;
-  }
+  for (const s of skipped) report.skip("variant", s.externalId, s.reason);
   await report.checkpoint();
 
   // Rows are saved as soon as they are final: unchanged ones at once, changed ones once written.
   const saver = new SnapshotSaver(db, shop, report.now(), fingerprints);
-  const awaitingWrite = new Map<string, SnapshotRow>();
-  const matched = new Set<string>();
   const result = { changed: 0, unchanged: 0, concurrentChangesKept: 0, shopifyItems: 0 };
-  const total = erpBySku.size;
+  const total = erp.size;
   const writer = new InventoryWriter(client, {
     locationId: setup.locationId,
     idempotencyScope: `${shop}:${deps.runId}`,
@@ -95,9 +84,9 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
     checkpoint: () => report.checkpoint(),
     onBatch: async (outcomes: WriteOutcome[]) => {
       for (const { change, written, concurrentDelta } of outcomes) {
-        const row = awaitingWrite.get(change.sku);
-        awaitingWrite.delete(change.sku);
-        if (row) await saver.add({ ...row, shopifyQuantity: written });
+        // Rebuilt from the index rather than kept per pending change: less held across the writes.
+        const slot = erp.slotOf(change.sku);
+        if (slot !== undefined) await saver.add(snapshotRow(change.sku, erp.level(slot, setup.source.formula), written, change.inventoryItemId));
         if (concurrentDelta) result.concurrentChangesKept++;
       }
       const changed = outcomes.filter((o) => o.written !== null).length;
@@ -111,61 +100,46 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
   for await (const level of shopifyLevels()) {
     result.shopifyItems++;
     if (!level.sku) continue;
-    const erpLevel = erpBySku.get(level.sku);
-    if (!erpLevel) {
+    const slot = erp.slotOf(level.sku);
+    if (slot === undefined) {
       report.skip("variant", level.sku, UNKNOWN_IN_ERP);
       continue;
     }
-    if (matched.has(level.sku)) continue; // a duplicate SKU in Shopify: the first item gets the stock
-    matched.add(level.sku);
-    const target = webStock(erpLevel, setup.source.formula);
-    const row: SnapshotRow = {
-      sku: level.sku,
-      webStock: target,
-      erpStockA: erpLevel.stockA,
-      erpStockB: erpLevel.stockB,
-      shopifyQuantity: level.available,
-      inventoryItemId: level.inventoryItemId,
-      erpUpdatedAt: erpLevel.updatedAt ?? null,
-    };
+    if (!erp.claim(slot)) continue; // a duplicate SKU in Shopify: the first item gets the stock
+    const erpLevel = erp.level(slot, setup.source.formula);
+    const target = erpLevel.webStock;
     report.count({ seen: 1 });
     if (level.available === null) report.skip("variant", level.sku, NOT_STOCKED);
     if (level.available === null || level.available === target) {
       if (level.available === target) result.unchanged++;
-      await saver.add(row);
+      await saver.add(snapshotRow(level.sku, erpLevel, level.available, level.inventoryItemId));
       continue;
     }
-    awaitingWrite.set(level.sku, row);
     await writer.push({ inventoryItemId: level.inventoryItemId, sku: level.sku, from: level.available, to: target });
   }
   await writer.flush();
 
   // SKUs only the back office knows still get a snapshot row: fetch_stock answers for them.
-  for (const [sku, erpLevel] of erpBySku) {
-    if (matched.has(sku)) continue;
+  for (const [sku, slot] of erp.unmatched()) {
     report.skip("variant", sku, UNKNOWN_IN_SHOPIFY);
-    await saver.add({
-      sku,
-      webStock: webStock(erpLevel, setup.source.formula),
-      erpStockA: erpLevel.stockA,
-      erpStockB: erpLevel.stockB,
-      shopifyQuantity: null,
-      inventoryItemId: null,
-      erpUpdatedAt: erpLevel.updatedAt ?? null,
-    });
+    await saver.add(snapshotRow(sku, erp.level(slot, setup.source.formula), null, null));
   }
   report.progress(total, total, "Saving the stock snapshot");
   const snapshotRowsWritten = await saver.finish();
   return {
     readMode,
-    erpSkus: erpBySku.size,
+    erpSkus: erp.size,
     shopifyItems: result.shopifyItems,
     changed: result.changed,
     unchanged: result.unchanged,
     concurrentChangesKept: result.concurrentChangesKept,
     writeCalls: writer.calls,
-    skipped: erp.skipped.length,
+    skipped: skipped.length,
     snapshotRowsWritten,
-    latestErpChange: latestErpChange?.toISOString() ?? null,
+    latestErpChange: erp.latestChange?.toISOString() ?? null,
   };
+}
+
+function snapshotRow(sku: string, erp: ReturnType<ErpStockIndex["level"]>, shopifyQuantity: number | null, inventoryItemId: string | null): SnapshotRow {
+  return { sku, webStock: erp.webStock, erpStockA: erp.stockA, erpStockB: erp.stockB, shopifyQuantity, inventoryItemId, erpUpdatedAt: erp.updatedAt };
 }

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { distortRow, FaultState, type FaultConfig } from "./faults";
 import { encodeAnswer, readParams } from "./http";
 import { createSchema } from "./schema";
-import { generateCatalog, seedDemo, seedShopRecords } from "./seed";
+import { seedCatalog, seedDemo } from "./seed";
 import { applyTransaction } from "./transactions";
 
 export type { FaultConfig } from "./faults";
@@ -54,8 +54,7 @@ export async function startFastmagEmulator(options: FastmagEmulatorOptions): Pro
   createSchema(db);
   if (options.seed === "demo") seedDemo(db, now());
   else if (options.seed) {
-    generateCatalog(db, options.seed.variants, now());
-    seedShopRecords(db, now());
+    seedCatalog(db, options.seed.variants, now());
   }
   const faults = new FaultState();
   faults.set(options.faults);

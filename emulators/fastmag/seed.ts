@@ -118,6 +118,16 @@ export function generateCatalog(
   return { variants: made, references };
 }
 
+/**
+ * A catalog of exactly `variants` variants (benchmarks, tests): the generated ones plus the named
+ * records of seedShopRecords, whose boxer is one variant of the count.
+ */
+export function seedCatalog(db: Database.Database, variants: number, now: Date): CatalogFigures {
+  const figures = generateCatalog(db, Math.max(0, variants - 1), now);
+  seedShopRecords(db, now);
+  return { variants: figures.variants + 1, references: figures.references + 1 };
+}
+
 const PIXEL_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",
