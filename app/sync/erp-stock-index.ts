@@ -54,7 +54,12 @@ export class ErpStockIndex {
     const at = this.updatedAt[slot];
     const stockA = this.stockA[slot];
     const stockB = this.stockB[slot];
-    return { stockA, stockB, webStock: webStock({ stockA, stockB }, formula), updatedAt: Number.isNaN(at) ? null : new Date(at) };
+    return {
+      stockA,
+      stockB,
+      webStock: webStock({ stockA, stockB }, formula),
+      updatedAt: Number.isNaN(at) ? null : new Date(at),
+    };
   }
 
   /** SKUs no Shopify item claimed, with their slot. */

@@ -20,12 +20,20 @@ const fingerprint = (r: Omit<SnapshotRow, "sku">) =>
  *  findMany of 100k rows held every row object (and the engine's answer) at once. */
 export async function snapshotFingerprints(db: Db, shop: string): Promise<Map<string, string>> {
   const known = new Map<string, string>();
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const rows = await db.stockSnapshot.findMany({
       where: after === undefined ? { shop } : { shop, sku: { gt: after } },
       orderBy: { sku: "asc" },
       take: 5_000,
-      select: { sku: true, webStock: true, erpStockA: true, erpStockB: true, shopifyQuantity: true, inventoryItemId: true, erpUpdatedAt: true },
+      select: {
+        sku: true,
+        webStock: true,
+        erpStockA: true,
+        erpStockB: true,
+        shopifyQuantity: true,
+        inventoryItemId: true,
+        erpUpdatedAt: true,
+      },
     });
     for (const r of rows) known.set(r.sku, fingerprint(r));
     if (rows.length < 5_000) return known;

@@ -65,7 +65,10 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
   report.progress(0, null, "Reading stock from Fastmag and Shopify");
   // Shopify's bulk query runs on its side while we read the back office and our snapshot.
   const [shopifyLevels, { erp, skipped }, fingerprints] = await Promise.all([
-    levelsAtLocation(client, setup.locationId, readMode, { pollMs: options.bulkPollMs, checkpoint: () => report.checkpoint() }),
+    levelsAtLocation(client, setup.locationId, readMode, {
+      pollMs: options.bulkPollMs,
+      checkpoint: () => report.checkpoint(),
+    }),
     // Only the compact index outlives this line: the level objects are garbage once it is built.
     setup.source.fullStock().then((read) => ({ erp: new ErpStockIndex(read.items), skipped: read.skipped })),
     snapshotFingerprints(db, shop),
@@ -86,7 +89,10 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
       for (const { change, written, concurrentDelta } of outcomes) {
         // Rebuilt from the index rather than kept per pending change: less held across the writes.
         const slot = erp.slotOf(change.sku);
-        if (slot !== undefined) await saver.add(snapshotRow(change.sku, erp.level(slot, setup.source.formula), written, change.inventoryItemId));
+        if (slot !== undefined)
+          await saver.add(
+            snapshotRow(change.sku, erp.level(slot, setup.source.formula), written, change.inventoryItemId),
+          );
         if (concurrentDelta) result.concurrentChangesKept++;
       }
       const changed = outcomes.filter((o) => o.written !== null).length;
@@ -140,6 +146,19 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
   };
 }
 
-function snapshotRow(sku: string, erp: ReturnType<ErpStockIndex["level"]>, shopifyQuantity: number | null, inventoryItemId: string | null): SnapshotRow {
-  return { sku, webStock: erp.webStock, erpStockA: erp.stockA, erpStockB: erp.stockB, shopifyQuantity, inventoryItemId, erpUpdatedAt: erp.updatedAt };
+function snapshotRow(
+  sku: string,
+  erp: ReturnType<ErpStockIndex["level"]>,
+  shopifyQuantity: number | null,
+  inventoryItemId: string | null,
+): SnapshotRow {
+  return {
+    sku,
+    webStock: erp.webStock,
+    erpStockA: erp.stockA,
+    erpStockB: erp.stockB,
+    shopifyQuantity,
+    inventoryItemId,
+    erpUpdatedAt: erp.updatedAt,
+  };
 }
