@@ -8,6 +8,7 @@ import {
   DataTable,
   InlineStack,
   Layout,
+  Link,
   List,
   Page,
   Pagination,
@@ -197,7 +198,7 @@ function ResultView({
           <DataTable
             columnContentTypes={columns.map((c) => (c.numeric ? "numeric" : "text"))}
             headings={columns.map((c) => c.label)}
-            rows={result.items.map((item) => columns.map((c) => show(item[c.key] ?? null)))}
+            rows={result.items.map((item) => columns.map((c) => cell(c.key, item[c.key] ?? null)))}
           />
         )}
         {paging && paging.totalPages > 1 ? (
@@ -214,6 +215,18 @@ function ResultView({
       </BlockStack>
     </Card>
   );
+}
+
+/** A SKU opens the variant's stock page (ERP stock vs Shopify stock vs last sync). */
+function cell(key: string, value: ExplorerValue) {
+  if (key === "sku" && typeof value === "string" && value) {
+    return (
+      <Link key={value} url={`/app/stock/${encodeURIComponent(value)}`}>
+        {value}
+      </Link>
+    );
+  }
+  return show(value);
 }
 
 function show(value: ExplorerValue): string {

@@ -92,6 +92,14 @@ describe("Fastmag settings and ERP explorer", () => {
     await table.getByText("Boxer coton peigné façon œillet", { exact: true }).waitFor();
     await screenshot(page, "fastmag-explorer-gencod");
 
+    // The SKU opens the variant's stock page: Fastmag's stocks next to Shopify's and the last sync.
+    await table.getByRole("link", { name: "BOXE20BEWARE|MARINE/GRIS CHINE|S" }).click();
+    await app.getByRole("heading", { name: "Stock of BOXE20BEWARE|MARINE/GRIS CHINE|S" }).waitFor({ timeout: 30_000 });
+    await app.getByText("Web stock (your formula)").waitFor();
+    await screenshot(page, "stock-of-sku");
+    await page.getByRole("link", { name: "Fastmag explorer" }).click();
+    await app.getByLabel("Look up").waitFor({ timeout: 30_000 });
+
     await app.getByLabel("Look up").selectOption({ label: "PME remaining balance" });
     await app.getByLabel("PME code").fill("PME-WEB-001");
     await app.getByRole("button", { name: "Search" }).click();
