@@ -175,31 +175,14 @@ export class FastmagClient {
           this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, status: response.status });
           return { status: response.status, bytes, contentType };
         }
-        if (response.status === 401 || response.status === 403) {
-          const error = this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`);
-          this.record({
-            page,
-            summary,
-            attempts: attempt,
-            durationMs: Date.now() - started,
-            status: response.status,
-            error: error.message,
-          });
-          throw error;
-        }
         if (response.status < 500) {
-          const error = new FastmagProtocolError(
-            `Fastmag answered HTTP ${response.status} to ${summary} on ${page}`,
-            page,
-          );
-          this.record({
-            page,
-            summary,
-            attempts: attempt,
-            durationMs: Date.now() - started,
-            status: response.status,
-            error: error.message,
-          });
+          // A 4xx other than 404 (see above) is final: a refused login, or a request Fastmag cannot read.
+          const error =
+            response.status === 401 || response.status === 403
+              ? this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`)
+              : new FastmagProtocolError(`Fastmag answered HTTP ${response.status} to ${summary} on ${page}`, page);
+          const durationMs = Date.now() - started;
+          this.record({ page, summary, attempts: attempt, durationMs, status: response.status, error: error.message });
           throw error;
         }
         failure = new FastmagUnavailableError(
