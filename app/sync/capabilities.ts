@@ -2,13 +2,16 @@
 // a POS or Tuyo later). A connector provides these; the syncs in app/sync/ know nothing else of it.
 import type { CalendarDate, ErpPrice, Sku } from "../domain/catalog";
 import type { ErpStockLevel, StockFormula } from "../domain/inventory";
-import type { ReadResult } from "../domain/results";
+import type { ReadResult, SkippedRecord } from "../domain/results";
 
 export interface StockSource {
   /** How the back office's stocks make the quantity Shopify may sell. */
   formula: StockFormula;
-  /** Every variant's stock. */
-  fullStock(): Promise<ReadResult<ErpStockLevel>>;
+  /**
+   * Every variant's stock, handed to `onLevel` one at a time as the back office's answer is read (a
+   * 100k-variant catalog is never held as objects). Resolves with the records that could not be read.
+   */
+  fullStock(onLevel: (level: ErpStockLevel) => void): Promise<{ skipped: SkippedRecord[] }>;
   /** Stocks with a movement strictly after `since` (each carries its movement time in updatedAt). */
   changedSince(since: Date): Promise<ReadResult<ErpStockLevel>>;
   stockOf(sku: Sku): Promise<ErpStockLevel | null>;

@@ -1,5 +1,6 @@
-// The back office's stock held compactly for a full sync: SKU → slot in parallel number arrays,
-// instead of 100k level objects (with their Dates and the answer's line strings they keep alive).
+// The back office's stock held compactly for a full sync, filled one level at a time as the answer is
+// read: SKU → slot in parallel number arrays, instead of 100k level objects (with their Dates and the
+// answer's line strings they keep alive).
 import type { ErpStockLevel, StockFormula } from "../domain/inventory";
 import { webStock } from "../domain/inventory";
 
@@ -8,35 +9,48 @@ const flat = (s: string) => Buffer.from(s, "utf8").toString("utf8");
 
 export class ErpStockIndex {
   private readonly slots = new Map<string, number>();
-  private readonly stockA: Float64Array;
-  private readonly stockB: Float64Array;
+  private stockA = new Float64Array(1024);
+  private stockB = new Float64Array(1024);
   /** Milliseconds since the epoch, NaN when the back office gave no date. */
-  private readonly updatedAt: Float64Array;
+  private updatedAt = new Float64Array(1024);
   /** 1 once a Shopify item took this SKU's stock (a duplicate SKU in Shopify gets nothing). */
-  private readonly matched: Uint8Array;
-  latestChange: Date | null = null;
+  private matched = new Uint8Array(1024);
+  private latest = NaN;
 
-  constructor(levels: ErpStockLevel[]) {
-    this.stockA = new Float64Array(levels.length);
-    this.stockB = new Float64Array(levels.length);
-    this.updatedAt = new Float64Array(levels.length);
-    this.matched = new Uint8Array(levels.length);
-    let latest = NaN;
-    for (const level of levels) {
-      // A SKU listed twice keeps its last figures, as a Map.set would.
-      let slot = this.slots.get(level.sku);
-      if (slot === undefined) this.slots.set(flat(level.sku), (slot = this.slots.size));
-      this.stockA[slot] = level.stockA;
-      this.stockB[slot] = level.stockB;
-      const at = level.updatedAt?.getTime() ?? NaN;
-      this.updatedAt[slot] = at;
-      if (!Number.isNaN(at) && !(at <= latest)) latest = at; // NaN <= x is false: the first date wins
+  /** Records a level; a SKU listed twice keeps its last figures, as a Map.set would. */
+  add(level: ErpStockLevel): void {
+    let slot = this.slots.get(level.sku);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      if (slot === this.stockA.length) this.grow();
+      this.slots.set(flat(level.sku), slot);
     }
-    this.latestChange = Number.isNaN(latest) ? null : new Date(latest);
+    this.stockA[slot] = level.stockA;
+    this.stockB[slot] = level.stockB;
+    const at = level.updatedAt?.getTime() ?? NaN;
+    this.updatedAt[slot] = at;
+    if (!Number.isNaN(at) && !(at <= this.latest)) this.latest = at; // NaN <= x is false: the first date wins
+  }
+
+  private grow() {
+    const bigger = <T extends Float64Array | Uint8Array>(array: T): T => {
+      const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+      next.set(array);
+      return next;
+    };
+    this.stockA = bigger(this.stockA);
+    this.stockB = bigger(this.stockB);
+    this.updatedAt = bigger(this.updatedAt);
+    this.matched = bigger(this.matched);
   }
 
   get size(): number {
     return this.slots.size;
+  }
+
+  /** Latest movement time the back office reported. */
+  get latestChange(): Date | null {
+    return Number.isNaN(this.latest) ? null : new Date(this.latest);
   }
 
   slotOf(sku: string): number | undefined {

@@ -1,5 +1,5 @@
 // The StockSnapshot table: the latest ERP stock per SKU, what we last knew of Shopify's level and the
-// inventory item it belongs to. Syncs write only the rows that changed; fetch_stock reads it alone.
+// inventory item it belongs to. Syncs rewrite only the rows that changed; fetch_stock reads it alone.
 import { Prisma } from "@passerelle/prisma-sqlite";
 import type { Db } from "../db.server";
 import { isPostgres } from "../jobs/claim.server";
@@ -14,34 +14,6 @@ export interface SnapshotRow {
   erpUpdatedAt: Date | null;
 }
 
-const fingerprint = (r: Omit<SnapshotRow, "sku">) =>
-  `${r.webStock}|${r.erpStockA}|${r.erpStockB}|${r.shopifyQuantity ?? ""}|${r.inventoryItemId ?? ""}|${r.erpUpdatedAt?.getTime() ?? ""}`;
-
-/** sku → fingerprint of the stored row, to write only what changed. Read 5,000 rows at a time: one
- *  findMany of 100k rows held every row object (and the engine's answer) at once. */
-export async function snapshotFingerprints(db: Db, shop: string): Promise<Map<string, string>> {
-  const known = new Map<string, string>();
-  for (let after: string | undefined; ;) {
-    const rows = await db.stockSnapshot.findMany({
-      where: after === undefined ? { shop } : { shop, sku: { gt: after } },
-      orderBy: { sku: "asc" },
-      take: 5_000,
-      select: {
-        sku: true,
-        webStock: true,
-        erpStockA: true,
-        erpStockB: true,
-        shopifyQuantity: true,
-        inventoryItemId: true,
-        erpUpdatedAt: true,
-      },
-    });
-    for (const r of rows) known.set(r.sku, fingerprint(r));
-    if (rows.length < 5_000) return known;
-    after = rows[rows.length - 1].sku;
-  }
-}
-
 export async function snapshotRows(db: Db, shop: string, skus: string[]): Promise<Map<string, SnapshotRow>> {
   const found = new Map<string, SnapshotRow>();
   for (let i = 0; i < skus.length; i += 400) {
@@ -51,43 +23,57 @@ export async function snapshotRows(db: Db, shop: string, skus: string[]): Promis
   return found;
 }
 
-/** Replaces the rows whose content differs from `known` (all of them without `known`). Returns how many. */
-export async function saveSnapshot(
-  db: Db,
-  shop: string,
-  rows: Iterable<SnapshotRow>,
-  syncedAt: Date,
-  known?: Map<string, string>,
-): Promise<number> {
-  const changed: SnapshotRow[] = [];
-  for (const row of rows) if (!known || known.get(row.sku) !== fingerprint(row)) changed.push(row);
-  // 1,000 rows per statement as one JSON text parameter, expanded by the database: 9 bound parameters
-  // per row cost ~70 MB of peak memory in the engine on a 100k-row sync. 5 statements per transaction.
+/**
+ * Upserts the rows, leaving alone those whose stored content is the same: the database compares, so
+ * no copy of the stored snapshot is held here. Returns how many rows were inserted or changed.
+ */
+export async function saveSnapshot(db: Db, shop: string, rows: Iterable<SnapshotRow>, syncedAt: Date): Promise<number> {
+  const tuples: SnapshotTuple[] = [];
+  for (const row of rows) tuples.push(asTuple(row));
+  // Rows go as one JSON text parameter per statement, expanded by the database: 9 bound parameters per
+  // row cost ~70 MB of peak memory in the engine on a 100k-row sync. Each row is a compact array, and a
+  // statement holds 250 rows, because Prisma keeps the text of its last 100 raw queries for its debug
+  // log: 1,000 rows of objects per statement kept ~22 MB alive through a sync. 8 statements per transaction.
   const postgres = isPostgres(db);
-  const CHUNK = 1000;
-  for (let i = 0; i < changed.length; i += CHUNK * 5) {
+  let written = 0;
+  for (let i = 0; i < tuples.length; i += ROWS_PER_STATEMENT * 8) {
     const statements = [];
-    for (let j = i; j < Math.min(changed.length, i + CHUNK * 5); j += CHUNK) {
-      const json = JSON.stringify(
-        changed.slice(j, j + CHUNK).map((r) => ({ ...r, erpUpdatedAt: stamp(r.erpUpdatedAt) })),
-      );
+    for (let j = i; j < Math.min(tuples.length, i + ROWS_PER_STATEMENT * 8); j += ROWS_PER_STATEMENT) {
+      const json = JSON.stringify(tuples.slice(j, j + ROWS_PER_STATEMENT));
       statements.push(
         db.$executeRaw(postgres ? postgresUpsert(shop, json, syncedAt) : sqliteUpsert(shop, json, syncedAt)),
       );
     }
-    await db.$transaction(statements);
+    for (const count of await db.$transaction(statements)) written += count;
   }
-  return changed.length;
+  return written;
 }
+
+const ROWS_PER_STATEMENT = 250;
+
+/** A row as the statements read it: [sku, webStock, erpStockA, erpStockB, shopifyQuantity, inventoryItemId, erpUpdatedAt]. */
+type SnapshotTuple = [string, number, number, number, number | null, string | null, string | null];
+const asTuple = (r: SnapshotRow): SnapshotTuple => [
+  r.sku,
+  r.webStock,
+  r.erpStockA,
+  r.erpStockB,
+  r.shopifyQuantity,
+  r.inventoryItemId,
+  stamp(r.erpUpdatedAt),
+];
 
 /** DateTime as Prisma's SQLite adapter stores it ("…T22:13:20.123+00:00"); PostgreSQL's timestamp(3)
  *  ignores the offset, and Prisma keeps UTC there, so the same text reads back identically in both. */
 const stamp = (date: Date | null) => (date ? date.toISOString().replace("Z", "+00:00") : null);
 
-const UPDATE =
-  Prisma.raw(`ON CONFLICT ("shop", "sku") DO UPDATE SET "webStock" = excluded."webStock", "erpStockA" = excluded."erpStockA",
-  "erpStockB" = excluded."erpStockB", "shopifyQuantity" = excluded."shopifyQuantity", "inventoryItemId" = excluded."inventoryItemId",
-  "erpUpdatedAt" = excluded."erpUpdatedAt", "syncedAt" = excluded."syncedAt"`);
+const CONTENT = ["webStock", "erpStockA", "erpStockB", "shopifyQuantity", "inventoryItemId", "erpUpdatedAt"];
+/** The upsert clause: a stored row is rewritten only when its content differs (null-safe comparison). */
+const onConflict = (isNot: string) =>
+  Prisma.raw(`ON CONFLICT ("shop", "sku") DO UPDATE SET ${[...CONTENT, "syncedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}
+  WHERE (${CONTENT.map((c) => `"StockSnapshot"."${c}"`).join(", ")}) ${isNot} (${CONTENT.map((c) => `excluded."${c}"`).join(", ")})`);
+const SQLITE_UPDATE = onConflict("IS NOT");
+const POSTGRES_UPDATE = onConflict("IS DISTINCT FROM");
 const COLUMNS = Prisma.raw(
   `"shop", "sku", "webStock", "erpStockA", "erpStockB", "shopifyQuantity", "inventoryItemId", "erpUpdatedAt", "syncedAt"`,
 );
@@ -96,19 +82,17 @@ const COLUMNS = Prisma.raw(
 // PostgreSQL client does not recognise the SQLite package's nested fragments inside its own template tag.
 const sqliteUpsert = (shop: string, json: string, syncedAt: Date) => Prisma.sql`
   INSERT INTO "StockSnapshot" (${COLUMNS})
-  SELECT ${shop}, json_extract(value, '$.sku'), json_extract(value, '$.webStock'), json_extract(value, '$.erpStockA'),
-    json_extract(value, '$.erpStockB'), json_extract(value, '$.shopifyQuantity'), json_extract(value, '$.inventoryItemId'),
-    json_extract(value, '$.erpUpdatedAt'), ${stamp(syncedAt)}
+  SELECT ${shop}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+    ${stamp(syncedAt)}
   FROM json_each(${json}) WHERE true -- the WHERE lets SQLite read ON CONFLICT as the upsert clause
-  ${UPDATE}`;
+  ${SQLITE_UPDATE}`;
 
 const postgresUpsert = (shop: string, json: string, syncedAt: Date) => Prisma.sql`
   INSERT INTO "StockSnapshot" (${COLUMNS})
-  SELECT CAST(${shop} AS text), x."sku", x."webStock", x."erpStockA", x."erpStockB", x."shopifyQuantity",
-    x."inventoryItemId", x."erpUpdatedAt", CAST(${stamp(syncedAt)} AS timestamp(3))
-  FROM json_to_recordset(CAST(${json} AS json)) AS x("sku" text, "webStock" int, "erpStockA" int, "erpStockB" int,
-    "shopifyQuantity" int, "inventoryItemId" text, "erpUpdatedAt" timestamp(3))
-  ${UPDATE}`;
+  SELECT CAST(${shop} AS text), x ->> 0, CAST(x ->> 1 AS int), CAST(x ->> 2 AS int), CAST(x ->> 3 AS int),
+    CAST(x ->> 4 AS int), x ->> 5, CAST(x ->> 6 AS timestamp(3)), CAST(${stamp(syncedAt)} AS timestamp(3))
+  FROM json_array_elements(CAST(${json} AS json)) AS x
+  ${POSTGRES_UPDATE}`;
 
 /**
  * Saves snapshot rows as they become final, 1,000 at a time, one save at a time, while the caller goes
@@ -123,11 +107,9 @@ export class SnapshotSaver {
     private readonly db: Db,
     private readonly shop: string,
     private readonly syncedAt: Date,
-    private readonly known?: Map<string, string>,
   ) {}
 
   add(row: SnapshotRow): Promise<void> | void {
-    if (this.known && this.known.get(row.sku) === fingerprint(row)) return;
     this.buffer.push(row);
     if (this.buffer.length >= 1000) return this.flush();
   }

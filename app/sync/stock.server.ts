@@ -1,13 +1,14 @@
 // Full stock sync: the web stock of every SKU from the back office, Shopify's level of every item at
 // the synced location, and only the differences written (compare-and-swap, idempotent batches).
-// Shopify's side is streamed; the back office's answer is held as a compact index (erp-stock-index.ts).
+// Both sides are streamed: Shopify's levels from a bulk result on disk, the back office's answer into a
+// compact index (erp-stock-index.ts).
 import type { Db } from "../db.server";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { InventoryWriter, levelsAtLocation, type WriteOutcome } from "../shopify/inventory.server";
 import type { StockSetup } from "./capabilities";
 import { ErpStockIndex } from "./erp-stock-index";
 import type { SyncReporter } from "./sync-context";
-import { SnapshotSaver, snapshotFingerprints, type SnapshotRow } from "./stock-snapshot.server";
+import { SnapshotSaver, type SnapshotRow } from "./stock-snapshot.server";
 
 export interface StockSyncOptions {
   /** How Shopify's levels are read: "auto" pages through small known catalogs, bulk-queries the rest. */
@@ -63,21 +64,20 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
         : "bulk";
 
   report.progress(0, null, "Reading stock from Fastmag and Shopify");
-  // Shopify's bulk query runs on its side while we read the back office and our snapshot.
-  const [shopifyLevels, { erp, skipped }, fingerprints] = await Promise.all([
+  // Shopify's bulk query runs on its side while we read the back office.
+  const [shopifyLevels, { erp, skipped }] = await Promise.all([
     levelsAtLocation(client, setup.locationId, readMode, {
       pollMs: options.bulkPollMs,
       checkpoint: () => report.checkpoint(),
     }),
-    // Only the compact index outlives this line: the level objects are garbage once it is built.
-    setup.source.fullStock().then((read) => ({ erp: new ErpStockIndex(read.items), skipped: read.skipped })),
-    snapshotFingerprints(db, shop),
+    readErpStock(setup),
   ]);
   for (const s of skipped) report.skip("variant", s.externalId, s.reason);
   await report.checkpoint();
 
-  // Rows are saved as soon as they are final: unchanged ones at once, changed ones once written.
-  const saver = new SnapshotSaver(db, shop, report.now(), fingerprints);
+  // Rows are saved as soon as they are final: unchanged ones at once, changed ones once written. The
+  // database keeps the rows whose content is the same as stored untouched.
+  const saver = new SnapshotSaver(db, shop, report.now());
   const result = { changed: 0, unchanged: 0, concurrentChangesKept: 0, shopifyItems: 0 };
   const total = erp.size;
   const writer = new InventoryWriter(client, {
@@ -144,6 +144,13 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
     snapshotRowsWritten,
     latestErpChange: erp.latestChange?.toISOString() ?? null,
   };
+}
+
+/** The back office's stock, indexed as its answer is read: no level object outlives its row. */
+async function readErpStock(setup: StockSetup) {
+  const erp = new ErpStockIndex();
+  const { skipped } = await setup.source.fullStock((level) => erp.add(level));
+  return { erp, skipped };
 }
 
 function snapshotRow(

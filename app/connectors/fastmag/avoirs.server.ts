@@ -3,11 +3,11 @@ import type { Avoir } from "../../domain/payments";
 import type { ReadResult } from "../../domain/results";
 import type { FastmagContext } from "./context.server";
 import { mapTable, rejectRow } from "./mapping.server";
-import type { FastmagTable } from "./protocol";
+import type { QueryAnswer } from "./protocol";
 
 export function avoirsService(ctx: FastmagContext) {
-  const read = (table: FastmagTable): ReadResult<Avoir> =>
-    mapTable(table, {
+  const read = (answer: QueryAnswer): ReadResult<Avoir> =>
+    mapTable(answer, {
       describe: (row) => (row.id ? `avoir ${row.id}` : undefined),
       externalId: (row) => row.id,
       timeZone: ctx.timeZone,
@@ -27,8 +27,8 @@ export function avoirsService(ctx: FastmagContext) {
       },
     });
   return {
-    avoirs: async () => read(await ctx.client.queryTable(ctx.queries.sql("avoirs"))),
+    avoirs: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("avoirs"))),
     avoirsOf: async (email: string) =>
-      read(await ctx.client.queryTable(ctx.queries.sql("avoirsByCustomerEmail", { email }))),
+      read(await ctx.client.queryAnswer(ctx.queries.sql("avoirsByCustomerEmail", { email }))),
   };
 }

@@ -10,7 +10,7 @@ export function fastmagStockSetup(fastmag: FastmagConnector, settings: FastmagSe
     locationId: settings.locationId,
     source: {
       formula: stockFormulaOf(settings.stock),
-      fullStock: () => fastmag.inventory.fullInventory(),
+      fullStock: (onLevel) => fastmag.inventory.eachLevel(onLevel),
       changedSince: (since) => fastmag.inventory.changedSince(since),
       stockOf: (sku) => fastmag.inventory.stockOf(sku),
     },

@@ -3,11 +3,11 @@ import type { ErpProduct, Sku } from "../../domain/catalog";
 import type { ReadResult } from "../../domain/results";
 import { describeVariant, readSku, skuParts, variantExternalId, type FastmagContext } from "./context.server";
 import { mapTable } from "./mapping.server";
-import type { FastmagTable } from "./protocol";
+import type { QueryAnswer } from "./protocol";
 
 export function catalogService(ctx: FastmagContext) {
-  const read = (table: FastmagTable): ReadResult<ErpProduct> =>
-    mapTable(table, {
+  const read = (answer: QueryAnswer): ReadResult<ErpProduct> =>
+    mapTable(answer, {
       describe: describeVariant,
       externalId: variantExternalId,
       timeZone: ctx.timeZone,
@@ -27,14 +27,14 @@ export function catalogService(ctx: FastmagContext) {
 
   return {
     /** The whole catalog (every variant). */
-    products: async () => read(await ctx.client.queryTable(ctx.queries.sql("products"))),
+    products: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("products"))),
     productsBySeason: async (season: string) =>
-      read(await ctx.client.queryTable(ctx.queries.sql("productsBySeason", { season }))),
+      read(await ctx.client.queryAnswer(ctx.queries.sql("productsBySeason", { season }))),
     /** One variant by SKU; null when Fastmag does not know it (or its row is unreadable). */
     productBySku: async (sku: Sku) =>
-      first(read(await ctx.client.queryTable(ctx.queries.sql("productBySku", skuParts(sku))))),
+      first(read(await ctx.client.queryAnswer(ctx.queries.sql("productBySku", skuParts(sku))))),
     productByBarcode: async (gencod: string) =>
-      first(read(await ctx.client.queryTable(ctx.queries.sql("productByGencod", { gencod })))),
+      first(read(await ctx.client.queryAnswer(ctx.queries.sql("productByGencod", { gencod })))),
     seasons: async (): Promise<string[]> => {
       const rows = await ctx.client.query(ctx.queries.sql("seasons"));
       return rows.map((row) => row.season?.trim()).filter((s): s is string => Boolean(s));

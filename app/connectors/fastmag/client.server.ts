@@ -9,10 +9,10 @@ import {
   decodeAnswer,
   encodeRequestText,
   koMessage,
-  parseQueryAnswer,
   parseTransactionAnswer,
+  readQueryAnswer,
   type FastmagRow,
-  type FastmagTable,
+  type QueryAnswer,
 } from "./protocol";
 
 export interface FastmagConnection {
@@ -73,22 +73,23 @@ export class FastmagClient {
 
   /** Runs a SELECT and returns its rows; rows with a wrong number of fields are dropped and logged. */
   async query(sql: string): Promise<FastmagRow[]> {
-    const table = await this.queryTable(sql);
-    if (table.malformed.length > 0) {
-      this.log.warn("fastmag answer had malformed rows", {
-        rows: table.malformed.map((m) => m.row),
-        summary: summarize(sql),
-      });
+    const rows: FastmagRow[] = [];
+    const malformed: number[] = [];
+    for (const entry of (await this.queryAnswer(sql)).lines()) {
+      if ("row" in entry) rows.push(entry.row);
+      else malformed.push(entry.line);
     }
-    return table.rows;
+    if (malformed.length > 0)
+      this.log.warn("fastmag answer had malformed rows", { rows: malformed, summary: summarize(sql) });
+    return rows;
   }
 
-  /** Runs a SELECT and returns the whole answer, malformed rows included, for services to report. */
-  async queryTable(sql: string): Promise<FastmagTable> {
+  /** Runs a SELECT; its rows, malformed lines included for services to report, are read as iterated. */
+  async queryAnswer(sql: string): Promise<QueryAnswer> {
     const text = await this.call("ediquery.ips", sql, summarize(sql), true);
     const ko = koMessage(text);
     if (ko !== null) throw this.refused("ediquery.ips", summarize(sql), ko);
-    const table = parseQueryAnswer(text);
+    const table = readQueryAnswer(text);
     if (!table) {
       throw new FastmagProtocolError(
         this.redact(`Fastmag answered ${summarize(sql)} without a header row: "${text.slice(0, 200)}"`),

@@ -7,7 +7,7 @@ import { customerRecord, deliveryAddressRecord } from "./records.server";
 export function customersService(ctx: FastmagContext) {
   return {
     customerByEmail: async (email: string): Promise<ErpCustomer | null> => {
-      const table = await ctx.client.queryTable(ctx.queries.sql("customerByEmail", { email }));
+      const table = await ctx.client.queryAnswer(ctx.queries.sql("customerByEmail", { email }));
       const result = mapTable(table, {
         describe: (row) => (row.email ? `customer ${row.email}` : undefined),
         externalId: (row) => row.id,

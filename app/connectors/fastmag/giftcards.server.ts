@@ -3,11 +3,11 @@ import type { ErpGiftCard } from "../../domain/payments";
 import type { ReadResult } from "../../domain/results";
 import type { FastmagContext } from "./context.server";
 import { mapTable } from "./mapping.server";
-import type { FastmagTable } from "./protocol";
+import type { QueryAnswer } from "./protocol";
 
 export function giftCardsService(ctx: FastmagContext, defaultCurrency = "EUR") {
-  const read = (table: FastmagTable): ReadResult<ErpGiftCard> =>
-    mapTable(table, {
+  const read = (answer: QueryAnswer): ReadResult<ErpGiftCard> =>
+    mapTable(answer, {
       describe: (row) => (row.id ? `gift card ${row.id}` : undefined),
       externalId: (row) => row.id,
       timeZone: ctx.timeZone,
@@ -22,7 +22,7 @@ export function giftCardsService(ctx: FastmagContext, defaultCurrency = "EUR") {
     });
   return {
     giftCard: async (id: string): Promise<ErpGiftCard | null> =>
-      read(await ctx.client.queryTable(ctx.queries.sql("giftCardById", { id }))).items[0] ?? null,
-    giftCards: async () => read(await ctx.client.queryTable(ctx.queries.sql("allGiftCards"))),
+      read(await ctx.client.queryAnswer(ctx.queries.sql("giftCardById", { id }))).items[0] ?? null,
+    giftCards: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("allGiftCards"))),
   };
 }

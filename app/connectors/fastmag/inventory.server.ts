@@ -2,37 +2,41 @@
 // moment (differential sync on stock movements' last_modified), and transfers between them.
 import type { Sku } from "../../domain/catalog";
 import type { ErpStockLevel, StockTransfer } from "../../domain/inventory";
-import type { ReadResult } from "../../domain/results";
+import type { ReadResult, SkippedRecord } from "../../domain/results";
 import { describeVariant, readSku, skuParts, variantExternalId, type FastmagContext } from "./context.server";
-import { mapTable } from "./mapping.server";
-import type { FastmagTable } from "./protocol";
+import { mapEachRow, mapTable, type MapOptions } from "./mapping.server";
+import type { QueryAnswer } from "./protocol";
 import { transferRecords } from "./records.server";
 
 export function inventoryService(ctx: FastmagContext) {
-  const read = (table: FastmagTable): ReadResult<ErpStockLevel> =>
-    mapTable(table, {
-      describe: describeVariant,
-      externalId: variantExternalId,
-      timeZone: ctx.timeZone,
-      map: (r) => ({
-        sku: readSku(r).sku,
-        // Fastmag may report negative stock (sold before received); the web stock formula floors it.
-        stockA: r.integer("stock_a"),
-        stockB: r.integer("stock_b"),
-        updatedAt: r.optionalDateTime("last_modified"),
-      }),
-    });
+  const levels: MapOptions<ErpStockLevel> = {
+    describe: describeVariant,
+    externalId: variantExternalId,
+    timeZone: ctx.timeZone,
+    map: (r) => ({
+      sku: readSku(r).sku,
+      // Fastmag may report negative stock (sold before received); the web stock formula floors it.
+      stockA: r.integer("stock_a"),
+      stockB: r.integer("stock_b"),
+      updatedAt: r.optionalDateTime("last_modified"),
+    }),
+  };
+  const read = (answer: QueryAnswer): ReadResult<ErpStockLevel> => mapTable(answer, levels);
 
   return {
-    fullInventory: async () => read(await ctx.client.queryTable(ctx.queries.sql("fullInventory"))),
+    fullInventory: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("fullInventory"))),
+    /** Every variant's stock handed to `onLevel` as the answer is read: 100k levels are never held at once. */
+    eachLevel: async (onLevel: (level: ErpStockLevel) => void): Promise<{ skipped: SkippedRecord[] }> => ({
+      skipped: mapEachRow(await ctx.client.queryAnswer(ctx.queries.sql("fullInventory")), levels, onLevel),
+    }),
     stockOf: async (sku: Sku): Promise<ErpStockLevel | null> =>
-      read(await ctx.client.queryTable(ctx.queries.sql("inventoryBySku", skuParts(sku)))).items[0] ?? null,
+      read(await ctx.client.queryAnswer(ctx.queries.sql("inventoryBySku", skuParts(sku)))).items[0] ?? null,
     /**
      * Stocks moved after `since`. Use the largest `updatedAt` returned as the next cursor: Fastmag
      * dates have one-second precision, so the cursor never skips a movement written later.
      */
     changedSince: async (since: Date) =>
-      read(await ctx.client.queryTable(ctx.queries.sql("inventoryChangedSince", { since }))),
+      read(await ctx.client.queryAnswer(ctx.queries.sql("inventoryChangedSince", { since }))),
     /** Moves stock between the general (A) and web (B) stocks, e.g. for an order's items. */
     transfer: async (transfers: StockTransfer[], reason: string): Promise<{ number?: string }> => {
       if (transfers.length === 0) return {};

@@ -1,7 +1,7 @@
 // Turning Fastmag rows into our domain objects, one row at a time: a row that does not make sense
 // becomes a skipped record with a reason the merchant can act on, never an exception for the batch.
 import type { ReadResult, SkippedRecord } from "../../domain/results";
-import type { FastmagRow, FastmagTable } from "./protocol";
+import type { FastmagRow, QueryAnswer } from "./protocol";
 
 const instants = new Map<string, number>();
 
@@ -178,32 +178,43 @@ export interface MapOptions<T> {
   timeZone?: string;
 }
 
-/** Maps every row; malformed lines and rows that fail validation become skipped records. */
-export function mapTable<T>(table: FastmagTable, options: MapOptions<T>): ReadResult<T> {
+/** Maps every row into memory; malformed lines and rows that fail validation become skipped records. */
+export function mapTable<T>(answer: QueryAnswer, options: MapOptions<T>): ReadResult<T> {
   const items: T[] = [];
-  const skipped: SkippedRecord[] = table.malformed.map((line) => ({
-    externalId: `row ${line.row}`,
-    reason: `row ${line.row}: ${line.reason} ("${line.text.slice(0, 80)}")`,
-  }));
+  const skipped = mapEachRow(answer, options, (item) => items.push(item));
+  return { items, skipped };
+}
+
+/**
+ * Maps the rows one at a time as the answer is read, handing each item to `onItem` (so a large answer
+ * need not be held as objects); returns the malformed lines and invalid rows as skipped records, in the
+ * answer's order. Row numbers count every data line, so they match what Fastmag sent.
+ */
+export function mapEachRow<T>(answer: QueryAnswer, options: MapOptions<T>, onItem: (item: T) => void): SkippedRecord[] {
+  const skipped: SkippedRecord[] = [];
   const timeZone = options.timeZone ?? "Europe/Paris";
-  // Row numbers count every data line of the answer, so they match what Fastmag sent.
-  const malformedRows = new Set(table.malformed.map((m) => m.row));
-  let rowNumber = 0;
-  for (const row of table.rows) {
-    do rowNumber++;
-    while (malformedRows.has(rowNumber));
+  for (const entry of answer.lines()) {
+    if (!("row" in entry)) {
+      const { row, reason, text } = entry.malformed;
+      skipped.push({ externalId: `row ${row}`, reason: `row ${row}: ${reason} ("${text.slice(0, 80)}")` });
+      continue;
+    }
+    const { row, line } = entry;
+    let item: T;
     try {
-      items.push(options.map(new RowReader(row, timeZone), row));
+      item = options.map(new RowReader(row, timeZone), row);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       const label = options.describe(row);
       skipped.push({
-        externalId: options.externalId(row) || `row ${rowNumber}`,
-        reason: `row ${rowNumber}${label ? ` (${label})` : ""}: ${error.message}`,
+        externalId: options.externalId(row) || `row ${line}`,
+        reason: `row ${line}${label ? ` (${label})` : ""}: ${error.message}`,
       });
+      continue;
     }
+    onItem(item);
   }
-  return { items, skipped };
+  return skipped;
 }
 
 /** Rejects a row for a reason of the domain (e.g. a SKU part holding a pipe). */

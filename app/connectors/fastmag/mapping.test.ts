@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localToDate, mapTable, RowReader } from "./mapping.server";
-import { parseQueryAnswer } from "./protocol";
+import { readQueryAnswer } from "./protocol";
 
 const reader = (row: Record<string, string>) => new RowReader(row, "Europe/Paris");
 
@@ -36,7 +36,7 @@ describe("RowReader", () => {
 
 describe("mapTable", () => {
   it("turns bad rows into skipped records with the row number, what it is and why", () => {
-    const table = parseQueryAnswer("reference\tstock\nBOXE20\t4\nPULL1\tabc\n\t3\nJEAN\t1\t9\nVESTE\t2\n")!;
+    const table = readQueryAnswer("reference\tstock\nBOXE20\t4\nPULL1\tabc\n\t3\nJEAN\t1\t9\nVESTE\t2\n")!;
     const result = mapTable(table, {
       describe: (row) => (row.reference ? `ref ${row.reference}` : undefined),
       externalId: (row) => row.reference,
@@ -47,9 +47,9 @@ describe("mapTable", () => {
       { ref: "VESTE", stock: 2 },
     ]);
     expect(result.skipped).toEqual([
-      { externalId: "row 4", reason: 'row 4: expected 2 fields, found 3 ("JEAN\t1\t9")' },
       { externalId: "PULL1", reason: 'row 2 (ref PULL1): stock "abc" is not a number' },
       { externalId: "row 3", reason: "row 3: reference is empty" },
+      { externalId: "row 4", reason: 'row 4: expected 2 fields, found 3 ("JEAN\t1\t9")' },
     ]);
   });
 });

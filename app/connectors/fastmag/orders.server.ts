@@ -5,15 +5,15 @@ import type { ReadResult } from "../../domain/results";
 import type { FastmagContext } from "./context.server";
 import { customersService } from "./customers.server";
 import { mapTable } from "./mapping.server";
-import type { FastmagTable } from "./protocol";
+import type { QueryAnswer } from "./protocol";
 import { deliveryAddressRecord, orderRecords, orderStatusRecord } from "./records.server";
 
 /** Fastmag statuses meaning "shipped, tracking number available". */
 export const SHIPPED_STATUSES = [300, 305] as const;
 
 export function ordersService(ctx: FastmagContext, magasin: string) {
-  const read = (table: FastmagTable): ReadResult<ErpOrder> =>
-    mapTable(table, {
+  const read = (answer: QueryAnswer): ReadResult<ErpOrder> =>
+    mapTable(answer, {
       describe: (row) => (row.id ? `order ${row.id}` : undefined),
       externalId: (row) => row.id,
       timeZone: ctx.timeZone,
@@ -37,15 +37,15 @@ export function ordersService(ctx: FastmagContext, magasin: string) {
 
   const service = {
     orderById: async (id: string): Promise<ErpOrder | null> =>
-      read(await ctx.client.queryTable(ctx.queries.sql("orderById", { id }))).items[0] ?? null,
+      read(await ctx.client.queryAnswer(ctx.queries.sql("orderById", { id }))).items[0] ?? null,
     /** The orders made for these Shopify orders (by Shopify order id). */
     ordersByShopifyIds: async (shopifyIds: string[]): Promise<ReadResult<ErpOrder>> =>
       shopifyIds.length === 0
         ? { items: [], skipped: [] }
-        : read(await ctx.client.queryTable(ctx.queries.sql("ordersByShopifyIds", { shopifyIds }))),
+        : read(await ctx.client.queryAnswer(ctx.queries.sql("ordersByShopifyIds", { shopifyIds }))),
     orderByShopifyId: async (shopifyId: string): Promise<ErpOrder | null> =>
       (await service.ordersByShopifyIds([shopifyId])).items[0] ?? null,
-    allOrders: async () => read(await ctx.client.queryTable(ctx.queries.sql("allOrders"))),
+    allOrders: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("allOrders"))),
 
     /**
      * Creates the order in Fastmag: the customer when Fastmag does not know the email yet, the

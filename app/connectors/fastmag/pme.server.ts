@@ -3,14 +3,14 @@ import type { Pme } from "../../domain/payments";
 import type { ReadResult } from "../../domain/results";
 import type { FastmagContext } from "./context.server";
 import { mapTable, rejectRow } from "./mapping.server";
-import type { FastmagTable } from "./protocol";
+import type { QueryAnswer } from "./protocol";
 
 const KINDS: Record<string, Pme["kind"]> = { MAG: "store", MAGASIN: "store", WEB: "web" };
 const FASTMAG_KIND: Record<Pme["kind"], string> = { store: "MAG", web: "WEB" };
 
 export function pmeService(ctx: FastmagContext) {
-  const read = (table: FastmagTable): ReadResult<Pme> =>
-    mapTable(table, {
+  const read = (answer: QueryAnswer): ReadResult<Pme> =>
+    mapTable(answer, {
       describe: (row) => (row.code ? `PME ${row.code}` : undefined),
       externalId: (row) => row.code,
       timeZone: ctx.timeZone,
@@ -23,10 +23,10 @@ export function pmeService(ctx: FastmagContext) {
     });
   const service = {
     pme: async (code: string): Promise<Pme | null> =>
-      read(await ctx.client.queryTable(ctx.queries.sql("pmeByCode", { code }))).items[0] ?? null,
+      read(await ctx.client.queryAnswer(ctx.queries.sql("pmeByCode", { code }))).items[0] ?? null,
     pmes: async (kind?: Pme["kind"]) =>
       read(
-        await ctx.client.queryTable(
+        await ctx.client.queryAnswer(
           kind ? ctx.queries.sql("pmesByKind", { kind: FASTMAG_KIND[kind] }) : ctx.queries.sql("allPmes"),
         ),
       ),

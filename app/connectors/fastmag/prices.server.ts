@@ -11,8 +11,8 @@ export function pricesService(ctx: FastmagContext) {
   return {
     /** Every variant's price with the reduction running on `on` (default today, in Fastmag's time zone). */
     prices: async (on: Date = ctx.now()): Promise<ReadResult<ErpPrice>> => {
-      const table = await ctx.client.queryTable(ctx.queries.sql("prices", { today: fastmagDate(on, ctx.timeZone) }));
-      const result = mapTable(table, {
+      const answer = await ctx.client.queryAnswer(ctx.queries.sql("prices", { today: fastmagDate(on, ctx.timeZone) }));
+      const result = mapTable(answer, {
         describe: describeVariant,
         externalId: variantExternalId,
         timeZone: ctx.timeZone,

@@ -63,33 +63,77 @@ function cleanField(field: string): string {
   return unescapeFreeText(value);
 }
 
+/** One data line of a query answer: a row, or a line that did not have as many fields as the header. */
+export type QueryLine = { line: number; row: FastmagRow } | { line: number; malformed: MalformedLine };
+
+/** A query answer read lazily: the header at once, the data lines one at a time as they are asked for. */
+export interface QueryAnswer {
+  columns: string[];
+  /** The data lines in order; `line` is the 1-based data row number (the header row is not counted). */
+  lines(): Generator<QueryLine>;
+}
+
 /**
- * Reads a query answer: the first line holds the column names, each following line a row.
- * Returns null when the text has no header row (an error message, an empty body).
+ * Reads the header of a query answer: the first line holds the column names, each following line a row.
+ * Returns null when the text has no header row (an error message, an empty body). Rows are split only
+ * when iterated, so a 100k-row answer never exists as 100k row objects at once.
  */
+export function readQueryAnswer(answerText: string): QueryAnswer | null {
+  const text = answerText.replace(/^\uFEFF/, "");
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--; // trailing blank lines
+  if (end === 0) return null;
+  const headerEnd = lineEnd(text, 0, end);
+  const header = text
+    .slice(0, headerEnd)
+    .split("\t")
+    .map((c) => cleanField(c).trim());
+  if (header.some((c) => c === "") || new Set(header.map((c) => c.toLowerCase())).size !== header.length) return null;
+  if (header.length === 1 && /[|\s]/.test(header[0])) return null; // "KO|…", "Erreur de syntaxe …"
+  const columns = header.map((c) => c.toLowerCase());
+  return {
+    columns,
+    *lines() {
+      let line = 0;
+      for (let start = headerEnd + 1; start <= end;) {
+        const stop = lineEnd(text, start, end);
+        const raw = text.slice(start, stop).replace(/\r$/, "");
+        start = stop + 1;
+        line++;
+        if (raw === "" && columns.length > 1) continue;
+        const fields = raw.split("\t");
+        if (fields.length !== columns.length) {
+          yield {
+            line,
+            malformed: { row: line, text: raw, reason: `expected ${columns.length} fields, found ${fields.length}` },
+          };
+          continue;
+        }
+        const row: FastmagRow = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]] = cleanField(fields[i]);
+        yield { line, row };
+      }
+    },
+  };
+}
+
+/** Where the line starting at `start` ends (the index of its newline, or `end`). */
+function lineEnd(text: string, start: number, end: number): number {
+  const newline = text.indexOf("\n", start);
+  return newline === -1 || newline > end ? end : newline;
+}
+
+/** Reads a whole query answer into memory; null when the text has no header row. */
 export function parseQueryAnswer(text: string): FastmagTable | null {
-  const lines = text.replace(/^\uFEFF/, "").split("\n");
-  while (lines.length > 0 && lines[lines.length - 1].replace(/\r$/, "") === "") lines.pop();
-  if (lines.length === 0) return null;
-  const columns = lines[0].split("\t").map((c) => cleanField(c).trim());
-  if (columns.some((c) => c === "") || new Set(columns.map((c) => c.toLowerCase())).size !== columns.length)
-    return null;
-  if (columns.length === 1 && /[|\s]/.test(columns[0])) return null; // "KO|…", "Erreur de syntaxe …"
+  const answer = readQueryAnswer(text);
+  if (!answer) return null;
   const rows: FastmagRow[] = [];
   const malformed: MalformedLine[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const raw = lines[i].replace(/\r$/, "");
-    if (raw === "" && columns.length > 1) continue;
-    const fields = raw.split("\t");
-    if (fields.length !== columns.length) {
-      malformed.push({ row: i, text: raw, reason: `expected ${columns.length} fields, found ${fields.length}` });
-      continue;
-    }
-    const row: FastmagRow = {};
-    columns.forEach((column, index) => (row[column.toLowerCase()] = cleanField(fields[index])));
-    rows.push(row);
+  for (const entry of answer.lines()) {
+    if ("row" in entry) rows.push(entry.row);
+    else malformed.push(entry.malformed);
   }
-  return { columns: columns.map((c) => c.toLowerCase()), rows, malformed };
+  return { columns: answer.columns, rows, malformed };
 }
 
 export type TransactionAnswer = { ok: true; number?: string } | { ok: false; message: string };
