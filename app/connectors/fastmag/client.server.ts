@@ -6,8 +6,8 @@ import { backoffDelay, sleep } from "../../lib/time";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError, type FastmagPage } from "./errors";
 import {
-  decodeAnswer,
   encodeRequestText,
+  FastmagAnswer,
   koMessage,
   parseTransactionAnswer,
   readQueryAnswer,
@@ -86,13 +86,13 @@ export class FastmagClient {
 
   /** Runs a SELECT; its rows, malformed lines included for services to report, are read as iterated. */
   async queryAnswer(sql: string): Promise<QueryAnswer> {
-    const text = await this.call("ediquery.ips", sql, summarize(sql), true);
-    const ko = koMessage(text);
+    const answer = await this.call("ediquery.ips", sql, summarize(sql), true);
+    const ko = koMessage(answer.head());
     if (ko !== null) throw this.refused("ediquery.ips", summarize(sql), ko);
-    const table = readQueryAnswer(text);
+    const table = readQueryAnswer(answer);
     if (!table) {
       throw new FastmagProtocolError(
-        this.redact(`Fastmag answered ${summarize(sql)} without a header row: "${text.slice(0, 200)}"`),
+        this.redact(`Fastmag answered ${summarize(sql)} without a header row: "${answer.head(200)}"`),
         "ediquery.ips",
       );
     }
@@ -107,7 +107,7 @@ export class FastmagClient {
   async transact(record: string | string[]): Promise<{ number?: string }> {
     const data = Array.isArray(record) ? record.join("\r\n") : record;
     const summary = [...new Set(data.split(/\r?\n/).map((line) => line.split("|")[0]))].join("+");
-    const text = await this.call("ediwebsrv.ips", data, summary, false);
+    const text = (await this.call("ediwebsrv.ips", data, summary, false)).text();
     const answer = parseTransactionAnswer(text);
     if (!answer) {
       throw new FastmagProtocolError(
@@ -131,7 +131,7 @@ export class FastmagClient {
     if (response.status === 404) return null;
     const contentType = response.contentType ?? "application/octet-stream";
     if (!contentType.startsWith("image/")) {
-      const { text } = decodeAnswer(response.bytes, charsetOf(contentType));
+      const text = FastmagAnswer.of(response.bytes, charsetOf(contentType)).text();
       const ko = koMessage(text);
       if (ko !== null && /introuvable|not found|aucune/i.test(ko)) return null;
       if (ko !== null) throw this.refused("ediphoto.ips", summary, ko);
@@ -140,14 +140,14 @@ export class FastmagClient {
     return { contentType, bytes: response.bytes };
   }
 
-  private async call(page: FastmagPage, data: string, summary: string, retryTimeouts: boolean): Promise<string> {
+  private async call(page: FastmagPage, data: string, summary: string, retryTimeouts: boolean) {
     const response = await this.send(page, { data }, summary, retryTimeouts);
-    const decoded = decodeAnswer(response.bytes, charsetOf(response.contentType));
+    const answer = FastmagAnswer.of(response.bytes, charsetOf(response.contentType));
     const declared = charsetOf(response.contentType) ?? "windows-1252";
-    if (decoded.charset !== declared.toLowerCase() && decoded.charset === "utf-8") {
+    if (answer.charset !== declared.toLowerCase() && answer.charset === "utf-8") {
       this.log.warn("fastmag declared a Windows code page but answered UTF-8; read as UTF-8", { page, summary });
     }
-    return decoded.text;
+    return answer;
   }
 
   private async send(page: FastmagPage, fields: Record<string, string>, summary: string, retryTimeouts: boolean) {

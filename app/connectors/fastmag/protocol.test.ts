@@ -1,11 +1,12 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import {
-  decodeAnswer,
+  FastmagAnswer,
   escapeFreeText,
   koMessage,
   parseQueryAnswer,
   parseTransactionAnswer,
+  readQueryAnswer,
   recordLine,
   unescapeFreeText,
 } from "./protocol";
@@ -92,22 +93,41 @@ describe("free text", () => {
   });
 });
 
-describe("decodeAnswer", () => {
+describe("FastmagAnswer", () => {
   const french = "designation\nVeste légère été\nChemise à carreaux façonnée\nSweat œuvre — crème\n";
 
   it("reads windows-1252 bytes with é è ç œ", () => {
     const bytes = iconv.encode(french, "windows-1252");
     expect(bytes.includes(0x9c)).toBe(true); // œ is 0x9C in windows-1252, absent from Latin-1
-    expect(decodeAnswer(bytes, "windows-1252").text).toBe(french);
-    expect(decodeAnswer(bytes, null).text).toBe(french);
+    expect(FastmagAnswer.of(bytes, "windows-1252").text()).toBe(french);
+    expect(FastmagAnswer.of(bytes, null).text()).toBe(french);
+    expect([...FastmagAnswer.of(bytes, null).lines()]).toEqual(french.split("\n"));
   });
 
   it("reads UTF-8 bytes mislabelled as windows-1252 as UTF-8", () => {
-    const decoded = decodeAnswer(Buffer.from(french, "utf8"), "windows-1252");
-    expect(decoded).toEqual({ text: french, charset: "utf-8" });
+    const answer = FastmagAnswer.of(Buffer.from(french, "utf8"), "windows-1252");
+    expect(answer.charset).toBe("utf-8");
+    expect(answer.text()).toBe(french);
   });
 
   it("keeps plain ASCII untouched whatever the label", () => {
-    expect(decodeAnswer(Buffer.from("a\tb\n1\t2\n"), "iso-8859-1").text).toBe("a\tb\n1\t2\n");
+    expect(FastmagAnswer.of(Buffer.from("a\tb\n1\t2\n"), "iso-8859-1").text()).toBe("a\tb\n1\t2\n");
+  });
+
+  it("decodes every windows-1252 byte as iconv does, line by line", () => {
+    const all = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte).filter((b) => b !== 0x0a && b !== 0x0d));
+    const bytes = Buffer.concat([all, Buffer.from("\r\n"), all]);
+    const expected = iconv.decode(all, "windows-1252");
+    expect([...FastmagAnswer.of(bytes, "windows-1252").lines()]).toEqual([expected, expected]);
+  });
+
+  it("reads a query answer from the bytes, rows decoded as they are iterated", () => {
+    const bytes = iconv.encode("Reference\tDesignation\r\nBOXE20\tSweat œuvre\r\n\r\nPULL1\r\n", "windows-1252");
+    const answer = readQueryAnswer(FastmagAnswer.of(bytes, "windows-1252"))!;
+    expect(answer.columns).toEqual(["reference", "designation"]);
+    expect([...answer.lines()]).toEqual([
+      { line: 1, row: { reference: "BOXE20", designation: "Sweat œuvre" } },
+      { line: 3, malformed: { row: 3, text: "PULL1", reason: "expected 2 fields, found 1" } },
+    ]);
   });
 });

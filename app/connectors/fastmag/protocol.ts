@@ -1,5 +1,6 @@
 // The Fastmag EDI wire format, as pure functions: decoding the answer bytes, reading tab-separated
 // query answers with a header row, reading `OK|n` / `KO|message`, and escaping free text.
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 export type FastmagRow = Record<string, string>;
@@ -18,23 +19,68 @@ export interface FastmagTable {
   malformed: MalformedLine[];
 }
 
+/** Windows-1252's 0x80–0x9F, where it differs from Latin-1 (its five unassigned bytes read as U+FFFD, as iconv does). */
+const WINDOWS_1252_C1 =
+  "\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD" +
+  "\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178";
+const HAS_C1 = /[\x80-\x9f]/;
+const C1 = /[\x80-\x9f]/g;
+
 /**
- * Fastmag answers in a Windows code page. Some instances (or proxies) send UTF-8 while declaring
- * windows-1252; accented text that is valid UTF-8 is almost never genuine windows-1252, so bytes
- * that decode cleanly as UTF-8 *and* contain multi-byte sequences are read as UTF-8.
+ * A Fastmag answer as received: its bytes and the code page they are read in. Query answers are decoded a
+ * line at a time: decoding a 100k-row answer whole made a 20 MB string outside the JS heap, whose memory
+ * the process kept after the sync.
  */
-export function decodeAnswer(bytes: Uint8Array, declaredCharset?: string | null): { text: string; charset: string } {
-  const charset = (declaredCharset ?? "windows-1252").toLowerCase();
-  if (charset === "utf-8" || charset === "utf8") return { text: Buffer.from(bytes).toString("utf8"), charset: "utf-8" };
-  if (hasMultiByteUtf8(bytes)) {
-    try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), charset: "utf-8" };
-    } catch {
-      // not UTF-8 after all: fall through to the declared code page
+export class FastmagAnswer {
+  private constructor(
+    private readonly bytes: Buffer,
+    readonly charset: string,
+  ) {}
+
+  /**
+   * Fastmag answers in a Windows code page. Some instances (or proxies) send UTF-8 while declaring
+   * windows-1252; accented text that is valid UTF-8 is almost never genuine windows-1252, so bytes
+   * that are valid UTF-8 *and* contain multi-byte sequences are read as UTF-8.
+   */
+  static of(bytes: Uint8Array, declaredCharset?: string | null): FastmagAnswer {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const declared = (declaredCharset ?? "windows-1252").toLowerCase();
+    if (declared === "utf-8" || declared === "utf8" || (hasMultiByteUtf8(buffer) && isUtf8(buffer)))
+      return new FastmagAnswer(buffer, "utf-8");
+    if (declared === "cp1252" || !iconv.encodingExists(declared)) return new FastmagAnswer(buffer, "windows-1252");
+    return new FastmagAnswer(buffer, declared);
+  }
+
+  /** The whole answer as text: for the small ones (transactions, error pages). */
+  text(): string {
+    return this.decode(0, this.bytes.length);
+  }
+
+  /** The first bytes as text: enough to recognise a refusal or quote the answer in an error. */
+  head(bytes = 400): string {
+    return this.decode(0, Math.min(bytes, this.bytes.length));
+  }
+
+  /** Each line without its line break (LF or CRLF), decoded as it is asked for. */
+  *lines(): Generator<string> {
+    const length = this.bytes.length;
+    for (let start = 0; start <= length;) {
+      let newline = this.bytes.indexOf(0x0a, start);
+      if (newline === -1) newline = length;
+      const end = newline > start && this.bytes[newline - 1] === 0x0d ? newline - 1 : newline;
+      yield this.decode(start, end);
+      start = newline + 1;
     }
   }
-  const codePage = iconv.encodingExists(charset) ? charset : "windows-1252";
-  return { text: iconv.decode(Buffer.from(bytes), codePage), charset: codePage };
+
+  private decode(start: number, end: number): string {
+    if (this.charset === "utf-8") return this.bytes.toString("utf8", start, end);
+    if (this.charset === "windows-1252") {
+      const latin1 = this.bytes.toString("latin1", start, end);
+      return HAS_C1.test(latin1) ? latin1.replace(C1, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]) : latin1;
+    }
+    return iconv.decode(this.bytes.subarray(start, end), this.charset);
+  }
 }
 
 function hasMultiByteUtf8(bytes: Uint8Array): boolean {
@@ -75,17 +121,14 @@ export interface QueryAnswer {
 
 /**
  * Reads the header of a query answer: the first line holds the column names, each following line a row.
- * Returns null when the text has no header row (an error message, an empty body). Rows are split only
- * when iterated, so a 100k-row answer never exists as 100k row objects at once.
+ * Returns null when the answer has no header row (an error message, an empty body). Rows are decoded and
+ * split only when iterated, so a 100k-row answer never exists as 100k row objects at once.
  */
-export function readQueryAnswer(answerText: string): QueryAnswer | null {
-  const text = answerText.replace(/^\uFEFF/, "");
-  let end = text.length;
-  while (end > 0 && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--; // trailing blank lines
-  if (end === 0) return null;
-  const headerEnd = lineEnd(text, 0, end);
-  const header = text
-    .slice(0, headerEnd)
+export function readQueryAnswer(source: FastmagAnswer | string): QueryAnswer | null {
+  const first = linesOf(source).next();
+  if (first.done) return null;
+  const header = first.value
+    .replace(/^\uFEFF/, "")
     .split("\t")
     .map((c) => cleanField(c).trim());
   if (header.some((c) => c === "") || new Set(header.map((c) => c.toLowerCase())).size !== header.length) return null;
@@ -94,19 +137,23 @@ export function readQueryAnswer(answerText: string): QueryAnswer | null {
   return {
     columns,
     *lines() {
+      const all = linesOf(source);
+      all.next(); // the header
       let line = 0;
-      for (let start = headerEnd + 1; start <= end;) {
-        const stop = lineEnd(text, start, end);
-        const raw = text.slice(start, stop).replace(/\r$/, "");
-        start = stop + 1;
+      // Blank lines are no rows; in a one-column answer they are empty values, unless they end the answer.
+      let blanks = 0;
+      for (const raw of all) {
         line++;
-        if (raw === "" && columns.length > 1) continue;
+        if (raw === "") {
+          blanks++;
+          continue;
+        }
+        if (columns.length === 1) for (; blanks > 0; blanks--) yield { line: line - blanks, row: { [columns[0]]: "" } };
+        blanks = 0;
         const fields = raw.split("\t");
         if (fields.length !== columns.length) {
-          yield {
-            line,
-            malformed: { row: line, text: raw, reason: `expected ${columns.length} fields, found ${fields.length}` },
-          };
+          const reason = `expected ${columns.length} fields, found ${fields.length}`;
+          yield { line, malformed: { row: line, text: raw, reason } };
           continue;
         }
         const row: FastmagRow = {};
@@ -117,15 +164,20 @@ export function readQueryAnswer(answerText: string): QueryAnswer | null {
   };
 }
 
-/** Where the line starting at `start` ends (the index of its newline, or `end`). */
-function lineEnd(text: string, start: number, end: number): number {
-  const newline = text.indexOf("\n", start);
-  return newline === -1 || newline > end ? end : newline;
+const linesOf = (source: FastmagAnswer | string) => (typeof source === "string" ? textLines(source) : source.lines());
+
+function* textLines(text: string): Generator<string> {
+  for (let start = 0; start <= text.length;) {
+    let newline = text.indexOf("\n", start);
+    if (newline === -1) newline = text.length;
+    yield text.slice(start, newline > start && text[newline - 1] === "\r" ? newline - 1 : newline);
+    start = newline + 1;
+  }
 }
 
 /** Reads a whole query answer into memory; null when the text has no header row. */
-export function parseQueryAnswer(text: string): FastmagTable | null {
-  const answer = readQueryAnswer(text);
+export function parseQueryAnswer(source: FastmagAnswer | string): FastmagTable | null {
+  const answer = readQueryAnswer(source);
   if (!answer) return null;
   const rows: FastmagRow[] = [];
   const malformed: MalformedLine[] = [];
