@@ -104,13 +104,30 @@ export async function* runBulkMutation<T>(
   const { data } = await client.request(STAGED_UPLOADS_CREATE, { filename: "bulk_op_vars.jsonl" });
   const target = assertNoUserErrors("stagedUploadsCreate", data.stagedUploadsCreate).stagedTargets?.[0];
   if (!target?.url) throw new PermanentError("stagedUploadsCreate returned no upload target");
-  const form = new FormData();
-  for (const { name, value } of target.parameters) form.append(name, value);
-  const lines: string[] = [];
-  for (const v of variables) lines.push(JSON.stringify(v));
-  form.append("file", new Blob([lines.join("\n")], { type: "text/jsonl" }), "bulk_op_vars.jsonl");
-  const upload = await fetch(target.url, { method: "POST", body: form });
-  if (!upload.ok) throw new TransientError(`The staged upload failed (HTTP ${upload.status})`);
+  // The variables go through a temporary file, uploaded from disk: 100k variants make ~10 MB of JSONL.
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "passerelle-bulk-"));
+  try {
+    const file = path.join(dir, "bulk_op_vars.jsonl");
+    await pipeline(
+      Readable.from(
+        (function* () {
+          let first = true;
+          for (const v of variables) {
+            yield `${first ? "" : "\n"}${JSON.stringify(v)}`;
+            first = false;
+          }
+        })(),
+      ),
+      fs.createWriteStream(file),
+    );
+    const form = new FormData();
+    for (const { name, value } of target.parameters) form.append(name, value);
+    form.append("file", await fs.openAsBlob(file, { type: "text/jsonl" }), "bulk_op_vars.jsonl");
+    const upload = await fetch(target.url, { method: "POST", body: form });
+    if (!upload.ok) throw new TransientError(`The staged upload failed (HTTP ${upload.status})`);
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
   const key = target.parameters.find((p) => p.name === "key")?.value;
   if (!key) throw new PermanentError("the staged upload target has no key");
   const run = await client.request(BULK_MUTATION_RUN, { mutation, stagedUploadPath: key });

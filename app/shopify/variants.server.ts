@@ -66,7 +66,9 @@ export async function writeVariantPrices(
 ): Promise<{ calls: number; mode: "per-product" | "bulk-mutation" }> {
   if (byProduct.size >= (options.bulkMutationFrom ?? 100)) {
     const errors: UserError[] = [];
-    const variables = [...byProduct].map(([productId, variants]) => ({ productId, variants }));
+    const variables = (function* () {
+      for (const [productId, variants] of byProduct) yield { productId, variants };
+    })();
     for await (const line of runBulkMutation<{
       data: { productVariantsBulkUpdate: { userErrors: UserError[] } | null } | null;
     }>(client, PRODUCT_VARIANTS_BULK_UPDATE.document, variables, { checkpoint: options.checkpoint })) {

@@ -18,8 +18,12 @@ export interface StockSource {
 }
 
 export interface PriceSource {
-  /** Every variant's regular price with the reduction running on `day`, if any. */
-  pricesOn(day: Date): Promise<ReadResult<ErpPrice>>;
+  /**
+   * Every variant's regular price with the reduction running at `now`, if any, handed to `onPrice` one at
+   * a time as the back office's answer is read. A SKU may come more than once: the first one counts.
+   * Resolves with the records that could not be read.
+   */
+  pricesOn(now: Date, onPrice: (price: ErpPrice) => void): Promise<{ skipped: SkippedRecord[] }>;
   /** The back office's calendar day for an instant (reductions are dated in its time zone). */
   dayOf(instant: Date): CalendarDate;
 }

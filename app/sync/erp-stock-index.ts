@@ -1,51 +1,27 @@
 // The back office's stock held compactly for a full sync, filled one level at a time as the answer is
-// read: SKU → slot in parallel number arrays, instead of 100k level objects (with their Dates and the
-// answer's line strings they keep alive).
+// read (sku-columns.ts): no level object outlives its row.
 import type { ErpStockLevel, StockFormula } from "../domain/inventory";
 import { webStock } from "../domain/inventory";
-
-/** A flat copy of a string: SKUs sliced from the ERP answer would otherwise keep each whole line alive. */
-const flat = (s: string) => Buffer.from(s, "utf8").toString("utf8");
+import { SkuColumns } from "./sku-columns";
 
 export class ErpStockIndex {
-  private readonly slots = new Map<string, number>();
-  private stockA = new Float64Array(1024);
-  private stockB = new Float64Array(1024);
-  /** Milliseconds since the epoch, NaN when the back office gave no date. */
-  private updatedAt = new Float64Array(1024);
-  /** 1 once a Shopify item took this SKU's stock (a duplicate SKU in Shopify gets nothing). */
-  private matched = new Uint8Array(1024);
+  /** updatedAt: milliseconds since the epoch, NaN when the back office gave no date. matched: 1 once a
+   *  Shopify item took this SKU's stock (a duplicate SKU in Shopify gets nothing). */
+  private readonly table = new SkuColumns(["stockA", "stockB", "updatedAt", "matched"] as const);
   private latest = NaN;
 
   /** Records a level; a SKU listed twice keeps its last figures, as a Map.set would. */
   add(level: ErpStockLevel): void {
-    let slot = this.slots.get(level.sku);
-    if (slot === undefined) {
-      slot = this.slots.size;
-      if (slot === this.stockA.length) this.grow();
-      this.slots.set(flat(level.sku), slot);
-    }
-    this.stockA[slot] = level.stockA;
-    this.stockB[slot] = level.stockB;
+    const { slot } = this.table.slotFor(level.sku);
+    this.table.set(slot, "stockA", level.stockA);
+    this.table.set(slot, "stockB", level.stockB);
     const at = level.updatedAt?.getTime() ?? NaN;
-    this.updatedAt[slot] = at;
+    this.table.set(slot, "updatedAt", at);
     if (!Number.isNaN(at) && !(at <= this.latest)) this.latest = at; // NaN <= x is false: the first date wins
   }
 
-  private grow() {
-    const bigger = <T extends Float64Array | Uint8Array>(array: T): T => {
-      const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-      next.set(array);
-      return next;
-    };
-    this.stockA = bigger(this.stockA);
-    this.stockB = bigger(this.stockB);
-    this.updatedAt = bigger(this.updatedAt);
-    this.matched = bigger(this.matched);
-  }
-
   get size(): number {
-    return this.slots.size;
+    return this.table.size;
   }
 
   /** Latest movement time the back office reported. */
@@ -54,20 +30,20 @@ export class ErpStockIndex {
   }
 
   slotOf(sku: string): number | undefined {
-    return this.slots.get(sku);
+    return this.table.slotOf(sku);
   }
 
   /** Marks the slot as taken; false when an earlier Shopify item already had it. */
   claim(slot: number): boolean {
-    if (this.matched[slot]) return false;
-    this.matched[slot] = 1;
+    if (this.table.get(slot, "matched") === 1) return false;
+    this.table.set(slot, "matched", 1);
     return true;
   }
 
   level(slot: number, formula: StockFormula) {
-    const at = this.updatedAt[slot];
-    const stockA = this.stockA[slot];
-    const stockB = this.stockB[slot];
+    const at = this.table.get(slot, "updatedAt");
+    const stockA = this.table.get(slot, "stockA");
+    const stockB = this.table.get(slot, "stockB");
     return {
       stockA,
       stockB,
@@ -78,6 +54,6 @@ export class ErpStockIndex {
 
   /** SKUs no Shopify item claimed, with their slot. */
   *unmatched(): Generator<[string, number]> {
-    for (const [sku, slot] of this.slots) if (!this.matched[slot]) yield [sku, slot];
+    for (const [sku, slot] of this.table.entries()) if (this.table.get(slot, "matched") !== 1) yield [sku, slot];
   }
 }

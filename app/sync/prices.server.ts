@@ -6,6 +6,7 @@ import { priceOn } from "../domain/catalog";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { variantPrices, writeVariantPrices, type VariantPriceInput } from "../shopify/variants.server";
 import type { PriceSetup } from "./capabilities";
+import { SkuColumns } from "./sku-columns";
 import type { SyncReporter } from "./sync-context";
 
 export interface PriceSyncDeps {
@@ -36,29 +37,37 @@ export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
   const now = report.now();
   const day = setup.source.dayOf(now);
   report.progress(0, null, "Reading prices from Fastmag and Shopify");
+  // Shopify's bulk query runs on its side while we read the back office's prices into a compact table.
+  const expected = new SkuColumns(["price", "compareAtPrice"] as const);
   const [variants, erp] = await Promise.all([
     variantPrices(client, deps.options?.readMode ?? "bulk", {
       pollMs: deps.options?.bulkPollMs,
       checkpoint: () => report.checkpoint(),
     }),
-    setup.source.pricesOn(now),
+    setup.source.pricesOn(now, (erpPrice) => {
+      const { slot, added } = expected.slotFor(erpPrice.sku);
+      if (!added) return; // the first price of a SKU counts
+      const shown = priceOn(erpPrice, day);
+      expected.set(slot, "price", shown.price);
+      expected.set(slot, "compareAtPrice", shown.compareAtPrice ?? NaN); // NaN: no compare-at price
+    }),
   ]);
   for (const s of erp.skipped) report.skip("variant", s.externalId, s.reason);
-  const expected = new Map(erp.items.map((p) => [p.sku, priceOn(p, day)]));
 
   const byProduct = new Map<string, VariantPriceInput[]>();
   let seen = 0;
   let changed = 0;
   for await (const variant of variants()) {
     if (!variant.sku) continue;
-    const target = expected.get(variant.sku);
-    if (!target) {
+    const slot = expected.slotOf(variant.sku);
+    if (slot === undefined) {
       report.skip("variant", variant.sku, NO_PRICE_IN_ERP);
       continue;
     }
     seen++;
-    const price = money(target.price);
-    const compareAtPrice = target.compareAtPrice === undefined ? null : money(target.compareAtPrice);
+    const price = money(expected.get(slot, "price"));
+    const compareAt = expected.get(slot, "compareAtPrice");
+    const compareAtPrice = Number.isNaN(compareAt) ? null : money(compareAt);
     if (sameMoney(variant.price, price) && sameMoney(variant.compareAtPrice, compareAtPrice)) continue;
     changed++;
     const list = byProduct.get(variant.product.id) ?? [];

@@ -20,7 +20,7 @@ export function fastmagStockSetup(fastmag: FastmagConnector, settings: FastmagSe
 export function fastmagPriceSetup(fastmag: FastmagConnector, settings: FastmagSettings): PriceSetup {
   return {
     source: {
-      pricesOn: (day) => fastmag.prices.prices(day),
+      pricesOn: (now, onPrice) => fastmag.prices.eachPrice(now, onPrice),
       dayOf: (instant) => fastmagDate(instant, settings.timeZone).slice(0, 10),
     },
   };
