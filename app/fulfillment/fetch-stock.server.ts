@@ -4,7 +4,7 @@
 // the answer never waits for the back office.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db.server";
-import { snapshotStock } from "../sync/stock-snapshot.server";
+import { snapshotStockJson } from "../sync/stock-snapshot.server";
 
 export function callbackSignature(params: URLSearchParams, secret: string): string {
   const message = [...params.keys()]
@@ -25,19 +25,18 @@ export function isSignedByShopify(params: URLSearchParams, secret: string): bool
   );
 }
 
-export type FetchStockAnswer =
-  { status: 200; body: Record<string, number> } | { status: 400 | 401; body: { error: string } };
+/** The status and the JSON text of the answer. */
+export interface FetchStockAnswer {
+  status: 200 | 400 | 401;
+  json: string;
+}
+
+const refusal = (status: 400 | 401, error: string): FetchStockAnswer => ({ status, json: JSON.stringify({ error }) });
 
 export async function answerFetchStock(db: Db, url: URL, headers: Headers, secret: string): Promise<FetchStockAnswer> {
   const params = url.searchParams;
-  if (!isSignedByShopify(params, secret))
-    return { status: 401, body: { error: "The request is not signed by Shopify." } };
+  if (!isSignedByShopify(params, secret)) return refusal(401, "The request is not signed by Shopify.");
   const shop = params.get("shop") ?? headers.get("x-shopify-shop-domain");
-  if (!shop || !/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i.test(shop))
-    return { status: 400, body: { error: "shop is missing" } };
-  const sku = params.get("sku") ?? undefined;
-  const stock = await snapshotStock(db, shop.toLowerCase(), sku);
-  // One SKU we do not know: Shopify expects a quantity, and 0 is what can be sold.
-  if (sku !== undefined && !(sku in stock)) stock[sku] = 0;
-  return { status: 200, body: stock };
+  if (!shop || !/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i.test(shop)) return refusal(400, "shop is missing");
+  return { status: 200, json: await snapshotStockJson(db, shop.toLowerCase(), params.get("sku") ?? undefined) };
 }

@@ -7,7 +7,7 @@ import { answerFetchStock } from "../fulfillment/fetch-stock.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const answer = await answerFetchStock(db, new URL(request.url), request.headers, env().SHOPIFY_API_SECRET);
-  return new Response(JSON.stringify(answer.body), {
+  return new Response(answer.json, {
     status: answer.status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });

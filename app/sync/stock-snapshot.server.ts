@@ -133,13 +133,28 @@ export class SnapshotSaver {
   }
 }
 
-/** Web stock per SKU for the fulfillment service's fetch_stock: all SKUs, or one. */
-export async function snapshotStock(db: Db, shop: string, sku?: string): Promise<Record<string, number>> {
-  const rows = await db.stockSnapshot.findMany({
-    where: sku === undefined ? { shop } : { shop, sku },
-    select: { sku: true, webStock: true },
-  });
-  const stock: Record<string, number> = {};
-  for (const r of rows) stock[r.sku] = r.webStock;
-  return stock;
+/**
+ * The fetch_stock answer from the snapshot as JSON text, {"<sku>": webStock, …}: every SKU, or the one
+ * asked (0 when unknown: what can be sold). All SKUs are read 5,000 rows at a time and written out as
+ * they come, so 100k SKUs never exist as 100k row objects.
+ */
+export async function snapshotStockJson(db: Db, shop: string, sku?: string): Promise<string> {
+  if (sku !== undefined) {
+    const row = await db.stockSnapshot.findUnique({ where: { shop_sku: { shop, sku } }, select: { webStock: true } });
+    return JSON.stringify({ [sku]: row?.webStock ?? 0 });
+  }
+  const pages: string[] = [];
+  for (let after: string | undefined; ;) {
+    const rows = await db.stockSnapshot.findMany({
+      where: after === undefined ? { shop } : { shop, sku: { gt: after } },
+      orderBy: { sku: "asc" },
+      take: STOCK_PAGE,
+      select: { sku: true, webStock: true },
+    });
+    if (rows.length) pages.push(rows.map((r) => `${JSON.stringify(r.sku)}:${r.webStock}`).join(","));
+    if (rows.length < STOCK_PAGE) return `{${pages.join(",")}}`;
+    after = rows[rows.length - 1].sku;
+  }
 }
+
+const STOCK_PAGE = 5_000;
