@@ -37,4 +37,43 @@ describe("ErpStockIndex", () => {
     expect([...index.unmatched()].map(([sku]) => sku)).toEqual(["A||", "C||"]);
     expect(index.latestChange).toBeNull();
   });
+
+  it("tells a row the snapshot already holds exactly from one that differs in any field", () => {
+    const index = new ErpStockIndex();
+    index.add({ sku: "A||", stockA: 1, stockB: 2 });
+    index.add({ sku: "B||", stockA: 1, stockB: 2 });
+    index.add({ sku: "C||", stockA: 1, stockB: 2 });
+    const row = {
+      sku: "A||",
+      webStock: 3,
+      erpStockA: 1,
+      erpStockB: 2,
+      shopifyQuantity: 3,
+      inventoryItemId: "gid://shopify/InventoryItem/42",
+      erpUpdatedAt: new Date("2026-11-25T10:00:00Z"),
+    };
+    expect(index.isStored(row)).toBe(false); // nothing stored yet
+    index.noteStored(row);
+    index.noteStored({ ...row, sku: "B||", shopifyQuantity: null, inventoryItemId: null, erpUpdatedAt: null });
+    index.noteStored({ ...row, sku: "C||", inventoryItemId: "not-a-gid" });
+    index.noteStored({ ...row, sku: "Z||" }); // not in the back office: ignored
+    expect(index.isStored(row)).toBe(true);
+    expect(
+      index.isStored({ ...row, sku: "B||", shopifyQuantity: null, inventoryItemId: null, erpUpdatedAt: null }),
+    ).toBe(true);
+    for (const change of [
+      { webStock: 4 },
+      { erpStockA: 0 },
+      { erpStockB: 3 },
+      { shopifyQuantity: null },
+      { shopifyQuantity: 2 },
+      { inventoryItemId: "gid://shopify/InventoryItem/43" },
+      { inventoryItemId: null },
+      { erpUpdatedAt: new Date("2026-11-25T10:00:01Z") },
+      { erpUpdatedAt: null },
+    ])
+      expect(index.isStored({ ...row, ...change })).toBe(false);
+    expect(index.isStored({ ...row, sku: "C||", inventoryItemId: "not-a-gid" })).toBe(false); // always rewritten
+    expect(index.isStored({ ...row, sku: "Z||" })).toBe(false);
+  });
 });

@@ -14,6 +14,31 @@ export interface SnapshotRow {
   erpUpdatedAt: Date | null;
 }
 
+/** Every snapshot row of the shop, 5,000 at a time (one query for 100k rows held them all at once). */
+export async function* snapshotPages(db: Db, shop: string): AsyncGenerator<SnapshotRow[]> {
+  for (let after: string | undefined; ;) {
+    const rows = await db.stockSnapshot.findMany({
+      where: after === undefined ? { shop } : { shop, sku: { gt: after } },
+      orderBy: { sku: "asc" },
+      take: SNAPSHOT_PAGE,
+      select: {
+        sku: true,
+        webStock: true,
+        erpStockA: true,
+        erpStockB: true,
+        shopifyQuantity: true,
+        inventoryItemId: true,
+        erpUpdatedAt: true,
+      },
+    });
+    if (rows.length) yield rows;
+    if (rows.length < SNAPSHOT_PAGE) return;
+    after = rows[rows.length - 1].sku;
+  }
+}
+
+const SNAPSHOT_PAGE = 5_000;
+
 export async function snapshotRows(db: Db, shop: string, skus: string[]): Promise<Map<string, SnapshotRow>> {
   const found = new Map<string, SnapshotRow>();
   for (let i = 0; i < skus.length; i += 400) {
@@ -39,7 +64,7 @@ export async function saveSnapshot(db: Db, shop: string, rows: Iterable<Snapshot
   for (let i = 0; i < tuples.length; i += ROWS_PER_STATEMENT * 8) {
     const statements = [];
     for (let j = i; j < Math.min(tuples.length, i + ROWS_PER_STATEMENT * 8); j += ROWS_PER_STATEMENT) {
-      const json = JSON.stringify(tuples.slice(j, j + ROWS_PER_STATEMENT));
+      const json = asciiJson(tuples.slice(j, j + ROWS_PER_STATEMENT));
       statements.push(
         db.$executeRaw(postgres ? postgresUpsert(shop, json, syncedAt) : sqliteUpsert(shop, json, syncedAt)),
       );
@@ -50,6 +75,11 @@ export async function saveSnapshot(db: Db, shop: string, rows: Iterable<Snapshot
 }
 
 const ROWS_PER_STATEMENT = 250;
+
+/** JSON with every non-ASCII character escaped: one accented SKU would make the whole text two bytes per
+ *  character in V8, and the statement's text is copied several times on its way to the database. */
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** A row as the statements read it: [sku, webStock, erpStockA, erpStockB, shopifyQuantity, inventoryItemId, erpUpdatedAt]. */
 type SnapshotTuple = [string, number, number, number, number | null, string | null, string | null];
@@ -107,9 +137,12 @@ export class SnapshotSaver {
     private readonly db: Db,
     private readonly shop: string,
     private readonly syncedAt: Date,
+    /** Rows the table already holds as they are: not sent at all. */
+    private readonly isStored: (row: SnapshotRow) => boolean = () => false,
   ) {}
 
   add(row: SnapshotRow): Promise<void> | void {
+    if (this.isStored(row)) return;
     this.buffer.push(row);
     if (this.buffer.length >= 1000) return this.flush();
   }
@@ -148,13 +181,11 @@ export async function snapshotStockJson(db: Db, shop: string, sku?: string): Pro
     const rows = await db.stockSnapshot.findMany({
       where: after === undefined ? { shop } : { shop, sku: { gt: after } },
       orderBy: { sku: "asc" },
-      take: STOCK_PAGE,
+      take: SNAPSHOT_PAGE,
       select: { sku: true, webStock: true },
     });
     if (rows.length) pages.push(rows.map((r) => `${JSON.stringify(r.sku)}:${r.webStock}`).join(","));
-    if (rows.length < STOCK_PAGE) return `{${pages.join(",")}}`;
+    if (rows.length < SNAPSHOT_PAGE) return `{${pages.join(",")}}`;
     after = rows[rows.length - 1].sku;
   }
 }
-
-const STOCK_PAGE = 5_000;

@@ -8,7 +8,7 @@ import { InventoryWriter, levelsAtLocation, type WriteOutcome } from "../shopify
 import type { StockSetup } from "./capabilities";
 import { ErpStockIndex } from "./erp-stock-index";
 import type { SyncReporter } from "./sync-context";
-import { SnapshotSaver, type SnapshotRow } from "./stock-snapshot.server";
+import { SnapshotSaver, snapshotPages, type SnapshotRow } from "./stock-snapshot.server";
 
 export interface StockSyncOptions {
   /** How Shopify's levels are read: "auto" pages through small known catalogs, bulk-queries the rest. */
@@ -64,20 +64,23 @@ export async function fullStockSync(deps: StockSyncDeps): Promise<FullStockResul
         : "bulk";
 
   report.progress(0, null, "Reading stock from Fastmag and Shopify");
-  // Shopify's bulk query runs on its side while we read the back office.
+  // Shopify's bulk query runs on its side while we read the back office and what our snapshot holds.
   const [shopifyLevels, { erp, skipped }] = await Promise.all([
     levelsAtLocation(client, setup.locationId, readMode, {
       pollMs: options.bulkPollMs,
       checkpoint: () => report.checkpoint(),
     }),
-    readErpStock(setup),
+    readErpStock(setup).then(async (read) => {
+      for await (const page of snapshotPages(db, shop)) for (const row of page) read.erp.noteStored(row);
+      return read;
+    }),
   ]);
   for (const s of skipped) report.skip("variant", s.externalId, s.reason);
   await report.checkpoint();
 
-  // Rows are saved as soon as they are final: unchanged ones at once, changed ones once written. The
-  // database keeps the rows whose content is the same as stored untouched.
-  const saver = new SnapshotSaver(db, shop, report.now());
+  // Rows are saved as soon as they are final (unchanged ones at once, changed ones once written), and
+  // only when they differ from what the snapshot holds.
+  const saver = new SnapshotSaver(db, shop, report.now(), (row) => erp.isStored(row));
   const result = { changed: 0, unchanged: 0, concurrentChangesKept: 0, shopifyItems: 0 };
   const total = erp.size;
   const writer = new InventoryWriter(client, {

@@ -142,8 +142,8 @@ async function handle(message: Command): Promise<unknown> {
   }
 }
 
-// Only when forked by the benchmark (which also imports this file for its constants).
-if (process.send) {
+// Only when forked as this script by the benchmark (the app worker imports this file for its constants).
+if (process.send && process.argv[1]?.endsWith("stock-emulators.ts")) {
   process.on("message", (message: Command & { id: number }) => {
     handle(message).then(
       (result) => process.send!({ id: message.id, result }),

@@ -9,7 +9,7 @@ const at = (iso: string) => new Date(iso);
 
 function rows(count: number, overrides: (i: number) => Partial<SnapshotRow> = () => ({})): SnapshotRow[] {
   return Array.from({ length: count }, (_, i) => ({
-    sku: `REF${String(i).padStart(4, "0")}|ÉCRU|M`,
+    sku: i === 20 ? "SWEAT|CŒUR ÉTÉ 😀|XL" : `REF${String(i).padStart(4, "0")}|ÉCRU|M`,
     webStock: i,
     erpStockA: i + 1,
     erpStockB: i,
@@ -50,6 +50,10 @@ describe("saveSnapshot", () => {
     expect(stored.get("REF0007|ÉCRU|M")).toMatchObject({ webStock: 70, syncedAt: at("2026-11-25T10:00:00Z") });
     expect(stored.get("REF0009|ÉCRU|M")).toMatchObject({ shopifyQuantity: null });
     expect(stored.get("REF0011|ÉCRU|M")).toMatchObject({ erpUpdatedAt: at("2026-12-01T00:00:00Z") });
+    // Any character of a SKU survives the trip (the statements escape non-ASCII text).
+    expect((await snapshotRows(db, shop, ["SWEAT|CŒUR ÉTÉ 😀|XL"])).get("SWEAT|CŒUR ÉTÉ 😀|XL")).toMatchObject({
+      webStock: 20,
+    });
     // An unchanged row keeps the time it was last written, and reads back exactly as it was saved.
     expect(stored.get("REF0013|ÉCRU|M")).toEqual({
       ...changed[13],

@@ -1,0 +1,125 @@
+// The app side of the stock benchmark: a process that runs syncs the way a job worker does, driven over
+// IPC by tests/bench/stock.bench.ts. Each "run" message runs one sync (or fetch_stock) and answers its
+// wall time, its result, and the peak RSS of this process during it: the kernel's high-water mark
+// (VmHWM), reset before the run (/proc/self/clear_refs), so it is exact rather than sampled.
+import fs from "node:fs";
+import { HARMLESS_APP_ENV } from "../support/jobs-processes";
+
+export interface WorkerSetup {
+  databaseUrl: string;
+  shopifyUrl: string;
+  fastmagUrl: string;
+  token: string;
+  locationId: string;
+  domain: string;
+}
+
+export type BenchRun =
+  | { kind: "full"; runId: string }
+  | { kind: "differential"; runId: string }
+  | { kind: "fetch-stock" }
+  | { kind: "prices"; bulkMutationFrom?: number };
+
+export interface RunFigures {
+  seconds: number;
+  /** Peak RSS during the run, in bytes, and RSS when it started. */
+  peakRss: number;
+  startRss: number;
+  result: Record<string, unknown>;
+}
+
+const vmHwm = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
+
+/** Resets VmHWM to the current RSS; false where the kernel does not allow it (then RSS is sampled). */
+function resetHighWaterMark(): boolean {
+  try {
+    fs.writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startWorker(setup: WorkerSetup) {
+  for (const [key, value] of Object.entries(HARMLESS_APP_ENV)) process.env[key] ??= value;
+  process.env.DATABASE_URL = setup.databaseUrl;
+  const { createPrismaClient } = await import("../../app/db.server");
+  const { createFastmagConnector } = await import("../../app/connectors/fastmag/index.server");
+  const { fastmagPriceSetup, fastmagStockSetup } = await import("../../app/connectors/fastmag/capabilities.server");
+  const { ShopifyAdminClient } = await import("../../app/shopify/admin-client.server");
+  const { installShopifyOriginOverride } = await import("../../app/shopify/api-origin.server");
+  const { fullStockSync } = await import("../../app/sync/stock.server");
+  const { differentialStockSync } = await import("../../app/sync/differential-stock.server");
+  const { priceSync } = await import("../../app/sync/prices.server");
+  const { quietReporter } = await import("../../app/sync/sync-context");
+  const { answerFetchStock, callbackSignature } = await import("../../app/fulfillment/fetch-stock.server");
+  const { BENCH_CREDENTIALS, BENCH_SECRET } = await import("./stock-emulators");
+
+  const db = createPrismaClient(setup.databaseUrl);
+  const quiet = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
+  installShopifyOriginOverride(setup.shopifyUrl);
+  const fastmag = createFastmagConnector(
+    { baseUrl: setup.fastmagUrl, ...BENCH_CREDENTIALS, timeoutMs: 300_000 },
+    {},
+    { logger: quiet },
+  );
+  const settings = {
+    stock: { includeA: false, includeB: true, safetyMargin: 0 },
+    locationId: setup.locationId,
+    timeZone: "Europe/Paris",
+  } as Parameters<typeof fastmagStockSetup>[1];
+  const client = new ShopifyAdminClient({ shop: setup.domain, accessToken: setup.token, timeoutMs: 120_000 });
+  const deps = { db, shop: setup.domain, client, setup: fastmagStockSetup(fastmag, settings), report: quietReporter() };
+
+  const work = async (run: BenchRun): Promise<Record<string, unknown>> => {
+    switch (run.kind) {
+      case "full":
+        return { ...(await fullStockSync({ ...deps, runId: run.runId })) };
+      case "differential":
+        return { ...(await differentialStockSync({ ...deps, runId: run.runId })) };
+      case "fetch-stock": {
+        // What Shopify asks without a sku: every SKU of the snapshot.
+        const params = new URLSearchParams({ shop: setup.domain, timestamp: String(Math.floor(Date.now() / 1000)) });
+        params.set("hmac", callbackSignature(params, BENCH_SECRET));
+        const url = new URL(`http://app/fulfillment/fetch_stock.json?${params}`);
+        const answer = await answerFetchStock(db, url, new Headers(), BENCH_SECRET);
+        return { status: answer.status, jsonBytes: answer.json.length };
+      }
+      case "prices":
+        return {
+          ...(await priceSync({
+            shop: setup.domain,
+            client,
+            setup: fastmagPriceSetup(fastmag, settings),
+            report: quietReporter(),
+            options: { bulkMutationFrom: run.bulkMutationFrom },
+          })),
+        };
+    }
+  };
+
+  return async (run: BenchRun): Promise<RunFigures> => {
+    const exact = resetHighWaterMark();
+    const startRss = process.memoryUsage().rss;
+    let sampled = startRss;
+    const sampler = exact ? undefined : setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10);
+    const started = performance.now();
+    const result = await work(run);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    return { seconds, startRss, peakRss: exact ? vmHwm() : sampled, result };
+  };
+}
+
+if (process.send && process.argv[1]?.endsWith("stock-worker.ts")) {
+  let run: ((run: BenchRun) => Promise<RunFigures>) | undefined;
+  process.on("message", (message: { id: number } & ({ setup: WorkerSetup } | { run: BenchRun })) => {
+    const answer =
+      "setup" in message ? startWorker(message.setup).then((runner) => void (run = runner)) : run!(message.run);
+    answer.then(
+      (result) => process.send!({ id: message.id, result }),
+      (error: Error) => process.send!({ id: message.id, error: error.stack ?? error.message }),
+    );
+  });
+  process.send({ ready: true });
+}
