@@ -52,7 +52,8 @@ async function startWorker(setup: WorkerSetup) {
   const { differentialStockSync } = await import("../../app/sync/differential-stock.server");
   const { priceSync } = await import("../../app/sync/prices.server");
   const { quietReporter } = await import("../../app/sync/sync-context");
-  const { answerFetchStock, callbackSignature } = await import("../../app/fulfillment/fetch-stock.server");
+  const { answerFetchStock } = await import("../../app/fulfillment/fetch-stock.server");
+  const { signCallbackQuery } = await import("../../app/shopify/callback-signature.server");
   const { BENCH_CREDENTIALS, BENCH_SECRET } = await import("./stock-emulators");
 
   const db = createPrismaClient(setup.databaseUrl);
@@ -79,9 +80,9 @@ async function startWorker(setup: WorkerSetup) {
         return { ...(await differentialStockSync({ ...deps, runId: run.runId })) };
       case "fetch-stock": {
         // What Shopify asks without a sku: every SKU of the snapshot.
-        const params = new URLSearchParams({ shop: setup.domain, timestamp: String(Math.floor(Date.now() / 1000)) });
-        params.set("hmac", callbackSignature(params, BENCH_SECRET));
-        const url = new URL(`http://app/fulfillment/fetch_stock.json?${params}`);
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        const query = new URLSearchParams({ shop: setup.domain, timestamp });
+        const url = signCallbackQuery(new URL(`http://app/fulfillment/fetch_stock.json?${query}`), BENCH_SECRET);
         const answer = await answerFetchStock(db, url, new Headers(), BENCH_SECRET);
         return { status: answer.status, jsonBytes: answer.json.length };
       }

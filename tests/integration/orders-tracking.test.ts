@@ -8,7 +8,7 @@ import { createTntExpressConnectTracker, createTntFranceTracker } from "~/connec
 import { CarrierRefusedError } from "~/lib/soap.server";
 import { loader as fetchTrackingNumbers } from "~/routes/fulfillment.fetch_tracking_numbers";
 import { action as updateTrackingAction } from "~/routes/api.orders.$orderId.update-tracking";
-import { signCallbackQuery } from "~/sync/orders/callback-auth.server";
+import { signCallbackQuery } from "~/shopify/callback-signature.server";
 import { adminRequest } from "../support/admin-request";
 import { startOrdersWorld, type OrdersWorld } from "./orders-harness";
 
