@@ -26,6 +26,7 @@ step "integration on PostgreSQL (${TEST_POSTGRES_URL:-postgresql://postgres@127.
 TEST_DATABASE=postgresql vitest integration-postgresql --project integration
 step "build"
 npx remix vite:build --logLevel warn
+npm run --silent build:worker
 step "e2e in Chromium"
 vitest e2e --project e2e --no-file-parallelism
 

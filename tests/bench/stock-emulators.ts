@@ -6,8 +6,7 @@ import { createProduct } from "../../emulators/shopify/catalog";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import type { ShopRecord } from "../../emulators/shopify/store";
 
-export const BENCH_CREDENTIALS = { enseigne: "BENCH", magasin: "WEB", compte: "bench", motpasse: "bench-secret" };
-export const BENCH_SECRET = "test-api-secret";
+import { BENCH_CREDENTIALS, BENCH_SECRET } from "./stock-bench-config";
 
 let shopify: ShopifyEmulator | undefined;
 let fastmag: FastmagEmulator | undefined;
@@ -142,8 +141,7 @@ async function handle(message: Command): Promise<unknown> {
   }
 }
 
-// Only when forked as this script by the benchmark (the app worker imports this file for its constants).
-if (process.send && process.argv[1]?.endsWith("stock-emulators.ts")) {
+if (process.send) {
   process.on("message", (message: Command & { id: number }) => {
     handle(message).then(
       (result) => process.send!({ id: message.id, result }),

@@ -1,5 +1,6 @@
 // The app side of the stock benchmark: a process that runs syncs the way a job worker does, driven over
-// IPC by tests/bench/stock.bench.ts. Each "run" message runs one sync (or fetch_stock) and answers its
+// IPC by tests/bench/stock.bench.ts, which bundles it first and runs it with plain node, as
+// `npm run worker` runs the compiled worker (tsx alone adds ~35 MB of RSS to a process). Each "run" message runs one sync (or fetch_stock) and answers its
 // wall time, its result, and the peak RSS of this process during it: the kernel's high-water mark
 // (VmHWM), reset before the run (/proc/self/clear_refs), so it is exact rather than sampled.
 import fs from "node:fs";
@@ -54,7 +55,7 @@ async function startWorker(setup: WorkerSetup) {
   const { quietReporter } = await import("../../app/sync/sync-context");
   const { answerFetchStock } = await import("../../app/fulfillment/fetch-stock.server");
   const { signCallbackQuery } = await import("../../app/shopify/callback-signature.server");
-  const { BENCH_CREDENTIALS, BENCH_SECRET } = await import("./stock-emulators");
+  const { BENCH_CREDENTIALS, BENCH_SECRET } = await import("./stock-bench-config");
 
   const db = createPrismaClient(setup.databaseUrl);
   const quiet = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
@@ -112,7 +113,7 @@ async function startWorker(setup: WorkerSetup) {
   };
 }
 
-if (process.send && process.argv[1]?.endsWith("stock-worker.ts")) {
+if (process.send) {
   let run: ((run: BenchRun) => Promise<RunFigures>) | undefined;
   process.on("message", (message: { id: number } & ({ setup: WorkerSetup } | { run: BenchRun })) => {
     const answer =

@@ -6,10 +6,11 @@
 // (points the writes need beyond the initial bucket, at the restore rate), the ratio, and the peak RSS
 // of the app process during the run. Asserts nothing about speed.
 // Three processes: this one drives; the emulators run in one (stock-emulators.ts); the syncs run in an
-// app worker process (stock-worker.ts), a fresh one for each run by default — the peak RSS of one sync,
+// app worker process (stock-worker.ts, bundled and run with plain node), a fresh one for each run by default — the peak RSS of one sync,
 // as a worker that picks the job up sees it — or, with --one-process, one worker for all the runs in a
 // row, as a long-lived worker process lives them. NODE_OPTIONS reaches the worker only.
 import { fork, type ChildProcess } from "node:child_process";
+import { build } from "esbuild";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,9 +39,9 @@ interface Child {
 }
 
 /** A child process answering IPC messages ({id, …} → {id, result | error}). */
-function startChild(script: string, execArgv: string[], nodeOptions: string): Promise<Child> {
-  const child = fork(path.join(import.meta.dirname, script), [], {
-    execArgv: ["--import", "tsx", ...execArgv],
+function startChild(file: string, execArgv: string[], nodeOptions: string): Promise<Child> {
+  const child = fork(file, [], {
+    execArgv,
     env: { ...process.env, NODE_OPTIONS: nodeOptions },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -75,7 +76,25 @@ interface CallFigures {
 const floorSeconds = (points: number) => Math.max(0, points - BUCKET) / RESTORE;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const workerOptions = process.env.NODE_OPTIONS ?? "";
-const startEmulators = () => startChild("stock-emulators.ts", ["--max-old-space-size=4096"], "");
+const startEmulators = () =>
+  startChild(
+    path.join(import.meta.dirname, "stock-emulators.ts"),
+    ["--import", "tsx", "--max-old-space-size=4096"],
+    "",
+  );
+
+// The app worker runs bundled, with plain node, as `npm run worker` does (tsx would add its own ~35 MB).
+const workerFile = path.resolve("node_modules/.cache/passerelle-bench/stock-worker.mjs");
+await build({
+  entryPoints: [path.join(import.meta.dirname, "stock-worker.ts")],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  packages: "external",
+  target: "node20",
+  outfile: workerFile,
+  logLevel: "warning",
+});
 
 console.log(
   `app worker: ${onePerRun ? "a fresh process for each run" : "one process for all the runs"}${workerOptions ? `, NODE_OPTIONS=${workerOptions}` : ", default Node options"}`,
@@ -101,7 +120,7 @@ for (const variants of sizes) {
   async function inWorker(run: BenchRun, fresh = onePerRun): Promise<RunFigures> {
     if (!worker || fresh) {
       worker?.child.kill();
-      worker = await startChild("stock-worker.ts", [], workerOptions);
+      worker = await startChild(workerFile, [], workerOptions);
       await worker.call({ setup: workerSetup });
     }
     return worker.call<RunFigures>({ run });
