@@ -14,13 +14,28 @@ export interface SnapshotRow {
   erpUpdatedAt: Date | null;
 }
 
-/** Every snapshot row of the shop, 5,000 at a time (one query for 100k rows held them all at once). */
-export async function* snapshotPages(db: Db, shop: string): AsyncGenerator<SnapshotRow[]> {
+/** A shop's snapshot rows in SKU order, 5,000 at a time (one query for 100k rows held them all at once). */
+async function* keysetPages<Row extends { sku: string }>(
+  shop: string,
+  read: (page: { where: Prisma.StockSnapshotWhereInput; orderBy: { sku: "asc" }; take: number }) => Promise<Row[]>,
+): AsyncGenerator<Row[]> {
   for (let after: string | undefined; ;) {
-    const rows = await db.stockSnapshot.findMany({
+    const rows = await read({
       where: after === undefined ? { shop } : { shop, sku: { gt: after } },
       orderBy: { sku: "asc" },
       take: SNAPSHOT_PAGE,
+    });
+    if (rows.length) yield rows;
+    if (rows.length < SNAPSHOT_PAGE) return;
+    after = rows[rows.length - 1].sku;
+  }
+}
+
+/** Every snapshot row of the shop, a page at a time. */
+export function snapshotPages(db: Db, shop: string): AsyncGenerator<SnapshotRow[]> {
+  return keysetPages(shop, (page) =>
+    db.stockSnapshot.findMany({
+      ...page,
       select: {
         sku: true,
         webStock: true,
@@ -30,11 +45,8 @@ export async function* snapshotPages(db: Db, shop: string): AsyncGenerator<Snaps
         inventoryItemId: true,
         erpUpdatedAt: true,
       },
-    });
-    if (rows.length) yield rows;
-    if (rows.length < SNAPSHOT_PAGE) return;
-    after = rows[rows.length - 1].sku;
-  }
+    }),
+  );
 }
 
 const SNAPSHOT_PAGE = 5_000;

@@ -6,6 +6,7 @@ import { backoffDelay, sleep } from "../../lib/time";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError, type FastmagPage } from "./errors";
 import {
+  collectRows,
   encodeRequestText,
   FastmagAnswer,
   koMessage,
@@ -73,14 +74,12 @@ export class FastmagClient {
 
   /** Runs a SELECT and returns its rows; rows with a wrong number of fields are dropped and logged. */
   async query(sql: string): Promise<FastmagRow[]> {
-    const rows: FastmagRow[] = [];
-    const malformed: number[] = [];
-    for (const entry of (await this.queryAnswer(sql)).lines()) {
-      if ("row" in entry) rows.push(entry.row);
-      else malformed.push(entry.line);
-    }
+    const { rows, malformed } = collectRows(await this.queryAnswer(sql));
     if (malformed.length > 0)
-      this.log.warn("fastmag answer had malformed rows", { rows: malformed, summary: summarize(sql) });
+      this.log.warn("fastmag answer had malformed rows", {
+        rows: malformed.map((m) => m.row),
+        summary: summarize(sql),
+      });
     return rows;
   }
 

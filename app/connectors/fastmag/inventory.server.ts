@@ -4,7 +4,7 @@ import type { Sku } from "../../domain/catalog";
 import type { ErpStockLevel, StockTransfer } from "../../domain/inventory";
 import type { ReadResult, SkippedRecord } from "../../domain/results";
 import { describeVariant, readSku, skuParts, variantExternalId, type FastmagContext } from "./context.server";
-import { mapEachRowAsync, mapTable, type MapOptions } from "./mapping.server";
+import { mapEachRow, mapTable, type MapOptions } from "./mapping.server";
 import type { QueryAnswer } from "./protocol";
 import { transferRecords } from "./records.server";
 
@@ -27,7 +27,7 @@ export function inventoryService(ctx: FastmagContext) {
     fullInventory: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("fullInventory"))),
     /** Every variant's stock handed to `onLevel` as the answer is read: 100k levels are never held at once. */
     eachLevel: async (onLevel: (level: ErpStockLevel) => void): Promise<{ skipped: SkippedRecord[] }> => ({
-      skipped: await mapEachRowAsync(await ctx.client.queryAnswer(ctx.queries.sql("fullInventory")), levels, onLevel),
+      skipped: await mapEachRow(await ctx.client.queryAnswer(ctx.queries.sql("fullInventory")), levels, onLevel),
     }),
     stockOf: async (sku: Sku): Promise<ErpStockLevel | null> =>
       read(await ctx.client.queryAnswer(ctx.queries.sql("inventoryBySku", skuParts(sku)))).items[0] ?? null,

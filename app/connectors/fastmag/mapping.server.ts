@@ -181,26 +181,18 @@ export interface MapOptions<T> {
 /** Maps every row into memory; malformed lines and rows that fail validation become skipped records. */
 export function mapTable<T>(answer: QueryAnswer, options: MapOptions<T>): ReadResult<T> {
   const items: T[] = [];
-  const skipped = mapEachRow(answer, options, (item) => items.push(item));
+  const skipped: SkippedRecord[] = [];
+  for (const entry of answer.lines()) mapEntry(entry, options, (item) => items.push(item), skipped);
   return { items, skipped };
 }
 
 /**
- * Maps the rows one at a time as the answer is read, handing each item to `onItem` (so a large answer
- * need not be held as objects); returns the malformed lines and invalid rows as skipped records, in the
- * answer's order. Row numbers count every data line, so they match what Fastmag sent.
+ * Maps the rows one at a time as the answer is read, handing each item to `onItem` (a whole-catalog answer
+ * is never held as objects), and lets the event loop run every 2,000 rows: mapping 100k rows takes most of
+ * a second that the app's other requests would wait. Returns the malformed lines and invalid rows as
+ * skipped records, in the answer's order.
  */
-export function mapEachRow<T>(answer: QueryAnswer, options: MapOptions<T>, onItem: (item: T) => void): SkippedRecord[] {
-  const skipped: SkippedRecord[] = [];
-  for (const entry of answer.lines()) mapEntry(entry, options, onItem, skipped);
-  return skipped;
-}
-
-/**
- * mapEachRow for whole-catalog answers: lets the event loop run every 2,000 rows, since mapping 100k rows
- * takes most of a second that the app's other requests (and the garbage collector's tasks) would wait.
- */
-export async function mapEachRowAsync<T>(
+export async function mapEachRow<T>(
   answer: QueryAnswer,
   options: MapOptions<T>,
   onItem: (item: T) => void,
@@ -214,6 +206,8 @@ export async function mapEachRowAsync<T>(
   return skipped;
 }
 
+/** One data line: its item to `onItem`, or a skipped record. Row numbers count every data line, so they
+ *  match what Fastmag sent. */
 function mapEntry<T>(entry: QueryLine, options: MapOptions<T>, onItem: (item: T) => void, skipped: SkippedRecord[]) {
   if (!("row" in entry)) {
     const { row, reason, text } = entry.malformed;

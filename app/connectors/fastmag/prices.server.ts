@@ -4,7 +4,7 @@
 import type { ErpPrice } from "../../domain/catalog";
 import type { ReadResult, SkippedRecord } from "../../domain/results";
 import { describeVariant, readSku, variantExternalId, type FastmagContext } from "./context.server";
-import { mapEachRowAsync, mapTable, rejectRow, type MapOptions } from "./mapping.server";
+import { mapEachRow, mapTable, rejectRow, type MapOptions } from "./mapping.server";
 import { fastmagDate } from "./queries.server";
 
 export function pricesService(ctx: FastmagContext) {
@@ -46,7 +46,7 @@ export function pricesService(ctx: FastmagContext) {
      * A SKU with several running reductions comes once per reduction, the latest start first.
      */
     eachPrice: async (on: Date, onPrice: (price: ErpPrice) => void): Promise<{ skipped: SkippedRecord[] }> => ({
-      skipped: await mapEachRowAsync(await answerOn(on), prices, onPrice),
+      skipped: await mapEachRow(await answerOn(on), prices, onPrice),
     }),
   };
 }

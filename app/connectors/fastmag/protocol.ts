@@ -178,7 +178,11 @@ function* textLines(text: string): Generator<string> {
 /** Reads a whole query answer into memory; null when the text has no header row. */
 export function parseQueryAnswer(source: FastmagAnswer | string): FastmagTable | null {
   const answer = readQueryAnswer(source);
-  if (!answer) return null;
+  return answer && collectRows(answer);
+}
+
+/** Every row of a lazily read answer, and its malformed lines, in memory. */
+export function collectRows(answer: QueryAnswer): FastmagTable {
   const rows: FastmagRow[] = [];
   const malformed: MalformedLine[] = [];
   for (const entry of answer.lines()) {
