@@ -2,7 +2,7 @@
 // driver adapter, so the CLI never downloads native engines (see docs/decisions/0002-prisma-offline.md).
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseTarget } from "./scripts/database-target";
+import { databaseTarget } from "./app/db/target.server";
 
 const target = databaseTarget(process.env.DATABASE_URL);
 

@@ -24,7 +24,9 @@ export default defineConfig({
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
         v3_lazyRouteDiscovery: true,
-        v3_singleFetch: false,
+        // Also makes the web server (scripts/server.ts) install Node's fetch (undici) instead of a polyfill whose abort path
+        // throws outside any handler when an outbound call times out.
+        v3_singleFetch: true,
         v3_routeConfig: false,
       },
     }),

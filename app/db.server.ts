@@ -1,26 +1,56 @@
 // The one Prisma client of the process, on SQLite (default) or PostgreSQL (DATABASE_URL=postgres://…).
-// Both generated clients come from the same schema (scripts/prisma.ts), so the SQLite client's types
+// Both generated clients come from the same schema (`npm run db:generate`), so the SQLite client's types
 // describe either. They are generated into node_modules/@passerelle/ so the server build loads them
 // at run time (with their WebAssembly query compilers) instead of bundling them.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqliteClient } from "@passerelle/prisma-sqlite";
 import { PrismaClient as PostgresClient } from "@passerelle/prisma-postgresql";
-import { databaseTarget, sqliteFilePath } from "../scripts/database-target";
-import { env } from "./env.server";
+import { databaseTarget, sqliteFilePath } from "./db/target.server";
+import { DRIVER_BUSY_TIMEOUT_MS, busyAwareSqlite } from "./db/sqlite-busy.server";
+import { databaseUrlFromEnv } from "./env.server";
 
 export type Db = SqliteClient;
-export type { Prisma } from "@passerelle/prisma-sqlite";
+
+// The adapter factory behind each client, for driverConnection().
+const factories = new WeakMap<Db, SqlDriverAdapterFactory>();
+const driverConnections = new WeakMap<Db, Promise<SqlDriverAdapter>>();
 
 export function createPrismaClient(databaseUrl: string | undefined): Db {
   const target = databaseTarget(databaseUrl);
   if (target.provider === "postgresql") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) });
-    return client as unknown as Db;
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+    // driverConnection's pool: its statements run one at a time (plus a requeue now and then).
+    factories.set(client, new PrismaPg({ connectionString: target.url, max: 2 }));
+    return client;
   }
-  return new SqliteClient({
-    adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(target.url), timeout: 10_000 }),
-  });
+  // A short driver wait: longer waits for SQLite's write lock happen on timers (app/db/sqlite-busy.server.ts).
+  const factory = busyAwareSqlite(
+    new PrismaBetterSQLite3({ url: sqliteFilePath(target.url), timeout: DRIVER_BUSY_TIMEOUT_MS }),
+  );
+  const client = new SqliteClient({ adapter: factory });
+  factories.set(client, factory);
+  return client;
+}
+
+/**
+ * A connection of the client's own driver adapter (its own SQLite connection or PostgreSQL pool, the
+ * same value formats, SQLite's lock waits on timers), opened on first use and kept: for a hot
+ * statement whose cost through the client (query compiler and interpreter) is many times the
+ * statement's own — webhook intake. Null for a client not made by createPrismaClient.
+ */
+export function driverConnection(client: Db): Promise<SqlDriverAdapter> | null {
+  const factory = factories.get(client);
+  if (!factory) return null;
+  let connection = driverConnections.get(client);
+  if (!connection) {
+    connection = factory.connect();
+    // A failed connect is tried again by the next caller.
+    connection.catch(() => driverConnections.delete(client));
+    driverConnections.set(client, connection);
+  }
+  return connection;
 }
 
 declare global {
@@ -28,5 +58,5 @@ declare global {
   var __passerelleDb: Db | undefined;
 }
 
-export const db: Db = (globalThis.__passerelleDb ??= createPrismaClient(env().DATABASE_URL));
+export const db: Db = (globalThis.__passerelleDb ??= createPrismaClient(databaseUrlFromEnv()));
 export default db;

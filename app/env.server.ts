@@ -23,8 +23,13 @@ const schema = z.object({
   // Every app process runs the scheduler (enqueue only) and a worker unless this is "off"
   // (e.g. web-only processes when workers run elsewhere: `npm run worker`).
   BACKGROUND_JOBS: z.enum(["on", "off"]).default("on"),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // "on" lets connector addresses use plain http and local/private networks: the demo and the
+  // emulators only. Off, a merchant can only point connectors at public https addresses.
+  ALLOW_LOCAL_CONNECTORS: z.enum(["on", "off"]).default("off"),
+  // Replaces every Fastmag deadline (screens 15-30 s, syncs 120 s), e.g. for a slow instance.
+  FASTMAG_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -40,4 +45,12 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The database address alone, without checking the rest of the configuration: loading db.server (and
+ * so the connector registry) does not need the app's whole environment, e.g. in the demo stack.
+ */
+export function databaseUrlFromEnv(): string | undefined {
+  return cached ? cached.DATABASE_URL : process.env.DATABASE_URL;
 }

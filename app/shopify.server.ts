@@ -3,6 +3,7 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { db } from "./db.server";
+import { EncryptedSessionStorage } from "./lib/crypto-sessions.server";
 import { env } from "./env.server";
 import { installShopifyOriginOverride } from "./shopify/api-origin.server";
 import { SHOPIFY_API_VERSION } from "./shopify/api-version";
@@ -24,8 +25,10 @@ const shopify = shopifyApp({
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
   // Our client is generated from the same schema into its own package (docs/decisions/0002), so its
-  // type is not @prisma/client's; the Session model is identical.
-  sessionStorage: new PrismaSessionStorage(db as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0]),
+  // type is not @prisma/client's; the Session model is identical. Tokens are encrypted at rest.
+  sessionStorage: new EncryptedSessionStorage(
+    new PrismaSessionStorage(db as unknown as ConstructorParameters<typeof PrismaSessionStorage>[0]),
+  ),
   distribution: AppDistribution.AppStore,
   logger: { level: config.LOG_LEVEL === "debug" ? LogSeverity.Debug : LogSeverity.Warning },
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: false },

@@ -2,6 +2,7 @@
 // app's Settings → Fastmag screen (its loader for the Shopify locations, its action to save and to
 // test the connection), authenticated with a session token from the Shopify emulator.
 import type { FastmagCredentials } from "../emulators/fastmag/index";
+import { readRouteData, routeDataUrl } from "./route-data";
 
 const ROUTE = "routes/app.settings.fastmag";
 
@@ -16,8 +17,8 @@ export interface ConfigureFastmagOptions {
 export async function configureFastmagThroughSettingsScreen(
   options: ConfigureFastmagOptions,
 ): Promise<{ message: string }> {
-  const url = `${options.appUrl}/app/settings/fastmag?_data=${encodeURIComponent(ROUTE)}`;
   const call = async (init: RequestInit = {}) => {
+    const url = routeDataUrl(options.appUrl, "/app/settings/fastmag", ROUTE, init.method === "POST" ? "POST" : "GET");
     // Shopify's library answers 410 to user agents it takes for bots (Node's "node" is one).
     const headers = {
       ...init.headers,
@@ -27,7 +28,7 @@ export async function configureFastmagThroughSettingsScreen(
     const response = await fetch(url, { ...init, headers });
     if (!response.ok)
       throw new Error(`Settings → Fastmag answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    return (await response.json()) as Record<string, unknown>;
+    return readRouteData(response, init.method === "POST" ? undefined : ROUTE);
   };
   const post = (form: Record<string, string>) =>
     call({

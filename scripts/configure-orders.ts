@@ -1,6 +1,6 @@
 // Points a shop of the running stack at the carrier emulators the way a merchant does: through the
 // app's Settings → Orders screen, authenticated with a session token from the Shopify emulator.
-const ROUTE = "routes/app.settings.orders";
+import { readRouteData, routeDataUrl } from "./route-data";
 
 export async function configureOrdersThroughSettingsScreen(options: {
   appUrl: string;
@@ -10,25 +10,30 @@ export async function configureOrdersThroughSettingsScreen(options: {
   tntExpressConnectUrl: string;
   tnt: { username: string; password: string };
 }): Promise<void> {
-  const response = await fetch(`${options.appUrl}/app/settings/orders?_data=${encodeURIComponent(ROUTE)}`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${options.sessionToken()}`,
-      // Shopify's library answers 410 to user agents it takes for bots (Node's "node" is one).
-      "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Passerelle-stack-setup/1.0",
-      "content-type": "application/x-www-form-urlencoded",
+  const response = await fetch(
+    routeDataUrl(options.appUrl, "/app/settings/orders", "routes/app.settings.orders", "POST"),
+    {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${options.sessionToken()}`,
+        // Shopify's library answers 410 to user agents it takes for bots (Node's "node" is one).
+        "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Passerelle-stack-setup/1.0",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        notifyCustomer: "on",
+        chronopostUrl: options.chronopostUrl,
+        tntFranceUrl: options.tntFranceUrl,
+        tntExpressConnectUrl: options.tntExpressConnectUrl,
+        tntProtocol: "france",
+        tntUsername: options.tnt.username,
+        tntPassword: options.tnt.password,
+      }).toString(),
     },
-    body: new URLSearchParams({
-      notifyCustomer: "on",
-      chronopostUrl: options.chronopostUrl,
-      tntFranceUrl: options.tntFranceUrl,
-      tntExpressConnectUrl: options.tntExpressConnectUrl,
-      tntProtocol: "france",
-      tntUsername: options.tnt.username,
-      tntPassword: options.tnt.password,
-    }).toString(),
-  });
-  const body = (await response.json().catch(() => ({}))) as { ok?: boolean; message?: string; fieldErrors?: unknown };
+  );
+  const body = await readRouteData<{ ok?: boolean; message?: string; fieldErrors?: unknown }>(response).catch(
+    (error: unknown) => ({ ok: false, message: String(error) }),
+  );
   if (!response.ok || body.ok !== true)
     throw new Error(`Settings → Orders answered ${response.status}: ${JSON.stringify(body)}`);
 }

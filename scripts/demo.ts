@@ -10,10 +10,8 @@ const fastmagPort = Number(process.env.FASTMAG_EMULATOR_PORT ?? 4200);
 
 if (!process.argv.includes("--no-build")) {
   console.log("Building the app…");
-  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
-    cwd: root,
-    stdio: "ignore",
-  });
+  // The Remix build and the web server that serves it (build/web, what `npm start` runs).
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
 }
 
 const stack = await startStack({ appPort, shopifyPort, fastmagPort, configureFastmag: true });
@@ -24,6 +22,7 @@ Passerelle demo is running.
   The app itself:            ${stack.appUrl}
   Shopify emulator:          ${stack.shopify.url}
   Fastmag emulator:          ${stack.fastmag.url}  (enseigne ${stack.fastmagCredentials.enseigne}, magasin ${stack.fastmagCredentials.magasin}, compte ${stack.fastmagCredentials.compte}, password ${stack.fastmagCredentials.motpasse})
+  RetailCRM emulator:        ${stack.retailcrm.url}  (API key ${stack.retailcrm.apiKeys[0]})
   Database:                  ${stack.databaseUrl}
 
 Open the admin link in a browser; Ctrl-C stops everything.

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type DatabaseProvider } from "./database-target";
+import { type DatabaseProvider } from "../app/db/target.server";
 import { applyMigrations } from "../app/db/migrations.server";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -4,12 +4,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { applyMigrations } from "../app/db/migrations.server";
-import { startChronopostEmulator, type ChronopostEmulator } from "../emulators/chronopost/index";
-import { shareCatalogWithFastmag } from "./demo-catalog";
-import { startFastmagEmulator, type FastmagCredentials, type FastmagEmulator } from "../emulators/fastmag/index";
-import { startShopifyEmulator, type ShopifyEmulator } from "../emulators/shopify/index";
+import { CONNECTORS } from "../app/connectors/registry.server";
+import type { DemoContext, RunningEmulator } from "../emulators/_kit/index";
+import { DEMO_CREDENTIALS, type FastmagCredentials } from "../emulators/fastmag/index";
+import {
+  emulatorById,
+  isEmulatorId,
+  platformEmulatorIds,
+  type EmulatorId,
+  type EmulatorInstance,
+} from "../emulators/registry";
+import { DEMO_API_KEY as DEMO_RETAILCRM_API_KEY } from "../emulators/retailcrm/index";
 import { DEMO_SHOP } from "../emulators/shopify/seed";
-import { startTntEmulator, type TntEmulator } from "../emulators/tnt/index";
+import { DEMO_CREDENTIALS as TNT_DEMO_CREDENTIALS } from "../emulators/tnt/index";
+import { shareCatalogWithFastmag } from "./demo-catalog";
 import { configureFastmagThroughSettingsScreen } from "./configure-fastmag";
 import { configureOrdersThroughSettingsScreen } from "./configure-orders";
 
@@ -19,6 +27,8 @@ export interface StackOptions {
   appPort?: number;
   shopifyPort?: number;
   fastmagPort?: number;
+  /** Fixed ports of other emulators by id (absent: a free port). */
+  emulatorPorts?: Partial<Record<EmulatorId, number>>;
   databaseUrl?: string;
   /** Extra environment for the app process (e.g. LOG_LEVEL). */
   appEnv?: Record<string, string>;
@@ -27,13 +37,20 @@ export interface StackOptions {
   configureFastmag?: boolean;
 }
 
+/** The emulators a stack runs, by id, each with its own handle type. */
+export type StackEmulators = { [K in EmulatorId]?: EmulatorInstance<K> };
+
 export interface Stack {
   appUrl: string;
-  shopify: ShopifyEmulator;
-  fastmag: FastmagEmulator;
+  /** Every running emulator by id: the connectors' (manifest `emulator`) and the platform ones. */
+  emulators: StackEmulators;
+  shopify: EmulatorInstance<"shopify">;
+  fastmag: EmulatorInstance<"fastmag">;
   /** Carrier emulators (orders: tracking and deliveries), with controllable clocks. */
-  chronopost: ChronopostEmulator;
-  tnt: TntEmulator;
+  chronopost: EmulatorInstance<"chronopost">;
+  tnt: EmulatorInstance<"tnt">;
+  /** RetailCRM (demo account; its API key is DEMO_RETAILCRM_API_KEY), for Settings → RetailCRM. */
+  retailcrm: EmulatorInstance<"retailcrm">;
   fastmagCredentials: FastmagCredentials;
   shop: string;
   adminUrl: string;
@@ -45,15 +62,54 @@ export interface Stack {
 export const DEMO_API_KEY = "passerelle-demo-api-key";
 
 /** The demo TNT account (the TNT emulator of the stack accepts it). */
-export const DEMO_TNT_CREDENTIALS = { username: "passerelle", password: "demo-tnt-password" };
+export { DEMO_RETAILCRM_API_KEY };
+export const DEMO_TNT_CREDENTIALS = TNT_DEMO_CREDENTIALS;
 
 /** The demo Fastmag instance's login (what a merchant types in Settings → Fastmag). */
-export const DEMO_FASTMAG_CREDENTIALS: FastmagCredentials = {
-  enseigne: "DEMO",
-  magasin: "WEB",
-  compte: "passerelle",
-  motpasse: "demo-fastmag-password",
-};
+export const DEMO_FASTMAG_CREDENTIALS: FastmagCredentials = DEMO_CREDENTIALS;
+
+/**
+ * The emulators a stack starts: each connector's that names one in its manifest, plus the platform
+ * ones (Shopify, the carriers). Adding a connector with an emulator changes nothing here.
+ */
+export function stackEmulatorIds(): EmulatorId[] {
+  const ids = new Set<EmulatorId>(platformEmulatorIds());
+  for (const connector of CONNECTORS) {
+    if (!connector.emulator) continue;
+    if (!isEmulatorId(connector.emulator))
+      throw new Error(
+        `connector ${connector.id} names emulator "${connector.emulator}", which emulators/registry.ts lacks`,
+      );
+    ids.add(connector.emulator);
+  }
+  return [...ids];
+}
+
+/** Starts the emulators by id with their demo options; if one fails, the started ones are stopped. */
+export async function startEmulators(
+  ids: EmulatorId[],
+  context: Omit<DemoContext, "port">,
+  ports: Partial<Record<EmulatorId, number>> = {},
+): Promise<StackEmulators> {
+  const running: Partial<Record<EmulatorId, RunningEmulator>> = {};
+  try {
+    for (const id of ids) {
+      const definition = emulatorById(id)!;
+      running[id] = await definition.start(definition.demo?.({ ...context, port: ports[id] }));
+    }
+  } catch (error) {
+    await Promise.all(Object.values(running).map((emulator) => emulator.close()));
+    throw error;
+  }
+  return running as StackEmulators;
+}
+
+function required<K extends EmulatorId>(emulators: StackEmulators, id: K): EmulatorInstance<K> {
+  const emulator = emulators[id];
+  if (!emulator)
+    throw new Error(`the stack has no ${id} emulator (no connector names it and it is not a platform one)`);
+  return emulator as EmulatorInstance<K>;
+}
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appPort = options.appPort ?? 3000;
@@ -62,26 +118,41 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseUrl = options.databaseUrl ?? "file:./prisma/demo.sqlite";
   await applyMigrations(databaseUrl);
 
-  const shopify = await startShopifyEmulator({
-    port: options.shopifyPort ?? 0,
-    app: {
-      apiKey: DEMO_API_KEY,
-      apiSecret,
-      appUrl,
-      handle: "passerelle",
-      tomlPath: path.join(root, "shopify.app.toml"),
+  const emulators = await startEmulators(
+    stackEmulatorIds(),
+    {
+      app: {
+        apiKey: DEMO_API_KEY,
+        apiSecret,
+        appUrl,
+        handle: "passerelle",
+        tomlPath: path.join(root, "shopify.app.toml"),
+      },
     },
-    shops: [DEMO_SHOP],
-  });
-
-  const fastmag = await startFastmagEmulator({
-    port: options.fastmagPort ?? 0,
-    credentials: DEMO_FASTMAG_CREDENTIALS,
-    seed: "demo",
-  });
+    {
+      ...options.emulatorPorts,
+      shopify: options.shopifyPort ?? options.emulatorPorts?.shopify,
+      fastmag: options.fastmagPort ?? options.emulatorPorts?.fastmag,
+    },
+  );
+  const closeEmulators = () => Promise.all(Object.values(emulators).map((emulator) => emulator.close()));
+  // What the demo and the e2e tests reach by name; every other emulator is under stack.emulators.
+  let named;
+  try {
+    named = {
+      shopify: required(emulators, "shopify"),
+      fastmag: required(emulators, "fastmag"),
+      chronopost: required(emulators, "chronopost"),
+      tnt: required(emulators, "tnt"),
+      retailcrm: required(emulators, "retailcrm"),
+    };
+  } catch (error) {
+    await closeEmulators();
+    throw error;
+  }
+  const { shopify, fastmag, chronopost, tnt, retailcrm } = named;
+  // The demo's Fastmag sells what the demo shop lists.
   shareCatalogWithFastmag(fastmag.db, DEMO_SHOP);
-  const chronopost = await startChronopostEmulator();
-  const tnt = await startTntEmulator({ credentials: DEMO_TNT_CREDENTIALS });
 
   const appEnv: Record<string, string> = {
     NODE_ENV: "production",
@@ -97,24 +168,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // A fixed demo key, so demo data stays readable across runs; never use it for a real shop.
     APP_ENCRYPTION_KEY: "ZGVtby1vbmx5LWtleS1wYXNzZXJlbGxlLWRlbW8tMzI=",
     LOG_LEVEL: "warn",
+    // The emulators listen on this machine over plain http: the demo mode of connector addresses.
+    ALLOW_LOCAL_CONNECTORS: "on",
     ...options.appEnv,
   };
-  const app = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"],
-    {
-      cwd: root,
-      env: { ...process.env, ...appEnv },
-      stdio: options.quiet ? ["ignore", "ignore", "pipe"] : "inherit",
-    },
-  );
+  const app = spawn(process.execPath, ["build/web/index.js"], {
+    cwd: root,
+    env: { ...process.env, ...appEnv },
+    stdio: options.quiet ? ["ignore", "ignore", "pipe"] : "inherit",
+  });
   const appErrors: string[] = [];
   app.stderr?.on("data", (chunk: Buffer) => appErrors.push(chunk.toString()));
   await waitForHttp(`${appUrl}/`, app, appErrors);
 
   const stop = async () => {
     await stopProcess(app);
-    await Promise.all([shopify.close(), fastmag.close(), chronopost.close(), tnt.close()]);
+    await closeEmulators();
   };
   if (options.configureFastmag) {
     await configureFastmagThroughSettingsScreen({
@@ -142,10 +211,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
   return {
     appUrl,
+    emulators,
     shopify,
     fastmag,
     chronopost,
     tnt,
+    retailcrm,
     fastmagCredentials: DEMO_FASTMAG_CREDENTIALS,
     shop: DEMO_SHOP.domain,
     adminUrl: shopify.adminUrl(DEMO_SHOP.domain),

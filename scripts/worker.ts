@@ -1,5 +1,3 @@
-// npm run worker — a process that only runs background jobs (scheduler + worker), for deployments
-// where web processes set BACKGROUND_JOBS=off. Same configuration as the app.
-import { startBackgroundWork } from "../app/jobs/runtime.server";
-
-startBackgroundWork({ force: true });
+// npm run worker:dev — the worker-only process from source (app/worker.server.ts); `npm run worker`
+// runs the same module from the bundle `npm run build:worker` makes.
+import "../app/worker.server";

@@ -1,6 +1,6 @@
 import { Badge } from "@shopify/polaris";
 
-type Tone = "success" | "critical" | "attention" | "info" | undefined;
+type Tone = "success" | "critical" | "attention" | "warning" | "info" | undefined;
 
 const STATUS: Record<string, { label: string; tone: Tone }> = {
   queued: { label: "Waiting", tone: "info" },
@@ -8,6 +8,7 @@ const STATUS: Record<string, { label: string; tone: Tone }> = {
   succeeded: { label: "Succeeded", tone: "success" },
   failed: { label: "Failed", tone: "critical" },
   cancelled: { label: "Stopped", tone: undefined },
+  skipped: { label: "Waiting for setup", tone: "warning" },
 };
 
 export function JobStatusBadge({ status }: { status: string }) {

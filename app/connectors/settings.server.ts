@@ -2,7 +2,6 @@
 // and never leave the server in clear: screens get only the names of the secrets that are set.
 import { db } from "../db.server";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
-import { describeConnector } from "./catalog";
 
 export type ConnectionState = "not-configured" | "untested" | "connected" | "failing" | "disabled";
 
@@ -84,10 +83,16 @@ export async function recordConnectionCheck(
   });
 }
 
-export async function listConnectorSummaries(shop: string): Promise<ConnectorSummary[]> {
+/** Every saved connection of the shop with its state, named by `describe` (the registry's manifests). */
+export async function listConnectorSummaries(
+  shop: string,
+  describe: (id: string) => { name: string; kind: string } | undefined,
+): Promise<ConnectorSummary[]> {
   const rows = await db.connectorSetting.findMany({ where: { shop }, orderBy: { connector: "asc" } });
-  return rows.map((row) => {
-    const description = describeConnector(row.connector);
+  return rows.flatMap((row) => {
+    const description = describe(row.connector);
+    // Settings of a system this build does not know are kept, not shown.
+    if (!description) return [];
     return {
       connector: row.connector,
       name: description.name,

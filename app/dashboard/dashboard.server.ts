@@ -1,9 +1,11 @@
 // What the Dashboard shows: the shop, each configured connector's connection state, recent activity.
 import { db } from "../db.server";
-import { listConnectorSummaries, type ConnectorSummary } from "../connectors/settings.server";
+import { connectionSummaries } from "../connectors/registry.server";
+import type { ConnectorSummary } from "../connectors/settings.server";
 import { shopRecord, type InstalledSession } from "../shops/installation.server";
 import { recentFailures, type JobSummary } from "../jobs/api.server";
 import { jobSummary } from "../jobs/views.server";
+import { whatToSetUp, type SetupStep } from "../shops/setup.server";
 
 export interface DashboardData {
   shop: {
@@ -14,6 +16,8 @@ export interface DashboardData {
     currencyCode: string | null;
   };
   connectors: ConnectorSummary[];
+  /** What the merchant still has to set up, with the syncs that wait for it: the Dashboard starts with it. */
+  setup: SetupStep[];
   latestRuns: JobSummary[];
   /** Runs that failed in the last 24 hours: the Dashboard shows them first. */
   failuresLast24h: JobSummary[];
@@ -23,9 +27,10 @@ export interface DashboardData {
 export async function loadDashboard(session: InstalledSession): Promise<DashboardData> {
   const shopDomain = session.shop;
   const since = new Date(Date.now() - 24 * 3600_000);
-  const [shop, connectors, recentWebhooks, latestJobs, failuresLast24h] = await Promise.all([
+  const [shop, connectors, setup, recentWebhooks, latestJobs, failuresLast24h] = await Promise.all([
     shopRecord(session),
-    listConnectorSummaries(shopDomain),
+    connectionSummaries(shopDomain),
+    whatToSetUp(db, shopDomain),
     db.webhookDelivery.findMany({
       where: { shop: shopDomain },
       orderBy: { receivedAt: "desc" },
@@ -44,6 +49,7 @@ export async function loadDashboard(session: InstalledSession): Promise<Dashboar
       currencyCode: shop?.currencyCode ?? null,
     },
     connectors,
+    setup,
     latestRuns: latestJobs.map(jobSummary),
     failuresLast24h,
     recentWebhooks,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseTarget, sqliteFilePath } from "../../scripts/database-target";
+import { databaseTarget, sqliteFilePath } from "./target.server";
 
 const MIGRATIONS_ROOT = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
 const LEDGER = "_passerelle_migrations";

@@ -1,32 +1,13 @@
-// Catalog and price types shared by every connector that knows products (Fastmag, POS systems…).
+// Catalog and price types shared by every connector that knows products (ERPs, POS systems…).
 
-/**
- * A variant's identity across systems: `REFERENCE|COLOR|SIZE`, e.g. `BOXE20BEWARE|MARINE/GRIS CHINE|S`.
- * It is also the Shopify variant SKU, so the three parts must not contain a pipe.
- */
+/** A variant's identity across systems: the Shopify variant SKU. Opaque to the syncs: each connector
+ *  knows its own format (an ERP's `REFERENCE|COLOR|SIZE` lives in its connector). */
 export type Sku = string;
 
-export interface SkuParts {
+export interface ErpProduct {
   reference: string;
   color: string;
   size: string;
-}
-
-export function skuOf(parts: SkuParts): Sku {
-  for (const [name, value] of Object.entries(parts)) {
-    if (value.includes("|")) throw new Error(`the ${name} "${value}" contains a pipe, which a SKU cannot hold`);
-  }
-  return `${parts.reference}|${parts.color}|${parts.size}`;
-}
-
-/** Splits a SKU; null when it does not have exactly three parts or the reference is empty. */
-export function parseSku(sku: string): SkuParts | null {
-  const parts = sku.split("|");
-  if (parts.length !== 3 || parts[0] === "") return null;
-  return { reference: parts[0], color: parts[1], size: parts[2] };
-}
-
-export interface ErpProduct extends SkuParts {
   sku: Sku;
   /** The product's id in the back office, when it has one distinct from the SKU. */
   externalId?: string;
@@ -43,16 +24,16 @@ export interface ErpProduct extends SkuParts {
 /** Calendar dates as `YYYY-MM-DD` (the back office's local day, no time zone). */
 export type CalendarDate = string;
 
-export type ErpPriceReduction = ({ percent: number; price?: undefined } | { price: number; percent?: undefined }) & {
+export type PriceReduction = ({ percent: number; price?: undefined } | { price: number; percent?: undefined }) & {
   startsOn: CalendarDate;
   endsOn: CalendarDate;
 };
 
-export interface ErpPrice {
+export interface PriceChange {
   sku: Sku;
   /** Regular price including tax. */
   price: number;
-  reduction?: ErpPriceReduction;
+  reduction?: PriceReduction;
 }
 
 const cents = (value: number) => Math.round(value * 100) / 100;
@@ -61,7 +42,7 @@ const cents = (value: number) => Math.round(value * 100) / 100;
  * The price to show on `today`: the reduced price with the regular one as "compare at" while a
  * reduction runs, the regular price otherwise. A reduction that would not lower the price is ignored.
  */
-export function priceOn(erpPrice: ErpPrice, today: CalendarDate): { price: number; compareAtPrice?: number } {
+export function priceOn(erpPrice: PriceChange, today: CalendarDate): { price: number; compareAtPrice?: number } {
   const reduction = erpPrice.reduction;
   if (!reduction || today < reduction.startsOn || today > reduction.endsOn) return { price: cents(erpPrice.price) };
   const reduced = reduction.percent !== undefined ? erpPrice.price * (1 - reduction.percent / 100) : reduction.price;

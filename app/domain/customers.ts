@@ -1,7 +1,7 @@
 // Customers and addresses as back offices know them.
 
 export interface PostalAddress {
-  /** A label for the address (Fastmag stores delivery addresses by name). */
+  /** A label for the address (some back offices store delivery addresses by name). */
   name?: string;
   firstName?: string;
   lastName?: string;

@@ -1,15 +1,20 @@
 // Orders as back offices report them, and the draft we send them when exporting a Shopify order.
 import type { Sku } from "./catalog";
 import type { PostalAddress } from "./customers";
+import type { PaymentMethod } from "./payments";
 
 export interface ErpOrder {
   id: string;
   shopifyOrderId?: string;
   shopifyOrderName?: string;
+  /** The status as the system numbers it (stored, and compared to see a change). */
   status: number;
+  /** The status in words, as the system names it. */
   statusLabel: string;
-  /** True once the back office says the parcel left (Fastmag: statuses 300 and 305). */
+  /** True once the back office says the parcel left; the connector decides which statuses mean it. */
   shipped: boolean;
+  /** Shipped in part only: the rest leaves later, so the order is followed until it does. */
+  partlyShipped?: boolean;
   carrier?: string;
   trackingNumber?: string;
   total?: number;
@@ -33,8 +38,8 @@ export interface ErpOrderDraft {
   shippingAddress?: PostalAddress;
   lines: ErpOrderLineDraft[];
   shippingCost?: number;
-  /** The back office's code for how it was paid (e.g. "CB", "PAYPAL"). */
-  paymentCode: string;
+  /** How it was paid, in the order the payments were made; each destination names them its own way. */
+  paymentMethods: PaymentMethod[];
   comment?: string;
 }
 

@@ -1,5 +1,8 @@
 // Stored value a customer can spend: gift cards, e-wallets (PME, "porte-monnaie électronique") and
-// credit notes (avoirs).
+// credit notes (avoirs); and how an order was paid, in words every back office can map to its codes.
+
+/** How (part of) an order was paid. "other" is a payment the app does not recognise (most are cards). */
+export type PaymentMethod = "card" | "paypal" | "gift-card" | "bank-transfer" | "cash-on-delivery" | "other";
 
 export interface ErpGiftCard {
   id: string;

@@ -10,5 +10,3 @@ export interface ReadResult<T> {
   items: T[];
   skipped: SkippedRecord[];
 }
-
-export const emptyResult = <T>(): ReadResult<T> => ({ items: [], skipped: [] });

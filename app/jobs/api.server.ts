@@ -1,11 +1,11 @@
 // Use-cases behind the sync screens and the JSON API (POST /api/sync/<type>, GET /api/jobs/<id>).
 // They take their dependencies as one object, know nothing about HTTP, and are always scoped to a shop.
+import { z } from "zod";
 import type { Db } from "../db.server";
-import { PermanentError, ValidationError } from "../lib/errors";
+import { NotFoundError, ValidationError } from "../lib/errors";
 import { type Clock, systemClock } from "./clock";
-import "./job-types.server";
 import { type JobTrigger, enqueue } from "./queue.server";
-import { jobType, registeredJobTypes } from "./registry.server";
+import { type JobTypeDefinition, jobType, registeredJobTypes } from "./registry.server";
 import { assertValidSchedule, describeSchedule, previewNextRuns } from "./schedules.server";
 import { type JobDetail, type JobSummary, jobDetail, jobSummary } from "./views.server";
 
@@ -19,7 +19,7 @@ export interface JobDeps {
 }
 
 /** The run or schedule does not exist for this shop (a route answers 404). */
-export class NotFoundError extends PermanentError {}
+export { NotFoundError } from "../lib/errors";
 
 const now = (deps: JobDeps) => (deps.clock ?? systemClock).now();
 
@@ -35,19 +35,63 @@ export async function enqueueJob(
 ): Promise<{ jobId: string; status: "queued" }> {
   const definition = jobType(input.type);
   if (!definition) throw new ValidationError(`There is no sync called "${input.type}".`, { type: "unknown job type" });
-  try {
-    definition.parseParams?.(input.params ?? {});
-  } catch (error) {
-    throw new ValidationError(`The settings for "${definition.title}" are not valid: ${(error as Error).message}`, {
-      params: (error as Error).message,
-    });
-  }
+  const params = validParams(definition, input.params ?? {});
   const { job } = await enqueue(
     deps.db,
-    { shop: input.shop, type: input.type, trigger: input.trigger ?? "manual", params: input.params },
+    { shop: input.shop, type: input.type, trigger: input.trigger ?? "manual", params },
     deps.clock,
   );
   return { jobId: job.id, status: "queued" };
+}
+
+/** Settings are a handful of small fields; they are stored with the run and shown on its page. */
+const MAX_PARAMS_CHARS = 2_000;
+
+/**
+ * Checks a run's settings against its job type: a type without settings takes none, a type with a
+ * schema takes only the fields it knows, valid. Refusals name the fields (422 with field errors).
+ */
+function validParams(definition: JobTypeDefinition, params: Record<string, unknown>): Record<string, unknown> {
+  const refuse = (fieldErrors: Record<string, string>) => {
+    const details = Object.entries(fieldErrors).map(([field, problem]) => `${field}: ${problem}`);
+    return new ValidationError(
+      `The settings for "${definition.title}" are not valid (${details.join("; ")}).`,
+      fieldErrors,
+    );
+  };
+  if (JSON.stringify(params).length > MAX_PARAMS_CHARS)
+    throw refuse({ params: `too large (at most ${MAX_PARAMS_CHARS} characters)` });
+  const keys = Object.keys(params);
+  if (!definition.parseParams) {
+    if (keys.length > 0) throw refuse(Object.fromEntries(keys.map((key) => [key, "this sync takes no settings"])));
+    return params;
+  }
+  let parsed: unknown;
+  try {
+    parsed = definition.parseParams(params);
+  } catch (error) {
+    throw refuse(fieldErrorsOf(error));
+  }
+  // A schema that drops fields it does not know would otherwise let them through into the stored run.
+  const known = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const unknown = keys.filter((key) => !(key in known));
+  if (unknown.length > 0) throw refuse(Object.fromEntries(unknown.map((key) => [key, "not a setting of this sync"])));
+  return params;
+}
+
+function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (error instanceof z.ZodError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of error.issues) {
+      const field = issue.path.length > 0 ? issue.path.join(".") : "params";
+      if (issue.code === "unrecognized_keys")
+        for (const key of issue.keys)
+          fieldErrors[field === "params" ? key : `${field}.${key}`] = "not a setting of this sync";
+      else fieldErrors[field] ??= issue.message;
+    }
+    return fieldErrors;
+  }
+  return { params: error instanceof Error ? error.message : String(error) };
 }
 
 /** GET /api/jobs/<id>: null when the job does not exist for this shop. */
@@ -140,7 +184,7 @@ export async function listJobTypes(deps: JobDeps, shop: string): Promise<JobType
       const schedule = schedules.find((s) => s.type === definition.type);
       const [lastRun, current] = await Promise.all([
         deps.db.job.findFirst({
-          where: { shop, type: definition.type, status: { in: ["succeeded", "failed", "cancelled"] } },
+          where: { shop, type: definition.type, status: { in: ["succeeded", "failed", "cancelled", "skipped"] } },
           orderBy: { finishedAt: "desc" },
         }),
         deps.db.job.findFirst({
@@ -171,6 +215,12 @@ export async function listJobTypes(deps: JobDeps, shop: string): Promise<JobType
 }
 
 /** Failed runs of a shop since a date, newest first (the "what went wrong" panel). */
+/** The shop's latest runs, newest first (the Syncs screen). */
+export async function recentRuns(deps: JobDeps, shop: string, limit = 20): Promise<JobSummary[]> {
+  const jobs = await deps.db.job.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
+  return jobs.map(jobSummary);
+}
+
 export async function recentFailures(deps: JobDeps, shop: string, since: Date, limit = 50): Promise<JobSummary[]> {
   const jobs = await deps.db.job.findMany({
     where: { shop, status: "failed", finishedAt: { gte: since } },

@@ -133,12 +133,19 @@ export class RunState {
     };
   }
 
-  /** Writes buffered skipped items and log lines (progress and counters go with the heartbeat). */
-  async flushItems(db: Db): Promise<void> {
-    const { jobId, shop } = this.identity;
-    const skipped = this.skipped.splice(0);
-    const logs = this.logs.splice(0);
-    if (skipped.length) await db.jobSkippedItem.createMany({ data: skipped.map((s) => ({ ...s, jobId, shop })) });
-    if (logs.length) await db.jobLogEntry.createMany({ data: logs.map((l) => ({ ...l, jobId, shop })) });
+  /** Hands over the buffered skipped items and log lines, to be written with the run's next update. */
+  takeItems(): BufferedItems {
+    return { skipped: this.skipped.splice(0), logs: this.logs.splice(0) };
   }
+
+  /** The update carrying them failed (database hiccup): keep them for the next one. */
+  putBack(items: BufferedItems): void {
+    this.skipped.unshift(...items.skipped);
+    this.logs.unshift(...items.logs);
+  }
+}
+
+export interface BufferedItems {
+  skipped: { entity: string; externalId: string; reason: string; createdAt: Date }[];
+  logs: { level: LogLevel; message: string; at: Date }[];
 }

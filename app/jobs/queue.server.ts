@@ -5,11 +5,14 @@ import type { Db } from "../db.server";
 import { isUniqueViolation } from "../db/errors";
 import { type Clock, systemClock } from "./clock";
 import type { RunState } from "./context.server";
-import { DEFAULT_RETRY, jobType } from "./registry.server";
+import { DEFAULT_RETRY, concurrencyKeyOf, jobType } from "./registry.server";
+import { type Columns, writeRun } from "./run-writes.server";
+import { announceQueuedJob } from "./wakeup.server";
 
 export const JOB_TRIGGERS = ["schedule", "manual", "webhook", "api", "retry"] as const;
 export type JobTrigger = (typeof JOB_TRIGGERS)[number];
-export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+// "skipped": the run did not do its work because something it needs is not set up yet (not a failure).
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "skipped"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface EnqueueInput {
@@ -33,6 +36,7 @@ export async function enqueue(db: Db, input: EnqueueInput, clock: Clock = system
         type: input.type,
         trigger: input.trigger,
         paramsJson: JSON.stringify(input.params ?? {}),
+        concurrencyKey: concurrencyKeyOf(input.type, input.params ?? {}),
         runAfter: input.runAfter ?? clock.now(),
         dedupeKey: input.dedupeKey,
         maxAttempts: input.maxAttempts ?? retry.maxAttempts,
@@ -40,6 +44,7 @@ export async function enqueue(db: Db, input: EnqueueInput, clock: Clock = system
         createdAt: clock.now(),
       },
     });
+    announceQueuedJob();
     return { job, created: true };
   } catch (error) {
     if (!input.dedupeKey || !isUniqueViolation(error)) throw error;
@@ -54,8 +59,6 @@ export interface Fence {
   attempt: number;
 }
 
-const fenced = (f: Fence) => ({ id: f.id, leaseOwner: f.workerId, attempt: f.attempt, status: "running" });
-
 /** Renews the lease and saves progress. Tells the worker whether to go on, stop (cancel) or drop the run. */
 export async function heartbeat(
   db: Db,
@@ -64,24 +67,24 @@ export async function heartbeat(
   leaseMs: number,
   now: Date,
 ): Promise<"ok" | "cancel" | "lease-lost"> {
-  const renewed = await db.job.updateMany({
-    where: fenced(fence),
-    data: { leaseExpiresAt: new Date(now.getTime() + leaseMs), heartbeatAt: now, ...run.columns() },
+  const row = await writeRun(db, fence, run, {
+    leaseExpiresAt: new Date(now.getTime() + leaseMs),
+    heartbeatAt: now,
+    ...run.columns(),
   });
-  if (renewed.count === 0) return "lease-lost";
-  await run.flushItems(db);
-  const row = await db.job.findUnique({ where: { id: fence.id }, select: { cancelRequestedAt: true } });
-  return row?.cancelRequestedAt ? "cancel" : "ok";
+  if (!row) return "lease-lost";
+  return row.cancelRequested ? "cancel" : "ok";
 }
 
 export type RunOutcome =
   | { kind: "succeeded"; result?: Record<string, unknown> }
   | { kind: "failed"; message: string; cause?: string }
+  | { kind: "skipped"; message: string }
   | { kind: "retry"; runAfter: Date; message: string; cause?: string }
   | { kind: "cancelled" }
   | { kind: "released" };
 
-/** Writes how a run ended; false when the lease was no longer ours (nothing written). */
+/** Writes how a run ended, with its buffered log and skipped items; false when the lease was no longer ours (nothing written). */
 export async function finishRun(
   db: Db,
   fence: Fence,
@@ -89,44 +92,50 @@ export async function finishRun(
   outcome: RunOutcome,
   now: Date,
 ): Promise<boolean> {
-  const progress = run ? run.columns() : {};
-  const unleased = { leaseOwner: null, leaseExpiresAt: null };
-  const data =
-    outcome.kind === "succeeded"
-      ? {
-          ...progress,
-          ...unleased,
-          status: "succeeded",
-          finishedAt: now,
-          resultJson: JSON.stringify(outcome.result ?? {}),
-          errorMessage: null,
-          errorCause: null,
-        }
-      : outcome.kind === "failed"
-        ? {
-            ...progress,
-            ...unleased,
-            status: "failed",
-            finishedAt: now,
-            errorMessage: outcome.message,
-            errorCause: outcome.cause ?? null,
-          }
-        : outcome.kind === "retry"
-          ? {
-              ...progress,
-              ...unleased,
-              status: "queued",
-              runAfter: outcome.runAfter,
-              errorMessage: outcome.message,
-              errorCause: outcome.cause ?? null,
-            }
-          : outcome.kind === "cancelled"
-            ? { ...progress, ...unleased, status: "cancelled", finishedAt: now }
-            : // Released on shutdown: back in the queue at once, and this attempt does not count.
-              { ...unleased, status: "queued", runAfter: now, attempt: fence.attempt - 1 };
-  const written = await db.job.updateMany({ where: fenced(fence), data });
-  if (written.count === 1 && run) await run.flushItems(db);
-  return written.count === 1;
+  const data = endColumns(outcome, run ? run.columns() : {}, fence, now);
+  const written = (await writeRun(db, fence, run, data)) !== null;
+  // Back in the queue: this process's idle workers may take it (other processes hear the trigger).
+  if (written && data.status === "queued") announceQueuedJob();
+  return written;
+}
+
+function endColumns(outcome: RunOutcome, progress: Columns, fence: Fence, now: Date): Columns {
+  const ended = { ...progress, leaseOwner: null, leaseExpiresAt: null };
+  switch (outcome.kind) {
+    case "succeeded":
+      return {
+        ...ended,
+        status: "succeeded",
+        finishedAt: now,
+        resultJson: JSON.stringify(outcome.result ?? {}),
+        errorMessage: null,
+        errorCause: null,
+      };
+    case "failed":
+      return {
+        ...ended,
+        status: "failed",
+        finishedAt: now,
+        errorMessage: outcome.message,
+        errorCause: outcome.cause ?? null,
+      };
+    case "skipped":
+      // Finished without doing its work, for want of setup: shown as "waiting for setup", never retried.
+      return { ...ended, status: "skipped", finishedAt: now, errorMessage: outcome.message };
+    case "retry":
+      return {
+        ...ended,
+        status: "queued",
+        runAfter: outcome.runAfter,
+        errorMessage: outcome.message,
+        errorCause: outcome.cause ?? null,
+      };
+    case "cancelled":
+      return { ...ended, status: "cancelled", finishedAt: now };
+    case "released":
+      // Back in the queue at once on shutdown, and this attempt does not count (progress not kept).
+      return { leaseOwner: null, leaseExpiresAt: null, status: "queued", runAfter: now, attempt: fence.attempt - 1 };
+  }
 }
 
 /** Describes an error and its causes for support (stored in Job.errorCause, not shown as the message). */

@@ -1,6 +1,8 @@
-// The job types this app knows. Each sync registers itself here (later issues add theirs); the worker
+// The job types this app knows. Each sync registers itself here; the worker
 // looks up the handler by the job's `type`, the scheduler and screens read titles and schedules.
+import type { CapabilityName } from "../capabilities";
 import type { JobContext } from "./context.server";
+import type { DefaultSchedule } from "./schedules.server";
 
 export interface RetryPolicy {
   /** Runs in total, the first one included. */
@@ -11,16 +13,24 @@ export interface RetryPolicy {
 }
 
 export interface JobTypeDefinition<Params = Record<string, unknown>> {
-  /** Stable id, e.g. `fastmag.differential-stock`. Stored in Job.type and Schedule.type. */
+  /** Stable id, e.g. `stock.changes`. Stored in Job.type and Schedule.type. */
   type: string;
   /** What a merchant calls it: "Stock update (changes only)". */
   title: string;
   description: string;
   /** Created by ensureDefaultSchedules for each shop; omit for types that only run on demand. */
-  defaultSchedule?: { cron: string; hoursNote?: string };
+  defaultSchedule?: DefaultSchedule;
   retry: RetryPolicy;
   /** How progress reads on screen: items out of a total, or only a phase label. */
   progress?: "items" | "phases";
+  /**
+   * Which runs of this type may overlap. "shop" (default): one running per shop. `{ key }`: one running
+   * per shop and key, so runs about different things of one shop (e.g. two orders) go side by side.
+   */
+  concurrency?: "shop" | { key: (params: Params) => string };
+  /** The parts the shop's connected systems must play for a run (e.g. a stock source): until they do,
+   *  its schedule waits and a run ends "waiting for setup". */
+  needs?: CapabilityName[];
   /** Validates and normalises stored parameters (e.g. a zod schema's parse). */
   parseParams?: (raw: unknown) => Params;
   handler: (ctx: JobContext<Params>) => Promise<Record<string, unknown> | void>;
@@ -29,6 +39,11 @@ export interface JobTypeDefinition<Params = Record<string, unknown>> {
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 5_000, capDelayMs: 5 * 60_000 };
 
 const types = new Map<string, JobTypeDefinition<never>>();
+
+/** A job type as a feature declares it; the composition root (app/modules.server.ts) registers it. */
+export function defineJobType<Params>(definition: JobTypeDefinition<Params>): JobTypeDefinition {
+  return definition as unknown as JobTypeDefinition;
+}
 
 export function registerJobType<Params>(definition: JobTypeDefinition<Params>): JobTypeDefinition<Params> {
   if (!/^[a-z0-9]+(\.[a-z0-9-]+)+$/.test(definition.type)) {
@@ -45,6 +60,18 @@ export function registerJobType<Params>(definition: JobTypeDefinition<Params>): 
 
 export function jobType(type: string): JobTypeDefinition | undefined {
   return types.get(type) as JobTypeDefinition | undefined;
+}
+
+/** The concurrency key a job of this type gets ("" = one running per shop and type). */
+export function concurrencyKeyOf(type: string, params: Record<string, unknown>): string {
+  const scope = jobType(type)?.concurrency;
+  if (!scope || scope === "shop") return "";
+  try {
+    return scope.key(params);
+  } catch {
+    // Parameters the key cannot read will fail the run anyway; one at a time per shop is the safe side.
+    return "";
+  }
 }
 
 export function registeredJobTypes(): JobTypeDefinition[] {

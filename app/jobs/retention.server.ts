@@ -1,7 +1,8 @@
 // Keeps the job history short: finished runs are deleted after a while, failures kept longer so a
 // merchant can still read what went wrong. Runs as a normal job (maintenance.prune-job-history).
+import { z } from "zod";
 import type { Db } from "../db.server";
-import { registerJobType } from "./registry.server";
+import { defineJobType } from "./registry.server";
 
 export interface RetentionPolicy {
   keepSucceededDays: number;
@@ -24,7 +25,7 @@ export async function pruneJobHistory(
     shop,
     OR: [
       {
-        status: { in: ["succeeded", "cancelled"] },
+        status: { in: ["succeeded", "cancelled", "skipped"] },
         finishedAt: { lt: new Date(now.getTime() - policy.keepSucceededDays * DAY) },
       },
       { status: "failed", finishedAt: { lt: new Date(now.getTime() - policy.keepFailedDays * DAY) } },
@@ -51,23 +52,18 @@ export interface PruneParams {
   keepFailedDays?: number;
 }
 
+const days = z.number().int("must be a whole number of days").min(1, "must be at least 1 day").optional();
+const pruneParams = z.object({ keepSucceededDays: days, keepFailedDays: days }).strict();
+
 /** The retention job, one per shop, daily. */
-export const pruneJobHistoryJob = registerJobType<PruneParams>({
+export const pruneJobHistoryJob = defineJobType<PruneParams>({
   type: "maintenance.prune-job-history",
   title: "Clean up sync history",
   description: "Deletes finished sync runs after 14 days and failed ones after 60 days.",
   defaultSchedule: { cron: "20 4 * * *" },
   retry: { maxAttempts: 3, baseDelayMs: 60_000 },
   progress: "phases",
-  parseParams: (raw) => {
-    const value = (raw ?? {}) as PruneParams;
-    for (const key of ["keepSucceededDays", "keepFailedDays"] as const) {
-      const days = value[key];
-      if (days !== undefined && (!Number.isInteger(days) || days < 1))
-        throw new Error(`${key} must be a whole number of days`);
-    }
-    return value;
-  },
+  parseParams: (raw) => pruneParams.parse(raw ?? {}),
   handler: async (ctx) => {
     ctx.progress(0, null, "Deleting old runs");
     const policy = { ...DEFAULT_RETENTION, ...ctx.params };

@@ -1,14 +1,41 @@
-// Starts this process's share of background work — the scheduler (which only enqueues) and a worker —
-// once, and stops both cleanly on SIGTERM/SIGINT so running jobs finish or are released.
-import { db } from "../db.server";
+// Starts this process's share of background work — the scheduler (which only enqueues), a worker and
+// any other registered loop — once, and stops them all cleanly on SIGTERM/SIGINT so running jobs
+// finish or are released (app/lib/shutdown.server.ts).
+import { type Db, db } from "../db.server";
 import { env } from "../env.server";
 import { logger } from "../lib/logger.server";
-import { startScheduler, type Scheduler } from "./scheduler.server";
-import { startWorker, type Worker } from "./worker.server";
-import "./job-types.server";
+import { onShutdown } from "../lib/shutdown.server";
+import { startWebhookProcessor } from "../webhooks/processor.server";
+import { startScheduler } from "./scheduler.server";
+import { startWorker } from "./worker.server";
+
+/** Something that runs in the background of every app process until stopped. */
+export interface BackgroundLoop {
+  /** For logs: "scheduler", "worker", … */
+  name: string;
+  start(deps: { db: Db }): Promise<{ stop(): Promise<void> }> | { stop(): Promise<void> };
+}
+
+/** The loops startBackgroundWork starts, in this order; register yours before it runs (at module load). */
+export const backgroundLoops: BackgroundLoop[] = [
+  { name: "scheduler", start: ({ db }) => startScheduler({ db }) },
+  {
+    name: "worker",
+    start: ({ db }) => startWorker({ db, concurrency: env().WORKER_CONCURRENCY, databaseUrl: env().DATABASE_URL }),
+  },
+  // Recorded webhooks are processed next to the jobs (app/webhooks/processor.server.ts).
+  { name: "webhooks", start: ({ db }) => startWebhookProcessor({ db }) },
+];
+
+export function registerBackgroundLoop(loop: BackgroundLoop): void {
+  const existing = backgroundLoops.findIndex((l) => l.name === loop.name);
+  // Vite's dev server re-evaluates modules: the same name replaces the earlier one.
+  if (existing >= 0) backgroundLoops[existing] = loop;
+  else backgroundLoops.push(loop);
+}
 
 declare global {
-  var __passerelleBackground: Promise<{ worker: Worker; scheduler: Scheduler }> | undefined;
+  var __passerelleBackground: Promise<{ name: string; stop(): Promise<void> }[]> | undefined;
 }
 
 /** `force` runs it even with BACKGROUND_JOBS=off (the dedicated worker process). */
@@ -16,21 +43,22 @@ export function startBackgroundWork(options: { force?: boolean } = {}): void {
   if ((env().BACKGROUND_JOBS === "off" && !options.force) || globalThis.__passerelleBackground) return;
   const log = logger.child({ component: "jobs.runtime" });
   globalThis.__passerelleBackground = (async () => {
-    const scheduler = await startScheduler({ db });
-    const worker = startWorker({ db, concurrency: env().WORKER_CONCURRENCY });
-    log.info("background work started", { workerId: worker.workerId });
-    return { worker, scheduler };
+    const started: { name: string; stop(): Promise<void> }[] = [];
+    for (const loop of backgroundLoops) {
+      const running = await loop.start({ db });
+      started.push({ name: loop.name, stop: () => running.stop() });
+    }
+    log.info("background work started", { loops: started.map((l) => l.name) });
+    return started;
   })();
   globalThis.__passerelleBackground.catch((error) =>
     log.error("background work could not start", { error: String(error) }),
   );
 
-  const shutdown = async (signal: string) => {
-    log.info("stopping background work", { signal });
-    const running = await globalThis.__passerelleBackground?.catch(() => undefined);
-    await Promise.allSettled([running?.scheduler.stop(), running?.worker.stop()]);
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  // On SIGTERM/SIGINT the process exits once these (and the web server's requests in flight) are done.
+  onShutdown("background work", async () => {
+    log.info("stopping background work");
+    const running = (await globalThis.__passerelleBackground?.catch(() => undefined)) ?? [];
+    await Promise.allSettled(running.map((loop) => loop.stop()));
+  });
 }

@@ -5,10 +5,11 @@
 import nodeSchedule from "node-schedule";
 import type { Db } from "../db.server";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
+import { setupNeededFor } from "../shops/setup.server";
 import { type Clock, systemClock } from "./clock";
 import { describeCause, enqueue } from "./queue.server";
 import { jobType } from "./registry.server";
-import { fireTimesBetween } from "./schedules.server";
+import { addMissingDefaultSchedules, fireTimesBetween } from "./schedules.server";
 
 export interface ScheduleRow {
   id: string;
@@ -60,6 +61,21 @@ export async function enqueueFire(
   return { jobId: job.id, created };
 }
 
+/**
+ * One fire of the running scheduler: nothing while the shop has not set up what the sync needs
+ * (no run every 2 minutes that could only fail), otherwise a coalesced enqueue.
+ */
+export async function fireSchedule(
+  db: Db,
+  schedule: ScheduleRow,
+  fireAt: Date,
+  clock: Clock = systemClock,
+): Promise<{ jobId: string | null; created: boolean; waitingForSetup?: string }> {
+  const missing = await setupNeededFor(db, schedule.shop, schedule.type);
+  if (missing) return { jobId: null, created: false, waitingForSetup: missing.what };
+  return enqueueFire(db, schedule, fireAt, clock, { coalesce: true });
+}
+
 /** Enqueues every fire of `schedule` in (from, to]. */
 export async function enqueueFiresBetween(
   db: Db,
@@ -107,8 +123,10 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
       if (current?.signature === signature) continue;
       current?.job.cancel();
       const job = nodeSchedule.scheduleJob({ rule: row.cron, tz: row.timezone }, (fireDate: Date) => {
-        enqueueFire(db, row, fireDate, clock, { coalesce: true })
-          .then(({ created, jobId }) => log.debug("schedule fired", { scheduleId: row.id, jobId, created }))
+        fireSchedule(db, row, fireDate, clock)
+          .then(({ created, jobId, waitingForSetup }) =>
+            log.debug("schedule fired", { scheduleId: row.id, jobId, created, waitingForSetup }),
+          )
           .catch((error) =>
             log.error("could not enqueue a scheduled job", { scheduleId: row.id, error: describeCause(error) }),
           );
@@ -123,6 +141,13 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     }
   };
 
+  try {
+    const added = await addMissingDefaultSchedules(db);
+    if (added > 0) log.info("default schedules added for job types new to installed shops", { added });
+  } catch (error) {
+    // Not worth failing the start over: the next start tries again.
+    log.error("could not add default schedules", { error: describeCause(error) });
+  }
   await reload();
   const refresh = setInterval(() => {
     reload().catch((error) => log.error("could not reload schedules", { error: describeCause(error) }));

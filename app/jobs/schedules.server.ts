@@ -1,30 +1,52 @@
-// Cron schedules in the merchant's terms: the defaults for a Fastmag shop (the seed's crons), validation,
+// Cron schedules in the merchant's terms: the default crons (the seed's), validation,
 // the next few run times, and a description in plain words ("every hour at :35, Europe/Paris").
 import parser from "cron-parser";
 import type { Db } from "../db.server";
 import { ValidationError } from "../lib/errors";
 import { registeredJobTypes } from "./registry.server";
 
-/** Default cron per job type. Only types with a registered handler get a Schedule row. */
-export const DEFAULT_SCHEDULES: Record<string, { cron: string; hoursNote?: string }> = {
-  "fastmag.differential-stock": { cron: "*/2 * * * *" },
-  "fastmag.order-statuses": { cron: "35 * * * *" },
-  "fastmag.order-deliveries": { cron: "50 * * * *" },
-  // Cron counts minutes within each hour, so "every 45 minutes" becomes :00 and :45 of every hour.
-  "fastmag.giftcard-mails": {
-    cron: "*/45 * * * *",
-    hoursNote: "at :00 and :45 (cron cannot express a true 45-minute interval)",
-  },
-  "fastmag.full-stock": { cron: "10 0-2,5-23 * * *", hoursNote: "not between 3:00 and 5:00 (Fastmag maintenance)" },
-  "fastmag.prices": { cron: "40 0-2,5-23 * * *", hoursNote: "not between 3:00 and 5:00 (Fastmag maintenance)" },
-  "fastmag.sftp-images": { cron: "0 */2 * * *" },
-  "fastmag.publish-ready-products": { cron: "45 21 * * *" },
-  "maintenance.prune-job-history": { cron: "20 4 * * *" },
-};
+/** A job type's default schedule, as its feature declares it when registering (app/modules.server.ts). */
+export interface DefaultSchedule {
+  cron: string;
+  /** Why the hours are what they are, in the merchant's words ("not between 3:00 and 5:00 (… maintenance)"). */
+  hoursNote?: string;
+}
+
+/** Hours of the day, in the schedule's time zone, when a system is down for maintenance: [fromHour, toHour). */
+export interface QuietHours {
+  /** Who is down, in the merchant's words (a connector's name). */
+  name: string;
+  fromHour: number;
+  toHour: number;
+}
+
+/**
+ * Every hour at `minute`, except during the quiet hours of the systems the job reads (e.g. a stock
+ * source's nightly maintenance): "10 0-2,5-23 * * *" for 3:00–5:00. No quiet hours: every hour.
+ */
+export function hourlyOutside(minute: number, quiet: readonly QuietHours[]): DefaultSchedule {
+  const off = new Set(
+    quiet.flatMap((q) => Array.from({ length: Math.max(0, q.toHour - q.fromHour) }, (_, i) => q.fromHour + i)),
+  );
+  const ranges: string[] = [];
+  for (let h = 0; h < 24; h++) {
+    if (off.has(h)) continue;
+    let end = h;
+    while (end + 1 < 24 && !off.has(end + 1)) end++;
+    ranges.push(end === h ? `${h}` : `${h}-${end}`);
+    h = end;
+  }
+  if (ranges.length === 0) throw new Error("quiet hours leave no hour to run in");
+  const hours = off.size === 0 ? "*" : ranges.join(",");
+  const notes = quiet.map((q) => `${q.fromHour}:00 and ${q.toHour}:00 (${q.name} maintenance)`);
+  return {
+    cron: `${minute} ${hours} * * *`,
+    ...(notes.length ? { hoursNote: `not between ${notes.join(" or ")}` } : {}),
+  };
+}
 
 export function defaultCronFor(type: string): string | undefined {
-  const registered = registeredJobTypes().find((t) => t.type === type);
-  return registered?.defaultSchedule?.cron ?? DEFAULT_SCHEDULES[type]?.cron;
+  return registeredJobTypes().find((t) => t.type === type)?.defaultSchedule?.cron;
 }
 
 export function isValidTimezone(tz: string): boolean {
@@ -130,6 +152,36 @@ function minuteMarks(step: number): string[] {
   const marks: string[] = [];
   for (let m = 0; m < 60; m += step) marks.push(`:${pad(m)}`);
   return marks;
+}
+
+/**
+ * A job type added by an update gets its default schedule in every installed shop, as a new install
+ * would (the scheduler does this when it starts). Existing rows, paused or edited, are left alone;
+ * uninstalled shops get nothing (a reinstall creates theirs).
+ */
+export async function addMissingDefaultSchedules(db: Db): Promise<number> {
+  const defaults = registeredJobTypes().flatMap((definition) => {
+    const cron = defaultCronFor(definition.type);
+    return cron ? [{ type: definition.type, cron }] : [];
+  });
+  if (defaults.length === 0) return 0;
+  const [shops, existing] = await Promise.all([
+    db.shop.findMany({ where: { uninstalledAt: null }, select: { domain: true, ianaTimezone: true } }),
+    db.schedule.findMany({ where: { type: { in: defaults.map((d) => d.type) } }, select: { shop: true, type: true } }),
+  ]);
+  const present = new Set(existing.map((row) => `${row.shop}\n${row.type}`));
+  let created = 0;
+  for (const shop of shops)
+    for (const { type, cron } of defaults) {
+      if (present.has(`${shop.domain}\n${type}`)) continue;
+      await db.schedule.upsert({
+        where: { shop_type: { shop: shop.domain, type } },
+        create: { shop: shop.domain, type, cron, timezone: shop.ianaTimezone },
+        update: {},
+      });
+      created += 1;
+    }
+  return created;
 }
 
 /** Creates the default schedules of every registered job type for a shop; leaves existing rows alone. */

@@ -1,26 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../lib/errors";
-import {
-  DEFAULT_SCHEDULES,
-  describeSchedule,
-  fireTimesBetween,
-  previewNextRuns,
-  scheduleErrors,
-} from "./schedules.server";
+import { describeSchedule, fireTimesBetween, hourlyOutside, previewNextRuns, scheduleErrors } from "./schedules.server";
 import { skippedToCsv } from "./skipped.server";
 
+// The seed's crons; the registered job types' own defaults are checked where they are registered
+// (tests/integration/jobs-schedule.test.ts).
 describe("describeSchedule", () => {
   it.each([
-    ["fastmag.differential-stock", "every 2 minutes, Europe/Paris"],
-    ["fastmag.order-statuses", "every hour at :35, Europe/Paris"],
-    ["fastmag.order-deliveries", "every hour at :50, Europe/Paris"],
-    ["fastmag.giftcard-mails", "every hour at :00 and :45, Europe/Paris"],
-    ["fastmag.full-stock", "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris"],
-    ["fastmag.prices", "every hour at :40, from 0:40 to 2:40 and 5:40 to 23:40, Europe/Paris"],
-    ["fastmag.sftp-images", "every 2 hours at :00, Europe/Paris"],
-    ["fastmag.publish-ready-products", "every day at 21:45, Europe/Paris"],
-  ])("says %s in plain words", (type, words) => {
-    expect(describeSchedule(DEFAULT_SCHEDULES[type]!.cron, "Europe/Paris")).toBe(words);
+    ["*/2 * * * *", "every 2 minutes, Europe/Paris"],
+    ["35 * * * *", "every hour at :35, Europe/Paris"],
+    ["50 * * * *", "every hour at :50, Europe/Paris"],
+    ["*/45 * * * *", "every hour at :00 and :45, Europe/Paris"],
+    ["10 0-2,5-23 * * *", "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris"],
+    ["40 0-2,5-23 * * *", "every hour at :40, from 0:40 to 2:40 and 5:40 to 23:40, Europe/Paris"],
+    ["0 */2 * * *", "every 2 hours at :00, Europe/Paris"],
+    ["45 21 * * *", "every day at 21:45, Europe/Paris"],
+  ])("says %s in plain words", (cron, words) => {
+    expect(describeSchedule(cron, "Europe/Paris")).toBe(words);
   });
 
   it("handles weekdays, lists and anything else", () => {
@@ -28,6 +24,31 @@ describe("describeSchedule", () => {
     expect(describeSchedule("15,45 * * * *", "UTC")).toBe("every hour at :15 and :45, UTC");
     expect(describeSchedule("0 8,12,18 * * *", "UTC")).toBe("every day at 8:00, 12:00 and 18:00, UTC");
     expect(describeSchedule("0 0 1 * *", "UTC")).toBe("on the schedule “0 0 1 * *”, UTC");
+  });
+});
+
+describe("hourlyOutside", () => {
+  it("runs every hour outside a source's maintenance hours, and says why", () => {
+    expect(hourlyOutside(10, [{ name: "The ERP", fromHour: 3, toHour: 5 }])).toEqual({
+      cron: "10 0-2,5-23 * * *",
+      hoursNote: "not between 3:00 and 5:00 (The ERP maintenance)",
+    });
+  });
+
+  it("runs every hour when no source has maintenance hours", () => {
+    expect(hourlyOutside(40, [])).toEqual({ cron: "40 * * * *" });
+  });
+
+  it("joins the windows of several sources, at the day's edges too", () => {
+    const schedule = hourlyOutside(0, [
+      { name: "A", fromHour: 0, toHour: 1 },
+      { name: "B", fromHour: 22, toHour: 24 },
+    ]);
+    expect(schedule).toEqual({
+      cron: "0 1-21 * * *",
+      hoursNote: "not between 0:00 and 1:00 (A maintenance) or 22:00 and 24:00 (B maintenance)",
+    });
+    expect(() => hourlyOutside(0, [{ name: "A", fromHour: 0, toHour: 24 }])).toThrow(/no hour/);
   });
 });
 

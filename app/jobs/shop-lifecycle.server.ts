@@ -5,7 +5,6 @@ import { db } from "../db.server";
 import { onShopInstalled } from "../shops/installation.server";
 import { onAppUninstalled } from "../shops/lifecycle.server";
 import { ensureDefaultSchedules } from "./schedules.server";
-import "./job-types.server";
 
 onShopInstalled(async (shop, ianaTimezone) => {
   await ensureDefaultSchedules(db, shop, ianaTimezone);

@@ -4,26 +4,34 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../db.server";
-import { AppError, isTransient } from "../lib/errors";
+import { isDatabaseUnavailable } from "../db/errors";
+import { AppError, NotConfiguredError, isTransient, TransientError } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { backoffDelay } from "../lib/time";
-import { claimNextJob } from "./claim.server";
+import { type ClaimedJob, claimJobs, claimNextJob } from "./claim.server";
 import { type Clock, systemClock } from "./clock";
 import { JobCancelled, JobInterrupted, RunState } from "./context.server";
 import { type Fence, type RunOutcome, describeCause, finishRun, heartbeat } from "./queue.server";
 import { DEFAULT_RETRY, type JobTypeDefinition, jobType, registeredJobTypes } from "./registry.server";
+import { Doorbell, listenForQueuedJobs, onQueuedJob } from "./wakeup.server";
 
 export interface WorkerOptions {
   db: Db;
   /** Unique per worker; shows in Job.leaseOwner. */
   workerId?: string;
-  /** Jobs run at the same time by this worker (different shops or types). */
+  /** Jobs run at the same time by this worker (different shops, types or concurrency keys). */
   concurrency?: number;
   /** How long a claim lasts without a heartbeat before another worker may take the job over. */
   leaseMs?: number;
   heartbeatMs?: number;
-  /** Wait between looks at the queue when it is empty. */
+  /**
+   * Longest wait between looks at the queue while idle. Enqueues of this process (and, on PostgreSQL
+   * with `databaseUrl`, of any process) wake the worker at once; the poll catches the rest (delayed
+   * retries, other processes on SQLite). Default: 5 s when listening on PostgreSQL, 250 ms otherwise.
+   */
   pollMs?: number;
+  /** The database's URL: on PostgreSQL the worker LISTENs there for queued jobs (one more connection). */
+  databaseUrl?: string;
   /** On stop(), how long running jobs may take to finish before they are interrupted and released. */
   shutdownGraceMs?: number;
   /** Job types this worker runs; all registered types by default. */
@@ -43,19 +51,22 @@ export function newWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
-interface Settings extends Required<Omit<WorkerOptions, "types">> {
+interface Settings extends Required<Omit<WorkerOptions, "types" | "databaseUrl">> {
   types: () => string[];
+  listenUrl: string | null;
 }
 
 function settingsFrom(options: WorkerOptions): Settings {
   const leaseMs = options.leaseMs ?? 60_000;
+  const listenUrl = options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl) ? options.databaseUrl : null;
   return {
     db: options.db,
     workerId: options.workerId ?? newWorkerId(),
     concurrency: options.concurrency ?? 2,
     leaseMs,
     heartbeatMs: options.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 3)),
-    pollMs: options.pollMs ?? 1_000,
+    pollMs: options.pollMs ?? (listenUrl ? 5_000 : 250),
+    listenUrl,
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
     types: () => options.types ?? registeredJobTypes().map((t) => t.type),
     clock: options.clock ?? systemClock,
@@ -67,45 +78,49 @@ export function startWorker(options: WorkerOptions): Worker {
   const s = settingsFrom(options);
   const active = new Map<string, { run: RunState | null; fence: Fence; done: Promise<void> }>();
   let stopping = false;
-  let wake: (() => void) | null = null;
-  const nap = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      wake = null;
-    });
+  // Rung by: an enqueue in this process, a NOTIFY from another one, a run of ours ending (a job of the
+  // same key may be waiting for it, and a slot is free), stop().
+  const doorbell = new Doorbell();
+  const unsubscribe = onQueuedJob(() => doorbell.ring());
+  const listener = s.listenUrl ? listenForQueuedJobs(s.listenUrl, () => doorbell.ring(), s.logger) : null;
 
   const loop = (async () => {
     while (!stopping) {
-      if (active.size >= s.concurrency) {
-        await Promise.race([...[...active.values()].map((a) => a.done), nap(s.pollMs)]);
+      // Let every run that ends in this turn of the event loop leave its slot first (their ends are
+      // written together, so they finish together): one claim then fills them all.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const free = s.concurrency - active.size;
+      // While jobs run, refill once a quarter of the slots is free: one claim then brings a batch
+      // instead of one job per ended run (an idle worker claims at once).
+      if (free <= 0 || (active.size > 0 && free < Math.ceil(s.concurrency / 4))) {
+        await doorbell.wait(s.pollMs);
         continue;
       }
-      let claimed = null;
+      let claimed: ClaimedJob[] = [];
       try {
-        claimed = await claimNextJob(s.db, {
+        claimed = await claimJobs(s.db, {
           workerId: s.workerId,
           leaseMs: s.leaseMs,
           now: s.clock.now(),
           types: s.types(),
+          limit: free,
         });
       } catch (error) {
         s.logger.error("could not claim a job", { error: describeCause(error) });
       }
-      if (!claimed) {
-        await nap(s.pollMs);
-        continue;
+      for (const job of claimed) {
+        const fence: Fence = { id: job.id, workerId: s.workerId, attempt: job.attempt };
+        const entry = { run: null as RunState | null, fence, done: Promise.resolve() };
+        entry.done = executeRun(s, job, fence, (run) => (entry.run = run))
+          .catch((error) => s.logger.error("job run crashed", { jobId: fence.id, error: describeCause(error) }))
+          .finally(() => {
+            active.delete(fence.id);
+            doorbell.ring();
+          });
+        active.set(fence.id, entry);
       }
-      const fence: Fence = { id: claimed.id, workerId: s.workerId, attempt: claimed.attempt };
-      const entry = { run: null as RunState | null, fence, done: Promise.resolve() };
-      entry.done = executeRun(s, fence, (run) => (entry.run = run))
-        .catch((error) => s.logger.error("job run crashed", { jobId: fence.id, error: describeCause(error) }))
-        .finally(() => active.delete(fence.id));
-      active.set(fence.id, entry);
+      // Nothing due (or nothing this worker may take yet): wait for a ring or the next poll.
+      if (claimed.length === 0) await doorbell.wait(s.pollMs);
     }
   })();
 
@@ -117,8 +132,9 @@ export function startWorker(options: WorkerOptions): Worker {
     running: () => active.size,
     async stop() {
       stopping = true;
-      wake?.();
-      await loop;
+      doorbell.ring();
+      unsubscribe();
+      await Promise.all([loop, listener?.close()]);
       await Promise.race([allDone(), timeout(s.shutdownGraceMs)]);
       for (const entry of active.values()) entry.run?.stop("shutdown");
       await Promise.race([allDone(), timeout(2_000)]);
@@ -131,9 +147,7 @@ export function startWorker(options: WorkerOptions): Worker {
 }
 
 /** Runs one claimed job to its end. */
-async function executeRun(s: Settings, fence: Fence, expose: (run: RunState) => void): Promise<void> {
-  const job = await s.db.job.findUnique({ where: { id: fence.id } });
-  if (!job) return;
+async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (run: RunState) => void): Promise<void> {
   const log = s.logger.child({ jobId: job.id, shop: job.shop, type: job.type, attempt: fence.attempt });
   const run = new RunState(
     { jobId: job.id, shop: job.shop, type: job.type, trigger: job.trigger, attempt: fence.attempt },
@@ -145,7 +159,7 @@ async function executeRun(s: Settings, fence: Fence, expose: (run: RunState) => 
 
   if (!definition)
     return void (await end({ kind: "failed", message: `This version of the app cannot run "${job.type}" jobs.` }));
-  if (job.cancelRequestedAt) return void (await end({ kind: "cancelled" }));
+  if (job.cancelRequested) return void (await end({ kind: "cancelled" }));
   if (fence.attempt > job.maxAttempts) {
     // Only reachable by taking over expired leases: the process running it kept dying.
     return void (await end({
@@ -176,7 +190,7 @@ async function executeRun(s: Settings, fence: Fence, expose: (run: RunState) => 
       .catch((error) => log.warn("heartbeat failed", { error: describeCause(error) }));
   }, s.heartbeatMs);
 
-  log.info("job started");
+  log.debug("job started");
   let outcome: RunOutcome;
   try {
     const result = await definition.handler(run.context(params, s.db));
@@ -205,14 +219,20 @@ function outcomeOfError(
 ): RunOutcome {
   if (error instanceof JobCancelled || run.stopReason === "cancel") return { kind: "cancelled" };
   if (error instanceof JobInterrupted || run.stopReason === "shutdown") return { kind: "released" };
+  // Waiting for the merchant to set something up: not a failure, and retrying would not help.
+  if (error instanceof NotConfiguredError) return { kind: "skipped", message: error.message };
   const cause = describeCause(error);
   const message = error instanceof AppError ? error.message : "The sync stopped on an unexpected error.";
-  if (isTransient(error)) {
+  if (isTransient(error) || isDatabaseUnavailable(error)) {
     if (attempt < maxAttempts) {
       const { baseDelayMs, capDelayMs } = { ...DEFAULT_RETRY, ...definition.retry };
+      const waitMs =
+        error instanceof TransientError && error.retryAfterMs !== undefined
+          ? error.retryAfterMs
+          : backoffDelay(attempt - 1, baseDelayMs, capDelayMs);
       return {
         kind: "retry",
-        runAfter: new Date(now.getTime() + backoffDelay(attempt - 1, baseDelayMs, capDelayMs)),
+        runAfter: new Date(now.getTime() + waitMs),
         message,
         cause,
       };
@@ -237,7 +257,7 @@ export async function runDueJobs(options: WorkerOptions & { limit?: number }): P
       types: s.types(),
     });
     if (!claimed) break;
-    await executeRun(s, { id: claimed.id, workerId: s.workerId, attempt: claimed.attempt }, () => undefined);
+    await executeRun(s, claimed, { id: claimed.id, workerId: s.workerId, attempt: claimed.attempt }, () => undefined);
     ran.push(claimed.id);
   }
   return ran;

@@ -11,6 +11,12 @@ export abstract class AppError extends Error {
 /** Worth retrying later: network failure, timeout, 5xx, throttling. */
 export class TransientError extends AppError {
   readonly transient = true;
+  /** When the failure says how long to wait (e.g. until another run's claim expires); backoff otherwise. */
+  readonly retryAfterMs?: number;
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
+  }
 }
 
 /** Retrying will not help: bad credentials, invalid input, a refused operation. */
@@ -28,6 +34,45 @@ export class ValidationError extends PermanentError {
 }
 
 export class AuthenticationError extends PermanentError {}
+
+/** What was asked for does not exist (for this shop): routes answer 404. */
+export class NotFoundError extends PermanentError {}
+
+/**
+ * Another system (an ERP, a carrier) refused the request or answered something we cannot read.
+ * The message is already in the merchant's words; routes answer 502.
+ */
+export class ExternalSystemError extends PermanentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * Another process holds the database's write lock longer than we wait for it (SQLite). Routes answer
+ * 503 with Retry-After (app/lib/http-errors.server.ts); jobs retry it like any transient failure.
+ */
+export class DatabaseBusyError extends TransientError {
+  constructor(options?: { cause?: unknown }) {
+    super("The database is busy right now. Please try again in a few seconds.", options);
+  }
+}
+
+/**
+ * A connector this work needs has not been set up for the shop yet. Not a failure: the job worker
+ * records the run as skipped ("waiting for setup") and does not retry it.
+ */
+export class NotConfiguredError extends PermanentError {
+  constructor(
+    /** What to set up, in the merchant's words ("Fastmag"). */
+    readonly what: string,
+    /** Where in the app it is set up ("/app/settings/fastmag"). */
+    readonly setupUrl: string,
+    message = `${what} is not set up for this shop yet.`,
+  ) {
+    super(message);
+  }
+}
 
 export function isTransient(error: unknown): boolean {
   return error instanceof AppError ? error.transient : false;

@@ -1,6 +1,7 @@
-// Shapes responses for routes from the typed errors use-cases throw.
-import { json } from "@remix-run/node";
-import { AppError, ValidationError, errorMessage } from "./errors";
+// Shapes form actions' answers from the typed errors use-cases throw (JSON routes and callbacks use
+// app/lib/http-errors.server.ts).
+import { AppError, DatabaseBusyError, ValidationError } from "./errors";
+import { isDatabaseBusy } from "./http-errors.server";
 
 export interface ActionFailure {
   ok: false;
@@ -12,16 +13,24 @@ export interface ActionFailure {
 export function actionFailure(error: unknown): ActionFailure {
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError && !error.transient) return { ok: false, message: error.message, fieldErrors: {} };
+  // The form stays as typed; the merchant can save again in a moment.
+  if (isDatabaseBusy(error)) return { ok: false, message: new DatabaseBusyError().message, fieldErrors: {} };
   throw error;
 }
 
-/** For JSON endpoints: typed errors become 4xx with a message, the rest a 503/500 with a short one. */
-export function jsonError(error: unknown): Response {
-  if (error instanceof Response) return error;
-  if (error instanceof ValidationError)
-    return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
-  if (error instanceof AppError && error.name === "NotFoundError")
-    return json({ error: error.message }, { status: 404 });
-  if (error instanceof AppError) return json({ error: error.message }, { status: error.transient ? 503 : 400 });
-  return json({ error: `internal error: ${errorMessage(error)}` }, { status: 500 });
+/**
+ * Runs a form action's work: its result, or the failure the form shows (`actionFailure`). The one
+ * place form actions turn errors into answers; anything unexpected propagates to the error boundary.
+ */
+export async function formResult<T>(work: () => Promise<T>): Promise<T | ActionFailure> {
+  try {
+    return await work();
+  } catch (error) {
+    return actionFailure(error);
+  }
+}
+
+/** A form posted an intent the action does not know. */
+export function unknownIntent(): ActionFailure {
+  return { ok: false, message: "Unknown action.", fieldErrors: {} };
 }

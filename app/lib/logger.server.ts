@@ -1,5 +1,9 @@
 // Structured logging: one JSON object per line on stdout/stderr, so lines can be filtered by field.
 import { env } from "../env.server";
+import { installOutputRedaction } from "./log-redaction.server";
+
+// Every line this process prints (ours, the HTTP server's access log, libraries') loses its secrets.
+installOutputRedaction();
 
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };

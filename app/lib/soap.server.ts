@@ -2,6 +2,13 @@
 // templates, a POST with a timeout, typed failures, and parsing with SOAP faults reported.
 import { XMLParser } from "fast-xml-parser";
 import { PermanentError, TransientError } from "./errors";
+import {
+  classifyOutboundFailure,
+  describeHttpStatus,
+  describeOutboundFailure,
+  outboundFetch,
+} from "./http-outbound.server";
+import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "./http-url-policy.server";
 
 /** Network failure, timeout or HTTP 5xx: the carrier may answer later. */
 export class CarrierUnavailableError extends TransientError {}
@@ -36,32 +43,57 @@ export async function postXml(
   carrier: string,
   url: string,
   body: string,
-  options: { contentType: string; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal },
+  options: {
+    contentType: string;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** For a merchant-configured address: public https only (see http-url-policy.server.ts). */
+    urlPolicy?: ConnectorUrlPolicy;
+  },
 ): Promise<Record<string, unknown>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: "POST",
-      body,
-      headers: { "content-type": options.contentType, ...options.headers },
-      signal: AbortSignal.any([
-        AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        ...(options.signal ? [options.signal] : []),
-      ]),
-    });
-  } catch (error) {
-    throw new CarrierUnavailableError(`${carrier} could not be reached: ${(error as Error).message}`, { cause: error });
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  if (options.urlPolicy) {
+    const check = checkConnectorUrl(url, options.urlPolicy);
+    if (!check.ok) throw new CarrierRefusedError(`The ${carrier} address cannot be used: ${check.problem}`);
   }
-  const text = await response.text();
-  if (response.status >= 500 && !text.includes("Fault>"))
-    throw new CarrierUnavailableError(`${carrier} answered HTTP ${response.status}`);
-  if (response.status === 401 || response.status === 403)
-    throw new CarrierRefusedError(`${carrier} refused the login (HTTP ${response.status})`);
+  let status: number;
+  let text: string;
+  try {
+    // The deadline covers the body too: a carrier that sends headers and then stalls times out.
+    const response = await outboundFetch(
+      url,
+      { method: "POST", body, headers: { "content-type": options.contentType, ...options.headers } },
+      {
+        timeoutMs,
+        signal: options.signal,
+        dispatcher: options.urlPolicy ? connectorDispatcher(options.urlPolicy) : undefined,
+      },
+    );
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    const reason = describeOutboundFailure(error, { host: hostOf(url), timeoutMs });
+    if (classifyOutboundFailure(error) === "blocked")
+      throw new CarrierRefusedError(`${carrier} could not be reached: ${reason}`, { cause: error });
+    throw new CarrierUnavailableError(`${carrier} could not be reached: ${reason}`, { cause: error });
+  }
+  if (status >= 500 && !text.includes("Fault>"))
+    throw new CarrierUnavailableError(`${carrier} answered ${describeHttpStatus(status)}`);
+  if (status === 401 || status === 403) throw new CarrierRefusedError(`${carrier} refused the login (HTTP ${status})`);
   const parsed = parseXml(text, carrier);
   const fault = (parsed.Envelope as { Body?: { Fault?: { faultstring?: string } } } | undefined)?.Body?.Fault;
   if (fault) throw new CarrierRefusedError(`${carrier} refused the request: ${fault.faultstring ?? "SOAP fault"}`);
-  if (response.status >= 400) throw new CarrierProtocolError(`${carrier} answered HTTP ${response.status}`);
+  if (status >= 400) throw new CarrierProtocolError(`${carrier} answered ${describeHttpStatus(status)}`);
   return parsed;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The value at a path of plain objects, or undefined. */

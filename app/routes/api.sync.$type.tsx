@@ -3,46 +3,42 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateApi } from "../api/auth.server";
 import { enqueueJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
-import { jsonError } from "../lib/http.server";
+import { withErrorResponses } from "../lib/http-errors.server";
+import { KiB, methodNotAllowed, readJsonObjectBody } from "../lib/request-body.server";
+import { ValidationError } from "../lib/errors";
+
+/** A sync's settings are a few fields; anything bigger is not a sync request. */
+const MAX_BODY_BYTES = 16 * KiB;
 
 // POST /api/sync/<type> — starts a sync and answers 202 with the job id at once (the seed's
 // "async call: I don't wait for an answer"). Optional JSON body: { "params": { … } }.
-export const action = async ({ request, params }: ActionFunctionArgs) => {
-  if (request.method !== "POST") return json({ error: "Use POST." }, { status: 405, headers: { Allow: "POST" } });
-  try {
-    const caller = await authenticateApi(request);
-    const body = await readJsonBody(request);
-    const { jobId, status } = await enqueueJob(jobDeps, {
-      shop: caller.shop,
-      type: params.type ?? "",
-      trigger: "api",
-      params: body.params,
-    });
-    return json(
-      { jobId, status, statusUrl: `/api/jobs/${jobId}` },
-      { status: 202, headers: { Location: `/api/jobs/${jobId}` } },
+export const action = withErrorResponses(async ({ request, params }: ActionFunctionArgs) => {
+  if (request.method !== "POST") return methodNotAllowed("POST");
+  const caller = await authenticateApi(request);
+  const body = await readJsonObjectBody(request, { maxBytes: MAX_BODY_BYTES, optional: true });
+  const { jobId, status } = await enqueueJob(jobDeps, {
+    shop: caller.shop,
+    type: params.type ?? "",
+    trigger: "api",
+    params: syncParams(body),
+  });
+  return json(
+    { jobId, status, statusUrl: `/api/jobs/${jobId}` },
+    { status: 202, headers: { Location: `/api/jobs/${jobId}` } },
+  );
+});
+
+export const loader = () => methodNotAllowed("POST");
+
+function syncParams(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const unknown = Object.keys(body).filter((key) => key !== "params");
+  if (unknown.length > 0)
+    throw new ValidationError(
+      'The body takes only "params".',
+      Object.fromEntries(unknown.map((key) => [key, "not a field of this request"])),
     );
-  } catch (error) {
-    return jsonError(error);
-  }
-};
-
-export const loader = () => json({ error: "Use POST to start a sync." }, { status: 405, headers: { Allow: "POST" } });
-
-async function readJsonBody(request: Request): Promise<{ params?: Record<string, unknown> }> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw json({ error: "The body is not valid JSON." }, { status: 400 });
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    throw json({ error: "The body must be a JSON object." }, { status: 400 });
-  const params = (body as { params?: unknown }).params;
-  if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params))) {
-    throw json({ error: '"params" must be an object.' }, { status: 400 });
-  }
-  return { params: params as Record<string, unknown> | undefined };
+  const { params } = body;
+  if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params)))
+    throw new ValidationError('"params" must be an object.', { params: "must be an object" });
+  return params as Record<string, unknown> | undefined;
 }

@@ -28,11 +28,24 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Dashboard() {
-  const { shop, connectors, recentWebhooks, latestRuns, failuresLast24h } = useLoaderData<typeof loader>();
+  const { shop, connectors, setup, recentWebhooks, latestRuns, failuresLast24h } = useLoaderData<typeof loader>();
   return (
     <Page title="Dashboard">
       <TitleBar title="Passerelle" />
       <Layout>
+        {setup.map((step) => (
+          <Layout.Section key={step.connector}>
+            <Banner
+              tone="warning"
+              title={`Set up ${step.what} to start syncing`}
+              action={{ content: `Set up ${step.what}`, url: step.url }}
+            >
+              <Text as="p">
+                These syncs wait until {step.what} is set up (they are not failing): {step.syncs.join(", ")}.
+              </Text>
+            </Banner>
+          </Layout.Section>
+        ))}
         {failuresLast24h.length > 0 ? (
           <Layout.Section>
             <Banner

@@ -17,15 +17,8 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { EXPLORER_OPERATIONS, explorerOperation, type ExplorerColumn } from "../connectors/fastmag/explorer-operations";
-import {
-  ExplorerNotFoundError,
-  exploreFastmag,
-  type ExplorerResult,
-  type ExplorerValue,
-} from "../connectors/fastmag/explorer.server";
-import { describeFastmagFailure, FastmagNotConfiguredError } from "../connectors/fastmag/settings.server";
-import { ValidationError } from "../lib/errors";
+import { exploreFastmagScreen, type ExplorerResult, type ExplorerValue } from "../explorer/fastmag.server";
+import { EXPLORER_OPERATIONS, explorerOperation, type ExplorerColumn } from "../explorer/operations";
 import { authenticate } from "../shopify.server";
 
 // The ERP explorer: the search is in the URL (?operation=…&q=…&page=…) so a lookup can be shared
@@ -38,28 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     query: params.get("q") ?? "",
     page: Number(params.get("page") ?? "1"),
   };
-  const answer = {
-    search,
-    result: null as ExplorerResult | null,
-    notice: null as string | null,
-    error: null as { message: string; fieldErrors: Record<string, string>; setup: boolean } | null,
-  };
-  if (!search.operation) return answer;
-  try {
-    return { ...answer, result: await exploreFastmag(session.shop, search) };
-  } catch (error) {
-    if (error instanceof ExplorerNotFoundError) return { ...answer, notice: error.message };
-    if (error instanceof ValidationError)
-      return { ...answer, error: { message: error.message, fieldErrors: error.fieldErrors, setup: false } };
-    return {
-      ...answer,
-      error: {
-        message: describeFastmagFailure(error),
-        fieldErrors: {},
-        setup: error instanceof FastmagNotConfiguredError,
-      },
-    };
-  }
+  return { search, ...(await exploreFastmagScreen(session.shop, search)) };
 };
 
 export default function FastmagExplorer() {

@@ -1,28 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { DataTable, Layout, Page, Select, Text } from "@shopify/polaris";
-import { db } from "../db.server";
 import { formatDateTime } from "../lib/format";
 import { authenticate } from "../shopify.server";
+import { webhookLog } from "../webhooks/log.server";
 import { SectionCard } from "../components/SectionCard";
 import { WebhookStatusBadge } from "../components/WebhookStatusBadge";
 
-const STATUSES = ["all", "processed", "failed", "received"] as const;
+const STATUSES = ["all", "processed", "failed", "received", "processing"] as const;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const status = new URL(request.url).searchParams.get("status") ?? "all";
-  const shop = await db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } });
-  const [deliveries, complianceRequests] = await Promise.all([
-    db.webhookDelivery.findMany({
-      where: { shop: session.shop, ...(status !== "all" ? { status } : {}) },
-      orderBy: { receivedAt: "desc" },
-      take: 100,
-      select: { webhookId: true, topic: true, status: true, receivedAt: true, processedAt: true, error: true },
-    }),
-    db.complianceRequest.findMany({ where: { shop: session.shop }, orderBy: { receivedAt: "desc" }, take: 20 }),
-  ]);
-  return { timeZone: shop?.ianaTimezone ?? "UTC", status, deliveries, complianceRequests };
+  return webhookLog(session.shop, new URL(request.url).searchParams.get("status") ?? "all");
 };
 
 export default function Logs() {

@@ -3,23 +3,19 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { OrderStageBadge } from "../components/OrderStageBadge";
 import { SectionCard } from "../components/SectionCard";
-import { db } from "../db.server";
 import { formatDateTime } from "../lib/format";
 import { authenticate } from "../shopify.server";
-import { orderDetail } from "../sync/orders/views.server";
+import { orderScreen } from "../sync/orders/screens.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [detail, shop] = await Promise.all([
-    orderDetail(db, session.shop, params.id ?? ""),
-    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
-  ]);
-  if (!detail) throw new Response("This order is not in the app's records.", { status: 404 });
-  return { ...detail, timeZone: shop?.ianaTimezone ?? "UTC" };
+  const screen = await orderScreen(session.shop, params.id ?? "");
+  if (!screen) throw new Response("This order is not in the app's records.", { status: 404 });
+  return screen;
 };
 
 export default function OrderHistory() {
-  const { order, history, timeZone } = useLoaderData<typeof loader>();
+  const { order, history, timeZone, destinationName } = useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} backAction={{ content: "Orders", url: "/app/orders" }}>
       <Layout>
@@ -35,7 +31,7 @@ export default function OrderHistory() {
                 ) : null}
               </InlineStack>
               <Text as="p">
-                Fastmag order: {order.fastmagOrderId ?? "not created yet"} · status {order.erpStatus ?? "unknown"}
+                {destinationName} order: {order.erpOrderId ?? "not created yet"} · status {order.erpStatus ?? "unknown"}
               </Text>
               <Text as="p">
                 Tracking:{" "}

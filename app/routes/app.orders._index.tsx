@@ -3,63 +3,58 @@ import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Button, DataTable, Layout, Link, Page, Tabs, Text } from "@shopify/polaris";
 import { OrderStageBadge } from "../components/OrderStageBadge";
 import { SectionCard } from "../components/SectionCard";
-import { db } from "../db.server";
 import { formatDateTime } from "../lib/format";
-import { actionFailure } from "../lib/http.server";
+import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
-import { retryOrderExport } from "../sync/orders/orders.server";
 import { ORDER_FILTERS, type OrderFilter } from "../sync/orders/order-filters";
-import { listOrders, type OrderRow } from "../sync/orders/views.server";
+import { ordersScreen, retryExport } from "../sync/orders/screens.server";
+import type { OrderRow } from "../sync/orders/views.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const requested = new URL(request.url).searchParams.get("filter") ?? "all";
   const filter = (ORDER_FILTERS as readonly string[]).includes(requested) ? (requested as OrderFilter) : "all";
-  const [list, shop] = await Promise.all([
-    listOrders(db, session.shop, filter),
-    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
-  ]);
-  return { ...list, filter, timeZone: shop?.ianaTimezone ?? "UTC" };
+  return ordersScreen(session.shop, filter);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  try {
-    if (form.get("intent") !== "retry") return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
-    return { ok: true as const, ...(await retryOrderExport(db, session.shop, String(form.get("id") ?? ""))) };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  if (form.get("intent") !== "retry") return unknownIntent();
+  return formResult(async () => ({
+    ok: true as const,
+    ...(await retryExport(session.shop, String(form.get("id") ?? ""))),
+  }));
 };
 
-const TAB_LABELS: Record<OrderFilter, string> = {
+const tabLabels = (destination: string): Record<OrderFilter, string> => ({
   all: "All",
   errors: "Errors",
   waiting: "Waiting",
-  exported: "In Fastmag",
+  exported: `In ${destination}`,
   shipped: "Shipped",
   delivered: "Delivered",
-};
+});
 
 export default function Orders() {
-  const { orders, errorCount, filter, timeZone } = useLoaderData<typeof loader>();
+  const { orders, errorCount, filter, timeZone, destinationName } = useLoaderData<typeof loader>();
+  const labels = tabLabels(destinationName);
   const [, setSearchParams] = useSearchParams();
   const tabs = ORDER_FILTERS.map((f) => ({
     id: f,
-    content: f === "errors" && errorCount ? `Errors (${errorCount})` : TAB_LABELS[f],
+    content: f === "errors" && errorCount ? `Errors (${errorCount})` : labels[f],
   }));
   return (
     <Page
       title="Orders"
-      subtitle="Shopify orders sent to Fastmag, their status, tracking and delivery"
+      subtitle={`Shopify orders sent to ${destinationName}, their status, tracking and delivery`}
       secondaryActions={[{ content: "Carrier settings", url: "/app/settings/orders" }]}
     >
       <Layout>
         {errorCount > 0 && filter !== "errors" ? (
           <Layout.Section>
-            <Banner tone="critical" title={`${errorCount} order(s) could not be sent to Fastmag`}>
-              <p>Open the Errors tab, fix the cause (in Shopify or Fastmag) and press Retry.</p>
+            <Banner tone="critical" title={`${errorCount} order(s) could not be sent to ${destinationName}`}>
+              <p>Open the Errors tab, fix the cause (in Shopify or {destinationName}) and press Retry.</p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -77,7 +72,15 @@ export default function Orders() {
             ) : (
               <DataTable
                 columnContentTypes={["text", "text", "text", "text", "text", "text", "text"]}
-                headings={["Order", "State", "Fastmag order", "Fastmag status", "Tracking", "Received", ""]}
+                headings={[
+                  "Order",
+                  "State",
+                  `${destinationName} order`,
+                  `${destinationName} status`,
+                  "Tracking",
+                  "Received",
+                  "",
+                ]}
                 rows={orders.map((o) => [
                   <Link key={o.id} url={`/app/orders/${o.id}`}>
                     {o.name}
@@ -90,11 +93,11 @@ export default function Orders() {
                       </Text>
                     ) : null}
                   </BlockStack>,
-                  o.fastmagOrderId ?? "—",
+                  o.erpOrderId ?? "—",
                   o.erpStatus ?? "—",
                   o.trackingNumber ? `${o.carrier ?? ""} ${o.trackingNumber}`.trim() : "—",
                   formatDateTime(o.createdAt, timeZone),
-                  o.stage === "error" ? <RetryButton key={`${o.id}-r`} order={o} /> : "",
+                  o.canRetry ? <RetryButton key={`${o.id}-r`} order={o} /> : "",
                 ])}
               />
             )}

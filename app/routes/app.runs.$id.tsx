@@ -18,12 +18,12 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
-import { db } from "../db.server";
 import { cancelJob, getJob, listSkipped, retryJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
 import { formatDateTime } from "../lib/format";
-import { actionFailure } from "../lib/http.server";
+import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -35,28 +35,27 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     search: url.searchParams.get("q") || undefined,
     limit: 100,
   };
-  const [skipped, shop] = await Promise.all([
+  const [skipped, timeZone] = await Promise.all([
     listSkipped(jobDeps, session.shop, job.id, filter),
-    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
+    shopTimeZone(session.shop),
   ]);
-  return { job, skipped, filter, timeZone: shop?.ianaTimezone ?? "UTC" };
+  return { job, skipped, filter, timeZone };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, redirect } = await authenticate.admin(request);
   const intent = (await request.formData()).get("intent");
-  try {
-    // A retry is a new run: the merchant follows it there.
-    if (intent === "retry")
-      return redirect(`/app/runs/${(await retryJob(jobDeps, session.shop, params.id ?? "")).jobId}`);
-    if (intent === "cancel") {
+  // A retry is a new run: the merchant follows it there.
+  if (intent === "retry")
+    return formResult(async () =>
+      redirect(`/app/runs/${(await retryJob(jobDeps, session.shop, params.id ?? "")).jobId}`),
+    );
+  if (intent === "cancel")
+    return formResult(async () => {
       await cancelJob(jobDeps, session.shop, params.id ?? "");
       return { ok: true as const };
-    }
-    return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
-  } catch (error) {
-    return actionFailure(error);
-  }
+    });
+  return unknownIntent();
 };
 
 export default function RunDetail() {
@@ -114,7 +113,13 @@ export default function RunDetail() {
           <Layout.Section>
             <Banner
               tone={job.status === "failed" ? "critical" : "warning"}
-              title={job.status === "failed" ? "This run failed" : "The last attempt failed; it will be retried"}
+              title={
+                job.status === "failed"
+                  ? "This run failed"
+                  : job.status === "skipped"
+                    ? "This sync waits for setup; it did not run"
+                    : "The last attempt failed; it will be retried"
+              }
             >
               <p>{job.error.message}</p>
               {job.error.cause ? <p>Cause: {job.error.cause}</p> : null}

@@ -16,55 +16,39 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { createApiToken, listApiTokens, revokeApiToken } from "../api/tokens.server";
-import { CONNECTORS } from "../connectors/catalog";
-import { listConnectorSummaries } from "../connectors/settings.server";
 import { ConnectionBadge } from "../components/ConnectionBadge";
-import { actionFailure } from "../lib/http.server";
+import { formResult, unknownIntent } from "../lib/http.server";
+import { connectionsScreen, routingScreen } from "../settings/connections.server";
 import { authenticate } from "../shopify.server";
-
-// Connectors whose settings screen exists; the others are listed without a link until theirs does.
-const CONNECTOR_SETTINGS_PAGES: Record<string, string> = { fastmag: "/app/settings/fastmag" };
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [configured, apiTokens] = await Promise.all([
-    listConnectorSummaries(session.shop),
+  const [connectors, routing, apiTokens] = await Promise.all([
+    connectionsScreen(session.shop),
+    routingScreen(session.shop),
     listApiTokens(session.shop),
   ]);
-  return {
-    // Only systems the merchant can set up here; the others arrive with their connectors.
-    connectors: CONNECTORS.filter((c) => c.id in CONNECTOR_SETTINGS_PAGES).map((c) => {
-      const summary = configured.find((s) => s.connector === c.id);
-      return {
-        ...c,
-        state: summary?.state ?? ("not-configured" as const),
-        lastCheckMessage: summary?.lastCheckMessage ?? null,
-      };
-    }),
-    apiTokens,
-  };
+  return { connectors, routing, apiTokens };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  try {
-    if (form.get("intent") === "create-token") {
+  if (form.get("intent") === "create-token")
+    return formResult(async () => {
       const { token } = await createApiToken(session.shop, String(form.get("name") ?? ""));
       return { ok: true as const, token };
-    }
-    if (form.get("intent") === "revoke-token") {
+    });
+  if (form.get("intent") === "revoke-token")
+    return formResult(async () => {
       await revokeApiToken(session.shop, String(form.get("id") ?? ""));
       return { ok: true as const, token: null };
-    }
-    return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
-  } catch (error) {
-    return actionFailure(error);
-  }
+    });
+  return unknownIntent();
 };
 
 export default function Settings() {
-  const { connectors, apiTokens } = useLoaderData<typeof loader>();
+  const { connectors, routing, apiTokens } = useLoaderData<typeof loader>();
   return (
     <Page title="Settings">
       <Layout>
@@ -78,7 +62,7 @@ export default function Settings() {
                 columnContentTypes={["text", "text", "text", "text"]}
                 headings={["System", "Kind", "State", "Last check"]}
                 rows={connectors.map((c) => [
-                  <Link key={`${c.id}-name`} url={CONNECTOR_SETTINGS_PAGES[c.id]}>
+                  <Link key={`${c.id}-name`} url={c.settingsUrl}>
                     {c.name}
                   </Link>,
                   c.kind,
@@ -86,6 +70,23 @@ export default function Settings() {
                   c.lastCheckMessage ?? "—",
                 ])}
               />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Where your data goes
+              </Text>
+              {routing.map((sentence) => (
+                <Text as="p" key={sentence}>
+                  {sentence}
+                </Text>
+              ))}
+              <InlineStack>
+                <Button url="/app/settings/routing">Choose where data goes</Button>
+              </InlineStack>
             </BlockStack>
           </Card>
         </Layout.Section>

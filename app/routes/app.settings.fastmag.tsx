@@ -16,54 +16,24 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { ConnectionBadge } from "../components/ConnectionBadge";
-import { FASTMAG_QUERY_DEFAULTS } from "../connectors/fastmag/queries.server";
 import {
-  loadFastmagSettings,
-  saveFastmagSettings,
-  testFastmagConnection,
+  fastmagSettingsScreen,
+  saveFastmagSettingsForm,
+  testFastmag,
   type FastmagSettingsInput,
-} from "../connectors/fastmag/settings.server";
-import { listConnectorSummaries } from "../connectors/settings.server";
-import { errorMessage } from "../lib/errors";
-import { logger } from "../lib/logger.server";
+} from "../settings/fastmag.server";
 import { authenticate } from "../shopify.server";
-import { listShopLocations, type ShopLocation } from "../shopify/locations.server";
-
-async function shopLocations(
-  shop: string,
-  accessToken: string | undefined,
-): Promise<{ locations: ShopLocation[] | null; error: string | null }> {
-  try {
-    return { locations: await listShopLocations(shop, accessToken ?? ""), error: null };
-  } catch (error) {
-    logger.warn("could not list Shopify locations", { shop, error: errorMessage(error) });
-    return { locations: null, error: `Shopify's locations could not be loaded (${errorMessage(error)}).` };
-  }
-}
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [{ settings, passwordSet }, summaries, locations] = await Promise.all([
-    loadFastmagSettings(session.shop),
-    listConnectorSummaries(session.shop),
-    shopLocations(session.shop, session.accessToken),
-  ]);
-  const summary = summaries.find((s) => s.connector === "fastmag");
-  return {
-    settings,
-    passwordSet,
-    connection: { state: summary?.state ?? ("not-configured" as const), message: summary?.lastCheckMessage ?? null },
-    locations: locations.locations ?? [],
-    locationsError: locations.error,
-    queryDefaults: FASTMAG_QUERY_DEFAULTS as Record<string, string>,
-  };
+  return fastmagSettingsScreen(session.shop, session.accessToken);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   if (form.get("intent") === "test") {
-    const result = await testFastmagConnection(session.shop);
+    const result = await testFastmag(session.shop);
     return { intent: "test" as const, ...result, fieldErrors: {} as Record<string, string> };
   }
   if (form.get("intent") !== "save")
@@ -73,10 +43,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       message: "Unknown action.",
       fieldErrors: {} as Record<string, string>,
     };
-  const { locations } = await shopLocations(session.shop, session.accessToken);
-  const result = await saveFastmagSettings(session.shop, settingsInput(form), {
-    knownLocationIds: locations?.map((l) => l.id),
-  });
+  const result = await saveFastmagSettingsForm(session.shop, session.accessToken, settingsInput(form));
   return result.ok
     ? {
         intent: "save" as const,
@@ -109,7 +76,7 @@ function settingsInput(form: FormData): FastmagSettingsInput {
 }
 
 export default function FastmagSettingsPage() {
-  const { settings, passwordSet, connection, locations, locationsError, queryDefaults } =
+  const { settings, shopifyLocationId, passwordSet, connection, locations, locationsError, queryDefaults } =
     useLoaderData<typeof loader>();
   const save = useFetcher<typeof action>();
   const test = useFetcher<typeof action>();
@@ -120,7 +87,7 @@ export default function FastmagSettingsPage() {
     compte: settings?.compte ?? "",
     motpasse: "",
     safetyMargin: String(settings?.stock.safetyMargin ?? 0),
-    locationId: settings?.locationId ?? locations[0]?.id ?? "",
+    locationId: shopifyLocationId ?? locations[0]?.id ?? "",
     seasons: settings?.seasons.join(", ") ?? "",
     timeZone: settings?.timeZone ?? "Europe/Paris",
   });

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Checkbox, FormLayout, Layout, Page, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { SectionCard } from "../components/SectionCard";
-import { actionFailure } from "../lib/http.server";
+import { formResult } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
 import { orderSettingsView, saveOrderSettingsForm } from "../sync/orders/settings-form.server";
 
@@ -15,12 +15,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
-  try {
+  return formResult(async () => {
     await saveOrderSettingsForm(session.shop, form);
     return { ok: true as const, message: "Order settings saved" };
-  } catch (error) {
-    return actionFailure(error);
-  }
+  });
 };
 
 export default function OrderSettings() {

@@ -1,31 +1,15 @@
-// A variant's stock in the explorer: Fastmag now, Shopify now (at the synced location), and what the
-// last sync recorded. Linked from the Fastmag explorer's stock rows: /app/stock/<SKU>.
+// A variant's stock: the stock source now, Shopify now (at the synced location), and what the last sync
+// recorded. Linked from the Fastmag explorer's stock rows: /app/stock/<SKU>.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
-import { stockSetupForShop } from "../connectors/fastmag/capabilities.server";
-import { db } from "../db.server";
-import { errorMessage } from "../lib/errors";
 import { formatDateTime } from "../lib/format";
 import { authenticate } from "../shopify.server";
-import { adminClientForShop } from "../shopify/admin-for-shop.server";
-import { skuStockView, type SkuStockView } from "../sync/stock-view.server";
+import { skuStockScreen, type SkuStockView } from "../sync/stock-screen.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const sku = params.sku ?? "";
-  const [setup, client] = await Promise.allSettled([
-    stockSetupForShop(session.shop, { timeoutMs: 10_000 }),
-    adminClientForShop(session.shop, { maxAttempts: 2, timeoutMs: 10_000 }),
-  ]);
-  const view = await skuStockView(db, session.shop, sku, {
-    setup: setup.status === "fulfilled" ? setup.value : undefined,
-    setupError: setup.status === "rejected" ? errorMessage(setup.reason) : undefined,
-    client: client.status === "fulfilled" ? client.value : undefined,
-    clientError: client.status === "rejected" ? errorMessage(client.reason) : undefined,
-  });
-  const shop = await db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } });
-  return { view, timeZone: shop?.ianaTimezone ?? "UTC" };
+  return skuStockScreen(session.shop, params.sku ?? "");
 };
 
 const isError = (value: unknown): value is { error: string } =>
@@ -51,18 +35,19 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
 
 export default function SkuStock() {
   const { view, timeZone } = useLoaderData<typeof loader>() as { view: SkuStockView; timeZone: string };
-  const erp = view.erp;
+  const source = view.source;
   const shopify = view.shopify;
   const snapshot = view.snapshot;
   const shopifyQuantity = isError(shopify) ? undefined : shopify.find((s) => s.available !== null)?.available;
-  const erpWeb = erp && !isError(erp) ? erp.webStock : undefined;
+  const sourceAvailable = source && !isError(source) ? source.available : undefined;
   return (
     <Page title={`Stock of ${view.sku}`} backAction={{ url: "/app/fastmag/explorer?operation=inventory" }}>
       <Layout>
-        {erpWeb !== undefined && shopifyQuantity !== undefined && erpWeb !== shopifyQuantity ? (
+        {sourceAvailable !== undefined && shopifyQuantity !== undefined && sourceAvailable !== shopifyQuantity ? (
           <Layout.Section>
             <Banner tone="warning">
-              Shopify shows {shopifyQuantity} but Fastmag's web stock is {erpWeb}: the next stock sync will correct it.
+              Shopify shows {shopifyQuantity} but {view.sourceName} has {sourceAvailable} to sell: the next stock sync
+              will correct it.
             </Banner>
           </Layout.Section>
         ) : null}
@@ -70,21 +55,23 @@ export default function SkuStock() {
           <InlineGrid columns={3} gap="400">
             <Card>
               <Text as="h2" variant="headingMd">
-                Fastmag (now)
+                {view.sourceName} (now)
               </Text>
-              {isError(erp) ? (
-                <Banner tone="critical">{erp.error}</Banner>
-              ) : erp === null ? (
-                <Text as="p">Fastmag does not know this SKU.</Text>
+              {isError(source) ? (
+                <Banner tone="critical">{source.error}</Banner>
+              ) : source === null ? (
+                <Text as="p">{view.sourceName} does not know this SKU.</Text>
               ) : (
                 <BlockStack gap="200">
-                  <Figure label="Web stock (your formula)" value={String(erp.webStock)} />
-                  <Text as="p" tone="subdued">
-                    General stock {erp.stockA} · web stock {erp.stockB}
-                  </Text>
-                  {erp.updatedAt ? (
+                  <Figure label="Available to sell" value={String(source.available)} />
+                  {source.detail ? (
                     <Text as="p" tone="subdued">
-                      Last movement {formatDateTime(erp.updatedAt, timeZone)}
+                      {source.detail}
+                    </Text>
+                  ) : null}
+                  {source.updatedAt ? (
+                    <Text as="p" tone="subdued">
+                      Last movement {formatDateTime(source.updatedAt, timeZone)}
                     </Text>
                   ) : null}
                 </BlockStack>
@@ -118,7 +105,7 @@ export default function SkuStock() {
               {snapshot ? (
                 <BlockStack gap="200">
                   <Figure
-                    label="Web stock recorded"
+                    label="Available to sell, recorded"
                     value={String(snapshot.webStock)}
                     note={`Answered to Shopify's fetch_stock`}
                   />

@@ -14,20 +14,19 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { db } from "../db.server";
 import { describeSchedule, listJobTypes, previewNextRuns, updateSchedule } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
 import { scheduleErrors } from "../jobs/schedules.server";
 import { formatDateTime } from "../lib/format";
-import { actionFailure } from "../lib/http.server";
+import { formResult } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const jobType = (await listJobTypes(jobDeps, session.shop)).find((t) => t.type === params.type);
   if (!jobType) throw new Response("There is no such sync.", { status: 404 });
-  const shop = await db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } });
-  return { jobType, shopTimeZone: shop?.ianaTimezone ?? "UTC" };
+  return { jobType, shopTimeZone: await shopTimeZone(session.shop) };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -45,12 +44,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       nextRuns: previewNextRuns(cron, timezone, 5).map((d) => d.toISOString()),
     };
   }
-  try {
-    const result = await updateSchedule(jobDeps, session.shop, params.type ?? "", { cron, timezone });
-    return { ok: true as const, saved: true, ...result };
-  } catch (error) {
-    return { ...actionFailure(error), saved: false };
-  }
+  const result = await formResult(async () => ({
+    ok: true as const,
+    ...(await updateSchedule(jobDeps, session.shop, params.type ?? "", { cron, timezone })),
+  }));
+  return { ...result, saved: result.ok };
 };
 
 export default function ScheduleEditor() {

@@ -3,43 +3,45 @@ import { Link as RemixLink, useFetcher, useLoaderData, useRevalidator } from "@r
 import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
-import { db } from "../db.server";
-import { enqueueJob, listJobTypes, pauseSchedule, resumeSchedule } from "../jobs/api.server";
+import { enqueueJob, listJobTypes, pauseSchedule, recentRuns, resumeSchedule } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
-import { jobSummary } from "../jobs/views.server";
 import { formatDateTime } from "../lib/format";
-import { actionFailure } from "../lib/http.server";
+import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [types, recent, shop] = await Promise.all([
+  const [types, recent, timeZone] = await Promise.all([
     listJobTypes(jobDeps, session.shop),
-    db.job.findMany({ where: { shop: session.shop }, orderBy: { createdAt: "desc" }, take: 20 }),
-    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
+    recentRuns(jobDeps, session.shop, 20),
+    shopTimeZone(session.shop),
   ]);
-  return { types, recentRuns: recent.map(jobSummary), timeZone: shop?.ianaTimezone ?? "UTC" };
+  return { types, recentRuns: recent, timeZone };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const type = String(form.get("type") ?? "");
-  try {
-    switch (form.get("intent")) {
-      case "run-now":
-        return { ok: true as const, ...(await enqueueJob(jobDeps, { shop: session.shop, type, trigger: "manual" })) };
-      case "pause":
+  switch (form.get("intent")) {
+    case "run-now":
+      return formResult(async () => ({
+        ok: true as const,
+        ...(await enqueueJob(jobDeps, { shop: session.shop, type, trigger: "manual" })),
+      }));
+    case "pause":
+      return formResult(async () => {
         await pauseSchedule(jobDeps, session.shop, type);
         return { ok: true as const };
-      case "resume":
+      });
+    case "resume":
+      return formResult(async () => {
         await resumeSchedule(jobDeps, session.shop, type);
         return { ok: true as const };
-      default:
-        return { ok: false as const, message: "Unknown action.", fieldErrors: {} };
-    }
-  } catch (error) {
-    return actionFailure(error);
+      });
+    default:
+      return unknownIntent();
   }
 };
 

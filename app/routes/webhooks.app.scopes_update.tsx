@@ -1,8 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleScopesUpdate } from "../shops/lifecycle.server";
-import { receiveWebhook } from "../webhooks/receive.server";
+import { webhookAction, webhookLoader } from "../webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  receiveWebhook<{ current?: string[] }>(request, ({ shop, payload }) =>
-    handleScopesUpdate(shop, payload.current ?? []),
-  );
+// Records the delivery and answers at once; the webhook processor runs its use-case.
+export const action = webhookAction("app/scopes_update");
+export const loader = webhookLoader;

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleAppUninstalled } from "../shops/lifecycle.server";
-import { receiveWebhook } from "../webhooks/receive.server";
+import { webhookAction, webhookLoader } from "../webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  receiveWebhook(request, ({ shop }) => handleAppUninstalled(shop));
+// Records the delivery and answers at once; the webhook processor runs its use-case.
+export const action = webhookAction("app/uninstalled");
+export const loader = webhookLoader;

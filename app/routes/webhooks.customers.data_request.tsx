@@ -1,8 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleCustomerDataRequest, type CustomerDataRequestPayload } from "../compliance/compliance.server";
-import { receiveWebhook } from "../webhooks/receive.server";
+import { webhookAction, webhookLoader } from "../webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  receiveWebhook<CustomerDataRequestPayload>(request, async ({ shop, payload }) => {
-    await handleCustomerDataRequest(shop, payload);
-  });
+// Records the delivery and answers at once; the webhook processor runs its use-case.
+export const action = webhookAction("customers/data_request");
+export const loader = webhookLoader;

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleShopRedact } from "../compliance/compliance.server";
-import { receiveWebhook } from "../webhooks/receive.server";
+import { webhookAction, webhookLoader } from "../webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) =>
-  receiveWebhook(request, ({ shop }) => handleShopRedact(shop));
+// Records the delivery and answers at once; the webhook processor runs its use-case.
+export const action = webhookAction("shop/redact");
+export const loader = webhookLoader;

@@ -4,6 +4,7 @@
 // bypass the process's dispatcher (api-origin.server.ts).
 import { fetch, type Response } from "undici";
 import { PermanentError, TransientError, AuthenticationError } from "../lib/errors";
+import { describeOutboundFailure } from "../lib/http-outbound.server";
 import { backoffDelay, sleep } from "../lib/time";
 import { SHOPIFY_API_VERSION } from "./api-version";
 import { bucketForShop, type CostBucket, type ThrottleStatus } from "./cost-bucket";
@@ -108,7 +109,7 @@ export class ShopifyAdminClient {
     const started = Date.now();
     const expectedCost = expectedCostOf(operation, (variables ?? {}) as TVariables);
     for (let attempt = 1; ; attempt++) {
-      await this.wait(this.bucket.reserve(expectedCost));
+      await this.bucket.acquire(expectedCost, this.wait);
       const outcome = await this.attempt(operation, variables, expectedCost);
       if (outcome.kind === "done") {
         this.onCall?.({
@@ -188,7 +189,7 @@ export class ShopifyAdminClient {
         };
       }
       if (!response.ok) {
-        const text = await response.text();
+        const text = await response.text().catch(() => "");
         return {
           kind: "failed",
           status,
@@ -196,7 +197,14 @@ export class ShopifyAdminClient {
           error: new PermanentError(`Shopify answered HTTP ${status} to ${operation.name}: ${text.slice(0, 300)}`),
         };
       }
-      const body = (await response.json()) as GraphQLResponse<TData>;
+      let body: GraphQLResponse<TData>;
+      try {
+        body = (await response.json()) as GraphQLResponse<TData>;
+      } catch (cause) {
+        // The deadline also covers the body; a cut or unreadable answer is worth another try.
+        const reason = `Shopify's answer to ${operation.name} was incomplete (${describeOutboundFailure(cause, { timeoutMs: this.timeoutMs })})`;
+        return { kind: "retry", status, requestId, reason, cause, retryAfterMs: null };
+      }
       const cost = body.extensions?.cost;
       reported = cost?.throttleStatus;
       if (body.errors?.some((e) => e.extensions?.code === "THROTTLED")) {

@@ -1,5 +1,6 @@
 // The Admin client of an installed shop, from its offline session (what background jobs use).
 import { db as defaultDb, type Db } from "../db.server";
+import { openAccessToken } from "../lib/crypto-sessions.server";
 import { AuthenticationError } from "../lib/errors";
 import { ShopifyAdminClient, type AdminClientOptions } from "./admin-client.server";
 
@@ -13,5 +14,5 @@ export async function adminClientForShop(
     throw new AuthenticationError(
       `${shop} has no offline access token: open the app in the Shopify admin to reinstall it`,
     );
-  return new ShopifyAdminClient({ shop, accessToken: session.accessToken, ...clientOptions });
+  return new ShopifyAdminClient({ shop, accessToken: openAccessToken(session.accessToken), ...clientOptions });
 }

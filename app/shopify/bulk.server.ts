@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fetch, FormData } from "undici";
 import { PermanentError, TransientError } from "../lib/errors";
+import { describeOutboundFailure } from "../lib/http-outbound.server";
 import { sleep } from "../lib/time";
 import { assertNoUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import {
@@ -17,6 +18,15 @@ import {
   STAGED_UPLOADS_CREATE,
   type BulkOperationFields,
 } from "./operations/bulk";
+
+// Whole-file transfers of large results: generous, but never unbounded.
+const TRANSFER_TIMEOUT_MS = 15 * 60_000;
+
+const transferFailed = (what: string) => (cause: unknown) => {
+  throw new TransientError(`${what} failed: ${describeOutboundFailure(cause, { timeoutMs: TRANSFER_TIMEOUT_MS })}`, {
+    cause,
+  });
+};
 
 export interface BulkOptions {
   pollMs?: number;
@@ -58,7 +68,8 @@ async function waitFor(
  */
 export async function* jsonLines<T>(url: string | null): AsyncGenerator<T> {
   if (!url) return; // an empty result has no file
-  const response = await fetch(url);
+  const deadline = AbortSignal.timeout(TRANSFER_TIMEOUT_MS);
+  const response = await fetch(url, { signal: deadline }).catch(transferFailed("The bulk result download"));
   if (!response.ok || !response.body)
     throw new TransientError(`Could not download the bulk result (HTTP ${response.status})`);
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "passerelle-bulk-"));
@@ -67,7 +78,7 @@ export async function* jsonLines<T>(url: string | null): AsyncGenerator<T> {
     await pipeline(
       Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
       fs.createWriteStream(file),
-    );
+    ).catch(transferFailed("The bulk result download"));
     const lines = readline.createInterface({
       input: fs.createReadStream(file, { encoding: "utf8" }),
       crlfDelay: Infinity,
@@ -123,7 +134,11 @@ export async function* runBulkMutation<T>(
     const form = new FormData();
     for (const { name, value } of target.parameters) form.append(name, value);
     form.append("file", await fs.openAsBlob(file, { type: "text/jsonl" }), "bulk_op_vars.jsonl");
-    const upload = await fetch(target.url, { method: "POST", body: form });
+    const upload = await fetch(target.url, {
+      method: "POST",
+      body: form,
+      signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS),
+    }).catch(transferFailed("The staged upload"));
     if (!upload.ok) throw new TransientError(`The staged upload failed (HTTP ${upload.status})`);
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });

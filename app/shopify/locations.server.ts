@@ -1,5 +1,6 @@
 // The shop's Shopify locations (for choosing where a back office's stock is synced into).
 import { ShopifyAdminClient } from "./admin-client.server";
+import { adminClientForShop } from "./admin-for-shop.server";
 import { LOCATIONS, type LocationsPage } from "./operations/shop";
 
 export interface ShopLocation {
@@ -10,7 +11,15 @@ export interface ShopLocation {
 
 /** Every location of the shop, active ones first, paging through 50 at a time. */
 export async function listShopLocations(shop: string, accessToken: string): Promise<ShopLocation[]> {
-  const client = new ShopifyAdminClient({ shop, accessToken, maxAttempts: 3, timeoutMs: 10_000 });
+  return locationsOf(new ShopifyAdminClient({ shop, accessToken, maxAttempts: 3, timeoutMs: 10_000 }));
+}
+
+/** The same through the shop's offline session, for callers without a merchant's session (the JSON API). */
+export async function listShopLocationsOffline(shop: string): Promise<ShopLocation[]> {
+  return locationsOf(await adminClientForShop(shop, { maxAttempts: 3, timeoutMs: 10_000 }));
+}
+
+async function locationsOf(client: ShopifyAdminClient): Promise<ShopLocation[]> {
   const locations: ShopLocation[] = [];
   let after: string | null = null;
   // A shop has at most a few hundred locations; the bound only guards against a cursor loop.

@@ -101,3 +101,17 @@ export async function writeVariantPrices(
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, worker));
   return { calls, mode: "per-product" };
 }
+
+/** One page of the shop's variants with their SKUs, in Shopify's order (screens listing variants). */
+export async function variantSkusPage(
+  client: ShopifyAdminClient,
+  first: number,
+  after: string | null,
+): Promise<{ variants: { id: string; sku: string | null }[]; next: string | null }> {
+  const { data } = await client.request(VARIANT_PRICES_PAGE, { first, after });
+  const { nodes, pageInfo } = data.productVariants;
+  return {
+    variants: nodes.map((v) => ({ id: v.id, sku: v.sku })),
+    next: pageInfo.hasNextPage ? pageInfo.endCursor : null,
+  };
+}

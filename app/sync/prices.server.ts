@@ -5,14 +5,16 @@
 import { priceOn } from "../domain/catalog";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { variantPrices, writeVariantPrices, type VariantPriceInput } from "../shopify/variants.server";
-import type { PriceSetup } from "./capabilities";
+import type { PriceSource } from "../capabilities/price-source";
 import { SkuColumns } from "./sku-columns";
 import type { SyncReporter } from "./sync-context";
 
 export interface PriceSyncDeps {
   shop: string;
   client: ShopifyAdminClient;
-  setup: PriceSetup;
+  source: PriceSource;
+  /** What the merchant calls the source, for skip reasons. */
+  sourceName: string;
   report: SyncReporter;
   options?: { readMode?: "paged" | "bulk"; concurrency?: number; bulkMutationFrom?: number; bulkPollMs?: number };
 }
@@ -26,33 +28,35 @@ export interface PriceSyncResult {
   writeMode: "per-product" | "bulk-mutation";
 }
 
-export const NO_PRICE_IN_ERP = "No price for this SKU in Fastmag: its Shopify price is left as it is.";
+export const noPriceInSource = (sourceName: string) =>
+  `No price for this SKU in ${sourceName}: its Shopify price is left as it is.`;
 
 const money = (value: number) => value.toFixed(2);
 const sameMoney = (shopify: string | null, ours: string | null) =>
   shopify === null || ours === null ? shopify === ours : Number(shopify) === Number(ours);
 
 export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
-  const { client, setup, report } = deps;
+  const { client, source, report } = deps;
+  const { sourceName } = deps;
   const now = report.now();
-  const day = setup.source.dayOf(now);
-  report.progress(0, null, "Reading prices from Fastmag and Shopify");
-  // Shopify's bulk query runs on its side while we read the back office's prices into a compact table.
+  const day = source.dayOf(now);
+  report.progress(0, null, `Reading prices from ${sourceName} and Shopify`);
+  // Shopify's bulk query runs on its side while we read the source's prices into a compact table.
   const expected = new SkuColumns(["price", "compareAtPrice"] as const);
-  const [variants, erp] = await Promise.all([
+  const [variants, read] = await Promise.all([
     variantPrices(client, deps.options?.readMode ?? "bulk", {
       pollMs: deps.options?.bulkPollMs,
       checkpoint: () => report.checkpoint(),
     }),
-    setup.source.pricesOn(now, (erpPrice) => {
-      const { slot, added } = expected.slotFor(erpPrice.sku);
+    source.pricesOn(now, (change) => {
+      const { slot, added } = expected.slotFor(change.sku);
       if (!added) return; // the first price of a SKU counts
-      const shown = priceOn(erpPrice, day);
+      const shown = priceOn(change, day);
       expected.set(slot, "price", shown.price);
       expected.set(slot, "compareAtPrice", shown.compareAtPrice ?? NaN); // NaN: no compare-at price
     }),
   ]);
-  for (const s of erp.skipped) report.skip("variant", s.externalId, s.reason);
+  for (const s of read.skipped) report.skip("variant", s.externalId, s.reason);
 
   const byProduct = new Map<string, VariantPriceInput[]>();
   let seen = 0;
@@ -61,7 +65,7 @@ export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
     if (!variant.sku) continue;
     const slot = expected.slotOf(variant.sku);
     if (slot === undefined) {
-      report.skip("variant", variant.sku, NO_PRICE_IN_ERP);
+      report.skip("variant", variant.sku, noPriceInSource(sourceName));
       continue;
     }
     seen++;

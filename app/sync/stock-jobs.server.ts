@@ -2,17 +2,20 @@
 // 2 minutes, prices, and registering the fulfillment service. Handlers build the shop's Admin client
 // and back-office setup, then hand over to the use-cases in app/sync/.
 import { z } from "zod";
-import { fastmagConnectorForShop } from "../connectors/fastmag/settings.server";
-import { fastmagPriceSetup, fastmagStockSetup } from "../connectors/fastmag/capabilities.server";
+import { maintenanceWindowsOf, providerFor, stockDestinationsFor } from "../connectors/registry.server";
 import { env } from "../env.server";
 import type { JobContext } from "../jobs/context.server";
-import { registerJobType } from "../jobs/registry.server";
-import { DEFAULT_SCHEDULES } from "../jobs/schedules.server";
+import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
+import { hourlyOutside } from "../jobs/schedules.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { ensureFulfillmentService } from "../shopify/fulfillment-service.server";
 import { differentialStockSync } from "./differential-stock.server";
 import { priceSync } from "./prices.server";
-import { fullStockSync, type StockSyncDeps } from "./stock.server";
+import { fullStockSync, type StockRunDeps } from "./stock.server";
+
+/** This feature's job types, registered by the composition root (app/modules.server.ts). */
+export const stockJobTypes: JobTypeDefinition[] = [];
+const jobTypes = stockJobTypes;
 
 const stockParams = z
   .object({
@@ -24,92 +27,108 @@ const stockParams = z
 
 type StockParams = z.infer<typeof stockParams>;
 
-async function stockDeps(ctx: JobContext<StockParams>): Promise<StockSyncDeps> {
-  const [client, { fastmag, settings }] = await Promise.all([
-    adminClientForShop(ctx.shop, { db: ctx.db }),
-    fastmagConnectorForShop(ctx.shop, { timeoutMs: 120_000 }),
-  ]);
+async function stockDeps(ctx: JobContext<StockParams>): Promise<StockRunDeps> {
+  const capability = { shop: ctx.shop, db: ctx.db, runId: ctx.jobId, report: ctx, timeoutMs: 120_000 };
+  const source = await providerFor(capability, "stock-source");
+  const destinations = await stockDestinationsFor({
+    ...capability,
+    stockSourceName: source.name,
+    destinationOptions: ctx.params,
+  });
   return {
-    db: ctx.db,
-    shop: ctx.shop,
-    client,
-    setup: fastmagStockSetup(fastmag, settings),
-    runId: ctx.jobId,
+    source: source.port,
+    sourceName: source.name,
     report: ctx,
-    options: ctx.params,
+    destinations: destinations.map(({ id, name, port }) => ({ id, name, destination: port })),
   };
 }
 
-registerJobType<StockParams>({
-  type: "fastmag.full-stock",
-  title: "Stock (full)",
-  description:
-    "Compares the web stock of every SKU in Fastmag with Shopify's stock at the synced location and updates what differs.",
-  defaultSchedule: DEFAULT_SCHEDULES["fastmag.full-stock"],
-  retry: { maxAttempts: 3, baseDelayMs: 60_000 },
-  progress: "items",
-  parseParams: (raw) => stockParams.parse(raw ?? {}),
-  handler: async (ctx) => ({ ...(await fullStockSync(await stockDeps(ctx))) }),
-});
+jobTypes.push(
+  defineJobType<StockParams>({
+    type: "stock.full",
+    title: "Stock (full)",
+    description:
+      "Compares the stock of every SKU in your stock source with what each system that receives it holds (Shopify at the synced location, and any other) and updates what differs.",
+    // Hourly at :10, outside the stock sources' maintenance hours.
+    defaultSchedule: hourlyOutside(10, maintenanceWindowsOf("stock-source")),
+    needs: ["stock-source", "stock-destination"],
+    retry: { maxAttempts: 3, baseDelayMs: 60_000 },
+    progress: "items",
+    parseParams: (raw) => stockParams.parse(raw ?? {}),
+    handler: async (ctx) => ({ ...(await fullStockSync(await stockDeps(ctx))) }),
+  }),
+);
 
-registerJobType<StockParams>({
-  type: "fastmag.differential-stock",
-  title: "Stock (changes only)",
-  description: "Every 2 minutes, copies to Shopify the stock of the SKUs that moved in Fastmag since the last run.",
-  defaultSchedule: DEFAULT_SCHEDULES["fastmag.differential-stock"],
-  retry: { maxAttempts: 2, baseDelayMs: 20_000 },
-  progress: "items",
-  parseParams: (raw) => stockParams.parse(raw ?? {}),
-  handler: async (ctx) => ({ ...(await differentialStockSync(await stockDeps(ctx))) }),
-});
+jobTypes.push(
+  defineJobType<StockParams>({
+    type: "stock.changes",
+    title: "Stock (changes only)",
+    description: "Every 2 minutes, sends the stock of the SKUs that moved in your stock source since the last run.",
+    defaultSchedule: { cron: "*/2 * * * *" },
+    needs: ["stock-source", "stock-destination"],
+    retry: { maxAttempts: 2, baseDelayMs: 20_000 },
+    progress: "items",
+    parseParams: (raw) => stockParams.parse(raw ?? {}),
+    handler: async (ctx) => ({
+      ...(await differentialStockSync({ ...(await stockDeps(ctx)), db: ctx.db, shop: ctx.shop })),
+    }),
+  }),
+);
 
 const priceParams = z
   .object({ readMode: z.enum(["paged", "bulk"]).optional(), bulkMutationFrom: z.number().int().min(1).optional() })
   .strict()
   .default({});
 
-registerJobType<z.infer<typeof priceParams>>({
-  type: "fastmag.prices",
-  title: "Prices",
-  description:
-    "Copies Fastmag prices to Shopify, with running reductions as a sale price and the regular price as compare-at.",
-  defaultSchedule: DEFAULT_SCHEDULES["fastmag.prices"],
-  retry: { maxAttempts: 3, baseDelayMs: 60_000 },
-  progress: "items",
-  parseParams: (raw) => priceParams.parse(raw ?? {}),
-  handler: async (ctx) => {
-    const [client, { fastmag, settings }] = await Promise.all([
-      adminClientForShop(ctx.shop, { db: ctx.db }),
-      fastmagConnectorForShop(ctx.shop, { timeoutMs: 120_000, now: () => ctx.now() }),
-    ]);
-    return {
-      ...(await priceSync({
-        shop: ctx.shop,
-        client,
-        setup: fastmagPriceSetup(fastmag, settings),
-        report: ctx,
-        options: ctx.params,
-      })),
-    };
-  },
-});
+jobTypes.push(
+  defineJobType<z.infer<typeof priceParams>>({
+    type: "prices.update",
+    title: "Prices",
+    description:
+      "Copies your price source's prices to Shopify, with running reductions as a sale price and the regular price as compare-at.",
+    // Hourly at :40, outside the price sources' maintenance hours.
+    defaultSchedule: hourlyOutside(40, maintenanceWindowsOf("price-source")),
+    needs: ["price-source"],
+    retry: { maxAttempts: 3, baseDelayMs: 60_000 },
+    progress: "items",
+    parseParams: (raw) => priceParams.parse(raw ?? {}),
+    handler: async (ctx) => {
+      const [client, source] = await Promise.all([
+        adminClientForShop(ctx.shop, { db: ctx.db }),
+        providerFor({ shop: ctx.shop, db: ctx.db, timeoutMs: 120_000 }, "price-source"),
+      ]);
+      return {
+        ...(await priceSync({
+          shop: ctx.shop,
+          client,
+          source: source.port,
+          sourceName: source.name,
+          report: ctx,
+          options: ctx.params,
+        })),
+      };
+    },
+  }),
+);
 
-registerJobType({
-  type: "shopify.fulfillment-service",
-  title: "Fulfillment service setup",
-  description:
-    "Registers Passerelle as a fulfillment service (stock and tracking) in Shopify; does nothing when it already is.",
-  retry: { maxAttempts: 3, baseDelayMs: 10_000 },
-  progress: "phases",
-  handler: async (ctx) => {
-    const client = await adminClientForShop(ctx.shop, { db: ctx.db });
-    const service = await ensureFulfillmentService(client, env().SHOPIFY_APP_URL);
-    ctx.log(
-      "info",
-      service.created
-        ? `Fulfillment service created with location ${service.location?.id}.`
-        : "The fulfillment service was already registered.",
-    );
-    return { ...service };
-  },
-});
+jobTypes.push(
+  defineJobType({
+    type: "shopify.fulfillment-service",
+    title: "Fulfillment service setup",
+    description:
+      "Registers Passerelle as a fulfillment service (stock and tracking) in Shopify; does nothing when it already is.",
+    retry: { maxAttempts: 3, baseDelayMs: 10_000 },
+    progress: "phases",
+    handler: async (ctx) => {
+      const client = await adminClientForShop(ctx.shop, { db: ctx.db });
+      const service = await ensureFulfillmentService(client, env().SHOPIFY_APP_URL);
+      ctx.log(
+        "info",
+        service.created
+          ? `Fulfillment service created with location ${service.location?.id}.`
+          : "The fulfillment service was already registered.",
+      );
+      return { ...service };
+    },
+  }),
+);

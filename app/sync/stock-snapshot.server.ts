@@ -1,14 +1,15 @@
-// The StockSnapshot table: the latest ERP stock per SKU, what we last knew of Shopify's level and the
-// inventory item it belongs to. Syncs rewrite only the rows that changed; fetch_stock reads it alone.
+// The StockSnapshot table: the stock source's latest level per SKU, what we last knew of Shopify's level
+// and the inventory item it belongs to. Syncs rewrite only the rows that changed; fetch_stock reads it alone.
 import { Prisma } from "@passerelle/prisma-sqlite";
 import type { Db } from "../db.server";
 import { isPostgres } from "../jobs/claim.server";
 
 export interface SnapshotRow {
   sku: string;
+  /** What Shopify may sell, by the stock source. */
   webStock: number;
-  erpStockA: number;
-  erpStockB: number;
+  /** How the source arrived at it, in words (StockLevel.detail). */
+  sourceDetail: string | null;
   shopifyQuantity: number | null;
   inventoryItemId: string | null;
   erpUpdatedAt: Date | null;
@@ -39,8 +40,7 @@ export function snapshotPages(db: Db, shop: string): AsyncGenerator<SnapshotRow[
       select: {
         sku: true,
         webStock: true,
-        erpStockA: true,
-        erpStockB: true,
+        sourceDetail: true,
         shopifyQuantity: true,
         inventoryItemId: true,
         erpUpdatedAt: true,
@@ -93,13 +93,12 @@ const ROWS_PER_STATEMENT = 250;
 const asciiJson = (value: unknown) =>
   JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
-/** A row as the statements read it: [sku, webStock, erpStockA, erpStockB, shopifyQuantity, inventoryItemId, erpUpdatedAt]. */
-type SnapshotTuple = [string, number, number, number, number | null, string | null, string | null];
+/** A row as the statements read it: [sku, webStock, sourceDetail, shopifyQuantity, inventoryItemId, erpUpdatedAt]. */
+type SnapshotTuple = [string, number, string | null, number | null, string | null, string | null];
 const asTuple = (r: SnapshotRow): SnapshotTuple => [
   r.sku,
   r.webStock,
-  r.erpStockA,
-  r.erpStockB,
+  r.sourceDetail,
   r.shopifyQuantity,
   r.inventoryItemId,
   stamp(r.erpUpdatedAt),
@@ -109,7 +108,7 @@ const asTuple = (r: SnapshotRow): SnapshotTuple => [
  *  ignores the offset, and Prisma keeps UTC there, so the same text reads back identically in both. */
 const stamp = (date: Date | null) => (date ? date.toISOString().replace("Z", "+00:00") : null);
 
-const CONTENT = ["webStock", "erpStockA", "erpStockB", "shopifyQuantity", "inventoryItemId", "erpUpdatedAt"];
+const CONTENT = ["webStock", "sourceDetail", "shopifyQuantity", "inventoryItemId", "erpUpdatedAt"];
 /** The upsert clause: a stored row is rewritten only when its content differs (null-safe comparison). */
 const onConflict = (isNot: string) =>
   Prisma.raw(`ON CONFLICT ("shop", "sku") DO UPDATE SET ${[...CONTENT, "syncedAt"].map((c) => `"${c}" = excluded."${c}"`).join(", ")}
@@ -117,22 +116,21 @@ const onConflict = (isNot: string) =>
 const SQLITE_UPDATE = onConflict("IS NOT");
 const POSTGRES_UPDATE = onConflict("IS DISTINCT FROM");
 const COLUMNS = Prisma.raw(
-  `"shop", "sku", "webStock", "erpStockA", "erpStockB", "shopifyQuantity", "inventoryItemId", "erpUpdatedAt", "syncedAt"`,
+  `"shop", "sku", "webStock", "sourceDetail", "shopifyQuantity", "inventoryItemId", "erpUpdatedAt", "syncedAt"`,
 );
 
 // Each statement is built as one Prisma.sql and passed whole (as app/jobs/claim.server.ts does): the
 // PostgreSQL client does not recognise the SQLite package's nested fragments inside its own template tag.
 const sqliteUpsert = (shop: string, json: string, syncedAt: Date) => Prisma.sql`
   INSERT INTO "StockSnapshot" (${COLUMNS})
-  SELECT ${shop}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-    ${stamp(syncedAt)}
+  SELECT ${shop}, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, ${stamp(syncedAt)}
   FROM json_each(${json}) WHERE true -- the WHERE lets SQLite read ON CONFLICT as the upsert clause
   ${SQLITE_UPDATE}`;
 
 const postgresUpsert = (shop: string, json: string, syncedAt: Date) => Prisma.sql`
   INSERT INTO "StockSnapshot" (${COLUMNS})
-  SELECT CAST(${shop} AS text), x ->> 0, CAST(x ->> 1 AS int), CAST(x ->> 2 AS int), CAST(x ->> 3 AS int),
-    CAST(x ->> 4 AS int), x ->> 5, CAST(x ->> 6 AS timestamp(3)), CAST(${stamp(syncedAt)} AS timestamp(3))
+  SELECT CAST(${shop} AS text), x ->> 0, CAST(x ->> 1 AS int), x ->> 2, CAST(x ->> 3 AS int), x ->> 4,
+    CAST(x ->> 5 AS timestamp(3)), CAST(${stamp(syncedAt)} AS timestamp(3))
   FROM json_array_elements(CAST(${json} AS json)) AS x
   ${POSTGRES_UPDATE}`;
 

@@ -1,7 +1,16 @@
 // Parcels for the carrier emulators: each has a script of events that become visible as the
-// emulator's clock passes their time. The clock is controllable (advance it from tests, or set `now`).
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+// emulator's clock (the kit's EmulatorClock) passes their time. Advance it from tests, or through
+// POST /_emulator/clock { advanceMs }.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  ControlAnswer,
+  ControlError,
+  EmulatorClock,
+  RawBody,
+  startEmulatorServer,
+  type FaultInjector,
+  type FaultRule,
+} from "../_kit/index";
 
 export interface ParcelStep {
   /** Milliseconds after the parcel was registered. */
@@ -19,19 +28,19 @@ export interface Parcel {
 
 export class ParcelBook {
   private readonly parcels = new Map<string, Parcel>();
-  private offsetMs = 0;
 
   constructor(
-    private readonly baseNow: () => number,
+    readonly clock: EmulatorClock,
     private readonly defaultSteps: ParcelStep[],
   ) {}
 
   now(): number {
-    return this.baseNow() + this.offsetMs;
+    return this.clock.now();
   }
 
+  /** Moves the emulator's clock (the same as POST /_emulator/clock { advanceMs }). */
   advance(ms: number): void {
-    this.offsetMs += ms;
+    this.clock.advance(ms);
   }
 
   add(number: string, steps?: ParcelStep[]): Parcel {
@@ -61,67 +70,75 @@ export class ParcelBook {
   all(): Parcel[] {
     return [...this.parcels.values()];
   }
+
+  clear(): void {
+    this.parcels.clear();
+  }
 }
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+export interface CarrierEmulatorOptions {
+  port?: number;
+  host?: string;
+  /** The emulator's clock; tests pass their own (or freeze it) to move parcels along. */
+  clock?: EmulatorClock;
+  /** Script of every parcel registered without its own steps. */
+  steps?: ParcelStep[];
+  faults?: FaultRule[];
 }
+
+/** What every carrier emulator's handle has: the kit's server, plus its parcels. */
+export interface CarrierEmulatorBase {
+  url: string;
+  parcels: ParcelBook;
+  clock: EmulatorClock;
+  faults: FaultInjector;
+  close(): Promise<void>;
+}
+
+/**
+ * A carrier emulator on the kit: the control API (/_emulator/state, reset, faults, clock) plus
+ * POST /_emulator/parcels { number, steps? } and GET /_emulator/parcels; `handle` answers the carrier's API.
+ * Injected error statuses answer an HTML error page, as a carrier's front servers do.
+ */
+export async function startCarrierServer(
+  options: CarrierEmulatorOptions,
+  defaultSteps: ParcelStep[],
+  calls: unknown[],
+  handle: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>,
+) {
+  const clock = options.clock ?? new EmulatorClock();
+  const parcels = new ParcelBook(clock, options.steps ?? defaultSteps);
+  const listing = () => ({ parcels: parcels.all(), now: new Date(parcels.now()) });
+  const server = await startEmulatorServer({
+    port: options.port,
+    host: options.host,
+    clock,
+    faults: options.faults,
+    faultBody: (status) => new RawBody("text/html", `<html><body>HTTP ${status}</body></html>`),
+    control: {
+      reset: () => {
+        parcels.clear();
+        calls.length = 0;
+      },
+      state: () => ({ ...listing(), calls }),
+      routes: {
+        "GET parcels": listing,
+        "POST parcels": ({ body }) => {
+          if (typeof body.number !== "string") throw new ControlError(400, "number is required");
+          return new ControlAnswer(201, parcels.add(body.number, body.steps as ParcelStep[] | undefined));
+        },
+      },
+    },
+    handle: (req, res, url) => handle(req, res, url.pathname),
+  });
+  return { server, parcels, clock };
+}
+
+export { readBody } from "../_kit/index";
 
 export function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.writeHead(status, { "content-type": contentType });
   res.end(body);
-}
-
-/** Control routes shared by the carrier emulators: /_emulator/parcels, /_emulator/clock. */
-export async function handleParcelControl(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  book: ParcelBook,
-): Promise<boolean> {
-  if (!path.startsWith("/_emulator/")) return false;
-  const json = (status: number, body: unknown) => send(res, status, "application/json", JSON.stringify(body));
-  const body = req.method === "POST" ? (JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>) : {};
-  if (req.method === "POST" && path === "/_emulator/parcels") {
-    if (typeof body.number !== "string") return (json(400, { error: "number is required" }), true);
-    return (json(201, book.add(body.number, body.steps as ParcelStep[] | undefined)), true);
-  }
-  if (req.method === "GET" && path === "/_emulator/parcels")
-    return (json(200, { parcels: book.all(), now: new Date(book.now()) }), true);
-  if (req.method === "POST" && path === "/_emulator/clock") {
-    book.advance(Number(body.advanceMs ?? 0));
-    return (json(200, { now: new Date(book.now()) }), true);
-  }
-  json(404, { error: `no control route ${req.method} ${path}` });
-  return true;
-}
-
-export async function listen(
-  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  port = 0,
-  host = "127.0.0.1",
-) {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((error: Error) => {
-      if (!res.headersSent) send(res, 500, "text/plain", `emulator: ${error.message}`);
-      else res.end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${address.address}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 export const xml = (value: string) =>

@@ -2,7 +2,9 @@
 // dataset generation. The connector's contract with it is in tests/integration/fastmag-*.test.ts.
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
-import { distortRow, FaultState } from "./faults";
+import { FaultInjector } from "../_kit/index";
+import { distortRow, FaultState, httpFaultRules } from "./faults";
+import { startFastmagEmulator } from "./index";
 import { createSchema } from "./schema";
 import { DEMO_SEASONS, ean13, generateCatalog, seedDemo } from "./seed";
 import { applyTransaction } from "./transactions";
@@ -103,11 +105,69 @@ describe("transactions", () => {
   });
 });
 
+describe("delivery addresses", () => {
+  it("are kept per (customer, name): a new name adds an address, the same name rewrites it", () => {
+    const address = (name: string, city: string) =>
+      applyTransaction(db, `ADRESSECLIENT|helene.lefevre@example.fr|${name}|Lefèvre|Hélène||1 rue|||${city}|FR|`, NOW);
+    expect(address("SHOPIFY-1", "Lyon")).toBe("OK");
+    expect(address("SHOPIFY-2", "Lille")).toBe("OK");
+    expect(address("SHOPIFY-2", "Nantes")).toBe("OK");
+    expect(db.prepare("SELECT name, city FROM customer_addresses ORDER BY name").all()).toEqual([
+      { name: "SHOPIFY-1", city: "Lyon" },
+      { name: "SHOPIFY-2", city: "Nantes" },
+    ]);
+  });
+});
+
+describe("held calls (crash tests)", () => {
+  const credentials = { enseigne: "E", magasin: "M", compte: "C", motpasse: "P" };
+  const post = (url: string, data: string, signal?: AbortSignal) =>
+    fetch(new URL("ediwebsrv.ips", url), {
+      method: "POST",
+      body: new URLSearchParams({ ...credentials, data }),
+      signal,
+    });
+  const client = "CLIENT|WEB|held@example.fr|Held";
+
+  it("'before': a client gone before the release never reaches the tables; 'after': the work is done", async () => {
+    const emulator = await startFastmagEmulator({ credentials });
+    try {
+      const customers = () => emulator.db.prepare("SELECT COUNT(*) AS n FROM customers").get();
+      const before = emulator.hold({ page: "ediwebsrv.ips", contains: "held@", apply: "before" });
+      const aborted = new AbortController();
+      const dropped = post(emulator.url, client, aborted.signal).catch(() => "aborted");
+      await before.reached;
+      aborted.abort();
+      await before.clientGone;
+      before.release();
+      expect(await dropped).toBe("aborted");
+      await expect.poll(() => emulator.calls.at(-1)?.outcome).toBe("dropped");
+      expect(customers()).toEqual({ n: 0 });
+
+      const after = emulator.hold({ page: "ediwebsrv.ips", contains: "held@", apply: "after" });
+      const answer = post(emulator.url, client);
+      await after.reached;
+      expect(customers()).toEqual({ n: 1 });
+      after.release();
+      expect(await (await answer).text()).toMatch(/^OK\|\d+$/);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe("faults", () => {
-  it("consumes the next-n counters in order: timeout, 5xx, KO", () => {
+  it("consumes the next-n counters in order: timeout, 5xx (kit rules), then KO (Fastmag's own)", () => {
+    const config = { timeoutNext: 1, http5xxNext: 2, koNext: 1, koMessage: "boom" };
+    const rules = new FaultInjector();
+    rules.add(httpFaultRules(config));
     const faults = new FaultState();
-    faults.set({ timeoutNext: 1, http5xxNext: 2, koNext: 1, koMessage: "boom" });
-    expect([1, 2, 3, 4, 5].map(() => faults.next().kind)).toEqual(["timeout", "http5xx", "http5xx", "ko", "none"]);
+    faults.set(config);
+    const fate = () => {
+      const { outcome } = rules.decide("POST", "/ediquery.ips");
+      return outcome.kind === "none" ? faults.next().kind : outcome.kind;
+    };
+    expect([1, 2, 3, 4, 5].map(fate)).toEqual(["hang", "status", "status", "ko", "none"]);
   });
 
   it("draws the same KO sequence for the same rate", () => {

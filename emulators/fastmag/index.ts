@@ -1,16 +1,19 @@
 // The Fastmag emulator: a real HTTP server speaking the EDI protocol (ediquery.ips answers real SQL
 // over an in-memory SQLite database, ediwebsrv.ips applies transaction records, ediphoto.ips serves
-// images), answering in windows-1252, with deterministic fault injection.
-import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+// images), answering in windows-1252, with deterministic fault injection. On emulators/_kit: the control
+// API under /_emulator (state, reset, faults, clock, calls) plus Fastmag's own routes (control.ts).
+import type { ServerResponse } from "node:http";
 import Database from "better-sqlite3";
-import { distortRow, FaultState, type FaultConfig } from "./faults";
+import { EmulatorClock, startEmulatorServer, type FaultInjector } from "../_kit/index";
+import { applyFaultConfig, fastmagControlRoutes, holdAnswer } from "./control";
+import { distortRow, FaultState, unavailablePage, type FaultConfig } from "./faults";
 import { encodeAnswer, readParams } from "./http";
 import { createSchema } from "./schema";
 import { seedCatalog, seedDemo } from "./seed";
 import { applyTransaction } from "./transactions";
 
 export type { FaultConfig } from "./faults";
+export type { FaultRule } from "../_kit/index";
 
 export interface FastmagCredentials {
   enseigne: string;
@@ -25,8 +28,10 @@ export interface FastmagEmulatorOptions {
   credentials: FastmagCredentials;
   /** "demo": a few thousand variants and named records; { variants }: a generated catalog of that size. */
   seed?: "demo" | { variants: number };
+  /** Fastmag's fault config (as setFaults takes it). */
   faults?: FaultConfig;
-  now?: () => Date;
+  /** The emulator's clock (seed dates, transaction dates, the hang window); tests pass their own. */
+  clock?: EmulatorClock;
 }
 
 export interface EmulatorCall {
@@ -36,98 +41,217 @@ export interface EmulatorCall {
   outcome: string;
 }
 
+/**
+ * Holds the next call to `page` whose data contains `contains`, for crash tests: "before" holds it unapplied
+ * (a client that dies meanwhile never reaches Fastmag), "after" applies it and holds the answer (the client
+ * dies after Fastmag did the work). `reached` resolves when the call is held, `clientGone` when its client
+ * closed the connection meanwhile; `release()` lets it go on.
+ */
+export interface HoldRequest {
+  page: "ediquery.ips" | "ediwebsrv.ips";
+  contains: string;
+  apply: "before" | "after";
+}
+
+export interface Hold {
+  reached: Promise<void>;
+  clientGone: Promise<void>;
+  release(): void;
+}
+
 export interface FastmagEmulator {
+  /** With a trailing slash: pages are `${url}ediquery.ips`, control routes `${url}_emulator/…`. */
   url: string;
   db: Database.Database;
+  clock: EmulatorClock;
+  /** The kit's rules (latency, hang, status, reset), as /_emulator/faults sets them. */
+  faults: FaultInjector;
+  /** Replaces every fault: the HTTP-level part of `faults` becomes kit rules, the rest is Fastmag's. */
   setFaults(faults: FaultConfig): void;
-  /** Every call received, in order (credentials left out). */
+  hold(request: HoldRequest): Hold;
+  /** Every call received, in order (credentials left out), with what it was answered. */
   calls: EmulatorCall[];
+  /** Back to the seed: data, faults, calls, clock (as POST /_emulator/reset). */
+  reset(): void;
   close(): Promise<void>;
 }
+
+/** The demo Fastmag instance's login (what a merchant types in Settings → Fastmag in the demo). */
+export const DEMO_CREDENTIALS: FastmagCredentials = {
+  enseigne: "DEMO",
+  magasin: "WEB",
+  compte: "passerelle",
+  motpasse: "demo-fastmag-password",
+};
 
 /** The refusal for wrong credentials. Fastmag's exact wording is not public; this is a plausible one. */
 export const BAD_CREDENTIALS_MESSAGE = "Identification incorrecte : enseigne, magasin, compte ou mot de passe invalide";
 
 export async function startFastmagEmulator(options: FastmagEmulatorOptions): Promise<FastmagEmulator> {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? new EmulatorClock();
   const db = new Database(":memory:");
-  createSchema(db);
-  if (options.seed === "demo") seedDemo(db, now());
-  else if (options.seed) {
-    seedCatalog(db, options.seed.variants, now());
-  }
-  const faults = new FaultState();
+  const seed = () => {
+    createSchema(db);
+    if (options.seed === "demo") seedDemo(db, clock.date());
+    else if (options.seed) seedCatalog(db, options.seed.variants, clock.date());
+  };
+  seed();
+  const faults = new FaultState(() => clock.now());
   faults.set(options.faults);
   const calls: EmulatorCall[] = [];
-  const hanging = new Set<http.ServerResponse>();
-  const sockets = new Set<Socket>();
+  const hanging = new Set<ServerResponse>();
+  type Pending = HoldRequest & { reach: () => void; leave: () => void; released: Promise<void>; release: () => void };
+  const holds = new Set<Pending>();
+  const releases = new Set<() => void>();
+  const pageOf = (url: URL) => (url.pathname.split("/").pop() ?? "").toLowerCase();
+  const releaseHolds = () => {
+    for (const release of releases) release();
+    releases.clear();
+    holds.clear();
+  };
+  const kit: { rules?: FaultInjector } = {};
+  const resetData = () => {
+    releaseHolds();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[];
+    db.pragma("foreign_keys = OFF");
+    for (const { name } of tables) db.exec(`DROP TABLE "${name}"`);
+    db.pragma("foreign_keys = ON");
+    seed();
+    faults.set({});
+    calls.length = 0;
+  };
 
-  const server = http.createServer(async (req, res) => {
-    const page = (new URL(req.url ?? "/", "http://emulator").pathname.split("/").pop() ?? "").toLowerCase();
-    const call: EmulatorCall = { page, method: req.method ?? "GET", outcome: "" };
-    calls.push(call);
-    try {
-      const params = await readParams(req);
-      const latency = faults.current.latencyMs ?? 0;
-      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-      const fault = faults.next();
-      if (fault.kind === "timeout") {
-        call.outcome = "timeout";
-        hanging.add(res);
-        return;
-      }
-      if (fault.kind === "http5xx") {
-        call.outcome = `http${fault.status}`;
-        res
-          .writeHead(fault.status, { "content-type": "text/html" })
-          .end("<html><body>Service Unavailable</body></html>");
-        return;
-      }
-      const text = (body: string, status = 200) => {
-        call.outcome ||= body.startsWith("KO") ? "KO" : body.startsWith("OK") ? "OK" : "";
-        res
-          .writeHead(status, { "content-type": "text/plain; charset=windows-1252" })
-          .end(encodeAnswer(body, faults.current.encoding));
-      };
-      if (!["ediquery.ips", "ediwebsrv.ips", "ediphoto.ips"].includes(page)) return text("KO|Page inconnue", 404);
-      if (!credentialsMatch(params, options.credentials)) return text(`KO|${BAD_CREDENTIALS_MESSAGE}`);
-      if (fault.kind === "ko") return text(`KO|${fault.message}`);
+  const server = await startEmulatorServer({
+    port: options.port,
+    host: options.host,
+    clock,
+    faultBody: unavailablePage,
+    // Faulted calls are listed with the rest, as "timeout", "http503", "reset".
+    onFault: (fault, req, url) =>
+      calls.push({
+        page: pageOf(url),
+        method: req.method ?? "GET",
+        outcome: fault.kind === "hang" ? "timeout" : fault.kind === "status" ? `http${fault.status}` : "reset",
+      }),
+    control: {
+      reset: resetData,
+      state: () => ({
+        counts: Object.fromEntries(
+          ["products", "stocks", "customers", "orders", "order_lines", "stock_movements"].map((table) => [
+            table,
+            (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n,
+          ]),
+        ),
+        faultConfig: faults.current,
+        calls: calls.length,
+      }),
+      routes: fastmagControlRoutes({
+        db,
+        faults,
+        rules: () => kit.rules!,
+        calls,
+      }),
+    },
+    handle: async (req, res, url) => {
+      const page = pageOf(url);
+      const call: EmulatorCall = { page, method: req.method ?? "GET", outcome: "" };
+      calls.push(call);
+      const holdUntil = faults.hangUntil(page);
+      if (holdUntil !== null)
+        holdAnswer(res, holdUntil, faults.current.hangEnd ?? "answer", hanging, () => clock.now());
+      try {
+        const params = await readParams(req);
+        const fault = faults.next();
+        if (fault.kind === "http5xx") {
+          call.outcome = `http${fault.status}`;
+          const page = unavailablePage();
+          res.writeHead(fault.status, { "content-type": page.contentType }).end(page.text);
+          return;
+        }
+        const text = (body: string, status = 200) => {
+          call.outcome ||= body.startsWith("KO") ? "KO" : body.startsWith("OK") ? "OK" : "";
+          res
+            .writeHead(status, { "content-type": "text/plain; charset=windows-1252" })
+            .end(encodeAnswer(body, faults.current.encoding));
+        };
+        if (!["ediquery.ips", "ediwebsrv.ips", "ediphoto.ips"].includes(page)) return text("KO|Page inconnue", 404);
+        if (!credentialsMatch(params, options.credentials)) return text(`KO|${BAD_CREDENTIALS_MESSAGE}`);
+        if (fault.kind === "ko") return text(`KO|${fault.message}`);
 
-      if (page === "ediquery.ips") {
-        const answer = runQuery(db, params.get("data") ?? "", faults);
-        call.outcome = answer.outcome;
-        return text(answer.body);
+        const data = params.get("data") ?? "";
+        const held = [...holds].find((h) => h.page === page && data.includes(h.contains));
+        let gone = false;
+        if (held) {
+          holds.delete(held);
+          res.on("close", () => {
+            gone = !res.writableFinished;
+            if (gone) held.leave();
+          });
+        }
+        const answer = (): { body: string; outcome?: string } =>
+          page === "ediquery.ips" ? runQuery(db, data, faults) : { body: applyTransaction(db, data, clock.date()) };
+        if (held?.apply === "before") {
+          held.reach();
+          await held.released;
+          if (gone) return void (call.outcome = "dropped");
+        }
+        if (page === "ediquery.ips" || page === "ediwebsrv.ips") {
+          const { body, outcome } = answer();
+          if (held?.apply === "after") {
+            held.reach();
+            await held.released;
+            if (gone) return void (call.outcome = "applied, client gone");
+          }
+          if (outcome) call.outcome = outcome;
+          return text(body);
+        }
+        const photo = db
+          .prepare("SELECT content_type, data FROM photos WHERE gencod = ? AND color = ? AND numero = ?")
+          .get(params.get("gencod") ?? "", params.get("couleur") ?? "", Number(params.get("numero") ?? 1)) as
+          { content_type: string; data: Buffer } | undefined;
+        if (!photo) return text("KO|Photo introuvable", 404);
+        call.outcome = "image";
+        res.writeHead(200, { "content-type": photo.content_type }).end(photo.data);
+      } catch (error) {
+        call.outcome = "http500";
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`Internal error: ${(error as Error).message}`);
       }
-      if (page === "ediwebsrv.ips") return text(applyTransaction(db, params.get("data") ?? "", now()));
-      const photo = db
-        .prepare("SELECT content_type, data FROM photos WHERE gencod = ? AND color = ? AND numero = ?")
-        .get(params.get("gencod") ?? "", params.get("couleur") ?? "", Number(params.get("numero") ?? 1)) as
-        { content_type: string; data: Buffer } | undefined;
-      if (!photo) return text("KO|Photo introuvable", 404);
-      call.outcome = "image";
-      res.writeHead(200, { "content-type": photo.content_type }).end(photo.data);
-    } catch (error) {
-      call.outcome = "http500";
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end(`Internal error: ${(error as Error).message}`);
-    }
+    },
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  kit.rules = server.faults;
+  if (options.faults) applyFaultConfig(faults, server.faults, options.faults);
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${server.url}/`,
     db,
+    clock,
+    faults: server.faults,
     calls,
-    setFaults: (f) => faults.set(f),
+    setFaults: (config) => applyFaultConfig(faults, server.faults, config),
+    reset: () => {
+      resetData();
+      server.faults.clear();
+      server.calls.clear();
+      clock.reset();
+    },
+    hold: (request) => {
+      let reach!: () => void;
+      let leave!: () => void;
+      const clientGone = new Promise<void>((resolve) => (leave = resolve));
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => (reach = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.add({ ...request, reach, leave, released, release });
+      releases.add(release);
+      return { reached, clientGone, release };
+    },
     close: async () => {
+      releaseHolds();
       for (const res of hanging) res.destroy();
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       db.close();
     },
   };

@@ -1,15 +1,16 @@
 // The Shopify emulator: one HTTP server standing in for Shopify (Admin GraphQL on the real schema,
 // cost and throttling, token exchange, session tokens, the embedded admin page, App Bridge stand-in,
 // webhook deliveries) plus a control API for tests and the demo. See README.md.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
+import { FaultInjector, startHttpServer } from "../_kit/index";
 import { DEFAULT_SCOPES, type AppConfig } from "./app-config";
 import { CallLog, type AdminCall } from "./calls";
+import { AdminFaults, type AdminFaultConfig } from "./faults";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
 import { createHandler } from "./server";
 import { mintSessionToken } from "./session-token";
 import { applyShopSeed, type SeedShop } from "./shops";
-import { EmulatorStore } from "./store";
+import { EmulatorStore, normalizeShopDomain } from "./store";
 import {
   SHOPIFY_RETRY_DELAYS_MS,
   WebhookDispatcher,
@@ -19,6 +20,7 @@ import {
 import { readAppToml } from "./webhooks/toml";
 
 export type { AdminCall } from "./calls";
+export type { AdminFaultConfig } from "./faults";
 export type { DeliveryAttempt, WebhookDelivery } from "./webhooks/deliver";
 export type { SeedShop, SeedLocation } from "./shops";
 export type { ProductInput, VariantInput } from "./catalog";
@@ -53,6 +55,12 @@ export interface ShopifyEmulator {
   issueAccessToken(shop: string): string;
   deliverWebhook(delivery: WebhookDelivery): Promise<DeliveryAttempt[]>;
   callLog(filter?: { shop?: string }): AdminCall[];
+  /** 5xx / THROTTLED storms on the Admin API (also PUT /_emulator/faults). */
+  setFaults(faults: AdminFaultConfig): void;
+  /** The kit's HTTP-level rules on every emulated route (also POST /_emulator/faults). */
+  faults: FaultInjector;
+  /** Back to the seeded shops (tokens stay valid), call log and faults cleared (POST /_emulator/reset). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -79,18 +87,39 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions): Pro
   });
   const mint = (shop: string) =>
     mintSessionToken({ shop: store.shop(shop).domain, apiKey: app.apiKey, apiSecret: app.apiSecret, now });
+  const faults = new AdminFaults(now);
   loadAdminSchema(); // load before the first request so its cost is not paid by a timed call
 
-  const server = http.createServer(
-    createHandler({ store, app, schema: () => loadAdminSchema(), calls, webhooks, now, mintSessionToken: mint }),
+  const rules = new FaultInjector();
+  const reset = () => {
+    const seeded = new Set((options.shops ?? []).map((seed) => normalizeShopDomain(seed.domain)));
+    for (const domain of [...store.shops.keys()]) if (!seeded.has(domain)) store.shops.delete(domain);
+    for (const seed of options.shops ?? []) applyShopSeed(store, seed);
+    calls.clear();
+    faults.set({});
+    rules.clear();
+    webhooks.forgetAttempts();
+  };
+  let hold: (res: ServerResponse) => void = () => undefined;
+  const server = await startHttpServer(
+    createHandler({
+      store,
+      app,
+      schema: () => loadAdminSchema(),
+      calls,
+      webhooks,
+      now,
+      mintSessionToken: mint,
+      faults,
+      rules,
+      hold: (res) => hold(res),
+      reset,
+    }),
+    { port: options.port, host: options.host },
   );
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  server.server.keepAliveTimeout = 5_000;
+  hold = server.hold;
+  const url = server.url;
 
   return {
     url,
@@ -101,11 +130,12 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions): Pro
     issueAccessToken: (shop) => store.issueAccessToken(shop),
     deliverWebhook: (delivery) => webhooks.deliver(delivery),
     callLog: (filter) => calls.list(filter),
-    close: () =>
-      new Promise<void>((resolve) => {
-        webhooks.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    setFaults: (config) => faults.set(config),
+    faults: rules,
+    reset,
+    close: () => {
+      webhooks.close();
+      return server.close();
+    },
   };
 }

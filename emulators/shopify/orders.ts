@@ -1,7 +1,7 @@
 // Orders in the emulator: records kept beside the shop (a WeakMap, so resetting a shop resets them),
 // created through the control API with their fulfillment orders, and the REST `orders/create` payload
 // Shopify would deliver for them (the shape of seed 001's sample).
-import type { EmulatorStore, ShopRecord } from "./store";
+import type { EmulatorStore, ShopRecord, VariantRecord } from "./store";
 
 export interface OrderLineRecord {
   id: number;
@@ -128,7 +128,6 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
   const state = ordersOf(shop);
   const now = store.timestamp();
   const number = state.nextNumber++;
-  const variantsBySku = new Map([...shop.variants.values()].filter((v) => v.sku).map((v) => [v.sku!, v]));
   const order: OrderRecord = {
     id: store.nextId(),
     number,
@@ -163,7 +162,7 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
       phone: input.customer?.phone ?? null,
     },
     lines: input.lineItems.map((line) => {
-      const variant = line.sku ? variantsBySku.get(line.sku) : undefined;
+      const variant = line.sku ? variantWithSku(shop, line.sku) : undefined;
       if (!(Number.isInteger(line.quantity) && line.quantity > 0))
         throw new OrderInputError(`line quantity must be a positive integer`);
       return {
@@ -199,6 +198,20 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
   };
   if (fulfillmentOrder.lines.length) state.fulfillmentOrders.set(fulfillmentOrder.id, fulfillmentOrder);
   return order;
+}
+
+// SKU → variant, kept per shop: rebuilding it for every order made a burst of orders on a 100k-variant
+// shop crawl. Rebuilt when the catalog's size changes or a cached entry no longer matches.
+const skuIndexes = new WeakMap<ShopRecord, { size: number; bySku: Map<string, VariantRecord> }>();
+
+function variantWithSku(shop: ShopRecord, sku: string): VariantRecord | undefined {
+  const cached = skuIndexes.get(shop);
+  const hit = cached?.size === shop.variants.size ? cached.bySku.get(sku) : undefined;
+  if (hit && hit.sku === sku && shop.variants.get(hit.id) === hit) return hit;
+  const bySku = new Map<string, VariantRecord>();
+  for (const v of shop.variants.values()) if (v.sku) bySku.set(v.sku, v);
+  skuIndexes.set(shop, { size: shop.variants.size, bySku });
+  return bySku.get(sku);
 }
 
 function resolveLocation(shop: ShopRecord, wanted: string | undefined): number | null {

@@ -3,9 +3,19 @@
 //   (wrong credentials → SOAP fault), answering a Parcel whose dates fill in as the clock passes them;
 // - ExpressConnect at /expressconnect/track.do: form field xml_in, HTTP Basic auth, SummaryCode
 //   INT / DEL / CNF.
-// Control: POST /_emulator/parcels { number, steps? }, POST /_emulator/clock { advanceMs }.
+// On emulators/_kit: the control API under /_emulator (state, reset, faults, clock { advanceMs }) plus
+// POST /_emulator/parcels { number, steps? }. See ../carriers/README.md.
 import { XMLParser } from "fast-xml-parser";
-import { handleParcelControl, listen, ParcelBook, readBody, send, xml, type ParcelStep } from "../carriers/parcels";
+import type { EmulatorClock, FaultInjector } from "../_kit/index";
+import {
+  readBody,
+  send,
+  startCarrierServer,
+  xml,
+  type CarrierEmulatorOptions,
+  type ParcelBook,
+  type ParcelStep,
+} from "../carriers/parcels";
 
 /** Codes are the France Parcel event fields; ExpressConnect reports the latest as its status. */
 export const TNT_STEPS: ParcelStep[] = [
@@ -21,29 +31,29 @@ export interface TntEmulator {
   franceUrl: string;
   expressConnectUrl: string;
   parcels: ParcelBook;
+  clock: EmulatorClock;
+  faults: FaultInjector;
   calls: { protocol: "france" | "expressconnect"; number: string }[];
   close(): Promise<void>;
 }
+
+export interface TntEmulatorOptions extends CarrierEmulatorOptions {
+  /** The account both protocols accept (default: passerelle / tnt-secret). */
+  credentials?: { username: string; password: string };
+}
+
+/** The demo TNT account (what the demo stack saves in Settings → Orders). */
+export const DEMO_CREDENTIALS = { username: "passerelle", password: "demo-tnt-password" };
 
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true });
 const SOAP = (body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>${body}</soap:Body></soap:Envelope>`;
 
-export async function startTntEmulator(
-  options: {
-    port?: number;
-    now?: () => number;
-    credentials?: { username: string; password: string };
-    steps?: ParcelStep[];
-  } = {},
-): Promise<TntEmulator> {
+export async function startTntEmulator(options: TntEmulatorOptions = {}): Promise<TntEmulator> {
   const credentials = options.credentials ?? { username: "passerelle", password: "tnt-secret" };
-  const parcels = new ParcelBook(options.now ?? Date.now, options.steps ?? TNT_STEPS);
   const calls: TntEmulator["calls"] = [];
 
-  const server = await listen(async (req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    if (await handleParcelControl(req, res, path, parcels)) return;
+  const { server, parcels, clock } = await startCarrierServer(options, TNT_STEPS, calls, async (req, res, path) => {
     const body = await readBody(req);
     if (req.method === "POST" && path === "/service/tracking") {
       let envelope: {
@@ -128,13 +138,15 @@ export async function startTntEmulator(
       );
     }
     send(res, 404, "text/plain", "Not Found");
-  }, options.port);
+  });
 
   return {
     url: server.url,
     franceUrl: `${server.url}/service/tracking`,
     expressConnectUrl: `${server.url}/expressconnect/track.do`,
     parcels,
+    clock,
+    faults: server.faults,
     calls,
     close: server.close,
   };

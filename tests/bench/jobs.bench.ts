@@ -1,6 +1,7 @@
 // Job engine throughput: jobs claimed and finished per second on SQLite and PostgreSQL, with 1 and 3
 // worker processes (real processes sharing one queue). Run: npx tsx tests/bench/jobs.bench.ts
-// Each case enqueues JOBS no-op jobs over 50 shops, starts the workers, and times the runs from the
+// Each case enqueues JOBS no-op jobs over 50 shops (due only once every worker process is up, so one
+// still starting does not share the CPU with the others' runs), and times the runs from the
 // database's own timestamps (first claim → last claim / last finish), so process start-up is excluded.
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +15,10 @@ const { createPrismaClient } = await import("../../app/db.server");
 const { enqueue } = await import("../../app/jobs/queue.server");
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 1000);
+// The app's default WORKER_CONCURRENCY.
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+// e.g. BENCH_CASES=postgresql:3 to run one case only
+const CASES = (process.env.BENCH_CASES ?? "sqlite:1,sqlite:3,postgresql:1,postgresql:3").split(",");
 const CASE_TIMEOUT_MS = 25_000;
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -23,15 +28,24 @@ interface Result {
   enqueuedPerSecond: number;
   claimedPerSecond: number;
   finishedPerSecond: number;
+  /** PostgreSQL transactions rolled back while the workers ran: claims that collided on the unique index. */
+  rollbacks: number | null;
 }
 
 async function runCase(database: "sqlite" | "postgresql", url: string, workerCount: number): Promise<Result> {
   await applyMigrations(url);
   const db = createPrismaClient(url);
   try {
+    // Queued not yet due: no worker takes one before all of them are up (see below).
+    const notYet = new Date(Date.now() + 86_400_000);
     const enqueueStart = performance.now();
     for (let i = 0; i < JOBS; i++)
-      await enqueue(db, { shop: `bench-${i % 50}.myshopify.com`, type: "bench.noop", trigger: "api" });
+      await enqueue(db, {
+        shop: `bench-${i % 50}.myshopify.com`,
+        type: "bench.noop",
+        trigger: "api",
+        runAfter: notYet,
+      });
     const enqueuedPerSecond = JOBS / ((performance.now() - enqueueStart) / 1000);
 
     const workers: SpawnedProcess[] = await Promise.all(
@@ -40,13 +54,28 @@ async function runCase(database: "sqlite" | "postgresql", url: string, workerCou
           DATABASE_URL: url,
           JOBS_WORKER_ID: `bench-${database}-${n}`,
           JOBS_TYPES: "bench.noop",
-          JOBS_CONCURRENCY: "4",
+          JOBS_CONCURRENCY: String(CONCURRENCY),
           JOBS_POLL_MS: "20",
           JOBS_LEASE_MS: "30000",
           LOG_LEVEL: "silent",
         }),
       ),
     );
+    const rollbacks = async () =>
+      database === "postgresql"
+        ? Number(
+            (
+              await db.$queryRawUnsafe<{ n: bigint }[]>(
+                "SELECT xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
+              )
+            )[0]!.n,
+          )
+        : null;
+    const rollbacksBefore = await rollbacks();
+    // Every worker is up (a worker still starting would share the CPU with the others' runs): the jobs
+    // become due now, all at once; the workers' next poll (20 ms) finds them.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await db.job.updateMany({ where: { type: "bench.noop", status: "queued" }, data: { runAfter: new Date() } });
     const deadline = Date.now() + CASE_TIMEOUT_MS;
     let done = 0;
     while (
@@ -56,6 +85,8 @@ async function runCase(database: "sqlite" | "postgresql", url: string, workerCou
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await stopGracefully(workers);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // statistics reach pg_stat_database late
+    const rollbacksAfter = await rollbacks();
     const span = await db.job.aggregate({
       where: { type: "bench.noop", status: "succeeded" },
       _min: { startedAt: true },
@@ -70,6 +101,7 @@ async function runCase(database: "sqlite" | "postgresql", url: string, workerCou
       enqueuedPerSecond,
       claimedPerSecond: done / seconds(span._max.startedAt),
       finishedPerSecond: done / seconds(span._max.finishedAt),
+      rollbacks: rollbacksAfter === null ? null : rollbacksAfter - rollbacksBefore!,
     };
   } finally {
     await db.$disconnect();
@@ -102,8 +134,9 @@ async function postgresCase(workers: number): Promise<Result> {
 
 const started = performance.now();
 const results: Result[] = [];
-for (const workers of [1, 3]) results.push(await sqliteCase(workers));
+for (const workers of [1, 3]) if (CASES.includes(`sqlite:${workers}`)) results.push(await sqliteCase(workers));
 for (const workers of [1, 3]) {
+  if (!CASES.includes(`postgresql:${workers}`)) continue;
   try {
     results.push(await postgresCase(workers));
   } catch (error) {
@@ -113,11 +146,11 @@ for (const workers of [1, 3]) {
 }
 
 const fmt = (n: number) => n.toFixed(0).padStart(9);
-console.log(`\njob engine, ${JOBS} no-op jobs per case, 4 concurrent jobs per worker process`);
-console.log("database     workers  enqueued/s  claimed/s  finished/s");
+console.log(`\njob engine, ${JOBS} no-op jobs per case, ${CONCURRENCY} concurrent jobs per worker process`);
+console.log("database     workers  enqueued/s  claimed/s  finished/s  claim collisions");
 for (const r of results) {
   console.log(
-    `${r.database.padEnd(12)} ${String(r.workers).padStart(7)} ${fmt(r.enqueuedPerSecond)}   ${fmt(r.claimedPerSecond)}  ${fmt(r.finishedPerSecond)}`,
+    `${r.database.padEnd(12)} ${String(r.workers).padStart(7)} ${fmt(r.enqueuedPerSecond)}   ${fmt(r.claimedPerSecond)}  ${fmt(r.finishedPerSecond)}  ${r.rollbacks ?? "-"}`,
   );
 }
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -46,7 +46,8 @@ async function startWorker(setup: WorkerSetup) {
   process.env.DATABASE_URL = setup.databaseUrl;
   const { createPrismaClient } = await import("../../app/db.server");
   const { createFastmagConnector } = await import("../../app/connectors/fastmag/index.server");
-  const { fastmagPriceSetup, fastmagStockSetup } = await import("../../app/connectors/fastmag/capabilities.server");
+  const { fastmagPriceSource, fastmagStockSource } = await import("../../app/connectors/fastmag/capabilities.server");
+  const { shopifyStockDestination } = await import("../../app/sync/shopify-stock.server");
   const { ShopifyAdminClient } = await import("../../app/shopify/admin-client.server");
   const { installShopifyOriginOverride } = await import("../../app/shopify/api-origin.server");
   const { fullStockSync } = await import("../../app/sync/stock.server");
@@ -67,18 +68,39 @@ async function startWorker(setup: WorkerSetup) {
   );
   const settings = {
     stock: { includeA: false, includeB: true, safetyMargin: 0 },
-    locationId: setup.locationId,
     timeZone: "Europe/Paris",
-  } as Parameters<typeof fastmagStockSetup>[1];
+  } as Parameters<typeof fastmagStockSource>[1];
   const client = new ShopifyAdminClient({ shop: setup.domain, accessToken: setup.token, timeoutMs: 120_000 });
-  const deps = { db, shop: setup.domain, client, setup: fastmagStockSetup(fastmag, settings), report: quietReporter() };
+  const report = quietReporter();
+  const stockRun = (runId: string) => ({
+    source: fastmagStockSource(fastmag, settings),
+    sourceName: "Fastmag",
+    report,
+    destinations: [
+      {
+        id: "shopify",
+        name: "Shopify",
+        destination: shopifyStockDestination({
+          db,
+          shop: setup.domain,
+          client,
+          locationId: setup.locationId,
+          runId,
+          report,
+          sourceName: "Fastmag",
+        }),
+      },
+    ],
+  });
 
   const work = async (run: BenchRun): Promise<Record<string, unknown>> => {
     switch (run.kind) {
       case "full":
-        return { ...(await fullStockSync({ ...deps, runId: run.runId })) };
-      case "differential":
-        return { ...(await differentialStockSync({ ...deps, runId: run.runId })) };
+        return { ...(await fullStockSync(stockRun(run.runId))).destinations.shopify };
+      case "differential": {
+        const result = await differentialStockSync({ ...stockRun(run.runId), db, shop: setup.domain });
+        return result.mode === "differential" ? { ...result, ...result.destinations.shopify } : { ...result };
+      }
       case "fetch-stock": {
         // What Shopify asks without a sku: every SKU of the snapshot.
         const timestamp = String(Math.floor(Date.now() / 1000));
@@ -92,7 +114,8 @@ async function startWorker(setup: WorkerSetup) {
           ...(await priceSync({
             shop: setup.domain,
             client,
-            setup: fastmagPriceSetup(fastmag, settings),
+            source: fastmagPriceSource(fastmag, settings),
+            sourceName: "Fastmag",
             report: quietReporter(),
             options: { bulkMutationFrom: run.bulkMutationFrom },
           })),

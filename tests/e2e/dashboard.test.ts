@@ -33,6 +33,12 @@ describe("the embedded Dashboard", () => {
     await app.getByText(stack.shop).first().waitFor();
     await app.getByText("Europe/Paris").first().waitFor();
     await app.getByText("No back-office system connected yet").waitFor();
+    // Schedules are on from the install; the Dashboard says what they wait for and where to set it up.
+    await app.getByText("Set up Fastmag to start syncing").waitFor();
+    await app.getByText(/These syncs wait until Fastmag is set up.*Stock \(changes only\)/).waitFor();
+    expect(await app.getByRole("link", { name: "Set up Fastmag" }).getAttribute("href")).toContain(
+      "/app/settings/fastmag",
+    );
     await screenshot(page, "dashboard-first-visit");
 
     // The first visit exchanged the session token for an offline token and recorded the shop.
@@ -59,6 +65,8 @@ describe("the embedded Dashboard", () => {
           lastCheckMessage: "KO|Utilisateur inconnu",
         },
       });
+      // Carrier settings are the orders feature's, not a connection: the list must not show them.
+      await db.carrierSettings.create({ data: { shop: stack.shop, configJson: '{"notifyCustomer":true}' } });
     } finally {
       await db.$disconnect();
     }
@@ -66,6 +74,7 @@ describe("the embedded Dashboard", () => {
     const app = page.frameLocator("iframe");
     await app.getByText("Connection failing").waitFor({ timeout: 30_000 });
     await app.getByText("KO|Utilisateur inconnu", { exact: false }).waitFor();
+    expect(await app.getByText("Connector", { exact: true }).count()).toBe(0);
     await screenshot(page, "dashboard-connection-failing");
   });
 
@@ -88,8 +97,18 @@ describe("the embedded Dashboard", () => {
 
     const db = createPrismaClient(stack.databaseUrl);
     try {
-      const deliveries = await db.webhookDelivery.findMany({ where: { shop: stack.shop, topic: "app/scopes_update" } });
+      // The app answers once the delivery is recorded; its webhook processor runs the use-case right after.
+      const processed = async () => {
+        for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+          const rows = await db.webhookDelivery.findMany({ where: { shop: stack.shop, topic: "app/scopes_update" } });
+          if (rows.every((d) => d.status === "processed")) return rows;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return db.webhookDelivery.findMany({ where: { shop: stack.shop, topic: "app/scopes_update" } });
+      };
+      const deliveries = await processed();
       expect(deliveries.map((d) => d.status)).toEqual(["processed"]);
+      expect(deliveries[0]!.attempts).toBe(1);
       expect((await db.shop.findUniqueOrThrow({ where: { domain: stack.shop } })).scopes).toBe(
         "read_products,write_inventory",
       );

@@ -95,7 +95,8 @@ describe("Fastmag settings and ERP explorer", () => {
     // The SKU opens the variant's stock page: Fastmag's stocks next to Shopify's and the last sync.
     await table.getByRole("link", { name: "BOXE20BEWARE|MARINE/GRIS CHINE|S" }).click();
     await app.getByRole("heading", { name: "Stock of BOXE20BEWARE|MARINE/GRIS CHINE|S" }).waitFor({ timeout: 30_000 });
-    await app.getByText("Web stock (your formula)").waitFor();
+    await app.getByText("Available to sell", { exact: true }).waitFor();
+    await app.getByText(/^Fastmag: general stock \d+ · web stock \d+$/).waitFor();
     await screenshot(page, "stock-of-sku");
     await page.getByRole("link", { name: "Fastmag explorer" }).click();
     await app.getByLabel("Look up").waitFor({ timeout: 30_000 });

@@ -5,6 +5,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
+import { readRouteData, routeDataUrl } from "../../scripts/route-data";
 import { screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
@@ -40,10 +41,9 @@ async function json<T>(response: Response): Promise<T> {
 async function fastmagLocation(): Promise<string> {
   const db = createPrismaClient(stack().databaseUrl);
   try {
-    const row = await db.connectorSetting.findUniqueOrThrow({
-      where: { shop_connector: { shop: stack().shop, connector: "fastmag" } },
-    });
-    return (JSON.parse(row.configJson) as { locationId: string }).locationId;
+    // Chosen on the Fastmag settings screen, kept in the shop's routing.
+    const row = await db.shopRouting.findUniqueOrThrow({ where: { shop: stack().shop } });
+    return row.shopifyLocationId!;
   } finally {
     await db.$disconnect();
   }
@@ -79,7 +79,7 @@ async function shopifyOrder(id: string): Promise<OrderSnapshot> {
 /** "Run now" on the Syncs screen (its action, over HTTP with a session token), then waits for the run to succeed. */
 async function runSync(type: string): Promise<void> {
   const call = async (path: string, route: string, form?: Record<string, string>) => {
-    const response = await fetch(`${stack().appUrl}${path}?_data=${encodeURIComponent(route)}`, {
+    const response = await fetch(routeDataUrl(stack().appUrl, path, route, form ? "POST" : "GET"), {
       method: form ? "POST" : "GET",
       headers: {
         authorization: `Bearer ${stack().shopify.mintSessionToken(stack().shop)}`,
@@ -89,7 +89,8 @@ async function runSync(type: string): Promise<void> {
       },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
-    return json<Record<string, unknown>>(response);
+    if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
+    return readRouteData(response, form ? undefined : route);
   };
   const started = await call("/app/syncs", "routes/app.syncs._index", { intent: "run-now", type });
   expect(started).toMatchObject({ ok: true });
@@ -132,14 +133,14 @@ describe("orders end to end", () => {
         body: JSON.stringify({ number: "XE000111222FR" }),
       }),
     );
-    await runSync("fastmag.order-statuses");
+    await runSync("orders.statuses");
     const shipped = await shopifyOrder(delivered.id);
     expect(shipped.fulfillmentStatus).toBe("FULFILLED");
     expect(shipped.fulfillments[0]!.tracking).toEqual([
       { company: "Chronopost", number: "XE000111222FR", url: expect.stringContaining("XE000111222FR") },
     ]);
 
-    await runSync("fastmag.order-deliveries");
+    await runSync("orders.deliveries");
     expect((await shopifyOrder(delivered.id)).fulfillments[0]!.events).not.toContain("DELIVERED");
     await json(
       await fetch(`${stack().chronopost.url}/_emulator/clock`, {
@@ -147,7 +148,7 @@ describe("orders end to end", () => {
         body: JSON.stringify({ advanceMs: 25 * 3600_000 }),
       }),
     );
-    await runSync("fastmag.order-deliveries");
+    await runSync("orders.deliveries");
     expect((await shopifyOrder(delivered.id)).fulfillments[0]!.events).toContain("DELIVERED");
     expect(fastmagOrders(delivered.id)).toHaveLength(1);
   });

@@ -47,6 +47,9 @@ describe("Syncs", () => {
 
   it("lets an ERP start the same sync over the JSON API with a token made in Settings", async () => {
     await page.getByRole("link", { name: "Settings" }).click();
+    // Submitting before the page is hydrated would post a plain form, without the session token.
+    await app.getByLabel("Token name").waitFor({ timeout: 30_000 });
+    await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
     await app.getByLabel("Token name").fill("Fastmag scripts");
     await app.getByRole("button", { name: "Create token" }).click();
     const token = (await app.locator("code", { hasText: "psk_" }).textContent({ timeout: 30_000 }))?.trim() ?? "";

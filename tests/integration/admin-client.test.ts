@@ -57,7 +57,9 @@ function client(calls: AdminCallRecord[] = [], waits: number[] = []) {
   return new ShopifyAdminClient({
     shop: "s.myshopify.com",
     accessToken: "shpat_secret",
-    bucket: new CostBucket(),
+    // A frozen clock: the scripted sleeps take no time, so the bucket's refill estimate must not drift
+    // with the real clock either (a slow machine otherwise waits 19 ms instead of Shopify's 20).
+    bucket: new CostBucket(() => 0),
     maxAttempts: 3,
     onCall: (c) => calls.push(c),
     sleep: async (ms) => void waits.push(ms),

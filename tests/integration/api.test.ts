@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "~/api/tokens.server";
 import { db } from "~/db.server";
 import { loader as jobState } from "~/routes/api.jobs.$id";
-import { action as startSync } from "~/routes/api.sync.$type";
+import { loader, action as startSync } from "~/routes/api.sync.$type";
 import { installShop, sessionToken } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 
@@ -78,7 +78,7 @@ describe("JSON API", () => {
     const badJson = await start(PRUNE, token, "{not json");
     expect(badJson.status).toBe(400);
     const badParams = await start(PRUNE, token, JSON.stringify({ params: [1, 2] }));
-    expect(badParams.status).toBe(400);
+    expect(badParams.status).toBe(422);
     expect(await db.job.count({ where: { shop } })).toBe(0);
   });
 
@@ -88,5 +88,66 @@ describe("JSON API", () => {
     const { jobId } = (await (await start(PRUNE, a.token)).json()) as { jobId: string };
     expect((await state(jobId, b.token)).status).toBe(404);
     expect((await state(jobId, a.token)).status).toBe(200);
+  });
+
+  it("answers 413 to an oversized body without reading it all, and queues nothing", async () => {
+    const { shop, token } = await shopWithToken();
+    const chunk = new TextEncoder().encode(`{"params":{"note":"${"x".repeat(64 * 1024)}`);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 20 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${process.env.SHOPIFY_APP_URL}/api/sync/${PRUNE}`, {
+      method: "POST",
+      body,
+      duplex: "half", // Node's fetch needs it for a streamed body
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    });
+    const response = await startSync({ request, params: { type: PRUNE }, context: {} });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toMatch(/larger than/);
+    expect(pulled).toBeLessThan(1024 * 1024);
+    expect(await db.job.count({ where: { shop } })).toBe(0);
+  });
+
+  it("answers 415 to a body that is not JSON, and 405 with JSON to a GET", async () => {
+    const { shop, token } = await shopWithToken();
+    const xml = new Request(`${process.env.SHOPIFY_APP_URL}/api/sync/${PRUNE}`, {
+      method: "POST",
+      body: "<params/>",
+      headers: { "content-type": "text/xml", authorization: `Bearer ${token}` },
+    });
+    const refused = await startSync({ request: xml, params: { type: PRUNE }, context: {} });
+    expect(refused.status).toBe(415);
+    expect(((await refused.json()) as { error: string }).error).toContain("application/json");
+    const get = loader();
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(((await get.json()) as { error: string }).error).toBeTruthy();
+    expect(await db.job.count({ where: { shop } })).toBe(0);
+  });
+
+  it("checks params against the sync's own schema: 422 naming the fields, nothing queued", async () => {
+    const { shop, token } = await shopWithToken();
+    const cases: [type: string, body: unknown, field: string][] = [
+      [PRUNE, { params: { keepFailedDays: -1 } }, "keepFailedDays"],
+      [PRUNE, { params: { keepFailedDays: 3, dropTables: true } }, "dropTables"],
+      ["prices.update", { params: { readMode: "telepathy" } }, "readMode"],
+      ["orders.reconcile", { params: { since: "1970-01-01" } }, "since"],
+      ["orders.reconcile", { params: { blob: "x".repeat(10_000) } }, "params"],
+      [PRUNE, { params: {}, extra: 1 }, "extra"],
+    ];
+    for (const [type, body, field] of cases) {
+      const response = await start(type, token, JSON.stringify(body));
+      expect(response.status, `${type} ${JSON.stringify(body).slice(0, 60)}`).toBe(422);
+      const answer = (await response.json()) as { error: string; fieldErrors: Record<string, string> };
+      expect(Object.keys(answer.fieldErrors)).toContain(field);
+    }
+    expect(await db.job.count({ where: { shop } })).toBe(0);
+    expect((await start(PRUNE, token, JSON.stringify({ params: { keepFailedDays: 30 } }))).status).toBe(202);
   });
 });

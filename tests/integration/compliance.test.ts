@@ -3,12 +3,12 @@ import { db } from "~/db.server";
 import { action as dataRequest } from "~/routes/webhooks.customers.data_request";
 import { action as customerRedact } from "~/routes/webhooks.customers.redact";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
-import { respond, webhookRequest } from "../support/webhooks";
+import { deliverAndProcess, webhookRequest } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
 
 type Action = typeof dataRequest;
 const call = (action: Action, request: Request) =>
-  respond(() => action({ request, params: {}, context: {} }) as Promise<Response>);
+  deliverAndProcess(() => action({ request, params: {}, context: {} }) as Promise<Response>);
 
 const alice = { id: 7001, email: "alice@example.com", phone: "+33600000001" };
 const bob = { id: 7002, email: "bob@example.com", phone: null };

@@ -244,18 +244,18 @@ describe("GET /api/fastmag/<operation>", () => {
     });
   });
 
-  it("answers 401, 400, 404 and 409 with a message", async () => {
+  it("answers 401, 422, 404 and 409 with a message", async () => {
     expect(await api("products", {}, null)).toMatchObject({
       status: 401,
       body: { error: expect.stringContaining("Bearer") },
     });
     expect(await api("products", {}, "Bearer psk_not-a-real-token")).toMatchObject({ status: 401 });
     expect(await api("product-by-gencod", { gencod: "12ab" })).toMatchObject({
-      status: 400,
+      status: 422,
       body: { fieldErrors: { query: expect.stringContaining("digits") } },
     });
     expect(await api("products", { page: "0" })).toMatchObject({
-      status: 400,
+      status: 422,
       body: { fieldErrors: { page: expect.any(String) } },
     });
     expect(await api("gift-card", { id: "CADEAU-9999" })).toMatchObject({

@@ -2,7 +2,7 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { priceOn } from "~/domain/catalog";
-import { webStock } from "~/domain/inventory";
+import { webStock } from "~/connectors/fastmag/stock";
 import { fastmagDate, fastmagDateTime } from "~/connectors/fastmag/queries.server";
 import { CREDENTIALS, startFastmag } from "./fastmag-harness";
 

@@ -134,11 +134,12 @@ describe("Fastmag settings screen", () => {
       magasin: CREDENTIALS.magasin,
       compte: CREDENTIALS.compte,
       stock: { includeA: true, includeB: true, safetyMargin: 2 },
-      locationId: form.locationId,
       seasons: ["E24", "H24"],
       timeZone: "Europe/Paris",
       queryOverrides: { seasons: form["query.seasons"] },
     });
+    // The Shopify location asked on this screen is the shop's routing, not a Fastmag setting.
+    expect(data.shopifyLocationId).toBe(form.locationId);
     expect(JSON.stringify(data)).not.toContain(CREDENTIALS.motpasse);
     expect(await loadConnectorSecrets(shop, "fastmag")).toEqual({ motpasse: CREDENTIALS.motpasse });
 

@@ -16,7 +16,7 @@ const draft = (n: number, overrides: Partial<ErpOrderDraft> = {}): ErpOrderDraft
   shopifyOrderId: `gid://shopify/Order/${n}`,
   shopifyOrderName: `#${n}`,
   email: `client${n}@example.fr`,
-  paymentCode: "CB",
+  paymentMethods: ["card"],
   comment: "Code porte 12|34\nSonner fort",
   shippingAddress: {
     name: "MAISON",

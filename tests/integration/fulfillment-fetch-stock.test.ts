@@ -4,7 +4,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server";
 import { ensureFulfillmentService } from "~/shopify/fulfillment-service.server";
 import { fullStockSync } from "~/sync/stock.server";
 import { quietReporter } from "~/sync/sync-context";
@@ -66,14 +65,7 @@ describe("fetch_stock", () => {
   });
 
   it("answers every SKU, or one, from the snapshot", async () => {
-    await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "fs-1",
-      report: quietReporter(),
-    });
+    await fullStockSync(world.stockRun({ runId: "fs-1", report: quietReporter() }));
     const erp = world.erpWebStock();
     const all = await call({});
     expect(all.status).toBe(200);

@@ -69,14 +69,6 @@ describe("job workers in several processes (PostgreSQL)", () => {
         ),
       )),
     );
-    // The slow job is due first, so a worker claims it at once; that worker is the one we kill.
-    const slow = await enqueue(db, {
-      shop: shops[0]!,
-      type: "test.mp-slow",
-      trigger: "manual",
-      params: { ms: 4_000 },
-      runAfter: new Date(Date.now() - 60_000),
-    });
     const bulk = await Promise.all(
       Array.from({ length: 400 }, (_, i) =>
         enqueue(db, {
@@ -87,6 +79,16 @@ describe("job workers in several processes (PostgreSQL)", () => {
         }),
       ),
     );
+    // The slow job, enqueued last, is due first, so a worker claims it at once; that worker is the one
+    // we kill. (Enqueued first, it could end before a long burst of enqueues does: workers wake and
+    // work on each enqueue.)
+    const slow = await enqueue(db, {
+      shop: shops[0]!,
+      type: "test.mp-slow",
+      trigger: "manual",
+      params: { ms: 4_000 },
+      runAfter: new Date(Date.now() - 60_000),
+    });
     const jobs = [slow.job.id, ...bulk.map((b) => b.job.id)];
 
     // Kill whichever worker holds the slow job, while it runs (and whatever else it holds).
@@ -172,5 +174,27 @@ describe("job workers in several processes (PostgreSQL)", () => {
       attempt: 2,
       leaseOwner: null,
     });
+  });
+
+  it("wake a worker process at once when another process enqueues (NOTIFY), though it polls once a minute", async () => {
+    const sleeper = await spawnTsx("tests/support/jobs-worker-process.ts", {
+      DATABASE_URL: url,
+      JOBS_WORKER_ID: "mp-sleeper",
+      JOBS_TYPES: "test.mp-b",
+      JOBS_POLL_MS: "60000",
+    });
+    workers.push(sleeper);
+    // Its first look at the queue found nothing (the previous test drained it); give it time to wait.
+    await sleep(500);
+    const { job } = await enqueue(db, { shop: "mp-wake.myshopify.com", type: "test.mp-b", trigger: "api" });
+    const deadline = Date.now() + 10_000;
+    let status = "queued";
+    while (status !== "succeeded" && Date.now() < deadline) {
+      await sleep(50);
+      status = (await db.job.findUniqueOrThrow({ where: { id: job.id } })).status;
+    }
+    expect(status, sleeper.output()).toBe("succeeded");
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).leaseOwner).toBeNull();
+    expect(await stopGracefully([sleeper])).toEqual([0]);
   });
 });

@@ -3,11 +3,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { manualClock } from "../../app/jobs/clock";
-import { registerJobType, unregisterJobType } from "../../app/jobs/registry.server";
+import { jobType, registerJobType, registeredJobTypes, unregisterJobType } from "../../app/jobs/registry.server";
 import { type ScheduleRow, enqueueFire, enqueueFiresBetween, startScheduler } from "../../app/jobs/scheduler.server";
-import { DEFAULT_SCHEDULES } from "../../app/jobs/schedules.server";
+import { describeSchedule } from "../../app/jobs/schedules.server";
 import { startWorker } from "../../app/jobs/worker.server";
 import { sleep } from "../../app/lib/time";
+import { registerModules } from "../../app/modules.server";
 import { spawnTsx } from "../support/jobs-processes";
 import { uniqueShop } from "../support/shops";
 
@@ -27,10 +28,47 @@ const paris = new Intl.DateTimeFormat("en-GB", {
 });
 const local = (d: Date) => paris.format(d).replace(",", ""); // "25 02:10 CEST"
 
+/** The seed's jobs not built yet, with the crons it gives them. */
+const SEED_ONLY: Record<string, string> = {
+  "giftcards.mails": "*/45 * * * *",
+  "images.sftp": "0 */2 * * *",
+  "catalog.publish-ready": "45 21 * * *",
+};
+
+/** Every registered job type's default cron (as the features declare them), plus the seed's future ones. */
+function defaultCrons(): [string, string][] {
+  registerModules();
+  const registered = registeredJobTypes().flatMap((t): [string, string][] =>
+    t.defaultSchedule && !t.type.startsWith("maintenance.") ? [[t.type, t.defaultSchedule.cron]] : [],
+  );
+  return [...registered, ...Object.entries(SEED_ONLY)];
+}
+
+describe("default schedules, as each feature registers them", () => {
+  it.each([
+    ["stock.changes", "every 2 minutes, Europe/Paris"],
+    ["stock.full", "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris"],
+    ["prices.update", "every hour at :40, from 0:40 to 2:40 and 5:40 to 23:40, Europe/Paris"],
+    ["orders.statuses", "every hour at :35, Europe/Paris"],
+    ["orders.deliveries", "every hour at :50, Europe/Paris"],
+    ["orders.reconcile", "every hour at :20, Europe/Paris"],
+    ["maintenance.prune-job-history", "every day at 4:20, Europe/Paris"],
+  ])("%s runs %s", (type, words) => {
+    registerModules();
+    expect(describeSchedule(jobType(type)!.defaultSchedule!.cron, PARIS)).toBe(words);
+  });
+
+  it("keeps full stock and prices out of the stock source's maintenance hours, named after its connector", () => {
+    registerModules();
+    for (const type of ["stock.full", "prices.update"]) {
+      expect(jobType(type)!.defaultSchedule!.hoursNote).toBe("not between 3:00 and 5:00 (Fastmag maintenance)");
+    }
+  });
+});
+
 async function seedSchedules(shop: string): Promise<Map<string, ScheduleRow>> {
   const rows = new Map<string, ScheduleRow>();
-  for (const [type, { cron }] of Object.entries(DEFAULT_SCHEDULES)) {
-    if (!type.startsWith("fastmag.")) continue;
+  for (const [type, cron] of defaultCrons()) {
     rows.set(type, await db.schedule.create({ data: { shop, type, cron, timezone: PARIS } }));
   }
   return rows;
@@ -60,14 +98,14 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
         for (const schedule of rows) await enqueueFiresBetween(db, schedule, from, clock.now(), clock);
       }
     };
-    const differential = schedules.get("fastmag.differential-stock")!;
+    const differential = schedules.get("stock.changes")!;
     const others = [...schedules.values()].filter((row) => row !== differential);
     for (const window of [SPRING, FALL]) await drive(others, window);
     for (const window of [SPRING_NEAR, FALL_NEAR]) await drive([differential], window);
 
     // Full stock: every hour at :10 from 0:10 to 2:10 and 5:10 to 23:10, local time, on both DST days.
     const fallStock = (
-      await firesOf(shop, "fastmag.full-stock", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))
+      await firesOf(shop, "stock.full", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))
     ).map(local);
     // 02:10 happens twice that night (CEST, then CET): a wall-clock time fires once.
     expect(fallStock.slice(0, 5)).toEqual([
@@ -80,7 +118,7 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
     expect(fallStock).toHaveLength(3 + 19);
     expect(fallStock.at(-1)).toBe("25 23:10 CET");
     const springStock = (
-      await firesOf(shop, "fastmag.full-stock", new Date("2026-03-28T23:00:00Z"), new Date("2026-03-29T22:00:00Z"))
+      await firesOf(shop, "stock.full", new Date("2026-03-28T23:00:00Z"), new Date("2026-03-29T22:00:00Z"))
     ).map(local);
     // 02:10 does not exist that night: it runs an hour later, at 03:10 summer time, then 5:10 as usual.
     expect(springStock.slice(0, 5)).toEqual([
@@ -92,14 +130,14 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
     ]);
     expect(springStock.at(-1)).toBe("29 23:10 CEST");
     const fallPrices = (
-      await firesOf(shop, "fastmag.prices", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))
+      await firesOf(shop, "prices.update", new Date("2026-10-24T22:00:00Z"), new Date("2026-10-25T23:00:00Z"))
     ).map(local);
     expect(fallPrices.slice(0, 4)).toEqual(["25 00:40 CEST", "25 01:40 CEST", "25 02:40 CEST", "25 05:40 CET"]);
 
     // Hourly at :35 and :50 keep one run per real hour through both changes.
     for (const [type, minute] of [
-      ["fastmag.order-statuses", 35],
-      ["fastmag.order-deliveries", 50],
+      ["orders.statuses", 35],
+      ["orders.deliveries", 50],
     ] as const) {
       for (const window of [SPRING, FALL]) {
         const fires = await firesOf(shop, type, window.from, window.to);
@@ -108,7 +146,7 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
         expect(fires.slice(1).map((d, i) => d.getTime() - fires[i]!.getTime())).toEqual(Array(26).fill(3_600_000));
       }
     }
-    expect((await firesOf(shop, "fastmag.order-statuses", FALL.from, FALL.to)).slice(3, 7).map(local)).toEqual([
+    expect((await firesOf(shop, "orders.statuses", FALL.from, FALL.to)).slice(3, 7).map(local)).toEqual([
       "25 01:35 CEST",
       "25 02:35 CEST",
       "25 02:35 CET",
@@ -117,15 +155,13 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
 
     // Differential stock: every 2 minutes of real time, no gap and no double at either change.
     for (const window of [SPRING_NEAR, FALL_NEAR]) {
-      const fires = await firesOf(shop, "fastmag.differential-stock", window.from, window.to);
+      const fires = await firesOf(shop, "stock.changes", window.from, window.to);
       expect(fires).toHaveLength(6 * 30);
       expect(new Set(fires.slice(1).map((d, i) => d.getTime() - fires[i]!.getTime()))).toEqual(new Set([120_000]));
     }
 
     // Gift card mails at :00 and :45; publishing daily at 21:45 local, CEST then CET.
-    const giftcards = (await firesOf(shop, "fastmag.giftcard-mails", FALL.from, new Date("2026-10-24T23:00:00Z"))).map(
-      local,
-    );
+    const giftcards = (await firesOf(shop, "giftcards.mails", FALL.from, new Date("2026-10-24T23:00:00Z"))).map(local);
     expect(giftcards).toEqual([
       "24 22:45 CEST",
       "24 23:00 CEST",
@@ -134,9 +170,9 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
       "25 00:45 CEST",
       "25 01:00 CEST",
     ]);
-    const publish = await firesOf(shop, "fastmag.publish-ready-products", FALL.from, FALL.to);
+    const publish = await firesOf(shop, "catalog.publish-ready", FALL.from, FALL.to);
     expect(publish.map((d) => d.toISOString())).toEqual(["2026-10-25T20:45:00.000Z"]);
-    expect((await firesOf(shop, "fastmag.publish-ready-products", SPRING.from, SPRING.to)).map(local)).toEqual([
+    expect((await firesOf(shop, "catalog.publish-ready", SPRING.from, SPRING.to)).map(local)).toEqual([
       "28 21:45 CET",
       "29 21:45 CEST",
     ]);
@@ -145,7 +181,14 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
   it("enqueues each fire once when two processes fire the same schedules", async () => {
     const shop = uniqueShop();
     await seedSchedules(shop);
-    const windows = [SPRING_NEAR, FALL_NEAR].map((w) => `${w.from.toISOString()}/${w.to.toISOString()}`).join(",");
+    // Each change of hour with an hour either side: what matters is two processes racing on every fire,
+    // and a short window keeps the test quick on a busy machine.
+    const windows = [
+      { from: new Date("2026-03-29T00:00:00Z"), to: new Date("2026-03-29T02:30:00Z") },
+      { from: new Date("2026-10-25T00:00:00Z"), to: new Date("2026-10-25T02:30:00Z") },
+    ]
+      .map((w) => `${w.from.toISOString()}/${w.to.toISOString()}`)
+      .join(",");
     const env = { DATABASE_URL: process.env.DATABASE_URL!, JOBS_SHOP: shop, JOBS_WINDOWS: windows };
     const processes = await Promise.all([1, 2].map(() => spawnTsx("tests/support/jobs-scheduler-process.ts", env)));
     for (const p of processes) p.child.stdin!.end("go\n");
@@ -154,8 +197,8 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
     const created = processes.map((p) => Number(/created (\d+)/.exec(p.output())?.[1]));
 
     const jobs = await db.job.findMany({ where: { shop }, select: { dedupeKey: true } });
-    // Every fire of both windows, each once: 2-minute stock alone is 2 × 6 h × 30.
-    expect(jobs.length).toBeGreaterThan(2 * 6 * 30);
+    // Every fire of both windows, each once: 2-minute stock alone is 2 × 2.5 h × 30.
+    expect(jobs.length).toBeGreaterThan(2 * 2.5 * 30);
     expect(new Set(jobs.map((j) => j.dedupeKey)).size).toBe(jobs.length);
     expect(created[0]! + created[1]!).toBe(jobs.length);
   });
@@ -165,7 +208,7 @@ describe("coalescing fires", () => {
   it("skips a fire while the previous scheduled run still waits, not while it runs", async () => {
     const shop = uniqueShop();
     const schedule = await db.schedule.create({
-      data: { shop, type: "fastmag.differential-stock", cron: "*/2 * * * *", timezone: PARIS },
+      data: { shop, type: "stock.changes", cron: "*/2 * * * *", timezone: PARIS },
     });
     const first = await enqueueFire(db, schedule, new Date("2026-06-01T10:00:00Z"), undefined, { coalesce: true });
     const second = await enqueueFire(db, schedule, new Date("2026-06-01T10:02:00Z"), undefined, { coalesce: true });
@@ -207,5 +250,40 @@ describe("the node-schedule scheduler", () => {
     expect(jobs.length).toBeLessThanOrEqual(3);
     expect(jobs.every((j) => j.type === "test.every-second" && j.trigger === "schedule")).toBe(true);
     expect(new Set(jobs.map((j) => j.runAfter.getTime())).size).toBe(jobs.length);
+  });
+});
+
+describe("a job type added by an update", () => {
+  it("gets its default schedule in every installed shop when the scheduler starts; paused, edited and uninstalled stay as they are", async () => {
+    const installed = uniqueShop();
+    const paused = uniqueShop();
+    const uninstalled = uniqueShop();
+    await db.shop.create({ data: { domain: installed, ianaTimezone: "America/Montreal" } });
+    await db.shop.create({ data: { domain: paused, ianaTimezone: PARIS } });
+    await db.shop.create({ data: { domain: uninstalled, uninstalledAt: new Date() } });
+    // Installed before the webhook clean-up existed: that one was paused, another edited.
+    await db.schedule.create({
+      data: { shop: paused, type: "maintenance.prune-webhooks", cron: "25 4 * * *", timezone: PARIS, enabled: false },
+    });
+    await db.schedule.create({
+      data: { shop: paused, type: "maintenance.prune-job-history", cron: "0 1 * * *", timezone: PARIS },
+    });
+
+    const scheduler = await startScheduler({ db, refreshMs: 3_600_000 });
+    await scheduler.stop();
+
+    const of = async (shop: string) =>
+      Object.fromEntries(
+        (await db.schedule.findMany({ where: { shop } })).map((s) => [s.type, [s.cron, s.timezone, s.enabled]]),
+      );
+    expect(await of(installed)).toMatchObject({
+      "maintenance.prune-webhooks": ["25 4 * * *", "America/Montreal", true],
+      "maintenance.prune-job-history": ["20 4 * * *", "America/Montreal", true],
+    });
+    expect(await of(paused)).toMatchObject({
+      "maintenance.prune-webhooks": ["25 4 * * *", PARIS, false],
+      "maintenance.prune-job-history": ["0 1 * * *", PARIS, true],
+    });
+    expect(await of(uninstalled)).toEqual({});
   });
 });

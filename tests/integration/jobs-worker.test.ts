@@ -2,11 +2,13 @@
 // success with progress and skipped items, transient retry with backoff, permanent failure, cancel,
 // lease takeover, graceful shutdown and the one-running-per-(shop, type) rule.
 import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { db } from "../../app/db.server";
 import { cancelJob, enqueueJob, getJob, listSkipped, retryJob } from "../../app/jobs/api.server";
-import { claimNextJob } from "../../app/jobs/claim.server";
+import { claimJobs, claimNextJob } from "../../app/jobs/claim.server";
 import { manualClock } from "../../app/jobs/clock";
-import { enqueue } from "../../app/jobs/queue.server";
+import { RunState } from "../../app/jobs/context.server";
+import { enqueue, finishRun, heartbeat } from "../../app/jobs/queue.server";
 import { registerJobType } from "../../app/jobs/registry.server";
 import { runDueJobs, startWorker } from "../../app/jobs/worker.server";
 import { PermanentError, TransientError } from "../../app/lib/errors";
@@ -20,6 +22,7 @@ registerJobType<{ items: number }>({
   title: "Count items",
   description: "Reports progress, counters, a skip and a log line.",
   retry: { maxAttempts: 3, baseDelayMs: 10 },
+  parseParams: (raw) => z.object({ items: z.number().int() }).parse(raw),
   handler: async (ctx) => {
     for (let i = 1; i <= ctx.params.items; i++) {
       await ctx.checkpoint();
@@ -37,6 +40,7 @@ registerJobType<{ failTimes: number; permanent?: boolean }>({
   title: "Flaky",
   description: "Fails a few times.",
   retry: { maxAttempts: 3, baseDelayMs: 1_000 },
+  parseParams: (raw) => z.object({ failTimes: z.number().int(), permanent: z.boolean().optional() }).parse(raw),
   handler: async (ctx) => {
     const seen = (calls.get(ctx.jobId) ?? 0) + 1;
     calls.set(ctx.jobId, seen);
@@ -52,6 +56,7 @@ registerJobType<{ ms: number }>({
   title: "Wait",
   description: "Waits, checking for cancel every 10 ms.",
   retry: { maxAttempts: 3, baseDelayMs: 10 },
+  parseParams: (raw) => z.object({ ms: z.number().int() }).parse(raw),
   handler: async (ctx) => {
     const end = Date.now() + ctx.params.ms;
     while (Date.now() < end) {
@@ -240,5 +245,100 @@ describe("job worker", () => {
       attempt: 1,
       leaseOwner: null,
     });
+  });
+
+  it("writes runs that end at the same moment each with its own outcome, log and skipped items, fenced one by one", async () => {
+    // On PostgreSQL these writes go out as one statement; each row must still get only its own.
+    const clock = manualClock(new Date("2026-06-01T10:00:00Z"));
+    const shops = [uniqueShop(), uniqueShop(), uniqueShop(), uniqueShop(), uniqueShop()];
+    for (const shop of shops)
+      await enqueue(db, { shop, type: "test.wait", trigger: "manual", params: { ms: 1 } }, clock);
+    const claimed = await claimJobs(db, {
+      workerId: "w-ends",
+      leaseMs: 60_000,
+      now: clock.now(),
+      types: ["test.wait"],
+      limit: 10,
+    });
+    const mine = shops.map((shop) => claimed.find((job) => job.shop === shop)!);
+    expect(mine.every(Boolean)).toBe(true);
+    // The third run lost its lease: another worker took the job over.
+    await db.job.update({ where: { id: mine[2]!.id }, data: { leaseOwner: "w-other" } });
+    const runs = mine.map((job) => {
+      const run = new RunState(
+        { jobId: job.id, shop: job.shop, type: job.type, trigger: job.trigger, attempt: job.attempt },
+        clock,
+      );
+      return { job, run, ctx: run.context({}, db), fence: { id: job.id, workerId: "w-ends", attempt: job.attempt } };
+    });
+    runs[0]!.ctx.progress(3, 3, "Done");
+    runs[0]!.ctx.skip("variant", "SKU-A", "No such SKU");
+    runs[0]!.ctx.log("info", "first, line 1");
+    runs[0]!.ctx.log("warn", "first, line 2");
+    runs[1]!.ctx.log("error", "second's only line");
+    runs[2]!.ctx.log("info", "never written");
+    runs[3]!.ctx.count({ seen: 7 });
+    clock.advance(1_000);
+    const now = clock.now();
+    const later = new Date(now.getTime() + 5_000);
+    const results = await Promise.all([
+      finishRun(db, runs[0]!.fence, runs[0]!.run, { kind: "succeeded", result: { n: 1 } }, now),
+      finishRun(db, runs[1]!.fence, runs[1]!.run, { kind: "failed", message: "Refused", cause: "Error: 401" }, now),
+      finishRun(db, runs[2]!.fence, runs[2]!.run, { kind: "succeeded" }, now),
+      finishRun(db, runs[3]!.fence, runs[3]!.run, { kind: "retry", runAfter: later, message: "Timed out" }, now),
+      heartbeat(db, runs[4]!.fence, runs[4]!.run, 60_000, now),
+    ]);
+    expect(results).toEqual([true, true, false, true, "ok"]);
+    const rows = await db.job.findMany({ where: { id: { in: mine.map((job) => job.id) } } });
+    const row = (i: number) => rows.find((r) => r.id === mine[i]!.id)!;
+    expect(row(0)).toMatchObject({
+      status: "succeeded",
+      finishedAt: now,
+      resultJson: JSON.stringify({ n: 1 }),
+      progressDone: 3,
+      progressTotal: 3,
+      phase: "Done",
+      skippedCount: 1,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      errorMessage: null,
+    });
+    expect(row(1)).toMatchObject({
+      status: "failed",
+      finishedAt: now,
+      errorMessage: "Refused",
+      errorCause: "Error: 401",
+      resultJson: null,
+    });
+    expect(row(2)).toMatchObject({ status: "running", leaseOwner: "w-other", finishedAt: null });
+    expect(row(3)).toMatchObject({
+      status: "queued",
+      runAfter: later,
+      errorMessage: "Timed out",
+      seenCount: 7,
+      finishedAt: null,
+      leaseOwner: null,
+    });
+    expect(row(4)).toMatchObject({
+      status: "running",
+      leaseOwner: "w-ends",
+      heartbeatAt: now,
+      leaseExpiresAt: new Date(now.getTime() + 60_000),
+    });
+    const logs = await db.jobLogEntry.findMany({
+      where: { jobId: { in: mine.map((job) => job.id) } },
+      orderBy: { message: "asc" },
+    });
+    expect(logs.map((l) => [l.jobId, l.shop, l.level, l.message])).toEqual([
+      [mine[0]!.id, mine[0]!.shop, "info", "first, line 1"],
+      [mine[0]!.id, mine[0]!.shop, "warn", "first, line 2"],
+      [mine[1]!.id, mine[1]!.shop, "error", "second's only line"],
+    ]);
+    expect(logs.map((l) => l.at)).toEqual(logs.map(() => new Date("2026-06-01T10:00:00Z")));
+    const skipped = await db.jobSkippedItem.findMany({ where: { jobId: { in: mine.map((job) => job.id) } } });
+    expect(skipped.map((s) => [s.jobId, s.shop, s.entity, s.externalId, s.reason])).toEqual([
+      [mine[0]!.id, mine[0]!.shop, "variant", "SKU-A", "No such SKU"],
+    ]);
+    expect(skipped[0]!.createdAt).toEqual(new Date("2026-06-01T10:00:00Z"));
   });
 });

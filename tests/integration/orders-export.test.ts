@@ -7,9 +7,11 @@ import { findCustomerData } from "~/compliance/customer-data.server";
 import { handleCustomerRedact, handleShopRedact } from "~/compliance/compliance.server";
 import { db } from "~/db.server";
 import "~/sync/orders/compliance.server";
-import { CLAIM_TTL_MS, exportOrder } from "~/sync/orders/export.server";
-import { retryOrderExport } from "~/sync/orders/orders.server";
-import { fastmagOrderPorts } from "~/sync/orders/providers.server";
+import { ORDER_FOR_EXPORT } from "~/shopify/operations/orders";
+import { deliveryAddressName, orderDraftFrom } from "~/sync/orders/draft";
+import { CLAIM_TTL_MS, exportOrder, OrderExportBusyError } from "~/sync/orders/export.server";
+import { reconcileOrders, retryOrderExport } from "~/sync/orders/orders.server";
+import { orderPorts } from "~/sync/orders/providers.server";
 import { recordShopifyOrder } from "~/sync/orders/records.server";
 import { shopifyClientForShop } from "~/sync/orders/shopify-client.server";
 import { SKU, startOrdersWorld, type OrdersWorld } from "./orders-harness";
@@ -18,6 +20,8 @@ let world: OrdersWorld;
 
 beforeAll(async () => {
   world = await startOrdersWorld("orders");
+  // Every exported order moves its items web → general: enough web stock for all the tests' orders.
+  world.fastmag.db.prepare("UPDATE stocks SET stock_web = 100 WHERE reference = 'BOXE20BEWARE'").run();
 });
 
 afterAll(async () => {
@@ -25,8 +29,11 @@ afterAll(async () => {
 });
 
 async function exporter(now: () => Date = () => new Date(), onErpOrderCreated?: (id: string) => void) {
-  const [{ sink }, shopify] = await Promise.all([fastmagOrderPorts(world.shop), shopifyClientForShop(world.shop)]);
-  return { db, sink, shopify, now, onErpOrderCreated };
+  const [{ destination, destinationName }, shopify] = await Promise.all([
+    orderPorts(world.shop),
+    shopifyClientForShop(world.shop),
+  ]);
+  return { db, destination, destinationName, shopify, now, onErpOrderCreated };
 }
 
 async function recorded(order: { id: string; name: string }) {
@@ -51,13 +58,13 @@ describe("order export", () => {
     expect(response.status).toBe(200);
     expect((await world.exportRow(order.id)).status).toBe("pending");
 
-    await world.runJobs(["fastmag.export-order"]);
+    await world.runJobs(["orders.export"]);
 
     const row = await world.exportRow(order.id);
     expect(row).toMatchObject({ status: "exported", lastError: null, email: "nouvelle.cliente@example.fr" });
     const inFastmag = world.fastmagOrdersFor(order.id);
     expect(inFastmag).toHaveLength(1);
-    expect(row.fastmagOrderId).toBe(String(inFastmag[0]!.order_id));
+    expect(row.erpOrderId).toBe(String(inFastmag[0]!.order_id));
     const header = world.fastmag.db
       .prepare(
         "SELECT total, quantity, payment_code, shipping_cost, comment, shopify_order_name FROM orders WHERE order_id = ?",
@@ -83,11 +90,11 @@ describe("order export", () => {
     expect(
       world.fastmag.db
         .prepare(
-          "SELECT a.city FROM customer_addresses a JOIN customers c USING (customer_id) WHERE c.email = ? AND a.name = 'LIVRAISON'",
+          "SELECT a.city FROM customer_addresses a JOIN customers c USING (customer_id) WHERE c.email = ? AND a.name = ?",
         )
-        .get("nouvelle.cliente@example.fr"),
+        .get("nouvelle.cliente@example.fr", deliveryAddressName(order.id)),
     ).toEqual({ city: "Lyon" });
-    expect((await world.orderSnapshot(order.id)).metafields["passerelle.fastmag_order_id"]).toBe(row.fastmagOrderId);
+    expect((await world.orderSnapshot(order.id)).metafields["passerelle.fastmag_order_id"]).toBe(row.erpOrderId);
     const events = await db.orderEvent.findMany({ where: { orderExportId: row.id }, orderBy: { at: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["received", "exported", "stock"]);
     expect(row.stockTransferredAt).not.toBeNull();
@@ -98,12 +105,12 @@ describe("order export", () => {
     expect((await world.deliverOrderCreated(order.legacyId, "wh-dup-1")).status).toBe(200);
     const duplicate = await world.deliverOrderCreated(order.legacyId, "wh-dup-1");
     expect(duplicate.headers.get("x-passerelle-duplicate")).toBe("1");
-    await world.runJobs(["fastmag.export-order"]);
+    await world.runJobs(["orders.export"]);
     const callsAfterFirst = world.fastmag.calls.length;
 
     // Shopify re-sends an order it thinks we missed under a new webhook id.
     expect((await world.deliverOrderCreated(order.legacyId, "wh-dup-2")).status).toBe(200);
-    const ran = await world.runJobs(["fastmag.export-order"]);
+    const ran = await world.runJobs(["orders.export"]);
     expect(ran).toHaveLength(1);
     const job = await db.job.findUniqueOrThrow({ where: { id: ran[0] } });
     expect(JSON.parse(job.resultJson ?? "{}")).toMatchObject({ kind: "already-exported" });
@@ -130,15 +137,16 @@ describe("order export", () => {
       data: { status: "exporting", claimedAt: new Date(), claimedBy: "dead-process" },
     });
 
-    // While the dead claim is fresh nobody takes it; once it expired the next exporter does.
-    expect(await exportOrder(await exporter(), { shop: world.shop, shopifyOrderId: order.id })).toEqual({
-      kind: "busy",
-    });
+    // While the dead claim is fresh nobody takes it (a transient "busy": the job retries once the claim
+    // expired, it never reports success); once it expired the next exporter does.
+    const busy = await exportOrder(await exporter(), { shop: world.shop, shopifyOrderId: order.id }).catch((e) => e);
+    expect(busy).toBeInstanceOf(OrderExportBusyError);
+    expect(busy.retryAfterMs).toBeGreaterThan(CLAIM_TTL_MS - 10_000);
     const later = await exporter(() => new Date(Date.now() + CLAIM_TTL_MS + 1_000));
     const outcome = await exportOrder(later, { shop: world.shop, shopifyOrderId: order.id });
-    expect(outcome).toEqual({ kind: "exported", fastmagOrderId: created, created: false });
+    expect(outcome).toEqual({ kind: "exported", erpOrderId: created, created: false });
     expect(world.fastmagOrdersFor(order.id)).toHaveLength(1);
-    expect((await world.exportRow(order.id)).fastmagOrderId).toBe(created);
+    expect((await world.exportRow(order.id)).erpOrderId).toBe(created);
   });
 
   it("two exporters racing on the same order: one exports, the other does nothing", async () => {
@@ -146,15 +154,87 @@ describe("order export", () => {
     await recorded(order);
     world.fastmag.setFaults({ latencyMs: 150 }); // widens the window in which both would create
     try {
-      const outcomes = await Promise.all([
+      const outcomes = await Promise.allSettled([
         exportOrder(await exporter(), { shop: world.shop, shopifyOrderId: order.id }),
         exportOrder(await exporter(), { shop: world.shop, shopifyOrderId: order.id }),
       ]);
-      expect(outcomes.map((o) => o.kind).sort()).toEqual(["busy", "exported"]);
+      const kinds = outcomes.map((o) =>
+        o.status === "fulfilled" ? o.value.kind : o.reason instanceof OrderExportBusyError ? "busy" : String(o.reason),
+      );
+      expect(kinds.sort()).toEqual(["busy", "exported"]);
     } finally {
       world.fastmag.setFaults({});
     }
     expect(world.fastmagOrdersFor(order.id)).toHaveLength(1);
+  });
+});
+
+describe("an export a crashed run left claimed", () => {
+  /** What a process killed after its claim leaves behind: the row exporting, claimed by nobody alive. */
+  async function leftClaimed(claimedAt: Date) {
+    const order = await world.createOrder();
+    await recorded(order);
+    await db.orderExport.update({
+      where: { shop_shopifyOrderId: { shop: world.shop, shopifyOrderId: order.id } },
+      data: { status: "exporting", claimedBy: "dead-process", claimedAt },
+    });
+    return order;
+  }
+
+  it("its job run is queued again for when the claim expires, never ends 'succeeded'", async () => {
+    const order = await leftClaimed(new Date());
+    const job = await db.job.create({
+      data: {
+        shop: world.shop,
+        type: "orders.export",
+        trigger: "webhook",
+        paramsJson: JSON.stringify({ shopifyOrderId: order.id }),
+        runAfter: new Date(),
+        maxAttempts: 6,
+      },
+    });
+    await world.runJobs(["orders.export"]);
+    const after = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(after.status).toBe("queued");
+    expect(after.errorMessage).toContain("being sent by another run");
+    expect(after.runAfter.getTime()).toBeGreaterThan(Date.now() + CLAIM_TTL_MS - 10_000);
+    expect(world.fastmagOrdersFor(order.id)).toHaveLength(0);
+  });
+
+  it("Retry is refused while the claim is fresh and works once it expired", async () => {
+    const fresh = await leftClaimed(new Date());
+    await expect(retryOrderExport(db, world.shop, (await world.exportRow(fresh.id)).id)).rejects.toThrow(
+      "being sent right now",
+    );
+    const expired = await leftClaimed(new Date(Date.now() - CLAIM_TTL_MS - 1_000));
+    await retryOrderExport(db, world.shop, (await world.exportRow(expired.id)).id);
+    await world.runJobs(["orders.export"]);
+    expect(await world.exportRow(expired.id)).toMatchObject({ status: "exported", claimedBy: null });
+    expect(world.fastmagOrdersFor(expired.id)).toHaveLength(1);
+  });
+
+  it("the reconciliation queues expired claims again (the order is looked up in Fastmag first), not fresh ones", async () => {
+    const fresh = await leftClaimed(new Date());
+    const expired = await leftClaimed(new Date(Date.now() - CLAIM_TTL_MS - 1_000));
+    // The crashed run had got as far as Fastmag's OK.
+    const { destination } = await orderPorts(world.shop);
+    const shopify = await shopifyClientForShop(world.shop);
+    const { data } = await shopify.request(ORDER_FOR_EXPORT, {
+      id: expired.id,
+      metafieldNamespace: "passerelle",
+      metafieldKey: destination.orderIdMetafieldKey,
+    });
+    const { draft, customer } = orderDraftFrom(data.order!, destination);
+    const made = await destination.createOrder(draft, customer);
+
+    const result = await reconcileOrders({ db, shopify, now: () => new Date() }, world.shop, { days: 0 });
+    expect(result.queued).toBe(1);
+    await world.runJobs(["orders.export"]);
+    expect(await world.exportRow(expired.id)).toMatchObject({ status: "exported", erpOrderId: made.orderId });
+    expect(world.fastmagOrdersFor(expired.id)).toHaveLength(1);
+    expect(await world.exportRow(fresh.id)).toMatchObject({ status: "exporting", claimedBy: "dead-process" });
+    // Nothing is left unfinished but the fresh claim: a second reconciliation queues nothing.
+    expect((await reconcileOrders({ db, shopify, now: () => new Date() }, world.shop, { days: 0 })).queued).toBe(0);
   });
 });
 
@@ -170,7 +250,7 @@ describe("malformed orders", () => {
     const good = await world.createOrder();
     for (const o of [badSku, unknownInFastmag, noAddress, good])
       expect((await world.deliverOrderCreated(o.legacyId)).status).toBe(200);
-    await world.runJobs(["fastmag.export-order"]);
+    await world.runJobs(["orders.export"]);
 
     expect(await world.exportRow(badSku.id)).toMatchObject({
       status: "failed",
@@ -206,9 +286,14 @@ describe("malformed orders", () => {
         "INSERT INTO products (reference, designation, color, size, gencod, season, family, brand, price, active, last_modified) VALUES ('NOUVEAU24', 'Nouveau', 'NOIR', 'M', '3700000099999', 'E24', 'HAUTS', 'DEMO', 10, 1, '2026-01-01 00:00:00')",
       )
       .run();
+    world.fastmag.db
+      .prepare(
+        "INSERT INTO stocks (reference, color, size, stock_general, stock_web, last_modified) VALUES ('NOUVEAU24', 'NOIR', 'M', 0, 5, '2026-01-01 00:00:00')",
+      )
+      .run();
     for (const o of [noAddress, unknownInFastmag])
       await retryOrderExport(db, world.shop, (await world.exportRow(o.id)).id);
-    await world.runJobs(["fastmag.export-order"]);
+    await world.runJobs(["orders.export"]);
     expect(await world.exportRow(noAddress.id)).toMatchObject({ status: "exported", lastError: null });
     expect(await world.exportRow(unknownInFastmag.id)).toMatchObject({ status: "exported", lastError: null });
     expect(world.fastmagOrdersFor(noAddress.id)).toHaveLength(1);
@@ -225,16 +310,16 @@ describe("reconciliation", () => {
     const run = await db.job.create({
       data: {
         shop: world.shop,
-        type: "fastmag.reconcile-orders",
+        type: "orders.reconcile",
         trigger: "manual",
         paramsJson: "{}",
         runAfter: new Date(),
         maxAttempts: 1,
       },
     });
-    await world.runJobs(["fastmag.reconcile-orders"]);
+    await world.runJobs(["orders.reconcile"]);
     expect((await db.job.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
-    await world.runJobs(["fastmag.export-order"]);
+    await world.runJobs(["orders.export"]);
     expect(await world.exportRow(lost.id)).toMatchObject({ status: "exported" });
     expect(world.fastmagOrdersFor(lost.id)).toHaveLength(1);
     expect(
@@ -249,7 +334,7 @@ describe("customer data", () => {
   it("data requests find order records, customers/redact anonymises them, shop/redact erases them", async () => {
     const order = await world.createOrder({ email: "effacer.moi@example.fr" });
     await world.deliverOrderCreated(order.legacyId);
-    await world.runJobs(["fastmag.export-order"]);
+    await world.runJobs(["orders.export"]);
     const query = { shop: world.shop, customer: { email: "effacer.moi@example.fr" }, orderIds: [] };
     expect((await findCustomerData(query)).orderExports).toEqual([
       expect.objectContaining({ order: order.name, email: "effacer.moi@example.fr" }),

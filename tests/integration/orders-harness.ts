@@ -14,16 +14,11 @@ import { orderCreatePayload, ordersOf, type OrderInput } from "../../emulators/s
 import { startTntEmulator } from "../../emulators/tnt/index";
 import { installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
-import { respond, webhookRequest } from "../support/webhooks";
+import { deliverAndProcess, webhookRequest } from "../support/webhooks";
 import { CREDENTIALS } from "./fastmag-harness";
 
 export const SKU = "BOXE20BEWARE|MARINE/GRIS CHINE|S";
-export const ORDER_JOB_TYPES = [
-  "fastmag.export-order",
-  "fastmag.reconcile-orders",
-  "fastmag.order-statuses",
-  "fastmag.order-deliveries",
-];
+export const ORDER_JOB_TYPES = ["orders.export", "orders.reconcile", "orders.statuses", "orders.deliveries"];
 
 export async function startOrdersWorld(prefix: string, options: { fastmagFaults?: FaultConfig } = {}) {
   const shop = uniqueShop(prefix);
@@ -95,7 +90,7 @@ export async function startOrdersWorld(prefix: string, options: { fastmagFaults?
       const record = shopify.store.shop(shop);
       const payload = orderCreatePayload(record, ordersOf(record).orders.get(legacyId)!);
       const request = webhookRequest({ topic: "orders/create", shop, payload, webhookId });
-      return respond(() => ordersCreate({ request, params: {}, context: {} }) as Promise<Response>);
+      return deliverAndProcess(() => ordersCreate({ request, params: {}, context: {} }) as Promise<Response>);
     },
     async orderSnapshot(gid: string) {
       const response = await fetch(`${shopify.url}/_emulator/shops/${shop}/orders`);
@@ -126,6 +121,14 @@ export async function startOrdersWorld(prefix: string, options: { fastmagFaults?
         .run(status, carrier, trackingNumber, gid);
     },
     runJobs: (types = ORDER_JOB_TYPES) => runDueJobs({ db, types }),
+    /** The latest export run for the order: its status and the message the merchant sees. */
+    async lastExportJob(gid: string) {
+      const job = await db.job.findFirstOrThrow({
+        where: { shop, type: "orders.export", paramsJson: { contains: `"${gid}"` } },
+        orderBy: { createdAt: "desc" },
+      });
+      return { ...job, error: job.errorMessage };
+    },
     exportRow: (gid: string) =>
       db.orderExport.findUniqueOrThrow({ where: { shop_shopifyOrderId: { shop, shopifyOrderId: gid } } }),
     async close() {

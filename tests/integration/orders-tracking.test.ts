@@ -26,7 +26,7 @@ afterAll(async () => {
 async function exportedOrder(input: Parameters<OrdersWorld["createOrder"]>[0] = {}) {
   const order = await world.createOrder(input);
   await world.deliverOrderCreated(order.legacyId);
-  await world.runJobs(["fastmag.export-order"]);
+  await world.runJobs(["orders.export"]);
   expect((await world.exportRow(order.id)).status).toBe("exported");
   return order;
 }
@@ -40,16 +40,16 @@ describe("order statuses", () => {
   it("tags a status change, then ships the order with carrier, number and tracking URL at status 300, once", async () => {
     const order = await exportedOrder();
     world.fastmag.db.prepare("UPDATE orders SET status = 200 WHERE shopify_order_id = ?").run(order.id);
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
     let snapshot = await world.orderSnapshot(order.id);
     expect(snapshot.tags).toContain("fastmag-200");
     expect(snapshot.fulfillments).toHaveLength(0);
     expect(await world.exportRow(order.id)).toMatchObject({ erpStatus: 200, fulfilledAt: null });
 
     world.shipInFastmag(order.id, 300, "CHRONOPOST", "XY123456789FR");
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
     snapshot = await world.orderSnapshot(order.id);
     expect(snapshot.tags).toEqual(expect.arrayContaining(["fastmag-200", "fastmag-300"]));
     expect(snapshot.metafields["passerelle.fastmag_status"]).toMatch(/^300 /);
@@ -65,31 +65,31 @@ describe("order statuses", () => {
     expect(row.fulfilledAt).not.toBeNull();
 
     // The next run leaves a shipped order alone.
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
     expect((await world.orderSnapshot(order.id)).fulfillments).toHaveLength(1);
   });
 
   it("a partly shipped order (305) gets its fulfillment, stays followed, and a rerun does not ship it twice", async () => {
     const order = await exportedOrder();
     world.shipInFastmag(order.id, 305, "TNT", "TNT000111");
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
     expect(await world.exportRow(order.id)).toMatchObject({
       erpStatus: 305,
       trackingNumber: "TNT000111",
       fulfilledAt: null,
     });
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
     expect((await world.orderSnapshot(order.id)).fulfillments).toHaveLength(1);
   });
 
   it("answers fetch_tracking_numbers from our records, signed requests only", async () => {
     const order = await exportedOrder();
     world.shipInFastmag(order.id, 300, "CHRONOPOST", "XY999000111FR");
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
     const url = new URL(`${process.env.SHOPIFY_APP_URL}/fulfillment/fetch_tracking_numbers.json`);
     url.searchParams.append("order_names[]", order.name);
     url.searchParams.append("order_names[]", "#404");
@@ -113,8 +113,8 @@ describe("carriers", () => {
     const order = await exportedOrder();
     world.shipInFastmag(order.id, 300, "TNT", "TNT555");
     world.tnt.parcels.add("TNT555");
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
 
     const call = async () => {
       const response = await updateTrackingAction({
@@ -142,17 +142,17 @@ describe("carriers", () => {
     const order = await exportedOrder();
     world.shipInFastmag(order.id, 300, "CHRONOPOST", "XC100200300FR");
     world.chronopost.parcels.add("XC100200300FR");
-    await enqueue("fastmag.order-statuses");
-    await world.runJobs(["fastmag.order-statuses"]);
+    await enqueue("orders.statuses");
+    await world.runJobs(["orders.statuses"]);
 
-    await enqueue("fastmag.order-deliveries");
-    await world.runJobs(["fastmag.order-deliveries"]);
+    await enqueue("orders.deliveries");
+    await world.runJobs(["orders.deliveries"]);
     expect((await world.exportRow(order.id)).deliveredAt).toBeNull();
     expect((await world.orderSnapshot(order.id)).fulfillments[0]!.events).toEqual(["IN_TRANSIT"]);
 
     world.chronopost.parcels.advance(25 * HOUR);
-    await enqueue("fastmag.order-deliveries");
-    await world.runJobs(["fastmag.order-deliveries"]);
+    await enqueue("orders.deliveries");
+    await world.runJobs(["orders.deliveries"]);
     expect((await world.exportRow(order.id)).deliveredAt).not.toBeNull();
     expect((await world.orderSnapshot(order.id)).fulfillments[0]!.events).toEqual(["IN_TRANSIT", "DELIVERED"]);
   });

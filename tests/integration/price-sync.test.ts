@@ -18,7 +18,8 @@ describe("price sync across a reduction window", () => {
     priceSync({
       shop: world.shop,
       client: world.client,
-      setup: world.priceSetup,
+      source: world.priceSource,
+      sourceName: "Fastmag",
       report: quietReporter(() => now),
       options,
     });

@@ -193,10 +193,10 @@ describe("Admin GraphQL", () => {
       path: ["shop", "billingAddress"],
     });
     const root = await rawGraphQL(
-      { query: "{ giftCards(first: 1) { nodes { id } } }" }, // orders are emulated since issue 6
+      { query: "{ draftOrders(first: 1) { nodes { id } } }" }, // orders and gift cards are emulated now
       { "x-shopify-access-token": emulator.issueAccessToken(shop) },
     );
-    expect(root.body.errors[0].message).toBe("emulator: QueryRoot.giftCards is not implemented");
+    expect(root.body.errors[0].message).toBe("emulator: QueryRoot.draftOrders is not implemented");
   });
 
   it("refuses input arrays over 250 items and queries costing over 1,000 points", async () => {

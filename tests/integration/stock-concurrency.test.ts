@@ -2,10 +2,9 @@
 // re-read and keep the sale instead of overwriting it with the ERP's older figure; once the ERP
 // records the sale too, the next run converges.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server";
 import { fullStockSync } from "~/sync/stock.server";
 import { quietReporter } from "~/sync/sync-context";
-import { startStockWorld, type StockWorld } from "./stock-harness";
+import { shopifyOf, startStockWorld, type StockWorld } from "./stock-harness";
 
 describe("a concurrent sale during a full stock sync", () => {
   let world: StockWorld;
@@ -26,15 +25,9 @@ describe("a concurrent sale during a full stock sync", () => {
         if (++checkpoints === 2) world.setShopifyLevel(sold, world.shopifyLevels().get(sold)! - 2);
       },
     };
-    const result = await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "cas-1",
-      report,
-      options: { readMode: "paged" },
-    });
+    const result = shopifyOf(
+      await fullStockSync(world.stockRun({ runId: "cas-1", report, options: { readMode: "paged" } })),
+    );
 
     const staleRefusals = world.shopify
       .callLog({ shop: world.shop })
@@ -49,14 +42,7 @@ describe("a concurrent sale during a full stock sync", () => {
 
     // The order export tells the ERP about the sale; the next sync leaves Shopify equal to it.
     world.moveErpStock(sold, -2, "2026-01-03 10:00:00");
-    await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "cas-2",
-      report: quietReporter(),
-    });
+    await fullStockSync(world.stockRun({ runId: "cas-2", report: quietReporter() }));
     expect(world.shopifyLevels().get(sold)).toBe(world.erpWebStock().get(sold));
   });
 });

@@ -14,14 +14,7 @@ describe("differential stock sync", () => {
   });
   afterAll(() => world?.close());
   const run = (runId: string) =>
-    differentialStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId,
-      report: quietReporter(),
-    });
+    differentialStockSync({ ...world.stockRun({ runId, report: quietReporter() }), db, shop: world.shop });
   const writes = () =>
     world.shopify.callLog({ shop: world.shop }).filter((c) => c.operationName === "InventorySetQuantities").length;
 
@@ -37,14 +30,14 @@ describe("differential stock sync", () => {
     for (const sku of world.skus.slice(10, 13)) world.moveErpStock(sku, 5, at);
     const before = writes();
     const second = await run("d-2");
-    expect(second).toMatchObject({ mode: "differential", changed: 3, writeCalls: 1 });
+    expect(second).toMatchObject({ mode: "differential", changed: 3, destinations: { shopify: { writeCalls: 1 } } });
     expect(writes() - before).toBe(1);
     const levels = world.shopifyLevels();
     for (const [sku, stock] of world.erpWebStock()) expect([sku, levels.get(sku)]).toEqual([sku, stock]);
 
     // The overlap re-reads the same movements: nothing to write.
     const third = await run("d-3");
-    expect(third).toMatchObject({ mode: "differential", changed: 0, writeCalls: 0 });
+    expect(third).toMatchObject({ mode: "differential", changed: 0, destinations: { shopify: { writeCalls: 0 } } });
     expect(third.mode === "differential" && third.movements).toBeGreaterThanOrEqual(3);
     expect(writes() - before).toBe(1);
   });

@@ -2,12 +2,12 @@
 // nothing changed, 1% changed → at most 1% of the writes, negative stock as 0, unknown SKUs skipped,
 // and a sync interrupted at a checkpoint then run again leaves Shopify equal to the ERP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server";
 import { JobInterrupted } from "~/jobs/context.server";
-import { fullStockSync, UNKNOWN_IN_ERP, UNKNOWN_IN_SHOPIFY } from "~/sync/stock.server";
+import { UNKNOWN_IN_SHOPIFY, unknownInSource } from "~/sync/shopify-stock.server";
+import { fullStockSync } from "~/sync/stock.server";
 import { quietReporter } from "~/sync/sync-context";
 import { createProduct } from "../../emulators/shopify/catalog";
-import { startStockWorld, type StockWorld } from "./stock-harness";
+import { shopifyOf, startStockWorld, type StockWorld } from "./stock-harness";
 
 const writesOf = (world: StockWorld) =>
   world.shopify.callLog({ shop: world.shop }).filter((c) => c.operationName === "InventorySetQuantities");
@@ -29,28 +29,14 @@ describe("full stock sync", () => {
 
   it("writes every difference in batches of 250, then nothing on a second run", async () => {
     const report = quietReporter();
-    const first = await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "run-1",
-      report,
-    });
+    const first = shopifyOf(await fullStockSync(world.stockRun({ runId: "run-1", report })));
     expect(first.readMode).toBe("bulk"); // nothing known yet
     expect(first.changed).toBeGreaterThan(900);
     expect(first.writeCalls).toBe(Math.ceil(first.changed / 250));
     expectEqualToErp(world);
 
     const calls = writesOf(world).length;
-    const second = await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "run-2",
-      report: quietReporter(),
-    });
+    const second = shopifyOf(await fullStockSync(world.stockRun({ runId: "run-2", report: quietReporter() })));
     expect(second.readMode).toBe("bulk"); // paging costs ~3 points per item: only one page is read that way
     expect(second.changed).toBe(0);
     expect(writesOf(world).length).toBe(calls);
@@ -60,15 +46,9 @@ describe("full stock sync", () => {
     const moved = world.skus.filter((_, i) => i % 100 === 0); // 12 SKUs
     for (const [i, sku] of moved.entries()) world.moveErpStock(sku, i === 0 ? -10_000 : 3, "2026-01-01 10:00:00");
     const before = writesOf(world).length;
-    const result = await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "run-3",
-      report: quietReporter(),
-      options: { readMode: "paged" },
-    });
+    const result = shopifyOf(
+      await fullStockSync(world.stockRun({ runId: "run-3", report: quietReporter(), options: { readMode: "paged" } })),
+    );
     expect(result.readMode).toBe("paged");
     expect(result.changed).toBe(moved.length);
     expect(writesOf(world).length - before).toBe(1); // 12 changes fit one call: ≤ 1% of 1,200 writes
@@ -87,17 +67,10 @@ describe("full stock sync", () => {
       )
       .run();
     const report = quietReporter();
-    await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "run-4",
-      report,
-    });
+    await fullStockSync(world.stockRun({ runId: "run-4", report }));
     expect(report.skipped).toEqual(
       expect.arrayContaining([
-        { entity: "variant", externalId: "ZZZ|NONE|U", reason: UNKNOWN_IN_ERP },
+        { entity: "variant", externalId: "ZZZ|NONE|U", reason: unknownInSource("Fastmag") },
         { entity: "variant", externalId: "NEWREF|BLEU|M", reason: UNKNOWN_IN_SHOPIFY },
       ]),
     );
@@ -122,15 +95,7 @@ describe("a full sync interrupted mid-run", () => {
       },
     };
     await expect(
-      fullStockSync({
-        db,
-        shop: world.shop,
-        client: world.client,
-        setup: world.stockSetup,
-        runId: "run-a",
-        report: stopping,
-        options: { concurrency: 2 },
-      }),
+      fullStockSync(world.stockRun({ runId: "run-a", report: stopping, options: { concurrency: 2 } })),
     ).rejects.toBeInstanceOf(JobInterrupted);
     const levels = world.shopifyLevels();
     const erp = world.erpWebStock();
@@ -140,14 +105,7 @@ describe("a full sync interrupted mid-run", () => {
 
     // Meanwhile the ERP moves on, and a sale happens in Shopify on an item already written.
     world.moveErpStock(world.skus[5], 7, "2026-01-02 09:00:00");
-    const result = await fullStockSync({
-      db,
-      shop: world.shop,
-      client: world.client,
-      setup: world.stockSetup,
-      runId: "run-b",
-      report: quietReporter(),
-    });
+    const result = shopifyOf(await fullStockSync(world.stockRun({ runId: "run-b", report: quietReporter() })));
     expect(result.changed).toBeGreaterThan(0);
     expectEqualToErp(world);
   });

@@ -3,13 +3,23 @@
 // pointed at it, and helpers to compare both sides.
 import { ShopifyAdminClient } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
-import { fastmagPriceSetup, fastmagStockSetup } from "~/connectors/fastmag/capabilities.server";
+import type { PriceSource } from "~/capabilities/price-source";
+import type { StockSource } from "~/capabilities/stock-source";
+import { fastmagPriceSource, fastmagStockSource } from "~/connectors/fastmag/capabilities.server";
 import type { FastmagSettings } from "~/connectors/fastmag/settings.server";
-import { webStock } from "~/domain/inventory";
+import { webStock } from "~/connectors/fastmag/stock";
+import { stockFormulaOf } from "~/connectors/fastmag/settings-form.server";
+import { db } from "~/db.server";
+import { shopifyStockDestination, type ShopifyStockOptions } from "~/sync/shopify-stock.server";
+import type { FullStockResult, StockRunDeps } from "~/sync/stock.server";
+import type { SyncReporter } from "~/sync/sync-context";
+import { EmulatorClock } from "../../emulators/_kit/index";
 import { createProduct } from "../../emulators/shopify/catalog";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import type { ShopRecord } from "../../emulators/shopify/store";
-import { startFastmag } from "./fastmag-harness";
+import { saveConnectorSettings } from "~/connectors/settings.server";
+import { installShop } from "../support/admin-request";
+import { CREDENTIALS, startFastmag } from "./fastmag-harness";
 import { uniqueShop } from "../support/shops";
 
 export const APP = {
@@ -26,8 +36,10 @@ export interface StockWorld {
   client: ShopifyAdminClient;
   fastmag: Awaited<ReturnType<typeof startFastmag>>;
   settings: FastmagSettings;
-  stockSetup: ReturnType<typeof fastmagStockSetup>;
-  priceSetup: ReturnType<typeof fastmagPriceSetup>;
+  stockSource: StockSource;
+  priceSource: PriceSource;
+  /** A stock run from Fastmag to this shop's Shopify location (the job's wiring, without the registry). */
+  stockRun(run: { runId: string; report: SyncReporter; options?: ShopifyStockOptions }): StockRunDeps;
   skus: string[];
   /** Shopify's available quantity per SKU at the synced location. */
   shopifyLevels(): Map<string, number>;
@@ -46,7 +58,11 @@ export async function startStockWorld(options: {
   shopifyClock?: () => number;
 }): Promise<StockWorld> {
   const fastmag = await startFastmag(
-    { seed: { variants: options.variants }, now: options.now },
+    {
+      seed: { variants: options.variants },
+      // The emulator's clock follows the test's (seed and transaction dates).
+      clock: options.now ? new EmulatorClock(() => options.now!().getTime()) : undefined,
+    },
     { options: { now: options.now } },
   );
   const shop = uniqueShop("stock");
@@ -84,11 +100,10 @@ export async function startStockWorld(options: {
   }
   const settings = {
     stock: { includeA: false, includeB: true, safetyMargin: 0 },
-    locationId,
     timeZone: "Europe/Paris",
   } as FastmagSettings;
   const client = new ShopifyAdminClient({ shop, accessToken: shopify.issueAccessToken(shop) });
-  const stockSetup = fastmagStockSetup(fastmag.fastmag, settings);
+  const stockSource = fastmagStockSource(fastmag.fastmag, settings);
   return {
     shop,
     shopify,
@@ -97,8 +112,29 @@ export async function startStockWorld(options: {
     client,
     fastmag,
     settings,
-    stockSetup,
-    priceSetup: fastmagPriceSetup(fastmag.fastmag, settings),
+    stockSource,
+    priceSource: fastmagPriceSource(fastmag.fastmag, settings),
+    stockRun: ({ runId, report, options }) => ({
+      source: stockSource,
+      sourceName: "Fastmag",
+      report,
+      destinations: [
+        {
+          id: "shopify",
+          name: "Shopify",
+          destination: shopifyStockDestination({
+            db,
+            shop,
+            client,
+            locationId,
+            runId,
+            report,
+            sourceName: "Fastmag",
+            options,
+          }),
+        },
+      ],
+    }),
     skus,
     shopifyLevels() {
       const itemSku = new Map<number, string>();
@@ -118,7 +154,7 @@ export async function startStockWorld(options: {
       for (const r of all)
         stock.set(
           `${r.reference}|${r.color}|${r.size}`,
-          webStock({ stockA: r.stock_general, stockB: r.stock_web }, stockSetup.source.formula),
+          webStock({ stockA: r.stock_general, stockB: r.stock_web }, stockFormulaOf(settings.stock)),
         );
       return stock;
     },
@@ -143,4 +179,35 @@ export async function startStockWorld(options: {
       await Promise.all([shopify.close(), fastmag.emulator.close()]);
     },
   };
+}
+
+/** What the Shopify destination did in a full stock run. */
+export function shopifyOf(result: FullStockResult) {
+  return result.destinations.shopify as import("~/sync/shopify-stock.server").ShopifyFullStockReport;
+}
+
+/** The world's shop as a merchant leaves it in Settings: installed with its Shopify token, and Fastmag saved
+ *  (pointing at the world's Fastmag emulator, with its password). Routing is the caller's. */
+export async function installWorldShopWithFastmag(world: StockWorld): Promise<void> {
+  const shop = world.shop;
+  await installShop(shop);
+  await db.session.update({
+    where: { id: `offline_${shop}` },
+    data: { accessToken: world.shopify.issueAccessToken(shop) },
+  });
+  await saveConnectorSettings(
+    shop,
+    "fastmag",
+    {
+      host: world.fastmag.emulator.url,
+      enseigne: CREDENTIALS.enseigne,
+      magasin: CREDENTIALS.magasin,
+      compte: CREDENTIALS.compte,
+      stock: world.settings.stock,
+      seasons: [],
+      timeZone: "Europe/Paris",
+      queryOverrides: {},
+    },
+    { motpasse: CREDENTIALS.motpasse },
+  );
 }

@@ -2,19 +2,16 @@
 // saved Fastmag settings and offline session are all they need; progress, counters and skipped records
 // land on the run; the explorer's SKU view then shows Fastmag, Shopify and the snapshot agreeing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import "~/jobs/job-types.server";
 import { saveFastmagSettings } from "~/connectors/fastmag/settings.server";
-import { stockSetupForShop } from "~/connectors/fastmag/capabilities.server";
 import { db } from "~/db.server";
 import { enqueueJob, getJob, listJobTypes } from "~/jobs/api.server";
 import { runDueJobs } from "~/jobs/worker.server";
-import { adminClientForShop } from "~/shopify/admin-for-shop.server";
-import { skuStockView } from "~/sync/stock-view.server";
+import { skuStockViewForShop } from "~/sync/stock-view.server";
 import { installShop } from "../support/admin-request";
 import { CREDENTIALS } from "./fastmag-harness";
 import { startStockWorld, type StockWorld } from "./stock-harness";
 
-const TYPES = ["fastmag.full-stock", "fastmag.differential-stock", "fastmag.prices"];
+const TYPES = ["stock.full", "stock.changes", "prices.update"];
 
 describe("stock and price jobs", () => {
   let world: StockWorld;
@@ -55,7 +52,7 @@ describe("stock and price jobs", () => {
   });
 
   it("run the full stock sync with progress and counters, then changes only, then prices", async () => {
-    const full = await run("fastmag.full-stock");
+    const full = await run("stock.full");
     expect(full).toMatchObject({
       status: "succeeded",
       error: null,
@@ -66,20 +63,20 @@ describe("stock and price jobs", () => {
     const levels = world.shopifyLevels();
     for (const [sku, stock] of world.erpWebStock()) expect([sku, levels.get(sku)]).toEqual([sku, stock]);
 
-    const differential = await run("fastmag.differential-stock");
+    const differential = await run("stock.changes");
     expect(differential).toMatchObject({ status: "succeeded", result: { mode: "full", reason: "no watermark yet" } });
-    const prices = await run("fastmag.prices");
+    const prices = await run("prices.update");
     expect(prices).toMatchObject({ status: "succeeded", result: { changed: world.skus.length } });
   });
 
   it("shows one SKU's stock on both sides and in the snapshot", async () => {
     const sku = world.skus[7];
-    const view = await skuStockView(db, world.shop, sku, {
-      setup: await stockSetupForShop(world.shop),
-      client: await adminClientForShop(world.shop),
-    });
+    const view = await skuStockViewForShop(world.shop, sku);
     const expected = world.erpWebStock().get(sku);
-    expect(view.erp).toMatchObject({ webStock: expected });
+    expect(view.source).toMatchObject({
+      available: expected,
+      detail: expect.stringMatching(/^Fastmag: general stock \d+ · web stock \d+$/),
+    });
     expect(view.shopify).toEqual([
       { inventoryItemId: expect.stringMatching(/^gid:\/\/shopify\/InventoryItem\//), available: expected },
     ]);

@@ -11,8 +11,7 @@ function rows(count: number, overrides: (i: number) => Partial<SnapshotRow> = ()
   return Array.from({ length: count }, (_, i) => ({
     sku: i === 20 ? "SWEAT|CŒUR ÉTÉ 😀|XL" : `REF${String(i).padStart(4, "0")}|ÉCRU|M`,
     webStock: i,
-    erpStockA: i + 1,
-    erpStockB: i,
+    sourceDetail: i % 4 ? `Fastmag: general stock ${i + 1} · web stock ${i}` : null,
     shopifyQuantity: i % 2 ? i : null,
     inventoryItemId: i % 3 ? `gid://shopify/InventoryItem/${i + 1}` : null,
     erpUpdatedAt: i % 5 ? at(`2026-11-${String((i % 28) + 1).padStart(2, "0")}T10:15:30.250Z`) : null,
@@ -37,9 +36,13 @@ describe("saveSnapshot", () => {
               ? { erpUpdatedAt: at("2026-12-01T00:00:00Z") }
               : i === 14
                 ? { inventoryItemId: null }
-                : {},
+                : i === 15
+                  ? { sourceDetail: "Fastmag: general stock 0 · web stock 15" }
+                  : i === 17
+                    ? { sourceDetail: null }
+                    : {},
     );
-    expect(await saveSnapshot(db, shop, changed, at("2026-11-25T10:00:00Z"))).toBe(5);
+    expect(await saveSnapshot(db, shop, changed, at("2026-11-25T10:00:00Z"))).toBe(7);
 
     const stored = await snapshotRows(db, shop, [
       "REF0007|ÉCRU|M",

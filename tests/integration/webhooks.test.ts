@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { action as uninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as scopesUpdate } from "~/routes/webhooks.app.scopes_update";
-import { respond, webhookRequest } from "../support/webhooks";
+import { deliverAndProcess, webhookRequest } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
 
 const call = (action: typeof uninstalled, request: Request) =>
-  respond(() => action({ request, params: {}, context: {} }) as Promise<Response>);
+  deliverAndProcess(() => action({ request, params: {}, context: {} }) as Promise<Response>);
 
 async function installedShop() {
   const shop = uniqueShop();

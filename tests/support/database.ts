@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { inject } from "vitest";
+import { beforeAll, inject } from "vitest";
 import { POSTGRES_ADMIN_URL, postgresUrl } from "./global-database";
 
 const { provider, runId, template, dir } = inject("testDatabase");
@@ -36,3 +36,11 @@ if (provider === "sqlite") {
   }
   process.env.DATABASE_URL = postgresUrl(name);
 }
+
+// As each process's entry does: every feature's job types and GDPR holders. In a hook, so that it runs
+// after the test file's own imports: a file may set the environment first (vi.hoisted), and importing
+// the app here would read it too early.
+beforeAll(async () => {
+  const { registerModules } = await import("../../app/modules.server");
+  registerModules();
+});

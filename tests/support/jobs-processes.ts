@@ -11,6 +11,8 @@ export const HARMLESS_APP_ENV: Record<string, string> = {
   SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   APP_ENCRYPTION_KEY: "dGVzdC1rZXktZm9yLXBhc3NlcmVsbGUtdGVzdHMtMzI=",
   LOG_LEVEL: "silent",
+  // Test processes and benches talk to emulators on loopback over plain http.
+  ALLOW_LOCAL_CONNECTORS: "on",
 };
 
 export interface SpawnedProcess {

@@ -19,6 +19,7 @@ const worker = startWorker({
   pollMs: number("JOBS_POLL_MS", 50),
   shutdownGraceMs: number("JOBS_GRACE_MS", 2_000),
   types: process.env.JOBS_TYPES?.split(","),
+  databaseUrl: process.env.DATABASE_URL,
 });
 process.stdout.write(`ready ${workerId}\n`);
 

@@ -8,6 +8,8 @@ const defaults: Record<string, string> = {
   SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   APP_ENCRYPTION_KEY: "dGVzdC1rZXktZm9yLXBhc3NlcmVsbGUtdGVzdHMtMzI=",
   LOG_LEVEL: "silent",
+  // The emulators listen on this machine over plain http.
+  ALLOW_LOCAL_CONNECTORS: "on",
 };
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
 

@@ -5,6 +5,10 @@ export interface WebhookRequestOptions {
   topic: string;
   shop: string;
   payload: unknown;
+  /** The exact body to send (signed as is) instead of JSON.stringify(payload). */
+  rawBody?: string;
+  contentType?: string;
+  method?: string;
   webhookId?: string;
   secret?: string;
   hmac?: string;
@@ -12,14 +16,14 @@ export interface WebhookRequestOptions {
 }
 
 export function webhookRequest(options: WebhookRequestOptions): Request {
-  const body = JSON.stringify(options.payload);
+  const body = options.rawBody ?? JSON.stringify(options.payload);
   const secret = options.secret ?? process.env.SHOPIFY_API_SECRET ?? "";
   const hmac = options.hmac ?? createHmac("sha256", secret).update(body, "utf8").digest("base64");
   return new Request(`http://127.0.0.1:3999${options.path ?? `/webhooks/${options.topic}`}`, {
-    method: "POST",
-    body,
+    method: options.method ?? "POST",
+    body: options.method === "GET" ? undefined : body,
     headers: {
-      "content-type": "application/json",
+      "content-type": options.contentType ?? "application/json",
       "x-shopify-topic": options.topic,
       "x-shopify-hmac-sha256": hmac,
       "x-shopify-shop-domain": options.shop,
@@ -39,4 +43,13 @@ export async function respond(action: () => Promise<Response>): Promise<Response
     if (thrown instanceof Response) return thrown;
     throw thrown;
   }
+}
+
+/** Runs a route action, then the webhook processor, as the app does with a recorded delivery. */
+export async function deliverAndProcess(action: () => Promise<Response>): Promise<Response> {
+  const response = await respond(action);
+  const { processDueWebhooks } = await import("~/webhooks/processor.server");
+  const { db } = await import("~/db.server");
+  await processDueWebhooks({ db });
+  return response;
 }

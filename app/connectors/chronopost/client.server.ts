@@ -1,7 +1,8 @@
 // Chronopost tracking over SOAP: trackSkybillV2(language, skybillNumber) on TrackingServiceWS.
 // A parcel is delivered when one of its events has code "D".
 import { at, CarrierProtocolError, CarrierRefusedError, postXml, text, xmlEscape } from "../../lib/soap.server";
-import type { CarrierTracker, ParcelTracking } from "../../sync/orders/ports";
+import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
+import type { TrackingSource as CarrierTracker, ParcelTracking } from "../../capabilities/tracking-source";
 
 export const CHRONOPOST_TRACKING_URL = "https://ws.chronopost.fr/tracking-cxf/TrackingServiceWS";
 const NS = "http://cxf.tracking.soap.chronopost.fr/";
@@ -39,6 +40,8 @@ export function createChronopostTracker(options: { url?: string; timeoutMs?: num
         contentType: "text/xml; charset=utf-8",
         headers: { SOAPAction: '""' },
         timeoutMs: options.timeoutMs,
+        // An address from the shop's settings must be public https.
+        urlPolicy: options.url ? connectorUrlPolicy() : undefined,
       });
       const result = at(answer, "Envelope", "Body", "trackSkybillV2Response", "return");
       if (!result || typeof result !== "object")

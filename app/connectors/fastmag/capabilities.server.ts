@@ -1,43 +1,75 @@
-// Fastmag as a stock source and a price source for the syncs (app/sync/capabilities.ts), built from
-// the shop's saved settings (stock formula, Shopify location, time zone).
-import type { PriceSetup, StockSetup } from "../../sync/capabilities";
+// Fastmag's capabilities (app/capabilities/): stock source, price source, order destination and order
+// status source, built from the shop's saved settings. Its two stocks become one neutral level through
+// the shop's formula, and its SKU format and stock moves stay here, nowhere else.
+import type { OrderDestination } from "../../capabilities/order-destination";
+import type { OrderStatusSource } from "../../capabilities/order-status-source";
+import type { PriceSource } from "../../capabilities/price-source";
+import type { StockSource } from "../../capabilities/stock-source";
+import { PermanentError, errorMessage, isTransient } from "../../lib/errors";
 import type { FastmagConnector } from "./index.server";
 import { fastmagDate } from "./queries.server";
-import { fastmagConnectorForShop, stockFormulaOf, type FastmagSettings } from "./settings.server";
+import { stockFormulaOf, type FastmagSettings } from "./settings.server";
+import { parseSku } from "./sku";
+import { neutralLevel } from "./stock";
 
-export function fastmagStockSetup(fastmag: FastmagConnector, settings: FastmagSettings): StockSetup {
+export function fastmagStockSource(fastmag: FastmagConnector, settings: FastmagSettings): StockSource {
+  const formula = stockFormulaOf(settings.stock);
   return {
-    locationId: settings.locationId,
-    source: {
-      formula: stockFormulaOf(settings.stock),
-      fullStock: (onLevel) => fastmag.inventory.eachLevel(onLevel),
-      changedSince: (since) => fastmag.inventory.changedSince(since),
-      stockOf: (sku) => fastmag.inventory.stockOf(sku),
+    fullStock: (onLevel) => fastmag.inventory.eachLevel((level) => onLevel(neutralLevel(level, formula))),
+    changedSince: async (since) => {
+      const { items, skipped } = await fastmag.inventory.changedSince(since);
+      return { items: items.map((level) => neutralLevel(level, formula)), skipped };
+    },
+    stockOf: async (sku) => {
+      const level = await fastmag.inventory.stockOf(sku);
+      return level && neutralLevel(level, formula);
     },
   };
 }
 
-export function fastmagPriceSetup(fastmag: FastmagConnector, settings: FastmagSettings): PriceSetup {
+export function fastmagPriceSource(fastmag: FastmagConnector, settings: FastmagSettings): PriceSource {
   return {
-    source: {
-      pricesOn: (now, onPrice) => fastmag.prices.eachPrice(now, onPrice),
-      dayOf: (instant) => fastmagDate(instant, settings.timeZone).slice(0, 10),
+    pricesOn: (now, onPrice) => fastmag.prices.eachPrice(now, onPrice),
+    dayOf: (instant) => fastmagDate(instant, settings.timeZone).slice(0, 10),
+  };
+}
+
+/** Fastmag receives Shopify orders; its web stock then gives the items to its general stock, where
+ *  shipping takes them from (the seed's post-transfer-stock). */
+export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestination {
+  return {
+    // Named when Fastmag was the only destination; shops' orders carry it, so it stays.
+    orderIdMetafieldKey: "fastmag_order_id",
+    orderByShopifyId: (id) => fastmag.orders.orderByShopifyId(id),
+    skuProblem: (sku) => (parseSku(sku) ? null : "not a Fastmag SKU (REFERENCE|COLOR|SIZE)"),
+    createOrder: (draft, customer) => fastmag.orders.createOrder(draft, customer),
+    stockFollowUp: {
+      move: { short: "web → general", byHand: "from the web stock to the general stock" },
+      apply: async (lines, reason) => {
+        await fastmag.inventory.transfer(
+          lines.map((l) => ({ ...l, from: "B", to: "A" })),
+          reason,
+        );
+      },
+      done: async (reason) => {
+        try {
+          return await fastmag.inventory.transferMade(reason);
+        } catch (error) {
+          // The check runs a query some instances lack: say where it is set.
+          if (isTransient(error)) throw error;
+          const hint = `${errorMessage(error)}; see the "stockMovementsByReason" query in the Fastmag settings`;
+          throw new PermanentError(hint, { cause: error });
+        }
+      },
     },
   };
 }
 
-export async function stockSetupForShop(shop: string, options: { timeoutMs?: number } = {}): Promise<StockSetup> {
-  const { fastmag, settings } = await fastmagConnectorForShop(shop, { timeoutMs: options.timeoutMs ?? 120_000 });
-  return fastmagStockSetup(fastmag, settings);
-}
-
-export async function priceSetupForShop(
-  shop: string,
-  options: { timeoutMs?: number; now?: () => Date } = {},
-): Promise<PriceSetup> {
-  const { fastmag, settings } = await fastmagConnectorForShop(shop, {
-    timeoutMs: options.timeoutMs ?? 120_000,
-    now: options.now,
-  });
-  return fastmagPriceSetup(fastmag, settings);
+export function fastmagOrderStatusSource(fastmag: FastmagConnector): OrderStatusSource {
+  return {
+    ordersByShopifyIds: async (ids) => (await fastmag.orders.ordersByShopifyIds(ids)).items,
+    // Tags like "fastmag-300" and the "fastmag_status" metafield predate the other connectors: merchants
+    // filter their orders on them, so Fastmag keeps them.
+    shopifyMarks: { statusTag: (order) => `fastmag-${order.status}`, statusMetafieldKey: "fastmag_status" },
+  };
 }

@@ -4,6 +4,7 @@ import type { ReadResult } from "../../domain/results";
 import { describeVariant, readSku, skuParts, variantExternalId, type FastmagContext } from "./context.server";
 import { mapTable } from "./mapping.server";
 import type { QueryAnswer } from "./protocol";
+import { fitsCodePage } from "./text";
 
 export function catalogService(ctx: FastmagContext) {
   const read = (answer: QueryAnswer): ReadResult<ErpProduct> =>
@@ -32,7 +33,10 @@ export function catalogService(ctx: FastmagContext) {
       read(await ctx.client.queryAnswer(ctx.queries.sql("productsBySeason", { season }))),
     /** One variant by SKU; null when Fastmag does not know it (or its row is unreadable). */
     productBySku: async (sku: Sku) =>
-      first(read(await ctx.client.queryAnswer(ctx.queries.sql("productBySku", skuParts(sku))))),
+      // A SKU the code page cannot hold names no Fastmag article: matched as it is, never as "???".
+      fitsCodePage(sku)
+        ? first(read(await ctx.client.queryAnswer(ctx.queries.sql("productBySku", skuParts(sku)))))
+        : null,
     productByBarcode: async (gencod: string) =>
       first(read(await ctx.client.queryAnswer(ctx.queries.sql("productByGencod", { gencod })))),
     seasons: async (): Promise<string[]> => {

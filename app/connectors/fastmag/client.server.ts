@@ -2,6 +2,13 @@
 // (transactions) and ediphoto.ips (images), with timeouts, retries on transient failures, and
 // errors that name the call. The password goes in request bodies only and is redacted from
 // everything this module logs or throws.
+import {
+  classifyOutboundFailure,
+  describeHttpStatus,
+  describeOutboundFailure,
+  outboundFetch,
+} from "../../lib/http-outbound.server";
+import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { backoffDelay, sleep } from "../../lib/time";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError, type FastmagPage } from "./errors";
@@ -16,6 +23,8 @@ import {
   type QueryAnswer,
 } from "./protocol";
 
+/** Failures that happen before a request is sent: retrying them cannot apply a transaction twice. */
+const NOT_DELIVERED = new Set(["dns", "refused", "tls", "blocked"]);
 export interface FastmagConnection {
   /** The instance's address, e.g. https://maboutique.fastmag.fr/ */
   baseUrl: string;
@@ -24,6 +33,8 @@ export interface FastmagConnection {
   compte: string;
   motpasse: string;
   timeoutMs?: number;
+  /** When given, the address must pass it (public https) and connections go to public IPs only. */
+  urlPolicy?: ConnectorUrlPolicy;
 }
 
 export interface FastmagCallRecord {
@@ -90,8 +101,10 @@ export class FastmagClient {
     if (ko !== null) throw this.refused("ediquery.ips", summarize(sql), ko);
     const table = readQueryAnswer(answer);
     if (!table) {
+      // Not the answer's text: the address may lead to something else than Fastmag.
+      this.log.warn("fastmag answer had no header row", { summary: summarize(sql), length: answer.text().length });
       throw new FastmagProtocolError(
-        this.redact(`Fastmag answered ${summarize(sql)} without a header row: "${answer.head(200)}"`),
+        `Fastmag answered ${summarize(sql)} with something that is not a Fastmag table (no header row)`,
         "ediquery.ips",
       );
     }
@@ -101,7 +114,8 @@ export class FastmagClient {
   /**
    * Sends one transaction (a record, or several lines such as ENTETE + LIGNE…). Returns the number
    * Fastmag gave the created sale/order/customer, if any. A timeout is not retried: the record may
-   * have been applied, so the caller checks (e.g. orderByShopifyId) before sending it again.
+   * have been applied, nor is an answer cut off after sending: the caller checks (e.g. orderByShopifyId)
+   * before sending it again. Only a call that never reached Fastmag (refused, DNS) is sent again.
    */
   async transact(record: string | string[]): Promise<{ number?: string }> {
     const data = Array.isArray(record) ? record.join("\r\n") : record;
@@ -109,8 +123,9 @@ export class FastmagClient {
     const text = (await this.call("ediwebsrv.ips", data, summary, false)).text();
     const answer = parseTransactionAnswer(text);
     if (!answer) {
+      this.log.warn("fastmag transaction answer unreadable", { summary, length: text.length });
       throw new FastmagProtocolError(
-        this.redact(`Fastmag answered ${summary} with "${text.slice(0, 200)}" (expected OK or KO)`),
+        `Fastmag answered ${summary} with something that is neither OK nor KO`,
         "ediwebsrv.ips",
       );
     }
@@ -139,8 +154,8 @@ export class FastmagClient {
     return { contentType, bytes: response.bytes };
   }
 
-  private async call(page: FastmagPage, data: string, summary: string, retryTimeouts: boolean) {
-    const response = await this.send(page, { data }, summary, retryTimeouts);
+  private async call(page: FastmagPage, data: string, summary: string, resendable: boolean) {
+    const response = await this.send(page, { data }, summary, resendable);
     const answer = FastmagAnswer.of(response.bytes, charsetOf(response.contentType));
     const declared = charsetOf(response.contentType) ?? "windows-1252";
     if (answer.charset !== declared.toLowerCase() && answer.charset === "utf-8") {
@@ -149,7 +164,7 @@ export class FastmagClient {
     return answer;
   }
 
-  private async send(page: FastmagPage, fields: Record<string, string>, summary: string, retryTimeouts: boolean) {
+  private async send(page: FastmagPage, fields: Record<string, string>, summary: string, resendable: boolean) {
     const started = Date.now();
     const url = new URL(
       page,
@@ -157,18 +172,27 @@ export class FastmagClient {
     );
     const body = this.formBody(fields);
     const timeoutMs = this.connection.timeoutMs ?? 30_000;
+    const policy = this.connection.urlPolicy;
+    if (policy) {
+      const check = checkConnectorUrl(url.href, policy);
+      if (!check.ok) throw new FastmagProtocolError(`The Fastmag address cannot be used: ${check.problem}`, page);
+    }
+    const dispatcher = policy ? connectorDispatcher(policy) : undefined;
     for (let attempt = 1; ; attempt++) {
       let failure: FastmagUnavailableError;
       try {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: {
-            "content-type": `application/x-www-form-urlencoded; charset=${this.requestCharset}`,
-            accept: "text/plain, image/*",
+        const response = await outboundFetch(
+          url,
+          {
+            method: "POST",
+            headers: {
+              "content-type": `application/x-www-form-urlencoded; charset=${this.requestCharset}`,
+              accept: "text/plain, image/*",
+            },
+            body,
           },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+          { timeoutMs, dispatcher },
+        );
         const bytes = new Uint8Array(await response.arrayBuffer());
         const contentType = response.headers.get("content-type");
         if (response.status < 500 && !(response.status >= 400 && response.status !== 404)) {
@@ -180,20 +204,39 @@ export class FastmagClient {
           const error =
             response.status === 401 || response.status === 403
               ? this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`)
-              : new FastmagProtocolError(`Fastmag answered HTTP ${response.status} to ${summary} on ${page}`, page);
+              : new FastmagProtocolError(
+                  `Fastmag answered ${describeHttpStatus(response.status)} to ${summary} on ${page}`,
+                  page,
+                );
           const durationMs = Date.now() - started;
           this.record({ page, summary, attempts: attempt, durationMs, status: response.status, error: error.message });
           throw error;
         }
         failure = new FastmagUnavailableError(
-          `Fastmag answered HTTP ${response.status} to ${summary} on ${page}`,
+          `Fastmag answered ${describeHttpStatus(response.status)} to ${summary} on ${page}`,
           page,
           false,
         );
       } catch (cause) {
         if (cause instanceof FastmagProtocolError || cause instanceof FastmagRefusedError) throw cause;
-        const timedOut = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
-        if (timedOut && !retryTimeouts) {
+        const kind = classifyOutboundFailure(cause);
+        if (kind === "blocked") {
+          const reason = describeOutboundFailure(cause, { host: url.hostname });
+          throw new FastmagProtocolError(`Fastmag could not be reached: ${reason}`, page);
+        }
+        const timedOut = kind === "timeout" || kind === "aborted";
+        // A transaction may only be sent again when it surely never reached Fastmag (no connection was made).
+        const cutAfterSending = !resendable && !timedOut && !NOT_DELIVERED.has(kind);
+        if (cutAfterSending) {
+          const error = new FastmagUnavailableError(
+            `Fastmag's answer to ${summary} on ${page} was lost (${describeOutboundFailure(cause, { host: url.hostname })}); it may have been applied`,
+            page,
+            true,
+          );
+          this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
+          throw error;
+        }
+        if (timedOut && !resendable) {
           const error = new FastmagUnavailableError(
             `Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms; it may have been applied`,
             page,
@@ -209,7 +252,7 @@ export class FastmagClient {
               true,
             )
           : new FastmagUnavailableError(
-              this.redact(`Fastmag could not be reached for ${summary} on ${page}: ${networkReason(cause)}`),
+              `Fastmag could not be reached for ${summary} on ${page}: ${describeOutboundFailure(cause, { host: url.hostname, timeoutMs })}`,
               page,
               false,
             );
@@ -282,12 +325,6 @@ function percentEncode(bytes: Buffer): string {
 function charsetOf(contentType: string | null | undefined): string | null {
   const match = /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? "");
   return match ? match[1] : null;
-}
-
-function networkReason(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
-  return inner?.code ?? inner?.message ?? cause.message;
 }
 
 /** The first words of an SQL statement, enough to recognise it in a log. */

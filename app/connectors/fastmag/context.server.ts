@@ -2,7 +2,8 @@
 import type { FastmagClient } from "./client.server";
 import type { FastmagQueries } from "./queries.server";
 import type { FastmagRow } from "./protocol";
-import { parseSku, skuOf, type Sku } from "../../domain/catalog";
+import type { Sku } from "../../domain/catalog";
+import { parseSku, skuOf } from "./sku";
 import { rejectRow, type RowReader } from "./mapping.server";
 
 export interface FastmagContext {

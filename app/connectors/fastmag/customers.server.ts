@@ -3,10 +3,13 @@ import type { ErpCustomer, ErpCustomerDraft, PostalAddress } from "../../domain/
 import type { FastmagContext } from "./context.server";
 import { mapTable } from "./mapping.server";
 import { customerRecord, deliveryAddressRecord } from "./records.server";
+import { fitsCodePage } from "./text";
 
 export function customersService(ctx: FastmagContext) {
   return {
     customerByEmail: async (email: string): Promise<ErpCustomer | null> => {
+      // An e-mail the code page cannot hold is no Fastmag customer's: never looked up as "????@…".
+      if (!fitsCodePage(email)) return null;
       const table = await ctx.client.queryAnswer(ctx.queries.sql("customerByEmail", { email }));
       const result = mapTable(table, {
         describe: (row) => (row.email ? `customer ${row.email}` : undefined),
@@ -33,7 +36,8 @@ export function customersService(ctx: FastmagContext) {
           };
         },
       });
-      return result.items[0] ?? null;
+      // Matched on the value we hold, never on what an instance might have stored changed.
+      return result.items.find((c) => c.email.toLowerCase() === email.toLowerCase()) ?? null;
     },
     /** Creates the customer; returns Fastmag's customer number when it gives one. */
     createCustomer: async (customer: ErpCustomerDraft): Promise<{ customerId?: string }> => {

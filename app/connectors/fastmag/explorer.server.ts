@@ -1,11 +1,12 @@
 // The ERP explorer: Fastmag's read operations as merchant tools. Each operation checks its input,
 // asks the connector, and returns plain serialisable rows (the screen's table, the API's JSON),
 // with the rows Fastmag sent that could not be read, and paging for lists.
-import { parseSku, priceOn, type ErpPrice } from "../../domain/catalog";
+import { priceOn, type PriceChange } from "../../domain/catalog";
+import { parseSku } from "./sku";
 import type { ErpCustomer } from "../../domain/customers";
-import { webStock, type ErpStockLevel } from "../../domain/inventory";
+import { webStock, type FastmagStockLevel } from "./stock";
 import type { ReadResult, SkippedRecord } from "../../domain/results";
-import { PermanentError, ValidationError } from "../../lib/errors";
+import { NotFoundError, ValidationError } from "../../lib/errors";
 import type { Logger } from "../../lib/logger.server";
 import {
   explorerOperation,
@@ -39,7 +40,7 @@ export interface ExplorerResult {
 }
 
 /** A single lookup found nothing (a 404 in the JSON API, a notice on the screen). */
-export class ExplorerNotFoundError extends PermanentError {}
+export class ExplorerNotFoundError extends NotFoundError {}
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 250;
@@ -69,7 +70,7 @@ export async function runExplorerOperation(
   paging: { page: number; pageSize: number },
 ): Promise<ExplorerResult> {
   const formula = stockFormulaOf(settings.stock);
-  const stockRow = (level: ErpStockLevel): ExplorerRow => ({ ...plain(level), webStock: webStock(level, formula) });
+  const stockRow = (level: FastmagStockLevel): ExplorerRow => ({ ...plain(level), webStock: webStock(level, formula) });
   const one = (row: object | null, what: string): ExplorerResult => {
     if (!row) throw new ExplorerNotFoundError(`Fastmag has no ${what}.`);
     return { operation: operation.id, label: operation.label, items: [plain(row)], skipped: [], paging: null };
@@ -103,7 +104,7 @@ export async function runExplorerOperation(
       return list(await fastmag.inventory.fullInventory(), stockRow);
     case "inventory-with-prices": {
       const [stocks, prices] = await Promise.all([fastmag.inventory.fullInventory(), fastmag.prices.prices()]);
-      const bySku = new Map<string, ErpPrice>(prices.items.map((p) => [p.sku, p]));
+      const bySku = new Map<string, PriceChange>(prices.items.map((p) => [p.sku, p]));
       const today = fastmagDate(new Date(), settings.timeZone);
       const result = list({ items: stocks.items, skipped: [...stocks.skipped, ...prices.skipped] }, (level) => {
         const price = bySku.get(level.sku);

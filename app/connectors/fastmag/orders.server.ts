@@ -6,10 +6,11 @@ import type { FastmagContext } from "./context.server";
 import { customersService } from "./customers.server";
 import { mapTable } from "./mapping.server";
 import type { QueryAnswer } from "./protocol";
-import { deliveryAddressRecord, orderRecords, orderStatusRecord } from "./records.server";
+import { customerRecord, deliveryAddressRecord, orderRecords, orderStatusRecord } from "./records.server";
 
-/** Fastmag statuses meaning "shipped, tracking number available". */
+/** Fastmag statuses meaning "shipped, tracking number available"; 305 is shipped in part. */
 export const SHIPPED_STATUSES = [300, 305] as const;
+const PARTLY_SHIPPED = 305;
 
 export function ordersService(ctx: FastmagContext, magasin: string) {
   const read = (answer: QueryAnswer): ReadResult<ErpOrder> =>
@@ -26,6 +27,7 @@ export function ordersService(ctx: FastmagContext, magasin: string) {
           status,
           statusLabel: r.optionalText("status_label") ?? `status ${status}`,
           shipped: (SHIPPED_STATUSES as readonly number[]).includes(status),
+          partlyShipped: status === PARTLY_SHIPPED,
           carrier: r.optionalText("carrier"),
           trackingNumber: r.optionalText("tracking_number"),
           total: r.optionalNumber("total"),
@@ -56,18 +58,21 @@ export function ordersService(ctx: FastmagContext, magasin: string) {
       draft: ErpOrderDraft,
       customer?: Parameters<typeof customers.createCustomer>[0],
     ): Promise<{ orderId: string }> => {
-      if (!(await customers.customerByEmail(draft.email))) {
-        await customers.createCustomer(
-          customer ?? {
-            email: draft.email,
-            firstName: draft.shippingAddress?.firstName ?? "",
-            lastName: draft.shippingAddress?.lastName ?? draft.email,
-            address: draft.shippingAddress,
-          },
-        );
-      }
-      if (draft.shippingAddress) await ctx.client.transact(deliveryAddressRecord(draft.email, draft.shippingAddress));
-      const { number } = await ctx.client.transact(orderRecords(magasin, draft));
+      // Every record is built (and its text checked) before the first is sent: a refusal leaves nothing half-made.
+      const customerLine = customerRecord(
+        customer ?? {
+          email: draft.email,
+          firstName: draft.shippingAddress?.firstName ?? "",
+          lastName: draft.shippingAddress?.lastName ?? draft.email,
+          address: draft.shippingAddress,
+        },
+      );
+      const addressLine = draft.shippingAddress ? deliveryAddressRecord(draft.email, draft.shippingAddress) : null;
+      const order = orderRecords(magasin, draft);
+      if (!(await customers.customerByEmail(draft.email))) await ctx.client.transact(customerLine);
+      // Each order's address under its own name: a later order never rewrites an earlier one's.
+      if (addressLine) await ctx.client.transact(addressLine);
+      const { number } = await ctx.client.transact(order);
       if (!number) throw new Error(`Fastmag accepted order ${draft.shopifyOrderName} without giving its number`);
       return { orderId: number };
     },

@@ -1,18 +1,18 @@
 // Prices: the regular price from products and the running reduction from prixremisetc (a percent or
 // a fixed price between datedebut and datefin). priceOn() in app/domain/catalog.ts turns one into
 // what the shop shows.
-import type { ErpPrice } from "../../domain/catalog";
+import type { PriceChange } from "../../domain/catalog";
 import type { ReadResult, SkippedRecord } from "../../domain/results";
 import { describeVariant, readSku, variantExternalId, type FastmagContext } from "./context.server";
 import { mapEachRow, mapTable, rejectRow, type MapOptions } from "./mapping.server";
 import { fastmagDate } from "./queries.server";
 
 export function pricesService(ctx: FastmagContext) {
-  const prices: MapOptions<ErpPrice> = {
+  const prices: MapOptions<PriceChange> = {
     describe: describeVariant,
     externalId: variantExternalId,
     timeZone: ctx.timeZone,
-    map: (r): ErpPrice => {
+    map: (r): PriceChange => {
       const { sku } = readSku(r);
       const price = r.amount("price");
       const percent = r.optionalNumber("reduction_percent");
@@ -34,7 +34,7 @@ export function pricesService(ctx: FastmagContext) {
 
   return {
     /** Every variant's price with the reduction running on `on` (default today, in Fastmag's time zone). */
-    prices: async (on: Date = ctx.now()): Promise<ReadResult<ErpPrice>> => {
+    prices: async (on: Date = ctx.now()): Promise<ReadResult<PriceChange>> => {
       const result = mapTable(await answerOn(on), prices);
       // Several reductions can match a variant; the query sorts the latest start first, keep it.
       const seen = new Set<string>();
@@ -45,7 +45,7 @@ export function pricesService(ctx: FastmagContext) {
      * The same prices handed to `onPrice` as the answer is read (100k prices are never held at once).
      * A SKU with several running reductions comes once per reduction, the latest start first.
      */
-    eachPrice: async (on: Date, onPrice: (price: ErpPrice) => void): Promise<{ skipped: SkippedRecord[] }> => ({
+    eachPrice: async (on: Date, onPrice: (price: PriceChange) => void): Promise<{ skipped: SkippedRecord[] }> => ({
       skipped: await mapEachRow(await answerOn(on), prices, onPrice),
     }),
   };

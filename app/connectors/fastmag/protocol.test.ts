@@ -60,6 +60,7 @@ describe("parseQueryAnswer", () => {
     expect(parseQueryAnswer("KO|Erreur SQL")).toBeNull();
     expect(parseQueryAnswer("Erreur de syntaxe près de FROM")).toBeNull();
     expect(parseQueryAnswer("a\ta\n1\t2")).toBeNull();
+    expect(parseQueryAnswer("<html><body>Maintenance</body></html>")).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@
 // query answers with a header row, reading `OK|n` / `KO|message`, and escaping free text.
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
+import { PROTOCOL_LITERAL, UnwritableTextError, unwritableCharacters } from "./text";
 
 export type FastmagRow = Record<string, string>;
 
@@ -90,8 +91,20 @@ function hasMultiByteUtf8(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * The request's bytes in the instance's code page. Never lossy: iconv writes `?` for what the code page
+ * lacks (two Greek e-mails became the same "????@…"), so such text is refused here; records are made
+ * writable before (text.ts), this is the last guard.
+ */
 export function encodeRequestText(text: string, charset = "windows-1252"): Buffer {
-  return iconv.encode(text, charset);
+  const bytes = iconv.encode(text, charset);
+  if (iconv.decode(bytes, charset) !== text) {
+    const unwritable = unwritableCharacters(text, charset).slice(0, 8).join(" ");
+    throw new UnwritableTextError(
+      `A request to Fastmag held characters its code page (${charset}) cannot store (${unwritable}); nothing was sent.`,
+    );
+  }
+  return bytes;
 }
 
 /** `KO|message` (or a bare `KO`) anywhere Fastmag can answer; null when the text is not a refusal. */
@@ -133,6 +146,7 @@ export function readQueryAnswer(source: FastmagAnswer | string): QueryAnswer | n
     .map((c) => cleanField(c).trim());
   if (header.some((c) => c === "") || new Set(header.map((c) => c.toLowerCase())).size !== header.length) return null;
   if (header.length === 1 && /[|\s]/.test(header[0])) return null; // "KO|…", "Erreur de syntaxe …"
+  if (header.some((c) => /[<>]/.test(c))) return null; // a web page (markup is never a column name)
   const columns = header.map((c) => c.toLowerCase());
   return {
     columns,
@@ -205,9 +219,14 @@ export function parseTransactionAnswer(text: string): TransactionAnswer | null {
   return number ? { ok: true, number } : { ok: true };
 }
 
-/** Free text inside a transaction record: line breaks become `{CR}{LF}`, pipes `{PIPE}`, tabs spaces. */
+/**
+ * Free text inside a transaction record: line breaks become `{CR}{LF}`, pipes `{PIPE}`, tabs spaces. The
+ * protocol has no escape for the escapes themselves, so `{PIPE}`, `{CR}`, `{LF}` typed by a customer are
+ * written `(PIPE)`, `(CR)`, `(LF)`: Fastmag would otherwise decode them into a pipe or a line break.
+ */
 export function escapeFreeText(value: string): string {
   return value
+    .replace(PROTOCOL_LITERAL, (_, word: string) => `(${word})`)
     .replace(/\r\n|\r|\n/g, "{CR}{LF}")
     .replace(/\|/g, "{PIPE}")
     .replace(/\t/g, " ");

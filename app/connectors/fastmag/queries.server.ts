@@ -25,6 +25,10 @@ FROM stocks s WHERE s.reference = :reference AND s.color = :color AND s.size = :
 FROM stocks s JOIN stock_movements m ON m.reference = s.reference AND m.color = s.color AND m.size = s.size
 WHERE m.last_modified > :since
 GROUP BY s.reference, s.color, s.size, s.stock_general, s.stock_web ORDER BY last_modified`,
+  // The movements a transfer wrote, found by its reason (an order's transfer carries the order's id):
+  // how an order's web → general transfer is sent once across a crash.
+  stockMovementsByReason: `SELECT m.movement_id AS id, m.reference, m.color, m.size, m.stock, m.quantity, m.last_modified
+FROM stock_movements m WHERE m.reason = :reason ORDER BY m.movement_id`,
 
   // Regular price from products, and the reduction from prixremisetc that runs on :today (a reduction
   // may target a whole reference, or one color, or one color and size).

@@ -47,7 +47,7 @@ describe("transaction records", () => {
       shopifyOrderId: "gid://shopify/Order/7",
       shopifyOrderName: "#1007",
       email: "a@b.fr",
-      paymentCode: "CB",
+      paymentMethods: ["card" as const],
       shippingCost: 4.9,
       lines: [
         { sku: "BOXE20|MARINE/GRIS CHINE|S", title: "Boxer", unitPrice: 20, quantity: 2, discount: 5 },
@@ -62,7 +62,7 @@ describe("transaction records", () => {
   });
 
   it("refuses orders without lines and SKUs that are not REF|COLOR|SIZE", () => {
-    const base = { shopifyOrderId: "1", shopifyOrderName: "#1", email: "a@b.fr", paymentCode: "CB" };
+    const base = { shopifyOrderId: "1", shopifyOrderName: "#1", email: "a@b.fr", paymentMethods: ["card" as const] };
     expect(() => orderRecords("WEB", { ...base, lines: [] })).toThrow("has no lines");
     expect(() =>
       orderRecords("WEB", { ...base, lines: [{ sku: "JUSTAREF", title: "x", unitPrice: 1, quantity: 1 }] }),

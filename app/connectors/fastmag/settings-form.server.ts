@@ -2,7 +2,8 @@
 // screen can show every mistake at once. Validation happens before anything is written, so a form
 // with one bad field saves nothing.
 import { z } from "zod";
-import type { StockFormula } from "../../domain/inventory";
+import type { StockFormula } from "./stock";
+import { checkConnectorUrl, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import {
   FASTMAG_QUERY_DEFAULTS,
   fillPlaceholders,
@@ -19,8 +20,6 @@ export interface FastmagSettings {
   compte: string;
   /** Which Fastmag stocks make the web stock: general (A), web (B), minus a safety margin. */
   stock: { includeA: boolean; includeB: boolean; safetyMargin: number };
-  /** The Shopify location stock is synced into (a Location gid). */
-  locationId: string;
   /** Seasons to import; empty means every season. */
   seasons: string[];
   /** Fastmag stores local times in this IANA time zone. */
@@ -48,7 +47,13 @@ export interface FastmagSettingsInput {
 }
 
 export type FastmagSettingsValidation =
-  | { ok: true; settings: FastmagSettings; password: string | undefined }
+  | {
+      ok: true;
+      settings: FastmagSettings;
+      password: string | undefined;
+      /** The Shopify location the shop's stock is synced into: the shop's routing keeps it, not Fastmag. */
+      shopifyLocationId: string;
+    }
   | { ok: false; fieldErrors: Record<string, string> };
 
 export const stockFormulaOf = (stock: FastmagSettings["stock"]): StockFormula => ({
@@ -57,7 +62,6 @@ export const stockFormulaOf = (stock: FastmagSettings["stock"]): StockFormula =>
   safetyMargin: stock.safetyMargin,
 });
 
-const LOCAL_HOSTS = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -69,30 +73,29 @@ const loginPart = (label: string) =>
     .max(64, `The ${label} is at most 64 characters.`)
     .refine((v) => !CONTROL_CHARACTERS.test(v), `The ${label} cannot hold control characters.`);
 
-const hostSchema = z
-  .string({ required_error: "Enter the address of your Fastmag instance." })
-  .trim()
-  .min(1, "Enter the address of your Fastmag instance.")
-  .transform((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Enter a full address, e.g. https://maboutique.fastmag.fr/" });
-      return z.NEVER;
-    }
-    // Credentials travel in the request body: plain http only to this machine (an emulator, a tunnel).
-    const secure = url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.test(url.hostname));
-    if (!secure) {
-      ctx.addIssue({ code: "custom", message: "The address must start with https:// (the password is sent to it)." });
-      return z.NEVER;
-    }
-    if (url.username || url.password || url.search || url.hash) {
-      ctx.addIssue({ code: "custom", message: "Enter only the address, without a login, ?query or #fragment." });
-      return z.NEVER;
-    }
-    return `${url.origin}${url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`}`;
-  });
+// Credentials travel in the request body, and the server calls whatever is entered here: public
+// https only, unless the process runs for the demo or emulators (see http-url-policy.server.ts).
+const hostSchema = (policy: ConnectorUrlPolicy) =>
+  z
+    .string({ required_error: "Enter the address of your Fastmag instance." })
+    .trim()
+    .min(1, "Enter the address of your Fastmag instance.")
+    .transform((value, ctx) => {
+      const check = checkConnectorUrl(value, policy);
+      if (!check.ok) {
+        const message = check.problem.includes("https://")
+          ? "The address must start with https:// (the password is sent to it)."
+          : check.problem;
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      const url = check.url;
+      if (url.search || url.hash) {
+        ctx.addIssue({ code: "custom", message: "Enter only the address, without a login, ?query or #fragment." });
+        return z.NEVER;
+      }
+      return `${url.origin}${url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`}`;
+    });
 
 const checkbox = z
   .union([z.boolean(), z.string()])
@@ -157,18 +160,19 @@ const timeZoneSchema = z
     return zone;
   });
 
-const schema = z.object({
-  host: hostSchema,
-  enseigne: loginPart("enseigne"),
-  magasin: loginPart("magasin"),
-  compte: loginPart("compte"),
-  stockA: checkbox,
-  stockB: checkbox,
-  safetyMargin: safetyMarginSchema,
-  locationId: locationSchema,
-  seasons: seasonsSchema,
-  timeZone: timeZoneSchema,
-});
+const schemaFor = (policy: ConnectorUrlPolicy) =>
+  z.object({
+    host: hostSchema(policy),
+    enseigne: loginPart("enseigne"),
+    magasin: loginPart("magasin"),
+    compte: loginPart("compte"),
+    stockA: checkbox,
+    stockB: checkbox,
+    safetyMargin: safetyMarginSchema,
+    locationId: locationSchema,
+    seasons: seasonsSchema,
+    timeZone: timeZoneSchema,
+  });
 
 /** Field-level problems of one SQL override, or null when it can replace the default. */
 export function queryOverrideError(name: string, sql: string): string | null {
@@ -195,10 +199,10 @@ export function queryOverrideError(name: string, sql: string): string | null {
  */
 export function validateFastmagSettings(
   input: FastmagSettingsInput,
-  context: { passwordSet: boolean; knownLocationIds?: readonly string[] },
+  context: { passwordSet: boolean; knownLocationIds?: readonly string[]; urlPolicy: ConnectorUrlPolicy },
 ): FastmagSettingsValidation {
   const fieldErrors: Record<string, string> = {};
-  const parsed = schema.safeParse(input);
+  const parsed = schemaFor(context.urlPolicy).safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
   }
@@ -229,13 +233,13 @@ export function validateFastmagSettings(
   return {
     ok: true,
     password: password === "" ? undefined : password,
+    shopifyLocationId: d.locationId,
     settings: {
       host: d.host,
       enseigne: d.enseigne,
       magasin: d.magasin,
       compte: d.compte,
       stock: { includeA: d.stockA, includeB: d.stockB, safetyMargin: d.safetyMargin },
-      locationId: d.locationId,
       seasons: d.seasons,
       timeZone: d.timeZone,
       queryOverrides,

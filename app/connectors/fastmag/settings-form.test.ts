@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isIanaTimeZone, queryOverrideError, validateFastmagSettings } from "./settings-form.server";
 
+const demo = { allowLocal: true };
+const production = { allowLocal: false };
+
 const valid = {
   host: "https://maboutique.fastmag.fr",
   enseigne: "MAISON",
@@ -12,32 +15,62 @@ const valid = {
 };
 
 describe("Fastmag settings validation", () => {
-  it("normalises the address and accepts plain http only for this machine", () => {
-    const ok = validateFastmagSettings(valid, { passwordSet: false });
+  it("accepts only public https addresses outside the demo mode", () => {
+    for (const host of [
+      "http://127.0.0.1:4200",
+      "https://127.0.0.1:4200",
+      "https://localhost",
+      "https://10.0.0.5/",
+      "https://192.168.1.1",
+      "https://169.254.169.254/latest/",
+      "https://[::1]:8443",
+      "https://[::ffff:127.0.0.1]/",
+      "https://fastmag.internal",
+      "https://2130706433/",
+      "http://maboutique.fastmag.fr",
+    ]) {
+      const result = validateFastmagSettings({ ...valid, host }, { passwordSet: true, urlPolicy: production });
+      expect(result, host).toMatchObject({ ok: false, fieldErrors: { host: expect.any(String) } });
+    }
+    expect(validateFastmagSettings(valid, { passwordSet: true, urlPolicy: production })).toMatchObject({
+      ok: true,
+      settings: { host: "https://maboutique.fastmag.fr/" },
+    });
+  });
+
+  it("normalises the address and accepts plain http only in the demo mode", () => {
+    const ok = validateFastmagSettings(valid, { passwordSet: false, urlPolicy: demo });
     expect(ok).toMatchObject({
       ok: true,
       password: "secret",
       settings: { host: "https://maboutique.fastmag.fr/", seasons: [], timeZone: "Europe/Paris" },
     });
-    expect(validateFastmagSettings({ ...valid, host: "http://127.0.0.1:4200" }, { passwordSet: false })).toMatchObject({
+    expect(
+      validateFastmagSettings({ ...valid, host: "http://127.0.0.1:4200" }, { passwordSet: false, urlPolicy: demo }),
+    ).toMatchObject({
       ok: true,
       settings: { host: "http://127.0.0.1:4200/" },
     });
-    expect(validateFastmagSettings({ ...valid, host: "http://fastmag.fr" }, { passwordSet: false })).toMatchObject({
+    expect(
+      validateFastmagSettings({ ...valid, host: "http://fastmag.fr" }, { passwordSet: false, urlPolicy: demo }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { host: expect.stringContaining("https://") },
     });
     expect(
-      validateFastmagSettings({ ...valid, host: "https://user:pw@fastmag.fr" }, { passwordSet: false }),
+      validateFastmagSettings(
+        { ...valid, host: "https://user:pw@fastmag.fr" },
+        { passwordSet: false, urlPolicy: demo },
+      ),
     ).toMatchObject({ ok: false, fieldErrors: { host: expect.any(String) } });
   });
 
   it("keeps the stored password when the field is empty, and requires one the first time", () => {
-    expect(validateFastmagSettings({ ...valid, motpasse: "" }, { passwordSet: true })).toMatchObject({
+    expect(validateFastmagSettings({ ...valid, motpasse: "" }, { passwordSet: true, urlPolicy: demo })).toMatchObject({
       ok: true,
       password: undefined,
     });
-    expect(validateFastmagSettings({ ...valid, motpasse: "" }, { passwordSet: false })).toMatchObject({
+    expect(validateFastmagSettings({ ...valid, motpasse: "" }, { passwordSet: false, urlPolicy: demo })).toMatchObject({
       ok: false,
       fieldErrors: { motpasse: expect.any(String) },
     });
@@ -46,7 +79,7 @@ describe("Fastmag settings validation", () => {
   it("reads seasons, the stock formula and the time zone", () => {
     const result = validateFastmagSettings(
       { ...valid, seasons: "E24, H24\nE24;E25", stockB: true, safetyMargin: "3", timeZone: "America/Martinique" },
-      { passwordSet: true },
+      { passwordSet: true, urlPolicy: demo },
     );
     expect(result).toMatchObject({
       ok: true,
@@ -56,7 +89,9 @@ describe("Fastmag settings validation", () => {
         timeZone: "America/Martinique",
       },
     });
-    expect(validateFastmagSettings({ ...valid, safetyMargin: "1.5" }, { passwordSet: true })).toMatchObject({
+    expect(
+      validateFastmagSettings({ ...valid, safetyMargin: "1.5" }, { passwordSet: true, urlPolicy: demo }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { safetyMargin: expect.any(String) },
     });

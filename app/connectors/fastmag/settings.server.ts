@@ -1,7 +1,10 @@
 // A shop's Fastmag connection: saving its settings (all or nothing), testing it, and building the
 // connector from it for the explorer, the JSON API and the syncs. The password never leaves the
 // server: screens only learn whether one is stored.
-import { PermanentError, errorMessage } from "../../lib/errors";
+import { db } from "../../db.server";
+import { env } from "../../env.server";
+import { NotConfiguredError, errorMessage } from "../../lib/errors";
+import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
 import {
   loadConnectorSecrets,
@@ -9,6 +12,7 @@ import {
   recordConnectionCheck,
   saveConnectorSettings,
 } from "../settings.server";
+import { saveRouting } from "../routing.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError } from "./errors";
 import { createFastmagConnector, type FastmagConnector, type FastmagConnectorOptions } from "./index.server";
 import { validateFastmagSettings, type FastmagSettings, type FastmagSettingsInput } from "./settings-form.server";
@@ -20,9 +24,9 @@ const CONNECTOR = "fastmag";
 const PASSWORD = "motpasse";
 
 /** The shop has not saved Fastmag settings (or no password) yet. */
-export class FastmagNotConfiguredError extends PermanentError {
+export class FastmagNotConfiguredError extends NotConfiguredError {
   constructor() {
-    super("Fastmag is not set up for this shop yet: fill in Settings → Fastmag.");
+    super("Fastmag", "/app/settings/fastmag", "Fastmag is not set up for this shop yet: fill in Settings → Fastmag.");
   }
 }
 
@@ -49,7 +53,11 @@ export async function saveFastmagSettings(
   options: { knownLocationIds?: readonly string[]; logger?: Logger } = {},
 ): Promise<SaveFastmagSettingsResult> {
   const { passwordSet } = await loadFastmagSettings(shop);
-  const result = validateFastmagSettings(input, { passwordSet, knownLocationIds: options.knownLocationIds });
+  const result = validateFastmagSettings(input, {
+    passwordSet,
+    knownLocationIds: options.knownLocationIds,
+    urlPolicy: connectorUrlPolicy(),
+  });
   if (!result.ok)
     return { ok: false, message: "Some fields need fixing; nothing was saved.", fieldErrors: result.fieldErrors };
   await saveConnectorSettings(
@@ -58,6 +66,8 @@ export async function saveFastmagSettings(
     result.settings,
     result.password === undefined ? {} : { [PASSWORD]: result.password },
   );
+  // The screen asks where Fastmag's stock goes in Shopify; that is the shop's routing, not Fastmag's.
+  await saveRouting(db, shop, { shopifyLocationId: result.shopifyLocationId });
   (options.logger ?? rootLogger).info("fastmag settings saved", {
     shop,
     host: result.settings.host,
@@ -74,7 +84,8 @@ export async function fastmagConnectorForShop(
   const [{ settings }, secrets] = await Promise.all([loadFastmagSettings(shop), loadConnectorSecrets(shop, CONNECTOR)]);
   const motpasse = secrets[PASSWORD];
   if (!settings || !motpasse) throw new FastmagNotConfiguredError();
-  const { timeoutMs = 30_000, ...connectorOptions } = options;
+  const { timeoutMs: requested = 30_000, ...connectorOptions } = options;
+  const timeoutMs = env().FASTMAG_TIMEOUT_MS ?? requested;
   const fastmag = createFastmagConnector(
     {
       baseUrl: settings.host,
@@ -83,6 +94,7 @@ export async function fastmagConnectorForShop(
       compte: settings.compte,
       motpasse,
       timeoutMs,
+      urlPolicy: connectorUrlPolicy(),
     },
     settings.queryOverrides,
     {
@@ -151,7 +163,7 @@ export function describeFastmagFailure(error: unknown): string {
   }
   if (error instanceof FastmagUnavailableError)
     return `Fastmag did not answer: ${error.message}. Check the address, or try again later.`;
-  if (error instanceof FastmagProtocolError) return `Fastmag answered something unexpected: ${error.message}`;
+  if (error instanceof FastmagProtocolError) return `${error.message}.`;
   if (error instanceof FastmagNotConfiguredError) return error.message;
   return `The connection test failed: ${errorMessage(error)}`;
 }

@@ -4,8 +4,9 @@
 //   delivered when deliveryDate is set.
 // - International ExpressConnect: POST track.do, form field xml_in=<TrackRequest…>, HTTP Basic auth →
 //   TrackResponse/Consignment/SummaryCode DEL | INT | EXC | CNF.
+import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { at, CarrierProtocolError, postXml, text, xmlEscape } from "../../lib/soap.server";
-import type { CarrierTracker, ParcelState, ParcelTracking } from "../../sync/orders/ports";
+import type { TrackingSource as CarrierTracker, ParcelState, ParcelTracking } from "../../capabilities/tracking-source";
 
 export const TNT_FRANCE_URL = "https://www.tnt.fr/service/tracking";
 export const TNT_EXPRESS_CONNECT_URL = "https://express.tnt.com/expressconnect/track.do";
@@ -65,6 +66,7 @@ export function createTntFranceTracker(options: {
           contentType: "text/xml; charset=utf-8",
           headers: { SOAPAction: '""' },
           timeoutMs: options.timeoutMs,
+          urlPolicy: options.url ? connectorUrlPolicy() : undefined,
         },
       );
       const response = at(answer, "Envelope", "Body", "trackingByConsignmentResponse");
@@ -121,6 +123,7 @@ export function createTntExpressConnectTracker(options: {
           contentType: "application/x-www-form-urlencoded",
           headers: { authorization: `Basic ${basic}` },
           timeoutMs: options.timeoutMs,
+          urlPolicy: options.url ? connectorUrlPolicy() : undefined,
         },
       );
       const consignment = (at(answer, "TrackResponse", "Consignment") as unknown[] | undefined)?.[0];

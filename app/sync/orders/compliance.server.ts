@@ -1,7 +1,7 @@
 // GDPR for order records: customers/data_request finds them (by email or order id), customers/redact
-// anonymises them, shop/redact erases them. Loaded with the order job types (jobs.server.ts) at start.
-import { onShopRedact } from "../../compliance/compliance.server";
-import { registerCustomerDataHolder, type CustomerDataQuery } from "../../compliance/customer-data.server";
+// anonymises them, shop/redact erases them. Registered by the composition root (app/modules.server.ts).
+import type { ShopDataEraser } from "../../compliance/compliance.server";
+import type { CustomerDataHolder, CustomerDataQuery } from "../../compliance/customer-data.server";
 import { db } from "../../db.server";
 import { orderGid } from "./records.server";
 
@@ -13,7 +13,7 @@ function matching(query: CustomerDataQuery) {
   return or.length ? { shop: query.shop, OR: or } : null;
 }
 
-registerCustomerDataHolder({
+export const orderRecordsHolder: CustomerDataHolder = {
   name: "orderExports",
   async find(query) {
     const where = matching(query);
@@ -22,7 +22,7 @@ registerCustomerDataHolder({
     return rows.map((r) => ({
       order: r.shopifyOrderName,
       email: r.email,
-      fastmagOrderId: r.fastmagOrderId,
+      erpOrderId: r.erpOrderId,
       trackingNumber: r.trackingNumber,
       payload: JSON.parse(r.payloadJson) as unknown,
     }));
@@ -36,10 +36,10 @@ registerCustomerDataHolder({
     });
     return count;
   },
-});
+};
 
-onShopRedact(async (shop) => {
+export const eraseOrderRecords: ShopDataEraser = async (shop) => {
   // Children first: SQLite cascades only with foreign keys switched on.
   await db.orderEvent.deleteMany({ where: { shop } });
   await db.orderExport.deleteMany({ where: { shop } });
-});
+};

@@ -5,7 +5,7 @@ import type { Db } from "../../db.server";
 import { errorMessage, isTransient, PermanentError } from "../../lib/errors";
 import { assertNoUserErrors } from "../../shopify/admin-client.server";
 import { CREATE_FULFILLMENT_EVENT } from "../../shopify/operations/orders";
-import type { CarrierTracker, ParcelTracking } from "./ports";
+import type { TrackingSource as CarrierTracker, ParcelTracking } from "../../capabilities/tracking-source";
 import { addOrderEvent } from "./records.server";
 import type { AdminRequester } from "./shopify-client.server";
 

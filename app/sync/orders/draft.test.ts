@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { trackSkybillEnvelope } from "../../connectors/chronopost/client.server";
 import { trackingByConsignmentEnvelope } from "../../connectors/tnt/client.server";
-import { orderDraftFrom, OrderNotExportableError, paymentCodeOf, type ShopifyOrderForExport } from "./draft";
+import { orderDraftFrom, OrderNotExportableError, paymentMethodsOf, type ShopifyOrderForExport } from "./draft";
 
 const money = (amount: string) => ({ shopMoney: { amount } });
+
+/** A destination taking SKUs as REF|COLOR|SIZE, as some ERPs do. */
+const destination = { skuProblem: (sku: string) => (sku.split("|").length === 3 ? null : "not a REF|COLOR|SIZE SKU") };
 
 function order(overrides: Partial<ShopifyOrderForExport> = {}): ShopifyOrderForExport {
   return {
@@ -39,6 +42,7 @@ function order(overrides: Partial<ShopifyOrderForExport> = {}): ShopifyOrderForE
           totalDiscountSet: money("3.00"),
         },
       ],
+      pageInfo: { hasNextPage: false },
     },
     metafield: null,
     ...overrides,
@@ -46,13 +50,20 @@ function order(overrides: Partial<ShopifyOrderForExport> = {}): ShopifyOrderForE
 }
 
 describe("orderDraftFrom", () => {
+  it("holds an order with more lines than one query reads instead of sending part of it", () => {
+    const base = order();
+    expect(() =>
+      orderDraftFrom(order({ lineItems: { ...base.lineItems, pageInfo: { hasNextPage: true } } }), destination),
+    ).toThrow(/more than 100 lines/);
+  });
+
   it("maps lines, discounts, shipping, payment and the delivery address", () => {
-    const { draft, customer } = orderDraftFrom(order());
+    const { draft, customer } = orderDraftFrom(order(), destination);
     expect(draft).toMatchObject({
       shopifyOrderId: "gid://shopify/Order/1",
       email: "a@example.fr",
       shippingCost: 4.9,
-      paymentCode: "CB",
+      paymentMethods: ["card"],
       lines: [{ sku: "REF|NOIR|M", unitPrice: 19.9, quantity: 2, discount: 3 }],
     });
     expect(draft.shippingAddress).toMatchObject({ address1: "3 quai", zip: "69002", city: "Lyon", country: "FR" });
@@ -76,8 +87,10 @@ describe("orderDraftFrom", () => {
               totalDiscountSet: money("0"),
             },
           ],
+          pageInfo: { hasNextPage: false },
         },
       }),
+      destination,
     );
     expect(draft.lines).toHaveLength(1);
     expect(draft.comment).toBe("Gift cards: 1 × Carte cadeau (50.00)");
@@ -98,16 +111,29 @@ describe("orderDraftFrom", () => {
             totalDiscountSet: money("0"),
           },
         ],
+        pageInfo: { hasNextPage: false },
       },
     });
-    expect(() => orderDraftFrom(bad)).toThrow(OrderNotExportableError);
-    expect(() => orderDraftFrom(bad)).toThrow(/no complete shipping address.*SKU "IPOD"/);
+    expect(() => orderDraftFrom(bad, destination)).toThrow(OrderNotExportableError);
+    expect(() => orderDraftFrom(bad, destination)).toThrow(/no complete shipping address.*SKU "IPOD"/);
   });
 
-  it("chooses the payment code of the part not paid by gift card", () => {
-    expect(paymentCodeOf(["gift_card", "paypal"])).toBe("PAYPAL");
-    expect(paymentCodeOf(["gift_card"])).toBe("CADEAU");
-    expect(paymentCodeOf(["shopify_payments"])).toBe("CB");
+  it("names each order's delivery address after the order, so a customer's orders never share one", () => {
+    const first = orderDraftFrom(order({ id: "gid://shopify/Order/1" }), destination).draft.shippingAddress!;
+    const second = orderDraftFrom(order({ id: "gid://shopify/Order/2" }), destination).draft.shippingAddress!;
+    expect(first.name).toBe("SHOPIFY-1");
+    expect(second.name).toBe("SHOPIFY-2");
+  });
+
+  it("names each payment in neutral words, in Shopify's order, whatever the gateway's case", () => {
+    expect(paymentMethodsOf(["gift_card", "PayPal"])).toEqual(["gift-card", "paypal"]);
+    expect(paymentMethodsOf(["shopify_payments", "manual", "bank_deposit", "cash_on_delivery"])).toEqual([
+      "card",
+      "bank-transfer",
+      "bank-transfer",
+      "cash-on-delivery",
+    ]);
+    expect(paymentMethodsOf(["stripe"])).toEqual(["other"]);
   });
 });
 

@@ -1,9 +1,9 @@
 // A Shopify order (as the Admin API gives it) turned into the draft a back office receives, or a
 // clear reason why it cannot be: an order that cannot be exported is kept with that reason on the
 // Orders page until someone fixes it and presses Retry.
-import { parseSku } from "../../domain/catalog";
 import type { ErpCustomerDraft, PostalAddress } from "../../domain/customers";
 import type { ErpOrderDraft, ErpOrderLineDraft } from "../../domain/orders";
+import type { PaymentMethod } from "../../domain/payments";
 import { PermanentError } from "../../lib/errors";
 import type { OrderForExport } from "../../shopify/operations/orders";
 
@@ -12,31 +12,44 @@ export type ShopifyOrderForExport = NonNullable<OrderForExport["order"]>;
 /** The order cannot be exported as it is (unknown SKU, missing address…); retrying alone will not help. */
 export class OrderNotExportableError extends PermanentError {}
 
-/** Payment gateways as Fastmag payment codes; anything else is "CB" (card). */
-const PAYMENT_CODES: Record<string, string> = {
-  paypal: "PAYPAL",
-  gift_card: "CADEAU",
-  manual: "VIREMENT",
-  bank_deposit: "VIREMENT",
-  cash_on_delivery: "ESPECES",
+/** Shopify's payment gateway names as neutral payment methods; the destination maps them to its codes. */
+const PAYMENT_METHODS: Record<string, PaymentMethod> = {
+  shopify_payments: "card",
+  paypal: "paypal",
+  gift_card: "gift-card",
+  manual: "bank-transfer",
+  bank_deposit: "bank-transfer",
+  cash_on_delivery: "cash-on-delivery",
 };
 
 const amount = (money: { shopMoney: { amount: string } }) => Number(money.shopMoney.amount);
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function paymentCodeOf(gateways: string[]): string {
-  const known = gateways.map((g) => PAYMENT_CODES[g.toLowerCase()]).filter(Boolean);
-  // A gift card plus a card payment: the card pays the rest, Fastmag's header takes one code.
-  return known.find((c) => c !== "CADEAU") ?? known[0] ?? "CB";
+/** How the order was paid, one method per gateway in Shopify's order; a gateway the app does not know is "other". */
+export function paymentMethodsOf(gateways: string[]): PaymentMethod[] {
+  return gateways.map((g) => PAYMENT_METHODS[g.toLowerCase()] ?? "other");
 }
 
-export function orderDraftFrom(order: ShopifyOrderForExport): { draft: ErpOrderDraft; customer: ErpCustomerDraft } {
+/**
+ * The name the order's delivery address is stored under in the back office, one per order: under one
+ * shared name a customer's second order rewrote the address of the first.
+ */
+export function deliveryAddressName(shopifyOrderId: string): string {
+  return `SHOPIFY-${shopifyOrderId.replace(/^gid:\/\/shopify\/Order\//, "")}`;
+}
+
+export function orderDraftFrom(
+  order: ShopifyOrderForExport,
+  destination: { skuProblem(sku: string): string | null },
+): { draft: ErpOrderDraft; customer: ErpCustomerDraft } {
   const problems: string[] = [];
   if (!order.email) problems.push("the order has no customer email");
   const a = order.shippingAddress;
   if (!a || !a.address1 || !a.zip || !a.city)
     problems.push("the order has no complete shipping address (street, postcode, city)");
 
+  // Never send part of an order: one with more lines than a query reads is held for a person.
+  if (order.lineItems.pageInfo?.hasNextPage) problems.push("the order has more than 100 lines");
   const lines: ErpOrderLineDraft[] = [];
   const giftCards: string[] = [];
   for (const line of order.lineItems.nodes) {
@@ -45,8 +58,9 @@ export function orderDraftFrom(order: ShopifyOrderForExport): { draft: ErpOrderD
       giftCards.push(`${line.quantity} × ${line.name} (${amount(line.originalUnitPriceSet).toFixed(2)})`);
       continue;
     }
-    if (!line.sku || !parseSku(line.sku)) {
-      problems.push(`line "${line.name}" has SKU "${line.sku ?? ""}", not a Fastmag SKU (REFERENCE|COLOR|SIZE)`);
+    const skuProblem = line.sku ? destination.skuProblem(line.sku) : "no SKU";
+    if (!line.sku || skuProblem) {
+      problems.push(`line "${line.name}" has SKU "${line.sku ?? ""}", ${skuProblem}`);
       continue;
     }
     lines.push({
@@ -63,7 +77,7 @@ export function orderDraftFrom(order: ShopifyOrderForExport): { draft: ErpOrderD
   if (problems.length) throw new OrderNotExportableError(`Order ${order.name} cannot be sent: ${problems.join("; ")}.`);
 
   const shippingAddress: PostalAddress = {
-    name: "LIVRAISON",
+    name: deliveryAddressName(order.id),
     firstName: a!.firstName ?? undefined,
     lastName: a!.lastName ?? undefined,
     company: a!.company ?? undefined,
@@ -84,7 +98,7 @@ export function orderDraftFrom(order: ShopifyOrderForExport): { draft: ErpOrderD
     shippingAddress,
     lines,
     shippingCost: round(amount(order.totalShippingPriceSet)),
-    paymentCode: paymentCodeOf(order.paymentGatewayNames),
+    paymentMethods: paymentMethodsOf(order.paymentGatewayNames),
     comment,
   };
   const customer: ErpCustomerDraft = {

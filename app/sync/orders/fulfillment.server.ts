@@ -48,6 +48,8 @@ export async function fulfillWithTracking(
     trackingNumber: string;
     notifyCustomer: boolean;
     locationId?: string;
+    /** What the merchant calls the system that ships (the status source's connector name). */
+    warehouseName: string;
   },
 ): Promise<FulfillOutcome> {
   const { data } = await shopify.request(ORDER_FULFILLMENT_STATE, { id: input.shopifyOrderId });
@@ -70,7 +72,7 @@ export async function fulfillWithTracking(
     if (fo.requestStatus === "SUBMITTED") {
       const { data: accepted } = await shopify.request(ACCEPT_FULFILLMENT_REQUEST, {
         id: fo.id,
-        message: "Taken by the warehouse (Fastmag)",
+        message: `Taken by the warehouse (${input.warehouseName})`,
       });
       assertNoUserErrors("fulfillmentOrderAcceptFulfillmentRequest", accepted.fulfillmentOrderAcceptFulfillmentRequest);
     }

@@ -4,10 +4,12 @@ import type { Db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
 import { PermanentError } from "../../lib/errors";
 import { ORDERS_MATCHING, type OrdersPage } from "../../shopify/operations/orders";
+import { CLAIM_TTL_MS, claimIsLive, stockTransferOwed } from "./export.server";
+import { orderDestinationName } from "./providers.server";
 import { addOrderEvent, orderGid, recordShopifyOrder } from "./records.server";
 import type { AdminRequester } from "./shopify-client.server";
 
-export const EXPORT_JOB = "fastmag.export-order";
+export const EXPORT_JOB = "orders.export";
 
 /** The part of the REST `orders/create` body we read. */
 export interface OrderCreatedPayload {
@@ -45,7 +47,7 @@ export async function receiveOrderCreated(
   return { orderExportId: id, jobId: job.id };
 }
 
-/** The Orders page's Retry: a failed (or stuck pending) export runs again. */
+/** The Orders page's Retry: a failed (or stuck) export runs again, including one a crashed run left claimed. */
 export async function retryOrderExport(
   db: Db,
   shop: string,
@@ -54,9 +56,12 @@ export async function retryOrderExport(
 ): Promise<{ jobId: string }> {
   const row = await db.orderExport.findFirst({ where: { id: orderExportId, shop } });
   if (!row) throw new PermanentError("This order is not in the app's records.");
-  if (row.status === "exported")
-    throw new PermanentError(`Order ${row.shopifyOrderName} is already in Fastmag (order ${row.fastmagOrderId}).`);
-  if (row.status === "exporting") throw new PermanentError(`Order ${row.shopifyOrderName} is being sent right now.`);
+  if (row.status === "exported" && !stockTransferOwed(row))
+    throw new PermanentError(
+      `Order ${row.shopifyOrderName} is already in ${await orderDestinationName(shop, db)} (order ${row.erpOrderId}).`,
+    );
+  if (claimIsLive(row, now))
+    throw new PermanentError(`Order ${row.shopifyOrderName} is being sent right now; try again in a few minutes.`);
   await addOrderEvent(db, row, "retry", "Export retried by the merchant.", now);
   const { job } = await enqueue(db, {
     shop,
@@ -69,7 +74,9 @@ export async function retryOrderExport(
 
 /**
  * Reconciliation: paid orders of the last `days` that we never recorded (lost or late webhooks) are
- * recorded and queued; pending ones whose export never ran are queued again.
+ * recorded and queued; then every export left unfinished is queued again: pending ones whose export never
+ * ran, ones a crashed run left claimed (expired claim), exported ones whose stock transfer is still owed.
+ * Failed ones wait for the merchant's Retry (their reason needs a fix first).
  */
 export async function reconcileOrders(
   deps: { db: Db; shopify: AdminRequester; now: () => Date },
@@ -89,7 +96,7 @@ export async function reconcileOrders(
     });
     for (const order of data.orders.nodes) {
       result.seen++;
-      const { id, created } = await recordShopifyOrder(
+      const { created } = await recordShopifyOrder(
         deps.db,
         {
           shop,
@@ -102,9 +109,8 @@ export async function reconcileOrders(
         },
         now,
       );
-      if (created) result.recorded++;
-      const row = await deps.db.orderExport.findUniqueOrThrow({ where: { id } });
-      if (created || (row.status === "pending" && row.updatedAt < staleBefore)) {
+      if (created) {
+        result.recorded++;
         await enqueue(deps.db, { shop, type: EXPORT_JOB, trigger: "schedule", params: { shopifyOrderId: order.id } });
         result.queued++;
       }
@@ -112,7 +118,38 @@ export async function reconcileOrders(
     if (!data.orders.pageInfo.hasNextPage) break;
     after = data.orders.pageInfo.endCursor;
   }
+  result.queued += await requeueUnfinished(deps.db, shop, now, staleBefore);
   return result;
+}
+
+/** Exports left unfinished (see reconcileOrders) and no export job waiting or running for them: queued. */
+async function requeueUnfinished(db: Db, shop: string, now: Date, staleBefore: Date): Promise<number> {
+  const expired = new Date(now.getTime() - CLAIM_TTL_MS);
+  const unclaimed = { OR: [{ claimedBy: null }, { claimedAt: { lt: expired } }] };
+  const rows = await db.orderExport.findMany({
+    where: {
+      shop,
+      OR: [
+        { status: "pending", updatedAt: { lt: staleBefore } },
+        { status: "exporting", claimedAt: { lt: expired } },
+        { status: "exported", stockTransferJson: { not: null }, stockTransferredAt: null, ...unclaimed },
+      ],
+    },
+    select: { id: true, shop: true, shopifyOrderId: true },
+    take: 1_000,
+  });
+  let queued = 0;
+  for (const row of rows) {
+    const paramsJson = JSON.stringify({ shopifyOrderId: row.shopifyOrderId });
+    const waiting = await db.job.count({
+      where: { shop, type: EXPORT_JOB, paramsJson, status: { in: ["queued", "running"] } },
+    });
+    if (waiting > 0) continue;
+    await enqueue(db, { shop, type: EXPORT_JOB, trigger: "schedule", params: { shopifyOrderId: row.shopifyOrderId } });
+    await addOrderEvent(db, row, "retry", "Export left unfinished; queued again by the reconciliation.", now);
+    queued++;
+  }
+  return queued;
 }
 
 /** fetch_tracking_numbers: the tracking number we know for each order name. */

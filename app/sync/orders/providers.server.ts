@@ -1,11 +1,15 @@
-// Which systems play the order capabilities for a shop: Fastmag is the order sink and status source;
-// Chronopost and TNT are the carrier trackers. Carrier endpoints and the "notify the customer" choice
-// are the shop's "orders" settings (defaults: the real services, notify on).
+// Which systems play the order capabilities for a shop: the registry says where orders go and where
+// their statuses come from; Chronopost and TNT are the carrier trackers. Carrier endpoints and the "notify the customer" choice
+// are the shop's carrier settings (defaults: the real services, notify on).
 import { createChronopostTracker } from "../../connectors/chronopost/client.server";
-import { fastmagConnectorForShop } from "../../connectors/fastmag/settings.server";
-import { loadConnectorSecrets, loadConnectorSettings, saveConnectorSettings } from "../../connectors/settings.server";
+import { providerFor, routedConnector } from "../../connectors/registry.server";
+import { loadRouting } from "../../connectors/routing.server";
+import { db as defaultDb, type Db } from "../../db.server";
 import { createTntExpressConnectTracker, createTntFranceTracker } from "../../connectors/tnt/client.server";
-import type { CarrierTracker, OrderSink, OrderStatusSource } from "./ports";
+import type { OrderDestination } from "../../capabilities/order-destination";
+import type { OrderStatusSource } from "../../capabilities/order-status-source";
+import type { TrackingSource as CarrierTracker } from "../../capabilities/tracking-source";
+import { loadCarrierSecrets, loadCarrierSettings, saveCarrierSettings } from "./carrier-settings.server";
 
 export interface OrderSettings {
   /** Shopify e-mails the customer when a fulfillment with tracking is created. */
@@ -18,10 +22,8 @@ export interface OrderSettings {
   tntProtocol?: "france" | "expressconnect";
 }
 
-const CONNECTOR = "orders";
-
 export async function loadOrderSettings(shop: string): Promise<OrderSettings> {
-  const stored = await loadConnectorSettings<OrderSettings>(shop, CONNECTOR);
+  const stored = await loadCarrierSettings<OrderSettings>(shop);
   return { notifyCustomer: true, ...stored?.config };
 }
 
@@ -30,34 +32,43 @@ export async function saveOrderSettings(
   settings: OrderSettings,
   secrets: { tntPassword?: string } = {},
 ): Promise<void> {
-  await saveConnectorSettings(
-    shop,
-    CONNECTOR,
-    settings,
-    secrets.tntPassword === undefined ? {} : { tntPassword: secrets.tntPassword },
-  );
+  await saveCarrierSettings(shop, settings, secrets);
 }
 
-export async function fastmagOrderPorts(
+/** Where the shop's orders go, and where their statuses come from, through the registry. */
+export async function orderPorts(
   shop: string,
-): Promise<{ sink: OrderSink; statuses: OrderStatusSource; locationId: string | undefined }> {
-  const { fastmag, settings } = await fastmagConnectorForShop(shop);
+  db: Db = defaultDb,
+): Promise<{
+  destination: OrderDestination;
+  destinationName: string;
+  statuses: OrderStatusSource;
+  statusSourceName: string;
+  locationId: string | undefined;
+}> {
+  const ctx = { shop, db, timeoutMs: 30_000 };
+  const [destination, statuses, routing] = await Promise.all([
+    providerFor(ctx, "order-destination"),
+    providerFor(ctx, "order-status-source"),
+    loadRouting(db, shop),
+  ]);
   return {
-    locationId: settings.locationId || undefined,
-    sink: {
-      orderByShopifyId: (id) => fastmag.orders.orderByShopifyId(id),
-      createOrder: (draft, customer) => fastmag.orders.createOrder(draft, customer),
-      transferStock: async (transfers, reason) => {
-        await fastmag.inventory.transfer(transfers, reason);
-      },
-    },
-    statuses: { ordersByShopifyIds: async (ids) => (await fastmag.orders.ordersByShopifyIds(ids)).items },
+    locationId: routing.shopifyLocationId ?? undefined,
+    destination: destination.port,
+    destinationName: destination.name,
+    statuses: statuses.port,
+    statusSourceName: statuses.name,
   };
+}
+
+/** What the merchant calls the system the shop's orders go to (its connector's name), for screens and messages. */
+export async function orderDestinationName(shop: string, db: Db = defaultDb): Promise<string> {
+  return (await routedConnector(db, shop, "order-destination"))?.name ?? "the order system";
 }
 
 export async function carrierTrackers(shop: string): Promise<{ chronopost: CarrierTracker; tnt: CarrierTracker }> {
   const settings = await loadOrderSettings(shop);
-  const secrets = await loadConnectorSecrets(shop, CONNECTOR);
+  const secrets = await loadCarrierSecrets(shop);
   const credentials = { username: settings.tntUsername ?? "", password: secrets.tntPassword ?? "" };
   return {
     chronopost: createChronopostTracker({ url: settings.chronopostUrl }),
@@ -68,7 +79,7 @@ export async function carrierTrackers(shop: string): Promise<{ chronopost: Carri
   };
 }
 
-/** The tracker for a carrier name as Fastmag writes it ("CHRONOPOST", "TNT"…), or undefined. */
+/** The tracker for a carrier name as the back office writes it, free text ("CHRONOPOST", "TNT"…), or undefined. */
 export function trackerFor(
   carrier: string | null | undefined,
   trackers: { chronopost: CarrierTracker; tnt: CarrierTracker },

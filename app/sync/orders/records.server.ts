@@ -4,9 +4,6 @@
 import type { Db } from "../../db.server";
 import { isUniqueViolation } from "../../db/errors";
 
-export const ORDER_EXPORT_STATUSES = ["pending", "exporting", "exported", "failed"] as const;
-export type OrderExportStatus = (typeof ORDER_EXPORT_STATUSES)[number];
-
 export interface ShopifyOrderSeen {
   shop: string;
   shopifyOrderId: string;

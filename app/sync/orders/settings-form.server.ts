@@ -1,21 +1,17 @@
-// Validates the Orders settings form: carrier tracking endpoints (https, or http on localhost for the
-// emulators), the TNT login, and whether Shopify notifies the customer when an order ships.
+// Validates the Orders settings form: carrier tracking endpoints (public https; local plain http only
+// in the demo mode, see http-url-policy.server.ts), the TNT login, and whether Shopify notifies the
+// customer when an order ships.
 import { ValidationError } from "../../lib/errors";
-import { loadConnectorSettings } from "../../connectors/settings.server";
+import { checkConnectorUrl, connectorUrlPolicy } from "../../lib/http-url-policy.server";
+import { loadCarrierSettings } from "./carrier-settings.server";
 import { loadOrderSettings, saveOrderSettings, type OrderSettings } from "./providers.server";
-
-const LOCAL = /^(127\.0\.0\.1|localhost|\[::1\])$/;
 
 function endpoint(value: string, field: string, errors: Record<string, string>): string | undefined {
   const text = value.trim();
   if (!text) return undefined;
-  try {
-    const url = new URL(text);
-    if (url.protocol === "https:" || (url.protocol === "http:" && LOCAL.test(url.hostname))) return url.toString();
-  } catch {
-    // reported below
-  }
-  errors[field] = "Use an https:// address.";
+  const check = checkConnectorUrl(text, connectorUrlPolicy());
+  if (check.ok) return check.url.toString();
+  errors[field] = check.problem.includes("https://") ? "Use an https:// address." : check.problem;
   return undefined;
 }
 
@@ -36,6 +32,6 @@ export async function saveOrderSettingsForm(shop: string, form: Record<string, s
 }
 
 export async function orderSettingsView(shop: string) {
-  const [settings, stored] = await Promise.all([loadOrderSettings(shop), loadConnectorSettings(shop, "orders")]);
+  const [settings, stored] = await Promise.all([loadOrderSettings(shop), loadCarrierSettings(shop)]);
   return { settings, tntPasswordSet: stored?.secretsSet.includes("tntPassword") ?? false };
 }

@@ -1,18 +1,21 @@
 // Order statuses (cron :35): for our exported orders not shipped yet, ask the back office their
-// status; on a change, tag the Shopify order and keep the status in a metafield; once the status means
-// shipped with a tracking number (Fastmag 300/305), create the fulfillment with tracking.
+// status; on a change, tag the Shopify order and keep the status in a metafield (tag and key are the
+// connector's); once the back office says shipped with a tracking number, create the fulfillment.
 import type { Db } from "../../db.server";
 import { errorMessage, isTransient } from "../../lib/errors";
 import { assertNoUserErrors } from "../../shopify/admin-client.server";
 import { ADD_ORDER_TAGS, SET_ORDER_METAFIELDS } from "../../shopify/operations/orders";
 import { fulfillWithTracking, shopifyCarrier, trackingUrlFor } from "./fulfillment.server";
-import type { OrderStatusSource } from "./ports";
+import type { OrderStatusSource } from "../../capabilities/order-status-source";
+import { METAFIELD_NAMESPACE } from "./export.server";
 import { addOrderEvent } from "./records.server";
 import type { AdminRequester } from "./shopify-client.server";
 
 export interface OrderStatusDeps {
   db: Db;
   statuses: OrderStatusSource;
+  /** What the merchant calls the status source: its connector's name. */
+  statusSourceName: string;
   shopify: AdminRequester;
   now: () => Date;
   notifyCustomer: boolean;
@@ -33,7 +36,7 @@ const BATCH = 100;
 
 export async function syncOrderStatuses(deps: OrderStatusDeps, shop: string): Promise<OrderStatusResult> {
   const rows = await deps.db.orderExport.findMany({
-    where: { shop, status: "exported", fulfilledAt: null, fastmagOrderId: { not: null } },
+    where: { shop, status: "exported", fulfilledAt: null, erpOrderId: { not: null } },
     orderBy: { createdAt: "asc" },
   });
   const result: OrderStatusResult = { checked: 0, changed: 0, fulfilled: 0, failed: 0 };
@@ -47,7 +50,7 @@ export async function syncOrderStatuses(deps: OrderStatusDeps, shop: string): Pr
       if (!erp) {
         deps.skip?.(
           row.shopifyOrderName,
-          `Fastmag has no order for ${row.shopifyOrderName} any more (expected ${row.fastmagOrderId}).`,
+          `${deps.statusSourceName} has no order for ${row.shopifyOrderName} any more (expected ${row.erpOrderId}).`,
         );
         continue;
       }
@@ -58,18 +61,20 @@ export async function syncOrderStatuses(deps: OrderStatusDeps, shop: string): Pr
             where: { id: row.id },
             data: { erpStatus: erp.status, erpStatusLabel: erp.statusLabel },
           });
-          await addOrderEvent(deps.db, row, "status", `Fastmag status ${erp.status} (${erp.statusLabel}).`, deps.now());
+          const status = `${deps.statusSourceName} status ${erp.status} (${erp.statusLabel}).`;
+          await addOrderEvent(deps.db, row, "status", status, deps.now());
+          const marks = deps.statuses.shopifyMarks;
           const { data: tagged } = await deps.shopify.request(ADD_ORDER_TAGS, {
             id: row.shopifyOrderId,
-            tags: [`fastmag-${erp.status}`],
+            tags: [marks.statusTag(erp)],
           });
           assertNoUserErrors("tagsAdd", tagged.tagsAdd);
           const { data: meta } = await deps.shopify.request(SET_ORDER_METAFIELDS, {
             metafields: [
               {
                 ownerId: row.shopifyOrderId,
-                namespace: "passerelle",
-                key: "fastmag_status",
+                namespace: METAFIELD_NAMESPACE,
+                key: marks.statusMetafieldKey,
                 type: "single_line_text_field",
                 value: `${erp.status} ${erp.statusLabel}`,
               },
@@ -84,9 +89,10 @@ export async function syncOrderStatuses(deps: OrderStatusDeps, shop: string): Pr
             trackingNumber: erp.trackingNumber,
             notifyCustomer: deps.notifyCustomer,
             locationId: deps.locationId,
+            warehouseName: deps.statusSourceName,
           });
-          // 305 = partly shipped: keep following the order for the rest.
-          const complete = erp.status !== 305;
+          // Shipped in part: keep following the order for the rest.
+          const complete = !erp.partlyShipped;
           await deps.db.orderExport.update({
             where: { id: row.id },
             data: {

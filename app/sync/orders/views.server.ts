@@ -1,6 +1,7 @@
 // What the Orders page shows: recent orders with their ERP state, filtered, and one order's history.
 import type { Db } from "../../db.server";
 
+import { canRetryExport } from "./export.server";
 import type { OrderFilter } from "./order-filters";
 
 export { ORDER_FILTERS, type OrderFilter } from "./order-filters";
@@ -12,7 +13,7 @@ export interface OrderRow {
   name: string;
   shopifyOrderId: string;
   stage: OrderStage;
-  fastmagOrderId: string | null;
+  erpOrderId: string | null;
   erpStatus: string | null;
   carrier: string | null;
   trackingNumber: string | null;
@@ -21,6 +22,8 @@ export interface OrderRow {
   error: string | null;
   attempts: number;
   createdAt: string;
+  /** Retry is offered: a failed export, or one a crashed run left behind. */
+  canRetry: boolean;
 }
 
 type Record = Awaited<ReturnType<Db["orderExport"]["findFirstOrThrow"]>>;
@@ -39,7 +42,7 @@ function rowOf(r: Record): OrderRow {
     name: r.shopifyOrderName,
     shopifyOrderId: r.shopifyOrderId,
     stage: stageOf(r),
-    fastmagOrderId: r.fastmagOrderId,
+    erpOrderId: r.erpOrderId,
     erpStatus: r.erpStatus === null ? null : `${r.erpStatus}${r.erpStatusLabel ? ` ${r.erpStatusLabel}` : ""}`,
     carrier: r.carrier,
     trackingNumber: r.trackingNumber,
@@ -48,6 +51,7 @@ function rowOf(r: Record): OrderRow {
     error: r.lastError,
     attempts: r.attempts,
     createdAt: r.createdAt.toISOString(),
+    canRetry: canRetryExport(r, new Date()),
   };
 }
 

@@ -12,17 +12,26 @@ import {
   type GraphQLTypeResolver,
 } from "graphql";
 import { bulkOperationsModule } from "../resolvers/bulk-operations";
+import { catalogImportModule } from "../resolvers/catalog-import";
+import { discountsModule } from "../resolvers/discounts";
 import { fulfillmentServicesModule } from "../resolvers/fulfillment-services";
+import { giftCardsModule } from "../resolvers/gift-cards";
 import { inventoryModule } from "../resolvers/inventory";
 import { inventoryMutationsModule } from "../resolvers/inventory-mutations";
 import { locationsModule } from "../resolvers/locations";
+import { mediaModule } from "../resolvers/media";
+import { metafieldsModule } from "../resolvers/metafields";
 import { nodeModule } from "../resolvers/node";
 import { orderMutationsModule } from "../resolvers/order-mutations";
 import { ordersModule } from "../resolvers/orders";
 import { productMutationsModule } from "../resolvers/product-mutations";
 import { productsModule } from "../resolvers/products";
+import { promotionsModule } from "../resolvers/promotions";
+import { publicationsModule } from "../resolvers/publications";
 import { variantMutationsModule } from "../resolvers/variant-mutations";
 import { shopModule } from "../resolvers/shop";
+import { stagedUploadsModule } from "../resolvers/staged-uploads";
+import { storeCreditModule } from "../resolvers/store-credit";
 import { webhooksModule } from "../resolvers/webhooks";
 import { withUnboundedConnections } from "./connection";
 import type { DomainModule, ResolverContext, RootResolver } from "./context";
@@ -41,6 +50,16 @@ export const DOMAIN_MODULES: DomainModule[] = [
   fulfillmentServicesModule,
   ordersModule,
   orderMutationsModule,
+  // After the modules whose productSet, stagedUploadsCreate and tagsAdd they extend (later entries win).
+  catalogImportModule,
+  metafieldsModule,
+  mediaModule,
+  stagedUploadsModule,
+  giftCardsModule,
+  storeCreditModule,
+  promotionsModule,
+  discountsModule,
+  publicationsModule,
   nodeModule,
 ];
 

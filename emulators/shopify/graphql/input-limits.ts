@@ -10,6 +10,12 @@ import {
 } from "graphql";
 
 export const MAX_INPUT_ARRAY = 250;
+// Arrays Shopify lets grow past the general limit: a product's variants and option values in
+// productSet, where the resolver enforces 2,048 variants per product with a VARIANTS_OVER_LIMIT user error.
+const LARGER_LIMITS: Record<string, number> = {
+  "productSet.input.variants": Number.POSITIVE_INFINITY,
+  "productSet.input.productOptions.*.values": Number.POSITIVE_INFINITY,
+};
 
 /** Shopify-shaped errors for every argument of `operation` holding an array over the limit. */
 export function oversizedInputs(
@@ -46,9 +52,10 @@ function findOversized(
   errors: { message: string; extensions: { code: string }; path: string[] }[],
 ) {
   if (Array.isArray(value)) {
-    if (value.length > MAX_INPUT_ARRAY) {
+    const limit = LARGER_LIMITS[path.map((p) => (/^\d+$/.test(p) ? "*" : p)).join(".")] ?? MAX_INPUT_ARRAY;
+    if (value.length > limit) {
       errors.push({
-        message: `The input array size of ${value.length} is greater than the maximum allowed of ${MAX_INPUT_ARRAY}.`,
+        message: `The input array size of ${value.length} is greater than the maximum allowed of ${limit}.`,
         extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
         path,
       });

@@ -8,6 +8,7 @@ import type { CallLog } from "../calls";
 import { actualQueryCost, MAX_QUERY_COST, operationOf, requestedQueryCost } from "../cost";
 import { executeAdmin } from "../graphql/executor";
 import { oversizedInputs } from "../graphql/input-limits";
+import type { AdminFaults } from "../faults";
 import { ADMIN_API_VERSION } from "../schema";
 import type { EmulatorStore, ShopRecord } from "../store";
 import { readBody, sendJson, shopDomainOf } from "./io";
@@ -19,6 +20,8 @@ export interface AdminGraphQLDeps {
   schema: () => GraphQLSchema;
   calls: CallLog;
   now: () => number;
+  /** Storms of 5xx / THROTTLED answers set through the control API (reliability runs). */
+  faults?: AdminFaults;
 }
 
 export async function handleAdminGraphQL(
@@ -58,6 +61,9 @@ export async function handleAdminGraphQL(
     return sendJson(res, 400, { errors: { query: "Required parameter missing or invalid" } });
   }
   const operationName = typeof body.operationName === "string" && body.operationName ? body.operationName : null;
+  const fault = deps.faults?.next() ?? { kind: "none" };
+  if (fault.kind === "http5xx") return refuse(fault.status, "Internal Server Error");
+  if (fault.kind === "throttled") return throttledStorm(res, shop, operationName, deps);
   const answer = run(
     shop,
     String(body.query ?? ""),
@@ -77,6 +83,31 @@ export async function handleAdminGraphQL(
     at: deps.now(),
   });
   sendJson(res, 200, result.body, { "x-request-id": randomUUID() });
+}
+
+/** THROTTLED as Shopify answers it, with a bucket reported empty so clients wait for it to refill. */
+function throttledStorm(res: ServerResponse, shop: ShopRecord, operationName: string | null, deps: AdminGraphQLDeps) {
+  deps.calls.record({
+    shop: shop.domain,
+    operationName,
+    requestedQueryCost: null,
+    actualQueryCost: null,
+    throttled: true,
+    status: 200,
+    errors: ["Throttled"],
+    at: deps.now(),
+  });
+  const { maximumAvailable, restoreRate } = shop.bucket.status();
+  sendJson(res, 200, {
+    errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: RATE_LIMITS_DOC } }],
+    extensions: {
+      cost: {
+        requestedQueryCost: 0,
+        actualQueryCost: null,
+        throttleStatus: { maximumAvailable, currentlyAvailable: 0, restoreRate },
+      },
+    },
+  });
 }
 
 interface RunResult {

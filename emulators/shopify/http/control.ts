@@ -1,11 +1,14 @@
 // The control API under /_emulator/… for tests and the demo: shops, seeding, tokens, the bucket, the
 // call log and webhook deliveries. Not part of Shopify; never called by the app.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { FaultRuleError, type FaultInjector, type FaultRule } from "../../_kit/index";
 import type { CallLog } from "../calls";
 import { CatalogInputError, createProduct, type ProductInput } from "../catalog";
 import { applyShopSeed, SeedError, shopSnapshot, type SeedLocation, type SeedShop } from "../shops";
+import type { AdminFaultConfig, AdminFaults } from "../faults";
 import { UnknownShopError, type EmulatorStore } from "../store";
 import { NoSubscriptionError, type WebhookDelivery, type WebhookDispatcher } from "../webhooks/deliver";
+import { availableBySku, InventoryControlError, shiftAvailable } from "./inventory-control";
 import { readFields, sendJson } from "./io";
 
 export interface ControlDeps {
@@ -13,6 +16,9 @@ export interface ControlDeps {
   calls: CallLog;
   webhooks: WebhookDispatcher;
   mintSessionToken: (shop: string) => string;
+  faults?: AdminFaults;
+  rules?: FaultInjector;
+  reset?(): void;
 }
 
 export async function handleControl(
@@ -60,6 +66,46 @@ export async function handleControl(
         shop.bucket.setAvailable(currentlyAvailable);
         return sendJson(res, 200, shop.bucket.status());
       }
+      case "GET shops/:shop/inventory":
+        return sendJson(res, 200, {
+          available: availableBySku(deps.store.shop(parts[1]), url.searchParams.get("location")),
+        });
+      case "POST shops/:shop/inventory/shift":
+        return sendJson(res, 200, {
+          changed: shiftAvailable(deps.store, deps.store.shop(parts[1]), await body(req)),
+        });
+      case "GET state":
+        return sendJson(res, 200, { shops: [...deps.store.shops.values()].map(shopSnapshot) });
+      case "POST reset":
+        if (!deps.reset) return sendJson(res, 404, { error: "this emulator cannot reset" });
+        deps.reset();
+        return sendJson(res, 200, { reset: true });
+      // The Admin API's storms (AdminFaultConfig) and the kit's rules share the route: a body with
+      // `kind` or `faults: [...]` is kit rules, anything else the Admin config.
+      case "GET faults":
+        return sendJson(res, 200, { ...(deps.faults?.status() ?? {}), faults: deps.rules?.list() ?? [] });
+      case "POST faults": {
+        if (!deps.rules) return sendJson(res, 404, { error: "this emulator has no fault injection" });
+        const rules = kitRules(await body(req));
+        if (!rules) throw new FaultRuleError("send a fault rule, or { faults: [rules] }");
+        deps.rules.add(rules);
+        return sendJson(res, 201, { faults: deps.rules.list() });
+      }
+      case "PUT faults": {
+        const input = await body(req);
+        const rules = kitRules(input);
+        if (rules && deps.rules) {
+          deps.rules.replace(rules);
+          return sendJson(res, 200, { faults: deps.rules.list() });
+        }
+        if (!deps.faults) return sendJson(res, 404, { error: "this emulator has no fault injection" });
+        deps.faults.set(input as AdminFaultConfig);
+        return sendJson(res, 200, deps.faults.status());
+      }
+      case "DELETE faults":
+        deps.rules?.clear();
+        deps.faults?.set({});
+        return sendJson(res, 200, { faults: [] });
       case "GET calls":
         return sendJson(res, 200, { calls: deps.calls.list({ shop: url.searchParams.get("shop") ?? undefined }) });
       case "DELETE calls":
@@ -86,6 +132,8 @@ export async function handleControl(
       error instanceof SeedError ||
       error instanceof CatalogInputError ||
       error instanceof BadBodyError ||
+      error instanceof InventoryControlError ||
+      error instanceof FaultRuleError ||
       error instanceof NoSubscriptionError
     )
       return sendJson(res, 400, { error: error.message });
@@ -94,6 +142,13 @@ export async function handleControl(
 }
 
 class BadBodyError extends Error {}
+
+/** Kit rules in a body (a rule, or { faults: [rules] }); undefined when the body is something else. */
+function kitRules(input: Record<string, unknown>): FaultRule[] | undefined {
+  if (Array.isArray(input.faults)) return input.faults as FaultRule[];
+  if (typeof input.kind === "string") return [input as unknown as FaultRule];
+  return undefined;
+}
 
 async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
   const fields = await readFields(req);

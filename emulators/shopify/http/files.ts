@@ -1,7 +1,8 @@
-// GET https://<shop>/_emulator-files/<path> (a bulk result) and POST …/uploads (a staged upload, as
+// GET https://<shop>/_emulator-files/<path> (a bulk result or an upload), PUT …/tmp/<key> (a PUT staged
+// target) and POST …/uploads (a staged upload, as
 // multipart/form-data with the target's parameters plus `file`, like Shopify's storage accepts it).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FILES_PREFIX, getFile, putFile } from "../files";
+import { FILES_PREFIX, getFileBytes, putFile } from "../files";
 import { sendJson, sendText, shopDomainOf } from "./io";
 
 export async function handleFiles(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -9,9 +10,18 @@ export async function handleFiles(req: IncomingMessage, res: ServerResponse, pat
   if (!domain) return sendJson(res, 404, { errors: "Not Found" });
   const path = decodeURIComponent(pathname.slice(FILES_PREFIX.length));
   if (req.method === "GET") {
-    const content = getFile(domain, path);
+    const content = getFileBytes(domain, path);
     if (content === undefined) return sendText(res, 404, "application/xml", "<Error><Code>NoSuchKey</Code></Error>");
-    return sendText(res, 200, "application/jsonl", content);
+    res.writeHead(200, { "content-type": path.endsWith(".jsonl") ? "application/jsonl" : "application/octet-stream" });
+    return void res.end(content);
+  }
+  // A PUT staged target (images default to PUT): the body is the file, at the target's own path.
+  if (req.method === "PUT" && path.startsWith("tmp/")) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    putFile(domain, path, Buffer.concat(chunks));
+    res.writeHead(200);
+    return void res.end();
   }
   if (req.method === "POST" && path === "uploads") {
     const chunks: Buffer[] = [];
@@ -36,7 +46,7 @@ export async function handleFiles(req: IncomingMessage, res: ServerResponse, pat
         "application/xml",
         "<Error><Code>InvalidArgument</Code><Message>key and file are required</Message></Error>",
       );
-    putFile(domain, key, typeof file === "string" ? file : await file.text());
+    putFile(domain, key, typeof file === "string" ? file : Buffer.from(await file.arrayBuffer()));
     res.writeHead(201, { "content-type": "application/xml" });
     return void res.end(`<PostResponse><Key>${key}</Key></PostResponse>`);
   }

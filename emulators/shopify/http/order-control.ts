@@ -7,6 +7,7 @@ import {
   OrderInputError,
   orderCreatePayload,
   ordersOf,
+  type FulfillmentRecord,
   type OrderInput,
   type OrderRecord,
 } from "../orders";
@@ -35,18 +36,26 @@ export async function handleOrderControl(
       const input = ((await readFields(req)) ?? {}) as unknown as OrderInput & {
         deliver?: boolean;
         duplicates?: number;
+        /** false: answer at once and deliver (with retries) in the background; GET webhooks/attempts shows them. */
+        wait?: boolean;
+        webhookId?: string;
       };
       const order = createOrder(deps.store, shop, input);
-      const attempts =
+      const delivery =
         input.deliver === false
-          ? []
-          : await deps.webhooks.deliver({
+          ? Promise.resolve([])
+          : deps.webhooks.deliver({
               shop: shop.domain,
               topic: "orders/create",
               payload: orderCreatePayload(shop, order),
               duplicates: input.duplicates,
+              webhookId: input.webhookId,
             });
-      return sendJson(res, 201, { order: orderSnapshot(shop, order), attempts });
+      if (input.wait === false) {
+        delivery.catch(() => undefined);
+        return sendJson(res, 201, { order: orderSnapshot(shop, order), attempts: [] });
+      }
+      return sendJson(res, 201, { order: orderSnapshot(shop, order), attempts: await delivery });
     }
     if (method === "POST" && parts.length === 5 && parts[4] === "webhook") {
       const order = ordersOf(shop).orders.get(Number(parts[3]));
@@ -59,6 +68,20 @@ export async function handleOrderControl(
         duplicates: input.duplicates,
       });
       return sendJson(res, 200, { attempts });
+    }
+    if (method === "POST" && parts.length === 5 && parts[4] === "fulfill") {
+      // The merchant marks the order fulfilled in the admin: every open line fulfilled at once, then
+      // Shopify sends orders/fulfilled (the REST order payload, with its fulfillments).
+      const order = ordersOf(shop).orders.get(Number(parts[3]));
+      if (!order) return sendJson(res, 404, { error: `no order ${parts[3]}` });
+      const fulfillment = fulfillEverything(deps.store, shop, order);
+      if (!fulfillment) return sendJson(res, 409, { error: `order ${parts[3]} has nothing left to fulfill` });
+      const attempts = await deps.webhooks.deliver({
+        shop: shop.domain,
+        topic: "orders/fulfilled",
+        payload: orderFulfilledPayload(shop, order),
+      });
+      return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts });
     }
     if (method === "PATCH" && parts.length === 4) {
       // Fix an order the way a merchant would in the admin (e.g. add the missing address).
@@ -122,5 +145,60 @@ export function orderSnapshot(shop: ShopRecord, order: OrderRecord) {
         notifyCustomer: f.notifyCustomer,
         events: f.events.map((e) => e.status),
       })),
+  };
+}
+
+/** Fulfills every remaining line of the order in one fulfillment (as "Mark as fulfilled" does); null when none is left. */
+function fulfillEverything(store: EmulatorStore, shop: ShopRecord, order: OrderRecord): FulfillmentRecord | null {
+  const state = ordersOf(shop);
+  const lines: FulfillmentRecord["lines"] = [];
+  for (const fo of state.fulfillmentOrders.values()) {
+    if (fo.orderId !== order.id || fo.status === "CLOSED") continue;
+    for (const line of fo.lines)
+      if (line.remainingQuantity > 0) {
+        lines.push({
+          fulfillmentOrderId: fo.id,
+          fulfillmentOrderLineItemId: line.id,
+          quantity: line.remainingQuantity,
+        });
+        line.remainingQuantity = 0;
+      }
+    fo.status = "CLOSED";
+  }
+  if (!lines.length) return null;
+  const now = store.timestamp();
+  const fulfillment: FulfillmentRecord = {
+    id: store.nextId(),
+    orderId: order.id,
+    status: "SUCCESS",
+    displayStatus: "FULFILLED",
+    tracking: [],
+    notifyCustomer: false,
+    lines,
+    events: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  state.fulfillments.set(fulfillment.id, fulfillment);
+  order.updatedAt = now;
+  return fulfillment;
+}
+
+/** orders/fulfilled: the order payload with fulfillment_status "fulfilled" and its fulfillments. */
+function orderFulfilledPayload(shop: ShopRecord, order: OrderRecord): Record<string, unknown> {
+  const fulfillments = [...ordersOf(shop).fulfillments.values()].filter((f) => f.orderId === order.id);
+  return {
+    ...orderCreatePayload(shop, order),
+    fulfillment_status: "fulfilled",
+    fulfillments: fulfillments.map((f) => ({
+      id: f.id,
+      admin_graphql_api_id: `gid://shopify/Fulfillment/${f.id}`,
+      order_id: order.id,
+      status: f.status.toLowerCase(),
+      created_at: f.createdAt,
+      updated_at: f.updatedAt,
+      tracking_company: f.tracking[0]?.company ?? null,
+      tracking_number: f.tracking[0]?.number ?? null,
+    })),
   };
 }

@@ -3,7 +3,10 @@ import { connection, type ConnectionArgs } from "../graphql/connection";
 import { gid, idOf, notImplemented, type DomainModule, type ResolverContext, type View } from "../graphql/context";
 import { matcher } from "../graphql/search";
 import type { ProductRecord, VariantRecord } from "../store";
+import { productMetafieldFields } from "./metafields";
 import { availableOf, inventoryItemView } from "./inventory";
+import { productMediaFields, variantMediaFields } from "./media";
+import { productPromotionFields } from "./promotions";
 
 export function productView(ctx: ResolverContext, product: ProductRecord): View {
   const variants = () => product.variantIds.map((id) => ctx.shop.variants.get(id)!).filter(Boolean);
@@ -54,6 +57,9 @@ export function productView(ctx: ResolverContext, product: ProductRecord): View 
         (v) => variantView(ctx, v),
       );
     },
+    ...productMetafieldFields(ctx, product.id),
+    ...productMediaFields(ctx, product.id),
+    ...productPromotionFields(ctx, product.id),
   };
 }
 
@@ -88,6 +94,7 @@ export function variantView(ctx: ResolverContext, variant: VariantRecord): View 
     })),
     product: () => productView(ctx, product),
     inventoryItem: () => inventoryItemView(ctx, ctx.shop.inventoryItems.get(variant.inventoryItemId)!),
+    ...variantMediaFields(ctx, variant.id),
   };
 }
 

@@ -100,6 +100,10 @@ export class WebhookDispatcher {
     return [...this.log];
   }
 
+  forgetAttempts(): void {
+    this.log.length = 0;
+  }
+
   close(): void {
     this.aborter.abort();
   }

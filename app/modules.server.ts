@@ -1,0 +1,22 @@
+// The composition root: every feature's job types, GDPR holders and shop-erasure steps, registered in
+// one place by each process's entry (the server's entry.server.tsx, the worker), so what the app can
+// run and erase never depends on which module happened to be imported first.
+import { onShopRedact } from "./compliance/compliance.server";
+import { registerCustomerDataHolder } from "./compliance/customer-data.server";
+import { registerJobType } from "./jobs/registry.server";
+import { pruneJobHistoryJob } from "./jobs/retention.server";
+import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
+import { orderJobTypes } from "./sync/orders/jobs.server";
+import { stockJobTypes } from "./sync/stock-jobs.server";
+import { pruneWebhookDeliveriesJob } from "./webhooks/retention.server";
+
+let registered = false;
+
+export function registerModules(): void {
+  if (registered) return;
+  registered = true;
+  for (const definition of [pruneJobHistoryJob, pruneWebhookDeliveriesJob, ...stockJobTypes, ...orderJobTypes])
+    registerJobType(definition);
+  registerCustomerDataHolder(orderRecordsHolder);
+  onShopRedact(eraseOrderRecords);
+}

@@ -1,1 +1,0 @@
-export { loader } from "./fulfillment.fetch_tracking_numbers";

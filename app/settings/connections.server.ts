@@ -1,0 +1,12 @@
+// The Settings screen's back-office connections and routing: every system the merchant can set up here,
+// with its connection state and settings screen, and who plays which part in plain words.
+import { connectionsToSetUp, routingSentences } from "../connectors/registry.server";
+import { db } from "../db.server";
+
+export async function connectionsScreen(shop: string) {
+  return connectionsToSetUp(shop);
+}
+
+export function routingScreen(shop: string) {
+  return routingSentences(db, shop);
+}

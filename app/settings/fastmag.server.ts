@@ -1,0 +1,62 @@
+// Use-cases behind the Fastmag settings screen: what it shows (saved settings, connection state,
+// Shopify's locations to sync stock into), saving the form, and testing the connection.
+import { FASTMAG_QUERY_DEFAULTS } from "../connectors/fastmag/queries.server";
+import type { FastmagSettingsInput } from "../connectors/fastmag/settings-form.server";
+import { loadFastmagSettings, saveFastmagSettings, testFastmagConnection } from "../connectors/fastmag/settings.server";
+import { loadRouting } from "../connectors/routing.server";
+import { connectionSummaries } from "../connectors/registry.server";
+import { db } from "../db.server";
+import { errorMessage } from "../lib/errors";
+import { logger } from "../lib/logger.server";
+import { listShopLocations, type ShopLocation } from "../shopify/locations.server";
+
+export type { FastmagSettingsInput } from "../connectors/fastmag/settings-form.server";
+
+const CONNECTOR = "fastmag";
+
+/** The shop's Shopify locations; when Shopify cannot list them, the screen says so and still loads. */
+async function shopLocations(
+  shop: string,
+  accessToken: string | undefined,
+): Promise<{ locations: ShopLocation[] | null; error: string | null }> {
+  try {
+    return { locations: await listShopLocations(shop, accessToken ?? ""), error: null };
+  } catch (error) {
+    logger.warn("could not list Shopify locations", { shop, error: errorMessage(error) });
+    return { locations: null, error: `Shopify's locations could not be loaded (${errorMessage(error)}).` };
+  }
+}
+
+export async function fastmagSettingsScreen(shop: string, accessToken: string | undefined) {
+  const [{ settings, passwordSet }, summaries, locations, routing] = await Promise.all([
+    loadFastmagSettings(shop),
+    connectionSummaries(shop),
+    shopLocations(shop, accessToken),
+    loadRouting(db, shop),
+  ]);
+  const summary = summaries.find((s) => s.connector === CONNECTOR);
+  return {
+    settings,
+    /** Where the shop's stock goes in Shopify (the routing's, asked on this screen). */
+    shopifyLocationId: routing.shopifyLocationId,
+    passwordSet,
+    connection: { state: summary?.state ?? ("not-configured" as const), message: summary?.lastCheckMessage ?? null },
+    locations: locations.locations ?? [],
+    locationsError: locations.error,
+    queryDefaults: FASTMAG_QUERY_DEFAULTS as Record<string, string>,
+  };
+}
+
+/** Saves the form once every field is valid; the stock location must be one of the shop's. */
+export async function saveFastmagSettingsForm(
+  shop: string,
+  accessToken: string | undefined,
+  input: FastmagSettingsInput,
+) {
+  const { locations } = await shopLocations(shop, accessToken);
+  return saveFastmagSettings(shop, input, { knownLocationIds: locations?.map((l) => l.id) });
+}
+
+export function testFastmag(shop: string) {
+  return testFastmagConnection(shop);
+}

@@ -1,0 +1,133 @@
+// Recording deliveries, one row each, written together: the deliveries that reach this point while an
+// INSERT is under way go in the next one (a multi-row INSERT … ON CONFLICT DO NOTHING RETURNING). Under
+// a burst that turns a thousand statements into a few dozen — the per-statement cost of the database
+// client, not the rows, is what made answers slow — and a lone delivery is written at once. The
+// statements go to the driver adapter directly (db.server.ts driverConnection), not through the client.
+import { Prisma } from "@passerelle/prisma-sqlite";
+import type { ArgType } from "@prisma/driver-adapter-utils";
+import { type Db, driverConnection } from "../db.server";
+
+export interface DeliveryRow {
+  webhookId: string;
+  shop: string;
+  topic: string;
+  eventId?: string;
+  triggeredAt?: Date;
+  payloadJson: string;
+}
+
+interface Waiting {
+  row: DeliveryRow;
+  at: Date;
+  settle: (inserted: boolean) => void;
+  fail: (error: unknown) => void;
+}
+
+/** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const MAX_ROWS = 250;
+
+export class DeliveryRecorder {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  /** True when the row was inserted; false when a delivery with this webhook id is already recorded. */
+  record(row: DeliveryRow, at: Date): Promise<boolean> {
+    return new Promise((settle, fail) => {
+      this.waiting.push({ row, at, settle, fail });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    // Let the deliveries already being read in this turn of the event loop join the first statement.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_ROWS);
+      try {
+        const inserted = await insertNew(this.db, distinct(batch));
+        for (const item of batch) item.settle(inserted.delete(item.row.webhookId));
+      } catch (error) {
+        for (const item of batch) item.fail(error);
+      }
+    }
+    this.writing = false;
+  }
+}
+
+/** One row per webhook id (a duplicate in the same batch is then "already recorded"). */
+function distinct(batch: Waiting[]): Waiting[] {
+  const seen = new Set<string>();
+  return batch.filter((item) => !seen.has(item.row.webhookId) && seen.add(item.row.webhookId));
+}
+
+async function insertNew(db: Db, batch: Waiting[]): Promise<Set<string>> {
+  const driver = driverConnection(db);
+  if (!driver) return insertThroughClient(db, batch);
+  // Straight to the driver adapter: through the client, compiling and interpreting the statement cost
+  // more than running it. Same adapter as the client's, so times are stored in its DateTime format.
+  const connection = await driver;
+  const numbered = connection.provider === "postgres";
+  const args: unknown[] = [];
+  const argTypes: ArgType[] = [];
+  const bind = (value: unknown, scalarType: ArgType["scalarType"]) => {
+    args.push(value ?? null);
+    argTypes.push({ scalarType, arity: "scalar" });
+    return numbered ? `$${args.length}` : "?";
+  };
+  const values = batch.map(
+    ({ row, at }) =>
+      `(${bind(row.webhookId, "string")}, ${bind(row.shop, "string")}, ${bind(row.topic, "string")}, ${bind(row.eventId, "string")}, ${bind(row.triggeredAt, "datetime")}, ${bind(at, "datetime")}, ${bind(at, "datetime")}, ${bind(row.payloadJson, "string")}, 'received', 0)`,
+  );
+  const result = await connection.queryRaw({
+    sql: `${INSERT} VALUES ${values.join(", ")} ${ON_CONFLICT}`,
+    args,
+    argTypes,
+  });
+  return new Set(result.rows.map((r) => String(r[0])));
+}
+
+const INSERT = `INSERT INTO "WebhookDelivery"
+  ("webhookId", "shop", "topic", "eventId", "triggeredAt", "receivedAt", "runAfter", "payloadJson", "status", "attempts")`;
+const ON_CONFLICT = `ON CONFLICT ("webhookId") DO NOTHING RETURNING "webhookId"`;
+
+/** The same statement through the Prisma client (a client made elsewhere than createPrismaClient). */
+async function insertThroughClient(db: Db, batch: Waiting[]): Promise<Set<string>> {
+  // Times are bound as parameters so both adapters store them in their own DateTime format.
+  const values = batch.map(
+    ({ row, at }) =>
+      Prisma.sql`(${row.webhookId}, ${row.shop}, ${row.topic}, ${row.eventId ?? null}, ${row.triggeredAt ?? null}, ${at}, ${at}, ${row.payloadJson}, 'received', 0)`,
+  );
+  const rows = await db.$queryRaw<{ webhookId: string }[]>(
+    Prisma.sql`${Prisma.raw(INSERT)} VALUES ${Prisma.join(values)} ${Prisma.raw(ON_CONFLICT)}`,
+  );
+  return new Set(rows.map((r) => r.webhookId));
+}
+
+/**
+ * A delivery Shopify sent again that is recorded but not processed yet (waiting, or failed and
+ * waiting for its retry) is due now. True when it was; false when it is processed (or being processed).
+ */
+export async function requeueUnprocessed(db: Db, webhookId: string, at: Date): Promise<boolean> {
+  const driver = driverConnection(db);
+  if (!driver) {
+    const { count } = await db.webhookDelivery.updateMany({
+      where: { webhookId, status: { in: ["received", "failed"] } },
+      data: { status: "received", runAfter: at },
+    });
+    return count === 1;
+  }
+  const connection = await driver;
+  const [p1, p2] = connection.provider === "postgres" ? ["$1", "$2"] : ["?", "?"];
+  const changed = await connection.executeRaw({
+    sql: `UPDATE "WebhookDelivery" SET "status" = 'received', "runAfter" = ${p1} WHERE "webhookId" = ${p2} AND "status" IN ('received', 'failed')`,
+    args: [at, webhookId],
+    argTypes: [
+      { scalarType: "datetime", arity: "scalar" },
+      { scalarType: "string", arity: "scalar" },
+    ],
+  });
+  return changed === 1;
+}

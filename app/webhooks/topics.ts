@@ -1,0 +1,16 @@
+// The webhook topics this app subscribes to (shopify.app.toml), one route each: /webhooks/<topic>.
+export const WEBHOOK_TOPICS = [
+  "app/uninstalled",
+  "app/scopes_update",
+  "orders/create",
+  "orders/fulfilled",
+  "customers/data_request",
+  "customers/redact",
+  "shop/redact",
+] as const;
+
+export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
+
+export function isWebhookTopic(topic: string): topic is WebhookTopic {
+  return (WEBHOOK_TOPICS as readonly string[]).includes(topic);
+}

@@ -1,0 +1,103 @@
+// Fastmag's own control routes under /_emulator/… (not part of Fastmag; never called by the app), next to
+// the kit's: its fault config, and read-outs of its stores for reliability runs — stocks, orders by
+// Shopify id, stock movements, calls by outcome.
+import type { ServerResponse } from "node:http";
+import type Database from "better-sqlite3";
+import { ControlError, type ControlHandler, type FaultInjector } from "../_kit/index";
+import { httpFaultRules, type FaultConfig, type FaultState } from "./faults";
+
+export interface FastmagControlDeps {
+  db: Database.Database;
+  faults: FaultState;
+  /** The kit's rules (the server's, once it runs), where the HTTP-level part of a fault config goes. */
+  rules: () => FaultInjector;
+  calls: { outcome: string }[];
+}
+
+/** Sets a whole fault config (as setFaults does): the kit's rules are replaced, Fastmag's own state too. */
+export function applyFaultConfig(faults: FaultState, rules: FaultInjector, config: FaultConfig = {}): void {
+  rules.replace(httpFaultRules(config));
+  faults.set(config);
+}
+
+/** Fastmag's routes under /_emulator, next to the kit's (state, reset, faults, clock, calls). */
+export function fastmagControlRoutes(deps: FastmagControlDeps): Record<string, ControlHandler> {
+  return {
+    "GET fault-config": () => ({ ...deps.faults.current, rules: deps.rules().list() }),
+    "PUT fault-config": ({ body }) => {
+      if ("rules" in body) throw new ControlError(400, "send a fault config; kit rules go to /_emulator/faults");
+      applyFaultConfig(deps.faults, deps.rules(), body as FaultConfig);
+      return { ...deps.faults.current, rules: deps.rules().list() };
+    },
+    "GET stocks": () => ({
+      columns: ["reference", "color", "size", "stock_general", "stock_web"],
+      rows: deps.db
+        .prepare("SELECT reference, color, size, stock_general, stock_web FROM stocks ORDER BY reference, color, size")
+        .raw(true)
+        .all(),
+    }),
+    "GET orders": () => ({
+      orders: deps.db
+        .prepare(
+          `SELECT o.order_id AS orderId, o.shopify_order_id AS shopifyOrderId, o.shopify_order_name AS shopifyOrderName,
+                  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.order_id) AS lines
+           FROM orders o WHERE o.shopify_order_id IS NOT NULL ORDER BY o.order_id`,
+        )
+        .all(),
+    }),
+    "GET movements": ({ query }) => {
+      const prefix = query.get("reasonPrefix") ?? "";
+      return {
+        movements: deps.db
+          .prepare(
+            `SELECT reason, stock, COUNT(*) AS count, SUM(quantity) AS quantity FROM stock_movements
+             WHERE substr(reason, 1, length(?)) = ? GROUP BY reason, stock ORDER BY reason, stock`,
+          )
+          .all(prefix, prefix),
+      };
+    },
+    "GET outcomes": () => {
+      const byOutcome: Record<string, number> = {};
+      for (const call of deps.calls) {
+        const key = call.outcome.startsWith("rows:") ? "rows" : call.outcome || "other";
+        byOutcome[key] = (byOutcome[key] ?? 0) + 1;
+      }
+      return { calls: deps.calls.length, byOutcome };
+    },
+  };
+}
+
+/**
+ * Holds whatever the handler answers on `res` until `until`, then sends it late ("answer") or resets
+ * the connection ("reset") — a hung instance that did the work but could not say so in time.
+ */
+export function holdAnswer(
+  res: ServerResponse,
+  until: number,
+  end: "answer" | "reset",
+  held: Set<ServerResponse>,
+  now: () => number,
+): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  const finish = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let head: unknown[] | undefined;
+  held.add(res);
+  res.writeHead = ((...args: unknown[]) => {
+    head = args;
+    return res;
+  }) as unknown as ServerResponse["writeHead"];
+  res.end = ((...args: unknown[]) => {
+    const timer = setTimeout(
+      () => {
+        held.delete(res);
+        if (res.destroyed) return;
+        if (end === "reset") return void res.destroy();
+        if (head) writeHead(...head);
+        finish(...args);
+      },
+      Math.max(0, until - now()),
+    );
+    timer.unref();
+    return res;
+  }) as unknown as ServerResponse["end"];
+}

@@ -1,0 +1,99 @@
+// Every registered emulator starts on a free port with its defaults, answers its control API, and stops;
+// every connector that names an emulator has one here, which also resets and takes a fault. Real HTTP.
+import { describe, expect, it } from "vitest";
+import { CONNECTORS } from "~/connectors/registry.server";
+import { emulatorById, emulators, platformEmulatorIds } from "./registry";
+
+const control = (url: string, path: string) => new URL(`/_emulator/${path}`, url).toString();
+const json = async (response: Response) => {
+  expect(response.ok).toBe(true);
+  return (await response.json()) as Record<string, unknown>;
+};
+// Clock readings and seed dates move between two reads; what the state holds must not.
+const withoutTimes = (state: unknown) =>
+  JSON.parse(JSON.stringify(state).replace(/\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?/g, "<time>"));
+
+const post = (url: string, body: unknown) => fetch(url, { method: "POST", body: JSON.stringify(body) });
+/** A change to each stacked emulator's state, through its own control routes, that a reset must undo. */
+const changes: Record<string, (url: string) => Promise<Response>> = {
+  shopify: (url) => post(control(url, "shops"), { domain: "registry-probe.myshopify.com" }),
+  fastmag: (url) => fetch(new URL("/ediquery.ips", url), { method: "POST", body: "data=SELECT%201" }),
+  retailcrm: (url) => post(control(url, "seed"), { orders: [{ externalId: "registry-probe" }] }),
+  chronopost: (url) => post(control(url, "parcels"), { number: "XR000000001FR" }),
+  tnt: (url) => post(control(url, "parcels"), { number: "GE000000001" }),
+};
+
+const connectorEmulators = CONNECTORS.filter((c) => c.emulator).map((c) => [c.id, c.emulator!] as const);
+const stacked = [...new Set([...connectorEmulators.map(([, emulator]) => emulator), ...platformEmulatorIds()])];
+
+describe("emulator registry", () => {
+  it.each(Object.keys(emulators))("starts and stops %s by id", async (id) => {
+    const definition = emulatorById(id);
+    expect(definition?.id).toBe(id);
+    const running = await definition!.start();
+    try {
+      const state = await fetch(control(running.url, "state"));
+      expect(state.status).toBe(200);
+    } finally {
+      await running.close();
+    }
+    await expect(fetch(control(running.url, "state"))).rejects.toThrow();
+  });
+
+  it("knows no emulator by an unknown id", () => {
+    expect(emulatorById("nowhere")).toBeUndefined();
+    expect(emulatorById("toString")).toBeUndefined();
+  });
+
+  it("has the emulator every connector names, and the platform ones (Shopify, the carriers)", () => {
+    expect(connectorEmulators.map(([id]) => id)).toEqual(expect.arrayContaining(["shopify", "fastmag", "retailcrm"]));
+    for (const [connector, emulator] of connectorEmulators) {
+      expect(emulatorById(emulator), `connector ${connector} names emulator ${emulator}`).toBeDefined();
+    }
+    expect(platformEmulatorIds()).toEqual(expect.arrayContaining(["shopify", "chronopost", "tnt"]));
+  });
+
+  describe.each(stacked)("%s, as the demo stack starts it", (id) => {
+    const start = () => emulatorById(id)!.start();
+
+    it("resets to its seed: a change undone, faults cleared, state as at the start", async () => {
+      const running = await start();
+      try {
+        const initial = await json(await fetch(control(running.url, "state")));
+        expect(changes[id], `a state change for ${id} in this test`).toBeDefined();
+        expect((await changes[id]!(running.url)).status).toBeLessThan(500);
+        const changed = await json(await fetch(control(running.url, "state")));
+        expect(withoutTimes(changed)).not.toEqual(withoutTimes(initial));
+        const added = await fetch(control(running.url, "faults"), {
+          method: "POST",
+          body: JSON.stringify({ route: "POST /nowhere", kind: "status", status: 503 }),
+        });
+        expect(added.status).toBe(201);
+        expect((await json(await fetch(control(running.url, "faults")))).faults).toHaveLength(1);
+
+        await json(await fetch(control(running.url, "reset"), { method: "POST" }));
+        expect((await json(await fetch(control(running.url, "faults")))).faults).toEqual([]);
+        expect(withoutTimes(await json(await fetch(control(running.url, "state"))))).toEqual(withoutTimes(initial));
+      } finally {
+        await running.close();
+      }
+    });
+
+    it("takes a fault: the next request answers the injected status, once", async () => {
+      const running = await start();
+      try {
+        const probe = new URL("/registry-probe", running.url).toString();
+        const added = await fetch(control(running.url, "faults"), {
+          method: "POST",
+          body: JSON.stringify({ route: "GET /registry-probe", kind: "status", status: 599, count: 1 }),
+        });
+        expect(added.status).toBe(201);
+        expect((await fetch(probe)).status).toBe(599);
+        expect((await fetch(probe)).status).not.toBe(599);
+        expect((await json(await fetch(control(running.url, "faults")))).faults).toEqual([]);
+      } finally {
+        await running.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OrderExport" ADD COLUMN     "stockTransferJson" TEXT;
+

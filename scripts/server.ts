@@ -1,0 +1,92 @@
+// npm start — the web process: serves the built app (build/server, build/client) over HTTP. Built by
+// `npm run build:server` into build/web/index.js. It replaces remix-serve, which put every request
+// through Express, morgan, compression and Remix: a webhook delivery now goes straight from Node to
+// the intake (app/webhooks/intake-http.server.ts: verify → one insert → 200), everything else gets
+// what remix-serve gave it: static files (immutable /assets), compression, the access log, Remix.
+// PORT (default 3000) and HOST (default: every interface) as remix-serve read them. On SIGTERM the
+// server stops taking connections, finishes the requests in flight, then the process exits with the
+// background work (app/lib/shutdown.server.ts). See docs/decisions/0004-own-web-server.md.
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { installOutputRedaction } from "../app/lib/log-redaction.server";
+
+/** What this server takes from app/entry.server.tsx, so it uses the build's modules (one of each). */
+interface WebEntry {
+  handleWebhookRequest(request: IncomingMessage, response: ServerResponse, onTaken?: () => void): boolean;
+  onShutdown(name: string, run: () => Promise<unknown>): void;
+}
+
+/** How long requests in flight get to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
+
+// The access log prints URLs: the query strings (hmac, id_token, …) are cut before anything is written.
+installOutputRedaction();
+process.env.NODE_ENV ??= "production";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const buildPath = path.resolve(process.argv[2] ?? path.join(here, "..", "server", "index.js"));
+const clientDir = path.join(path.dirname(buildPath), "..", "client");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+const entry = build.entry.module as unknown as WebEntry;
+// The fetch classes Remix and the app use: undici's, whose aborts end a request and not the process.
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const accessLog = morgan("tiny");
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+// Vite fingerprints everything under /assets: cached for a year. Other files (favicon…) for an hour.
+app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(clientDir, { maxAge: "1h" }));
+app.use(accessLog);
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+let inFlight = 0;
+const server = http.createServer((request, response) => {
+  inFlight++;
+  response.once("close", () => inFlight--);
+  const logged = () => accessLog(request, response, () => undefined);
+  if (!entry.handleWebhookRequest(request, response, logged)) app(request, response);
+});
+
+const port = Number(process.env.PORT) || 3000;
+const host = process.env.HOST || undefined;
+// A burst opens many connections at once: a short accept queue would drop some and the client
+// would only try again a second later.
+// Not listening is fatal (the process guards would otherwise keep a process that serves nothing).
+server.once("error", (error) => {
+  console.error(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: "error",
+      message: "web server could not listen",
+      error: String(error),
+    }),
+  );
+  process.exit(1);
+});
+server.listen({ port, host, backlog: 4096 }, () => {
+  console.log(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: "info",
+      message: "web server listening",
+      url: `http://${host ?? "localhost"}:${port}`,
+    }),
+  );
+});
+
+entry.onShutdown("web server", async () => {
+  server.close();
+  server.closeIdleConnections();
+  const deadline = Date.now() + DRAIN_MS;
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  server.closeAllConnections();
+});
