@@ -5,8 +5,13 @@ cd "$(dirname "$0")/.."
 
 mkdir -p test-results
 rm -f test-results/vitest-*.json
-# Each vitest run also writes a JSON report; the last line of this script adds them up.
-vitest() { local name=$1; shift; npx vitest run --reporter=default --reporter=json --outputFile="test-results/vitest-$name.json" "$@"; }
+# Each vitest run also writes a JSON report; the last line of this script adds them up. A run that
+# fails does not stop the others: the summary then says everything that failed, and the exit is 1.
+failed_runs=()
+vitest() {
+  local name=$1; shift
+  npx vitest run --reporter=default --reporter=json --outputFile="test-results/vitest-$name.json" "$@" || failed_runs+=("$name")
+}
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -33,4 +38,6 @@ npm run --silent build:worker
 step "e2e in Chromium"
 vitest e2e --project e2e --no-file-parallelism
 
+if [ ${#failed_runs[@]} -gt 0 ]; then echo "runs that failed: ${failed_runs[*]}"; fi
 npx tsx scripts/test-summary.ts test-results/vitest-*.json
+[ ${#failed_runs[@]} -eq 0 ]
