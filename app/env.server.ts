@@ -2,6 +2,12 @@
 // errors that name the variable, so a misconfigured process fails at start and not mid-request.
 import { z } from "zod";
 
+const sqliteSynchronousSchema = z
+  .string()
+  .default("NORMAL")
+  .transform((value) => value.toUpperCase())
+  .pipe(z.enum(["NORMAL", "FULL", "EXTRA"], { message: "SQLITE_SYNCHRONOUS must be NORMAL, FULL or EXTRA" }));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner dashboard"),
@@ -30,6 +36,8 @@ const schema = z.object({
   ALLOW_LOCAL_CONNECTORS: z.enum(["on", "off"]).default("off"),
   // Replaces every Fastmag deadline (screens 15-30 s, syncs 120 s), e.g. for a slow instance.
   FASTMAG_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  // How hard each SQLite commit waits for the disk (docs/decisions/0008-sqlite-synchronous-normal.md).
+  SQLITE_SYNCHRONOUS: sqliteSynchronousSchema,
 });
 
 export type Env = z.infer<typeof schema>;
@@ -53,4 +61,13 @@ export function env(): Env {
  */
 export function databaseUrlFromEnv(): string | undefined {
   return cached ? cached.DATABASE_URL : process.env.DATABASE_URL;
+}
+
+/** SQLITE_SYNCHRONOUS alone (checked), for the database layer, like `databaseUrlFromEnv`. */
+export function sqliteSynchronousFromEnv(): "NORMAL" | "FULL" | "EXTRA" {
+  if (cached) return cached.SQLITE_SYNCHRONOUS;
+  const parsed = sqliteSynchronousSchema.safeParse(process.env.SQLITE_SYNCHRONOUS);
+  if (!parsed.success)
+    throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL, FULL or EXTRA, not "${process.env.SQLITE_SYNCHRONOUS}".`);
+  return parsed.data;
 }

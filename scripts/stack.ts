@@ -111,6 +111,12 @@ function required<K extends EmulatorId>(emulators: StackEmulators, id: K): Emula
   return emulator as EmulatorInstance<K>;
 }
 
+/** APP_CPU_PROFILE_DIR=<dir>: the app process writes a V8 CPU profile there when it stops (benchmarks). */
+function appProfileFlags(): string[] {
+  const dir = process.env.APP_CPU_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=200"] : [];
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appPort = options.appPort ?? 3000;
   const appUrl = `http://127.0.0.1:${appPort}`;
@@ -172,7 +178,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ALLOW_LOCAL_CONNECTORS: "on",
     ...options.appEnv,
   };
-  const app = spawn(process.execPath, ["build/web/index.js"], {
+  const app = spawn(process.execPath, [...appProfileFlags(), "build/web/index.js"], {
     cwd: root,
     env: { ...process.env, ...appEnv },
     stdio: options.quiet ? ["ignore", "ignore", "pipe"] : "inherit",

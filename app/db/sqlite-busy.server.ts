@@ -7,6 +7,7 @@
 // within about 0.6 s, the statement fails with DatabaseBusyError (503 for a request, a retry for a job).
 // WAL mode, set when the connection opens, lets readers go on while someone writes.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { sqliteSynchronousFromEnv } from "../env.server";
 import { DatabaseBusyError } from "../lib/errors";
 import { sleep } from "../lib/time";
 
@@ -107,6 +108,9 @@ export function busyAwareSqlite<F extends SqlDriverAdapterFactory>(factory: F): 
           // Persistent in the file (migrations set it too); a no-op when already on. Should the lock
           // be held right now, the file keeps the mode it has and queries still work.
           await adapter.executeScript("PRAGMA journal_mode = WAL").catch(() => undefined);
+          // NORMAL unless configured: a commit survives a killed process; a power cut can undo the last
+          // ones. FULL flushes the disk at every commit (docs/decisions/0008-sqlite-synchronous-normal.md).
+          await adapter.executeScript(`PRAGMA synchronous = ${sqliteSynchronousFromEnv()}`);
           return adapter;
         };
       const value = Reflect.get(target, prop, target) as unknown;

@@ -5,6 +5,7 @@
 // the Remix routes apply (takeDelivery in receive.server.ts); only the transport differs.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { logger } from "../lib/logger.server";
+import type { BodyChunks } from "../lib/request-body.server";
 import { takeDelivery, type DeliveryAnswer, type IncomingDelivery } from "./receive.server";
 import { isWebhookTopic, type WebhookTopic } from "./topics";
 import { duringIntake } from "./wake.server";
@@ -19,38 +20,96 @@ export function webhookTopicAt(url: string | undefined): WebhookTopic | null {
   return isWebhookTopic(topic) ? topic : null;
 }
 
+/** What the access log is told of an answered delivery. */
+export interface WebhookAnswered {
+  status: number;
+  contentLength: number;
+  /** From taking the request to writing the answer. */
+  ms: number;
+}
+
 /**
- * Takes the request when it is a webhook delivery (true; `onTaken` runs first, e.g. the access log),
- * else leaves it alone (false). Other addresses under /webhooks go on to Remix, which answers 404.
+ * Takes the request when it is a webhook delivery (true; `onAnswered` runs once the answer is written,
+ * e.g. for the access log), else leaves it alone (false). Other addresses under /webhooks go on to
+ * Remix, which answers 404.
  */
 export function handleWebhookRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  onTaken?: () => void,
+  onAnswered?: (answered: WebhookAnswered) => void,
 ): boolean {
   const topic = webhookTopicAt(request.url);
   if (!topic) return false;
-  onTaken?.();
-  duringIntake(() => takeDelivery(incomingDelivery(request), topic)).then(
-    (answer) => writeAnswer(request, response, answer),
-    (error: unknown) => {
-      // takeDelivery answers every failure itself; this is a last resort that keeps the socket from hanging.
-      logger.error("webhook intake failed", { topic, error: String(error) });
-      writeAnswer(request, response, { status: 500, headers: {}, body: null });
-    },
-  );
+  const started = performance.now();
+  const answer = (delivery: DeliveryAnswer) => {
+    const contentLength = writeAnswer(request, response, delivery);
+    if (contentLength !== null)
+      onAnswered?.({ status: delivery.status, contentLength, ms: performance.now() - started });
+  };
+  duringIntake(() => takeDelivery(incomingDelivery(request), topic)).then(answer, (error: unknown) => {
+    // takeDelivery answers every failure itself; this is a last resort that keeps the socket from hanging.
+    logger.error("webhook intake failed", { topic, error: String(error) });
+    answer({ status: 500, headers: {}, body: null });
+  });
   return true;
 }
 
 function incomingDelivery(request: IncomingMessage): IncomingDelivery {
-  let iterator: AsyncIterator<Buffer> | undefined;
   return {
     method: request.method ?? "GET",
     headers: { get: (name) => headerValue(request.headers, name) },
-    body: {
-      next: () => (iterator ??= request[Symbol.asyncIterator]()).next(),
-      // Not destroyed: the answer (413) still has to go out on this socket; it is closed after it.
-      abandon: () => void request.pause(),
+    body: bodyChunks(request),
+  };
+}
+
+/**
+ * The request's body chunks from its 'data' events: a stream's async iterator cost more than the
+ * rest of reading a delivery. A request that closes before its end fails the read.
+ */
+function bodyChunks(request: IncomingMessage): BodyChunks {
+  const queue: Buffer[] = [];
+  let ended = false;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const nudge = () => {
+    wake?.();
+    wake = null;
+  };
+  let listening = false;
+  // Listened to at the first read only: a delivery refused before (405, 415) leaves its body unread.
+  const listen = () => {
+    listening = true;
+    if (request.destroyed && !request.readableEnded) failure = new Error("the request was closed before its end");
+    request.on("data", (chunk: Buffer) => {
+      queue.push(chunk);
+      nudge();
+    });
+    request.once("end", () => {
+      ended = true;
+      nudge();
+    });
+    request.once("error", (error) => {
+      failure ??= error;
+      nudge();
+    });
+    request.once("close", () => {
+      if (!ended) failure ??= new Error("the request was closed before its end");
+      nudge();
+    });
+  };
+  return {
+    async next() {
+      if (!listening) listen();
+      while (queue.length === 0 && !ended && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      const chunk = queue.shift();
+      if (chunk) return { value: chunk };
+      if (failure) throw failure;
+      return { done: true };
+    },
+    // Not destroyed: the answer (413) still has to go out on this socket; it is closed after it.
+    abandon: () => {
+      request.removeAllListeners("data");
+      request.pause();
     },
   };
 }
@@ -62,8 +121,9 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | null 
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: DeliveryAnswer): void {
-  if (response.headersSent || response.destroyed) return;
+/** Writes the answer; its body's length, or null when the connection was already gone. */
+function writeAnswer(request: IncomingMessage, response: ServerResponse, answer: DeliveryAnswer): number | null {
+  if (response.headersSent || response.destroyed) return null;
   // A body left unread (refused before or while reading it) is not drained: the connection closes.
   const unread = !request.complete;
   const headers: Record<string, string | number> = { ...answer.headers };
@@ -72,9 +132,11 @@ function writeAnswer(request: IncomingMessage, response: ServerResponse, answer:
     headers["content-length"] = 0;
     response.writeHead(answer.status, headers);
     response.end();
-  } else {
-    headers["content-length"] = Buffer.byteLength(answer.body);
-    response.writeHead(answer.status, headers);
-    response.end(answer.body);
+    return 0;
   }
+  const length = Buffer.byteLength(answer.body);
+  headers["content-length"] = length;
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+  return length;
 }

@@ -25,10 +25,15 @@ interface Waiting {
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_ROWS = 250;
+/** A write within this long after the previous one means deliveries are pouring in… */
+const BURST_GAP_MS = 20;
+/** …and the next statement waits this long for more rows (a lone delivery is written at once). */
+const GATHER_MS = 2;
 
 export class DeliveryRecorder {
   private waiting: Waiting[] = [];
   private writing = false;
+  private lastWriteAt = -Infinity;
 
   constructor(private readonly db: Db) {}
 
@@ -44,6 +49,10 @@ export class DeliveryRecorder {
     this.writing = true;
     // Let the deliveries already being read in this turn of the event loop join the first statement.
     await new Promise((resolve) => setImmediate(resolve));
+    // In a burst the server takes connections in a trickle, a few per turn of the loop: gathering them
+    // for a moment makes one statement of what would have been dozens (each a commit of its own).
+    if (this.waiting.length < MAX_ROWS && performance.now() - this.lastWriteAt < BURST_GAP_MS)
+      await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, MAX_ROWS);
       try {
@@ -53,6 +62,7 @@ export class DeliveryRecorder {
         for (const item of batch) item.fail(error);
       }
     }
+    this.lastWriteAt = performance.now();
     this.writing = false;
   }
 }

@@ -24,8 +24,16 @@ export async function duringIntake<T>(handle: () => Promise<T>): Promise<T> {
 const intakeBusy = () => intakeInFlight > 0 || performance.now() - lastIntakeAt < 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Lets the event loop take in what the network brought. On SQLite the driver answers at once, so a
+ * chain of processing awaits never left the microtask queue: a burst's requests sat unread (not yet
+ * "in flight") until a whole batch was processed. One turn of the loop lets them be seen first.
+ */
+const turnOfTheLoop = () => new Promise((resolve) => setImmediate(resolve));
+
 /** While deliveries keep arriving, waits (up to `maxWaitMs`): answering Shopify comes first. */
 export async function giveWayToIntake(maxWaitMs = 1_000): Promise<void> {
+  await turnOfTheLoop();
   const started = performance.now();
   while (intakeBusy() && performance.now() - started < maxWaitMs) await sleep(50);
 }
@@ -35,6 +43,7 @@ export async function giveWayToIntake(maxWaitMs = 1_000): Promise<void> {
  * as long, so processing takes at most about a quarter of the process and a long flood still drains.
  */
 export async function paceBehindIntake(spentMs: number): Promise<void> {
+  await turnOfTheLoop();
   if (intakeBusy()) await sleep(Math.min(1_000, Math.max(20, 3 * spentMs)));
 }
 

@@ -131,6 +131,29 @@ describe("the built web server's webhook intake", () => {
     expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
 
+  it("records nothing from a delivery whose sender hangs up in the middle of its body, and goes on", async () => {
+    const webhookId = randomUUID();
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${app.url}/webhooks/${TOPIC}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": "1000",
+          "x-shopify-topic": TOPIC,
+          "x-shopify-hmac-sha256": "AAAA",
+          "x-shopify-shop-domain": shop,
+          "x-shopify-webhook-id": webhookId,
+        },
+      });
+      request.on("error", () => resolve());
+      request.on("response", () => resolve());
+      request.write('{"shop_domain":');
+      setTimeout(() => request.destroy(), 100);
+    });
+    expect((await deliver()).status).toBe(200);
+    expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(0);
+  });
+
   it("records an accepted delivery with one row, once for a duplicate, due again while unprocessed", async () => {
     const webhookId = randomUUID();
     const first = await deliver({ webhookId });
