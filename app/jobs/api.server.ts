@@ -1,6 +1,7 @@
 // Use-cases behind the sync screens and the JSON API (POST /api/sync/<type>, GET /api/jobs/<id>).
 // They take their dependencies as one object, know nothing about HTTP, and are always scoped to a shop.
 import { z } from "zod";
+import { fieldErrorsFromZod } from "../lib/field-errors";
 import type { Db } from "../db.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { type Clock, systemClock } from "./clock";
@@ -80,17 +81,7 @@ function validParams(definition: JobTypeDefinition, params: Record<string, unkno
 }
 
 function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (error instanceof z.ZodError) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of error.issues) {
-      const field = issue.path.length > 0 ? issue.path.join(".") : "params";
-      if (issue.code === "unrecognized_keys")
-        for (const key of issue.keys)
-          fieldErrors[field === "params" ? key : `${field}.${key}`] = "not a setting of this sync";
-      else fieldErrors[field] ??= issue.message;
-    }
-    return fieldErrors;
-  }
+  if (error instanceof z.ZodError) return fieldErrorsFromZod(error, "not a setting of this sync", "params");
   return { params: error instanceof Error ? error.message : String(error) };
 }
 

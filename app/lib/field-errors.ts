@@ -5,8 +5,10 @@ import type { z } from "zod";
 export function fieldErrorsFromZod(error: z.ZodError, unknownField: string, root = "form"): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") for (const key of issue.keys) fieldErrors[key] = unknownField;
-    else fieldErrors[issue.path.join(".") || root] ??= issue.message;
+    const at = issue.path.join(".");
+    if (issue.code === "unrecognized_keys")
+      for (const key of issue.keys) fieldErrors[at ? `${at}.${key}` : key] = unknownField;
+    else fieldErrors[at || root] ??= issue.message;
   }
   return fieldErrors;
 }
