@@ -6,6 +6,7 @@ import { json } from "@remix-run/node";
 import { version as packageVersion } from "../../package.json";
 import { CONNECTORS } from "../connectors/registry.server";
 import { db as appDb, type Db } from "../db.server";
+import { oldestClaimableSince } from "../jobs/claim.server";
 import { registeredJobTypes } from "../jobs/registry.server";
 import { logger } from "../lib/logger.server";
 
@@ -152,16 +153,17 @@ const secondsSince = (now: Date, then: Date | null | undefined) =>
   then ? Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000)) : null;
 
 async function jobBacklog(db: Db, now: Date): Promise<Backlog> {
-  const due = await db.job.aggregate({
-    where: { status: "queued", runAfter: { lte: now } },
-    _count: { _all: true },
-    _min: { runAfter: true },
-  });
-  return {
-    due: due._count._all,
-    oldestDueSeconds: secondsSince(now, due._min.runAfter),
-    limitSeconds: JOB_BACKLOG_LIMIT_SECONDS,
-  };
+  const [due, oldest] = await Promise.all([
+    db.job.count({ where: { status: "queued", runAfter: { lte: now } } }),
+    // The types this build's workers claim; a job waiting behind a run of its own shop, type and key
+    // counts in `due` but its wait is no sign of a stopped worker.
+    oldestClaimableSince(
+      db,
+      now,
+      registeredJobTypes().map((t) => t.type),
+    ),
+  ]);
+  return { due, oldestDueSeconds: secondsSince(now, oldest), limitSeconds: JOB_BACKLOG_LIMIT_SECONDS };
 }
 
 /** Deliveries waiting for the processor (received, due) or in its hands; failed ones are done with. */

@@ -238,6 +238,35 @@ describe("GET /ping", () => {
     expect(body.jobs!.oldestDueSeconds).toBeGreaterThan(JOB_BACKLOG_LIMIT_SECONDS);
   });
 
+  it("stays 200 when the old job only waits behind a run of its own shop and type", async () => {
+    const db = await freshDatabase();
+    const shop = uniqueShop("ping");
+    await db.job.create({
+      data: {
+        shop,
+        type: "stock.full",
+        trigger: "schedule",
+        status: "running",
+        runAfter: ago(JOB_BACKLOG_LIMIT_SECONDS + 900),
+        startedAt: ago(JOB_BACKLOG_LIMIT_SECONDS + 890),
+        leaseOwner: "worker-a",
+        leaseExpiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    await db.job.create({
+      data: { shop, type: "stock.full", trigger: "schedule", runAfter: ago(JOB_BACKLOG_LIMIT_SECONDS + 300) },
+    });
+    await db.job.create({ data: { shop, type: "prices.update", trigger: "schedule", runAfter: ago(45) } });
+
+    const { response, body } = await answer(db);
+    expect(body.failing).toEqual([]);
+    expect(response.status).toBe(200);
+    // Both count as backlog; the wait is the oldest a worker could take now.
+    expect(body.jobs!.due).toBe(2);
+    expect(body.jobs!.oldestDueSeconds).toBeGreaterThanOrEqual(44);
+    expect(body.jobs!.oldestDueSeconds).toBeLessThan(120);
+  });
+
   it("answers 503 naming the webhooks check when a delivery waits unprocessed past the limit", async () => {
     const db = await freshDatabase();
     const shop = uniqueShop("ping");
