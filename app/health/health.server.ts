@@ -166,16 +166,29 @@ async function jobBacklog(db: Db, now: Date): Promise<Backlog> {
   return { due, oldestDueSeconds: secondsSince(now, oldest), limitSeconds: JOB_BACKLOG_LIMIT_SECONDS };
 }
 
-/** Deliveries waiting for the processor (received, due) or in its hands; failed ones are done with. */
+/**
+ * Deliveries not processed yet: waiting (received) or in a processor's hands. The wait counts from
+ * when a delivery became due, as the processor sees it: a retry's backoff is no wait, and one whose
+ * processor died waits from its lease's end.
+ */
 async function webhookBacklog(db: Db, now: Date): Promise<Backlog> {
-  const due = await db.webhookDelivery.aggregate({
-    where: { OR: [{ status: "received", runAfter: { lte: now } }, { status: "processing" }] },
-    _count: { _all: true },
-    _min: { receivedAt: true },
-  });
+  const [waiting, orphaned, processing] = await Promise.all([
+    db.webhookDelivery.aggregate({
+      where: { status: "received", runAfter: { lte: now } },
+      _count: { _all: true },
+      _min: { runAfter: true },
+    }),
+    db.webhookDelivery.aggregate({
+      where: { status: "processing", leaseExpiresAt: { lt: now } },
+      _min: { leaseExpiresAt: true },
+    }),
+    db.webhookDelivery.count({ where: { status: "processing" } }),
+  ]);
+  const since = [waiting._min.runAfter, orphaned._min.leaseExpiresAt].filter((d): d is Date => !!d);
+  const oldest = since.length ? new Date(Math.min(...since.map((d) => d.getTime()))) : null;
   return {
-    due: due._count._all,
-    oldestDueSeconds: secondsSince(now, due._min.receivedAt),
+    due: waiting._count._all + processing,
+    oldestDueSeconds: secondsSince(now, oldest),
     limitSeconds: WEBHOOK_BACKLOG_LIMIT_SECONDS,
   };
 }

@@ -275,11 +275,63 @@ describe("GET /ping", () => {
       data: { webhookId: `w-${shop}`, shop, topic: "orders/create", payloadJson: "{}", receivedAt: old, runAfter: old },
     });
 
+    // Received long ago but failed once and waits for its retry: not late.
+    const retried = ago(WEBHOOK_BACKLOG_LIMIT_SECONDS + 600);
+    await db.webhookDelivery.create({
+      data: {
+        webhookId: `w3-${shop}`,
+        shop,
+        topic: "orders/create",
+        payloadJson: "{}",
+        receivedAt: retried,
+        runAfter: new Date(Date.now() + 60_000),
+        attempts: 1,
+      },
+    });
+
     const { response, body } = await answer(db);
     expect(response.status).toBe(503);
     expect(body.failing.map((f) => f.check)).toEqual(["webhooks"]);
     expect(body.webhooks).toMatchObject({ due: 1 });
+    expect(body.webhooks!.oldestDueSeconds).toBeGreaterThan(WEBHOOK_BACKLOG_LIMIT_SECONDS);
+    expect(body.webhooks!.oldestDueSeconds).toBeLessThan(WEBHOOK_BACKLOG_LIMIT_SECONDS + 300);
     expect(body.jobs).toMatchObject({ due: 0, oldestDueSeconds: null });
+  });
+
+  it("stays 200 while a webhook received long ago waits for its retry or is being processed", async () => {
+    const db = await freshDatabase();
+    const shop = uniqueShop("ping");
+    const longAgo = ago(WEBHOOK_BACKLOG_LIMIT_SECONDS + 600);
+    await db.webhookDelivery.create({
+      data: {
+        webhookId: `w-${shop}`,
+        shop,
+        topic: "orders/create",
+        payloadJson: "{}",
+        receivedAt: longAgo,
+        runAfter: ago(20),
+        attempts: 3,
+      },
+    });
+    await db.webhookDelivery.create({
+      data: {
+        webhookId: `w2-${shop}`,
+        shop,
+        topic: "orders/create",
+        payloadJson: "{}",
+        receivedAt: longAgo,
+        status: "processing",
+        leaseOwner: "processor-a",
+        leaseExpiresAt: new Date(Date.now() + 30_000),
+      },
+    });
+
+    const { response, body } = await answer(db);
+    expect(body.failing).toEqual([]);
+    expect(response.status).toBe(200);
+    expect(body.webhooks!.due).toBe(2);
+    expect(body.webhooks!.oldestDueSeconds).toBeGreaterThanOrEqual(19);
+    expect(body.webhooks!.oldestDueSeconds).toBeLessThan(90);
   });
 
   it.each([
