@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
@@ -10,7 +11,19 @@ declare module "@remix-run/node" {
 
 const port = Number(process.env.PORT ?? 3000);
 
+// The commit this build is made from, for GET /ping (app/health/health.server.ts): asked once here, so
+// no request ever runs git. SOURCE_COMMIT names it where the build has no .git (an image build).
+function buildCommit(): string | null {
+  if (process.env.SOURCE_COMMIT) return process.env.SOURCE_COMMIT;
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
 export default defineConfig({
+  define: { __PASSERELLE_COMMIT__: JSON.stringify(buildCommit()) },
   server: {
     port,
     host: "127.0.0.1",

@@ -39,6 +39,12 @@ export interface ClaimOptions {
   types: string[];
 }
 
+// No other run of job j's shop, type and key going on (the partial unique index answers this).
+const keyFree = Prisma.sql`NOT EXISTS (
+            SELECT 1 FROM "Job" r
+            WHERE r."shop" = j."shop" AND r."type" = j."type" AND r."concurrencyKey" = j."concurrencyKey"
+              AND r."status" = 'running' AND r."id" <> j."id")`;
+
 export async function claimJobs(db: Db, options: ClaimOptions & { limit: number }): Promise<ClaimedJob[]> {
   if (options.types.length === 0 || options.limit < 1) return [];
   const { now, workerId, limit } = options;
@@ -48,11 +54,6 @@ export async function claimJobs(db: Db, options: ClaimOptions & { limit: number 
   const claimable = (alias: string) => Prisma.sql`
     ((${Prisma.raw(alias)}"status" = 'queued' AND ${Prisma.raw(alias)}"runAfter" <= ${now})
       OR (${Prisma.raw(alias)}"status" = 'running' AND ${Prisma.raw(alias)}"leaseExpiresAt" < ${now}))`;
-  // No other run of its shop, type and key going on (the partial unique index answers this).
-  const keyFree = Prisma.sql`NOT EXISTS (
-            SELECT 1 FROM "Job" r
-            WHERE r."shop" = j."shop" AND r."type" = j."type" AND r."concurrencyKey" = j."concurrencyKey"
-              AND r."status" = 'running' AND r."id" <> j."id")`;
   const types = Prisma.join(options.types);
   // Twice the batch as candidates, so a few jobs of one key among them do not shrink the batch much.
   // Queued jobs and expired leases are looked up apart: each lookup then walks its own index in order
@@ -126,4 +127,22 @@ export async function claimJobs(db: Db, options: ClaimOptions & { limit: number 
 
 export async function claimNextJob(db: Db, options: ClaimOptions): Promise<ClaimedJob | null> {
   return (await claimJobs(db, { ...options, limit: 1 }))[0] ?? null;
+}
+
+/**
+ * When the oldest queued job a worker could take right now became due: of a type in `types`, due,
+ * no run of its shop, type and key going on. Null when there is none. Health (GET /ping) reads it:
+ * a job waiting behind a long run of its own kind is not a sign that no worker is taking jobs.
+ */
+export async function oldestClaimableSince(db: Db, now: Date, types: string[]): Promise<Date | null> {
+  if (types.length === 0) return null;
+  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT j."id" FROM "Job" j
+    WHERE j."status" = 'queued' AND j."runAfter" <= ${now} AND j."type" IN (${Prisma.join(types)}) AND ${keyFree}
+    ORDER BY j."runAfter"
+    LIMIT 1`);
+  if (!rows[0]) return null;
+  // Read back through the client: raw SQLite answers carry dates in the driver's own format.
+  const job = await db.job.findUnique({ where: { id: rows[0].id }, select: { runAfter: true } });
+  return job?.runAfter ?? null;
 }
