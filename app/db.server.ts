@@ -17,12 +17,19 @@ export type Db = SqliteClient;
 const factories = new WeakMap<Db, SqlDriverAdapterFactory>();
 const driverConnections = new WeakMap<Db, Promise<SqlDriverAdapter>>();
 
+/**
+ * How long opening a PostgreSQL connection may take. pg waits forever by default: a database host that
+ * accepts and never answers would hold every request and job that needs a new connection.
+ */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+
 export function createPrismaClient(databaseUrl: string | undefined): Db {
   const target = databaseTarget(databaseUrl);
   if (target.provider === "postgresql") {
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+    const pool = { connectionString: target.url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS };
+    const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
     // driverConnection's pool: its statements run one at a time (plus a requeue now and then).
-    factories.set(client, new PrismaPg({ connectionString: target.url, max: 2 }));
+    factories.set(client, new PrismaPg({ ...pool, max: 2 }));
     return client;
   }
   // A short driver wait: longer waits for SQLite's write lock happen on timers (app/db/sqlite-busy.server.ts).

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import packageJson from "../../package.json";
-import { type Db, createPrismaClient } from "../../app/db.server";
+import { type Db, POSTGRES_CONNECT_TIMEOUT_MS, createPrismaClient } from "../../app/db.server";
 import {
   DATABASE_DEADLINE_MS,
   JOB_BACKLOG_LIMIT_SECONDS,
@@ -369,6 +369,16 @@ describe("GET /ping", () => {
     ]);
     expect(ms).toBeGreaterThanOrEqual(DATABASE_DEADLINE_MS - 50);
     expect(ms).toBeLessThan(DATABASE_DEADLINE_MS + 1_500);
+  });
+
+  it("gives up opening a connection to a database host that never answers, instead of waiting forever", async () => {
+    const { port } = silent.address() as net.AddressInfo;
+    const db = client(`postgresql://postgres@127.0.0.1:${port}/passerelle`);
+    const started = performance.now();
+    await expect(db.$queryRaw`SELECT 1`).rejects.toThrow();
+    const ms = performance.now() - started;
+    expect(ms).toBeGreaterThanOrEqual(POSTGRES_CONNECT_TIMEOUT_MS - 50);
+    expect(ms).toBeLessThan(POSTGRES_CONNECT_TIMEOUT_MS + 2_000);
   });
 
   it("is served by the route without authentication, never cached; other methods get 405 JSON", async () => {
