@@ -5,6 +5,7 @@ import type { ServerResponse } from "node:http";
 import type Database from "better-sqlite3";
 import { ControlError, type ControlHandler, type FaultInjector } from "../_kit/index";
 import { httpFaultRules, type FaultConfig, type FaultState } from "./faults";
+import { localDateTime } from "./schema";
 
 export interface FastmagControlDeps {
   db: Database.Database;
@@ -12,6 +13,9 @@ export interface FastmagControlDeps {
   /** The kit's rules (the server's, once it runs), where the HTTP-level part of a fault config goes. */
   rules: () => FaultInjector;
   calls: { outcome: string }[];
+  /** The emulator clock's date, and the store orders are made for (the credentials' magasin). */
+  now: () => Date;
+  magasin: string;
 }
 
 /** Sets a whole fault config (as setFaults does): the kit's rules are replaced, Fastmag's own state too. */
@@ -45,6 +49,37 @@ export function fastmagControlRoutes(deps: FastmagControlDeps): Record<string, C
         )
         .all(),
     }),
+    // An order entered in Fastmag by someone else (a store employee, a former integration): a header
+    // only, found by its Shopify id like any other.
+    "POST orders": ({ body }) => {
+      const b = body as Record<string, unknown>;
+      const text = (key: string) => (typeof b[key] === "string" && b[key] !== "" ? (b[key] as string) : null);
+      const shopifyOrderId = text("shopifyOrderId");
+      if (!shopifyOrderId) throw new ControlError(400, "shopifyOrderId is required");
+      const status = b.status === undefined ? 100 : Number(b.status);
+      if (!Number.isInteger(status) || !deps.db.prepare("SELECT 1 FROM order_statuses WHERE status = ?").get(status))
+        throw new ControlError(400, `unknown status ${String(b.status)}`);
+      const total = b.total === undefined ? 0 : Number(b.total);
+      if (!Number.isFinite(total)) throw new ControlError(400, "total must be a number");
+      const stamp = localDateTime(deps.now());
+      const { lastInsertRowid } = deps.db
+        .prepare(
+          `INSERT INTO orders (magasin, kind, status, total, quantity, shopify_order_id, shopify_order_name, carrier, tracking_number, created_at, last_modified)
+           VALUES (?, 'COMMANDE', ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          deps.magasin,
+          status,
+          total,
+          shopifyOrderId,
+          text("shopifyOrderName"),
+          text("carrier"),
+          text("trackingNumber"),
+          stamp,
+          stamp,
+        );
+      return { orderId: String(lastInsertRowid) };
+    },
     "GET movements": ({ query }) => {
       const prefix = query.get("reasonPrefix") ?? "";
       return {

@@ -152,6 +152,8 @@ export async function startFastmagEmulator(options: FastmagEmulatorOptions): Pro
         faults,
         rules: () => kit.rules!,
         calls,
+        now: () => clock.date(),
+        magasin: options.credentials.magasin,
       }),
     },
     handle: async (req, res, url) => {

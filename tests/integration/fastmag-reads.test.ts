@@ -158,6 +158,44 @@ describe("orders, customers, gift cards, PME, avoirs", () => {
     expect(await ctx.fastmag.orders.orderById("999")).toBeNull();
   });
 
+  it("finds an order entered in Fastmag by someone else (the emulator's control API) by its Shopify id", async () => {
+    const response = await fetch(`${ctx.emulator.url}_emulator/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        shopifyOrderId: "gid://shopify/Order/5550001",
+        shopifyOrderName: "#5550001",
+        status: 300,
+        carrier: "TNT",
+        trackingNumber: "GE555",
+        total: 12.5,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const { orderId } = (await response.json()) as { orderId: string };
+    const found = await ctx.fastmag.orders.ordersByShopifyIds([
+      "gid://shopify/Order/5550001",
+      "gid://shopify/Order/404",
+    ]);
+    expect(found.items).toEqual([
+      expect.objectContaining({
+        id: orderId,
+        shopifyOrderName: "#5550001",
+        status: 300,
+        statusLabel: expect.any(String),
+        shipped: true,
+        carrier: "TNT",
+        trackingNumber: "GE555",
+      }),
+    ]);
+    const refused = await fetch(`${ctx.emulator.url}_emulator/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ shopifyOrderId: "gid://shopify/Order/5550002", status: 123 }),
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it("finds a customer by email whatever the case", async () => {
     expect(await ctx.fastmag.customers.customerByEmail("Helene.Lefevre@example.fr")).toMatchObject({
       firstName: "Hélène",

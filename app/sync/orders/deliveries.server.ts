@@ -4,9 +4,11 @@
 import type { Db } from "../../db.server";
 import { errorMessage, isTransient, PermanentError } from "../../lib/errors";
 import { assertNoUserErrors } from "../../shopify/admin-client.server";
+import type { BulkOptions } from "../../shopify/bulk.server";
 import { CREATE_FULFILLMENT_EVENT } from "../../shopify/operations/orders";
 import type { TrackingSource as CarrierTracker, ParcelTracking } from "../../capabilities/tracking-source";
 import { addOrderEvent } from "./records.server";
+import { readFollowedOrders, shippedOrdersSince } from "./followed-orders.server";
 import type { AdminRequester } from "./shopify-client.server";
 
 export interface DeliveryDeps {
@@ -16,6 +18,9 @@ export interface DeliveryDeps {
   skip?: (externalId: string, reason: string) => void;
 }
 
+/** Shipped orders older than this are no longer followed: parcels arrive within days. */
+export const DELIVERY_FOLLOW_DAYS = 30;
+
 const SHOPIFY_EVENT: Record<ParcelTracking["state"], string | null> = {
   delivered: "DELIVERED",
   in_transit: "IN_TRANSIT",
@@ -24,7 +29,8 @@ const SHOPIFY_EVENT: Record<ParcelTracking["state"], string | null> = {
 };
 
 type Row = {
-  id: string;
+  /** Our export row; null for an order sent on another way (Shopify alone then remembers its state). */
+  id: string | null;
   shop: string;
   shopifyOrderName: string;
   fulfillmentId: string | null;
@@ -37,6 +43,8 @@ export async function followParcel(
   deps: DeliveryDeps,
   row: Row,
   tracker: CarrierTracker,
+  /** The fulfillment's state in Shopify (IN_TRANSIT, DELIVERED…), compared when there is no row. */
+  shopifyDisplayStatus?: string | null,
 ): Promise<{ moved: boolean; tracking: ParcelTracking }> {
   if (!row.trackingNumber || !row.fulfillmentId)
     throw new PermanentError(`Order ${row.shopifyOrderName} has not been shipped with a tracking number yet.`);
@@ -44,6 +52,7 @@ export async function followParcel(
   const stateKey = `${tracking.state}:${tracking.events.length}`;
   if (stateKey === row.lastCarrierState) return { moved: false, tracking };
   const status = SHOPIFY_EVENT[tracking.state];
+  if (!row.id && status === (shopifyDisplayStatus ?? null)) return { moved: false, tracking };
   if (status) {
     const { data } = await deps.shopify.request(CREATE_FULFILLMENT_EVENT, {
       fulfillmentEvent: {
@@ -55,6 +64,8 @@ export async function followParcel(
     });
     assertNoUserErrors("fulfillmentEventCreate", data.fulfillmentEventCreate);
   }
+  if (!row.id) return { moved: status !== null, tracking };
+  const saved = { id: row.id, shop: row.shop };
   await deps.db.orderExport.update({
     where: { id: row.id },
     data: {
@@ -64,7 +75,7 @@ export async function followParcel(
   });
   await addOrderEvent(
     deps.db,
-    row,
+    saved,
     tracking.state === "delivered" ? "delivered" : "tracking",
     `${tracker.carrier}: ${tracking.label ?? tracking.state}.`,
     deps.now(),
@@ -72,31 +83,65 @@ export async function followParcel(
   return { moved: true, tracking };
 }
 
-/** The deliveries sync: every shipped, undelivered order whose carrier we can track. */
+/**
+ * The deliveries sync: every shipped Shopify order of the last `followDays` days (whoever exported or
+ * shipped it), each fulfillment not delivered yet whose carrier we can track. Our export row, when there
+ * is one, keeps the carrier's last state; otherwise Shopify's fulfillment state is compared, so an
+ * unchanged parcel writes nothing.
+ */
 export async function syncOrderDeliveries(
-  deps: DeliveryDeps,
+  deps: DeliveryDeps & { bulkAbove?: number; bulk?: BulkOptions; followDays?: number },
   shop: string,
   trackerOf: (carrier: string | null) => CarrierTracker | undefined,
-): Promise<{ checked: number; delivered: number; failed: number }> {
-  const rows = await deps.db.orderExport.findMany({
-    where: { shop, deliveredAt: null, fulfillmentId: { not: null }, trackingNumber: { not: null } },
-    orderBy: { createdAt: "asc" },
+): Promise<{ mode: "paged" | "bulk"; checked: number; moved: number; delivered: number; failed: number }> {
+  const read = await readFollowedOrders(deps.shopify, {
+    search: shippedOrdersSince(deps.now(), deps.followDays ?? DELIVERY_FOLLOW_DAYS),
+    bulkAbove: deps.bulkAbove,
+    bulk: deps.bulk,
   });
-  const result = { checked: 0, delivered: 0, failed: 0 };
-  for (const row of rows) {
-    const tracker = trackerOf(row.carrier);
-    if (!tracker) {
-      deps.skip?.(row.shopifyOrderName, `No tracking for carrier "${row.carrier ?? "unknown"}".`);
-      continue;
-    }
-    result.checked++;
-    try {
-      const { tracking } = await followParcel(deps, row, tracker);
-      if (tracking.state === "delivered") result.delivered++;
-    } catch (error) {
-      if (isTransient(error)) throw error;
-      result.failed++;
-      deps.skip?.(row.shopifyOrderName, errorMessage(error));
+  const result = { mode: read.mode, checked: 0, moved: 0, delivered: 0, failed: 0 };
+  for await (const page of read.pages) {
+    const rows = await deps.db.orderExport.findMany({
+      where: { shop, shopifyOrderId: { in: page.map((o) => o.id) } },
+    });
+    const rowById = new Map(rows.map((r) => [r.shopifyOrderId, r]));
+    for (const order of page) {
+      const row = rowById.get(order.id);
+      for (const fulfillment of order.fulfillments) {
+        if (fulfillment.status === "CANCELLED" || fulfillment.displayStatus === "DELIVERED") continue;
+        const info = fulfillment.trackingInfo.find((t) => t.number);
+        if (!info?.number) continue;
+        if (row?.deliveredAt && row.trackingNumber === info.number) continue;
+        const tracker = trackerOf(info.company);
+        if (!tracker) {
+          deps.skip?.(order.name, `No tracking for carrier "${info.company ?? "unknown"}".`);
+          continue;
+        }
+        result.checked++;
+        // The row's memory of the carrier only holds for the parcel it recorded.
+        const ours = row && row.trackingNumber === info.number ? row : undefined;
+        try {
+          const { moved, tracking } = await followParcel(
+            deps,
+            {
+              id: ours?.id ?? null,
+              shop,
+              shopifyOrderName: order.name,
+              fulfillmentId: fulfillment.id,
+              trackingNumber: info.number,
+              lastCarrierState: ours?.lastCarrierState ?? null,
+            },
+            tracker,
+            fulfillment.displayStatus,
+          );
+          if (moved) result.moved++;
+          if (moved && tracking.state === "delivered") result.delivered++;
+        } catch (error) {
+          if (isTransient(error)) throw error;
+          result.failed++;
+          deps.skip?.(order.name, errorMessage(error));
+        }
+      }
     }
   }
   return result;

@@ -80,7 +80,7 @@ jobTypes.push(
     type: "orders.statuses",
     title: "Order statuses",
     description:
-      "Reads the status of orders not shipped yet where they were sent; tags changes and ships orders with their tracking number.",
+      "Reads the status of every Shopify order not shipped yet where orders are sent, however it got there; tags changes and ships orders with their tracking number. Orders it does not know are listed.",
     defaultSchedule: { cron: "35 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     needs: ["order-status-source"],
@@ -115,7 +115,8 @@ jobTypes.push(
   defineJobType({
     type: "orders.deliveries",
     title: "Deliveries",
-    description: "Follows shipped orders at the carrier (Chronopost) and marks them delivered in Shopify.",
+    description:
+      "Follows every shipped order of the last 30 days at its carrier (Chronopost, TNT) and marks it delivered in Shopify.",
     defaultSchedule: { cron: "50 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     needs: ["order-status-source"],

@@ -190,6 +190,49 @@ function createdAtFilter(query: string | undefined): { rest: string; test: (crea
   return { rest, test: (c) => tests.every((t) => t(c)) };
 }
 
+/**
+ * Shopify's order search, as far as the emulator goes. `fulfillment_status`: shipped (= fulfilled),
+ * partial, unshipped, unfulfilled (unshipped or partial), any. `status`: open (not closed, not
+ * cancelled), closed, cancelled, not_closed, any.
+ */
+function ordersMatching(ctx: ResolverContext, query: string | undefined): OrderRecord[] {
+  const state = ordersOf(ctx.shop);
+  const { rest, test } = createdAtFilter(query);
+  const matches = matcher(rest, "orders", [
+    "financial_status",
+    "fulfillment_status",
+    "status",
+    "name",
+    "id",
+    "email",
+    "tag",
+  ]);
+  return [...state.orders.values()].filter((o) => {
+    const display = displayFulfillmentStatus(state, o);
+    const fulfillment =
+      display === "FULFILLED"
+        ? ["shipped", "fulfilled"]
+        : display === "PARTIALLY_FULFILLED"
+          ? ["partial", "unfulfilled"]
+          : ["unshipped", "unfulfilled"];
+    // Orders are never closed in the emulator; a cancelled one is neither open nor not_closed.
+    const status = o.cancelledAt ? ["cancelled", "any"] : ["open", "not_closed", "any"];
+    return (
+      test(o.createdAt) &&
+      matches({
+        default: o.name,
+        name: o.name,
+        id: o.id,
+        email: o.email ?? "",
+        tag: o.tags,
+        financial_status: o.financialStatus.toLowerCase(),
+        fulfillment_status: [...fulfillment, "any"],
+        status,
+      })
+    );
+  });
+}
+
 export const ordersModule: DomainModule = {
   query: {
     order: (args: { id: string }, ctx) => {
@@ -199,34 +242,22 @@ export const ordersModule: DomainModule = {
     orders: (args: ConnectionArgs & { query?: string; sortKey?: string }, ctx) => {
       if (args.sortKey && !["CREATED_AT", "ID", "PROCESSED_AT"].includes(args.sortKey))
         throw notImplemented(`orders(sortKey: ${args.sortKey})`);
-      const state = ordersOf(ctx.shop);
-      const { rest, test } = createdAtFilter(args.query);
-      const matches = matcher(rest, "orders", ["financial_status", "fulfillment_status", "name", "id", "email", "tag"]);
-      const list = [...state.orders.values()].filter(
-        (o) =>
-          test(o.createdAt) &&
-          matches({
-            default: o.name,
-            name: o.name,
-            id: o.id,
-            email: o.email ?? "",
-            tag: o.tags,
-            financial_status: o.financialStatus.toLowerCase(),
-            fulfillment_status:
-              displayFulfillmentStatus(state, o) === "FULFILLED"
-                ? "shipped"
-                : displayFulfillmentStatus(state, o) === "PARTIALLY_FULFILLED"
-                  ? "partial"
-                  : "unshipped",
-          }),
-      );
       return connection(
         "OrderConnection",
-        list,
+        ordersMatching(ctx, args.query),
         args,
         (o) => o.id,
         (o) => orderView(ctx, o),
       );
+    },
+    /** Shopify counts up to `limit` (10,000 by default) and says AT_LEAST past it. */
+    ordersCount: (args: { query?: string | null; limit?: number | null; savedSearchId?: string | null }, ctx) => {
+      if (args.savedSearchId) throw notImplemented("ordersCount(savedSearchId:)");
+      const total = ordersMatching(ctx, args.query ?? undefined).length;
+      const limit = args.limit === undefined ? 10_000 : args.limit;
+      return limit !== null && total > limit
+        ? { __typename: "Count", count: limit, precision: "AT_LEAST" }
+        : { __typename: "Count", count: total, precision: "EXACT" };
     },
     fulfillmentOrder: (args: { id: string }, ctx) => {
       const fo = ordersOf(ctx.shop).fulfillmentOrders.get(idOf(args.id, "FulfillmentOrder") ?? -1);
