@@ -225,6 +225,12 @@ describe("the Shopify emulator's order search, as the syncs use it", () => {
     expect(await matching("status:cancelled")).toEqual(["cancelled"]);
     expect(await matching("-status:cancelled AND fulfillment_status:any")).toEqual(["none", "part", "all"]);
 
+    // A parcel of an order shipped in part is followed too.
+    world.tnt.parcels.add("PART1");
+    await runJob("orders.deliveries");
+    const partEvents = (await world.orderSnapshot(part.id)).fulfillments.map((f) => f.events);
+    expect(partEvents).toEqual([["IN_TRANSIT"]]);
+
     const { data: limited } = await shopify.request(FOLLOWED_ORDERS_COUNT, { query: "status:any", limit: 2 });
     expect(limited.ordersCount).toEqual({ count: 2, precision: "AT_LEAST" });
     const { data: exact } = await shopify.request(FOLLOWED_ORDERS_COUNT, { query: `id:${none.legacyId}`, limit: 2 });

@@ -8,7 +8,7 @@ import type { BulkOptions } from "../../shopify/bulk.server";
 import { CREATE_FULFILLMENT_EVENT } from "../../shopify/operations/orders";
 import type { TrackingSource as CarrierTracker, ParcelTracking } from "../../capabilities/tracking-source";
 import { addOrderEvent } from "./records.server";
-import { readFollowedOrders, shippedOrdersSince } from "./followed-orders.server";
+import { readFollowedOrders, shippedOrdersSince, type FollowedOrder } from "./followed-orders.server";
 import type { AdminRequester } from "./shopify-client.server";
 
 export interface DeliveryDeps {
@@ -84,8 +84,8 @@ export async function followParcel(
 }
 
 /**
- * The deliveries sync: every shipped Shopify order of the last `followDays` days (whoever exported or
- * shipped it), each fulfillment not delivered yet whose carrier we can track. Our export row, when there
+ * The deliveries sync: every shipped (or partly shipped) Shopify order of the last `followDays` days
+ * (whoever exported or shipped it), each fulfillment not delivered yet whose carrier we can track. Our export row, when there
  * is one, keeps the carrier's last state; otherwise Shopify's fulfillment state is compared, so an
  * unchanged parcel writes nothing.
  */
@@ -94,55 +94,63 @@ export async function syncOrderDeliveries(
   shop: string,
   trackerOf: (carrier: string | null) => CarrierTracker | undefined,
 ): Promise<{ mode: "paged" | "bulk"; checked: number; moved: number; delivered: number; failed: number }> {
-  const read = await readFollowedOrders(deps.shopify, {
-    search: shippedOrdersSince(deps.now(), deps.followDays ?? DELIVERY_FOLLOW_DAYS),
-    bulkAbove: deps.bulkAbove,
-    bulk: deps.bulk,
+  const searches = shippedOrdersSince(deps.now(), deps.followDays ?? DELIVERY_FOLLOW_DAYS);
+  const result = { mode: "paged" as "paged" | "bulk", checked: 0, moved: 0, delivered: 0, failed: 0 };
+  for (const search of searches) {
+    const read = await readFollowedOrders(deps.shopify, { search, bulkAbove: deps.bulkAbove, bulk: deps.bulk });
+    if (read.mode === "bulk") result.mode = "bulk";
+    for await (const page of read.pages) await followPage(deps, shop, page, trackerOf, result);
+  }
+  return result;
+}
+
+async function followPage(
+  deps: DeliveryDeps,
+  shop: string,
+  page: FollowedOrder[],
+  trackerOf: (carrier: string | null) => CarrierTracker | undefined,
+  result: { checked: number; moved: number; delivered: number; failed: number },
+): Promise<void> {
+  const rows = await deps.db.orderExport.findMany({
+    where: { shop, shopifyOrderId: { in: page.map((o) => o.id) } },
   });
-  const result = { mode: read.mode, checked: 0, moved: 0, delivered: 0, failed: 0 };
-  for await (const page of read.pages) {
-    const rows = await deps.db.orderExport.findMany({
-      where: { shop, shopifyOrderId: { in: page.map((o) => o.id) } },
-    });
-    const rowById = new Map(rows.map((r) => [r.shopifyOrderId, r]));
-    for (const order of page) {
-      const row = rowById.get(order.id);
-      for (const fulfillment of order.fulfillments) {
-        if (fulfillment.status === "CANCELLED" || fulfillment.displayStatus === "DELIVERED") continue;
-        const info = fulfillment.trackingInfo.find((t) => t.number);
-        if (!info?.number) continue;
-        if (row?.deliveredAt && row.trackingNumber === info.number) continue;
-        const tracker = trackerOf(info.company);
-        if (!tracker) {
-          deps.skip?.(order.name, `No tracking for carrier "${info.company ?? "unknown"}".`);
-          continue;
-        }
-        result.checked++;
-        // The row's memory of the carrier only holds for the parcel it recorded.
-        const ours = row && row.trackingNumber === info.number ? row : undefined;
-        try {
-          const { moved, tracking } = await followParcel(
-            deps,
-            {
-              id: ours?.id ?? null,
-              shop,
-              shopifyOrderName: order.name,
-              fulfillmentId: fulfillment.id,
-              trackingNumber: info.number,
-              lastCarrierState: ours?.lastCarrierState ?? null,
-            },
-            tracker,
-            fulfillment.displayStatus,
-          );
-          if (moved) result.moved++;
-          if (moved && tracking.state === "delivered") result.delivered++;
-        } catch (error) {
-          if (isTransient(error)) throw error;
-          result.failed++;
-          deps.skip?.(order.name, errorMessage(error));
-        }
+  const rowById = new Map(rows.map((r) => [r.shopifyOrderId, r]));
+  for (const order of page) {
+    const row = rowById.get(order.id);
+    for (const fulfillment of order.fulfillments) {
+      if (fulfillment.status === "CANCELLED" || fulfillment.displayStatus === "DELIVERED") continue;
+      const info = fulfillment.trackingInfo.find((t) => t.number);
+      if (!info?.number) continue;
+      if (row?.deliveredAt && row.trackingNumber === info.number) continue;
+      const tracker = trackerOf(info.company);
+      if (!tracker) {
+        deps.skip?.(order.name, `No tracking for carrier "${info.company ?? "unknown"}".`);
+        continue;
+      }
+      result.checked++;
+      // The row's memory of the carrier only holds for the parcel it recorded.
+      const ours = row && row.trackingNumber === info.number ? row : undefined;
+      try {
+        const { moved, tracking } = await followParcel(
+          deps,
+          {
+            id: ours?.id ?? null,
+            shop,
+            shopifyOrderName: order.name,
+            fulfillmentId: fulfillment.id,
+            trackingNumber: info.number,
+            lastCarrierState: ours?.lastCarrierState ?? null,
+          },
+          tracker,
+          fulfillment.displayStatus,
+        );
+        if (moved) result.moved++;
+        if (moved && tracking.state === "delivered") result.delivered++;
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        result.failed++;
+        deps.skip?.(order.name, errorMessage(error));
       }
     }
   }
-  return result;
 }

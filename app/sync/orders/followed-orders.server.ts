@@ -17,12 +17,17 @@ export const PAGE_SIZE = 50;
 export const DEFAULT_BULK_ABOVE = 300;
 
 /** Shopify's search for orders not shipped (or shipped in part), open, not cancelled. */
-export const UNSHIPPED_ORDERS = "status:open AND fulfillment_status:unfulfilled";
+export const UNSHIPPED_ORDERS = "status:open AND -status:cancelled AND fulfillment_status:unfulfilled";
 
-/** Shopify's search for shipped orders of the last `days` days (parcels arrive within days). */
-export function shippedOrdersSince(now: Date, days: number): string {
+/**
+ * Shopify's searches for orders with parcels out, of the last `days` days (parcels arrive within days):
+ * shipped, and shipped in part (the search has no OR the emulator and we rely on: two searches).
+ */
+export function shippedOrdersSince(now: Date, days: number): string[] {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-  return `status:open AND fulfillment_status:shipped AND created_at:>='${since}'`;
+  return ["shipped", "partial"].map(
+    (status) => `status:open AND -status:cancelled AND fulfillment_status:${status} AND created_at:>='${since}'`,
+  );
 }
 
 export interface FollowedOrdersRead {
