@@ -59,8 +59,8 @@ export default function Orders() {
               title={`${errorCount} order(s) could not be sent to ${destinationName}, or their cancellation or refund reported`}
             >
               <p>
-                Open the Errors tab, fix the cause (in Shopify or {destinationName}) and press Retry. Cancellations
-                and refunds that could not be reported are listed there too.
+                Open the Errors tab, fix the cause (in Shopify or {destinationName}) and press Retry. Cancellations and
+                refunds that could not be reported are listed there too.
               </p>
             </Banner>
           </Layout.Section>

@@ -338,12 +338,16 @@ export function refundOrder(
 ): RefundRecord {
   if (!Array.isArray(input.lines) || input.lines.length === 0) throw new OrderInputError("a refund needs lines");
   const lines = input.lines.map((wanted) => {
-    const line = order.lines.find((l) => l.id === wanted.lineItemId || (wanted.sku !== undefined && l.sku === wanted.sku));
+    const line = order.lines.find(
+      (l) => l.id === wanted.lineItemId || (wanted.sku !== undefined && l.sku === wanted.sku),
+    );
     if (!line) throw new OrderInputError(`no line ${wanted.lineItemId ?? wanted.sku} in order ${order.name}`);
     if (!(Number.isInteger(wanted.quantity) && wanted.quantity > 0))
       throw new OrderInputError("refund quantities must be positive integers");
     if (wanted.quantity > refundableQuantity(order, line.id))
-      throw new OrderInputError(`only ${refundableQuantity(order, line.id)} of ${line.sku ?? line.title} left to refund`);
+      throw new OrderInputError(
+        `only ${refundableQuantity(order, line.id)} of ${line.sku ?? line.title} left to refund`,
+      );
     return {
       id: store.nextId(),
       lineItemId: line.id,
@@ -351,7 +355,13 @@ export function refundOrder(
       restockType: wanted.restock === false ? ("no_restock" as const) : restockType,
     };
   });
-  const refund: RefundRecord = { id: store.nextId(), orderId: order.id, note: input.note ?? null, createdAt: store.timestamp(), lines };
+  const refund: RefundRecord = {
+    id: store.nextId(),
+    orderId: order.id,
+    note: input.note ?? null,
+    createdAt: store.timestamp(),
+    lines,
+  };
   order.refunds.push(refund);
   const left = order.lines.reduce((sum, l) => sum + refundableQuantity(order, l.id), 0);
   order.financialStatus = left === 0 ? "REFUNDED" : order.financialStatus;

@@ -153,7 +153,10 @@ export async function reportReversals(
 ): Promise<ReversalOutcome> {
   const { db } = deps;
   const now = deps.now();
-  const pending = await db.orderReversal.findMany({ where: { ...key, status: "pending" }, orderBy: { createdAt: "asc" } });
+  const pending = await db.orderReversal.findMany({
+    where: { ...key, status: "pending" },
+    orderBy: { createdAt: "asc" },
+  });
   if (pending.length === 0) return { kind: "nothing-to-do" };
   const name = deps.destinationName;
   let row = await db.orderExport.findUnique({ where: { shop_shopifyOrderId: key } });
@@ -204,7 +207,10 @@ export async function reportReversals(
     let reported = 0;
     let failed = 0;
     // Re-read under the claim: a run that held it may have reported some.
-    const todo = await db.orderReversal.findMany({ where: { ...key, status: "pending" }, orderBy: { createdAt: "asc" } });
+    const todo = await db.orderReversal.findMany({
+      where: { ...key, status: "pending" },
+      orderBy: { createdAt: "asc" },
+    });
     for (const reversal of todo) {
       if (await reportOne(deps, fresh, claim, reversal)) reported++;
       else failed++;
@@ -257,8 +263,19 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
   const port = deps.destination.reversals;
   const what = reversal.kind === "cancellation" ? "Cancellation" : "Refund";
   if (!port) {
-    await settle(db, [reversal], "not-needed", `${name} is not told about cancellations or refunds: update it by hand.`);
-    await addOrderEvent(db, row, "warning", `${what} not reported: ${name} is not told about them; update it by hand.`, deps.now());
+    await settle(
+      db,
+      [reversal],
+      "not-needed",
+      `${name} is not told about cancellations or refunds: update it by hand.`,
+    );
+    await addOrderEvent(
+      db,
+      row,
+      "warning",
+      `${what} not reported: ${name} is not told about them; update it by hand.`,
+      deps.now(),
+    );
     return true;
   }
   const fence = async () => {
@@ -275,7 +292,9 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
     if (reversal.returnJson !== null) lines = parse(reversal.returnJson);
     else {
       const wanted =
-        reversal.kind === "cancellation" ? [...left].map(([sku, quantity]) => ({ sku, quantity })) : parse(reversal.requestedJson);
+        reversal.kind === "cancellation"
+          ? [...left].map(([sku, quantity]) => ({ sku, quantity }))
+          : parse(reversal.requestedJson);
       lines = port.returnStock
         ? wanted
             .map((l) => ({ sku: l.sku, quantity: Math.min(l.quantity, Math.max(0, left.get(l.sku) ?? 0)) }))
@@ -291,7 +310,8 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
       const reason = reversalReason(reversal);
       stockText = `stock returned (${port.returnStock.move.short}): ${items}`;
       if (!reversal.stockReturnedAt) {
-        if (await port.returnStock.done(reason)) stockText = `stock already returned in ${name}: ${items}; not moved again`;
+        if (await port.returnStock.done(reason))
+          stockText = `stock already returned in ${name}: ${items}; not moved again`;
         else {
           await fence();
           await port.returnStock.apply(lines, reason);
@@ -299,10 +319,11 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
         await db.orderReversal.update({ where: { id: reversal.id }, data: { stockReturnedAt: deps.now() } });
       }
     }
-    // Cancelled; or refunded once the order has nothing left where it was sent.
+    // Cancelled; or refunded once this refund gave back the last of it (never over a cancellation).
     add(left, lines, -1);
     const nothingLeft = [...left.values()].every((q) => q <= 0);
-    const state = reversal.kind === "cancellation" ? "cancelled" : nothingLeft && left.size > 0 ? "refunded" : null;
+    const refunded = lines.length > 0 && nothingLeft && !row.cancelledAt;
+    const state = reversal.kind === "cancellation" ? "cancelled" : refunded ? "refunded" : null;
     if (state && !reversal.statusReportedAt) {
       await port.reportState(row.erpOrderId!, state);
       await db.orderReversal.update({ where: { id: reversal.id }, data: { statusReportedAt: deps.now() } });
@@ -337,7 +358,8 @@ export async function retryOrderReversals(db: Db, shop: string, orderExportId: s
     where: { shop, shopifyOrderId: row.shopifyOrderId, status: "failed" },
     data: { status: "pending" },
   });
-  if (retried.count === 0) throw new PermanentError(`Order ${row.shopifyOrderName} has no cancellation or refund to retry.`);
+  if (retried.count === 0)
+    throw new PermanentError(`Order ${row.shopifyOrderName} has no cancellation or refund to retry.`);
   await addOrderEvent(db, row, "retry", "Cancellation or refund report retried by the merchant.", now);
   const { job } = await enqueue(db, {
     shop,

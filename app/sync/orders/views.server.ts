@@ -51,14 +51,17 @@ export function stageOf(r: Pick<Record, "status" | "fulfilledAt" | "deliveredAt"
 type Reversal = Awaited<ReturnType<Db["orderReversal"]["findFirstOrThrow"]>>;
 
 const itemsOf = (json: string | null) =>
-  (json ? (JSON.parse(json) as { sku: string; quantity: number }[]) : []).map((l) => `${l.quantity} × ${l.sku}`).join(", ");
+  (json ? (JSON.parse(json) as { sku: string; quantity: number }[]) : [])
+    .map((l) => `${l.quantity} × ${l.sku}`)
+    .join(", ");
 
 function reversalView(r: Reversal, destination: string): OrderReversalView {
   const kind = r.kind === "cancellation" ? "cancellation" : "refund";
   const what = kind === "cancellation" ? "Cancelled after export" : "Refunded";
   const items = itemsOf(r.returnJson);
   const stock = items ? `stock returned (${items})` : "no stock to return";
-  if (r.status === "reported") return { kind, state: "reported", text: `${what}: reported to ${destination}, ${stock}.` };
+  if (r.status === "reported")
+    return { kind, state: "reported", text: `${what}: reported to ${destination}, ${stock}.` };
   if (r.status === "failed")
     return {
       kind,
@@ -72,7 +75,9 @@ function reversalView(r: Reversal, destination: string): OrderReversalView {
 }
 
 function rowOf(r: Record, reversals: Reversal[], destination: string): OrderRow {
-  const views = reversals.filter((v) => v.status !== "not-needed" || r.status !== "cancelled").map((v) => reversalView(v, destination));
+  const views = reversals
+    .filter((v) => v.status !== "not-needed" || r.status !== "cancelled")
+    .map((v) => reversalView(v, destination));
   let stage = stageOf(r);
   if (r.status === "exported") {
     if (views.some((v) => v.state === "failed")) stage = "error";
@@ -121,7 +126,10 @@ async function withFailedReversal(db: Db, shop: string): Promise<string[]> {
 }
 
 const reversalsOf = (db: Db, shop: string, shopifyOrderIds: string[]) =>
-  db.orderReversal.findMany({ where: { shop, shopifyOrderId: { in: shopifyOrderIds } }, orderBy: { createdAt: "asc" } });
+  db.orderReversal.findMany({
+    where: { shop, shopifyOrderId: { in: shopifyOrderIds } },
+    orderBy: { createdAt: "asc" },
+  });
 
 function byOrder(reversals: Reversal[]) {
   const map = new Map<string, Reversal[]>();
@@ -145,7 +153,13 @@ export async function listOrders(
     db.orderExport.findMany({ where: { shop, ...where }, orderBy: { createdAt: "desc" }, take }),
     db.orderExport.count({ where: { shop, ...errors } }),
   ]);
-  const reversals = byOrder(await reversalsOf(db, shop, rows.map((r) => r.shopifyOrderId)));
+  const reversals = byOrder(
+    await reversalsOf(
+      db,
+      shop,
+      rows.map((r) => r.shopifyOrderId),
+    ),
+  );
   return { orders: rows.map((r) => rowOf(r, reversals.get(r.shopifyOrderId) ?? [], destination)), errorCount };
 }
 
