@@ -334,7 +334,7 @@ describe("refunds", () => {
     const row = await world.exportRow(order.id);
     const detail = await orderDetail(db, world.shop, row.id, "Fastmag");
     expect(detail!.order.stage).toBe("refunded");
-    expect(detail!.order.reversals[0]!.text).toBe(`Refunded: reported to Fastmag, stock returned (1 × ${SKU}).`);
+    expect(detail!.order.reversals[0]!.text).toBe(`Refunded: stock returned in Fastmag (1 × ${SKU}).`);
 
     // The rest refunded: everything is back, and Fastmag's web status says refunded.
     await control(order.legacyId, "refunds", {
@@ -355,6 +355,10 @@ describe("refunds", () => {
     expect(stocksOf(SKU)).toEqual({ general: boxer.general - 2, web: boxer.web + 2 });
     expect(stocksOf(OTHER_SKU)).toEqual({ general: other.general - 1, web: other.web + 1 });
     expect(webStatusOf(order.id)).toBe(910);
+    const refunded = await orderDetail(db, world.shop, row.id, "Fastmag");
+    expect(refunded!.order.reversals[1]!.text).toBe(
+      `Refunded: marked refunded in Fastmag, stock returned (1 × ${SKU}, 1 × ${OTHER_SKU}).`,
+    );
   });
 
   it("reads the restocked lines of Shopify's refund payload: no_restock lines give nothing back", () => {

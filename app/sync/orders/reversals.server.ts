@@ -329,11 +329,13 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
       await db.orderReversal.update({ where: { id: reversal.id }, data: { statusReportedAt: deps.now() } });
     }
     await db.orderReversal.update({ where: { id: reversal.id }, data: { status: "reported", lastError: null } });
-    const told = state ? `${name} order ${row.erpOrderId} marked ${state}` : `reported to ${name}`;
+    const told = state ? `${name} order ${row.erpOrderId} marked ${state}; ` : "";
     const message =
       reversal.kind === "cancellation"
-        ? `Cancelled in Shopify after export: ${told}; ${stockText}.`
-        : `Refunded in Shopify: ${told}; ${stockText}.`;
+        ? `Cancelled in Shopify after export: ${told}${stockText}.`
+        : lines.length
+          ? `Refunded in Shopify: ${told}${stockText}.`
+          : `Refunded in Shopify: ${told}no stock to give back in ${name} (already given back, or not restocked).`;
     await addOrderEvent(db, row, reversal.kind === "cancellation" ? "cancelled" : "refunded", message, deps.now());
     return true;
   } catch (error) {

@@ -59,9 +59,17 @@ function reversalView(r: Reversal, destination: string): OrderReversalView {
   const kind = r.kind === "cancellation" ? "cancellation" : "refund";
   const what = kind === "cancellation" ? "Cancelled after export" : "Refunded";
   const items = itemsOf(r.returnJson);
-  const stock = items ? `stock returned (${items})` : "no stock to return";
-  if (r.status === "reported")
-    return { kind, state: "reported", text: `${what}: reported to ${destination}, ${stock}.` };
+  if (r.status === "reported") {
+    const stock = items ? `stock returned (${items})` : "no stock to return";
+    if (kind === "cancellation")
+      return { kind, state: "reported", text: `${what}: reported to ${destination}, ${stock}.` };
+    const text = r.statusReportedAt
+      ? `${what}: marked refunded in ${destination}, ${stock}.`
+      : items
+        ? `${what}: stock returned in ${destination} (${items}).`
+        : `${what}: no stock to return in ${destination} (already returned, or not restocked).`;
+    return { kind, state: "reported", text };
+  }
   if (r.status === "failed")
     return {
       kind,
