@@ -12,7 +12,7 @@ export type OrderStage = "error" | "waiting" | "exported" | "shipped" | "deliver
 export interface OrderReversalView {
   kind: "cancellation" | "refund";
   state: "reporting" | "reported" | "failed" | "not-needed";
-  /** In the merchant's words, e.g. "Cancelled after export: reported to Fastmag, stock returned (2 × …)". */
+  /** In the merchant's words, e.g. "Cancelled after export: reported to <destination>, stock returned (2 × …)". */
   text: string;
 }
 
