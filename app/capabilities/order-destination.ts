@@ -19,6 +19,20 @@ export interface OrderDestination {
    * items from its web stock to its general stock). Optional: most systems reserve stock themselves.
    */
   stockFollowUp?: OrderStockFollowUp;
+  /**
+   * Telling the system that an order it received was cancelled or refunded in Shopify. Optional: a
+   * system without it is told nothing, and the order page says so.
+   */
+  reversals?: OrderReversalReport;
+}
+
+/** What a cancelled or refunded order changes where it was sent. */
+export interface OrderReversalReport {
+  /** Sets the order's state as the shop sees it; sending the same state twice is harmless. */
+  reportState(orderId: string, state: "cancelled" | "refunded"): Promise<void>;
+  /** The stock the order's follow-up moved, given back (the reverse of `stockFollowUp`). Absent when
+   *  the system has no follow-up. */
+  returnStock?: OrderStockFollowUp;
 }
 
 /** A follow-up with no idempotency key of its own: it is made findable by a reason text instead. */

@@ -6,6 +6,8 @@ const TONES = {
   exported: "info",
   shipped: "success",
   delivered: "success",
+  cancelled: "warning",
+  refunded: "warning",
 } as const;
 const LABELS = {
   error: "Error",
@@ -13,6 +15,8 @@ const LABELS = {
   exported: "In Fastmag",
   shipped: "Shipped",
   delivered: "Delivered",
+  cancelled: "Cancelled",
+  refunded: "Refunded",
 } as const;
 
 /** Where an order stands between Shopify, Fastmag and the carrier. */

@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { BlockStack, Button, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { OrderStageBadge } from "../components/OrderStageBadge";
 import { SectionCard } from "../components/SectionCard";
 import { formatDateTime } from "../lib/format";
 import { authenticate } from "../shopify.server";
-import { orderScreen } from "../sync/orders/screens.server";
+import { formResult, unknownIntent } from "../lib/http.server";
+import { orderScreen, retryExport } from "../sync/orders/screens.server";
+import type { OrderRow } from "../sync/orders/views.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -13,6 +15,40 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!screen) throw new Response("This order is not in the app's records.", { status: 404 });
   return screen;
 };
+
+// Retry from the order's page: the export, or a cancellation or refund not reported.
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "retry") return unknownIntent();
+  return formResult(async () => ({ ok: true as const, ...(await retryExport(session.shop, params.id ?? "")) }));
+};
+
+function RetryButton({ order }: { order: Pick<OrderRow, "name"> }) {
+  const fetcher = useFetcher<typeof action>();
+  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+  return (
+    <InlineStack gap="200" blockAlign="center">
+      <Button
+        accessibilityLabel={`Retry ${order.name}`}
+        loading={fetcher.state !== "idle"}
+        onClick={() => fetcher.submit({ intent: "retry" }, { method: "post" })}
+      >
+        Retry
+      </Button>
+      {fetcher.data?.ok ? (
+        <Text as="span" tone="success">
+          Queued
+        </Text>
+      ) : null}
+      {failure ? (
+        <Text as="span" tone="critical">
+          {failure}
+        </Text>
+      ) : null}
+    </InlineStack>
+  );
+}
 
 export default function OrderHistory() {
   const { order, history, timeZone, destinationName } = useLoaderData<typeof loader>();
@@ -49,6 +85,15 @@ export default function OrderHistory() {
                 )}
                 {order.deliveredAt ? ` · delivered ${formatDateTime(order.deliveredAt, timeZone)}` : ""}
               </Text>
+              {order.cancelledBeforeExport ? (
+                <Text as="p">Cancelled in Shopify before export: never sent to {destinationName}.</Text>
+              ) : null}
+              {order.reversals.map((r, i) => (
+                <Text as="p" key={i} tone={r.state === "failed" ? "critical" : undefined}>
+                  {r.text}
+                </Text>
+              ))}
+              {order.canRetry ? <RetryButton order={order} /> : null}
               <Text as="p" tone="subdued">
                 Export attempts: {order.attempts}
               </Text>

@@ -34,6 +34,7 @@ const tabLabels = (destination: string): Record<OrderFilter, string> => ({
   exported: `In ${destination}`,
   shipped: "Shipped",
   delivered: "Delivered",
+  cancelled: "Cancelled",
 });
 
 export default function Orders() {
@@ -53,8 +54,14 @@ export default function Orders() {
       <Layout>
         {errorCount > 0 && filter !== "errors" ? (
           <Layout.Section>
-            <Banner tone="critical" title={`${errorCount} order(s) could not be sent to ${destinationName}`}>
-              <p>Open the Errors tab, fix the cause (in Shopify or {destinationName}) and press Retry.</p>
+            <Banner
+              tone="critical"
+              title={`${errorCount} order(s) could not be sent to ${destinationName}, or their cancellation or refund reported`}
+            >
+              <p>
+                Open the Errors tab, fix the cause (in Shopify or {destinationName}) and press Retry. Cancellations and
+                refunds that could not be reported are listed there too.
+              </p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -87,7 +94,22 @@ export default function Orders() {
                   </Link>,
                   <BlockStack key={`${o.id}-s`} gap="100">
                     <OrderStageBadge stage={o.stage} />
-                    {o.error ? (
+                    {o.cancelledBeforeExport ? (
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        Cancelled before export: never sent to {destinationName}.
+                      </Text>
+                    ) : null}
+                    {o.reversals.map((r, i) => (
+                      <Text
+                        as="span"
+                        key={`${o.id}-v${i}`}
+                        variant="bodySm"
+                        tone={r.state === "failed" ? "critical" : "subdued"}
+                      >
+                        {r.text}
+                      </Text>
+                    ))}
+                    {o.error && o.stage !== "cancelled" ? (
                       <Text as="span" tone="critical" variant="bodySm">
                         {o.error}
                       </Text>

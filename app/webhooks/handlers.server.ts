@@ -8,6 +8,12 @@ import { db } from "../db.server";
 import "../jobs/shop-lifecycle.server";
 import { handleAppUninstalled, handleScopesUpdate } from "../shops/lifecycle.server";
 import { receiveOrderCreated, type OrderCreatedPayload } from "../sync/orders/orders.server";
+import {
+  receiveOrderCancelled,
+  receiveRefundCreated,
+  type OrderCancelledPayload,
+  type RefundCreatedPayload,
+} from "../sync/orders/reversals.server";
 import { receiveOrderFulfilled, type OrderFulfilledPayload } from "../sync/orders/shipments.server";
 import type { WebhookTopic } from "./topics";
 
@@ -31,6 +37,11 @@ export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
   // Tells systems that keep their own copy of orders (RetailCRM) that it shipped; they check before writing.
   "orders/fulfilled": ({ shop, payload }) =>
     receiveOrderFulfilled(db, shop, payload as unknown as OrderFulfilledPayload),
+  // Record the cancellation or refund (once per order, resp. per refund) and queue its report to the
+  // system the order was sent to; the job runs under the order's claim.
+  "orders/cancelled": ({ shop, payload }) =>
+    receiveOrderCancelled(db, shop, payload as unknown as OrderCancelledPayload),
+  "refunds/create": ({ shop, payload }) => receiveRefundCreated(db, shop, payload as unknown as RefundCreatedPayload),
   "customers/data_request": ({ shop, payload, webhookId }) =>
     handleCustomerDataRequest(shop, payload as unknown as CustomerDataRequestPayload, { webhookId }),
   "customers/redact": ({ shop, payload, webhookId }) =>

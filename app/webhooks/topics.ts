@@ -4,6 +4,8 @@ export const WEBHOOK_TOPICS = [
   "app/scopes_update",
   "orders/create",
   "orders/fulfilled",
+  "orders/cancelled",
+  "refunds/create",
   "customers/data_request",
   "customers/redact",
   "shop/redact",

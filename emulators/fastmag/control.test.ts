@@ -38,12 +38,36 @@ describe("fastmag emulator control and hang", () => {
     await expect(post("ediwebsrv.ips", ORDER).then((r) => r.text())).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(await ours()).toEqual([
-      { orderId: expect.any(Number), shopifyOrderId: "gid://shopify/Order/77", shopifyOrderName: "#77", lines: 1 },
+      {
+        orderId: expect.any(Number),
+        shopifyOrderId: "gid://shopify/Order/77",
+        shopifyOrderName: "#77",
+        status: 100,
+        statusLabel: "Nouvelle commande",
+        lines: 1,
+      },
     ]);
 
     await control("fault-config", { method: "PUT", body: "{}" });
     expect(await (await post("ediwebsrv.ips", ORDER)).text()).toMatch(/^OK\|/);
     expect(await ours()).toHaveLength(2);
+  });
+
+  it("shows a web status change (VSHOPSTATUS) and the stock moved back by a TRANSFER in its read-outs", async () => {
+    emulator = await startFastmagEmulator({ credentials, seed: "demo" });
+    expect(await (await post("ediwebsrv.ips", ORDER)).text()).toMatch(/^OK\|/);
+    const [order] = (await ours()) as unknown as { orderId: number }[];
+    expect(await (await post("ediwebsrv.ips", `VSHOPSTATUS|${order!.orderId}|900||`)).text()).toBe("OK");
+    expect(await (await post("ediwebsrv.ips", `VSHOPSTATUS|${order!.orderId}|910||`)).text()).toBe("OK");
+    expect(await ours()).toMatchObject([{ status: 910, statusLabel: "Remboursée" }]);
+    const transfer =
+      "TRANSFER|BOXE20BEWARE|MARINE/GRIS CHINE|S|1|GENERAL|WEB|Shopify order gid://shopify/Order/77 cancelled";
+    expect(await (await post("ediwebsrv.ips", transfer)).text()).toBe("OK");
+    const { movements } = await control("movements?reasonPrefix=Shopify%20order%20gid://shopify/Order/77");
+    expect(movements).toEqual([
+      { reason: "Shopify order gid://shopify/Order/77 cancelled", stock: "GENERAL", count: 1, quantity: -1 },
+      { reason: "Shopify order gid://shopify/Order/77 cancelled", stock: "WEB", count: 1, quantity: 1 },
+    ]);
   });
 
   it("answers late after a hang in answer mode, and 5xx at the configured rate", async () => {

@@ -44,6 +44,7 @@ export function fastmagControlRoutes(deps: FastmagControlDeps): Record<string, C
       orders: deps.db
         .prepare(
           `SELECT o.order_id AS orderId, o.shopify_order_id AS shopifyOrderId, o.shopify_order_name AS shopifyOrderName,
+                  o.status, (SELECT label FROM order_statuses s WHERE s.status = o.status) AS statusLabel,
                   (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.order_id) AS lines
            FROM orders o WHERE o.shopify_order_id IS NOT NULL ORDER BY o.order_id`,
         )

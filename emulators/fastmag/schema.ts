@@ -81,6 +81,7 @@ export const ORDER_STATUSES: [number, string][] = [
   [305, "Expédiée partiellement"],
   [400, "Livrée"],
   [900, "Annulée"],
+  [910, "Remboursée"],
 ];
 
 export function createSchema(db: Database.Database): void {

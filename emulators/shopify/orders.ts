@@ -76,6 +76,17 @@ export interface OrderRecord {
   createdAt: string;
   updatedAt: string;
   cancelledAt: string | null;
+  cancelReason: string | null;
+  refunds: RefundRecord[];
+}
+
+/** A refund made in the admin: which lines, how many, and whether they went back to stock. */
+export interface RefundRecord {
+  id: number;
+  orderId: number;
+  note: string | null;
+  createdAt: string;
+  lines: { id: number; lineItemId: number; quantity: number; restockType: "no_restock" | "cancel" | "return" }[];
 }
 
 export interface OrdersState {
@@ -181,6 +192,8 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
     createdAt: now,
     updatedAt: now,
     cancelledAt: null,
+    cancelReason: null,
+    refunds: [],
   };
   state.orders.set(order.id, order);
 
@@ -301,7 +314,122 @@ export function orderCreatePayload(shop: ShopRecord, order: OrderRecord): Record
       phone: order.customer.phone,
     },
     fulfillments: [],
-    refunds: [],
+    refunds: order.refunds.map((r) => refundPayload(order, r)),
+    cancelled_at: order.cancelledAt,
+    cancel_reason: order.cancelReason,
     shop_domain: shop.domain,
+  };
+}
+
+/** How many of a line can still be refunded. */
+export const refundableQuantity = (order: OrderRecord, lineId: number) =>
+  (order.lines.find((l) => l.id === lineId)?.quantity ?? 0) -
+  order.refunds.flatMap((r) => r.lines).reduce((sum, l) => sum + (l.lineItemId === lineId ? l.quantity : 0), 0);
+
+/**
+ * Refunds lines of the order as the admin does ("Refund" with "Restock items"): by line id or SKU; a
+ * quantity beyond what is left to refund is refused. The financial status follows.
+ */
+export function refundOrder(
+  store: EmulatorStore,
+  order: OrderRecord,
+  input: { lines: { lineItemId?: number; sku?: string; quantity: number; restock?: boolean }[]; note?: string },
+  restockType: "cancel" | "return" = "return",
+): RefundRecord {
+  if (!Array.isArray(input.lines) || input.lines.length === 0) throw new OrderInputError("a refund needs lines");
+  const lines = input.lines.map((wanted) => {
+    const line = order.lines.find(
+      (l) => l.id === wanted.lineItemId || (wanted.sku !== undefined && l.sku === wanted.sku),
+    );
+    if (!line) throw new OrderInputError(`no line ${wanted.lineItemId ?? wanted.sku} in order ${order.name}`);
+    if (!(Number.isInteger(wanted.quantity) && wanted.quantity > 0))
+      throw new OrderInputError("refund quantities must be positive integers");
+    if (wanted.quantity > refundableQuantity(order, line.id))
+      throw new OrderInputError(
+        `only ${refundableQuantity(order, line.id)} of ${line.sku ?? line.title} left to refund`,
+      );
+    return {
+      id: store.nextId(),
+      lineItemId: line.id,
+      quantity: wanted.quantity,
+      restockType: wanted.restock === false ? ("no_restock" as const) : restockType,
+    };
+  });
+  const refund: RefundRecord = {
+    id: store.nextId(),
+    orderId: order.id,
+    note: input.note ?? null,
+    createdAt: store.timestamp(),
+    lines,
+  };
+  order.refunds.push(refund);
+  const left = order.lines.reduce((sum, l) => sum + refundableQuantity(order, l.id), 0);
+  order.financialStatus = left === 0 ? "REFUNDED" : order.financialStatus;
+  order.updatedAt = refund.createdAt;
+  return refund;
+}
+
+/** Cancels the order as the admin does; with `refund`, every line left is refunded (restocked unless `restock: false`). */
+export function cancelOrder(
+  store: EmulatorStore,
+  shop: ShopRecord,
+  order: OrderRecord,
+  input: { reason?: string; refund?: boolean; restock?: boolean } = {},
+): RefundRecord | null {
+  if (order.cancelledAt) throw new OrderInputError(`order ${order.name} is already cancelled`);
+  order.cancelledAt = store.timestamp();
+  order.cancelReason = input.reason ?? "customer";
+  order.updatedAt = order.cancelledAt;
+  // Shopify closes what was left to fulfill.
+  for (const fo of ordersOf(shop).fulfillmentOrders.values())
+    if (fo.orderId === order.id && fo.status !== "CLOSED") fo.status = "CLOSED";
+  const left = order.lines
+    .map((l) => ({ lineItemId: l.id, quantity: refundableQuantity(order, l.id), restock: input.restock !== false }))
+    .filter((l) => l.quantity > 0);
+  if (!input.refund || left.length === 0) {
+    if (order.financialStatus !== "REFUNDED") order.financialStatus = "VOIDED";
+    return null;
+  }
+  return refundOrder(store, order, { lines: left }, "cancel");
+}
+
+/** The REST body of `refunds/create` (Shopify's refund resource). */
+export function refundPayload(order: OrderRecord, refund: RefundRecord): Record<string, unknown> {
+  return {
+    id: refund.id,
+    admin_graphql_api_id: `gid://shopify/Refund/${refund.id}`,
+    order_id: order.id,
+    created_at: refund.createdAt,
+    processed_at: refund.createdAt,
+    note: refund.note,
+    restock: refund.lines.some((l) => l.restockType !== "no_restock"),
+    user_id: null,
+    refund_line_items: refund.lines.map((l) => {
+      const line = order.lines.find((x) => x.id === l.lineItemId)!;
+      const subtotal = (Number(line.price) * l.quantity).toFixed(2);
+      return {
+        id: l.id,
+        line_item_id: line.id,
+        quantity: l.quantity,
+        restock_type: l.restockType,
+        location_id: null,
+        subtotal,
+        total_tax: "0.00",
+        line_item: {
+          id: line.id,
+          admin_graphql_api_id: `gid://shopify/LineItem/${line.id}`,
+          variant_id: line.variantId,
+          product_id: line.productId,
+          title: line.title,
+          name: line.title,
+          quantity: line.quantity,
+          price: line.price,
+          sku: line.sku,
+          gift_card: line.giftCard,
+        },
+      };
+    }),
+    transactions: [],
+    order_adjustments: [],
   };
 }

@@ -16,6 +16,7 @@ const SKU = "BOXE20BEWARE|MARINE/GRIS CHINE|S";
 
 interface OrderSnapshot {
   id: string;
+  legacyId: number;
   name: string;
   metafields: Record<string, string>;
   fulfillmentStatus: string;
@@ -216,5 +217,53 @@ describe("orders end to end", () => {
     await app.getByRole("heading", { name: `Order ${delivered.name}` }).waitFor({ timeout: 30_000 });
     await app.getByText("Chronopost: Colis livré.").waitFor({ timeout: 30_000 });
     await screenshot(page, "orders-history-delivered");
+  });
+
+  it("an exported order cancelled in the admin: Fastmag shows it cancelled with its stock back on the web, and so does the order page", async () => {
+    // The merchant cancels and refunds it in the admin: Shopify sends orders/cancelled and refunds/create.
+    const cancelled = await json<{ attempts: { topic: string; status: number }[] }>(
+      await fetch(`${stack().shopify.url}/_emulator/shops/${stack().shop}/orders/${exported.legacyId}/cancel`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ reason: "customer", refund: true }),
+      }),
+    );
+    expect(cancelled.attempts.map((a) => [a.topic, a.status])).toEqual([
+      ["orders/cancelled", 200],
+      ["refunds/create", 200],
+    ]);
+    // The Fastmag emulator's read-outs, over HTTP.
+    const readOut = async <T>(path: string) => json<T>(await fetch(new URL(`_emulator/${path}`, stack().fastmag.url)));
+    await expect
+      .poll(
+        async () =>
+          (
+            await readOut<{ orders: { shopifyOrderId: string; status: number; statusLabel: string }[] }>("orders")
+          ).orders.find((o) => o.shopifyOrderId === exported.id),
+        { timeout: 30_000, interval: 250 },
+      )
+      .toMatchObject({ status: 900, statusLabel: "Annulée" });
+    const reason = `Shopify order ${exported.id} cancelled`;
+    const { movements } = await readOut<{ movements: unknown[] }>(
+      `movements?reasonPrefix=${encodeURIComponent(reason)}`,
+    );
+    expect(movements).toEqual([
+      { reason, stock: "GENERAL", count: 1, quantity: -1 },
+      { reason, stock: "WEB", count: 1, quantity: 1 },
+    ]);
+
+    await page.getByRole("link", { name: "Orders" }).click();
+    await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
+    await page.reload();
+    await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
+    const row = app.getByRole("row").filter({ has: app.getByRole("link", { name: exported.name, exact: true }) });
+    await row.getByText("Cancelled", { exact: true }).waitFor({ timeout: 30_000 });
+    await app.getByRole("link", { name: exported.name, exact: true }).click();
+    await app.getByRole("heading", { name: `Order ${exported.name}` }).waitFor({ timeout: 30_000 });
+    await app
+      .getByText(`Cancelled after export: reported to Fastmag, stock returned (1 × ${SKU}).`)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, "orders-cancelled-after-export");
   });
 });

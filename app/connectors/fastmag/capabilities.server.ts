@@ -34,9 +34,23 @@ export function fastmagPriceSource(fastmag: FastmagConnector, settings: FastmagS
   };
 }
 
+/** Fastmag's web order statuses for a cancelled and a wholly refunded order (900 "Annulée"; 910
+ *  "Remboursée" is the emulated instance's: instances' status lists are not public). */
+export const FASTMAG_WEB_STATUS = { cancelled: 900, refunded: 910 } as const;
+
 /** Fastmag receives Shopify orders; its web stock then gives the items to its general stock, where
  *  shipping takes them from (the seed's post-transfer-stock). */
 export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestination {
+  const movementsWithReason = async (reason: string) => {
+    try {
+      return await fastmag.inventory.transferMade(reason);
+    } catch (error) {
+      // The check runs a query some instances lack: say where it is set.
+      if (isTransient(error)) throw error;
+      const hint = `${errorMessage(error)}; see the "stockMovementsByReason" query in the Fastmag settings`;
+      throw new PermanentError(hint, { cause: error });
+    }
+  };
   return {
     // Named when Fastmag was the only destination; shops' orders carry it, so it stays.
     orderIdMetafieldKey: "fastmag_order_id",
@@ -51,15 +65,20 @@ export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestina
           reason,
         );
       },
-      done: async (reason) => {
-        try {
-          return await fastmag.inventory.transferMade(reason);
-        } catch (error) {
-          // The check runs a query some instances lack: say where it is set.
-          if (isTransient(error)) throw error;
-          const hint = `${errorMessage(error)}; see the "stockMovementsByReason" query in the Fastmag settings`;
-          throw new PermanentError(hint, { cause: error });
-        }
+      done: movementsWithReason,
+    },
+    // A cancelled or refunded order: its web status (VSHOPSTATUS), and its items back general → web.
+    reversals: {
+      reportState: (orderId, state) => fastmag.orders.setWebStatus(orderId, FASTMAG_WEB_STATUS[state]),
+      returnStock: {
+        move: { short: "general → web", byHand: "from the general stock to the web stock" },
+        apply: async (lines, reason) => {
+          await fastmag.inventory.transfer(
+            lines.map((l) => ({ ...l, from: "A", to: "B" })),
+            reason,
+          );
+        },
+        done: movementsWithReason,
       },
     },
   };

@@ -41,5 +41,6 @@ export const orderRecordsHolder: CustomerDataHolder = {
 export const eraseOrderRecords: ShopDataEraser = async (shop) => {
   // Children first: SQLite cascades only with foreign keys switched on.
   await db.orderEvent.deleteMany({ where: { shop } });
+  await db.orderReversal.deleteMany({ where: { shop } });
   await db.orderExport.deleteMany({ where: { shop } });
 };

@@ -39,6 +39,8 @@ export interface OrderExportDeps {
 export type OrderExportOutcome =
   | { kind: "exported"; erpOrderId: string; created: boolean }
   | { kind: "already-exported"; erpOrderId: string | null }
+  /** Cancelled in Shopify before it was sent: never sent, the row says so. */
+  | { kind: "cancelled" }
   | { kind: "unknown" };
 
 /** A claim younger than its time to live: a run is sending the order (a crashed run's claim expires). */
@@ -97,6 +99,7 @@ export async function exportOrder(
   const row = await db.orderExport.findUnique({ where: { shop_shopifyOrderId: key } });
   if (!row) return { kind: "unknown" };
   if (claimed.count === 0) {
+    if (row.status === "cancelled") return { kind: "cancelled" };
     if (row.status !== "exported") throw busy(row, now);
     // Exported, but a crash may have come before its stock transfer: finish that, once.
     if (row.stockTransferJson && !row.stockTransferredAt) {
@@ -128,6 +131,30 @@ export async function exportOrder(
     // has it, that attempt made it, and its stock still has to move.
     let transfers = row.stockTransferJson ? (JSON.parse(row.stockTransferJson) as StockLine[]) : null;
     let erpOrderId = row.erpOrderId ?? order.metafield?.value ?? null;
+    // Cancelled before it was sent (read from Shopify, so a cancellation whose webhook is late or lost
+    // counts): dropped with its reason, not failed, not retried. Only an earlier attempt can have created
+    // it; then the destination is asked, and a found order is linked and its cancellation reported.
+    const maybeCreated = row.attempts > 1 || row.stockTransferJson !== null;
+    if (order.cancelledAt && !erpOrderId && maybeCreated)
+      erpOrderId = (await deps.destination.orderByShopifyId(row.shopifyOrderId))?.id ?? null;
+    if (order.cancelledAt && !erpOrderId) {
+      const dropped = await db.orderExport.updateMany({
+        where: { id: row.id, claimedBy: claim, status: "exporting" },
+        data: {
+          status: "cancelled",
+          cancelledAt: new Date(order.cancelledAt),
+          lastError: null,
+          stockTransferJson: null,
+          claimedBy: null,
+          claimedAt: null,
+        },
+      });
+      if (dropped.count === 0) throw busy(row, deps.now());
+      exported = true; // nothing for recordFailure to undo
+      const message = `Cancelled in Shopify before export: not sent to ${deps.destinationName}.`;
+      await addOrderEvent(db, row, "cancelled", message, deps.now());
+      return { kind: "cancelled" };
+    }
     if (!erpOrderId) erpOrderId = (await deps.destination.orderByShopifyId(row.shopifyOrderId))?.id ?? null;
     let created = false;
     if (!erpOrderId) {

@@ -1,4 +1,5 @@
-// The order job types: one export per order (queued by the webhook, retried on transient errors),
+// The order job types: one export per order (queued by the webhook, retried on transient errors), one
+// report per cancelled or refunded order,
 // the reconciliation of missed orders, the status sync (cron :35) and the deliveries sync (cron :50).
 import { z } from "zod";
 import { defineJobType, type JobTypeDefinition } from "../../jobs/registry.server";
@@ -6,6 +7,7 @@ import { claimHolderGone, runClaimToken } from "../../jobs/run-claims.server";
 import { syncOrderDeliveries } from "./deliveries.server";
 import { exportOrder } from "./export.server";
 import { EXPORT_JOB, reconcileOrders } from "./orders.server";
+import { REVERSAL_JOB, reportReversals } from "./reversals.server";
 import { carrierTrackers, orderPorts, loadOrderSettings, trackerFor } from "./providers.server";
 import { shopifyClientForShop } from "./shopify-client.server";
 import { syncOrderStatuses } from "./statuses.server";
@@ -50,7 +52,52 @@ jobTypes.push(
         ctx.skip(
           "order",
           ctx.params.shopifyOrderId,
-          outcome.kind === "unknown" ? "Not in the app's order records." : `Already in ${destinationName}.`,
+          outcome.kind === "unknown"
+            ? "Not in the app's order records."
+            : outcome.kind === "cancelled"
+              ? `Cancelled in Shopify before export; not sent to ${destinationName}.`
+              : `Already in ${destinationName}.`,
+        );
+      return outcome;
+    },
+  }),
+);
+
+jobTypes.push(
+  defineJobType<{ shopifyOrderId: string }>({
+    type: REVERSAL_JOB,
+    title: "Order cancellation or refund",
+    description:
+      "Tells the system that received an order that it was cancelled or refunded in Shopify, and gives its stock back, exactly once.",
+    retry: { maxAttempts: 8, baseDelayMs: 30_000, capDelayMs: 30 * 60_000 },
+    needs: ["order-destination"],
+    concurrency: { key: (params) => params.shopifyOrderId },
+    parseParams: (raw) => z.object({ shopifyOrderId: z.string().startsWith("gid://shopify/Order/") }).parse(raw),
+    handler: async (ctx) => {
+      const { destination, destinationName } = await orderPorts(ctx.shop);
+      const outcome = await reportReversals(
+        {
+          db: ctx.db,
+          destination,
+          destinationName,
+          now: () => ctx.now(),
+          claimToken: runClaimToken(ctx),
+          claimHolderGone: (holder) => claimHolderGone(ctx.db, holder, ctx.now()),
+        },
+        { shop: ctx.shop, shopifyOrderId: ctx.params.shopifyOrderId },
+      );
+      ctx.log("info", `order ${ctx.params.shopifyOrderId}: ${outcome.kind}`);
+      if (outcome.kind === "reported")
+        ctx.count({ seen: outcome.reported + outcome.failed, changed: outcome.reported, failed: outcome.failed });
+      else
+        ctx.skip(
+          "order",
+          ctx.params.shopifyOrderId,
+          outcome.kind === "nothing-to-do"
+            ? "Nothing left to report."
+            : outcome.kind === "unknown"
+              ? "Not in the app's order records."
+              : `Cancelled before export; nothing to tell ${destinationName}.`,
         );
       return outcome;
     },

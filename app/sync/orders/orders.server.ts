@@ -7,6 +7,7 @@ import { ORDERS_MATCHING, type OrdersPage } from "../../shopify/operations/order
 import { CLAIM_TTL_MS, claimIsLive, stockTransferOwed } from "./export.server";
 import { orderDestinationName } from "./providers.server";
 import { addOrderEvent, orderGid, recordShopifyOrder } from "./records.server";
+import { REVERSAL_JOB } from "./reversals.server";
 import type { AdminRequester } from "./shopify-client.server";
 
 export const EXPORT_JOB = "orders.export";
@@ -56,6 +57,8 @@ export async function retryOrderExport(
 ): Promise<{ jobId: string }> {
   const row = await db.orderExport.findFirst({ where: { id: orderExportId, shop } });
   if (!row) throw new PermanentError("This order is not in the app's records.");
+  if (row.status === "cancelled")
+    throw new PermanentError(`Order ${row.shopifyOrderName} was cancelled in Shopify before export: nothing to send.`);
   if (row.status === "exported" && !stockTransferOwed(row))
     throw new PermanentError(
       `Order ${row.shopifyOrderName} is already in ${await orderDestinationName(shop, db)} (order ${row.erpOrderId}).`,
@@ -119,7 +122,29 @@ export async function reconcileOrders(
     after = data.orders.pageInfo.endCursor;
   }
   result.queued += await requeueUnfinished(deps.db, shop, now, staleBefore);
+  result.queued += await requeueReversals(deps.db, shop, staleBefore);
   return result;
+}
+
+/** Cancellations and refunds still pending (their job gave up waiting, e.g. on an export) and no job waiting: queued. */
+async function requeueReversals(db: Db, shop: string, staleBefore: Date): Promise<number> {
+  const rows = await db.orderReversal.findMany({
+    where: { shop, status: "pending", updatedAt: { lt: staleBefore } },
+    select: { shopifyOrderId: true },
+    distinct: ["shopifyOrderId"],
+    take: 1_000,
+  });
+  let queued = 0;
+  for (const { shopifyOrderId } of rows) {
+    const paramsJson = JSON.stringify({ shopifyOrderId });
+    const waiting = await db.job.count({
+      where: { shop, type: REVERSAL_JOB, paramsJson, status: { in: ["queued", "running"] } },
+    });
+    if (waiting > 0) continue;
+    await enqueue(db, { shop, type: REVERSAL_JOB, trigger: "schedule", params: { shopifyOrderId } });
+    queued++;
+  }
+  return queued;
 }
 
 /** Exports left unfinished (see reconcileOrders) and no export job waiting or running for them: queued. */

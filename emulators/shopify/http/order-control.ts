@@ -1,8 +1,11 @@
 // Control routes for orders (tests and demo): create an order — which delivers `orders/create` as
-// Shopify would — and read back what the app did to it (metafields, tags, fulfillments, events).
+// Shopify would —, cancel or refund it (delivering `orders/cancelled`, `refunds/create`), and read back what the app did to it (metafields, tags, fulfillments, events).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  cancelOrder,
   createOrder,
+  refundOrder,
+  refundPayload,
   displayFulfillmentStatus,
   OrderInputError,
   orderCreatePayload,
@@ -83,6 +86,66 @@ export async function handleOrderControl(
       });
       return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts });
     }
+    if (method === "POST" && parts.length === 5 && parts[4] === "cancel") {
+      // The merchant cancels the order in the admin: Shopify sends orders/cancelled, then refunds/create
+      // when the cancellation refunds it (`refund: true`, items restocked unless `restock: false`).
+      const order = ordersOf(shop).orders.get(Number(parts[3]));
+      if (!order) return sendJson(res, 404, { error: `no order ${parts[3]}` });
+      const input = ((await readFields(req)) ?? {}) as {
+        reason?: string;
+        refund?: boolean;
+        restock?: boolean;
+        duplicates?: number;
+        deliver?: boolean;
+      };
+      if (order.cancelledAt) return sendJson(res, 409, { error: `order ${parts[3]} is already cancelled` });
+      const refund = cancelOrder(deps.store, shop, order, input);
+      const attempts =
+        input.deliver === false
+          ? []
+          : [
+              ...(await deps.webhooks.deliver({
+                shop: shop.domain,
+                topic: "orders/cancelled",
+                payload: orderCreatePayload(shop, order),
+                duplicates: input.duplicates,
+              })),
+              ...(refund
+                ? await deps.webhooks.deliver({
+                    shop: shop.domain,
+                    topic: "refunds/create",
+                    payload: refundPayload(order, refund),
+                    duplicates: input.duplicates,
+                  })
+                : []),
+            ];
+      return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts });
+    }
+    if (method === "POST" && parts.length === 5 && parts[4] === "refunds") {
+      // The merchant refunds lines in the admin (restocked unless a line says `restock: false`):
+      // Shopify sends refunds/create.
+      const order = ordersOf(shop).orders.get(Number(parts[3]));
+      if (!order) return sendJson(res, 404, { error: `no order ${parts[3]}` });
+      const input = ((await readFields(req)) ?? {}) as Parameters<typeof refundOrder>[2] & {
+        duplicates?: number;
+        deliver?: boolean;
+      };
+      const refund = refundOrder(deps.store, order, input);
+      const attempts =
+        input.deliver === false
+          ? []
+          : await deps.webhooks.deliver({
+              shop: shop.domain,
+              topic: "refunds/create",
+              payload: refundPayload(order, refund),
+              duplicates: input.duplicates,
+            });
+      return sendJson(res, 201, {
+        refund: { id: `gid://shopify/Refund/${refund.id}`, legacyId: refund.id, lines: refund.lines },
+        order: orderSnapshot(shop, order),
+        attempts,
+      });
+    }
     if (method === "PATCH" && parts.length === 4) {
       // Fix an order the way a merchant would in the admin (e.g. add the missing address).
       const order = ordersOf(shop).orders.get(Number(parts[3]));
@@ -122,6 +185,8 @@ export function orderSnapshot(shop: ShopRecord, order: OrderRecord) {
     name: order.name,
     email: order.email,
     financialStatus: order.financialStatus,
+    cancelledAt: order.cancelledAt,
+    refunds: order.refunds.map((r) => ({ id: `gid://shopify/Refund/${r.id}`, lines: r.lines })),
     fulfillmentStatus: displayFulfillmentStatus(state, order),
     tags: order.tags,
     metafields: Object.fromEntries([...order.metafields.entries()].map(([k, m]) => [k, m.value])),
