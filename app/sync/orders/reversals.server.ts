@@ -207,11 +207,11 @@ export async function reportReversals(
     let reported = 0;
     let failed = 0;
     // Re-read under the claim: a run that held it may have reported some.
-    const todo = await db.orderReversal.findMany({
+    const unreported = await db.orderReversal.findMany({
       where: { ...key, status: "pending" },
       orderBy: { createdAt: "asc" },
     });
-    for (const reversal of todo) {
+    for (const reversal of unreported) {
       if (await reportOne(deps, fresh, claim, reversal)) reported++;
       else failed++;
     }
