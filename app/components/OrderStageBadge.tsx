@@ -9,17 +9,30 @@ const TONES = {
   cancelled: "warning",
   refunded: "warning",
 } as const;
-const LABELS = {
-  error: "Error",
-  waiting: "Waiting",
-  exported: "In Fastmag",
-  shipped: "Shipped",
-  delivered: "Delivered",
-  cancelled: "Cancelled",
-  refunded: "Refunded",
-} as const;
 
-/** Where an order stands between Shopify, Fastmag and the carrier. */
-export function OrderStageBadge({ stage }: { stage: keyof typeof TONES }) {
-  return <Badge tone={TONES[stage]}>{LABELS[stage]}</Badge>;
+export type OrderStage = keyof typeof TONES;
+
+/** The badge's words: an exported order is "in" the system the shop sends its orders to. */
+export function orderStageLabel(stage: OrderStage, destinationName: string): string {
+  switch (stage) {
+    case "error":
+      return "Error";
+    case "waiting":
+      return "Waiting";
+    case "exported":
+      return `In ${destinationName}`;
+    case "shipped":
+      return "Shipped";
+    case "delivered":
+      return "Delivered";
+    case "cancelled":
+      return "Cancelled";
+    case "refunded":
+      return "Refunded";
+  }
+}
+
+/** Where an order stands between Shopify, the order destination and the carrier. */
+export function OrderStageBadge({ stage, destinationName }: { stage: OrderStage; destinationName: string }) {
+  return <Badge tone={TONES[stage]}>{orderStageLabel(stage, destinationName)}</Badge>;
 }

@@ -59,7 +59,7 @@ export default function OrderHistory() {
           <SectionCard title="Where it stands">
             <BlockStack gap="200">
               <InlineStack gap="200" blockAlign="center">
-                <OrderStageBadge stage={order.stage} />
+                <OrderStageBadge stage={order.stage} destinationName={destinationName} />
                 {order.error ? (
                   <Text as="span" tone="critical">
                     {order.error}

@@ -93,7 +93,7 @@ export default function Orders() {
                     {o.name}
                   </Link>,
                   <BlockStack key={`${o.id}-s`} gap="100">
-                    <OrderStageBadge stage={o.stage} />
+                    <OrderStageBadge stage={o.stage} destinationName={destinationName} />
                     {o.cancelledBeforeExport ? (
                       <Text as="span" tone="subdued" variant="bodySm">
                         Cancelled before export: never sent to {destinationName}.

@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { orderStageLabel } from "./OrderStageBadge";
+
+describe("order stage badge", () => {
+  it("names the system the shop sends its orders to, not always Fastmag", () => {
+    expect(orderStageLabel("exported", "RetailCRM")).toBe("In RetailCRM");
+    expect(orderStageLabel("exported", "Fastmag")).toBe("In Fastmag");
+    expect(orderStageLabel("shipped", "RetailCRM")).toBe("Shipped");
+  });
+});
