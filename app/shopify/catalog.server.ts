@@ -148,6 +148,13 @@ export async function setProductsInBulk(
   }
 }
 
+export interface ShopifyCatalogVariant {
+  id: string;
+  sku: string | null;
+  barcode: string | null;
+  setInput: Record<string, unknown>;
+}
+
 /** Every Shopify product with its id metafield and its variants' SKUs and barcodes (one bulk query). */
 export async function* catalogProducts(
   client: ShopifyAdminClient,
@@ -157,7 +164,7 @@ export async function* catalogProducts(
   id: string;
   title: string;
   sourceKey: string | null;
-  variants: { id: string; sku: string | null; barcode: string | null }[];
+  variants: ShopifyCatalogVariant[];
 }> {
   const lines = await startBulkQuery<ShopifyCatalogLine>(
     client,
@@ -169,7 +176,19 @@ export async function* catalogProducts(
   const finish = () =>
     current && {
       ...current,
-      variants: current.variants.map((v) => ({ id: v.id, sku: v.sku ?? null, barcode: v.barcode ?? null })),
+      variants: current.variants.map((v) => ({
+        id: v.id,
+        sku: v.sku || null,
+        barcode: v.barcode || null,
+        // productSet's input for the variant as it is, to keep it when the product is next sent.
+        setInput: {
+          optionValues: (v.selectedOptions ?? []).map((o) => ({ optionName: o.name, name: o.value })),
+          price: v.price ?? "0.00",
+          compareAtPrice: v.compareAtPrice ?? null,
+          barcode: v.barcode ?? null,
+          inventoryItem: { sku: v.sku ?? null },
+        },
+      })),
     };
   for await (const line of lines()) {
     if (line.__parentId) {

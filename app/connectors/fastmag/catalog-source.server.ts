@@ -109,6 +109,7 @@ export function fastmagCatalogSource(
 ): CatalogSource {
   return {
     productIdMetafield: FASTMAG_ID_METAFIELD,
+    collectionsToImport: settings.seasons ?? [],
     collections: async () => {
       const counts = await fastmag.catalog.seasonCounts();
       return counts

@@ -120,6 +120,9 @@ export interface ShopifyCatalogLine {
   barcode?: string | null;
   title?: string;
   metafield?: { value: string } | null;
+  price?: string;
+  compareAtPrice?: string | null;
+  selectedOptions?: { name: string; value: string }[];
 }
 
 /** The first import's read: every product with its id metafield and its variants' SKUs and barcodes. */
@@ -130,7 +133,7 @@ export const catalogProductsBulkQuery = (namespace: string, key: string) => /* G
         id
         title
         metafield(namespace: ${JSON.stringify(namespace)}, key: ${JSON.stringify(key)}) { value }
-        variants { edges { node { id sku barcode } } }
+        variants { edges { node { id sku barcode price compareAtPrice selectedOptions { name value } } } }
       }
     }
   }
