@@ -201,6 +201,7 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   if (outgoing.length === 0 && toArchive.length === 0) return result;
 
   const client = deps.client;
+  const plannedByKey = new Map(result.plan.map((p) => [p.key, p]));
   if (!client) throw new Error("importSeason needs a Shopify client to write");
   if (await ensureProductIdDefinition(client, idField)) result.writes++;
 
@@ -212,7 +213,7 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   const settle = async (o: Outgoing, outcome: ProductSetOutcome) => {
     done++;
     report.progress(done, outgoing.length, `Sending season ${season} to Shopify`);
-    const planned = result.plan.find((p) => p.key === o.product.sourceKey)!;
+    const planned = plannedByKey.get(o.product.sourceKey)!;
     if (outcome.errors.length || !outcome.productId) {
       result.failed++;
       planned.reason = outcome.errors.map((e) => e.message).join("; ");
