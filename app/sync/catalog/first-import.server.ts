@@ -1,4 +1,4 @@
-// First import (the seed's /sync-inventory-fastmagid): products already in Shopify, made by hand before
+// First import (the seed's id check before the first season import): products already in Shopify, made by hand before
 // the catalog import existed, are matched to the source's products by SKU, then by barcode. A match gets
 // the source's id metafield and a link row, so the next import updates it instead of creating a second
 // product. Conflicts are listed, never guessed: one SKU on two Shopify products, a Shopify product whose

@@ -1,6 +1,6 @@
 // The catalog as jobs: "Products by season" (the seed's /sync-products-by-season; scheduled nightly over
 // the seasons chosen in the catalog source's settings, or one season on demand) and "Link existing
-// products" (the seed's /sync-inventory-fastmagid, on demand). Handlers build the shop's Admin client
+// products" (the seed's first-import id check, on demand). Handlers build the shop's Admin client
 // and catalog source, then hand over to the use-cases beside this file.
 import { z } from "zod";
 import type { CatalogSource } from "../../capabilities/catalog-source";
