@@ -1,8 +1,8 @@
 // The app side of the catalog benchmark: a process that imports one season the way the job does, driven
 // over IPC by tests/bench/catalog.bench.ts (bundled and run with plain node, as `npm run worker` runs).
-// Each "run" answers its wall time, result and this process's peak RSS during it (VmHWM, reset first).
-import fs from "node:fs";
+// Each "run" answers its wall time, result and this process's peak RSS during it (peak-rss.ts).
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
+import { measured } from "./peak-rss";
 
 export interface CatalogWorkerSetup {
   databaseUrl: string;
@@ -11,16 +11,6 @@ export interface CatalogWorkerSetup {
   token: string;
   domain: string;
   season: string;
-}
-
-const vmHwm = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
-function resetHighWaterMark(): boolean {
-  try {
-    fs.writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function startWorker(setup: CatalogWorkerSetup) {
@@ -45,30 +35,20 @@ async function startWorker(setup: CatalogWorkerSetup) {
   );
   const source = fastmagCatalogSource(fastmag, { timeZone: "Europe/Paris", seasons: [] } as never);
   const client = new ShopifyAdminClient({ shop: setup.domain, accessToken: setup.token, timeoutMs: 120_000 });
-  return async () => {
-    const exact = resetHighWaterMark();
-    const startRss = process.memoryUsage().rss;
-    let sampled = startRss;
-    const sampler = exact ? undefined : setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10);
-    const started = performance.now();
-    const report = quietReporter();
-    const { plan: _plan, ...result } = await importSeason(setup.season, {
-      db,
-      shop: setup.domain,
-      client,
-      source,
-      sourceName: "Fastmag",
-      report,
-      options: { bulkPollMs: 500 },
+  return () =>
+    measured(async () => {
+      const report = quietReporter();
+      const { plan: _plan, ...result } = await importSeason(setup.season, {
+        db,
+        shop: setup.domain,
+        client,
+        source,
+        sourceName: "Fastmag",
+        report,
+        options: { bulkPollMs: 500 },
+      });
+      return { ...result, skipped: report.counters.skipped };
     });
-    clearInterval(sampler);
-    return {
-      seconds: (performance.now() - started) / 1000,
-      startRss,
-      peakRss: exact ? vmHwm() : sampled,
-      result: { ...result, skipped: report.counters.skipped },
-    };
-  };
 }
 
 if (process.send) {
