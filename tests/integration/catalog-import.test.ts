@@ -38,6 +38,10 @@ describe("importing a season", () => {
     const variant = [...world.shopRecord.variants.values()][0];
     expect(variant.sku).toMatch(/^[^|]+\|[^|]*\|[^|]*$/);
     expect(variant.barcode).toMatch(/^\d{13}$/);
+    expect(world.shopRecord.inventoryItems.get(variant.inventoryItemId)!.weight).toEqual({
+      value: expect.any(Number),
+      unit: "GRAMS",
+    });
 
     const callsBefore = world.calls().length;
     const second = await world.importSeason("E23", { bulkFrom: 1_000 });
