@@ -30,6 +30,12 @@ export interface CatalogProduct {
 }
 
 export interface CatalogSource {
+  /** The product metafield keeping `sourceKey` in Shopify (a definition with unique values, created by the
+   *  app; Fastmag's is "FastmagID"): products are found by it (`identifier: { customId }`). */
+  productIdMetafield: { namespace: string; key: string; name: string };
+  /** The groups the merchant chose for the scheduled import (Fastmag's "Seasons to import"); empty: every
+   *  group the source lists. */
+  collectionsToImport: string[];
   /** The groups the source sells products by (Fastmag's seasons), newest first, with product counts. */
   collections(): Promise<{ key: string; name: string; products?: number }[]>;
   /** Every product of one group, handed to `onProduct` one at a time as the answer is read; records the

@@ -9,6 +9,7 @@ CREATE TABLE products (
   reference TEXT NOT NULL, designation TEXT NOT NULL, color TEXT NOT NULL DEFAULT '', size TEXT NOT NULL DEFAULT '',
   gencod TEXT UNIQUE, season TEXT NOT NULL DEFAULT '', family TEXT NOT NULL DEFAULT '', brand TEXT NOT NULL DEFAULT '',
   price REAL NOT NULL, purchase_price REAL, active INTEGER NOT NULL DEFAULT 1, last_modified TEXT NOT NULL,
+  weight REAL, description TEXT NOT NULL DEFAULT '',
   UNIQUE (reference, color, size)
 );
 CREATE INDEX products_season ON products (season);

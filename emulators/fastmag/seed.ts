@@ -74,8 +74,8 @@ export function generateCatalog(
   const rand = random(variants);
   const stamp = localDateTime(now);
   const product = db.prepare(
-    `INSERT INTO products (reference, designation, color, size, gencod, season, family, brand, price, purchase_price, active, last_modified)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+    `INSERT INTO products (reference, designation, color, size, gencod, season, family, brand, price, purchase_price, active, last_modified, weight, description)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
   );
   const stock = db.prepare(
     "INSERT INTO stocks (reference, color, size, stock_general, stock_web, last_modified) VALUES (?, ?, ?, ?, ?, ?)",
@@ -108,6 +108,9 @@ export function generateCatalog(
             price,
             Math.round(price * 40) / 100,
             stamp,
+            // Weight in kilograms (Fastmag's unit); one family in five has no description.
+            kind.sizes.length === 1 ? 0.15 : 0.45,
+            kind.family === "BAS" ? "" : `${name}, ${kind.family.toLowerCase()} de la marque ${brand}.`,
           );
           stock.run(reference, color, size, Math.floor(rand() * 20), Math.floor(rand() * 6), stamp);
         }

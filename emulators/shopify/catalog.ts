@@ -11,6 +11,7 @@ export interface VariantInput {
   /** Option name → value, e.g. { Couleur: "Noir", Taille: "M" }. */
   options?: Record<string, string>;
   tracked?: boolean;
+  weight?: { value: number; unit: string };
   /** Quantities per location (numeric id, gid or location name), by quantity name or as `available`. */
   inventory?: Record<string, number | Record<string, number>>;
 }
@@ -146,6 +147,7 @@ function replaceVariants(store: EmulatorStore, shop: ShopRecord, product: Produc
         updatedAt: now,
       });
     }
+    if (input.weight) shop.inventoryItems.get(variant.inventoryItemId)!.weight = { ...input.weight };
     for (const [locationKey, quantity] of Object.entries(input.inventory ?? {})) {
       const location = findLocation(shop, locationKey);
       if (!location)

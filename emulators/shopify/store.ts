@@ -49,6 +49,8 @@ export interface InventoryItemRecord {
   variantId: number;
   tracked: boolean;
   requiresShipping: boolean;
+  /** The shipping weight (InventoryItem.measurement.weight), when a write gave one. */
+  weight?: { value: number; unit: string };
   createdAt: string;
   updatedAt: string;
 }

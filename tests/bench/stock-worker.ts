@@ -2,9 +2,9 @@
 // IPC by tests/bench/stock.bench.ts, which bundles it first and runs it with plain node, as
 // `npm run worker` runs the compiled worker (tsx alone adds ~35 MB of RSS to a process). Each "run" message runs one sync (or fetch_stock) and answers its
 // wall time, its result, and the peak RSS of this process during it: the kernel's high-water mark
-// (VmHWM), reset before the run (/proc/self/clear_refs), so it is exact rather than sampled.
-import fs from "node:fs";
+// (VmHWM, see peak-rss.ts).
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
+import { measured } from "./peak-rss";
 
 export interface WorkerSetup {
   databaseUrl: string;
@@ -27,18 +27,6 @@ export interface RunFigures {
   peakRss: number;
   startRss: number;
   result: Record<string, unknown>;
-}
-
-const vmHwm = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
-
-/** Resets VmHWM to the current RSS; false where the kernel does not allow it (then RSS is sampled). */
-function resetHighWaterMark(): boolean {
-  try {
-    fs.writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function startWorker(setup: WorkerSetup) {
@@ -123,17 +111,7 @@ async function startWorker(setup: WorkerSetup) {
     }
   };
 
-  return async (run: BenchRun): Promise<RunFigures> => {
-    const exact = resetHighWaterMark();
-    const startRss = process.memoryUsage().rss;
-    let sampled = startRss;
-    const sampler = exact ? undefined : setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10);
-    const started = performance.now();
-    const result = await work(run);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    return { seconds, startRss, peakRss: exact ? vmHwm() : sampled, result };
-  };
+  return (run: BenchRun): Promise<RunFigures> => measured(() => work(run));
 }
 
 if (process.send) {

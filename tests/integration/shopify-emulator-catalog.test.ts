@@ -65,6 +65,19 @@ describe("unique metafields and custom ids", () => {
     expect(data.metafieldDefinitionCreate.userErrors[0].code).toBe("TAKEN");
   });
 
+  it("finds the definition by owner type, namespace and key", async () => {
+    const FIND = `query Find($namespace: String!, $key: String!) {
+      metafieldDefinitions(first: 1, ownerType: PRODUCT, namespace: $namespace, key: $key) {
+        nodes { namespace key capabilities { uniqueValues { enabled } } }
+      }
+    }`;
+    const found = await client.gql(FIND, { namespace: "erp", key: "ref" });
+    expect(found.data.metafieldDefinitions.nodes).toEqual([
+      { namespace: "erp", key: "ref", capabilities: { uniqueValues: { enabled: true } } },
+    ]);
+    expect((await client.gql(FIND, { namespace: "erp", key: "nope" })).data.metafieldDefinitions.nodes).toEqual([]);
+  });
+
   it("upserts by custom id: the second productSet updates the product the first created", async () => {
     const first = await client.gql(SET, {
       identifier: customId("PULL-01"),
@@ -181,6 +194,24 @@ describe("productSet", () => {
     const large = await client.gql(SET, { input: { title: "Beaucoup de tailles", ...many(300) } });
     expect(large.errors).toBeUndefined();
     expect(large.data.productSet.product.variantsCount.count).toBe(300);
+  });
+
+  it("refuses a title over 255 characters and two variants with the same option values, as Shopify does", async () => {
+    const long = await client.gql(SET, {
+      identifier: customId("LONG-1"),
+      input: { title: "x".repeat(256), ...sizes(["S"]) },
+    });
+    expect(long.data.productSet.product).toBeNull();
+    expect(long.data.productSet.userErrors).toEqual([
+      { field: ["input", "title"], message: "Title is too long (maximum is 255 characters)", code: "INVALID_INPUT" },
+    ]);
+    const twice = await client.gql(SET, {
+      identifier: customId("TWICE-1"),
+      input: { title: "Twice", ...sizes(["S", "S"]) },
+    });
+    expect(twice.data.productSet.userErrors).toEqual([
+      { field: ["input", "variants", "1"], message: "The variant 'S' already exists.", code: "INVALID_VARIANT" },
+    ]);
   });
 
   it("moves a product from DRAFT to ACTIVE and lists it by status", async () => {

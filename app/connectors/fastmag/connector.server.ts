@@ -1,5 +1,5 @@
-// Fastmag's manifest: the ERP/POS as stock source, price source, order destination and order status
-// source. The registry imports this file only.
+// Fastmag's manifest: the ERP/POS as stock source, price source, order destination, order status
+// source and catalog source (a season's products). The registry imports this file only.
 import { z } from "zod";
 import { errorMessage } from "../../lib/errors";
 import { logger } from "../../lib/logger.server";
@@ -11,6 +11,7 @@ import {
   fastmagPriceSource,
   fastmagStockSource,
 } from "./capabilities.server";
+import { fastmagCatalogSource } from "./catalog-source.server";
 import {
   fastmagConnectorForShop,
   saveFastmagSettings,
@@ -86,6 +87,10 @@ export const fastmag = defineConnector<FastmagSettings>({
     "order-destination": async ({ shop }, ctx) => fastmagOrderDestination((await connect(shop, ctx.timeoutMs)).fastmag),
     "order-status-source": async ({ shop }, ctx) =>
       fastmagOrderStatusSource((await connect(shop, ctx.timeoutMs)).fastmag),
+    "catalog-source": async ({ shop }, ctx) => {
+      const { fastmag, settings } = await connect(shop, ctx.timeoutMs);
+      return fastmagCatalogSource(fastmag, settings);
+    },
   },
   testConnection: (shop) => testFastmagConnection(shop),
   settingsForm: settingsForm(formFields, async (shop, fields) =>

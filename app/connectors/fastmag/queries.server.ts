@@ -15,6 +15,12 @@ FROM products p WHERE p.reference = :reference AND p.color = :color AND p.size =
   productByGencod: `SELECT p.product_id AS id, p.reference, p.color, p.size, p.designation, p.gencod, p.season, p.family, p.brand, p.price, p.active
 FROM products p WHERE p.gencod = :gencod`,
   seasons: `SELECT DISTINCT p.season FROM products p WHERE p.season <> '' ORDER BY p.season`,
+  // The catalog import (products by season): every active variant of a season with what a Shopify product
+  // shows (weight in kilograms, description as text or HTML), and the product and variant counts per season.
+  seasonCatalog: `SELECT p.product_id AS id, p.reference, p.color, p.size, p.designation, p.description, p.gencod, p.season, p.family, p.brand, p.price, p.weight, p.active
+FROM products p WHERE p.season = :season ORDER BY p.reference, p.color, p.size`,
+  seasonCounts: `SELECT p.season, COUNT(DISTINCT p.reference) AS products, COUNT(*) AS variants
+FROM products p WHERE p.season <> '' AND p.active = 1 GROUP BY p.season ORDER BY p.season`,
 
   fullInventory: `SELECT s.reference, s.color, s.size, s.stock_general AS stock_a, s.stock_web AS stock_b, s.last_modified
 FROM stocks s ORDER BY s.reference, s.color, s.size`,

@@ -25,6 +25,7 @@ import { productView } from "./products";
 
 export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 2048;
+const MAX_TEXT = 255; // titles and option values
 
 type CustomId = { namespace?: string | null; key: string; value: string };
 interface SetArgs {
@@ -58,6 +59,31 @@ function limitErrors(input: SetArgs["input"]): SetError[] {
       message: `Can only specify a maximum of ${MAX_VARIANTS} variants`,
       code: "VARIANTS_OVER_LIMIT",
     });
+  if (typeof input.title === "string" && input.title.length > MAX_TEXT)
+    errors.push({
+      field: ["input", "title"],
+      message: `Title is too long (maximum is ${MAX_TEXT} characters)`,
+      code: "INVALID_INPUT",
+    });
+  // Two variants with the same option values, or a value over Shopify's 255 characters.
+  const seen = new Set<string>();
+  ((input.variants ?? []) as { optionValues?: { name: string }[] }[]).forEach((variant, index) => {
+    const values = (variant.optionValues ?? []).map((v) => v.name);
+    if (values.some((v) => v.length > MAX_TEXT))
+      errors.push({
+        field: ["input", "variants", String(index), "optionValues"],
+        message: `Option value name is too long (maximum is ${MAX_TEXT} characters)`,
+        code: "INVALID_VARIANT",
+      });
+    const title = values.join(" / ");
+    if (seen.has(title))
+      errors.push({
+        field: ["input", "variants", String(index)],
+        message: `The variant '${title}' already exists.`,
+        code: "INVALID_VARIANT",
+      });
+    seen.add(title);
+  });
   return errors;
 }
 

@@ -1,7 +1,7 @@
 // Metafield definitions and product metafields: metafieldDefinitionCreate (PRODUCT owner) with the
 // uniqueValues capability (always on for the `id` type), metafieldsSet on products (all or nothing,
-// unique values enforced; orders stay with order-mutations.ts), and Product.metafield. productSet
-// enforces the same uniqueness (catalog-import.ts).
+// unique values enforced; orders stay with order-mutations.ts), Product.metafield and the
+// metafieldDefinitions lookup. productSet enforces the same uniqueness (catalog-import.ts).
 import {
   gid,
   idOf,
@@ -20,6 +20,7 @@ import {
   type MerchandisingState,
   type MetafieldValue,
 } from "../merchandising";
+import { connection, type ConnectionArgs } from "../graphql/connection";
 import { orderMutationsModule } from "./order-mutations";
 
 export interface MetafieldInput {
@@ -210,6 +211,21 @@ function metafieldsSet(args: { metafields: SetInput[] }, ctx: ResolverContext) {
   return { __typename: "MetafieldsSetPayload", metafields: written.map(metafieldView), userErrors: [] };
 }
 
+/** metafieldDefinitions(ownerType:, namespace:, key:): how an app finds the definition it created. */
+function metafieldDefinitions(
+  args: ConnectionArgs & { ownerType: string; namespace?: string | null; key?: string | null },
+  ctx: ResolverContext,
+) {
+  const all = [...merchandisingOf(ctx.store, ctx.shop).definitions.values()].filter(
+    (d) =>
+      d.ownerType === args.ownerType &&
+      (args.namespace == null || d.namespace === args.namespace) &&
+      (args.key == null || d.key === args.key),
+  );
+  return connection("MetafieldDefinition", all, args, (d) => d.id, definitionView);
+}
+
 export const metafieldsModule: DomainModule = {
+  query: { metafieldDefinitions },
   mutation: { metafieldDefinitionCreate, metafieldsSet },
 };

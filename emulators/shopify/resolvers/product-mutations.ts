@@ -16,7 +16,11 @@ interface ProductSetVariantInput {
   price?: string | null;
   compareAtPrice?: string | null;
   optionValues: { optionName?: string | null; name: string }[];
-  inventoryItem?: { sku?: string | null; tracked?: boolean | null } | null;
+  inventoryItem?: {
+    sku?: string | null;
+    tracked?: boolean | null;
+    measurement?: { weight?: { value: number; unit: string } | null } | null;
+  } | null;
   inventoryQuantities?: { locationId: string; name: string; quantity: number }[] | null;
 }
 
@@ -57,6 +61,7 @@ function toProductInput(input: ProductSetInputShape, path: string): Partial<Prod
       price: v.price,
       compareAtPrice: v.compareAtPrice,
       tracked: v.inventoryItem?.tracked ?? undefined,
+      weight: v.inventoryItem?.measurement?.weight ?? undefined,
       options: Object.fromEntries(
         v.optionValues.map((ov, i) => [ov.optionName ?? names[i] ?? `Option${i + 1}`, ov.name]),
       ),

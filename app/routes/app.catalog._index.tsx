@@ -1,0 +1,203 @@
+// Catalog: the catalog source's seasons with their counts, "Preview" (a dry run listing each product
+// with what an import would do and why) and "Import season" (a queued run the merchant follows on its
+// run page), and the first import ("Link existing products").
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import { SectionCard } from "../components/SectionCard";
+import { NotConfiguredError } from "../lib/errors";
+import { formResult, unknownIntent } from "../lib/http.server";
+import { authenticate } from "../shopify.server";
+import type { PlannedAction } from "../sync/catalog/import.server";
+import {
+  catalogOverview,
+  previewSeason,
+  queueLinkExisting,
+  queueSeasonImport,
+  type CatalogOverview,
+  type SeasonPreview,
+} from "../sync/catalog/screens.server";
+
+type LoaderData =
+  { setup: { message: string; url: string } } | { overview: CatalogOverview; preview: SeasonPreview | null };
+
+export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderData> => {
+  const { session } = await authenticate.admin(request);
+  const season = new URL(request.url).searchParams.get("preview");
+  try {
+    const [overview, preview] = await Promise.all([
+      catalogOverview(session.shop),
+      season ? previewSeason(session.shop, season) : null,
+    ]);
+    return { overview, preview };
+  } catch (error) {
+    if (error instanceof NotConfiguredError) return { setup: { message: error.message, url: error.setupUrl } };
+    throw error;
+  }
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "import")
+    return formResult(async () => ({
+      ok: true as const,
+      ...(await queueSeasonImport(session.shop, String(form.get("season") ?? ""))),
+    }));
+  if (intent === "link-existing")
+    return formResult(async () => ({ ok: true as const, ...(await queueLinkExisting(session.shop)) }));
+  return unknownIntent();
+};
+
+const ACTION_WORDS: Record<PlannedAction, { label: string; tone?: "success" | "info" | "critical" | "attention" }> = {
+  create: { label: "Would be created (draft)", tone: "info" },
+  update: { label: "Would be updated", tone: "attention" },
+  unchanged: { label: "Up to date", tone: "success" },
+  refused: { label: "Refused", tone: "critical" },
+  gone: { label: "No longer in the season" },
+};
+
+const shopifyProductUrl = (gid: string) => `shopify://admin/products/${gid.split("/").pop()}`;
+
+export default function Catalog() {
+  const data = useLoaderData<typeof loader>() as LoaderData;
+  if ("setup" in data)
+    return (
+      <Page title="Catalog">
+        <Banner tone="warning" title="No catalog source yet" action={{ content: "Set it up", url: data.setup.url }}>
+          <p>{data.setup.message}</p>
+        </Banner>
+      </Page>
+    );
+  const { overview, preview } = data;
+  return (
+    <Page
+      title="Catalog"
+      subtitle={`Products by season from ${overview.sourceName}, identified in Shopify by ${overview.idMetafield}`}
+      secondaryActions={[{ content: "Schedule and past runs", url: "/app/syncs/catalog.season" }]}
+    >
+      <Layout>
+        <Layout.Section>
+          <SectionCard title="Seasons">
+            <DataTable
+              columnContentTypes={["text", "numeric", "numeric", "numeric", "text", "text"]}
+              headings={[
+                "Season",
+                `In ${overview.sourceName}`,
+                "In Shopify",
+                "Changed since last sync",
+                "Nightly import",
+                "",
+              ]}
+              rows={overview.seasons.map((s) => [
+                s.name,
+                s.inSource ?? "—",
+                s.inShopify,
+                s.changed ?? "—",
+                s.scheduled ? "Yes" : "No",
+                <SeasonActions key={s.key} season={s.key} />,
+              ])}
+            />
+            <Text as="p" tone="subdued" variant="bodySm">
+              The nightly import takes the seasons chosen in {overview.sourceName}'s settings ("Seasons to import");
+              none chosen means every season.
+            </Text>
+          </SectionCard>
+        </Layout.Section>
+        {preview ? (
+          <Layout.Section>
+            <PreviewCard preview={preview} />
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <SectionCard title="First import">
+            <Text as="p">
+              Products created in Shopify before this import: find those matching {overview.sourceName}'s products by
+              SKU, then barcode, and mark them so the import updates them instead of creating new ones. Conflicts are
+              listed on the run, never guessed.
+            </Text>
+            <QueueButton intent="link-existing" label="Link existing products" />
+          </SectionCard>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function SeasonActions({ season }: { season: string }) {
+  const [, setSearchParams] = useSearchParams();
+  return (
+    <InlineStack gap="200" blockAlign="center">
+      <Button accessibilityLabel={`Preview ${season}`} onClick={() => setSearchParams({ preview: season })}>
+        Preview
+      </Button>
+      <QueueButton intent="import" season={season} label="Import season" />
+    </InlineStack>
+  );
+}
+
+function QueueButton({ intent, season, label }: { intent: string; season?: string; label: string }) {
+  const fetcher = useFetcher<typeof action>();
+  const answer = fetcher.data;
+  return (
+    <BlockStack gap="100">
+      <Button
+        variant="primary"
+        accessibilityLabel={season ? `${label} ${season}` : label}
+        loading={fetcher.state !== "idle"}
+        onClick={() => fetcher.submit({ intent, ...(season ? { season } : {}) }, { method: "post" })}
+      >
+        {label}
+      </Button>
+      {answer?.ok && "jobId" in answer ? <Link url={`/app/runs/${answer.jobId}`}>Queued: watch its run</Link> : null}
+      {answer && !answer.ok ? (
+        <Text as="span" variant="bodySm" tone="critical">
+          {answer.message}
+        </Text>
+      ) : null}
+    </BlockStack>
+  );
+}
+
+function PreviewCard({ preview }: { preview: SeasonPreview }) {
+  const c = preview.counts;
+  return (
+    <SectionCard title={`Preview of season ${preview.season} (nothing written)`}>
+      <Text as="p">
+        {c.products} products ({c.variants} variants) in {preview.sourceName}: {c.created} would be created as drafts,{" "}
+        {c.updated} updated, {c.unchanged} are up to date, {c.refused} refused
+        {c.goneProducts ? `, ${c.goneProducts} no longer in the season` : ""}
+        {c.goneVariants ? `; ${c.goneVariants} variants gone from ${preview.sourceName} are kept in Shopify` : ""}.
+      </Text>
+      {preview.skipped.length ? (
+        <Banner tone="warning" title={`${preview.skipped.length} row(s) of ${preview.sourceName} were skipped`}>
+          <ul>
+            {preview.skipped.slice(0, 20).map((s) => (
+              <li key={`${s.externalId}-${s.reason}`}>{s.reason}</li>
+            ))}
+          </ul>
+        </Banner>
+      ) : null}
+      <DataTable
+        columnContentTypes={["text", "text", "numeric", "text", "text"]}
+        headings={["Reference", "Product", "Variants", "Status", "Why"]}
+        rows={preview.products.map((p) => [
+          p.shopifyProductId ? (
+            <Link key={p.key} url={shopifyProductUrl(p.shopifyProductId)} target="_top">
+              {p.key}
+            </Link>
+          ) : (
+            p.key
+          ),
+          p.title,
+          p.variants,
+          <Badge key={`${p.key}-a`} tone={ACTION_WORDS[p.action].tone}>
+            {ACTION_WORDS[p.action].label}
+          </Badge>,
+          p.reason ?? "",
+        ])}
+      />
+    </SectionCard>
+  );
+}

@@ -1,0 +1,199 @@
+// First import (the seed's id check before the first season import): products already in Shopify, made by hand before
+// the catalog import existed, are matched to the source's products by SKU, then by barcode. A match gets
+// the source's id metafield and a link row, so the next import updates it instead of creating a second
+// product. Conflicts are listed, never guessed: one SKU on two Shopify products, a Shopify product whose
+// variants point at two source products, two Shopify products for one source product, a product that
+// already carries another id.
+import type { CatalogSource } from "../../capabilities/catalog-source";
+import type { Db } from "../../db.server";
+import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
+import {
+  catalogProducts,
+  ensureProductIdDefinition,
+  setProductIds,
+  type ShopifyCatalogVariant,
+} from "../../shopify/catalog.server";
+import type { SyncReporter } from "../sync-context";
+import { saveLinks, type LinkWrite } from "./links.server";
+
+export interface FirstImportDeps {
+  db: Db;
+  shop: string;
+  client: ShopifyAdminClient;
+  source: CatalogSource;
+  sourceName: string;
+  report: SyncReporter;
+  /** Dry run: list matches and conflicts, write nothing. */
+  dryRun?: boolean;
+  bulkPollMs?: number;
+}
+
+export interface FirstImportConflict {
+  productId: string;
+  title: string;
+  reason: string;
+}
+
+export interface FirstImportResult {
+  seasons: string[];
+  shopifyProducts: number;
+  matched: { productId: string; title: string; sourceKey: string; by: "sku" | "barcode" }[];
+  alreadyLinked: number;
+  unmatched: number;
+  conflicts: FirstImportConflict[];
+  writes: number;
+}
+
+interface ShopifyProduct {
+  id: string;
+  title: string;
+  sourceKey: string | null;
+  variants: ShopifyCatalogVariant[];
+}
+
+export async function linkExistingProducts(seasons: string[], deps: FirstImportDeps): Promise<FirstImportResult> {
+  const { db, shop, client, source, report } = deps;
+  const idField = source.productIdMetafield;
+  // The source's side: SKU → product, barcode → products (a barcode shared by two is no evidence).
+  const bySku = new Map<string, string>();
+  const byBarcode = new Map<string, Set<string>>();
+  const seasonOf = new Map<string, string>();
+  for (const season of seasons) {
+    report.progress(0, null, `Reading season ${season} from ${deps.sourceName}`);
+    const read = await source.productsOf(season, (product) => {
+      seasonOf.set(product.sourceKey, season);
+      for (const v of product.variants) {
+        bySku.set(v.sku, product.sourceKey);
+        if (v.barcode) byBarcode.set(v.barcode, (byBarcode.get(v.barcode) ?? new Set()).add(product.sourceKey));
+      }
+    });
+    for (const s of read.skipped) report.skip("product-row", s.externalId, s.reason);
+  }
+  report.progress(0, null, "Reading Shopify's products");
+  const products: ShopifyProduct[] = [];
+  const productsOfSku = new Map<string, Set<string>>();
+  for await (const product of catalogProducts(client, idField, {
+    pollMs: deps.bulkPollMs,
+    checkpoint: () => report.checkpoint(),
+  })) {
+    products.push(product);
+    for (const v of product.variants)
+      if (v.sku && bySku.has(v.sku)) productsOfSku.set(v.sku, (productsOfSku.get(v.sku) ?? new Set()).add(product.id));
+  }
+  const titleOf = new Map(products.map((p) => [p.id, p.title]));
+
+  const result: FirstImportResult = {
+    seasons,
+    shopifyProducts: products.length,
+    matched: [],
+    alreadyLinked: 0,
+    unmatched: 0,
+    conflicts: [],
+    writes: 0,
+  };
+  const conflict = (product: ShopifyProduct, reason: string) => {
+    result.conflicts.push({ productId: product.id, title: product.title, reason });
+    report.skip("product", product.id, `${product.title}: ${reason}`);
+  };
+  const candidates = new Map<string, { product: ShopifyProduct; by: "sku" | "barcode" }[]>();
+  for (const product of products) {
+    const keys = new Set<string>();
+    let skuHits = 0;
+    const shared: string[] = [];
+    for (const v of product.variants) {
+      const bySkuKey = v.sku ? bySku.get(v.sku) : undefined;
+      if (bySkuKey) {
+        keys.add(bySkuKey);
+        skuHits++;
+        if (productsOfSku.get(v.sku!)!.size > 1) shared.push(v.sku!);
+        continue;
+      }
+      const byCode = v.barcode ? byBarcode.get(v.barcode) : undefined;
+      if (byCode?.size === 1) keys.add([...byCode][0]!);
+    }
+    const by = skuHits > 0 ? "sku" : "barcode";
+    if (shared.length) {
+      const others = [...productsOfSku.get(shared[0]!)!].filter((id) => id !== product.id);
+      conflict(
+        product,
+        `SKU ${shared[0]} is also on ${others.map((id) => `"${titleOf.get(id)}"`).join(", ")}: which product is ${bySku.get(shared[0]!)} cannot be told, nothing was changed`,
+      );
+      continue;
+    }
+    if (keys.size === 0) {
+      result.unmatched++;
+      continue;
+    }
+    if (keys.size > 1) {
+      conflict(
+        product,
+        `its variants point at ${keys.size} ${deps.sourceName} products (${[...keys].sort().join(", ")}): split it in Shopify or fix the SKUs, nothing was changed`,
+      );
+      continue;
+    }
+    const key = [...keys][0]!;
+    if (product.sourceKey && product.sourceKey !== key) {
+      conflict(
+        product,
+        `it already carries ${idField.name} ${product.sourceKey} but its variants match ${key}: nothing was changed`,
+      );
+      continue;
+    }
+    candidates.set(key, [...(candidates.get(key) ?? []), { product, by }]);
+  }
+  const matches: { product: ShopifyProduct; key: string; by: "sku" | "barcode" }[] = [];
+  for (const [key, list] of candidates) {
+    if (list.length > 1) {
+      for (const { product } of list)
+        conflict(
+          product,
+          `${deps.sourceName} product ${key} matches ${list.length} Shopify products (${list.map((c) => `"${c.product.title}"`).join(", ")}): nothing was changed`,
+        );
+      continue;
+    }
+    matches.push({ ...list[0]!, key });
+  }
+  for (const m of matches) {
+    if (m.product.sourceKey === m.key) result.alreadyLinked++;
+    else result.matched.push({ productId: m.product.id, title: m.product.title, sourceKey: m.key, by: m.by });
+  }
+  if (deps.dryRun) return result;
+
+  const toMark = result.matched.map((m) => ({ productId: m.productId, sourceKey: m.sourceKey }));
+  const refused = new Set<string>();
+  if (toMark.length) {
+    if (await ensureProductIdDefinition(client, idField)) result.writes++;
+    const written = await setProductIds(client, idField, toMark);
+    result.writes += written.calls;
+    for (const e of written.errors) {
+      refused.add(e.productId);
+      const product = products.find((p) => p.id === e.productId)!;
+      conflict(product, `Shopify did not take its ${idField.name}: ${e.message}`);
+    }
+  }
+  for (const m of matches) {
+    if (refused.has(m.product.id)) continue;
+    // hash "" so the next import sends the whole product; every Shopify variant is linked with what it is
+    // now, so one the source does not list is kept when the product is sent.
+    const links: LinkWrite[] = [
+      {
+        entity: "product",
+        localId: m.key,
+        remoteId: m.product.id,
+        hash: "",
+        groupKey: seasonOf.get(m.key) ?? "",
+      },
+      ...m.product.variants.map((v) => ({
+        entity: "variant",
+        localId: v.sku ?? `shopify:${v.id}`,
+        remoteId: v.id,
+        groupKey: m.key,
+        detail: JSON.stringify(v.setInput),
+      })),
+    ];
+    await saveLinks(db, shop, links);
+  }
+  result.matched = result.matched.filter((m) => !refused.has(m.productId));
+  report.count({ seen: products.length, changed: result.matched.length });
+  return result;
+}

@@ -1,0 +1,53 @@
+// The Catalog screen in Chromium, inside the emulated Shopify admin: the demo shop's Fastmag seasons with
+// their counts, a season's preview (nothing written), then "Import season" and its run to the end; the
+// season then shows its products in Shopify and nothing left to change.
+import type { FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./support/browser";
+import { startE2eSession, type E2eSession } from "./support/session";
+
+let session: E2eSession;
+let page: Page;
+let app: FrameLocator;
+
+beforeAll(async () => {
+  session = await startE2eSession("catalog", { configureFastmag: true });
+  ({ page, app } = session);
+  await page.goto(session.stack.adminUrl);
+  await app.getByRole("heading", { name: "Dashboard" }).waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("Catalog", () => {
+  it("previews a season, imports it and follows its run", async () => {
+    await page.getByRole("link", { name: "Catalog" }).click();
+    await app.getByRole("heading", { name: "Catalog" }).waitFor({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Preview E23" }).waitFor({ timeout: 60_000 });
+    await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
+    await screenshot(page, "catalog-seasons");
+
+    await app.getByRole("button", { name: "Preview E23" }).click();
+    await app.getByText("Preview of season E23 (nothing written)").waitFor({ timeout: 60_000 });
+    expect(await app.getByText("Would be created (draft)").count()).toBeGreaterThan(0);
+    await app.getByText("Preview of season E23 (nothing written)").scrollIntoViewIfNeeded();
+    await screenshot(page, "catalog-preview");
+
+    await app.getByRole("button", { name: "Import season E23" }).click();
+    const follow = app.getByRole("link", { name: "Queued: watch its run" });
+    await follow.waitFor({ timeout: 30_000 });
+    await follow.click();
+    await app.getByRole("heading", { name: "Products by season" }).waitFor({ timeout: 60_000 });
+    await app.getByText("Succeeded").first().waitFor({ timeout: 120_000 });
+    await screenshot(page, "catalog-run");
+
+    await page.getByRole("link", { name: "Catalog" }).click();
+    await app.getByRole("button", { name: "Preview E23" }).waitFor({ timeout: 60_000 });
+    await app.getByRole("button", { name: "Preview E23" }).click();
+    await app.getByText("Preview of season E23 (nothing written)").waitFor({ timeout: 60_000 });
+    expect(await app.getByText("Would be created (draft)").count()).toBe(0);
+    expect(await app.getByText("Up to date").count()).toBeGreaterThan(0);
+  });
+});
