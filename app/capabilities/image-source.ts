@@ -21,4 +21,9 @@ export interface ImageSource {
   list(onImage: (image: SourceImage) => void, onUnmatched: (name: string, reason: string) => void): Promise<void>;
   /** The file's bytes as a stream, read while they are uploaded. */
   open(image: SourceImage): Promise<Readable>;
+  /** Which product (and colour) a Shopify variant's SKU belongs to, read the way this source names
+   *  products; null when the SKU says nothing it knows. The sync matches images to variants with it. */
+  productKeyOfSku(sku: string): { productKey: string; optionValue?: string } | null;
+  /** Closes what `list`/`open` opened (a connection); safe to call twice. */
+  close(): Promise<void>;
 }

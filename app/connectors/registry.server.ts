@@ -15,12 +15,13 @@ import {
   loadConnectorSettings,
   type ConnectorSummary,
 } from "./settings.server";
+import { sftp } from "./sftp/connector.server";
 import { shopify } from "./shopify/connector.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each manifest has its own settings type
 export type AnyManifest = ConnectorManifest<any>;
 
-export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm];
+export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, sftp];
 
 export function connectorById(id: string): AnyManifest | undefined {
   return CONNECTORS.find((c) => c.id === id);
@@ -51,7 +52,7 @@ export async function setUpConnectorIds(db: Db, shop: string): Promise<Set<strin
   return ids;
 }
 
-type SingleCapability = "stock-source" | "price-source" | "order-destination" | "order-status-source";
+type SingleCapability = "stock-source" | "price-source" | "order-destination" | "order-status-source" | "image-source";
 
 const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "stock-source": "stockSource",
@@ -59,6 +60,8 @@ const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "order-destination": "orderDestination",
   // Orders' statuses come from where the orders went.
   "order-status-source": "orderDestination",
+  // Photos: the catalog's own setting picks among several (providerNamed), else the one set up.
+  "image-source": null,
 };
 
 /**
@@ -191,4 +194,16 @@ export async function connectionsToSetUp(shop: string) {
       lastCheckMessage: summary?.lastCheckMessage ?? null,
     };
   });
+}
+
+/** The named connector's provider of a capability, when it offers it and is set up for the shop. */
+export async function providerNamed<C extends CapabilityName>(
+  ctx: CapabilityContext,
+  capability: C,
+  connectorId: string,
+): Promise<Provider<C>> {
+  const manifest = connectorById(connectorId);
+  const setUp = await setUpConnectorIds(ctx.db, ctx.shop);
+  if (!manifest?.capabilities[capability] || !setUp.has(connectorId)) throw notConfigured(capability);
+  return build(manifest, capability, ctx);
 }
