@@ -6,6 +6,7 @@ import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { imageJobTypes } from "./sync/images/jobs.server";
+import { publishingJobTypes } from "./sync/publishing/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";

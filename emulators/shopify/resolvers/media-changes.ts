@@ -79,7 +79,8 @@ function productUpdate(
 ) {
   if (args.input || args.media || args.identifier || !args.product)
     throw notImplemented("productUpdate(input:/media:/identifier:)");
-  const { id, status, ...rest } = args.product;
+  const { id, status, deleteConflictingConstrainedMetafields: _defaulted, ...given } = args.product;
+  const rest = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined && value !== null));
   if (Object.keys(rest).length) throw notImplemented(`productUpdate(product: { ${Object.keys(rest).join(", ")} })`);
   const product = ctx.shop.products.get(idOf(id, "Product") ?? -1);
   if (!product)
