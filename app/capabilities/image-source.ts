@@ -14,6 +14,9 @@ export interface SourceImage {
   position: number;
   size: number;
   modifiedAt: Date;
+  /** SHA-256 (hex) of the bytes, when the source knows it at listing (a source without file times):
+   *  the sync then compares it instead of size and time. */
+  contentHash?: string;
 }
 
 export interface ImageSource {

@@ -60,7 +60,7 @@ const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "order-destination": "orderDestination",
   // Orders' statuses come from where the orders went.
   "order-status-source": "orderDestination",
-  // Photos: the catalog's own setting picks among several (providerNamed), else the one set up.
+  // Photos: the catalog's own setting (CatalogPublishSettings.imageSource), else the one set up.
   "image-source": null,
 };
 
@@ -76,7 +76,13 @@ export async function routedConnector(
 ): Promise<AnyManifest | null> {
   const [route, setUp] = await Promise.all([routing ?? loadRouting(db, shop), setUpConnectorIds(db, shop)]);
   const field = ROUTED[capability];
-  const chosen = field ? (route[field] as string | null) : null;
+  // Photos are chosen with the catalog's settings (Settings → SFTP photos), not the stock routing.
+  const chosen =
+    capability === "image-source"
+      ? ((await db.catalogPublishSettings.findUnique({ where: { shop } }))?.imageSource ?? null)
+      : field
+        ? (route[field] as string | null)
+        : null;
   const offering = connectorsOffering(capability).filter((c) => setUp.has(c.id));
   if (chosen) return offering.find((c) => c.id === chosen) ?? null;
   const byDefault = offering.filter((c) => !c.onlyWhenChosen?.includes(capability));
@@ -194,16 +200,4 @@ export async function connectionsToSetUp(shop: string) {
       lastCheckMessage: summary?.lastCheckMessage ?? null,
     };
   });
-}
-
-/** The named connector's provider of a capability, when it offers it and is set up for the shop. */
-export async function providerNamed<C extends CapabilityName>(
-  ctx: CapabilityContext,
-  capability: C,
-  connectorId: string,
-): Promise<Provider<C>> {
-  const manifest = connectorById(connectorId);
-  const setUp = await setUpConnectorIds(ctx.db, ctx.shop);
-  if (!manifest?.capabilities[capability] || !setUp.has(connectorId)) throw notConfigured(capability);
-  return build(manifest, capability, ctx);
 }

@@ -11,6 +11,7 @@ import {
   fastmagPriceSource,
   fastmagStockSource,
 } from "./capabilities.server";
+import { fastmagImageSource } from "./photos.server";
 import {
   fastmagConnectorForShop,
   saveFastmagSettings,
@@ -86,7 +87,13 @@ export const fastmag = defineConnector<FastmagSettings>({
     "order-destination": async ({ shop }, ctx) => fastmagOrderDestination((await connect(shop, ctx.timeoutMs)).fastmag),
     "order-status-source": async ({ shop }, ctx) =>
       fastmagOrderStatusSource((await connect(shop, ctx.timeoutMs)).fastmag),
+    "image-source": async ({ shop }, ctx) => {
+      const { fastmag, settings } = await connect(shop, ctx.timeoutMs);
+      return fastmagImageSource(fastmag, settings);
+    },
   },
+  // Its photo call is asked only when the merchant picks Fastmag as the photos' source.
+  onlyWhenChosen: ["image-source"],
   testConnection: (shop) => testFastmagConnection(shop),
   settingsForm: settingsForm(formFields, async (shop, fields) =>
     saveFastmagSettings(shop, fields, { knownLocationIds: await knownLocationIds(shop) }),

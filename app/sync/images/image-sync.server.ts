@@ -79,7 +79,11 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
   // Unchanged files are left alone; files that matched no product are looked at again (it may exist now).
   const todo = images.filter((image) => {
     const row = known.get(image.name);
-    const same = row && row.size === image.size && row.modifiedAt.getTime() === image.modifiedAt.getTime();
+    const same =
+      row &&
+      (image.contentHash
+        ? row.sha256 === image.contentHash
+        : row.size === image.size && row.modifiedAt.getTime() === image.modifiedAt.getTime());
     if (same && row.status !== "unmatched") {
       result.unchanged++;
       return false;

@@ -1,9 +1,8 @@
 // The image sync as a job: every 2 hours (the seed's /sync-sftp-images), and on demand.
-import { providerFor, providerNamed } from "../../connectors/registry.server";
+import { providerFor } from "../../connectors/registry.server";
 import { defineJobType, type JobTypeDefinition } from "../../jobs/registry.server";
 import { adminClientForShop } from "../../shopify/admin-for-shop.server";
 import { syncImages } from "./image-sync.server";
-import { chosenImageSource } from "./settings.server";
 
 export const imagesSyncJob: JobTypeDefinition = defineJobType({
   type: "images.sync",
@@ -16,10 +15,8 @@ export const imagesSyncJob: JobTypeDefinition = defineJobType({
   progress: "items",
   handler: async (ctx) => {
     const capability = { shop: ctx.shop, db: ctx.db, runId: ctx.jobId, report: ctx, timeoutMs: 60_000 };
-    const chosen = await chosenImageSource(ctx.db, ctx.shop);
-    const provider = chosen
-      ? await providerNamed(capability, "image-source", chosen)
-      : await providerFor(capability, "image-source");
+    // The system chosen in the settings, else the one set up that gives photos.
+    const provider = await providerFor(capability, "image-source");
     try {
       const client = await adminClientForShop(ctx.shop, { db: ctx.db });
       return {
