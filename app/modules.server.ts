@@ -23,6 +23,7 @@ export function registerModules(): void {
     ...stockJobTypes,
     ...orderJobTypes,
     ...imageJobTypes,
+    ...publishingJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
