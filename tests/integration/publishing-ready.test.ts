@@ -16,6 +16,9 @@ import { createProduct } from "../../emulators/shopify/catalog";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { merchandisingOf } from "../../emulators/shopify/merchandising";
 import type { ShopRecord } from "../../emulators/shopify/store";
+import { createApiToken } from "~/api/tokens.server";
+import { action as readinessAction, loader as readinessLoader } from "~/routes/api.catalog.readiness";
+import { installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 
 const APP = { apiKey: "test-api-key", apiSecret: "test-api-secret", appUrl: "http://127.0.0.1:3999" };
@@ -125,13 +128,65 @@ describe("publishing ready-to-sell products", () => {
     });
   });
 
+  it("answers the JSON API: filtered list, 422 for an unknown rule or filter, 202 for Publish now", async () => {
+    await installShop(shop);
+    await db.session.update({
+      where: { id: `offline_${shop}` },
+      data: { accessToken: shopify.issueAccessToken(shop) },
+    });
+    const { token } = await createApiToken(shop, "ERP");
+    const request = (path: string, method = "GET", body?: unknown) =>
+      new Request(`${process.env.SHOPIFY_APP_URL}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const list = await readinessLoader({
+      request: request("/api/catalog/readiness?reason=no%20stock"),
+      params: {},
+      context: {},
+    });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { products: { title: string }[]; counts: { drafts: number; ready: number } };
+    expect(body.products.map((p) => p.title).sort()).toEqual(["NOSTOCK", "NOTHING"]);
+    expect(body.counts).toMatchObject({ drafts: 7, ready: 1 });
+    const badFilter = await readinessLoader({
+      request: request("/api/catalog/readiness?reason=purple"),
+      params: {},
+      context: {},
+    });
+    expect(badFilter.status).toBe(422);
+    const badRule = await readinessAction({
+      request: request("/api/catalog/readiness", "PUT", { rules: { colour: true } }),
+      params: {},
+      context: {},
+    });
+    expect(badRule.status).toBe(422);
+    expect(((await badRule.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toHaveProperty(
+      "rules.colour",
+    );
+    const publish = await readinessAction({
+      request: request("/api/catalog/readiness", "POST"),
+      params: {},
+      context: {},
+    });
+    expect(publish.status).toBe(202);
+    expect(((await publish.json()) as { jobId: string }).jobId).toBeTruthy();
+  });
+
   it("activates and publishes the ready ones to the chosen channel only, and lists the others", async () => {
     const state = merchandisingOf(shopify.store, record);
     const online = [...state.publications.values()].find((p) => p.name === "Online Store")!;
     await savePublishSettings(db, shop, { publicationIds: [`gid://shopify/Publication/${online.id}`] });
     const report = quietReporter();
     const result = await publishReadyProducts({ db, shop, client, report });
-    expect(result, JSON.stringify(report.skipped)).toMatchObject({ drafts: 7, published: 1, notReady: 6, failed: 0, channels: ["Online Store"] });
+    expect(result, JSON.stringify(report.skipped)).toMatchObject({
+      drafts: 7,
+      published: 1,
+      notReady: 6,
+      failed: 0,
+      channels: ["Online Store"],
+    });
     expect(statusOf("READY1")).toBe("ACTIVE");
     const ready = [...record.products.values()].find((p) => p.title === "READY1")!;
     expect([...(state.published.get(ready.id) ?? [])]).toEqual([online.id]);
