@@ -6,6 +6,8 @@ import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { catalogJobTypes } from "./sync/catalog/jobs.server";
+import { imageJobTypes } from "./sync/images/jobs.server";
+import { publishingJobTypes } from "./sync/publishing/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
@@ -22,6 +24,8 @@ export function registerModules(): void {
     ...stockJobTypes,
     ...orderJobTypes,
     ...catalogJobTypes,
+    ...imageJobTypes,
+    ...publishingJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);

@@ -14,6 +14,9 @@ export interface SourceImage {
   position: number;
   size: number;
   modifiedAt: Date;
+  /** SHA-256 (hex) of the bytes, when the source knows it at listing (a source without file times):
+   *  the sync then compares it instead of size and time. */
+  contentHash?: string;
 }
 
 export interface ImageSource {
@@ -21,4 +24,9 @@ export interface ImageSource {
   list(onImage: (image: SourceImage) => void, onUnmatched: (name: string, reason: string) => void): Promise<void>;
   /** The file's bytes as a stream, read while they are uploaded. */
   open(image: SourceImage): Promise<Readable>;
+  /** Which product (and colour) a Shopify variant's SKU belongs to, read the way this source names
+   *  products; null when the SKU says nothing it knows. The sync matches images to variants with it. */
+  productKeyOfSku(sku: string): { productKey: string; optionValue?: string } | null;
+  /** Closes what `list`/`open` opened (a connection); safe to call twice. */
+  close(): Promise<void>;
 }

@@ -15,12 +15,13 @@ import {
   loadConnectorSettings,
   type ConnectorSummary,
 } from "./settings.server";
+import { sftp } from "./sftp/connector.server";
 import { shopify } from "./shopify/connector.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each manifest has its own settings type
 export type AnyManifest = ConnectorManifest<any>;
 
-export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm];
+export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, sftp];
 
 export function connectorById(id: string): AnyManifest | undefined {
   return CONNECTORS.find((c) => c.id === id);
@@ -52,7 +53,12 @@ export async function setUpConnectorIds(db: Db, shop: string): Promise<Set<strin
 }
 
 type SingleCapability =
-  "stock-source" | "price-source" | "order-destination" | "order-status-source" | "catalog-source";
+  | "stock-source"
+  | "price-source"
+  | "order-destination"
+  | "order-status-source"
+  | "catalog-source"
+  | "image-source";
 
 const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "stock-source": "stockSource",
@@ -62,6 +68,8 @@ const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "order-status-source": "orderDestination",
   // No routing choice yet: the one set-up system offering products (Fastmag).
   "catalog-source": null,
+  // Photos: the catalog's own setting (CatalogPublishSettings.imageSource), else the one set up.
+  "image-source": null,
 };
 
 /**
@@ -76,7 +84,13 @@ export async function routedConnector(
 ): Promise<AnyManifest | null> {
   const [route, setUp] = await Promise.all([routing ?? loadRouting(db, shop), setUpConnectorIds(db, shop)]);
   const field = ROUTED[capability];
-  const chosen = field ? (route[field] as string | null) : null;
+  // Photos are chosen with the catalog's settings (Settings → SFTP photos), not the stock routing.
+  const chosen =
+    capability === "image-source"
+      ? ((await db.catalogPublishSettings.findUnique({ where: { shop } }))?.imageSource ?? null)
+      : field
+        ? (route[field] as string | null)
+        : null;
   const offering = connectorsOffering(capability).filter((c) => setUp.has(c.id));
   if (chosen) return offering.find((c) => c.id === chosen) ?? null;
   const byDefault = offering.filter((c) => !c.onlyWhenChosen?.includes(capability));

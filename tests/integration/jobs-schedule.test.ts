@@ -31,8 +31,6 @@ const local = (d: Date) => paris.format(d).replace(",", ""); // "25 02:10 CEST"
 /** The seed's jobs not built yet, with the crons it gives them. */
 const SEED_ONLY: Record<string, string> = {
   "giftcards.mails": "*/45 * * * *",
-  "images.sftp": "0 */2 * * *",
-  "catalog.publish-ready": "45 21 * * *",
 };
 
 /** Every registered job type's default cron (as the features declare them), plus the seed's future ones. */
@@ -53,6 +51,8 @@ describe("default schedules, as each feature registers them", () => {
     ["orders.deliveries", "every hour at :50, Europe/Paris"],
     ["orders.reconcile", "every hour at :20, Europe/Paris"],
     ["maintenance.prune-job-history", "every day at 4:20, Europe/Paris"],
+    ["images.sync", "every 2 hours at :20, Europe/Paris"],
+    ["catalog.publish-ready", "every day at 21:45, Europe/Paris"],
   ])("%s runs %s", (type, words) => {
     registerModules();
     expect(describeSchedule(jobType(type)!.defaultSchedule!.cron, PARIS)).toBe(words);

@@ -87,7 +87,7 @@ describe("JSON settings API", () => {
       connections: { id: string; state: string; settings: unknown; secrets: unknown[]; capabilities: string[] }[];
       routing: { sentences: string[] };
     };
-    expect(body.connections.map((c) => c.id)).toEqual(["fastmag", "retailcrm"]);
+    expect(body.connections.map((c) => c.id)).toEqual(["fastmag", "retailcrm", "sftp"]);
     expect(body.connections[0]).toMatchObject({
       state: "not-configured",
       settings: null,

@@ -12,6 +12,7 @@ import {
   fastmagStockSource,
 } from "./capabilities.server";
 import { fastmagCatalogSource } from "./catalog-source.server";
+import { fastmagImageSource } from "./photos.server";
 import {
   fastmagConnectorForShop,
   saveFastmagSettings,
@@ -91,7 +92,13 @@ export const fastmag = defineConnector<FastmagSettings>({
       const { fastmag, settings } = await connect(shop, ctx.timeoutMs);
       return fastmagCatalogSource(fastmag, settings);
     },
+    "image-source": async ({ shop }, ctx) => {
+      const { fastmag, settings } = await connect(shop, ctx.timeoutMs);
+      return fastmagImageSource(fastmag, settings);
+    },
   },
+  // Its photo call is asked only when the merchant picks Fastmag as the photos' source.
+  onlyWhenChosen: ["image-source"],
   testConnection: (shop) => testFastmagConnection(shop),
   settingsForm: settingsForm(formFields, async (shop, fields) =>
     saveFastmagSettings(shop, fields, { knownLocationIds: await knownLocationIds(shop) }),

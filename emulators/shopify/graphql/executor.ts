@@ -27,6 +27,7 @@ import { ordersModule } from "../resolvers/orders";
 import { productMutationsModule } from "../resolvers/product-mutations";
 import { productsModule } from "../resolvers/products";
 import { promotionsModule } from "../resolvers/promotions";
+import { mediaChangesModule } from "../resolvers/media-changes";
 import { publicationsModule } from "../resolvers/publications";
 import { variantMutationsModule } from "../resolvers/variant-mutations";
 import { shopModule } from "../resolvers/shop";
@@ -60,6 +61,7 @@ export const DOMAIN_MODULES: DomainModule[] = [
   promotionsModule,
   discountsModule,
   publicationsModule,
+  mediaChangesModule,
   nodeModule,
 ];
 

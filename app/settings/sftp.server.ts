@@ -1,0 +1,35 @@
+// Use-cases behind Settings → SFTP photos: the saved settings (secrets by whether they are set), the
+// pinned host key, the connection state, which system photos come from, saving and testing.
+import { connectionSummaries } from "../connectors/registry.server";
+import {
+  SFTP,
+  loadSftpSettings,
+  saveSftpSettings,
+  testSftpConnection,
+  type SftpFormFields,
+} from "../connectors/sftp/settings.server";
+import { DEFAULT_FILE_PATTERN, DEFAULT_SKU_PATTERN } from "../connectors/sftp/file-names";
+import { db } from "../db.server";
+import { chooseImageSource, chosenImageSource, imageSourceOptions } from "../sync/images/settings.server";
+
+export async function sftpSettingsScreen(shop: string) {
+  const [{ settings, passwordSet, privateKeySet }, summaries, imageSource] = await Promise.all([
+    loadSftpSettings(shop),
+    connectionSummaries(shop),
+    chosenImageSource(db, shop),
+  ]);
+  const summary = summaries.find((s) => s.connector === SFTP);
+  return {
+    settings,
+    defaults: { filePattern: DEFAULT_FILE_PATTERN, skuPattern: DEFAULT_SKU_PATTERN },
+    passwordSet,
+    privateKeySet,
+    imageSource,
+    imageSources: imageSourceOptions(),
+    connection: { state: summary?.state ?? ("not-configured" as const), message: summary?.lastCheckMessage ?? null },
+  };
+}
+
+export const saveSftpSettingsForm = (shop: string, fields: SftpFormFields) => saveSftpSettings(shop, fields);
+export const testSftp = (shop: string) => testSftpConnection(shop);
+export const chooseShopImageSource = (shop: string, id: string | null) => chooseImageSource(db, shop, id);

@@ -1,0 +1,241 @@
+// The image sync: the shop's image source's files, only those new or changed since the last run (name,
+// size, modification time, then SHA-256 of the bytes), streamed one at a time to Shopify and attached
+// to the product whose variants' SKUs name it, in their order; a colour's first photo goes on that
+// colour's variants; a replaced file replaces the product's media. Files matching no product are listed.
+import type { ImageSource, SourceImage } from "../../capabilities/image-source";
+import type { Db } from "../../db.server";
+import { errorMessage, isTransient } from "../../lib/errors";
+import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
+import {
+  createProductImage,
+  deleteMedia,
+  productsBySkuPrefix,
+  setVariantsImage,
+  uploadImage,
+  waitForMedia,
+} from "../../shopify/media.server";
+import type { SyncReporter } from "../sync-context";
+
+export interface ImageSyncDeps {
+  db: Db;
+  shop: string;
+  /** The connector the images come from ("sftp"): the file table is kept per source. */
+  sourceId: string;
+  source: ImageSource;
+  client: ShopifyAdminClient;
+  report: SyncReporter;
+  signal?: AbortSignal;
+  /** How long media processing is followed (default 5 minutes). */
+  mediaTimeoutMs?: number;
+}
+
+export interface ImageSyncResult {
+  listed: number;
+  attached: number;
+  replaced: number;
+  unchanged: number;
+  failed: number;
+  unmatched: number;
+}
+
+interface Target {
+  productId: string;
+  variants: { id: string; optionValue?: string; mediaId: string | null }[];
+}
+
+type Lookup = Target | { problem: string };
+
+export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> {
+  const { db, shop, sourceId, source, report } = deps;
+  const result: ImageSyncResult = { listed: 0, attached: 0, replaced: 0, unchanged: 0, failed: 0, unmatched: 0 };
+  const images: SourceImage[] = [];
+  const badNames: { name: string; reason: string }[] = [];
+  report.progress(0, null, "Listing the images");
+  await source.list(
+    (image) => images.push(image),
+    (name, reason) => badNames.push({ name, reason }),
+  );
+  result.listed = images.length + badNames.length;
+  report.count({ seen: result.listed });
+
+  const known = new Map(
+    (await db.catalogImageFile.findMany({ where: { shop, source: sourceId } })).map((row) => [row.name, row]),
+  );
+  const record = (name: string, data: Partial<RowData> & Pick<RowData, "status" | "size" | "modifiedAt">) =>
+    db.catalogImageFile.upsert({
+      where: { shop_source_name: { shop, source: sourceId, name } },
+      create: { shop, source: sourceId, name, syncedAt: report.now(), ...data },
+      update: { syncedAt: report.now(), reason: null, ...data },
+    });
+
+  for (const bad of badNames) {
+    result.unmatched++;
+    report.skip("image", bad.name, `Not taken: ${bad.reason}.`);
+    const row = known.get(bad.name);
+    if (row?.status !== "unmatched" || row.reason !== bad.reason)
+      await record(bad.name, { status: "unmatched", reason: bad.reason, size: 0, modifiedAt: report.now() });
+  }
+
+  // Unchanged files are left alone; files that matched no product are looked at again (it may exist now).
+  const todo = images.filter((image) => {
+    const row = known.get(image.name);
+    const same =
+      row &&
+      (image.contentHash
+        ? row.sha256 === image.contentHash
+        : row.size === image.size && row.modifiedAt.getTime() === image.modifiedAt.getTime());
+    if (same && row.status !== "unmatched") {
+      result.unchanged++;
+      return false;
+    }
+    return true;
+  });
+  const byProduct = new Map<string, SourceImage[]>();
+  for (const image of todo) {
+    const key = image.productKey!;
+    byProduct.set(key, [...(byProduct.get(key) ?? []), image]);
+  }
+
+  let done = 0;
+  for (const [productKey, group] of byProduct) {
+    await report.checkpoint();
+    // A colour's photos together, in their order.
+    group.sort(
+      (a, b) =>
+        (a.optionValue ?? "").localeCompare(b.optionValue ?? "") ||
+        a.position - b.position ||
+        a.name.localeCompare(b.name),
+    );
+    const target = await findProduct(deps, productKey);
+    if ("problem" in target) {
+      for (const image of group) {
+        result.unmatched++;
+        report.skip("image", image.name, target.problem);
+        await record(image.name, {
+          status: "unmatched",
+          reason: target.problem,
+          size: image.size,
+          modifiedAt: image.modifiedAt,
+        });
+      }
+      done += group.length;
+      continue;
+    }
+    const created: { image: SourceImage; mediaId: string; sha256: string; previous: string | null }[] = [];
+    for (const image of group) {
+      await report.checkpoint();
+      const row = known.get(image.name);
+      try {
+        const bytes = await source.open(image);
+        const upload = await uploadImage(deps.client, { name: image.name, size: image.size, bytes }, deps.signal);
+        if (row?.status === "attached" && row.sha256 === upload.sha256 && row.productId === target.productId) {
+          // Touched but not changed: the media Shopify has is this file already.
+          result.unchanged++;
+          await record(image.name, { status: "attached", size: image.size, modifiedAt: image.modifiedAt });
+          continue;
+        }
+        const mediaId = await createProductImage(deps.client, target.productId, upload.resourceUrl, altOf(image));
+        const previous = row?.status === "attached" && row.productId === target.productId ? row.mediaId : null;
+        created.push({ image, mediaId, sha256: upload.sha256, previous });
+      } catch (error) {
+        // A connection or Shopify hiccup: the run is retried, and what was done is kept.
+        if (isTransient(error)) throw error;
+        result.failed++;
+        report.count({ failed: 1 });
+        report.skip("image", image.name, `Not sent to Shopify: ${errorMessage(error)}`);
+        await record(image.name, {
+          status: "failed",
+          reason: errorMessage(error),
+          size: image.size,
+          modifiedAt: image.modifiedAt,
+        });
+      }
+    }
+    const outcomes = await waitForMedia(
+      deps.client,
+      created.map((c) => c.mediaId),
+      { timeoutMs: deps.mediaTimeoutMs },
+    );
+    const firstOfColour = new Set<string>();
+    for (const entry of created) {
+      const outcome = outcomes.get(entry.mediaId)!;
+      const { image } = entry;
+      if (outcome.status === "FAILED") {
+        result.failed++;
+        report.count({ failed: 1 });
+        report.skip("image", image.name, `Shopify could not use this image: ${outcome.reason}`);
+        await deleteMedia(deps.client, [entry.mediaId]).catch(() => undefined);
+        await record(image.name, {
+          status: "failed",
+          reason: outcome.reason,
+          size: image.size,
+          modifiedAt: image.modifiedAt,
+          sha256: entry.sha256,
+          productId: target.productId,
+          mediaId: null,
+        });
+        continue;
+      }
+      if (entry.previous) {
+        await deleteMedia(deps.client, [entry.previous]);
+        for (const v of target.variants) if (v.mediaId === entry.previous) v.mediaId = null;
+        result.replaced++;
+      } else result.attached++;
+      report.count({ changed: 1 });
+      if (image.optionValue && image.position === 1 && !firstOfColour.has(image.optionValue.toLowerCase())) {
+        firstOfColour.add(image.optionValue.toLowerCase());
+        const colour = image.optionValue.toLowerCase();
+        const variants = target.variants.filter((v) => v.optionValue?.toLowerCase() === colour);
+        if (variants.length) {
+          await setVariantsImage(deps.client, target.productId, variants, entry.mediaId);
+          for (const v of variants) v.mediaId = entry.mediaId;
+        }
+      }
+      await record(image.name, {
+        status: "attached",
+        size: image.size,
+        modifiedAt: image.modifiedAt,
+        sha256: entry.sha256,
+        productId: target.productId,
+        mediaId: entry.mediaId,
+      });
+    }
+    done += group.length;
+    report.progress(done, todo.length, "Sending images to Shopify");
+  }
+  return result;
+}
+
+interface RowData {
+  status: string;
+  reason: string | null;
+  size: number;
+  modifiedAt: Date;
+  sha256: string | null;
+  productId: string | null;
+  mediaId: string | null;
+}
+
+const altOf = (image: SourceImage) =>
+  [image.productKey, image.optionValue, image.position > 1 ? String(image.position) : ""].filter(Boolean).join(" ");
+
+/** The one Shopify product whose variants' SKUs name `productKey`, read the source's way. */
+async function findProduct(deps: ImageSyncDeps, productKey: string): Promise<Lookup> {
+  const products = (await productsBySkuPrefix(deps.client, productKey))
+    .map((product) => ({
+      productId: product.id,
+      variants: product.variants.nodes.flatMap((variant) => {
+        const keys = variant.sku ? deps.source.productKeyOfSku(variant.sku) : null;
+        return keys?.productKey === productKey
+          ? [{ id: variant.id, optionValue: keys.optionValue, mediaId: variant.media.nodes[0]?.id ?? null }]
+          : [];
+      }),
+    }))
+    .filter((product) => product.variants.length > 0);
+  if (products.length === 0) return { problem: `No product in Shopify has a SKU of reference ${productKey}.` };
+  if (products.length > 1)
+    return {
+      problem: `${products.length} products in Shopify have SKUs of reference ${productKey}: which one is not guessed.`,
+    };
+  return products[0]!;
+}

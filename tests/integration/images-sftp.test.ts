@@ -1,0 +1,188 @@
+// The image sync against a real SFTP server (emulators/sftp, ssh2's server mode) and the Shopify
+// emulator: new files attached in order with the colour's first photo on its variants, unchanged files
+// left alone, a replaced file replacing the product's media, a file Shopify cannot process recorded
+// with Shopify's reason, and files matching no product listed. Host key pinned at the first connection.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSftpFolder, saveSftpSettings, testSftpConnection } from "~/connectors/sftp/settings.server";
+import { sftpImageSource } from "~/connectors/sftp/capabilities.server";
+import { db } from "~/db.server";
+import { ShopifyAdminClient } from "~/shopify/admin-client.server";
+import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
+import { syncImages } from "~/sync/images/image-sync.server";
+import { quietReporter } from "~/sync/sync-context";
+import { createProduct } from "../../emulators/shopify/catalog";
+import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
+import { merchandisingOf } from "../../emulators/shopify/merchandising";
+import { startSftpEmulator, type SftpEmulator } from "../../emulators/sftp/index";
+import { installShop } from "../support/admin-request";
+import { uniqueShop } from "../support/shops";
+
+const APP = { apiKey: "test-api-key", apiSecret: "test-api-secret", appUrl: "http://127.0.0.1:3999" };
+const shop = uniqueShop("images");
+let shopify: ShopifyEmulator;
+let sftp: SftpEmulator;
+let client: ShopifyAdminClient;
+
+const jpeg = (seed: string) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(seed.repeat(200))]);
+
+async function putFile(name: string, bytes: Buffer, mtime: Date) {
+  const file = path.join(sftp.root, "photos", name);
+  await fs.writeFile(file, bytes);
+  await fs.utimes(file, mtime, mtime);
+}
+
+const shopRecord = () => shopify.store.shop(shop);
+const mediaOf = (title: string) => {
+  const product = [...shopRecord().products.values()].find((p) => p.title === title)!;
+  return [...merchandisingOf(shopify.store, shopRecord()).media.values()].filter((m) => m.productId === product.id);
+};
+const variantMedia = (sku: string) => {
+  const variant = [...shopRecord().variants.values()].find((v) => v.sku === sku)!;
+  return [...merchandisingOf(shopify.store, shopRecord()).media.values()].find((m) =>
+    m.variantIds.includes(variant.id),
+  );
+};
+
+async function run() {
+  const { folder, settings } = await openSftpFolder(shop);
+  const source = sftpImageSource(folder, settings);
+  const report = quietReporter();
+  try {
+    const result = await syncImages({ db, shop, sourceId: "sftp", source, client, report, mediaTimeoutMs: 10_000 });
+    return { result, report };
+  } finally {
+    await source.close();
+  }
+}
+
+beforeAll(async () => {
+  sftp = await startSftpEmulator({ users: [{ username: "photos", password: "secret-pw" }] });
+  await fs.mkdir(path.join(sftp.root, "photos"));
+  shopify = await startShopifyEmulator({
+    app: APP,
+    shops: [{ domain: shop, plan: "Standard", locations: [{ name: "Main" }] }],
+  });
+  installShopifyOriginOverride(shopify.url);
+  const record = shopify.store.shop(shop);
+  const product = (title: string, skus: string[]) =>
+    createProduct(shopify.store, record, {
+      title,
+      status: "DRAFT",
+      options: [{ name: "Variant", values: skus }],
+      variants: skus.map((sku) => ({ sku, price: "20.00", options: { Variant: sku } })),
+    });
+  product("BOXE20", ["BOXE20|BLUE|S", "BOXE20|BLUE|M", "BOXE20|RED|S"]);
+  product("SHIRT1", ["SHIRT1|WHITE|M"]);
+  await installShop(shop);
+  client = new ShopifyAdminClient({ shop, accessToken: shopify.issueAccessToken(shop) });
+  const saved = await saveSftpSettings(shop, {
+    host: sftp.host,
+    port: sftp.port,
+    username: "photos",
+    password: "secret-pw",
+    folder: "/photos",
+  });
+  expect(saved).toEqual({ ok: true });
+});
+
+afterAll(async () => {
+  await Promise.all([shopify?.close(), sftp?.close()]);
+});
+
+describe("images from an SFTP folder", () => {
+  it("pins the server's host key on the first connection and shows it", async () => {
+    const test = await testSftpConnection(shop);
+    expect(test).toMatchObject({ ok: true });
+    expect(test.message).toContain(sftp.hostKey.fingerprint);
+    const row = await db.connectorSetting.findUniqueOrThrow({ where: { shop_connector: { shop, connector: "sftp" } } });
+    expect(JSON.parse(row.configJson).hostKey.fingerprint).toBe(sftp.hostKey.fingerprint);
+  });
+
+  it("sends new files in order, puts each colour's first photo on its variants and lists unknown files", async () => {
+    const t = new Date("2026-11-01T10:00:00Z");
+    await putFile("BOXE20_BLUE_2.jpg", jpeg("b2"), t);
+    await putFile("BOXE20_BLUE_1.jpg", jpeg("b1"), t);
+    await putFile("BOXE20_RED_1.jpg", jpeg("r1"), t);
+    await putFile("NOPE99_BLACK_1.jpg", jpeg("n1"), t);
+    await putFile("readme.txt", Buffer.from("hello"), t);
+    const { result, report } = await run();
+    expect(result).toMatchObject({ listed: 5, attached: 3, unmatched: 2, failed: 0 });
+    expect(mediaOf("BOXE20").map((m) => m.alt)).toEqual(["BOXE20 BLUE", "BOXE20 BLUE 2", "BOXE20 RED"]);
+    expect(mediaOf("BOXE20").every((m) => m.status === "READY")).toBe(true);
+    expect(variantMedia("BOXE20|BLUE|S")?.alt).toBe("BOXE20 BLUE");
+    expect(variantMedia("BOXE20|BLUE|M")?.alt).toBe("BOXE20 BLUE");
+    expect(variantMedia("BOXE20|RED|S")?.alt).toBe("BOXE20 RED");
+    expect(report.skipped.map((s) => s.externalId).sort()).toEqual(["NOPE99_BLACK_1.jpg", "readme.txt"]);
+    expect(report.skipped.find((s) => s.externalId === "NOPE99_BLACK_1.jpg")?.reason).toContain(
+      "No product in Shopify has a SKU of reference NOPE99",
+    );
+    const rows = await db.catalogImageFile.findMany({ where: { shop, status: "attached" } });
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256 ?? ""))).toBe(true);
+  });
+
+  it("leaves unchanged files alone on the next run", async () => {
+    const calls = shopify.callLog({ shop }).length;
+    const { result } = await run();
+    expect(result).toMatchObject({ attached: 0, replaced: 0, unchanged: 3, failed: 0 });
+    // Only the lookup of the reference that matched nothing is repeated.
+    const operations = shopify
+      .callLog({ shop })
+      .slice(calls)
+      .map((c) => c.operationName);
+    expect(operations).toEqual(["ProductsForImages"]);
+  });
+
+  it("replaces the product's media when a file is replaced, and keeps a touched but identical file", async () => {
+    const before = mediaOf("BOXE20").find((m) => m.alt === "BOXE20 BLUE")!;
+    await putFile("BOXE20_BLUE_1.jpg", jpeg("b1-new"), new Date("2026-11-02T10:00:00Z"));
+    await putFile("BOXE20_RED_1.jpg", jpeg("r1"), new Date("2026-11-02T10:00:00Z"));
+    const { result, report } = await run();
+    expect(result, JSON.stringify(report.skipped)).toMatchObject({ replaced: 1, attached: 0, unchanged: 2 });
+    const blue = mediaOf("BOXE20").filter((m) => m.alt === "BOXE20 BLUE");
+    expect(blue).toHaveLength(1);
+    expect(blue[0]!.id).not.toBe(before.id);
+    expect(variantMedia("BOXE20|BLUE|S")?.id).toBe(blue[0]!.id);
+    expect(mediaOf("BOXE20")).toHaveLength(3);
+  });
+
+  it("records a file Shopify cannot process as skipped with Shopify's reason", async () => {
+    await putFile("SHIRT1_WHITE_1.jpg", Buffer.from("not an image at all"), new Date("2026-11-03T10:00:00Z"));
+    const { result, report } = await run();
+    expect(result).toMatchObject({ failed: 1, attached: 0 });
+    const skip = report.skipped.find((s) => s.externalId === "SHIRT1_WHITE_1.jpg");
+    expect(skip?.reason).toContain("UNSUPPORTED_IMAGE_FILE_TYPE");
+    expect(mediaOf("SHIRT1")).toHaveLength(0);
+    const row = await db.catalogImageFile.findUniqueOrThrow({
+      where: { shop_source_name: { shop, source: "sftp", name: "SHIRT1_WHITE_1.jpg" } },
+    });
+    expect(row).toMatchObject({ status: "failed" });
+    // Fixed on the server: taken again.
+    await putFile("SHIRT1_WHITE_1.jpg", jpeg("w1"), new Date("2026-11-04T10:00:00Z"));
+    expect((await run()).result).toMatchObject({ attached: 1, failed: 0 });
+    expect(mediaOf("SHIRT1")).toHaveLength(1);
+  });
+
+  it("refuses a server whose host key changed", async () => {
+    const other = await startSftpEmulator({ users: [{ username: "photos", password: "secret-pw" }] });
+    try {
+      const row = await db.connectorSetting.findUniqueOrThrow({
+        where: { shop_connector: { shop, connector: "sftp" } },
+      });
+      const config = JSON.parse(row.configJson);
+      await db.connectorSetting.update({
+        where: { shop_connector: { shop, connector: "sftp" } },
+        data: { configJson: JSON.stringify({ ...config, port: other.port }) },
+      });
+      await expect(openSftpFolder(shop)).rejects.toThrow(/host key changed/);
+      await db.connectorSetting.update({
+        where: { shop_connector: { shop, connector: "sftp" } },
+        data: { configJson: row.configJson },
+      });
+    } finally {
+      await other.close();
+    }
+  });
+});
