@@ -5,6 +5,7 @@ import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
+import { promotionJobTypes } from "./promotions/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
@@ -15,7 +16,13 @@ let registered = false;
 export function registerModules(): void {
   if (registered) return;
   registered = true;
-  for (const definition of [pruneJobHistoryJob, pruneWebhookDeliveriesJob, ...stockJobTypes, ...orderJobTypes])
+  for (const definition of [
+    pruneJobHistoryJob,
+    pruneWebhookDeliveriesJob,
+    ...stockJobTypes,
+    ...orderJobTypes,
+    ...promotionJobTypes,
+  ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);
