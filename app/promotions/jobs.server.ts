@@ -5,6 +5,7 @@ import type { JobContext } from "../jobs/context.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
 import { AppError, errorMessage, isTransient } from "../lib/errors";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
+import { publishActivePromotions } from "./active.server";
 import { PROMOTION_JOB } from "./promotions.server";
 import { endPromotion, markStartFailed, startPromotion, type RunDeps } from "./run.server";
 
@@ -32,9 +33,13 @@ async function run(ctx: JobContext<Params>) {
     report: ctx,
     options,
   };
-  if (action === "end") return endPromotion(deps, promotionId);
+  if (action === "end") {
+    const ended = await endPromotion(deps, promotionId);
+    return { ...ended, toldSystems: await publishActivePromotions(ctx.db, ctx.shop, ctx) };
+  }
   try {
-    return await startPromotion(deps, promotionId);
+    const started = await startPromotion(deps, promotionId);
+    return { ...started, toldSystems: await publishActivePromotions(ctx.db, ctx.shop, ctx) };
   } catch (error) {
     // The last try, or an error no retry fixes: the promotion shows it failed (End cleans up).
     if (!isTransient(error) || ctx.attempt >= RETRY.maxAttempts)

@@ -15,6 +15,7 @@ import {
   setRounding,
 } from "~/promotions/promotions.server";
 import { endPromotion, startPromotion } from "~/promotions/run.server";
+import { activePromotions } from "~/promotions/active.server";
 import { quietReporter } from "~/sync/sync-context";
 import { merchandisingOf } from "../../emulators/shopify/merchandising";
 import { startPromotionWorld, type PromotionWorld } from "./promotions-harness";
@@ -104,6 +105,15 @@ describe("a price-mode promotion on a collection, from March to October in Paris
     expect(world.product("Short").tags).toEqual([]);
     const detail = await promotionDetail(db, world.shop, promotionId);
     expect(detail).toMatchObject({ state: "active", products: 2, variants: 3 });
+    // What a system receiving promotions (a marketplace) is handed through the capability.
+    const [active] = await activePromotions(db, world.shop);
+    expect(active).toMatchObject({ id: promotionId, tag: "promo-30", percentage: 30, mode: "price" });
+    expect(active!.variants).toContainEqual({
+      sku: "PULL|S",
+      shopifyVariantId: `gid://shopify/ProductVariant/${world.variant("PULL|S").id}`,
+      price: "39.90",
+      promoPrice: "27.93",
+    });
     expect(detail.items.find((i) => i.sku === "PULL|M")).toMatchObject({
       originalPrice: "50.00",
       originalCompareAt: "60.00",
