@@ -4,6 +4,7 @@ export const APP_SECTIONS = [
   { path: "/app", label: "Dashboard" },
   { path: "/app/syncs", label: "Syncs" },
   { path: "/app/orders", label: "Orders" },
+  { path: "/app/promotions", label: "Promotions" },
   { path: "/app/fastmag/explorer", label: "Fastmag explorer" },
   { path: "/app/settings", label: "Settings" },
   { path: "/app/logs", label: "Logs" },
