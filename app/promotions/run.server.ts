@@ -18,6 +18,7 @@ import {
 } from "../shopify/promotions.server";
 import { writeVariantPrices, type VariantPrice, type VariantPriceInput } from "../shopify/variants.server";
 import type { SyncReporter } from "../sync/sync-context";
+import type { PromotionVariantView } from "./model";
 import { promoCompareAt, promoPrice, sameMoney, type RoundingRule } from "./pricing";
 import { resolveTargets } from "./promotions.server";
 
@@ -222,15 +223,7 @@ export async function endPromotion(deps: RunDeps, promotionId: string): Promise<
   return { restored, changed, products: productIds.length };
 }
 
-interface HeldVariant {
-  variantId: string;
-  productId: string;
-  sku: string | null;
-  originalPrice: string;
-  originalCompareAt: string | null;
-  promoPrice: string;
-  promoCompareAt: string | null;
-}
+type HeldVariant = Omit<PromotionVariantView, "status">;
 
 async function restorePrices(
   deps: RunDeps,
