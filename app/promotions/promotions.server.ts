@@ -381,7 +381,8 @@ export async function endPromotionNow(
     trigger: "manual",
     params: { promotionId: id, action: "end" },
     runAfter: now,
-    dedupeKey: `promotion:${id}:end-now`,
+    // One per request: an end that failed can be asked again (ends run one at a time and are idempotent).
+    dedupeKey: `promotion:${id}:end-now:${now.getTime()}`,
   });
   return { promotion: summaryOf(updated), jobId: job.id };
 }
