@@ -275,6 +275,36 @@ describe("rounding, discount mode and a failed start", () => {
     expect(prices("GANTS|U")).toEqual({ price: "12.00", compareAtPrice: null });
   });
 
+  it("retries a start that met a Shopify outage, then starts", { timeout: 60_000 }, async () => {
+    const { promotion } = await createPromotion(world.deps, {
+      name: "Bonnets",
+      percentage: 30,
+      tag: "bonnets",
+      productIds: [world.productId("Bonnet")],
+    });
+    // Shopify answers 503 to every try of the client's first call: the run fails as transient.
+    const fault = await fetch(`${world.shopify.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ route: "POST /admin/api/2026-07/graphql.json", kind: "status", status: 503, count: 6 }),
+    });
+    expect(fault.status).toBe(201);
+    const [first] = await world.runDue();
+    expect(await getJob({ db }, world.shop, first!)).toMatchObject({ status: "queued", attempt: 1 });
+    expect(await promotionDetail(db, world.shop, promotion.id)).toMatchObject({ state: "scheduled" });
+    expect(prices("BONNET|U")).toEqual({ price: "15.00", compareAtPrice: "20.00" });
+
+    world.clock.advance(10 * 60_000); // past the retry's backoff
+    await world.runDue();
+    expect(await getJob({ db }, world.shop, first!)).toMatchObject({ status: "succeeded" });
+    expect(await promotionDetail(db, world.shop, promotion.id)).toMatchObject({ state: "active" });
+    expect(prices("BONNET|U")).toEqual({ price: "10.50", compareAtPrice: "20.00" });
+
+    await endPromotionNow(db, world.shop, promotion.id, world.clock.now());
+    await world.runDue();
+    expect(prices("BONNET|U")).toEqual({ price: "15.00", compareAtPrice: "20.00" });
+  });
+
   it("refuses bad input with readable field errors", async () => {
     await expect(previewPromotion(world.deps, { name: "", percentage: 120 })).rejects.toMatchObject({
       fieldErrors: { name: "Give the promotion a name", percentage: "must be at most 95" },
