@@ -8,6 +8,7 @@ import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { catalogJobTypes } from "./sync/catalog/jobs.server";
 import { imageJobTypes } from "./sync/images/jobs.server";
 import { publishingJobTypes } from "./sync/publishing/jobs.server";
+import { promotionJobTypes } from "./promotions/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
@@ -26,6 +27,7 @@ export function registerModules(): void {
     ...catalogJobTypes,
     ...imageJobTypes,
     ...publishingJobTypes,
+    ...promotionJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);

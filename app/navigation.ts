@@ -6,6 +6,7 @@ export const APP_SECTIONS = [
   { path: "/app/orders", label: "Orders" },
   { path: "/app/catalog", label: "Catalog" },
   { path: "/app/catalog/readiness", label: "Ready to sell" },
+  { path: "/app/promotions", label: "Promotions" },
   { path: "/app/fastmag/explorer", label: "Fastmag explorer" },
   { path: "/app/settings", label: "Settings" },
   { path: "/app/logs", label: "Logs" },

@@ -7,6 +7,7 @@ import type { ImageSource } from "./image-source";
 import type { OrderDestination } from "./order-destination";
 import type { OrderStatusSource } from "./order-status-source";
 import type { PriceSource } from "./price-source";
+import type { PromotionDestination } from "./promotion-destination";
 import type { ShipmentDestination } from "./shipment-destination";
 import type { StockDestination } from "./stock-destination";
 import type { StockSource } from "./stock-source";
@@ -23,6 +24,7 @@ export interface CapabilityPorts {
   "catalog-source": CatalogSource;
   "image-source": ImageSource;
   "event-destination": EventDestination;
+  "promotion-destination": PromotionDestination;
 }
 
 export type CapabilityName = keyof CapabilityPorts;
@@ -39,4 +41,5 @@ export const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   "catalog-source": "a source of products",
   "image-source": "a source of product photos",
   "event-destination": "a system that receives Shopify's events",
+  "promotion-destination": "a system that receives promotions",
 };

@@ -165,6 +165,13 @@ export async function stockDestinationsFor(ctx: CapabilityContext): Promise<Prov
   return Promise.all(manifests.map((m) => build(m, "stock-destination", context)));
 }
 
+/** Every set-up system that receives the shop's promotions (a marketplace), each built for this run. */
+export async function promotionDestinationsFor(ctx: CapabilityContext): Promise<Provider<"promotion-destination">[]> {
+  const setUp = await setUpConnectorIds(ctx.db, ctx.shop);
+  const manifests = connectorsOffering("promotion-destination").filter((c) => setUp.has(c.id));
+  return Promise.all(manifests.map((m) => build(m, "promotion-destination", ctx)));
+}
+
 /** The routing in plain words for the Settings screen: "Stock comes from Fastmag; it is sent to Shopify." */
 export async function routingSentences(db: Db, shop: string): Promise<string[]> {
   const routing = await loadRouting(db, shop);

@@ -2,12 +2,38 @@
 // reduction running today (in the back office's time zone). A running reduction shows the reduced price
 // with the regular one as compare-at; once it ends the regular price returns and compare-at clears.
 // Only variants whose figures differ are written, grouped per product.
+// A variant a promotion holds (price mode) is not given the source's price: the source's figures become
+// the promotion's stored original, and the variant shows the promotion's price of that original.
 import { priceOn } from "../domain/catalog";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { variantPrices, writeVariantPrices, type VariantPriceInput } from "../shopify/variants.server";
 import type { PriceSource } from "../capabilities/price-source";
 import { SkuColumns } from "./sku-columns";
 import type { SyncReporter } from "./sync-context";
+
+/** How a promotion shows a price: what the variant shows for the price it would have without it. */
+export interface PromotionHold {
+  promotionId: string;
+  /** The original the promotion keeps for the variant now. */
+  original: { price: string; compareAtPrice: string | null };
+  show(original: { price: string; compareAtPrice: string | null }): { price: string; compareAtPrice: string | null };
+}
+
+/** The variants promotions hold, and where the source's new figures for them are kept (app/promotions). */
+export interface PromotionHolds {
+  load(): Promise<Map<string, PromotionHold>>;
+  /** The source's figures for held variants: the originals the promotions put back at their end. */
+  saveOriginals(
+    changes: {
+      promotionId: string;
+      variantId: string;
+      originalPrice: string;
+      originalCompareAt: string | null;
+      promoPrice: string;
+      promoCompareAt: string | null;
+    }[],
+  ): Promise<void>;
+}
 
 export interface PriceSyncDeps {
   shop: string;
@@ -16,6 +42,8 @@ export interface PriceSyncDeps {
   /** What the merchant calls the source, for skip reasons. */
   sourceName: string;
   report: SyncReporter;
+  /** Promotions running on some variants (none when absent). */
+  holds?: PromotionHolds;
   options?: { readMode?: "paged" | "bulk"; concurrency?: number; bulkMutationFrom?: number; bulkPollMs?: number };
 }
 
@@ -58,6 +86,8 @@ export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
   ]);
   for (const s of read.skipped) report.skip("variant", s.externalId, s.reason);
 
+  const holds = (await deps.holds?.load()) ?? new Map<string, PromotionHold>();
+  const originals: Parameters<PromotionHolds["saveOriginals"]>[0] = [];
   const byProduct = new Map<string, VariantPriceInput[]>();
   let seen = 0;
   let changed = 0;
@@ -69,9 +99,23 @@ export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
       continue;
     }
     seen++;
-    const price = money(expected.get(slot, "price"));
+    let price = money(expected.get(slot, "price"));
     const compareAt = expected.get(slot, "compareAtPrice");
-    const compareAtPrice = Number.isNaN(compareAt) ? null : money(compareAt);
+    let compareAtPrice = Number.isNaN(compareAt) ? null : money(compareAt);
+    const hold = holds.get(variant.id);
+    if (hold) {
+      const shown = hold.show({ price, compareAtPrice });
+      if (!sameMoney(hold.original.price, price) || !sameMoney(hold.original.compareAtPrice, compareAtPrice))
+        originals.push({
+          promotionId: hold.promotionId,
+          variantId: variant.id,
+          originalPrice: price,
+          originalCompareAt: compareAtPrice,
+          promoPrice: shown.price,
+          promoCompareAt: shown.compareAtPrice,
+        });
+      ({ price, compareAtPrice } = shown);
+    }
     if (sameMoney(variant.price, price) && sameMoney(variant.compareAtPrice, compareAtPrice)) continue;
     changed++;
     const list = byProduct.get(variant.product.id) ?? [];
@@ -79,6 +123,11 @@ export async function priceSync(deps: PriceSyncDeps): Promise<PriceSyncResult> {
     byProduct.set(variant.product.id, list);
   }
   report.count({ seen });
+  if (originals.length) {
+    await deps.holds!.saveOriginals(originals);
+    report.log("info", `${originals.length} variants are in a promotion: their new prices are kept for its end.`);
+    report.count({ changed: originals.length });
+  }
   let written = 0;
   const { calls, mode } = await writeVariantPrices(client, byProduct, {
     concurrency: deps.options?.concurrency,

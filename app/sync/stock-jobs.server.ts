@@ -7,6 +7,7 @@ import { env } from "../env.server";
 import type { JobContext } from "../jobs/context.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
 import { hourlyOutside } from "../jobs/schedules.server";
+import { promotionHolds } from "../promotions/holds.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { ensureFulfillmentService } from "../shopify/fulfillment-service.server";
 import { differentialStockSync } from "./differential-stock.server";
@@ -104,6 +105,7 @@ jobTypes.push(
           source: source.port,
           sourceName: source.name,
           report: ctx,
+          holds: promotionHolds(ctx.db, ctx.shop),
           options: ctx.params,
         })),
       };

@@ -48,6 +48,7 @@ export function shopSnapshot(shop: ShopRecord) {
       id: `gid://shopify/Product/${p.id}`,
       title: p.title,
       handle: p.handle,
+      tags: [...p.tags],
       variants: p.variantIds.map((id) => {
         const v = shop.variants.get(id)!;
         const levels = [...shop.inventoryLevels.values()].filter((l) => l.inventoryItemId === v.inventoryItemId);

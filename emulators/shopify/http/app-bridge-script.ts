@@ -120,8 +120,29 @@ export const APP_BRIDGE_SCRIPT = String.raw`(function () {
     });
   }
 
+  // resourcePicker({ type: "product" | "collection", multiple }): the admin shows a dialog; resolves with
+  // the selection ([{ id, title, … }]) or undefined when cancelled, like App Bridge 4.
+  var picks = {};
+  window.addEventListener("message", function (event) {
+    if (event.origin !== parentOrigin || !event.data || event.data.type !== "shopify:resourcePicker:response") return;
+    var resolve = picks[event.data.id];
+    if (!resolve) return;
+    delete picks[event.data.id];
+    resolve(event.data.selection);
+  });
+  function resourcePicker(options) {
+    options = options || {};
+    if (!embedded) return Promise.reject(new Error("App Bridge stand-in: not embedded in the emulator's admin"));
+    return new Promise(function (resolve) {
+      var id = nextId++;
+      picks[id] = resolve;
+      post({ type: "shopify:resourcePicker:request", id: id, resourceType: options.type || "product", multiple: options.multiple !== false });
+    });
+  }
+
   window.shopify = {
     __emulator: true,
+    resourcePicker: resourcePicker,
     config: config,
     environment: { embedded: embedded, mobile: false, pos: false },
     origin: parentOrigin,

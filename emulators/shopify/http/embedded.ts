@@ -108,6 +108,48 @@ function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string): string {
       frame.src = url.toString();
     });
   }
+  // App Bridge's resource picker: the shop's products or collections in a dialog of the admin page.
+  function pick(request, event) {
+    var collections = request.resourceType === "collection";
+    var url = "/_emulator/shops/" + encodeURIComponent(state.shop) + (collections ? "/merchandising" : "");
+    function answer(selection) {
+      event.source.postMessage({ type: "shopify:resourcePicker:response", id: request.id, selection: selection }, event.origin);
+    }
+    fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (snapshot) {
+      var items = collections
+        ? (snapshot.collections || []).map(function (c) { return { id: "gid://shopify/Collection/" + c.id, title: c.title, productsCount: c.productIds.length }; })
+        : (snapshot.products || []).map(function (p) { return { id: p.id, title: p.title, handle: p.handle, tags: p.tags, variants: p.variants.map(function (v) { return { id: v.id, sku: v.sku, price: v.price }; }) }; });
+      var label = collections ? "Select collections" : "Select products";
+      var dialog = document.createElement("div");
+      dialog.setAttribute("role", "dialog");
+      dialog.setAttribute("aria-label", label);
+      dialog.style.cssText = "position:fixed;inset:10% 25%;background:#fff;border:1px solid #8a8a8a;border-radius:12px;padding:16px;overflow:auto;z-index:10;box-shadow:0 8px 32px rgba(0,0,0,.3)";
+      var heading = document.createElement("h2");
+      heading.textContent = label;
+      dialog.appendChild(heading);
+      var boxes = items.map(function (item) {
+        var row = document.createElement("label");
+        row.style.cssText = "display:block;padding:4px 0";
+        var box = document.createElement("input");
+        box.type = request.multiple === false ? "radio" : "checkbox";
+        box.name = "pick";
+        row.appendChild(box);
+        row.appendChild(document.createTextNode(" " + item.title));
+        dialog.appendChild(row);
+        return box;
+      });
+      function close(selection) { dialog.remove(); answer(selection); }
+      var select = document.createElement("button");
+      select.textContent = "Select";
+      select.addEventListener("click", function () { close(items.filter(function (_, i) { return boxes[i].checked; })); });
+      var cancel = document.createElement("button");
+      cancel.textContent = "Cancel";
+      cancel.addEventListener("click", function () { close(undefined); });
+      dialog.appendChild(select);
+      dialog.appendChild(cancel);
+      document.body.appendChild(dialog);
+    }, function () { answer(undefined); });
+  }
   window.addEventListener("message", function (event) {
     if (event.origin !== state.appOrigin || !event.data) return;
     var data = event.data;
@@ -125,6 +167,8 @@ function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string): string {
         a.addEventListener("click", function (e) { e.preventDefault(); go(item.href); });
         nav.appendChild(a);
       });
+    } else if (data.type === "shopify:resourcePicker:request") {
+      pick(data, event);
     } else if (data.type === "shopify:loading") {
       document.getElementById("admin-loading").hidden = !data.loading;
     } else if (data.type === "shopify:location" && typeof data.path === "string") {

@@ -1,0 +1,71 @@
+// Promotions for routes (JSON API and the Promotions screens): each call takes the shop and plain
+// values, and builds what the use-cases need (the database, the shop's time zone, its Admin client).
+import { db } from "../db.server";
+import { ValidationError } from "../lib/errors";
+import { adminClientForShop } from "../shopify/admin-for-shop.server";
+import { shopTimeZone } from "../shops/time-zone.server";
+import {
+  createPromotion,
+  endPromotionByTag,
+  endPromotionNow,
+  listPromotions,
+  previewPromotion,
+  promotionDetail,
+  roundingOf,
+  setRounding,
+  type PromotionDeps,
+} from "./promotions.server";
+
+async function depsFor(shop: string): Promise<PromotionDeps> {
+  return {
+    db,
+    shop,
+    timeZone: await shopTimeZone(shop),
+    now: () => new Date(),
+    client: () => adminClientForShop(shop, { db }),
+  };
+}
+
+/** `POST /api/promotions` (and the seed's `/promo`): `preview: true` only previews. */
+export async function createOrPreview(shop: string, body: Record<string, unknown>) {
+  const { preview: previewOnly, ...input } = body;
+  if (previewOnly !== undefined && typeof previewOnly !== "boolean")
+    throw new ValidationError('"preview" must be true or false.', { preview: "must be a boolean" });
+  const deps = await depsFor(shop);
+  if (previewOnly) {
+    const { preview, rounding } = await previewPromotion(deps, input);
+    return { created: false as const, preview, rounding };
+  }
+  return { created: true as const, ...(await createPromotion(deps, input)) };
+}
+
+export async function promotionsList(shop: string) {
+  const [promotions, timeZone, rounding] = await Promise.all([
+    listPromotions(db, shop),
+    shopTimeZone(shop),
+    roundingOf(db, shop),
+  ]);
+  return { promotions, timeZone, rounding };
+}
+
+export async function promotionView(shop: string, id: string) {
+  const [promotion, timeZone] = await Promise.all([promotionDetail(db, shop, id), shopTimeZone(shop)]);
+  return { promotion, timeZone };
+}
+
+export const endNow = (shop: string, id: string) => endPromotionNow(db, shop, id, new Date());
+export const endByTag = (shop: string, tag: string) => endPromotionByTag(db, shop, tag, new Date());
+
+export async function promotionSettings(shop: string) {
+  return { rounding: await roundingOf(db, shop) };
+}
+
+export async function savePromotionSettings(shop: string, body: Record<string, unknown>) {
+  const unknown = Object.keys(body).filter((k) => k !== "rounding");
+  if (unknown.length)
+    throw new ValidationError(
+      "Only rounding can be set.",
+      Object.fromEntries(unknown.map((k) => [k, "unknown field"])),
+    );
+  return { rounding: await setRounding(db, shop, body.rounding) };
+}

@@ -1,0 +1,67 @@
+// Promotions as jobs: one type for a promotion's start and end, keyed on the promotion so its start
+// and end never run at the same time (promotions of one shop still run side by side).
+import { z } from "zod";
+import type { JobContext } from "../jobs/context.server";
+import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
+import { AppError, errorMessage, isTransient } from "../lib/errors";
+import { adminClientForShop } from "../shopify/admin-for-shop.server";
+import { publishActivePromotions } from "./active.server";
+import { PROMOTION_JOB } from "./promotions.server";
+import { endPromotion, markStartFailed, startPromotion, type RunDeps } from "./run.server";
+
+const params = z
+  .object({
+    promotionId: z.string().min(1),
+    action: z.enum(["start", "end"]),
+    bulkMutationFrom: z.number().int().min(1).optional(),
+    tagBulkFrom: z.number().int().min(1).optional(),
+    shopWideFrom: z.number().int().min(1).optional(),
+    readMode: z.enum(["paged", "bulk"]).optional(),
+  })
+  .strict();
+
+type Params = z.infer<typeof params>;
+
+const RETRY = { maxAttempts: 3, baseDelayMs: 30_000 };
+
+async function run(ctx: JobContext<Params>) {
+  const { promotionId, action, ...options } = ctx.params;
+  const deps: RunDeps = {
+    db: ctx.db,
+    shop: ctx.shop,
+    client: await adminClientForShop(ctx.shop, { db: ctx.db }),
+    report: ctx,
+    options,
+  };
+  if (action === "end") {
+    const ended = await endPromotion(deps, promotionId);
+    return { ...ended, toldSystems: await publishActivePromotions(ctx.db, ctx.shop, ctx) };
+  }
+  try {
+    const started = await startPromotion(deps, promotionId);
+    return { ...started, toldSystems: await publishActivePromotions(ctx.db, ctx.shop, ctx) };
+  } catch (error) {
+    // The last try, or an error no retry fixes: the promotion shows it failed (End cleans up).
+    if (!isTransient(error) || ctx.attempt >= RETRY.maxAttempts)
+      await markStartFailed(
+        ctx.db,
+        promotionId,
+        error instanceof AppError ? errorMessage(error) : "The promotion could not start.",
+      );
+    throw error;
+  }
+}
+
+export const promotionJobTypes: JobTypeDefinition[] = [
+  defineJobType<Params>({
+    type: PROMOTION_JOB,
+    title: "Promotion start or end",
+    description:
+      "Starts a promotion at its start time (lower prices or an automatic discount, and the promotion's tag) and ends it at its end time or on End now (prices put back exactly, tag removed).",
+    retry: RETRY,
+    progress: "items",
+    concurrency: { key: (p) => p.promotionId },
+    parseParams: (raw) => params.parse(raw),
+    handler: run,
+  }),
+];

@@ -1,0 +1,398 @@
+// Promotions as the merchant handles them: preview (which variants, at what price), create (refused
+// when it overlaps a promotion already holding some of its variants), list, detail, end now, and the
+// shop's rounding rule. Starting and ending are jobs (jobs.server.ts → run.server.ts).
+import { z } from "zod";
+import type { Db } from "../db.server";
+import { enqueue } from "../jobs/queue.server";
+import { NotFoundError, ValidationError } from "../lib/errors";
+import type { ShopifyAdminClient } from "../shopify/admin-client.server";
+import { collectionProducts, variantsOfProducts, type ProductVariantsOptions } from "../shopify/promotions.server";
+import { localToInstant } from "./local-time";
+import {
+  LIVE_STATES,
+  PREVIEW_LIMIT,
+  type Overlap,
+  type PromotionMode,
+  type PromotionPreview,
+  type PromotionState,
+  type PromotionSummary,
+  type PromotionVariantView,
+} from "./model";
+import { promoCompareAt, promoPrice, ROUNDING_RULES, type RoundingRule } from "./pricing";
+
+export const PROMOTION_JOB = "promotions.run";
+
+export interface PromotionDeps {
+  db: Db;
+  shop: string;
+  timeZone: string;
+  now: () => Date;
+  client: () => Promise<ShopifyAdminClient>;
+  readOptions?: ProductVariantsOptions;
+}
+
+const gidOf = (type: string) => (value: string) => {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return `gid://shopify/${type}/${text}`;
+  return text;
+};
+
+const idList = (type: string) =>
+  z
+    .array(z.union([z.string(), z.number()]).transform((v) => gidOf(type)(String(v))))
+    .max(10_000)
+    .default([])
+    .refine((ids) => ids.every((id) => new RegExp(`^gid://shopify/${type}/\\d+$`).test(id)), {
+      message: `must be ${type} ids (gid://shopify/${type}/123 or 123)`,
+    });
+
+const inputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the promotion a name").max(120),
+    percentage: z.coerce
+      .number({ invalid_type_error: "must be a number" })
+      .gt(0, "must be more than 0")
+      .max(95, "must be at most 95"),
+    mode: z.enum(["price", "discount"]).default("price"),
+    tag: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, "letters, digits, - and _ only (at most 40)")
+      .optional(),
+    productIds: idList("Product"),
+    collectionIds: idList("Collection"),
+    startsAt: z.string().trim().nullish(),
+    endsAt: z.string().trim().nullish(),
+  })
+  .strict();
+
+export type PromotionInput = z.input<typeof inputSchema>;
+
+export interface NormalisedInput {
+  name: string;
+  percentage: number;
+  mode: PromotionMode;
+  tag: string;
+  productIds: string[];
+  collectionIds: string[];
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+function whenOf(text: string | null | undefined, timeZone: string, field: string): Date | null {
+  if (!text) return null;
+  const local = localToInstant(text, timeZone);
+  if (local) return local;
+  // An ISO instant with its offset or Z is taken as it is.
+  if (/(?:Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text))) return new Date(text);
+  throw new ValidationError(`"${field}" is not a date and time.`, {
+    [field]: "use the shop's local time, e.g. 2026-03-29T09:00 (or an ISO time with its offset)",
+  });
+}
+
+export function normaliseInput(raw: unknown, timeZone: string, now: Date): NormalisedInput {
+  const parsed = inputSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] ? String(issue.path[0]) : "body";
+      fieldErrors[key] ??=
+        issue.code === "unrecognized_keys" ? `unknown fields: ${issue.keys.join(", ")}` : issue.message;
+    }
+    throw new ValidationError("The promotion has invalid fields.", fieldErrors);
+  }
+  const input = parsed.data;
+  const productIds = [...new Set(input.productIds)];
+  const collectionIds = [...new Set(input.collectionIds)];
+  if (productIds.length + collectionIds.length === 0)
+    throw new ValidationError("Pick at least one product or collection.", {
+      productIds: "pick at least one product or collection",
+    });
+  const startsAt = whenOf(input.startsAt, timeZone, "startsAt") ?? now;
+  const endsAt = whenOf(input.endsAt, timeZone, "endsAt");
+  if (endsAt && endsAt <= startsAt)
+    throw new ValidationError("The promotion must end after it starts.", { endsAt: "must be after the start" });
+  if (endsAt && endsAt <= now)
+    throw new ValidationError("The end is in the past.", { endsAt: "must be in the future" });
+  const percentage = Math.round(input.percentage * 100) / 100;
+  return {
+    name: input.name,
+    percentage,
+    mode: input.mode,
+    tag: input.tag ?? `promo-${String(percentage).replace(".", "-")}`,
+    productIds,
+    collectionIds,
+    startsAt: startsAt < now ? now : startsAt,
+    endsAt,
+  };
+}
+
+/** The products a promotion covers: those picked and those of its collections, now. */
+export async function resolveTargets(client: ShopifyAdminClient, productIds: string[], collectionIds: string[]) {
+  const products = new Set(productIds);
+  const collections: { id: string; title: string; products: number }[] = [];
+  const missing: string[] = [];
+  for (const id of collectionIds) {
+    const found = await collectionProducts(client, id);
+    if (!found) {
+      missing.push(id);
+      continue;
+    }
+    collections.push({ id, title: found.title, products: found.productIds.length });
+    for (const p of found.productIds) products.add(p);
+  }
+  if (missing.length)
+    throw new ValidationError(`Shopify has no collection ${missing.join(", ")}.`, {
+      collectionIds: `unknown: ${missing.join(", ")}`,
+    });
+  return { products, collections };
+}
+
+export async function roundingOf(db: Db, shop: string): Promise<RoundingRule> {
+  const row = await db.promotionSettings.findUnique({ where: { shop } });
+  return (ROUNDING_RULES as readonly string[]).includes(row?.rounding ?? "") ? (row!.rounding as RoundingRule) : "cent";
+}
+
+export async function setRounding(db: Db, shop: string, rounding: unknown): Promise<RoundingRule> {
+  if (!(ROUNDING_RULES as readonly unknown[]).includes(rounding))
+    throw new ValidationError("Unknown rounding rule.", { rounding: `one of ${ROUNDING_RULES.join(", ")}` });
+  await db.promotionSettings.upsert({
+    where: { shop },
+    create: { shop, rounding: rounding as string },
+    update: { rounding: rounding as string },
+  });
+  return rounding as RoundingRule;
+}
+
+const overlapsInTime = (a: { startsAt: Date; endsAt: Date | null }, b: { startsAt: Date; endsAt: Date | null }) =>
+  (a.endsAt === null || b.startsAt < a.endsAt) && (b.endsAt === null || a.startsAt < b.endsAt);
+
+/** The live promotions (running or to come in the same window) that cover some of these products. */
+async function overlapsWith(
+  db: Db,
+  shop: string,
+  window: { startsAt: Date; endsAt: Date | null },
+  variants: { id: string; sku: string | null; product: { id: string } }[],
+  excludeId?: string,
+): Promise<Overlap[]> {
+  const others = await db.promotion.findMany({
+    where: { shop, state: { in: LIVE_STATES }, ...(excludeId ? { id: { not: excludeId } } : {}) },
+  });
+  const overlaps: Overlap[] = [];
+  for (const other of others) {
+    if (!overlapsInTime(window, other)) continue;
+    const theirs = new Set<string>(JSON.parse(other.targetProductIdsJson) as string[]);
+    const held = await db.promotionVariant.findMany({
+      where: { promotionId: other.id, status: { in: ["pending", "applied"] } },
+      select: { productId: true },
+    });
+    for (const h of held) theirs.add(h.productId);
+    const shared = variants.filter((v) => theirs.has(v.product.id));
+    if (shared.length)
+      overlaps.push({
+        promotionId: other.id,
+        name: other.name,
+        tag: other.tag,
+        variants: shared.map((v) => ({ variantId: v.id, sku: v.sku })),
+      });
+  }
+  return overlaps;
+}
+
+export function describeOverlaps(overlaps: Overlap[]): string {
+  return overlaps
+    .map((o) => {
+      const names = o.variants.slice(0, 10).map((v) => v.sku ?? v.variantId);
+      const more = o.variants.length > 10 ? ` and ${o.variants.length - 10} more` : "";
+      return `"${o.name}" (${o.tag}) already covers ${o.variants.length} of these variants: ${names.join(", ")}${more}`;
+    })
+    .join("; ");
+}
+
+/** What the promotion would do, written nowhere. */
+export async function previewPromotion(
+  deps: PromotionDeps,
+  raw: unknown,
+): Promise<{ input: NormalisedInput; rounding: RoundingRule; preview: PromotionPreview; productIds: string[] }> {
+  const input = normaliseInput(raw, deps.timeZone, deps.now());
+  const client = await deps.client();
+  const rounding = await roundingOf(deps.db, deps.shop);
+  const { products, collections } = await resolveTargets(client, input.productIds, input.collectionIds);
+  const variants = await variantsOfProducts(client, products, deps.readOptions);
+  const overlaps = await overlapsWith(deps.db, deps.shop, input, variants);
+  const sample = variants.slice(0, PREVIEW_LIMIT).map((v) => ({
+    variantId: v.id,
+    productId: v.product.id,
+    sku: v.sku,
+    price: v.price,
+    compareAtPrice: v.compareAtPrice,
+    // Discount mode leaves prices as they are: Shopify takes the percentage off at checkout.
+    newPrice: input.mode === "price" ? promoPrice(v.price, input.percentage, rounding) : v.price,
+    newCompareAt: input.mode === "price" ? promoCompareAt(v.price, v.compareAtPrice) : v.compareAtPrice,
+  }));
+  return {
+    input,
+    rounding,
+    productIds: [...products],
+    preview: {
+      products: products.size,
+      variants: variants.length,
+      collections,
+      sample,
+      overlaps,
+      startsAt: input.startsAt.toISOString(),
+      endsAt: input.endsAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** Creates the promotion and queues its start (and its end, when it has one). */
+export async function createPromotion(
+  deps: PromotionDeps,
+  raw: unknown,
+): Promise<{ promotion: PromotionSummary; preview: PromotionPreview }> {
+  const { input, rounding, preview, productIds } = await previewPromotion(deps, raw);
+  if (preview.overlaps.length)
+    throw new ValidationError(`This promotion overlaps others: ${describeOverlaps(preview.overlaps)}.`, {
+      productIds: describeOverlaps(preview.overlaps),
+    });
+  const taken = await deps.db.promotion.findFirst({
+    where: { shop: deps.shop, tag: input.tag, state: { in: LIVE_STATES } },
+  });
+  if (taken)
+    throw new ValidationError(`The tag ${input.tag} is already used by "${taken.name}".`, {
+      tag: "already used by a promotion that has not ended; choose another",
+    });
+  const row = await deps.db.promotion.create({
+    data: {
+      shop: deps.shop,
+      name: input.name,
+      tag: input.tag,
+      percentage: input.percentage,
+      mode: input.mode,
+      rounding,
+      productIdsJson: JSON.stringify(input.productIds),
+      collectionIdsJson: JSON.stringify(input.collectionIds),
+      targetProductIdsJson: JSON.stringify(productIds),
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      state: "scheduled",
+      productsCount: preview.products,
+      variantsCount: preview.variants,
+    },
+  });
+  await scheduleRuns(deps.db, row);
+  return { promotion: summaryOf(row), preview };
+}
+
+/** Queues the start at its time and the end at its time; both are idempotent (dedupe keys). */
+async function scheduleRuns(db: Db, row: { id: string; shop: string; startsAt: Date; endsAt: Date | null }) {
+  await enqueue(db, {
+    shop: row.shop,
+    type: PROMOTION_JOB,
+    trigger: "schedule",
+    params: { promotionId: row.id, action: "start" },
+    runAfter: row.startsAt,
+    dedupeKey: `promotion:${row.id}:start`,
+  });
+  if (row.endsAt)
+    await enqueue(db, {
+      shop: row.shop,
+      type: PROMOTION_JOB,
+      trigger: "schedule",
+      params: { promotionId: row.id, action: "end" },
+      runAfter: row.endsAt,
+      dedupeKey: `promotion:${row.id}:end`,
+    });
+}
+
+type PromotionRow = NonNullable<Awaited<ReturnType<Db["promotion"]["findFirst"]>>>;
+
+export function summaryOf(row: PromotionRow): PromotionSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    tag: row.tag,
+    percentage: row.percentage,
+    mode: row.mode as PromotionMode,
+    rounding: row.rounding as RoundingRule,
+    state: row.state as PromotionState,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt?.toISOString() ?? null,
+    products: row.productsCount,
+    variants: row.variantsCount,
+    restored: row.restoredCount,
+    changed: row.changedCount,
+    error: row.error,
+    discountId: row.discountId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listPromotions(db: Db, shop: string, limit = 100): Promise<PromotionSummary[]> {
+  const rows = await db.promotion.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map(summaryOf);
+}
+
+export async function promotionDetail(
+  db: Db,
+  shop: string,
+  id: string,
+  variantLimit = 500,
+): Promise<PromotionSummary & { productIds: string[]; collectionIds: string[]; items: PromotionVariantView[] }> {
+  const row = await db.promotion.findFirst({ where: { shop, id } });
+  if (!row) throw new NotFoundError("No such promotion.");
+  const items = await db.promotionVariant.findMany({
+    where: { promotionId: id },
+    orderBy: [{ productId: "asc" }, { variantId: "asc" }],
+    take: variantLimit,
+  });
+  return {
+    ...summaryOf(row),
+    productIds: JSON.parse(row.productIdsJson) as string[],
+    collectionIds: JSON.parse(row.collectionIdsJson) as string[],
+    items: items.map((v) => ({
+      variantId: v.variantId,
+      productId: v.productId,
+      sku: v.sku,
+      originalPrice: v.originalPrice,
+      originalCompareAt: v.originalCompareAt,
+      promoPrice: v.promoPrice,
+      promoCompareAt: v.promoCompareAt,
+      status: v.status,
+    })),
+  };
+}
+
+/** End now: the promotion goes to "ending" and its end runs at once (a no-op once ended). */
+export async function endPromotionNow(
+  db: Db,
+  shop: string,
+  id: string,
+  now: Date,
+): Promise<{ promotion: PromotionSummary; jobId: string | null }> {
+  const row = await db.promotion.findFirst({ where: { shop, id } });
+  if (!row) throw new NotFoundError("No such promotion.");
+  if (row.state === "ended") return { promotion: summaryOf(row), jobId: null };
+  const updated = await db.promotion.update({ where: { id }, data: { state: "ending" } });
+  const { job } = await enqueue(db, {
+    shop,
+    type: PROMOTION_JOB,
+    trigger: "manual",
+    params: { promotionId: id, action: "end" },
+    runAfter: now,
+    // One per request: an end that failed can be asked again (ends run one at a time and are idempotent).
+    dedupeKey: `promotion:${id}:end-now:${now.getTime()}`,
+  });
+  return { promotion: summaryOf(updated), jobId: job.id };
+}
+
+/** The seed's `/promo/:tag`: ends the promotion with this tag that has not ended yet. */
+export async function endPromotionByTag(db: Db, shop: string, tag: string, now: Date) {
+  const row = await db.promotion.findFirst({
+    where: { shop, tag, state: { in: LIVE_STATES } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!row) throw new NotFoundError(`No running or scheduled promotion has the tag ${tag}.`);
+  return endPromotionNow(db, shop, row.id, now);
+}

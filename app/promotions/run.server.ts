@@ -1,0 +1,299 @@
+// Starting and ending a promotion, as job handlers call them. Both can run any number of times:
+// every variant's price before the promotion is stored before anything is written, what is already
+// done is recognised by the price Shopify shows, and the state only moves forward.
+//
+// Price mode, start: variants of the products (collections resolved now) → rows with the original price
+// and compare-at (once) → lowered prices with the original as compare-at → the tag on every product.
+// End: a variant still showing the promotion's price gets its original price and compare-at back; one
+// already back is left; one whose price someone else changed meanwhile is reported and left as it is.
+// Discount mode: an automatic basic discount + the tag; the end deactivates it and removes the tag.
+import type { Db } from "../db.server";
+import type { ShopifyAdminClient } from "../shopify/admin-client.server";
+import {
+  changeProductTags,
+  createAutomaticDiscount,
+  deactivateAutomaticDiscount,
+  variantsOfProducts,
+  type ProductVariantsOptions,
+} from "../shopify/promotions.server";
+import { writeVariantPrices, type VariantPrice, type VariantPriceInput } from "../shopify/variants.server";
+import type { SyncReporter } from "../sync/sync-context";
+import type { PromotionVariantView } from "./model";
+import { promoCompareAt, promoPrice, sameMoney, type RoundingRule } from "./pricing";
+import { resolveTargets } from "./promotions.server";
+
+export interface RunDeps {
+  db: Db;
+  shop: string;
+  client: ShopifyAdminClient;
+  report: SyncReporter;
+  options?: ProductVariantsOptions & { bulkMutationFrom?: number; tagBulkFrom?: number };
+}
+
+const CHUNK = 500;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function load(deps: RunDeps, promotionId: string) {
+  return deps.db.promotion.findFirst({ where: { shop: deps.shop, id: promotionId } });
+}
+
+const byProductOf = (writes: { productId: string; input: VariantPriceInput }[]) => {
+  const map = new Map<string, VariantPriceInput[]>();
+  for (const w of writes) map.set(w.productId, [...(map.get(w.productId) ?? []), w.input]);
+  return map;
+};
+
+export async function startPromotion(deps: RunDeps, promotionId: string): Promise<Record<string, unknown>> {
+  const { db, report } = deps;
+  const promotion = await load(deps, promotionId);
+  if (!promotion) return { skipped: "the promotion no longer exists" };
+  if (promotion.state !== "scheduled") {
+    report.log("info", `The promotion is ${promotion.state}: nothing to start.`);
+    return { skipped: `the promotion is ${promotion.state}` };
+  }
+  report.progress(0, null, "Finding the promotion's products");
+  const { products } = await resolveTargets(
+    deps.client,
+    JSON.parse(promotion.productIdsJson) as string[],
+    JSON.parse(promotion.collectionIdsJson) as string[],
+  );
+  const productIds = [...products];
+  await db.promotion.update({
+    where: { id: promotion.id },
+    data: { targetProductIdsJson: JSON.stringify(productIds), productsCount: productIds.length },
+  });
+  let variantsCount = 0;
+  if (promotion.mode === "discount") {
+    if (!promotion.discountId) {
+      const collections = JSON.parse(promotion.collectionIdsJson) as string[];
+      const picked = JSON.parse(promotion.productIdsJson) as string[];
+      // Shopify's discount takes collections or products, not both: with both, it gets the products.
+      const items =
+        picked.length === 0 ? { collections: { add: collections } } : { products: { productsToAdd: productIds } };
+      const discountId = await createAutomaticDiscount(deps.client, {
+        title: `${promotion.name} (${promotion.tag})`,
+        startsAt: report.now().toISOString(),
+        endsAt: promotion.endsAt?.toISOString() ?? null,
+        customerGets: { value: { percentage: promotion.percentage / 100 }, items },
+      });
+      await db.promotion.update({ where: { id: promotion.id }, data: { discountId } });
+      report.log("info", `Automatic discount ${discountId} created.`);
+    }
+  } else {
+    variantsCount = await lowerPrices(deps, promotion, productIds);
+  }
+  report.progress(0, productIds.length, "Tagging the products");
+  let tagged = 0;
+  const tagMode = await changeProductTags(deps.client, "add", productIds, promotion.tag, {
+    bulkFrom: deps.options?.tagBulkFrom,
+    pollMs: deps.options?.pollMs,
+    checkpoint: () => report.checkpoint(),
+    onProduct: () => report.progress(++tagged, productIds.length, "Tagging the products"),
+  });
+  // End now may have been asked while this ran: the state then stays "ending" for the end to finish.
+  await db.promotion.updateMany({
+    where: { id: promotion.id, state: "scheduled" },
+    data: { state: "active", error: null, ...(promotion.mode === "price" ? { variantsCount } : {}) },
+  });
+  return { products: productIds.length, variants: variantsCount, tagMode };
+}
+
+async function lowerPrices(
+  deps: RunDeps,
+  promotion: { id: string; percentage: number; rounding: string },
+  productIds: string[],
+): Promise<number> {
+  const { db, report } = deps;
+  report.progress(0, null, "Reading the variants' prices");
+  const live = await variantsOfProducts(deps.client, productIds, {
+    ...deps.options,
+    checkpoint: () => report.checkpoint(),
+  });
+  const liveById = new Map(live.map((v) => [v.id, v]));
+  report.count({ seen: live.length });
+  const rule = promotion.rounding as RoundingRule;
+  // 1. The price before the promotion, stored once per variant (a re-run keeps the first one).
+  const known = new Set(
+    (await db.promotionVariant.findMany({ where: { promotionId: promotion.id }, select: { variantId: true } })).map(
+      (r) => r.variantId,
+    ),
+  );
+  const fresh: VariantPrice[] = [];
+  for (const v of live) {
+    if (known.has(v.id)) continue;
+    if (Number(v.price) <= 0) {
+      report.skip("variant", v.sku ?? v.id, "Its price is 0: there is nothing to take a percentage off.");
+      continue;
+    }
+    fresh.push(v);
+  }
+  for (const part of chunks(fresh)) {
+    await report.checkpoint();
+    await db.promotionVariant.createMany({
+      data: part.map((v) => ({
+        promotionId: promotion.id,
+        variantId: v.id,
+        shop: deps.shop,
+        productId: v.product.id,
+        sku: v.sku,
+        originalPrice: v.price,
+        originalCompareAt: v.compareAtPrice,
+        promoPrice: promoPrice(v.price, promotion.percentage, rule),
+        promoCompareAt: promoCompareAt(v.price, v.compareAtPrice),
+        status: "pending",
+      })),
+    });
+  }
+  // 2. Lower what is not lowered yet (read back: the price sync may have moved an original meanwhile).
+  const pending = await db.promotionVariant.findMany({ where: { promotionId: promotion.id, status: "pending" } });
+  const writes: { productId: string; input: VariantPriceInput }[] = [];
+  const already: string[] = [];
+  for (const row of pending) {
+    const now = liveById.get(row.variantId);
+    if (!now) continue;
+    if (sameMoney(now.price, row.promoPrice) && sameMoney(now.compareAtPrice, row.promoCompareAt)) {
+      already.push(row.variantId);
+      continue;
+    }
+    writes.push({
+      productId: row.productId,
+      input: { id: row.variantId, price: row.promoPrice, compareAtPrice: row.promoCompareAt },
+    });
+  }
+  let written = 0;
+  await writeVariantPrices(deps.client, byProductOf(writes), {
+    bulkMutationFrom: deps.options?.bulkMutationFrom,
+    checkpoint: () => report.checkpoint(),
+    onProduct: (_p, count) => {
+      written += count;
+      report.count({ changed: count });
+      report.progress(written, writes.length, "Lowering prices");
+    },
+  });
+  for (const part of chunks([...already, ...writes.map((w) => w.input.id)]))
+    await db.promotionVariant.updateMany({
+      where: { promotionId: promotion.id, variantId: { in: part }, status: "pending" },
+      data: { status: "applied" },
+    });
+  return db.promotionVariant.count({ where: { promotionId: promotion.id, status: "applied" } });
+}
+
+export async function endPromotion(deps: RunDeps, promotionId: string): Promise<Record<string, unknown>> {
+  const { db, report } = deps;
+  const promotion = await load(deps, promotionId);
+  if (!promotion) return { skipped: "the promotion no longer exists" };
+  if (promotion.state === "ended") {
+    report.log("info", "The promotion has already ended.");
+    return { skipped: "the promotion has already ended" };
+  }
+  await db.promotion.update({ where: { id: promotion.id }, data: { state: "ending" } });
+  let restored = 0;
+  let changed = 0;
+  if (promotion.discountId) {
+    await deactivateAutomaticDiscount(deps.client, promotion.discountId);
+    report.log("info", `Automatic discount ${promotion.discountId} deactivated.`);
+  }
+  const held = await db.promotionVariant.findMany({
+    where: { promotionId: promotion.id, status: { in: ["pending", "applied"] } },
+  });
+  if (held.length) ({ restored, changed } = await restorePrices(deps, promotion.id, held));
+  const productIds = JSON.parse(promotion.targetProductIdsJson) as string[];
+  let untagged = 0;
+  await changeProductTags(deps.client, "remove", productIds, promotion.tag, {
+    bulkFrom: deps.options?.tagBulkFrom,
+    pollMs: deps.options?.pollMs,
+    checkpoint: () => report.checkpoint(),
+    onProduct: () => report.progress(++untagged, productIds.length, "Removing the tag"),
+  });
+  const totals = await db.promotionVariant.groupBy({
+    by: ["status"],
+    where: { promotionId: promotion.id },
+    _count: { _all: true },
+  });
+  const countOf = (status: string) => totals.find((t) => t.status === status)?._count._all ?? 0;
+  await db.promotion.update({
+    where: { id: promotion.id },
+    data: { state: "ended", restoredCount: countOf("restored"), changedCount: countOf("changed") },
+  });
+  return { restored, changed, products: productIds.length };
+}
+
+type HeldVariant = Omit<PromotionVariantView, "status">;
+
+async function restorePrices(
+  deps: RunDeps,
+  promotionOf: string,
+  held: HeldVariant[],
+): Promise<{ restored: number; changed: number }> {
+  const { db, report, client } = deps;
+  report.progress(0, null, "Reading the variants' prices");
+  const live = new Map(
+    (
+      await variantsOfProducts(client, new Set(held.map((h) => h.productId)), {
+        ...deps.options,
+        checkpoint: () => report.checkpoint(),
+      })
+    ).map((v) => [v.id, v]),
+  );
+  report.count({ seen: held.length });
+  const writes: { productId: string; input: VariantPriceInput }[] = [];
+  const back: string[] = [];
+  const changed: string[] = [];
+  for (const row of held) {
+    const now = live.get(row.variantId);
+    if (!now) {
+      report.skip("variant", row.sku ?? row.variantId, "This variant is no longer in Shopify.");
+      back.push(row.variantId);
+      continue;
+    }
+    if (sameMoney(now.price, row.originalPrice) && sameMoney(now.compareAtPrice, row.originalCompareAt)) {
+      back.push(row.variantId); // already as before (a re-run, or never lowered)
+    } else if (sameMoney(now.price, row.promoPrice) && sameMoney(now.compareAtPrice, row.promoCompareAt)) {
+      writes.push({
+        productId: row.productId,
+        input: { id: row.variantId, price: row.originalPrice, compareAtPrice: row.originalCompareAt },
+      });
+    } else {
+      changed.push(row.variantId);
+      report.skip(
+        "variant",
+        row.sku ?? row.variantId,
+        `Its price was changed during the promotion (now ${now.price}, the promotion had set ${row.promoPrice}): left as it is, not put back to ${row.originalPrice}.`,
+      );
+    }
+  }
+  let written = 0;
+  await writeVariantPrices(client, byProductOf(writes), {
+    bulkMutationFrom: deps.options?.bulkMutationFrom,
+    checkpoint: () => report.checkpoint(),
+    onProduct: (_p, count) => {
+      written += count;
+      report.count({ changed: count });
+      report.progress(written, writes.length, "Restoring prices");
+    },
+  });
+  for (const part of chunks([...back, ...writes.map((w) => w.input.id)]))
+    await db.promotionVariant.updateMany({
+      where: { promotionId: promotionOf, variantId: { in: part } },
+      data: { status: "restored" },
+    });
+  for (const part of chunks(changed))
+    await db.promotionVariant.updateMany({
+      where: { promotionId: promotionOf, variantId: { in: part } },
+      data: { status: "changed" },
+    });
+  return { restored: back.length + writes.length, changed: changed.length };
+}
+
+/** A start that gave up: the promotion shows "failed" with the reason, and can still be ended. */
+export async function markStartFailed(db: Db, promotionId: string, message: string) {
+  await db.promotion.updateMany({
+    where: { id: promotionId, state: "scheduled" },
+    data: { state: "failed", error: message },
+  });
+}

@@ -1,0 +1,23 @@
+import { json } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { authenticateApi } from "../api/auth.server";
+import { withErrorResponses } from "../lib/http-errors.server";
+import { KiB, methodNotAllowed, readJsonObjectBody } from "../lib/request-body.server";
+import { createOrPreview, promotionsList } from "../promotions/api.server";
+
+// GET /api/promotions — every promotion of the shop, newest first.
+export const loader = withErrorResponses(async ({ request }: LoaderFunctionArgs) => {
+  const caller = await authenticateApi(request);
+  return json(await promotionsList(caller.shop));
+});
+
+// POST /api/promotions — { name, percentage, mode?, tag?, productIds?, collectionIds?, startsAt?, endsAt?,
+// preview? }: with preview: true, the variants and their new prices (nothing written); otherwise creates
+// the promotion (201) and queues its start and end.
+export const action = withErrorResponses(async ({ request }: ActionFunctionArgs) => {
+  if (request.method !== "POST") return methodNotAllowed("GET, POST");
+  const caller = await authenticateApi(request);
+  const body = await readJsonObjectBody(request, { maxBytes: 1024 * KiB });
+  const result = await createOrPreview(caller.shop, body);
+  return json(result, { status: result.created ? 201 : 200 });
+});
