@@ -56,7 +56,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown, what: string): z
 }
 
 /** The delivery log, filtered by the query string's endpoint, topic, status, resource, from, to, limit. */
-export function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams) {
+export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams) {
   const raw = Object.fromEntries([...query.entries()].filter(([, v]) => v !== ""));
   const input = parse(filterSchema, raw, "filters");
   const filter: DeliveryFilter = {

@@ -5,6 +5,7 @@ import { createApiToken } from "~/api/tokens.server";
 import { db } from "~/db.server";
 import { deliverDueEvents } from "~/event-feed/deliverer.server";
 import { recordShopEvent } from "~/event-feed/outbox.server";
+import { feedFormAction, feedLogView, feedSettingsView } from "~/event-feed/screen.server";
 import { loader as deliveriesGet } from "~/routes/api.event-feed.deliveries";
 import { action as endpointOp } from "~/routes/api.event-feed.endpoints.$id.$operation";
 import { action as endpointWrite, loader as endpointGet } from "~/routes/api.event-feed.endpoints.$id._index";
@@ -196,5 +197,48 @@ describe("the event feed API", () => {
   it("refuses a caller without a token", async () => {
     const response = await answer(endpointsGet({ ...call("/api/event-feed/endpoints", { token: null }), params: {} }));
     expect(response.status).toBe(401);
+  });
+
+  it("backs the screens: add with the seed's layout, send a test event, pause, resume, replay a range", async () => {
+    const screenShop = uniqueShop("feedscreen");
+    const added = await feedFormAction(screenShop, {
+      intent: "add",
+      name: "ERP orders",
+      url: `${erp.url}/screen`,
+      "topic:orders/create": "on",
+      "topic:fulfillments/update": "on",
+      headers: "X-Api-Key: abc\nX-Tenant: 7",
+    });
+    expect(added).toMatchObject({ ok: true, secret: expect.stringMatching(/^whsec_/) });
+    const [endpoint] = (await feedSettingsView(screenShop)).endpoints;
+    expect(endpoint).toMatchObject({
+      topics: ["orders/create", "fulfillments/update"],
+      headerNames: ["X-Api-Key", "X-Tenant"],
+    });
+    const tested = await feedFormAction(screenShop, { intent: "test", endpointId: endpoint!.id });
+    expect(tested).toMatchObject({ ok: true, answer: '{"received":true}' });
+    expect(tested.message).toContain("HTTP 200");
+    const bad = await feedFormAction(screenShop, {
+      intent: "add",
+      name: "x",
+      url: "ftp://x",
+      headers: "nonsense",
+    }).catch((error: Error) => error.message);
+    expect(bad).toContain("fixing");
+    await feedFormAction(screenShop, { intent: "pause", endpointId: endpoint!.id });
+    await recordShopEvent(db, { id: `${screenShop}-1`, shop: screenShop, topic: "orders/create", body: '{"id":1}' });
+    await deliverDueEvents({ db });
+    expect((await feedLogView(screenShop, new URLSearchParams("status=pending"))).deliveries).toHaveLength(1);
+    await feedFormAction(screenShop, { intent: "resume", endpointId: endpoint!.id });
+    await deliverDueEvents({ db });
+    const log = await feedLogView(screenShop, new URLSearchParams("status=delivered"));
+    expect(log.deliveries).toHaveLength(1);
+    const range = await feedFormAction(screenShop, {
+      intent: "replay-range",
+      from: new Date(Date.now() - 60_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(range.message).toBe("1 delivery queued again.");
+    expect((await feedLogView(screenShop, new URLSearchParams("status=lost"))).filterProblem).toContain("not valid");
   });
 });
