@@ -13,9 +13,8 @@ export interface ShopEvent {
   body: Uint8Array;
 }
 
-export type EventDelivery = (
-
-  /** The destination took it (2xx). */
+export type EventDelivery = /** The destination took it (2xx). */
+(
   | { outcome: "delivered"; status: number; ms: number }
   /** Worth another attempt later (timeout, 5xx, 4xx other than "gone"). */
   | { outcome: "retry"; status?: number; ms: number; reason: string }

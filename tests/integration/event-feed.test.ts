@@ -311,6 +311,22 @@ describe("the ERP event feed", () => {
     }
   });
 
+  it("counts an endpoint that does not answer within the deadline as a failure to retry", async () => {
+    const shop = uniqueShop();
+    await createEndpoint(db, shop, { name: "Slow", url: `${erp.url}/slow-${shop}`, topics: ["orders/create"] });
+    await shopifySends(shop, "orders/create", orderBody(5005));
+    erp.setMode({ kind: "timeout" });
+    try {
+      await deliverDueEvents({ db, timeoutMs: 300 });
+    } finally {
+      erp.setMode({ kind: "ok" });
+    }
+    const row = await db.feedDelivery.findFirstOrThrow({ where: { shop }, include: { tries: true } });
+    expect(row).toMatchObject({ status: "pending", lastStatus: null });
+    expect(row.tries[0]).toMatchObject({ outcome: "retry", httpStatus: null });
+    expect(row.tries[0]!.error).toContain("no answer within 0.3 s");
+  });
+
   it("signs with both secrets during a rotation's overlap, then with the new one only", async () => {
     const shop = uniqueShop();
     const created = await createEndpoint(db, shop, { name: "R", url: `${erp.url}/r`, topics: ["products/update"] });
