@@ -34,6 +34,20 @@ const schema = z.object({
   // "on" lets connector addresses use plain http and local/private networks: the demo and the
   // emulators only. Off, a merchant can only point connectors at public https addresses.
   ALLOW_LOCAL_CONNECTORS: z.enum(["on", "off"]).default("off"),
+  // ERP event feed (app/event-feed): extra certificate authorities its endpoints' HTTPS may use (the test
+  // ERP's), how long a delivery is retried before it is dead-lettered, and after how many hours of
+  // failing an endpoint is paused.
+  EVENT_FEED_CA_FILE: z.string().optional(),
+  EVENT_FEED_RETRY_HOURS: z.coerce
+    .number()
+    .min(0.001)
+    .max(24 * 14)
+    .default(24),
+  EVENT_FEED_AUTO_PAUSE_HOURS: z.coerce
+    .number()
+    .min(0.001)
+    .max(24 * 14)
+    .default(12),
   // Replaces every Fastmag deadline (screens 15-30 s, syncs 120 s), e.g. for a slow instance.
   FASTMAG_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   // How hard each SQLite commit waits for the disk (docs/decisions/0008-sqlite-synchronous-normal.md).

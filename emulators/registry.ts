@@ -7,6 +7,7 @@
 // app/connectors/<id>/connector.server.ts), plus the `platform` ones the app always talks to.
 import { defineEmulator, type EmulatorDefinition, type RunningEmulator } from "./_kit/index";
 import { startChronopostEmulator } from "./chronopost/index";
+import { startErpReceiver } from "./erp-receiver/index";
 import { DEMO_CREDENTIALS as FASTMAG_DEMO_CREDENTIALS, startFastmagEmulator } from "./fastmag/index";
 import { startHiboutikEmulator } from "./hiboutik/index";
 import { startLightspeedEmulator } from "./lightspeed/index";
@@ -67,6 +68,8 @@ export const emulators = {
   tuyo: defineEmulator({ id: "tuyo", name: "Tuyo", start: startTuyoEmulator }),
   sftp: defineEmulator({ id: "sftp", name: "SFTP server", start: startSftpEmulator }),
   smtp: defineEmulator({ id: "smtp", name: "SMTP server", start: startSmtpEmulator }),
+  // The ERP event feed's receiving end (HTTPS when given a test CA's certificate).
+  "erp-receiver": defineEmulator({ id: "erp-receiver", name: "Test ERP (event feed)", start: startErpReceiver }),
 } as const;
 
 export type EmulatorId = keyof typeof emulators;

@@ -6,6 +6,7 @@ import { CAPABILITY_WORDS } from "../capabilities";
 import type { Db } from "../db.server";
 import { NotConfiguredError } from "../lib/errors";
 import type { CapabilityContext, ConnectorManifest } from "./define";
+import { eventFeed } from "./event-feed/connector.server";
 import { fastmag } from "./fastmag/connector.server";
 import { retailcrm } from "./retailcrm/connector.server";
 import { loadRouting, type ShopRouting } from "./routing.server";
@@ -21,7 +22,7 @@ import { shopify } from "./shopify/connector.server";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each manifest has its own settings type
 export type AnyManifest = ConnectorManifest<any>;
 
-export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, sftp];
+export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, sftp, eventFeed];
 
 export function connectorById(id: string): AnyManifest | undefined {
   return CONNECTORS.find((c) => c.id === id);
@@ -153,6 +154,19 @@ export async function providerFor<C extends SingleCapability>(
   const manifest = await routedConnector(ctx.db, ctx.shop, capability);
   if (!manifest) throw notConfigured(capability);
   return build(manifest, capability, ctx);
+}
+
+/**
+ * The event destination for one endpoint of the shop's event feed: `target` (its address, secrets and
+ * headers, see app/event-feed) is passed as the destination's options.
+ */
+export async function eventDestinationFor(
+  ctx: CapabilityContext,
+  target: Record<string, unknown>,
+): Promise<Provider<"event-destination">> {
+  const manifest = connectorsOffering("event-destination")[0];
+  if (!manifest) throw notConfigured("event-destination");
+  return build(manifest, "event-destination", { ...ctx, destinationOptions: target });
 }
 
 /** Every system the shop sends its stock to, Shopify first, each built for this run. */

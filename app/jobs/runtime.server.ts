@@ -5,6 +5,7 @@ import { type Db, db } from "../db.server";
 import { env } from "../env.server";
 import { logger } from "../lib/logger.server";
 import { onShutdown } from "../lib/shutdown.server";
+import { startFeedDeliverer } from "../event-feed/deliverer.server";
 import { startWebhookProcessor } from "../webhooks/processor.server";
 import { startScheduler } from "./scheduler.server";
 import { startWorker } from "./worker.server";
@@ -25,6 +26,8 @@ export const backgroundLoops: BackgroundLoop[] = [
   },
   // Recorded webhooks are processed next to the jobs (app/webhooks/processor.server.ts).
   { name: "webhooks", start: ({ db }) => startWebhookProcessor({ db }) },
+  // The ERP event feed's outbox (app/event-feed/deliverer.server.ts).
+  { name: "event-feed", start: ({ db }) => startFeedDeliverer({ db }) },
 ];
 
 export function registerBackgroundLoop(loop: BackgroundLoop): void {

@@ -107,6 +107,22 @@ export default function Settings() {
           </Card>
         </Layout.Section>
         <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                ERP event feed
+              </Text>
+              <Text as="p" tone="subdued">
+                Shopify&apos;s order, fulfillment and product events sent to your ERP as signed JSON, retried and
+                replayable.
+              </Text>
+              <InlineStack>
+                <Button url="/app/settings/event-feed">Open ERP event feed</Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
           <ApiAccess tokens={apiTokens} />
         </Layout.Section>
       </Layout>

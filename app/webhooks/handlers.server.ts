@@ -6,6 +6,7 @@ import { db } from "../db.server";
 // Registers what other domains do on uninstall and shop/redact, and the order records GDPR requests
 // cover, in whichever process runs the processor (the web app or `npm run worker`).
 import "../jobs/shop-lifecycle.server";
+import { recordShopEvent } from "../event-feed/outbox.server";
 import { handleAppUninstalled, handleScopesUpdate } from "../shops/lifecycle.server";
 import { receiveOrderCreated, type OrderCreatedPayload } from "../sync/orders/orders.server";
 import {
@@ -22,6 +23,10 @@ export interface WebhookEvent {
   topic: WebhookTopic;
   webhookId: string;
   payload: Record<string, unknown>;
+  /** The body as Shopify sent it (the event feed passes it on unchanged). */
+  body?: string;
+  /** X-Shopify-Triggered-At, when Shopify sent it. */
+  triggeredAt?: Date | null;
 }
 
 export type WebhookUseCase = (event: WebhookEvent) => Promise<unknown>;
@@ -29,11 +34,25 @@ export type WebhookUseCase = (event: WebhookEvent) => Promise<unknown>;
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
+/** Queues the event for the shop's event feed endpoints (once per webhook id; app/event-feed). */
+const feed = (event: WebhookEvent) =>
+  recordShopEvent(db, {
+    id: event.webhookId,
+    shop: event.shop,
+    topic: event.topic,
+    body: event.body ?? JSON.stringify(event.payload),
+    occurredAt: event.triggeredAt,
+  });
+
 export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
   "app/uninstalled": ({ shop }) => handleAppUninstalled(shop),
   "app/scopes_update": ({ shop, payload }) => handleScopesUpdate(shop, strings(payload.current)),
   // Records the order and queues its export (a job); a repeat finds the order and the export's claim.
-  "orders/create": ({ shop, payload }) => receiveOrderCreated(db, shop, payload as unknown as OrderCreatedPayload),
+  // The event feed's part first: it is idempotent, so a retry of the export never loses the event.
+  "orders/create": async (event) => {
+    await feed(event);
+    return receiveOrderCreated(db, event.shop, event.payload as unknown as OrderCreatedPayload);
+  },
   // Tells systems that keep their own copy of orders (RetailCRM) that it shipped; they check before writing.
   "orders/fulfilled": ({ shop, payload }) =>
     receiveOrderFulfilled(db, shop, payload as unknown as OrderFulfilledPayload),
@@ -42,6 +61,10 @@ export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
   "orders/cancelled": ({ shop, payload }) =>
     receiveOrderCancelled(db, shop, payload as unknown as OrderCancelledPayload),
   "refunds/create": ({ shop, payload }) => receiveRefundCreated(db, shop, payload as unknown as RefundCreatedPayload),
+  "fulfillments/create": feed,
+  "fulfillments/update": feed,
+  "products/create": feed,
+  "products/update": feed,
   "customers/data_request": ({ shop, payload, webhookId }) =>
     handleCustomerDataRequest(shop, payload as unknown as CustomerDataRequestPayload, { webhookId }),
   "customers/redact": ({ shop, payload, webhookId }) =>

@@ -249,6 +249,8 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
       topic: delivery.topic,
       webhookId: delivery.webhookId,
       payload,
+      body: delivery.payloadJson,
+      triggeredAt: delivery.triggeredAt,
     });
     // updateMany: shop/redact erases the shop's deliveries, this one included.
     await s.db.webhookDelivery.updateMany({

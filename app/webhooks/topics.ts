@@ -6,6 +6,11 @@ export const WEBHOOK_TOPICS = [
   "orders/fulfilled",
   "orders/cancelled",
   "refunds/create",
+  // The ERP event feed's (app/event-feed): recorded, then fanned out to the shop's endpoints.
+  "fulfillments/create",
+  "fulfillments/update",
+  "products/create",
+  "products/update",
   "customers/data_request",
   "customers/redact",
   "shop/redact",

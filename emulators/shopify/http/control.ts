@@ -7,6 +7,7 @@ import { CatalogInputError, createProduct, type ProductInput } from "../catalog"
 import { applyShopSeed, SeedError, shopSnapshot, type SeedLocation, type SeedShop } from "../shops";
 import type { AdminFaultConfig, AdminFaults } from "../faults";
 import { UnknownShopError, type EmulatorStore } from "../store";
+import { productPayload } from "../webhooks/feed-payloads";
 import { NoSubscriptionError, type WebhookDelivery, type WebhookDispatcher } from "../webhooks/deliver";
 import { availableBySku, InventoryControlError, shiftAvailable } from "./inventory-control";
 import { readFields, sendJson } from "./io";
@@ -29,7 +30,9 @@ export async function handleControl(
   deps: ControlDeps,
 ): Promise<void> {
   const method = req.method ?? "GET";
-  const route = `${method} ${parts.map((p, i) => (parts[0] === "shops" && i === 1 ? ":shop" : p)).join("/")}`;
+  const route = `${method} ${parts
+    .map((p, i) => (parts[0] === "shops" && i === 1 ? ":shop" : parts[2] === "products" && i === 3 ? ":id" : p))
+    .join("/")}`;
   try {
     switch (route) {
       case "GET shops":
@@ -120,6 +123,21 @@ export async function handleControl(
           return sendJson(res, 202, { accepted: true });
         }
         return sendJson(res, 200, { attempts: await done });
+      }
+      // The merchant creates or edits a product in the admin: Shopify sends products/create or
+      // products/update with the product's REST body (seed 001's shape). Body { topic? } (update).
+      case "POST shops/:shop/products/:id/changed": {
+        const shop = deps.store.shop(parts[1]);
+        const product = shop.products.get(Number(parts[3]));
+        if (!product) return sendJson(res, 404, { error: `no product ${parts[3]}` });
+        const { topic = "products/update", title } = (await body(req)) as { topic?: string; title?: string };
+        if (topic !== "products/update" && topic !== "products/create")
+          return sendJson(res, 400, { error: "topic is products/create or products/update" });
+        if (typeof title === "string") product.title = title;
+        product.updatedAt = new Date(Math.max(Date.now(), Date.parse(product.updatedAt) + 1000)).toISOString();
+        return sendJson(res, 200, {
+          attempts: await deps.webhooks.deliver({ shop: shop.domain, topic, payload: productPayload(shop, product) }),
+        });
       }
       case "GET webhooks/attempts":
         return sendJson(res, 200, { attempts: deps.webhooks.attempts() });

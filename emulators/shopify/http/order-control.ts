@@ -16,6 +16,7 @@ import {
 } from "../orders";
 import { UnknownShopError, type EmulatorStore, type ShopRecord } from "../store";
 import type { WebhookDispatcher } from "../webhooks/deliver";
+import { fulfillmentPayload } from "../webhooks/feed-payloads";
 import { readFields, sendJson } from "./io";
 
 export interface OrderControlDeps {
@@ -84,7 +85,16 @@ export async function handleOrderControl(
         topic: "orders/fulfilled",
         payload: orderFulfilledPayload(shop, order),
       });
-      return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts });
+      // …and fulfillments/create with the fulfillment itself (seed 001's shape), when subscribed.
+      const fulfillmentAttempts =
+        deps.webhooks.targets(shop.domain, "fulfillments/create").length > 0
+          ? await deps.webhooks.deliver({
+              shop: shop.domain,
+              topic: "fulfillments/create",
+              payload: fulfillmentPayload(shop, order, fulfillment),
+            })
+          : [];
+      return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts, fulfillmentAttempts });
     }
     if (method === "POST" && parts.length === 5 && parts[4] === "cancel") {
       // The merchant cancels the order in the admin: Shopify sends orders/cancelled, then refunds/create

@@ -1,0 +1,102 @@
+// The ERP event feed's JSON API use-cases (routes app/routes/api.event-feed.*): request shapes checked
+// here, the work done by endpoints.server.ts and feed.server.ts.
+import { z } from "zod";
+import { db, type Db } from "../db.server";
+import { ValidationError } from "../lib/errors";
+import { fieldErrorsFromZod } from "../lib/field-errors";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  endpointView,
+  listEndpoints,
+  loadEndpoint,
+  rotateSecret,
+  updateEndpoint,
+} from "./endpoints.server";
+import {
+  deliveryLog,
+  endpointHealth,
+  replay,
+  sendTestEvent,
+  type DeliveryFilter,
+  type ReplayScope,
+} from "./feed.server";
+
+/** Every endpoint with its health. */
+export async function endpointsWithHealth(db: Db, shop: string) {
+  const [endpoints, health] = await Promise.all([listEndpoints(db, shop), endpointHealth(db, shop)]);
+  return endpoints.map((endpoint) => ({ ...endpoint, health: health.find((h) => h.endpointId === endpoint.id)! }));
+}
+
+const when = z
+  .string()
+  .refine((s) => !Number.isNaN(new Date(s).getTime()), "Not a date and time (ISO 8601).")
+  .transform((s) => new Date(s));
+
+const filterSchema = z
+  .object({
+    endpoint: z.string().optional(),
+    topic: z.string().optional(),
+    status: z.enum(["pending", "delivering", "delivered", "dead"]).optional(),
+    resource: z.string().max(100).optional(),
+    from: when.optional(),
+    to: when.optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown, what: string): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    throw new ValidationError(
+      `Some ${what} need fixing.`,
+      fieldErrorsFromZod(parsed.error, `not a ${what.replace(/s$/, "")}`),
+    );
+  return parsed.data;
+}
+
+/** The delivery log, filtered by the query string's endpoint, topic, status, resource, from, to, limit. */
+export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams) {
+  const raw = Object.fromEntries([...query.entries()].filter(([, v]) => v !== ""));
+  const input = parse(filterSchema, raw, "filters");
+  const filter: DeliveryFilter = {
+    endpointId: input.endpoint,
+    topic: input.topic,
+    status: input.status,
+    resource: input.resource,
+    from: input.from,
+    to: input.to,
+    limit: input.limit,
+  };
+  return deliveryLog(db, shop, filter);
+}
+
+const replaySchema = z.union([
+  z.object({ deliveryId: z.string().min(1) }).strict(),
+  z.object({ endpointId: z.string().min(1), failed: z.literal(true) }).strict(),
+  z.object({ endpointId: z.string().min(1).optional(), from: when, to: when }).strict(),
+]);
+
+/** Replay one delivery, every dead-lettered one of an endpoint, or a time range. */
+export async function replayFromBody(db: Db, shop: string, body: unknown) {
+  const parsed = replaySchema.safeParse(body);
+  if (!parsed.success)
+    throw new ValidationError(
+      'Say what to replay: { "deliveryId" }, { "endpointId", "failed": true } or { "from", "to" } (optionally with "endpointId").',
+    );
+  const queued = await replay(db, shop, parsed.data as ReplayScope);
+  return { queued };
+}
+
+// What the routes call (they never import the database).
+export const feedApi = {
+  list: (shop: string) => endpointsWithHealth(db, shop),
+  add: (shop: string, body: unknown) => createEndpoint(db, shop, body),
+  get: async (shop: string, id: string) => endpointView(await loadEndpoint(db, shop, id)),
+  change: (shop: string, id: string, body: unknown) => updateEndpoint(db, shop, id, body),
+  remove: (shop: string, id: string) => deleteEndpoint(db, shop, id),
+  sendTest: (shop: string, id: string) => sendTestEvent(db, shop, id),
+  rotateSecret: (shop: string, id: string, overlapHours?: number) => rotateSecret(db, shop, id, { overlapHours }),
+  deliveries: (shop: string, query: URLSearchParams) => deliveriesFromQuery(db, shop, query),
+  replay: (shop: string, body: unknown) => replayFromBody(db, shop, body),
+};

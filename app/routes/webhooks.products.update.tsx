@@ -1,0 +1,5 @@
+import { webhookAction, webhookLoader } from "../webhooks/receive.server";
+
+// Records the delivery and answers at once; the webhook processor queues it for the event feed.
+export const action = webhookAction("products/update");
+export const loader = webhookLoader;
