@@ -5,6 +5,7 @@ import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
+import { eraseMail, mailLogHolder } from "./mail/compliance.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
@@ -19,4 +20,6 @@ export function registerModules(): void {
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);
+  registerCustomerDataHolder(mailLogHolder);
+  onShopRedact(eraseMail);
 }
