@@ -6,6 +6,8 @@ import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { eraseMail, mailLogHolder } from "./mail/compliance.server";
+import { eraseGiftCards, giftCardsHolder } from "./sync/gift-cards/compliance.server";
+import { giftCardJobTypes } from "./sync/gift-cards/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
@@ -16,10 +18,18 @@ let registered = false;
 export function registerModules(): void {
   if (registered) return;
   registered = true;
-  for (const definition of [pruneJobHistoryJob, pruneWebhookDeliveriesJob, ...stockJobTypes, ...orderJobTypes])
+  for (const definition of [
+    pruneJobHistoryJob,
+    pruneWebhookDeliveriesJob,
+    ...stockJobTypes,
+    ...orderJobTypes,
+    ...giftCardJobTypes,
+  ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);
   registerCustomerDataHolder(mailLogHolder);
   onShopRedact(eraseMail);
+  registerCustomerDataHolder(giftCardsHolder);
+  onShopRedact(eraseGiftCards);
 }

@@ -51,7 +51,8 @@ export async function setUpConnectorIds(db: Db, shop: string): Promise<Set<strin
   return ids;
 }
 
-type SingleCapability = "stock-source" | "price-source" | "order-destination" | "order-status-source";
+type SingleCapability =
+  "stock-source" | "price-source" | "order-destination" | "order-status-source" | "gift-card-source";
 
 const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "stock-source": "stockSource",
@@ -59,6 +60,8 @@ const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "order-destination": "orderDestination",
   // Orders' statuses come from where the orders went.
   "order-status-source": "orderDestination",
+  // No routing choice yet: the one set-up system that sells gift cards.
+  "gift-card-source": null,
 };
 
 /**

@@ -1,11 +1,12 @@
-// Fastmag's manifest: the ERP/POS as stock source, price source, order destination and order status
-// source. The registry imports this file only.
+// Fastmag's manifest: the ERP/POS as stock source, price source, order destination, order status
+// source and gift card source. The registry imports this file only.
 import { z } from "zod";
 import { errorMessage } from "../../lib/errors";
 import { logger } from "../../lib/logger.server";
 import { listShopLocationsOffline } from "../../shopify/locations.server";
 import { defineConnector, settingsForm } from "../define";
 import {
+  fastmagGiftCardSource,
   fastmagOrderDestination,
   fastmagOrderStatusSource,
   fastmagPriceSource,
@@ -86,6 +87,7 @@ export const fastmag = defineConnector<FastmagSettings>({
     "order-destination": async ({ shop }, ctx) => fastmagOrderDestination((await connect(shop, ctx.timeoutMs)).fastmag),
     "order-status-source": async ({ shop }, ctx) =>
       fastmagOrderStatusSource((await connect(shop, ctx.timeoutMs)).fastmag),
+    "gift-card-source": async ({ shop }, ctx) => fastmagGiftCardSource((await connect(shop, ctx.timeoutMs)).fastmag),
   },
   testConnection: (shop) => testFastmagConnection(shop),
   settingsForm: settingsForm(formFields, async (shop, fields) =>
