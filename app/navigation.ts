@@ -5,6 +5,7 @@ export const APP_SECTIONS = [
   { path: "/app/syncs", label: "Syncs" },
   { path: "/app/orders", label: "Orders" },
   { path: "/app/fastmag/explorer", label: "Fastmag explorer" },
+  { path: "/app/gift-cards", label: "Gift cards" },
   { path: "/app/mail", label: "Mail" },
   { path: "/app/settings", label: "Settings" },
   { path: "/app/logs", label: "Logs" },
