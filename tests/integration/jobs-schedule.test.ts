@@ -30,7 +30,6 @@ const local = (d: Date) => paris.format(d).replace(",", ""); // "25 02:10 CEST"
 
 /** The seed's jobs not built yet, with the crons it gives them. */
 const SEED_ONLY: Record<string, string> = {
-  "giftcards.mails": "*/45 * * * *",
   "images.sftp": "0 */2 * * *",
   "catalog.publish-ready": "45 21 * * *",
 };

@@ -16,7 +16,7 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
     title: "Gift cards",
     description:
       "Puts the gift cards sold in store into Shopify with the same code, then keeps balances in step both ways (a card that moved on both sides is reported, not changed).",
-    defaultSchedule: { cron: "10,25,40,55 * * * *" },
+    defaultSchedule: { cron: "25 * * * *" },
     retry: { maxAttempts: 4, baseDelayMs: 30_000, capDelayMs: 10 * 60_000 },
     needs: ["gift-card-source"],
     progress: "phases",
