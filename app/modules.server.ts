@@ -9,6 +9,9 @@ import { catalogJobTypes } from "./sync/catalog/jobs.server";
 import { imageJobTypes } from "./sync/images/jobs.server";
 import { publishingJobTypes } from "./sync/publishing/jobs.server";
 import { promotionJobTypes } from "./promotions/jobs.server";
+import { eraseMail, mailLogHolder } from "./mail/compliance.server";
+import { eraseGiftCards, giftCardsHolder } from "./sync/gift-cards/compliance.server";
+import { giftCardJobTypes } from "./sync/gift-cards/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
@@ -28,8 +31,13 @@ export function registerModules(): void {
     ...imageJobTypes,
     ...publishingJobTypes,
     ...promotionJobTypes,
+    ...giftCardJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);
+  registerCustomerDataHolder(mailLogHolder);
+  onShopRedact(eraseMail);
+  registerCustomerDataHolder(giftCardsHolder);
+  onShopRedact(eraseGiftCards);
 }

@@ -2,7 +2,9 @@
 // every connector that names an emulator has one here, which also resets and takes a fault. Real HTTP.
 import { describe, expect, it } from "vitest";
 import { CONNECTORS } from "~/connectors/registry.server";
+import nodemailer from "nodemailer";
 import { emulatorById, emulators, platformEmulatorIds } from "./registry";
+import { DEMO_SMTP_USER } from "./smtp/index";
 
 const control = (url: string, path: string) => new URL(`/_emulator/${path}`, url).toString();
 const json = async (response: Response) => {
@@ -21,6 +23,20 @@ const changes: Record<string, (url: string) => Promise<Response>> = {
   retailcrm: (url) => post(control(url, "seed"), { orders: [{ externalId: "registry-probe" }] }),
   chronopost: (url) => post(control(url, "parcels"), { number: "XR000000001FR" }),
   tnt: (url) => post(control(url, "parcels"), { number: "GE000000001" }),
+  // A mail received over SMTP (its control API only reads).
+  smtp: async (url) => {
+    const state = (await (await fetch(control(url, "state"))).json()) as { host: string; port: number };
+    const { certificate } = (await (await fetch(control(url, "certificate"))).json()) as { certificate: string };
+    await nodemailer
+      .createTransport({
+        host: state.host,
+        port: state.port,
+        auth: { user: DEMO_SMTP_USER.username, pass: DEMO_SMTP_USER.password },
+        tls: { ca: certificate },
+      })
+      .sendMail({ from: "probe@example.test", to: "registry@example.test", subject: "probe", text: "probe" });
+    return new Response(null, { status: 200 });
+  },
 };
 
 const connectorEmulators = CONNECTORS.filter((c) => c.emulator).map((c) => [c.id, c.emulator!] as const);

@@ -67,7 +67,14 @@ export const emulators = {
   lightspeed: defineEmulator({ id: "lightspeed", name: "Lightspeed Retail", start: startLightspeedEmulator }),
   tuyo: defineEmulator({ id: "tuyo", name: "Tuyo", start: startTuyoEmulator }),
   sftp: defineEmulator({ id: "sftp", name: "SFTP server", start: startSftpEmulator }),
-  smtp: defineEmulator({ id: "smtp", name: "SMTP server", start: startSmtpEmulator }),
+  // Every shop sends mail (gift cards, alerts): the demo and the e2e stack run an SMTP server.
+  smtp: defineEmulator({
+    id: "smtp",
+    name: "SMTP server",
+    platform: true,
+    demo: ({ port }) => ({ port }),
+    start: startSmtpEmulator,
+  }),
   // The ERP event feed's receiving end (HTTPS when given a test CA's certificate).
   "erp-receiver": defineEmulator({ id: "erp-receiver", name: "Test ERP (event feed)", start: startErpReceiver }),
 } as const;

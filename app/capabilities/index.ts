@@ -3,6 +3,7 @@
 // provider of one, never a connector by name.
 import type { CatalogSource } from "./catalog-source";
 import type { EventDestination } from "./event-destination";
+import type { GiftCardSource } from "./gift-card-source";
 import type { ImageSource } from "./image-source";
 import type { OrderDestination } from "./order-destination";
 import type { OrderStatusSource } from "./order-status-source";
@@ -24,6 +25,7 @@ export interface CapabilityPorts {
   "catalog-source": CatalogSource;
   "image-source": ImageSource;
   "event-destination": EventDestination;
+  "gift-card-source": GiftCardSource;
   "promotion-destination": PromotionDestination;
 }
 
@@ -41,5 +43,6 @@ export const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   "catalog-source": "a source of products",
   "image-source": "a source of product photos",
   "event-destination": "a system that receives Shopify's events",
+  "gift-card-source": "a system that sells gift cards",
   "promotion-destination": "a system that receives promotions",
 };

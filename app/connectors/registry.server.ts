@@ -59,7 +59,8 @@ type SingleCapability =
   | "order-destination"
   | "order-status-source"
   | "catalog-source"
-  | "image-source";
+  | "image-source"
+  | "gift-card-source";
 
 const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "stock-source": "stockSource",
@@ -71,6 +72,8 @@ const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "catalog-source": null,
   // Photos: the catalog's own setting (CatalogPublishSettings.imageSource), else the one set up.
   "image-source": null,
+  // No routing choice yet: the one set-up system that sells gift cards.
+  "gift-card-source": null,
 };
 
 /**

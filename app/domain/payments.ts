@@ -5,12 +5,18 @@
 export type PaymentMethod = "card" | "paypal" | "gift-card" | "bank-transfer" | "cash-on-delivery" | "other";
 
 export interface ErpGiftCard {
+  /** The card's code, as printed on it and typed at a till. */
   id: string;
   activated: boolean;
   balance: number;
+  /** What it was sold for (absent when the system does not say). */
+  initialValue?: number;
   currency: string;
   customerEmail?: string;
+  /** YYYY-MM-DD. */
   expiresOn?: string;
+  /** When it was sold. */
+  soldAt?: Date;
 }
 
 /** An e-wallet, issued in a physical store or on the web shop. */

@@ -81,6 +81,56 @@ export function fastmagControlRoutes(deps: FastmagControlDeps): Record<string, C
         );
       return { orderId: String(lastInsertRowid) };
     },
+    // Gift cards as a till sells and spends them (the EDI has no gift-card transaction we know of).
+    "GET giftcards": () => ({
+      giftcards: deps.db
+        .prepare(
+          "SELECT card_id AS id, activated, initial_amount AS initialAmount, balance, currency, customer_email AS customerEmail, created_at AS createdAt, expires_on AS expiresOn FROM giftcards ORDER BY card_id",
+        )
+        .all(),
+    }),
+    "POST giftcards": ({ body }) => {
+      const b = body as Record<string, unknown>;
+      const id = typeof b.id === "string" ? b.id.trim() : "";
+      const amount = Number(b.initialAmount);
+      if (!id) throw new ControlError(400, "id is required");
+      if (!(amount > 0)) throw new ControlError(400, "initialAmount must be a positive number");
+      if (deps.db.prepare("SELECT 1 FROM giftcards WHERE card_id = ?").get(id))
+        throw new ControlError(409, `gift card ${id} exists`);
+      deps.db
+        .prepare(
+          "INSERT INTO giftcards (card_id, activated, initial_amount, balance, currency, customer_email, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          id,
+          b.activated === false ? 0 : 1,
+          amount,
+          amount,
+          typeof b.currency === "string" ? b.currency : "EUR",
+          typeof b.customerEmail === "string" ? b.customerEmail : null,
+          localDateTime(deps.now()),
+          typeof b.expiresOn === "string" ? b.expiresOn : null,
+        );
+      return { id };
+    },
+    // Spent (a positive amount) or topped up (negative) at a till; activation as a till does it.
+    "POST giftcards/:id": ({ params, body }) => {
+      const b = body as Record<string, unknown>;
+      const card = deps.db.prepare("SELECT balance FROM giftcards WHERE card_id = ?").get(params.id) as
+        { balance: number } | undefined;
+      if (!card) throw new ControlError(404, `no gift card ${params.id}`);
+      if (b.activated !== undefined)
+        deps.db.prepare("UPDATE giftcards SET activated = ? WHERE card_id = ?").run(b.activated ? 1 : 0, params.id);
+      if (b.spend !== undefined) {
+        const spend = Number(b.spend);
+        const balance = Math.round((card.balance - spend) * 100) / 100;
+        if (!Number.isFinite(spend) || balance < 0) throw new ControlError(400, "spend must fit the balance");
+        deps.db.prepare("UPDATE giftcards SET balance = ? WHERE card_id = ?").run(balance, params.id);
+      }
+      return deps.db
+        .prepare("SELECT card_id AS id, activated, balance FROM giftcards WHERE card_id = ?")
+        .get(params.id);
+    },
     "GET movements": ({ query }) => {
       const prefix = query.get("reasonPrefix") ?? "";
       return {

@@ -29,9 +29,7 @@ const paris = new Intl.DateTimeFormat("en-GB", {
 const local = (d: Date) => paris.format(d).replace(",", ""); // "25 02:10 CEST"
 
 /** The seed's jobs not built yet, with the crons it gives them. */
-const SEED_ONLY: Record<string, string> = {
-  "giftcards.mails": "*/45 * * * *",
-};
+const SEED_ONLY: Record<string, string> = {};
 
 /** Every registered job type's default cron (as the features declare them), plus the seed's future ones. */
 function defaultCrons(): [string, string][] {

@@ -1,6 +1,7 @@
 // Fastmag's capabilities (app/capabilities/): stock source, price source, order destination and order
 // status source, built from the shop's saved settings. Its two stocks become one neutral level through
 // the shop's formula, and its SKU format and stock moves stay here, nowhere else.
+import type { GiftCardSource } from "../../capabilities/gift-card-source";
 import type { OrderDestination } from "../../capabilities/order-destination";
 import type { OrderStatusSource } from "../../capabilities/order-status-source";
 import type { PriceSource } from "../../capabilities/price-source";
@@ -90,5 +91,19 @@ export function fastmagOrderStatusSource(fastmag: FastmagConnector): OrderStatus
     // Tags like "fastmag-300" and the "fastmag_status" metafield predate the other connectors: merchants
     // filter their orders on them, so Fastmag keeps them.
     shopifyMarks: { statusTag: (order) => `fastmag-${order.status}`, statusMetafieldKey: "fastmag_status" },
+  };
+}
+
+export function fastmagGiftCardSource(fastmag: FastmagConnector): GiftCardSource {
+  return {
+    giftCard: (code) => fastmag.giftCards.giftCard(code),
+    soldSince: (since) => fastmag.giftCards.soldSince(since),
+    // The EDI description lists no transaction that debits a gift card (sales carry the CADEAU payment
+    // code on the order, not a move on the card), so online spending stays with the merchant.
+    onlineSpending: {
+      supported: false,
+      reason:
+        "Fastmag's EDI interface has no transaction to debit a gift card: enter online spending in Fastmag by hand.",
+    },
   };
 }

@@ -1,11 +1,13 @@
 // Fastmag's manifest: the ERP/POS as stock source, price source, order destination, order status
-// source and catalog source (a season's products). The registry imports this file only.
+// source, catalog source (a season's products), image source and gift card source. The registry
+// imports this file only.
 import { z } from "zod";
 import { errorMessage } from "../../lib/errors";
 import { logger } from "../../lib/logger.server";
 import { listShopLocationsOffline } from "../../shopify/locations.server";
 import { defineConnector, settingsForm } from "../define";
 import {
+  fastmagGiftCardSource,
   fastmagOrderDestination,
   fastmagOrderStatusSource,
   fastmagPriceSource,
@@ -96,6 +98,7 @@ export const fastmag = defineConnector<FastmagSettings>({
       const { fastmag, settings } = await connect(shop, ctx.timeoutMs);
       return fastmagImageSource(fastmag, settings);
     },
+    "gift-card-source": async ({ shop }, ctx) => fastmagGiftCardSource((await connect(shop, ctx.timeoutMs)).fastmag),
   },
   // Its photo call is asked only when the merchant picks Fastmag as the photos' source.
   onlyWhenChosen: ["image-source"],

@@ -15,14 +15,18 @@ export function giftCardsService(ctx: FastmagContext, defaultCurrency = "EUR") {
         id: r.text("id"),
         activated: r.boolean("activated"),
         balance: r.amount("balance"),
+        initialValue: r.optionalNumber("initial_value"),
         currency: (r.optionalText("currency") ?? defaultCurrency).toUpperCase(),
         customerEmail: r.optionalText("customer_email"),
         expiresOn: r.optionalDate("expires_on"),
+        soldAt: r.optionalDateTime("sold_at"),
       }),
     });
   return {
     giftCard: async (id: string): Promise<ErpGiftCard | null> =>
       read(await ctx.client.queryAnswer(ctx.queries.sql("giftCardById", { id }))).items[0] ?? null,
     giftCards: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("allGiftCards"))),
+    soldSince: async (since: Date) =>
+      read(await ctx.client.queryAnswer(ctx.queries.sql("giftCardsSoldSince", { since }))),
   };
 }

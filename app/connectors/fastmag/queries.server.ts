@@ -54,8 +54,10 @@ FROM orders o LEFT JOIN order_statuses st ON st.status = o.status ORDER BY o.ord
   customerByEmail: `SELECT c.customer_id AS id, c.email, c.firstname, c.lastname, c.phone, c.address1, c.address2, c.zip, c.city, c.country, c.external_id
 FROM customers c WHERE LOWER(c.email) = LOWER(:email)`,
 
-  giftCardById: `SELECT g.card_id AS id, g.activated, g.balance, g.currency, g.customer_email, g.expires_on FROM giftcards g WHERE g.card_id = :id`,
-  allGiftCards: `SELECT g.card_id AS id, g.activated, g.balance, g.currency, g.customer_email, g.expires_on FROM giftcards g ORDER BY g.card_id`,
+  giftCardById: `SELECT g.card_id AS id, g.activated, g.initial_amount AS initial_value, g.balance, g.currency, g.customer_email, g.expires_on, g.created_at AS sold_at FROM giftcards g WHERE g.card_id = :id`,
+  allGiftCards: `SELECT g.card_id AS id, g.activated, g.initial_amount AS initial_value, g.balance, g.currency, g.customer_email, g.expires_on, g.created_at AS sold_at FROM giftcards g ORDER BY g.card_id`,
+  // Cards sold at or after :since (the gift-card check's watermark, read again with a margin).
+  giftCardsSoldSince: `SELECT g.card_id AS id, g.activated, g.initial_amount AS initial_value, g.balance, g.currency, g.customer_email, g.expires_on, g.created_at AS sold_at FROM giftcards g WHERE g.created_at >= :since ORDER BY g.created_at, g.card_id`,
 
   pmeByCode: `SELECT w.code, w.kind, w.balance, w.customer_id FROM pme w WHERE w.code = :code`,
   allPmes: `SELECT w.code, w.kind, w.balance, w.customer_id FROM pme w ORDER BY w.code`,

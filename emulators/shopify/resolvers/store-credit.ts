@@ -183,6 +183,21 @@ const accountById = (ctx: ResolverContext, id: number) => {
 export const storeCreditModule: DomainModule = {
   query: {
     customer: (args: { id: string }, ctx) => customerById(ctx, idOf(args.id, "Customer") ?? -1),
+    // Customers by e-mail or id (what the app looks a gift card's customer up by).
+    customers: (args: ConnectionArgs & { query?: string | null; sortKey?: string | null }, ctx) => {
+      if (args.sortKey && args.sortKey !== "ID") throw notImplemented(`customers(sortKey: ${args.sortKey})`);
+      const matches = matcher(args.query, "customers", ["email", "id"]);
+      const customers = [...state(ctx).customers.values()].filter((c) =>
+        matches({ default: `${c.email ?? ""} ${c.firstName ?? ""} ${c.lastName ?? ""}`, email: c.email, id: c.id }),
+      );
+      return connection(
+        "CustomerConnection",
+        customers,
+        args,
+        (c) => c.id,
+        (c) => customerView(ctx, c),
+      );
+    },
     storeCreditAccount: (args: { id: string }, ctx) => accountById(ctx, idOf(args.id, "StoreCreditAccount") ?? -1),
   },
   mutation: {

@@ -1,0 +1,77 @@
+// Use-cases of the Mail screen and API: settings (password write-only), "Send test mail", the log of
+// every mail sent or failed, template previews.
+import { db } from "../db.server";
+import { ValidationError } from "../lib/errors";
+import { LOCALE_NAMES, MAIL_LOCALES, mailLocale } from "./render";
+import { previewMail, sendMail, type MailOutcome } from "./send.server";
+import { loadMailSettings, saveMailSettings, type MailSettingsView } from "./settings.server";
+import { MAIL_TEMPLATES } from "./templates/index";
+import { testMailTemplate } from "./templates/test-mail";
+
+export interface MailLogEntry {
+  id: string;
+  at: string;
+  to: string;
+  subject: string;
+  template: string;
+  locale: string;
+  status: string;
+  error: string | null;
+  about: string | null;
+}
+
+export async function mailLog(shop: string, options: { about?: string; limit?: number } = {}): Promise<MailLogEntry[]> {
+  const rows = await db.mailLog.findMany({
+    where: { shop, ...(options.about ? { about: options.about } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(options.limit ?? 100, 1), 500),
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.createdAt.toISOString(),
+    to: r.to,
+    subject: r.subject,
+    template: r.template,
+    locale: r.locale,
+    status: r.status,
+    error: r.error,
+    about: r.about,
+  }));
+}
+
+export async function mailScreen(shop: string, preview: { template?: string | null; locale?: string | null }) {
+  const [settings, log] = await Promise.all([loadMailSettings(shop), mailLog(shop)]);
+  const templateId =
+    preview.template && MAIL_TEMPLATES.some((t) => t.id === preview.template)
+      ? preview.template
+      : MAIL_TEMPLATES[0]!.id;
+  const locale = mailLocale(preview.locale);
+  return {
+    ...settings,
+    log,
+    templates: MAIL_TEMPLATES.map((t) => ({ id: t.id, title: t.title })),
+    locales: MAIL_LOCALES.map((l) => ({ id: l, name: LOCALE_NAMES[l] })),
+    preview: { locale, ...previewMail(templateId, locale)! },
+  };
+}
+
+export async function saveMailSettingsForm(shop: string, form: Record<string, unknown>): Promise<MailSettingsView> {
+  const { clearPassword, ...fields } = form;
+  await saveMailSettings(shop, fields, { clearPassword: clearPassword === true || clearPassword === "on" });
+  return loadMailSettings(shop);
+}
+
+/** Sends the test mail to `to` (the merchant's address) with the saved settings. */
+export async function sendTestMail(shop: string, to: unknown, locale?: unknown): Promise<MailOutcome> {
+  const address = typeof to === "string" ? to.trim() : "";
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(address))
+    throw new ValidationError("Enter the address the test mail goes to.", { to: "Enter an e-mail address." });
+  const shopRow = await db.shop.findUnique({ where: { domain: shop }, select: { name: true } });
+  return sendMail(shop, {
+    to: address,
+    template: testMailTemplate,
+    data: { shopName: shopRow?.name ?? shop },
+    locale: mailLocale(locale),
+    about: "test",
+  });
+}

@@ -1,0 +1,15 @@
+import { json } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { authenticateApi } from "../api/auth.server";
+import { withErrorResponses } from "../lib/http-errors.server";
+import { KiB, methodNotAllowed, readJsonObjectBody } from "../lib/request-body.server";
+import { sendTestMail } from "../mail/screen.server";
+
+// POST /api/mail/test — { to, locale? }: sends the test mail with the saved settings; 200 with
+// { status: "sent" | "failed", error? } either way (the mail log keeps it too).
+export const action = withErrorResponses(async ({ request }: ActionFunctionArgs) => {
+  if (request.method !== "POST") return methodNotAllowed("POST");
+  const caller = await authenticateApi(request);
+  const body = await readJsonObjectBody(request, { maxBytes: 4 * KiB });
+  return json(await sendTestMail(caller.shop, body.to, body.locale));
+});

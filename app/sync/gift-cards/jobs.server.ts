@@ -1,0 +1,60 @@
+// The gift-card job types: the sync (cards sold since the last run checked into Shopify, then balances
+// both ways) and the mails (what is due, every 45 minutes as the seed's sendGiftcards).
+import { defineJobType, type JobTypeDefinition } from "../../jobs/registry.server";
+import { runClaimToken } from "../../jobs/run-claims.server";
+import { syncGiftCardBalances } from "./balances.server";
+import { sendDueGiftCardMails } from "./mails.server";
+import { giftCardDeps } from "./providers.server";
+import { checkSoldGiftCards } from "./sold.server";
+
+export const GIFT_CARD_SYNC_JOB = "giftcards.sync";
+export const GIFT_CARD_MAILS_JOB = "giftcards.mails";
+
+export const giftCardJobTypes: JobTypeDefinition[] = [
+  defineJobType<Record<string, never>>({
+    type: GIFT_CARD_SYNC_JOB,
+    title: "Gift cards",
+    description:
+      "Puts the gift cards sold in store into Shopify with the same code, then keeps balances in step both ways (a card that moved on both sides is reported, not changed).",
+    defaultSchedule: { cron: "25 * * * *" },
+    retry: { maxAttempts: 4, baseDelayMs: 30_000, capDelayMs: 10 * 60_000 },
+    needs: ["gift-card-source"],
+    progress: "phases",
+    handler: async (ctx) => {
+      const deps = await giftCardDeps(ctx.shop, { db: ctx.db, now: () => ctx.now(), runId: ctx.jobId });
+      const report = {
+        skip: (code: string, reason: string) => ctx.skip("gift card", code, reason),
+        log: (message: string) => ctx.log("info", message),
+      };
+      ctx.progress(0, 0, "Checking cards sold since the last run");
+      const sold = await checkSoldGiftCards(deps, ctx.shop, report, () => ctx.checkpoint());
+      ctx.progress(0, 0, "Balances");
+      const balances = await syncGiftCardBalances(deps, ctx.shop, report, { checkpoint: () => ctx.checkpoint() });
+      ctx.count({
+        seen: sold.seen + balances.seen,
+        changed: sold.created + sold.linked + balances.movedInShopify + balances.reportedToSource,
+      });
+      return { sold, balances };
+    },
+  }),
+  defineJobType<Record<string, never>>({
+    type: GIFT_CARD_MAILS_JOB,
+    title: "Gift card mails",
+    description:
+      "Sends each gift card's mail to its recipient at the planned time, once; a failed send is tried again later.",
+    // Every 45 minutes as far as a cron can say it: at :00 and :45.
+    defaultSchedule: { cron: "*/45 * * * *" },
+    retry: { maxAttempts: 3, baseDelayMs: 60_000, capDelayMs: 10 * 60_000 },
+    progress: "phases",
+    handler: async (ctx) => {
+      const result = await sendDueGiftCardMails(ctx.db, ctx.shop, {
+        now: () => ctx.now(),
+        worker: runClaimToken(ctx),
+        checkpoint: () => ctx.checkpoint(),
+      });
+      ctx.count({ seen: result.sent + result.retrying + result.failed, changed: result.sent });
+      if (result.retrying) ctx.log("warn", `${result.retrying} mail(s) will be tried again later`);
+      return { ...result };
+    },
+  }),
+];
