@@ -3,6 +3,7 @@
 // run and erase never depends on which module happened to be imported first.
 import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
+import { eraseTuyoData } from "./connectors/tuyo/erase.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
@@ -19,4 +20,5 @@ export function registerModules(): void {
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);
+  onShopRedact(eraseTuyoData);
 }

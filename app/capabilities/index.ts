@@ -1,12 +1,15 @@
 // The parts a connected system can play for a shop, one port per file in this folder. A connector's
 // manifest says which it offers (app/connectors/define.ts); use-cases ask the registry for the shop's
 // provider of one, never a connector by name.
+import type { CatalogDestination } from "./catalog-destination";
 import type { CatalogSource } from "./catalog-source";
 import type { EventDestination } from "./event-destination";
 import type { ImageSource } from "./image-source";
 import type { OrderDestination } from "./order-destination";
+import type { OrderStatusDestination } from "./order-status-destination";
 import type { OrderStatusSource } from "./order-status-source";
 import type { PriceSource } from "./price-source";
+import type { PromoDestination } from "./promo-destination";
 import type { ShipmentDestination } from "./shipment-destination";
 import type { StockDestination } from "./stock-destination";
 import type { StockSource } from "./stock-source";
@@ -23,6 +26,9 @@ export interface CapabilityPorts {
   "catalog-source": CatalogSource;
   "image-source": ImageSource;
   "event-destination": EventDestination;
+  "catalog-destination": CatalogDestination;
+  "promo-destination": PromoDestination;
+  "order-status-destination": OrderStatusDestination;
 }
 
 export type CapabilityName = keyof CapabilityPorts;
@@ -39,4 +45,7 @@ export const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   "catalog-source": "a source of products",
   "image-source": "a source of product photos",
   "event-destination": "a system that receives Shopify's events",
+  "catalog-destination": "a marketplace products are listed on",
+  "promo-destination": "a system that shows the shop's promotions",
+  "order-status-destination": "a system told how its orders progress",
 };

@@ -16,11 +16,12 @@ import {
   type ConnectorSummary,
 } from "./settings.server";
 import { shopify } from "./shopify/connector.server";
+import { tuyo } from "./tuyo/connector.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each manifest has its own settings type
 export type AnyManifest = ConnectorManifest<any>;
 
-export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm];
+export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, tuyo];
 
 export function connectorById(id: string): AnyManifest | undefined {
   return CONNECTORS.find((c) => c.id === id);

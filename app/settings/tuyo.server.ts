@@ -1,0 +1,53 @@
+// Use-cases behind Settings → Tuyo: what the screen shows (saved settings, which keys are stored, the
+// connection state, whether stock is sent to Tuyo), saving the form, testing the connection and the
+// "Send stock to Tuyo" switch.
+import { connectionSummaries } from "../connectors/registry.server";
+import { loadRouting, saveRouting } from "../connectors/routing.server";
+import {
+  loadTuyoSettings,
+  saveTuyoSettings,
+  testTuyoConnection,
+  TUYO,
+  TuyoNotConfiguredError,
+  type TuyoSettingsInput,
+} from "../connectors/tuyo/settings.server";
+import { db } from "../db.server";
+
+export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
+
+export async function tuyoSettingsScreen(shop: string) {
+  const [{ settings, productionKeySet, testingKeySet }, summaries, routing] = await Promise.all([
+    loadTuyoSettings(shop),
+    connectionSummaries(shop),
+    loadRouting(db, shop),
+  ]);
+  const summary = summaries.find((s) => s.connector === TUYO);
+  return {
+    settings,
+    productionKeySet,
+    testingKeySet,
+    sendsStock: routing.stockDestinations.includes(TUYO),
+    connection: { state: summary?.state ?? ("not-configured" as const), message: summary?.lastCheckMessage ?? null },
+  };
+}
+
+export function saveTuyoSettingsForm(shop: string, input: TuyoSettingsInput) {
+  return saveTuyoSettings(shop, input);
+}
+
+export function testTuyo(shop: string) {
+  return testTuyoConnection(shop);
+}
+
+/** Adds Tuyo to (or takes it out of) the systems the stock runs send stock to. */
+export async function setTuyoReceivesStock(shop: string, on: boolean) {
+  const { settings } = await loadTuyoSettings(shop);
+  if (!settings) throw new TuyoNotConfiguredError();
+  const routing = await loadRouting(db, shop);
+  const others = routing.stockDestinations.filter((id) => id !== TUYO);
+  await saveRouting(db, shop, { stockDestinations: on ? [...others, TUYO] : others });
+  return {
+    ok: true,
+    message: on ? "Stock of the products listed on Tuyo is now sent to Tuyo." : "Stock is no longer sent to Tuyo.",
+  };
+}
