@@ -11,7 +11,15 @@ import {
   TuyoNotConfiguredError,
   type TuyoSettingsInput,
 } from "../connectors/tuyo/settings.server";
+import {
+  categoryRules,
+  deleteCategoryRule,
+  saveCategoryRule,
+  tuyoCategories,
+} from "../connectors/tuyo/categories.server";
+import { PRODUCT_TYPES } from "../connectors/tuyo/mapping.server";
 import { db } from "../db.server";
+import { NotFoundError } from "../lib/errors";
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
 
@@ -50,4 +58,29 @@ export async function setTuyoReceivesStock(shop: string, on: boolean) {
     ok: true,
     message: on ? "Stock of the products listed on Tuyo is now sent to Tuyo." : "Stock is no longer sent to Tuyo.",
   };
+}
+
+/** Tuyo → Categories: Tuyo's list (a day old at most), the shop's rules, the product types. */
+export async function tuyoCategoriesScreen(shop: string, options: { refresh?: boolean } = {}) {
+  const [{ categories, fetchedAt, error }, rules] = await Promise.all([
+    tuyoCategories(shop, options),
+    categoryRules(shop),
+  ]);
+  return {
+    categories,
+    fetchedAt: fetchedAt?.toISOString() ?? null,
+    error,
+    rules,
+    productTypes: PRODUCT_TYPES.map((t) => ({ ...t })),
+  };
+}
+
+export function saveTuyoCategoryRule(shop: string, input: Record<string, unknown>) {
+  return saveCategoryRule(shop, input);
+}
+
+export async function deleteTuyoCategoryRule(shop: string, input: Record<string, unknown>) {
+  const deleted = await deleteCategoryRule(shop, String(input.kind ?? ""), String(input.value ?? ""));
+  if (!deleted) throw new NotFoundError("No such mapping.");
+  return { deleted };
 }
