@@ -6,6 +6,7 @@ import { quietReporter } from "../../sync/sync-context";
 import { defineConnector, settingsForm } from "../define";
 import { saveTuyoSettings, testTuyoConnection, TUYO, tuyoForShop, type TuyoSettings } from "./settings.server";
 import { tuyoStockDestination } from "./stock.server";
+import { tuyoCatalogDestination } from "./catalog.server";
 
 const storedSettings = z
   .object({ apiUrl: z.string(), mode: z.enum(["production", "testing"]), storeId: z.number() })
@@ -36,6 +37,10 @@ export const tuyo = defineConnector<TuyoSettings>({
   settings: storedSettings,
   secrets: ["productionKey", "testingKey"],
   capabilities: {
+    "catalog-destination": async ({ shop }, ctx) => {
+      const { client, settings } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
+      return tuyoCatalogDestination({ db: ctx.db, shop, client, settings });
+    },
     "stock-destination": async ({ shop }, ctx) => {
       const { client } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
       return tuyoStockDestination({ db: ctx.db, shop, client, report: ctx.report ?? quietReporter() });
