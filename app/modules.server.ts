@@ -7,6 +7,7 @@ import { eraseTuyoData } from "./connectors/tuyo/erase.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
+import { listingJobTypes } from "./sync/listings/jobs.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
 import { pruneWebhookDeliveriesJob } from "./webhooks/retention.server";
@@ -16,7 +17,13 @@ let registered = false;
 export function registerModules(): void {
   if (registered) return;
   registered = true;
-  for (const definition of [pruneJobHistoryJob, pruneWebhookDeliveriesJob, ...stockJobTypes, ...orderJobTypes])
+  for (const definition of [
+    pruneJobHistoryJob,
+    pruneWebhookDeliveriesJob,
+    ...stockJobTypes,
+    ...orderJobTypes,
+    ...listingJobTypes,
+  ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);

@@ -43,4 +43,6 @@ export interface CatalogDestination {
   publish(products: ListingProduct[]): Promise<ListingOutcome[]>;
   /** Takes products off the marketplace (deactivated, kept for a later re-listing). */
   unpublish(productIds: string[]): Promise<{ unlisted: number }>;
+  /** The Shopify products (gids) listed there now, for the run that re-sends changes. */
+  listedProductIds(): Promise<string[]>;
 }

@@ -17,9 +17,9 @@ import {
   saveCategoryRule,
   tuyoCategories,
 } from "../connectors/tuyo/categories.server";
-import { PRODUCT_TYPES } from "../connectors/tuyo/mapping.server";
+import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/mapping.server";
 import { db } from "../db.server";
-import { NotFoundError } from "../lib/errors";
+import { NotFoundError, ValidationError } from "../lib/errors";
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
 
@@ -83,4 +83,39 @@ export async function deleteTuyoCategoryRule(shop: string, input: Record<string,
   const deleted = await deleteCategoryRule(shop, String(input.kind ?? ""), String(input.value ?? ""));
   if (!deleted) throw new NotFoundError("No such mapping.");
   return { deleted };
+}
+
+/** Tuyo → Listings: every product chosen for Tuyo with its state and, when refused, why. */
+export async function tuyoListingsScreen(shop: string) {
+  const rows = await db.tuyoListing.findMany({ where: { shop }, orderBy: { updatedAt: "desc" }, take: 500 });
+  return {
+    listings: rows.map((r) => ({
+      productId: r.shopifyProductId,
+      tuyoSku: r.tuyoSku,
+      state: r.state,
+      reason: r.reason,
+      cargoOverride: r.cargoOverride,
+      listedAt: r.listedAt?.toISOString() ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    cargoTypes: [...CARGO_TYPES],
+  };
+}
+
+/** The merchant's cargo type for one product (null: derived from weight and size again). */
+export async function setTuyoCargoOverride(shop: string, input: Record<string, unknown>) {
+  const productId = String(input.productId ?? "");
+  const cargoType = input.cargoType === null || input.cargoType === "" ? null : String(input.cargoType ?? "");
+  const fieldErrors: Record<string, string> = {};
+  if (!/^gid:\/\/shopify\/Product\/\d+$/.test(productId))
+    fieldErrors.productId = "A product gid (gid://shopify/Product/…).";
+  if (cargoType !== null && !CARGO_TYPES.includes(cargoType as CargoType))
+    fieldErrors.cargoType = `One of ${CARGO_TYPES.join(", ")}, or null.`;
+  if (Object.keys(fieldErrors).length) throw new ValidationError("The cargo type cannot be set.", fieldErrors);
+  await db.tuyoListing.upsert({
+    where: { shop_shopifyProductId: { shop, shopifyProductId: productId } },
+    create: { shop, shopifyProductId: productId, state: "pending", cargoOverride: cargoType },
+    update: { cargoOverride: cargoType },
+  });
+  return { productId, cargoType, note: "Sent to Tuyo with the product's next publishing." };
 }

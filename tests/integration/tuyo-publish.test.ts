@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveCategoryRule } from "~/connectors/tuyo/categories.server";
 import { providerOf, setUpProvidersOf } from "~/connectors/registry.server";
 import { db } from "~/db.server";
+import { enqueueJob } from "~/jobs/api.server";
+import { jobDeps } from "~/jobs/deps.server";
+import { registerModules } from "~/modules.server";
+import { setTuyoCargoOverride } from "~/settings/tuyo.server";
 import { adminClientForShop } from "~/shopify/admin-for-shop.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { publishProducts, unpublishProducts } from "~/sync/listings/publish.server";
@@ -191,6 +195,23 @@ describe("publishing on Tuyo", () => {
     expect(tuyoCalls("/api/bulk_update")).toBe(1);
     expect(tuyoCalls("/api/create_products")).toBe(1);
     expect(tuyo.products()[0]!.tags).toBe("running,verano");
+  });
+
+  it("sends a cargo type override with the next publishing; publishing runs as a job with checked params", async () => {
+    await setTuyoCargoOverride(shop, { productId: ids["Nike AIR"], cargoType: "Pesado" });
+    await expect(setTuyoCargoOverride(shop, { productId: ids["Nike AIR"], cargoType: "Barco" })).rejects.toThrow(
+      /cannot be set/,
+    );
+    const result = await publishProducts(await deps(), { kind: "products", productIds: [ids["Nike AIR"]!] });
+    expect(result).toMatchObject({ updated: 1 });
+    expect(tuyo.products()[0]!.cargoType).toBe("Pesado");
+
+    registerModules();
+    await expect(
+      enqueueJob(jobDeps, { shop, type: "listings.publish", params: { tag: "x", collectionId: collectionId } }),
+    ).rejects.toThrow(/exactly one of collectionId, tag or productIds/);
+    const queued = await enqueueJob(jobDeps, { shop, type: "listings.publish", params: { collectionId } });
+    expect(queued.status).toBe("queued");
   });
 
   it("sends stock changes of listed variants only, and unpublishing deactivates", async () => {

@@ -147,6 +147,15 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
       return outcomes;
     },
 
+    async listedProductIds() {
+      const rows = await db.tuyoListing.findMany({
+        where: { shop, state: "listed" },
+        select: { shopifyProductId: true },
+        orderBy: { shopifyProductId: "asc" },
+      });
+      return rows.map((r) => r.shopifyProductId);
+    },
+
     async unpublish(productIds) {
       const rows = await db.tuyoListing.findMany({
         where: { shop, shopifyProductId: { in: productIds }, state: "listed", tuyoSku: { not: null } },
