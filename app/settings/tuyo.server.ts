@@ -17,6 +17,7 @@ import {
   saveCategoryRule,
   tuyoCategories,
 } from "../connectors/tuyo/categories.server";
+import { recordTuyoSale } from "../connectors/tuyo/orders.server";
 import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/mapping.server";
 import { db } from "../db.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
@@ -118,4 +119,24 @@ export async function setTuyoCargoOverride(shop: string, input: Record<string, u
     update: { cargoOverride: cargoType },
   });
   return { productId, cargoType, note: "Sent to Tuyo with the product's next publishing." };
+}
+
+/** Tuyo → Orders: the Tuyo sales recorded, with the status last reported to Tuyo. */
+export async function tuyoOrdersScreen(shop: string) {
+  const rows = await db.tuyoOrder.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 200 });
+  return {
+    orders: rows.map((r) => ({
+      code: r.code,
+      kind: r.kind,
+      items: JSON.parse(r.skusJson) as { sku: string; quantity: number }[],
+      shopifyOrderId: r.shopifyOrderId,
+      reportedStatus: r.reportedStatus,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Records a Tuyo sale (code and items), optionally linked to its Shopify order. */
+export function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
+  return recordTuyoSale(db, shop, input);
 }

@@ -7,6 +7,7 @@ import { defineConnector, settingsForm } from "../define";
 import { saveTuyoSettings, testTuyoConnection, TUYO, tuyoForShop, type TuyoSettings } from "./settings.server";
 import { tuyoStockDestination } from "./stock.server";
 import { tuyoCatalogDestination } from "./catalog.server";
+import { tuyoOrderStatusDestination } from "./orders.server";
 
 const storedSettings = z
   .object({ apiUrl: z.string(), mode: z.enum(["production", "testing"]), storeId: z.number() })
@@ -37,6 +38,10 @@ export const tuyo = defineConnector<TuyoSettings>({
   settings: storedSettings,
   secrets: ["productionKey", "testingKey"],
   capabilities: {
+    "order-status-destination": async ({ shop }, ctx) => {
+      const { client } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 30_000 });
+      return tuyoOrderStatusDestination({ db: ctx.db, shop, client });
+    },
     "catalog-destination": async ({ shop }, ctx) => {
       const { client, settings } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
       return tuyoCatalogDestination({ db: ctx.db, shop, client, settings });
