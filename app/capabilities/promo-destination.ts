@@ -6,8 +6,9 @@ export interface ActivePromo {
   id: string;
   /** Percent off, 1–100. */
   percentOff: number;
-  /** What it applies to: every product, or these Shopify products / collections (gids). */
-  appliesTo: { all: true } | { productIds: string[] } | { collectionIds: string[] };
+  /** What it applies to: every product, or these Shopify products (gids; the promotions feature resolves
+   *  collections to their products). */
+  appliesTo: { all: true } | { productIds: string[] };
 }
 
 export interface PromoDestination {

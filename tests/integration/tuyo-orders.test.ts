@@ -3,6 +3,7 @@
 // order of unique products and change_order/{code} for an order with variants, once per change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/api/tokens.server";
+import { providerOf } from "~/connectors/registry.server";
 import { db } from "~/db.server";
 import { action } from "~/routes/api.tuyo.orders";
 import { reportMarketplaceProgress } from "~/sync/listings/order-progress.server";
@@ -62,6 +63,41 @@ const record = (json: unknown) =>
 const orderCalls = () => tuyo.calls().filter((c) => /^\/api\/(update|change)_order\//.test(c.path));
 const report = (order: string, progress: "accepted" | "fulfilled" | "cancelled") =>
   reportMarketplaceProgress({ shop, db }, order, progress);
+
+describe("Tuyo promos", () => {
+  it("puts the best active promo on each listed product and removes it when the promo ends", async () => {
+    const promos = (await providerOf({ shop, db }, "tuyo", "promo-destination"))!.port;
+    const product = (sku: string) => tuyo.products().find((p) => p.sku === sku)!;
+    expect(
+      await promos.syncActivePromos([
+        { id: "all-10", percentOff: 10, appliesTo: { all: true } },
+        { id: "zap-25", percentOff: 25, appliesTo: { productIds: ["gid://shopify/Product/2"] } },
+      ]),
+    ).toEqual({ applied: 2, removed: 0 });
+    expect(product("32G4HJ32G4").discount).toBe(10);
+    expect(product("ZAP-01").discount).toBe(25);
+    expect(product("ZAP-01").variants.map((v) => v.discount)).toEqual([25, 25]);
+
+    const calls = tuyo.calls().length;
+    await promos.syncActivePromos([
+      { id: "all-10", percentOff: 10, appliesTo: { all: true } },
+      { id: "zap-25", percentOff: 25, appliesTo: { productIds: ["gid://shopify/Product/2"] } },
+    ]);
+    expect(tuyo.calls().length).toBe(calls);
+
+    expect(
+      await promos.syncActivePromos([
+        { id: "zap-25", percentOff: 25, appliesTo: { productIds: ["gid://shopify/Product/2"] } },
+      ]),
+    ).toEqual({
+      applied: 0,
+      removed: 1,
+    });
+    expect(product("32G4HJ32G4").discount).toBe(0);
+    expect(await promos.syncActivePromos([])).toEqual({ applied: 0, removed: 1 });
+    expect(product("ZAP-01").discount).toBe(0);
+  });
+});
 
 describe("Tuyo orders", () => {
   it("records a sale by code and items, refusing SKUs not listed on Tuyo", async () => {

@@ -8,6 +8,7 @@ import { saveTuyoSettings, testTuyoConnection, TUYO, tuyoForShop, type TuyoSetti
 import { tuyoStockDestination } from "./stock.server";
 import { tuyoCatalogDestination } from "./catalog.server";
 import { tuyoOrderStatusDestination } from "./orders.server";
+import { tuyoPromoDestination } from "./promos.server";
 
 const storedSettings = z
   .object({ apiUrl: z.string(), mode: z.enum(["production", "testing"]), storeId: z.number() })
@@ -38,6 +39,10 @@ export const tuyo = defineConnector<TuyoSettings>({
   settings: storedSettings,
   secrets: ["productionKey", "testingKey"],
   capabilities: {
+    "promo-destination": async ({ shop }, ctx) => {
+      const { client } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
+      return tuyoPromoDestination({ db: ctx.db, shop, client });
+    },
     "order-status-destination": async ({ shop }, ctx) => {
       const { client } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 30_000 });
       return tuyoOrderStatusDestination({ db: ctx.db, shop, client });

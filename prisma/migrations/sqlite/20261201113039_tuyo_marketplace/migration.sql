@@ -1,29 +1,25 @@
 -- CreateTable
 CREATE TABLE "TuyoCategoryList" (
-    "shop" TEXT NOT NULL,
+    "shop" TEXT NOT NULL PRIMARY KEY,
     "categoriesJson" TEXT NOT NULL,
-    "fetchedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "TuyoCategoryList_pkey" PRIMARY KEY ("shop")
+    "fetchedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "TuyoCategoryRule" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "categoryId" INTEGER NOT NULL,
     "subcategoryId" INTEGER NOT NULL,
     "productTypeId" INTEGER NOT NULL,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "TuyoCategoryRule_pkey" PRIMARY KEY ("id")
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "TuyoListing" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
     "shopifyProductId" TEXT NOT NULL,
     "tuyoSku" TEXT,
@@ -31,26 +27,23 @@ CREATE TABLE "TuyoListing" (
     "reason" TEXT,
     "hash" TEXT,
     "cargoOverride" TEXT,
+    "discount" INTEGER NOT NULL DEFAULT 0,
     "variantsJson" TEXT NOT NULL DEFAULT '[]',
-    "listedAt" TIMESTAMP(3),
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "TuyoListing_pkey" PRIMARY KEY ("id")
+    "listedAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "TuyoOrder" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shop" TEXT NOT NULL,
     "code" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "skusJson" TEXT NOT NULL,
     "shopifyOrderId" TEXT,
     "reportedStatus" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "TuyoOrder_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex

@@ -1,25 +1,29 @@
 -- CreateTable
 CREATE TABLE "TuyoCategoryList" (
-    "shop" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
     "categoriesJson" TEXT NOT NULL,
-    "fetchedAt" DATETIME NOT NULL
+    "fetchedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "TuyoCategoryList_pkey" PRIMARY KEY ("shop")
 );
 
 -- CreateTable
 CREATE TABLE "TuyoCategoryRule" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "shop" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "value" TEXT NOT NULL,
     "categoryId" INTEGER NOT NULL,
     "subcategoryId" INTEGER NOT NULL,
     "productTypeId" INTEGER NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "TuyoCategoryRule_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "TuyoListing" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "shop" TEXT NOT NULL,
     "shopifyProductId" TEXT NOT NULL,
     "tuyoSku" TEXT,
@@ -27,22 +31,27 @@ CREATE TABLE "TuyoListing" (
     "reason" TEXT,
     "hash" TEXT,
     "cargoOverride" TEXT,
+    "discount" INTEGER NOT NULL DEFAULT 0,
     "variantsJson" TEXT NOT NULL DEFAULT '[]',
-    "listedAt" DATETIME,
-    "updatedAt" DATETIME NOT NULL
+    "listedAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "TuyoListing_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "TuyoOrder" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "shop" TEXT NOT NULL,
     "code" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "skusJson" TEXT NOT NULL,
     "shopifyOrderId" TEXT,
     "reportedStatus" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "TuyoOrder_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
