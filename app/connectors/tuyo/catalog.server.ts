@@ -7,7 +7,7 @@ import type { CatalogDestination, ListingOutcome, ListingProduct } from "../../c
 import type { Db } from "../../db.server";
 import { errorMessage } from "../../lib/errors";
 import { categoryFor, categoryRules } from "./categories.server";
-import { TuyoRefusedError, type TuyoClient } from "./client.server";
+import { erroredProducts, TuyoRefusedError, type TuyoClient } from "./client.server";
 import { buildTuyoProduct, bulkUpdateEntry, CARGO_TYPES, type CargoType, type TuyoProductBody } from "./mapping.server";
 import { preparationTimeMs, type TuyoSettings } from "./settings.server";
 
@@ -74,11 +74,7 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
       "/api/bulk_update",
       batch.map((b) => bulkUpdateEntry(b.body)),
     );
-    const errored = new Map(
-      (Array.isArray(answer.erroredProducts) ? answer.erroredProducts : []).map(
-        (e: { sku?: unknown; error?: unknown }) => [String(e.sku), String(e.error ?? "refused")],
-      ),
-    );
+    const errored = erroredProducts(answer);
     for (const b of batch) {
       const refusal = errored.get(b.body.sku);
       if (refusal) {

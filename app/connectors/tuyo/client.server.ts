@@ -48,6 +48,14 @@ export const EXPIRED = "Request is expired";
 
 export type TuyoAnswer = { status?: number; response?: string } & Record<string, unknown>;
 
+/** bulk_update's `erroredProducts` as SKU → Tuyo's reason. */
+export function erroredProducts(answer: TuyoAnswer): Map<string, string> {
+  const list = Array.isArray(answer.erroredProducts)
+    ? (answer.erroredProducts as { sku?: unknown; error?: unknown }[])
+    : [];
+  return new Map(list.map((e) => [String(e?.sku), String(e?.error ?? "refused")]));
+}
+
 export class TuyoClient {
   readonly host: string;
   private readonly base: URL;

@@ -4,7 +4,7 @@
 // category, coarser than the shop's promos, so per-product bulk_update is used.)
 import type { ActivePromo, PromoDestination } from "../../capabilities/promo-destination";
 import type { Db } from "../../db.server";
-import type { TuyoClient } from "./client.server";
+import { erroredProducts, type TuyoClient } from "./client.server";
 import { readVariants } from "./listings.server";
 import { BULK_BATCH } from "./catalog.server";
 
@@ -33,11 +33,7 @@ export function tuyoPromoDestination(deps: { db: Db; shop: string; client: TuyoC
             variants: readVariants(row.variantsJson).map((v) => ({ values: v.values, discount })),
           })),
         );
-        const errored = new Set(
-          (Array.isArray(answer.erroredProducts) ? answer.erroredProducts : []).map((e: { sku?: unknown }) =>
-            String(e.sku),
-          ),
-        );
+        const errored = erroredProducts(answer);
         for (const { row, discount } of chunk) {
           if (errored.has(row.tuyoSku!)) continue;
           await db.tuyoListing.update({ where: { id: row.id }, data: { discount } });

@@ -6,7 +6,7 @@ import type { StockDestination, StockWriteReport } from "../../capabilities/stoc
 import type { Db } from "../../db.server";
 import type { StockLevel } from "../../domain/stock";
 import type { SyncReporter } from "../../sync/sync-context";
-import type { TuyoClient } from "./client.server";
+import { erroredProducts, type TuyoClient } from "./client.server";
 import { listedProducts, saveListedVariants, type ListedProduct } from "./listings.server";
 
 export const BULK_UPDATE_PRODUCTS = 100;
@@ -73,11 +73,7 @@ async function write(deps: TuyoStockDeps, availableOf: Reading): Promise<TuyoSto
     }));
     report.calls++;
     const answer = await deps.client.patch("/api/bulk_update", body);
-    const errored = new Map(
-      (Array.isArray(answer.erroredProducts) ? answer.erroredProducts : []).map(
-        (e: { sku?: unknown; error?: unknown }) => [String(e.sku), String(e.error ?? "refused")],
-      ),
-    );
+    const errored = erroredProducts(answer);
     for (const { product, next } of chunk) {
       const refusal = errored.get(product.tuyoSku);
       if (refusal) {
