@@ -3,6 +3,7 @@
 // run and erase never depends on which module happened to be imported first.
 import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
+import { eraseTuyoData } from "./connectors/tuyo/erase.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { catalogJobTypes } from "./sync/catalog/jobs.server";
@@ -13,6 +14,7 @@ import { eraseMail, mailLogHolder } from "./mail/compliance.server";
 import { eraseGiftCards, giftCardsHolder } from "./sync/gift-cards/compliance.server";
 import { giftCardJobTypes } from "./sync/gift-cards/jobs.server";
 import { eraseOrderRecords, orderRecordsHolder } from "./sync/orders/compliance.server";
+import { listingJobTypes } from "./sync/listings/jobs.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
 import { pruneWebhookDeliveriesJob } from "./webhooks/retention.server";
@@ -32,6 +34,7 @@ export function registerModules(): void {
     ...publishingJobTypes,
     ...promotionJobTypes,
     ...giftCardJobTypes,
+    ...listingJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
@@ -40,4 +43,5 @@ export function registerModules(): void {
   onShopRedact(eraseMail);
   registerCustomerDataHolder(giftCardsHolder);
   onShopRedact(eraseGiftCards);
+  onShopRedact(eraseTuyoData);
 }

@@ -1,14 +1,17 @@
 // The parts a connected system can play for a shop, one port per file in this folder. A connector's
 // manifest says which it offers (app/connectors/define.ts); use-cases ask the registry for the shop's
 // provider of one, never a connector by name.
+import type { CatalogDestination } from "./catalog-destination";
 import type { CatalogSource } from "./catalog-source";
 import type { EventDestination } from "./event-destination";
 import type { GiftCardSource } from "./gift-card-source";
 import type { ImageSource } from "./image-source";
 import type { OrderDestination } from "./order-destination";
+import type { OrderStatusDestination } from "./order-status-destination";
 import type { OrderStatusSource } from "./order-status-source";
 import type { PriceSource } from "./price-source";
 import type { PromotionDestination } from "./promotion-destination";
+import type { PromoDestination } from "./promo-destination";
 import type { ShipmentDestination } from "./shipment-destination";
 import type { StockDestination } from "./stock-destination";
 import type { StockSource } from "./stock-source";
@@ -27,6 +30,9 @@ export interface CapabilityPorts {
   "event-destination": EventDestination;
   "gift-card-source": GiftCardSource;
   "promotion-destination": PromotionDestination;
+  "catalog-destination": CatalogDestination;
+  "promo-destination": PromoDestination;
+  "order-status-destination": OrderStatusDestination;
 }
 
 export type CapabilityName = keyof CapabilityPorts;
@@ -45,4 +51,7 @@ export const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   "event-destination": "a system that receives Shopify's events",
   "gift-card-source": "a system that sells gift cards",
   "promotion-destination": "a system that receives promotions",
+  "catalog-destination": "a marketplace products are listed on",
+  "promo-destination": "a system that shows the shop's promotions",
+  "order-status-destination": "a system told how its orders progress",
 };

@@ -18,11 +18,12 @@ import {
 } from "./settings.server";
 import { sftp } from "./sftp/connector.server";
 import { shopify } from "./shopify/connector.server";
+import { tuyo } from "./tuyo/connector.server";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each manifest has its own settings type
 export type AnyManifest = ConnectorManifest<any>;
 
-export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, sftp, eventFeed];
+export const CONNECTORS: readonly AnyManifest[] = [shopify, fastmag, retailcrm, sftp, eventFeed, tuyo];
 
 export function connectorById(id: string): AnyManifest | undefined {
   return CONNECTORS.find((c) => c.id === id);
@@ -232,4 +233,27 @@ export async function connectionsToSetUp(shop: string) {
       lastCheckMessage: summary?.lastCheckMessage ?? null,
     };
   });
+}
+
+/** Every set-up connector offering a capability several systems can play at once for the shop (the
+ *  marketplaces products are listed on, the systems shown promos), each built for this run. */
+export async function setUpProvidersOf<C extends CapabilityName>(
+  ctx: CapabilityContext,
+  capability: C,
+): Promise<Provider<C>[]> {
+  const setUp = await setUpConnectorIds(ctx.db, ctx.shop);
+  const manifests = connectorsOffering(capability).filter((c) => setUp.has(c.id));
+  return Promise.all(manifests.map((m) => build(m, capability, ctx)));
+}
+
+/** One named connector's port for a capability, when it is set up for the shop (else null). */
+export async function providerOf<C extends CapabilityName>(
+  ctx: CapabilityContext,
+  connectorId: string,
+  capability: C,
+): Promise<Provider<C> | null> {
+  const manifest = connectorById(connectorId);
+  if (!manifest?.capabilities[capability]) return null;
+  const setUp = await setUpConnectorIds(ctx.db, ctx.shop);
+  return setUp.has(connectorId) ? build(manifest, capability, ctx) : null;
 }

@@ -87,7 +87,7 @@ describe("JSON settings API", () => {
       connections: { id: string; state: string; settings: unknown; secrets: unknown[]; capabilities: string[] }[];
       routing: { sentences: string[] };
     };
-    expect(body.connections.map((c) => c.id)).toEqual(["fastmag", "retailcrm", "sftp"]);
+    expect(body.connections.map((c) => c.id)).toEqual(["fastmag", "retailcrm", "sftp", "tuyo"]);
     expect(body.connections[0]).toMatchObject({
       state: "not-configured",
       settings: null,
@@ -173,7 +173,7 @@ describe("JSON settings API", () => {
     for (const id of ["shopify", "nope"]) {
       const response = await getSystem(id);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as { error: string }).error).toContain("fastmag, retailcrm");
+      expect(((await response.json()) as { error: string }).error).toContain("fastmag, retailcrm, tuyo");
     }
     expect(
       (await systemPut(args("/api/settings/fastmag", { connector: "fastmag" }, { method: "DELETE" }))).status,

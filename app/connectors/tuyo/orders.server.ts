@@ -1,0 +1,79 @@
+// Tuyo's own sales: recorded with their code and items (the seed has no route to read orders, so the
+// merchant or an integration hands them over), and their progress in Shopify reported back —
+// accepted → "Empaque", fulfilled → "Ruta", cancelled → "Cancelada" — with PATCH update_order/{sku} for an
+// order of unique products (one unit, no variants) and PATCH change_order/{code} for an order with
+// variants. Each change is sent once (TuyoOrder.reportedStatus) and never backwards.
+import type { OrderProgress, OrderStatusDestination } from "../../capabilities/order-status-destination";
+import type { Db } from "../../db.server";
+import { ValidationError } from "../../lib/errors";
+import type { TuyoClient } from "./client.server";
+import { readVariants } from "./listings.server";
+
+export const TUYO_STATUS: Record<OrderProgress, "Empaque" | "Ruta" | "Cancelada"> = {
+  accepted: "Empaque",
+  fulfilled: "Ruta",
+  cancelled: "Cancelada",
+};
+const RANK = { Pendiente: 0, Empaque: 1, Ruta: 2, Cancelada: 3 } as const;
+
+export interface TuyoSaleInput {
+  code: string;
+  items: { sku: string; quantity: number }[];
+  shopifyOrderId?: string | null;
+}
+
+/** Checks a sale against what is listed and stores it; the kind decides the route of its progress. */
+export async function recordTuyoSale(db: Db, shop: string, raw: Record<string, unknown>) {
+  const fieldErrors: Record<string, string> = {};
+  const code = typeof raw.code === "string" ? raw.code.trim() : "";
+  if (!/^[\w-]{1,40}$/.test(code)) fieldErrors.code = "The Tuyo order code (letters, digits, - and _).";
+  const items = Array.isArray(raw.items) ? raw.items : [];
+  if (!items.length) fieldErrors.items = "At least one item { sku, quantity }.";
+  const shopifyOrderId = raw.shopifyOrderId == null ? null : String(raw.shopifyOrderId);
+  if (shopifyOrderId && !/^gid:\/\/shopify\/Order\/\d+$/.test(shopifyOrderId))
+    fieldErrors.shopifyOrderId = "A Shopify order gid (gid://shopify/Order/…).";
+  const listings = await db.tuyoListing.findMany({ where: { shop, tuyoSku: { not: null } } });
+  const bySku = new Map<string, { unique: boolean }>();
+  for (const l of listings)
+    for (const v of readVariants(l.variantsJson)) bySku.set(v.sku, { unique: v.values === "Unico" });
+  const lines = items.map((item: unknown, i) => {
+    const it = (item ?? {}) as Record<string, unknown>;
+    const sku = typeof it.sku === "string" ? it.sku : "";
+    const quantity = it.quantity === undefined ? 1 : Number(it.quantity);
+    if (!bySku.has(sku)) fieldErrors[`items[${i}].sku`] = `"${sku}" is not a SKU listed on Tuyo.`;
+    if (!Number.isInteger(quantity) || quantity < 1) fieldErrors[`items[${i}].quantity`] = "A whole number ≥ 1.";
+    return { sku, quantity };
+  });
+  if (Object.keys(fieldErrors).length) throw new ValidationError("This Tuyo order cannot be recorded.", fieldErrors);
+  const kind = lines.every((l) => bySku.get(l.sku)!.unique) ? "unique" : "variants";
+  const existing = await db.tuyoOrder.findUnique({ where: { shop_code: { shop, code } } });
+  if (existing) throw new ValidationError("This Tuyo order is already recorded.", { code: `${code} exists` });
+  const row = await db.tuyoOrder.create({
+    data: { shop, code, kind, skusJson: JSON.stringify(lines), shopifyOrderId },
+  });
+  return { code: row.code, kind, items: lines, shopifyOrderId };
+}
+
+export async function linkTuyoSale(db: Db, shop: string, code: string, shopifyOrderId: string) {
+  await db.tuyoOrder.update({ where: { shop_code: { shop, code } }, data: { shopifyOrderId } });
+}
+
+export function tuyoOrderStatusDestination(deps: { db: Db; shop: string; client: TuyoClient }): OrderStatusDestination {
+  const { db, shop, client } = deps;
+  return {
+    async reportProgress(shopifyOrderId, progress) {
+      const order = await db.tuyoOrder.findFirst({ where: { shop, shopifyOrderId } });
+      if (!order) return { sent: false };
+      const status = TUYO_STATUS[progress];
+      const current = (order.reportedStatus ?? "Pendiente") as keyof typeof RANK;
+      // Once per change, forward only ("Cancelada" ends it).
+      if (RANK[status] <= RANK[current]) return { sent: false };
+      if (order.kind === "unique") {
+        const skus = [...new Set((JSON.parse(order.skusJson) as { sku: string }[]).map((l) => l.sku))];
+        for (const sku of skus) await client.patch(`/api/update_order/${encodeURIComponent(sku)}`, { status });
+      } else await client.patch(`/api/change_order/${encodeURIComponent(order.code)}`, { status });
+      await db.tuyoOrder.update({ where: { id: order.id }, data: { reportedStatus: status } });
+      return { sent: true };
+    },
+  };
+}

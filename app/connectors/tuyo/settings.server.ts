@@ -1,0 +1,187 @@
+// A shop's Tuyo connection: its settings (API address, which key is used — production or testing —,
+// the seller's store, branch and user ids, default preparation time, free shipping, fragile) and its
+// secrets (the two API keys Tuyo hands out, write-only), the connection test and the shop's client.
+import { db } from "../../db.server";
+import { systemClock, type Clock } from "../../jobs/clock";
+import { NotConfiguredError, errorMessage } from "../../lib/errors";
+import { checkConnectorUrl, connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
+import { logger } from "../../lib/logger.server";
+import {
+  loadConnectorSecrets,
+  loadConnectorSettings,
+  recordConnectionCheck,
+  saveConnectorSettings,
+} from "../settings.server";
+import { TuyoClient, TuyoRefusedError, TuyoUnavailableError } from "./client.server";
+import { readCategories, type TuyoCategory } from "./mapping.server";
+
+export const TUYO = "tuyo";
+export const PRODUCTION_KEY = "productionKey";
+export const TESTING_KEY = "testingKey";
+const HOUR_MS = 3_600_000;
+
+export type TuyoMode = "production" | "testing";
+
+export interface TuyoSettings {
+  apiUrl: string;
+  /** Which of the two keys the app uses. */
+  mode: TuyoMode;
+  storeId: number;
+  branchId: number;
+  userId: number;
+  /** Default time to have a product ready for pickup, in hours (sent in milliseconds). */
+  preparationHours: number;
+  freeShipping: boolean;
+  fragile: boolean;
+}
+
+export interface TuyoSettingsInput {
+  apiUrl: string;
+  mode: string;
+  productionKey: string;
+  testingKey: string;
+  storeId: string;
+  branchId: string;
+  userId: string;
+  preparationHours: string;
+  freeShipping: boolean;
+  fragile: boolean;
+}
+
+export class TuyoNotConfiguredError extends NotConfiguredError {
+  constructor(message = "Tuyo is not set up for this shop yet: fill in Settings → Tuyo.") {
+    super("Tuyo", "/app/settings/tuyo", message);
+  }
+}
+
+export async function loadTuyoSettings(shop: string) {
+  const stored = await loadConnectorSettings<TuyoSettings>(shop, TUYO);
+  return {
+    settings: stored?.config ?? null,
+    productionKeySet: stored?.secretsSet.includes(PRODUCTION_KEY) ?? false,
+    testingKeySet: stored?.secretsSet.includes(TESTING_KEY) ?? false,
+  };
+}
+
+export type ValidationResult =
+  | { ok: true; settings: TuyoSettings; secrets: Record<string, string> }
+  | { ok: false; fieldErrors: Record<string, string> };
+
+const positiveId = (raw: string) => (/^\d{1,9}$/.test(raw.trim()) && Number(raw) > 0 ? Number(raw) : null);
+
+/** Every field checked; a key left empty keeps the stored one. The key of the chosen mode must exist. */
+export function validateTuyoSettings(
+  input: TuyoSettingsInput,
+  keysSet: { production: boolean; testing: boolean },
+  policy: ConnectorUrlPolicy = connectorUrlPolicy(),
+): ValidationResult {
+  const fieldErrors: Record<string, string> = {};
+  const url = checkConnectorUrl(input.apiUrl.trim(), policy);
+  if (!input.apiUrl.trim()) fieldErrors.apiUrl = "Enter the Tuyo API address Tuyo gave you.";
+  else if (!url.ok) fieldErrors.apiUrl = url.problem;
+  const mode = input.mode === "testing" ? "testing" : input.mode === "production" || !input.mode ? "production" : null;
+  if (!mode) fieldErrors.mode = "Choose production or testing.";
+  const secrets: Record<string, string> = {};
+  for (const [name, label] of [
+    [PRODUCTION_KEY, "production"],
+    [TESTING_KEY, "testing"],
+  ] as const) {
+    const value = input[name].trim();
+    if (value && !/^[\x21-\x7e]{8,256}$/.test(value)) fieldErrors[name] = "This does not look like an API key.";
+    else if (value) secrets[name] = value;
+    else if (mode === label && !(label === "production" ? keysSet.production : keysSet.testing))
+      fieldErrors[name] = `Enter the ${label} API key (Tuyo gives one for production and one for testing).`;
+  }
+  const storeId = positiveId(input.storeId);
+  if (storeId === null) fieldErrors.storeId = "Enter the store id Tuyo gave you (a number).";
+  const branchId = positiveId(input.branchId);
+  if (branchId === null) fieldErrors.branchId = "Enter the branch id Tuyo gave you (a number).";
+  const userId = positiveId(input.userId);
+  if (userId === null) fieldErrors.userId = "Enter the user id Tuyo gave you (a number).";
+  const hours = input.preparationHours.trim() === "" ? 24 : Number(input.preparationHours);
+  if (!Number.isFinite(hours) || hours < 0 || hours > 24 * 30)
+    fieldErrors.preparationHours = "Enter hours between 0 and 720.";
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return {
+    ok: true,
+    settings: {
+      apiUrl: url.ok ? url.url.origin : "",
+      mode: mode!,
+      storeId: storeId!,
+      branchId: branchId!,
+      userId: userId!,
+      preparationHours: hours,
+      freeShipping: !!input.freeShipping,
+      fragile: !!input.fragile,
+    },
+    secrets,
+  };
+}
+
+export type SaveResult =
+  { ok: true; settings: TuyoSettings } | { ok: false; message: string; fieldErrors: Record<string, string> };
+
+export async function saveTuyoSettings(shop: string, input: TuyoSettingsInput): Promise<SaveResult> {
+  const { productionKeySet, testingKeySet } = await loadTuyoSettings(shop);
+  const result = validateTuyoSettings(input, { production: productionKeySet, testing: testingKeySet });
+  if (!result.ok)
+    return { ok: false, message: "Some fields need fixing; nothing was saved.", fieldErrors: result.fieldErrors };
+  await saveConnectorSettings(shop, TUYO, result.settings, result.secrets);
+  logger.info("tuyo settings saved", { shop, mode: result.settings.mode, keysChanged: Object.keys(result.secrets) });
+  return { ok: true, settings: result.settings };
+}
+
+export const preparationTimeMs = (settings: TuyoSettings) => Math.round(settings.preparationHours * HOUR_MS);
+
+/** The shop's client with the key of its chosen mode. */
+export async function tuyoForShop(
+  shop: string,
+  options: { timeoutMs?: number; clock?: Clock } = {},
+): Promise<{ client: TuyoClient; settings: TuyoSettings }> {
+  const [{ settings }, secrets] = await Promise.all([loadTuyoSettings(shop), loadConnectorSecrets(shop, TUYO)]);
+  const apiKey = settings ? secrets[settings.mode === "testing" ? TESTING_KEY : PRODUCTION_KEY] : undefined;
+  if (!settings || !apiKey) throw new TuyoNotConfiguredError();
+  const client = new TuyoClient({
+    baseUrl: settings.apiUrl,
+    apiKey,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    urlPolicy: connectorUrlPolicy(),
+    clock: options.clock ?? systemClock,
+  });
+  return { client, settings };
+}
+
+export function describeTuyoFailure(error: unknown): string {
+  if (error instanceof TuyoRefusedError || error instanceof TuyoUnavailableError) return error.message;
+  if (error instanceof NotConfiguredError) return error.message;
+  return `The Tuyo call failed: ${errorMessage(error)}`;
+}
+
+/** get_categories, kept for the mapping screen (refreshed when older than a day, or when asked). */
+export async function refreshTuyoCategories(shop: string, client?: TuyoClient): Promise<TuyoCategory[]> {
+  const tuyo = client ?? (await tuyoForShop(shop, { timeoutMs: 15_000 })).client;
+  const categories = readCategories(await tuyo.get("/api/get_categories"));
+  const data = { categoriesJson: JSON.stringify(categories), fetchedAt: new Date() };
+  await db.tuyoCategoryList.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  return categories;
+}
+
+/** "Test connection": reads the categories (the key, the timestamp and the address all work). */
+export async function testTuyoConnection(shop: string, options: { clock?: Clock } = {}) {
+  let result: { ok: boolean; message: string };
+  try {
+    const { client, settings } = await tuyoForShop(shop, { timeoutMs: 10_000, clock: options.clock });
+    const categories = await refreshTuyoCategories(shop, client);
+    const names = categories.slice(0, 4).map((c) => c.name);
+    const more = categories.length > 4 ? ", …" : "";
+    result = {
+      ok: true,
+      message: `Connected (${settings.mode} key): ${categories.length} categor${categories.length === 1 ? "y" : "ies"} found${names.length ? ` (${names.join(", ")}${more})` : ""}.`,
+    };
+  } catch (error) {
+    if (error instanceof TuyoNotConfiguredError) return { ok: false, message: error.message };
+    result = { ok: false, message: describeTuyoFailure(error) };
+  }
+  await recordConnectionCheck(shop, TUYO, result.ok, result.message);
+  return result;
+}

@@ -1,0 +1,142 @@
+// Use-cases behind Settings → Tuyo: what the screen shows (saved settings, which keys are stored, the
+// connection state, whether stock is sent to Tuyo), saving the form, testing the connection and the
+// "Send stock to Tuyo" switch.
+import { connectionSummaries } from "../connectors/registry.server";
+import { loadRouting, saveRouting } from "../connectors/routing.server";
+import {
+  loadTuyoSettings,
+  saveTuyoSettings,
+  testTuyoConnection,
+  TUYO,
+  TuyoNotConfiguredError,
+  type TuyoSettingsInput,
+} from "../connectors/tuyo/settings.server";
+import {
+  categoryRules,
+  deleteCategoryRule,
+  saveCategoryRule,
+  tuyoCategories,
+} from "../connectors/tuyo/categories.server";
+import { recordTuyoSale } from "../connectors/tuyo/orders.server";
+import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/mapping.server";
+import { db } from "../db.server";
+import { NotFoundError, ValidationError } from "../lib/errors";
+
+export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
+
+export async function tuyoSettingsScreen(shop: string) {
+  const [{ settings, productionKeySet, testingKeySet }, summaries, routing] = await Promise.all([
+    loadTuyoSettings(shop),
+    connectionSummaries(shop),
+    loadRouting(db, shop),
+  ]);
+  const summary = summaries.find((s) => s.connector === TUYO);
+  return {
+    settings,
+    productionKeySet,
+    testingKeySet,
+    sendsStock: routing.stockDestinations.includes(TUYO),
+    connection: { state: summary?.state ?? ("not-configured" as const), message: summary?.lastCheckMessage ?? null },
+  };
+}
+
+export function saveTuyoSettingsForm(shop: string, input: TuyoSettingsInput) {
+  return saveTuyoSettings(shop, input);
+}
+
+export function testTuyo(shop: string) {
+  return testTuyoConnection(shop);
+}
+
+/** Adds Tuyo to (or takes it out of) the systems the stock runs send stock to. */
+export async function setTuyoReceivesStock(shop: string, on: boolean) {
+  const { settings } = await loadTuyoSettings(shop);
+  if (!settings) throw new TuyoNotConfiguredError();
+  const routing = await loadRouting(db, shop);
+  const others = routing.stockDestinations.filter((id) => id !== TUYO);
+  await saveRouting(db, shop, { stockDestinations: on ? [...others, TUYO] : others });
+  return {
+    ok: true,
+    message: on ? "Stock of the products listed on Tuyo is now sent to Tuyo." : "Stock is no longer sent to Tuyo.",
+  };
+}
+
+/** Tuyo → Categories: Tuyo's list (a day old at most), the shop's rules, the product types. */
+export async function tuyoCategoriesScreen(shop: string, options: { refresh?: boolean } = {}) {
+  const [{ categories, fetchedAt, error }, rules] = await Promise.all([
+    tuyoCategories(shop, options),
+    categoryRules(shop),
+  ]);
+  return {
+    categories,
+    fetchedAt: fetchedAt?.toISOString() ?? null,
+    error,
+    rules,
+    productTypes: PRODUCT_TYPES.map((t) => ({ ...t })),
+  };
+}
+
+export function saveTuyoCategoryRule(shop: string, input: Record<string, unknown>) {
+  return saveCategoryRule(shop, input);
+}
+
+export async function deleteTuyoCategoryRule(shop: string, input: Record<string, unknown>) {
+  const deleted = await deleteCategoryRule(shop, String(input.kind ?? ""), String(input.value ?? ""));
+  if (!deleted) throw new NotFoundError("No such mapping.");
+  return { deleted };
+}
+
+/** Tuyo → Listings: every product chosen for Tuyo with its state and, when refused, why. */
+export async function tuyoListingsScreen(shop: string) {
+  const rows = await db.tuyoListing.findMany({ where: { shop }, orderBy: { updatedAt: "desc" }, take: 500 });
+  return {
+    listings: rows.map((r) => ({
+      productId: r.shopifyProductId,
+      tuyoSku: r.tuyoSku,
+      state: r.state,
+      reason: r.reason,
+      cargoOverride: r.cargoOverride,
+      listedAt: r.listedAt?.toISOString() ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    cargoTypes: [...CARGO_TYPES],
+  };
+}
+
+/** The merchant's cargo type for one product (null: derived from weight and size again). */
+export async function setTuyoCargoOverride(shop: string, input: Record<string, unknown>) {
+  const productId = String(input.productId ?? "");
+  const cargoType = input.cargoType === null || input.cargoType === "" ? null : String(input.cargoType ?? "");
+  const fieldErrors: Record<string, string> = {};
+  if (!/^gid:\/\/shopify\/Product\/\d+$/.test(productId))
+    fieldErrors.productId = "A product gid (gid://shopify/Product/…).";
+  if (cargoType !== null && !CARGO_TYPES.includes(cargoType as CargoType))
+    fieldErrors.cargoType = `One of ${CARGO_TYPES.join(", ")}, or null.`;
+  if (Object.keys(fieldErrors).length) throw new ValidationError("The cargo type cannot be set.", fieldErrors);
+  await db.tuyoListing.upsert({
+    where: { shop_shopifyProductId: { shop, shopifyProductId: productId } },
+    create: { shop, shopifyProductId: productId, state: "pending", cargoOverride: cargoType },
+    update: { cargoOverride: cargoType },
+  });
+  return { productId, cargoType, note: "Sent to Tuyo with the product's next publishing." };
+}
+
+/** Tuyo → Orders: the Tuyo sales recorded, with the status last reported to Tuyo. */
+export async function tuyoOrdersScreen(shop: string) {
+  const rows = await db.tuyoOrder.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 200 });
+  return {
+    orders: rows.map((r) => ({
+      code: r.code,
+      kind: r.kind,
+      items: JSON.parse(r.skusJson) as { sku: string; quantity: number }[],
+      shopifyOrderId: r.shopifyOrderId,
+      reportedStatus: r.reportedStatus,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Records a Tuyo sale (code and items), optionally linked to its Shopify order. */
+export function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
+  return recordTuyoSale(db, shop, input);
+}

@@ -1,0 +1,59 @@
+// Publishing chosen Shopify products on a marketplace (Tuyo): the merchant picks a collection, a tag
+// or products; they are read from Shopify and handed to every marketplace the shop set up. The
+// marketplace connector refuses what it cannot list (with the reason), sends new products, and only what
+// changed of listed ones. Re-sending the listed products (after changes in Shopify) goes the same way.
+import type { CatalogDestination, ListingOutcome } from "../../capabilities/catalog-destination";
+import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
+import { listingProducts, type ProductSelection } from "../../shopify/listing-products.server";
+import type { SyncReporter } from "../sync-context";
+
+export type { ProductSelection } from "../../shopify/listing-products.server";
+
+export interface PublishDeps {
+  admin: ShopifyAdminClient;
+  destinations: { id: string; name: string; destination: CatalogDestination }[];
+  report: SyncReporter;
+}
+
+export interface PublishResult {
+  seen: number;
+  listed: number;
+  updated: number;
+  unchanged: number;
+  refused: { productId: string; reason: string }[];
+  failed: { productId: string; reason: string }[];
+}
+
+export async function publishProducts(deps: PublishDeps, selection: ProductSelection): Promise<PublishResult> {
+  const result: PublishResult = { seen: 0, listed: 0, updated: 0, unchanged: 0, refused: [], failed: [] };
+  for await (const page of listingProducts(deps.admin, selection)) {
+    await deps.report.checkpoint();
+    result.seen += page.length;
+    deps.report.count({ seen: page.length });
+    for (const { name, destination } of deps.destinations) {
+      const outcomes: ListingOutcome[] = await destination.publish(page);
+      for (const o of outcomes) {
+        if (o.state === "listed") result.listed++;
+        else if (o.state === "updated") result.updated++;
+        else if (o.state === "unchanged") result.unchanged++;
+        else {
+          const reason = `${name}: ${o.reason ?? "refused"}`;
+          (o.state === "refused" ? result.refused : result.failed).push({ productId: o.productId, reason });
+          deps.report.skip("product", o.productId, reason);
+        }
+      }
+    }
+    deps.report.progress(result.seen, null, "Publishing");
+  }
+  deps.report.count({ changed: result.listed + result.updated });
+  return result;
+}
+
+export async function unpublishProducts(
+  deps: Pick<PublishDeps, "destinations">,
+  productIds: string[],
+): Promise<{ unlisted: number }> {
+  let unlisted = 0;
+  for (const { destination } of deps.destinations) unlisted += (await destination.unpublish(productIds)).unlisted;
+  return { unlisted };
+}

@@ -1,0 +1,63 @@
+-- CreateTable
+CREATE TABLE "TuyoCategoryList" (
+    "shop" TEXT NOT NULL PRIMARY KEY,
+    "categoriesJson" TEXT NOT NULL,
+    "fetchedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "TuyoCategoryRule" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "categoryId" INTEGER NOT NULL,
+    "subcategoryId" INTEGER NOT NULL,
+    "productTypeId" INTEGER NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "TuyoListing" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "shopifyProductId" TEXT NOT NULL,
+    "tuyoSku" TEXT,
+    "state" TEXT NOT NULL,
+    "reason" TEXT,
+    "hash" TEXT,
+    "cargoOverride" TEXT,
+    "discount" INTEGER NOT NULL DEFAULT 0,
+    "variantsJson" TEXT NOT NULL DEFAULT '[]',
+    "listedAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "TuyoOrder" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shop" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "skusJson" TEXT NOT NULL,
+    "shopifyOrderId" TEXT,
+    "reportedStatus" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TuyoCategoryRule_shop_kind_value_key" ON "TuyoCategoryRule"("shop", "kind", "value");
+
+-- CreateIndex
+CREATE INDEX "TuyoListing_shop_tuyoSku_idx" ON "TuyoListing"("shop", "tuyoSku");
+
+-- CreateIndex
+CREATE INDEX "TuyoListing_shop_state_idx" ON "TuyoListing"("shop", "state");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TuyoListing_shop_shopifyProductId_key" ON "TuyoListing"("shop", "shopifyProductId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TuyoOrder_shop_code_key" ON "TuyoOrder"("shop", "code");
+
