@@ -13,17 +13,18 @@ export interface ShopEvent {
   body: Uint8Array;
 }
 
-export type EventDelivery = /** The destination took it (2xx). */
-(
-  | { outcome: "delivered"; status: number; ms: number }
-  /** Worth another attempt later (timeout, 5xx, 4xx other than "gone"). */
-  | { outcome: "retry"; status?: number; ms: number; reason: string }
-  /** The destination said it no longer wants events (410): stop sending until the merchant says so. */
-  | { outcome: "gone"; status: number; ms: number }
-) & {
-  /** The first bytes of the destination's answer, for the delivery log (null when none). */
-  answer?: string | null;
-};
+export type EventDelivery =
+  /** The destination took it (2xx). */
+  (
+    | { outcome: "delivered"; status: number; ms: number }
+    /** Worth another attempt later (timeout, 5xx, 4xx other than "gone"). */
+    | { outcome: "retry"; status?: number; ms: number; reason: string }
+    /** The destination said it no longer wants events (410): stop sending until the merchant says so. */
+    | { outcome: "gone"; status: number; ms: number }
+  ) & {
+    /** The first bytes of the destination's answer, for the delivery log (null when none). */
+    answer?: string | null;
+  };
 
 export interface EventDestination {
   deliver(event: ShopEvent): Promise<EventDelivery>;

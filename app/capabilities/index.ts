@@ -11,7 +11,6 @@ import type { OrderStatusDestination } from "./order-status-destination";
 import type { OrderStatusSource } from "./order-status-source";
 import type { PriceSource } from "./price-source";
 import type { PromotionDestination } from "./promotion-destination";
-import type { PromoDestination } from "./promo-destination";
 import type { ShipmentDestination } from "./shipment-destination";
 import type { StockDestination } from "./stock-destination";
 import type { StockSource } from "./stock-source";
@@ -31,7 +30,6 @@ export interface CapabilityPorts {
   "gift-card-source": GiftCardSource;
   "promotion-destination": PromotionDestination;
   "catalog-destination": CatalogDestination;
-  "promo-destination": PromoDestination;
   "order-status-destination": OrderStatusDestination;
 }
 
@@ -52,6 +50,5 @@ export const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   "gift-card-source": "a system that sells gift cards",
   "promotion-destination": "a system that receives promotions",
   "catalog-destination": "a marketplace products are listed on",
-  "promo-destination": "a system that shows the shop's promotions",
   "order-status-destination": "a system told how its orders progress",
 };

@@ -65,36 +65,38 @@ const report = (order: string, progress: "accepted" | "fulfilled" | "cancelled")
   reportMarketplaceProgress({ shop, db }, order, progress);
 
 describe("Tuyo promos", () => {
-  it("puts the best active promo on each listed product and removes it when the promo ends", async () => {
-    const promos = (await providerOf({ shop, db }, "tuyo", "promo-destination"))!.port;
+  it("puts the best running promotion on each listed product and removes it when the promotion ends", async () => {
+    const promos = (await providerOf({ shop, db }, "tuyo", "promotion-destination"))!.port;
     const product = (sku: string) => tuyo.products().find((p) => p.sku === sku)!;
-    expect(
-      await promos.syncActivePromos([
-        { id: "all-10", percentOff: 10, appliesTo: { all: true } },
-        { id: "zap-25", percentOff: 25, appliesTo: { productIds: ["gid://shopify/Product/2"] } },
-      ]),
-    ).toEqual({ applied: 2, removed: 0 });
+    const promotion = (id: string, percentage: number, shopifyProductIds: string[]) => ({
+      id,
+      name: id,
+      tag: `promo-${percentage}`,
+      percentage,
+      mode: "discount" as const,
+      startsAt: new Date("2026-06-24T06:00:00Z"),
+      endsAt: null,
+      variants: [],
+      shopifyProductIds,
+    });
+    const both = ["gid://shopify/Product/1", "gid://shopify/Product/2"];
+    const summer = promotion("summer-10", 10, both);
+    const zap = promotion("zap-25", 25, ["gid://shopify/Product/2"]);
+    expect(await promos.promotionsChanged([summer, zap])).toEqual({ skipped: [] });
     expect(product("32G4HJ32G4").discount).toBe(10);
     expect(product("ZAP-01").discount).toBe(25);
     expect(product("ZAP-01").variants.map((v) => v.discount)).toEqual([25, 25]);
 
+    // Told again with nothing changed: no call to Tuyo.
     const calls = tuyo.calls().length;
-    await promos.syncActivePromos([
-      { id: "all-10", percentOff: 10, appliesTo: { all: true } },
-      { id: "zap-25", percentOff: 25, appliesTo: { productIds: ["gid://shopify/Product/2"] } },
-    ]);
+    await promos.promotionsChanged([summer, zap]);
     expect(tuyo.calls().length).toBe(calls);
 
-    expect(
-      await promos.syncActivePromos([
-        { id: "zap-25", percentOff: 25, appliesTo: { productIds: ["gid://shopify/Product/2"] } },
-      ]),
-    ).toEqual({
-      applied: 0,
-      removed: 1,
-    });
+    // The 10% ends: its product goes back to no discount, the other keeps 25%.
+    expect(await promos.promotionsChanged([zap])).toEqual({ skipped: [] });
     expect(product("32G4HJ32G4").discount).toBe(0);
-    expect(await promos.syncActivePromos([])).toEqual({ applied: 0, removed: 1 });
+    expect(product("ZAP-01").discount).toBe(25);
+    await promos.promotionsChanged([]);
     expect(product("ZAP-01").discount).toBe(0);
   });
 });

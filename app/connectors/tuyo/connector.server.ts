@@ -39,7 +39,7 @@ export const tuyo = defineConnector<TuyoSettings>({
   settings: storedSettings,
   secrets: ["productionKey", "testingKey"],
   capabilities: {
-    "promo-destination": async ({ shop }, ctx) => {
+    "promotion-destination": async ({ shop }, ctx) => {
       const { client } = await tuyoForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
       return tuyoPromoDestination({ db: ctx.db, shop, client });
     },

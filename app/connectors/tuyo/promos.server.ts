@@ -2,27 +2,31 @@
 // now that apply to it (Tuyo's `discount` on the product and its variants), sent with bulk_update only
 // where it changed; a product no promo applies to any longer goes back to 0. (set_promo works by
 // category, coarser than the shop's promos, so per-product bulk_update is used.)
-import type { ActivePromo, PromoDestination } from "../../capabilities/promo-destination";
+import type { ActivePromotion, PromotionDestination } from "../../capabilities/promotion-destination";
+import type { SkippedRecord } from "../../domain/results";
 import type { Db } from "../../db.server";
 import { erroredProducts, type TuyoClient } from "./client.server";
 import { readVariants } from "./listings.server";
 import { BULK_BATCH } from "./catalog.server";
 
-export function tuyoPromoDestination(deps: { db: Db; shop: string; client: TuyoClient }): PromoDestination {
+export function tuyoPromoDestination(deps: { db: Db; shop: string; client: TuyoClient }): PromotionDestination {
   const { db, shop, client } = deps;
   return {
-    async syncActivePromos(promos: ActivePromo[]) {
+    async promotionsChanged(promotions: ActivePromotion[]) {
       const rows = await db.tuyoListing.findMany({ where: { shop, state: "listed", tuyoSku: { not: null } } });
+      // Tuyo holds one percentage per product: the best of the promotions covering it.
       const wanted = (productId: string) =>
-        promos.reduce((best, p) => {
-          const applies = "all" in p.appliesTo ? true : p.appliesTo.productIds.includes(productId);
-          return applies ? Math.max(best, Math.min(100, Math.max(0, Math.round(p.percentOff)))) : best;
-        }, 0);
+        promotions.reduce(
+          (best, p) =>
+            p.shopifyProductIds.includes(productId)
+              ? Math.max(best, Math.min(100, Math.max(0, Math.round(p.percentage))))
+              : best,
+          0,
+        );
       const changes = rows
         .map((r) => ({ row: r, discount: wanted(r.shopifyProductId) }))
         .filter((c) => c.discount !== c.row.discount);
-      let applied = 0;
-      let removed = 0;
+      const skipped: SkippedRecord[] = [];
       for (let i = 0; i < changes.length; i += BULK_BATCH) {
         const chunk = changes.slice(i, i + BULK_BATCH);
         const answer = await client.patch(
@@ -35,13 +39,12 @@ export function tuyoPromoDestination(deps: { db: Db; shop: string; client: TuyoC
         );
         const errored = erroredProducts(answer);
         for (const { row, discount } of chunk) {
-          if (errored.has(row.tuyoSku!)) continue;
-          await db.tuyoListing.update({ where: { id: row.id }, data: { discount } });
-          if (discount > 0) applied++;
-          else removed++;
+          const refused = errored.get(row.tuyoSku!);
+          if (refused) skipped.push({ externalId: row.tuyoSku!, reason: `Tuyo refused the discount: ${refused}` });
+          else await db.tuyoListing.update({ where: { id: row.id }, data: { discount } });
         }
       }
-      return { applied, removed };
+      return { skipped };
     },
   };
 }
