@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { CONNECTORS } from "~/connectors/registry.server";
 import nodemailer from "nodemailer";
+import SftpClient from "ssh2-sftp-client";
 import { emulatorById, emulators, platformEmulatorIds } from "./registry";
+import { DEMO_USER as DEMO_SFTP_USER } from "./sftp/index";
 import { DEMO_SMTP_USER } from "./smtp/index";
 
 const control = (url: string, path: string) => new URL(`/_emulator/${path}`, url).toString();
@@ -23,6 +25,19 @@ const changes: Record<string, (url: string) => Promise<Response>> = {
   retailcrm: (url) => post(control(url, "seed"), { orders: [{ externalId: "registry-probe" }] }),
   chronopost: (url) => post(control(url, "parcels"), { number: "XR000000001FR" }),
   tnt: (url) => post(control(url, "parcels"), { number: "GE000000001" }),
+  // A category added to Tuyo's tree.
+  tuyo: (url) =>
+    post(control(url, "seed"), {
+      categories: [{ productsCategoriesId: 9901, name: "Probe", fk_productsTypesId: 1, subcategories: [] }],
+    }),
+  // A connection made over SFTP (its control API only reads; the folder's files are the test's).
+  sftp: async (url) => {
+    const state = (await (await fetch(control(url, "state"))).json()) as { host: string; port: number };
+    const client = new SftpClient();
+    await client.connect({ host: state.host, port: state.port, ...DEMO_SFTP_USER, readyTimeout: 5_000 });
+    await client.end();
+    return new Response(null, { status: 200 });
+  },
   // A mail received over SMTP (its control API only reads).
   smtp: async (url) => {
     const state = (await (await fetch(control(url, "state"))).json()) as { host: string; port: number };
