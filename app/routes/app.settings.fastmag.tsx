@@ -100,21 +100,17 @@ export default function FastmagSettingsPage() {
   const [overrides, setOverrides] = useState<Record<string, string>>(settings?.queryOverrides ?? {});
   const [nextOverride, setNextOverride] = useState("");
   const set = (name: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
-  const errors =
-    save.data && !save.data.ok ? save.data.fieldErrors : test.data && !test.data.ok ? test.data.fieldErrors : {};
+  const errors = save.data && !save.data.ok ? save.data.fieldErrors : {};
 
-  const formData = (intent: "save" | "test") => {
+  const submitSave = () => {
     const data: Record<string, string> = {
-      intent,
+      intent: "save",
       ...fields,
       stockA: stockA ? "on" : "",
       stockB: stockB ? "on" : "",
     };
     for (const [name, sql] of Object.entries(overrides)) data[`query.${name}`] = sql;
-    return data;
-  };
-  const submitSave = () => {
-    save.submit(formData("save"), { method: "post" });
+    save.submit(data, { method: "post" });
     setFields((f) => ({ ...f, motpasse: "" }));
   };
   const text = (
@@ -265,10 +261,13 @@ export default function FastmagSettingsPage() {
                 <Text as="p">{connection.message}</Text>
               ) : null}
               <Text as="p" tone="subdued">
-                Logs in to Fastmag with the settings in the form and reads its seasons. Nothing is saved: a blank
-                password field tests the saved password.
+                Logs in to Fastmag with the saved settings and reads its seasons.
               </Text>
-              <Button onClick={() => test.submit(formData("test"), { method: "post" })} loading={test.state !== "idle"}>
+              <Button
+                onClick={() => test.submit({ intent: "test" }, { method: "post" })}
+                loading={test.state !== "idle"}
+                disabled={!settings}
+              >
                 Test connection
               </Button>
             </BlockStack>
