@@ -8,6 +8,7 @@ import { env } from "./env.server";
 import { installShopifyOriginOverride } from "./shopify/api-origin.server";
 import { SHOPIFY_API_VERSION } from "./shopify/api-version";
 import { recordInstallation } from "./shops/installation.server";
+import { withOfflineTokenCheck } from "./shops/offline-token-check.server";
 // Lets the job engine follow installs, uninstalls and shop/redact.
 import "./jobs/shop-lifecycle.server";
 
@@ -42,7 +43,15 @@ const shopify = shopifyApp({
 export default shopify;
 export const apiVersionPinned = apiVersion;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+// Every screen authenticates through this: a stored offline token Shopify no longer honours (a kept
+// database, a reinstall) is replaced by token exchange instead of failing every call with 401.
+export const authenticate = {
+  ...shopify.authenticate,
+  admin: withOfflineTokenCheck({
+    authenticate: (request) => shopify.authenticate.admin(request),
+    deleteSession: (id) => shopify.sessionStorage!.deleteSession(id),
+  }),
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

@@ -1,5 +1,9 @@
 // npm run demo — the app against the emulators, with a seeded demo shop, until Ctrl-C.
+// It can be run again and again on the same database (prisma/demo.sqlite, or DEMO_DATABASE_URL): the
+// app exchanges the fresh emulator's session token for a new access token. `--reset` starts from an
+// empty database.
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { startStack } from "./stack";
 
@@ -14,7 +18,15 @@ if (!process.argv.includes("--no-build")) {
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "ignore" });
 }
 
-const stack = await startStack({ appPort, shopifyPort, fastmagPort, configureFastmag: true });
+const databaseUrl = process.env.DEMO_DATABASE_URL ?? "file:./prisma/demo.sqlite";
+if (process.argv.includes("--reset")) {
+  if (!databaseUrl.startsWith("file:")) throw new Error("--reset only empties a SQLite demo database (file:…)");
+  const file = path.resolve(root, databaseUrl.slice("file:".length));
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+  console.log("Starting from an empty demo database.");
+}
+
+const stack = await startStack({ appPort, shopifyPort, fastmagPort, databaseUrl, configureFastmag: true });
 console.log(`
 Passerelle demo is running.
 

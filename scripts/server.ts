@@ -100,6 +100,18 @@ server.listen({ port, host, backlog: 4096 }, () => {
   );
 });
 
+// A child of `npm run demo` (or of a test's stack) stops when its parent dies, even by SIGKILL or a
+// crash: an orphan would keep the port and answer the next demo with the previous one's secrets.
+const parentPid = Number(process.env.STOP_WITH_PARENT_PID) || 0;
+if (parentPid) {
+  const watch = setInterval(() => {
+    if (process.ppid === parentPid) return;
+    clearInterval(watch);
+    process.kill(process.pid, "SIGTERM");
+  }, 500);
+  watch.unref();
+}
+
 entry.onShutdown("web server", async () => {
   server.close();
   server.closeIdleConnections();

@@ -2,6 +2,7 @@
 // and the e2e tests. The app is configured exactly as in production, only pointed at the emulators.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import { applyMigrations } from "../app/db/migrations.server";
 import { CONNECTORS } from "../app/connectors/registry.server";
@@ -122,6 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const appUrl = `http://127.0.0.1:${appPort}`;
   const apiSecret = randomBytes(24).toString("hex");
   const databaseUrl = options.databaseUrl ?? "file:./prisma/demo.sqlite";
+  await ensurePortFree(appPort);
   await applyMigrations(databaseUrl);
 
   const emulators = await startEmulators(
@@ -180,7 +182,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   const app = spawn(process.execPath, [...appProfileFlags(), "build/web/index.js"], {
     cwd: root,
-    env: { ...process.env, ...appEnv },
+    env: { ...process.env, ...appEnv, STOP_WITH_PARENT_PID: String(process.pid) },
     stdio: options.quiet ? ["ignore", "ignore", "pipe"] : "inherit",
   });
   const appErrors: string[] = [];
@@ -230,6 +232,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     appEnv,
     stop,
   };
+}
+
+/** A process left over from an earlier run (killed before it could stop its app) would answer in our place. */
+async function ensurePortFree(port: number): Promise<void> {
+  const server = net.createServer();
+  const free = await new Promise<boolean>((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+  if (!free)
+    throw new Error(
+      `port ${port} is already in use (an earlier demo still running?): stop that process or set PORT to another port`,
+    );
 }
 
 async function waitForHttp(url: string, child: ChildProcess, errors: string[], timeoutMs = 30_000): Promise<void> {

@@ -7,7 +7,7 @@ const STATUS: Record<string, { label: string; tone: Tone }> = {
   running: { label: "Running", tone: "attention" },
   succeeded: { label: "Succeeded", tone: "success" },
   failed: { label: "Failed", tone: "critical" },
-  cancelled: { label: "Stopped", tone: undefined },
+  cancelled: { label: "Cancelled", tone: undefined },
   skipped: { label: "Waiting for setup", tone: "warning" },
 };
 

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "../lib/errors";
 import { type Clock, systemClock } from "./clock";
 import { type JobTrigger, enqueue } from "./queue.server";
 import { type JobTypeDefinition, jobType, registeredJobTypes } from "./registry.server";
+import { canonicalTimeZone } from "./schedule-words";
 import { assertValidSchedule, describeSchedule, previewNextRuns } from "./schedules.server";
 import { type JobDetail, type JobSummary, jobDetail, jobSummary } from "./views.server";
 
@@ -246,7 +247,9 @@ export async function updateSchedule(
 ): Promise<{ cron: string; timezone: string; description: string; nextRuns: string[] }> {
   const schedule = await requireSchedule(deps, shop, type);
   const cron = change.cron?.trim() ?? schedule.cron;
-  const timezone = change.timezone?.trim() ?? schedule.timezone;
+  // Stored as the zone's canonical name ("Europe/Paris" for "europe/paris"); an unknown one is refused below.
+  const typed = change.timezone?.trim() ?? schedule.timezone;
+  const timezone = canonicalTimeZone(typed) ?? typed;
   assertValidSchedule(cron, timezone);
   await deps.db.schedule.update({
     where: { id: schedule.id },

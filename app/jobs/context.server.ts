@@ -72,6 +72,8 @@ export class RunState {
   private logs: { level: LogLevel; message: string; at: Date }[] = [];
   private logCount = 0;
   stopReason: "cancel" | "shutdown" | "lease-lost" | null = null;
+  /** Asked at every checkpoint: has the merchant cancelled the run (or has the lease gone) since? */
+  private probe: (() => Promise<"ok" | "cancel" | "lease-lost">) | null = null;
 
   constructor(
     readonly identity: RunIdentity,
@@ -82,6 +84,14 @@ export class RunState {
     if (this.stopReason) return;
     this.stopReason = reason;
     this.controller.abort(reason === "cancel" ? new JobCancelled() : new JobInterrupted(reason));
+  }
+
+  /**
+   * Lets checkpoint() look for a cancel request itself, so a run stops at the first checkpoint after
+   * the merchant's click and not at the next heartbeat (which comes up to a third of a lease later).
+   */
+  watchStops(probe: () => Promise<"ok" | "cancel" | "lease-lost">): void {
+    this.probe = probe;
   }
 
   context<Params>(params: Params, db: Db): JobContext<Params> {
@@ -114,10 +124,26 @@ export class RunState {
         state.logs.push({ level, message: text, at: state.clock.now() });
       },
       async checkpoint() {
+        if (!state.stopReason && state.probe) {
+          // A failed look (database busy) is no verdict: the heartbeat asks again.
+          const verdict = await state.probe().catch(() => "ok" as const);
+          if (verdict !== "ok") state.stop(verdict);
+        }
         if (state.stopReason === "cancel") throw new JobCancelled();
         if (state.stopReason) throw new JobInterrupted(state.stopReason);
       },
     };
+  }
+
+  /** The run stopped on the merchant's request: says in its log what it had done by then. */
+  noteCancelled(): void {
+    const { changed } = this.counters;
+    const done = changed === 0 ? "before it changed anything" : `after ${changed} change${changed === 1 ? "" : "s"}`;
+    this.logs.push({
+      level: "info",
+      message: `Cancelled on request: stopped ${done}. Nothing was written after that.`,
+      at: this.clock.now(),
+    });
   }
 
   /** Progress and counters as Job columns. */

@@ -76,6 +76,16 @@ export async function heartbeat(
   return row.cancelRequested ? "cancel" : "ok";
 }
 
+/** Reads whether a run was cancelled, fenced like every write: "lease-lost" when it is no longer ours. */
+export async function stopRequest(db: Db, fence: Fence): Promise<"ok" | "cancel" | "lease-lost"> {
+  const row = await db.job.findFirst({
+    where: { id: fence.id, leaseOwner: fence.workerId, attempt: fence.attempt, status: "running" },
+    select: { cancelRequestedAt: true },
+  });
+  if (!row) return "lease-lost";
+  return row.cancelRequestedAt ? "cancel" : "ok";
+}
+
 export type RunOutcome =
   | { kind: "succeeded"; result?: Record<string, unknown> }
   | { kind: "failed"; message: string; cause?: string }

@@ -3,6 +3,7 @@
 import parser from "cron-parser";
 import type { Db } from "../db.server";
 import { ValidationError } from "../lib/errors";
+import { canonicalTimeZone, describeCron, planFromCron } from "./schedule-words";
 import { registeredJobTypes } from "./registry.server";
 
 /** A job type's default schedule, as its feature declares it when registering (app/modules.server.ts). */
@@ -50,27 +51,25 @@ export function defaultCronFor(type: string): string | undefined {
 }
 
 export function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(tz) !== null;
 }
 
 /** Field errors for a cron and timezone a merchant typed; empty when both are fine. */
 export function scheduleErrors(cron: string, tz: string): Record<string, string> {
   const errors: Record<string, string> = {};
   const fields = cron.trim().split(/\s+/);
-  if (fields.length !== 5) errors.cron = "Use 5 fields: minute hour day-of-month month day-of-week (e.g. 35 * * * *).";
+  const plainError =
+    "This schedule is not valid: use 5 fields — minute (0–59), hour (0–23), day of the month (1–31), month (1–12), day of the week (0–7, 0 and 7 are Sunday) — for example 35 * * * *.";
+  if (fields.length !== 5 || planFromCron(cron) === null) errors.cron = plainError;
   else {
     try {
       parser.parseExpression(cron, { tz: isValidTimezone(tz) ? tz : "UTC" });
-    } catch (error) {
-      errors.cron = `This schedule is not valid: ${(error as Error).message}`;
+    } catch {
+      errors.cron = plainError;
     }
   }
-  if (!isValidTimezone(tz)) errors.timezone = `Unknown time zone "${tz}" (use a name like Europe/Paris).`;
+  if (!isValidTimezone(tz))
+    errors.timezone = `Unknown time zone "${tz}": choose one from the list (e.g. Europe/Paris).`;
   return errors;
 }
 
@@ -103,55 +102,9 @@ export function fireTimesBetween(cron: string, tz: string, from: Date, to: Date)
   return times;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-function list(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
-/** "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris" — or the cron itself if unusual. */
+/** "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris": any cron, in plain words. */
 export function describeSchedule(cron: string, tz: string): string {
-  const [minute, hour, dom, month, dow] = cron.trim().split(/\s+/);
-  const zone = `, ${tz}`;
-  const everyDay = dom === "*" && month === "*" && dow === "*";
-  const minutes = /^\d+(,\d+)*$/.test(minute ?? "") ? minute!.split(",").map(Number) : null;
-  const step = /^\*\/(\d+)$/.exec(minute ?? "");
-  if (!everyDay && !(dom === "*" && month === "*" && /^[0-7]$/.test(dow ?? "")))
-    return `on the schedule “${cron}”${zone}`;
-  const daily = everyDay ? "every day" : `every ${DAYS[Number(dow)]}`;
-
-  if (step && hour === "*" && everyDay) {
-    const n = Number(step[1]);
-    return n === 1
-      ? `every minute${zone}`
-      : 60 % n === 0
-        ? `every ${n} minutes${zone}`
-        : `every hour at ${list(minuteMarks(n))}${zone}`;
-  }
-  if (!minutes) return `on the schedule “${cron}”${zone}`;
-  const marks = list(minutes.map((m) => `:${pad(m)}`));
-  if (hour === "*" && everyDay) return `every hour at ${marks}${zone}`;
-  const hourStep = /^\*\/(\d+)$/.exec(hour ?? "");
-  if (hourStep && everyDay) return `every ${hourStep[1]} hours at ${marks}${zone}`;
-  if (/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(hour ?? "")) {
-    const ranges = hour!.split(",").map((r) => r.split("-").map(Number));
-    if (ranges.every((r) => r.length === 1) && minutes.length === 1) {
-      return `${daily} at ${list(ranges.map(([h]) => `${h}:${pad(minutes[0]!)}`))}${zone}`;
-    }
-    if (minutes.length === 1 && everyDay) {
-      const m = pad(minutes[0]!);
-      const spans = ranges.map(([a, b]) => (b === undefined ? `${a}:${m}` : `${a}:${m} to ${b}:${m}`));
-      return `every hour at :${m}, from ${list(spans)}${zone}`;
-    }
-  }
-  return `on the schedule “${cron}”${zone}`;
-}
-
-function minuteMarks(step: number): string[] {
-  const marks: string[] = [];
-  for (let m = 0; m < 60; m += step) marks.push(`:${pad(m)}`);
-  return marks;
+  return `${describeCron(cron) ?? "on a schedule that is not valid"}, ${tz}`;
 }
 
 /**

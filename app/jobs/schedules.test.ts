@@ -23,7 +23,7 @@ describe("describeSchedule", () => {
     expect(describeSchedule("0 6 * * 1", "UTC")).toBe("every Monday at 6:00, UTC");
     expect(describeSchedule("15,45 * * * *", "UTC")).toBe("every hour at :15 and :45, UTC");
     expect(describeSchedule("0 8,12,18 * * *", "UTC")).toBe("every day at 8:00, 12:00 and 18:00, UTC");
-    expect(describeSchedule("0 0 1 * *", "UTC")).toBe("on the schedule “0 0 1 * *”, UTC");
+    expect(describeSchedule("0 0 1 * *", "UTC")).toBe("at 0:00, on day 1 of the month, UTC");
   });
 });
 

@@ -11,7 +11,7 @@ import { backoffDelay } from "../lib/time";
 import { type ClaimedJob, claimJobs, claimNextJob } from "./claim.server";
 import { type Clock, systemClock } from "./clock";
 import { JobCancelled, JobInterrupted, RunState } from "./context.server";
-import { type Fence, type RunOutcome, describeCause, finishRun, heartbeat } from "./queue.server";
+import { type Fence, type RunOutcome, describeCause, finishRun, heartbeat, stopRequest } from "./queue.server";
 import { DEFAULT_RETRY, type JobTypeDefinition, jobType, registeredJobTypes } from "./registry.server";
 import { Doorbell, listenForQueuedJobs, onQueuedJob } from "./wakeup.server";
 
@@ -154,6 +154,7 @@ async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (r
     s.clock,
   );
   expose(run);
+  run.watchStops(() => stopRequest(s.db, fence));
   const definition = jobType(job.type);
   const end = (outcome: RunOutcome) => finishRun(s.db, fence, run, outcome, s.clock.now());
 
@@ -217,7 +218,10 @@ function outcomeOfError(
   maxAttempts: number,
   now: Date,
 ): RunOutcome {
-  if (error instanceof JobCancelled || run.stopReason === "cancel") return { kind: "cancelled" };
+  if (error instanceof JobCancelled || run.stopReason === "cancel") {
+    run.noteCancelled();
+    return { kind: "cancelled" };
+  }
   if (error instanceof JobInterrupted || run.stopReason === "shutdown") return { kind: "released" };
   // Waiting for the merchant to set something up: not a failure, and retrying would not help.
   if (error instanceof NotConfiguredError) return { kind: "skipped", message: error.message };

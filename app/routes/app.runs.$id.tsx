@@ -10,6 +10,7 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  Modal,
   Page,
   ProgressBar,
   Select,
@@ -76,6 +77,11 @@ export default function RunDetail() {
       ? 100
       : 0;
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const cancelRun = () => {
+    setConfirmingCancel(false);
+    fetcher.submit({ intent: "cancel" }, { method: "post" });
+  };
 
   return (
     <Page
@@ -97,13 +103,39 @@ export default function RunDetail() {
               {
                 content: "Cancel",
                 destructive: true,
-                onAction: () => fetcher.submit({ intent: "cancel" }, { method: "post" }),
+                onAction: () => setConfirmingCancel(true),
               },
             ]
           : []
       }
     >
+      <Modal
+        open={confirmingCancel}
+        onClose={() => setConfirmingCancel(false)}
+        title={`Cancel this ${job.title} run?`}
+        primaryAction={{ content: "Cancel the run", destructive: true, onAction: cancelRun }}
+        secondaryActions={[{ content: "Keep it running", onAction: () => setConfirmingCancel(false) }]}
+      >
+        <Modal.Section>
+          <Text as="p">
+            {job.status === "queued"
+              ? "It has not started yet: it will not run."
+              : "It stops once the items it is writing right now are done. What it has already changed in Shopify stays changed; nothing more is written."}
+          </Text>
+        </Modal.Section>
+      </Modal>
       <Layout>
+        {job.status === "cancelled" ? (
+          <Layout.Section>
+            <Banner tone="warning" title="This run was cancelled">
+              <p>
+                {job.counters.changed === 0
+                  ? "It stopped before it changed anything."
+                  : `It had made ${job.counters.changed} change${job.counters.changed === 1 ? "" : "s"} before it stopped; nothing was written after that.`}
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         {failure ? (
           <Layout.Section>
             <Banner tone="critical">{failure}</Banner>
@@ -145,7 +177,7 @@ export default function RunDetail() {
               />
               <Text as="p" tone="subdued">
                 {percent}% · attempt {job.attempt} of {job.maxAttempts} · started by {job.trigger}
-                {job.cancelRequested && live ? " · stopping at the next checkpoint" : ""}
+                {job.cancelRequested && live ? " · stopping once the items being written now are done" : ""}
               </Text>
               <InlineGrid columns={4} gap="200">
                 <Counter label="Seen" value={job.counters.seen} />

@@ -20,6 +20,7 @@ import {
   fastmagSettingsScreen,
   saveFastmagSettingsForm,
   testFastmag,
+  testFastmagSettings,
   type FastmagSettingsInput,
 } from "../settings/fastmag.server";
 import { authenticate } from "../shopify.server";
@@ -33,8 +34,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   if (form.get("intent") === "test") {
-    const result = await testFastmag(session.shop);
-    return { intent: "test" as const, ...result, fieldErrors: {} as Record<string, string> };
+    // The screen sends what its form holds (tested, not saved); a bare "test" tests the saved settings.
+    const result = form.has("host")
+      ? await testFastmagSettings(session.shop, settingsInput(form))
+      : { ...(await testFastmag(session.shop)), fieldErrors: {} as Record<string, string> };
+    return { intent: "test" as const, ...result };
   }
   if (form.get("intent") !== "save")
     return {
@@ -96,17 +100,21 @@ export default function FastmagSettingsPage() {
   const [overrides, setOverrides] = useState<Record<string, string>>(settings?.queryOverrides ?? {});
   const [nextOverride, setNextOverride] = useState("");
   const set = (name: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
-  const errors = save.data && !save.data.ok ? save.data.fieldErrors : {};
+  const errors =
+    save.data && !save.data.ok ? save.data.fieldErrors : test.data && !test.data.ok ? test.data.fieldErrors : {};
 
-  const submitSave = () => {
+  const formValues = (intent: "save" | "test") => {
     const data: Record<string, string> = {
-      intent: "save",
+      intent,
       ...fields,
       stockA: stockA ? "on" : "",
       stockB: stockB ? "on" : "",
     };
     for (const [name, sql] of Object.entries(overrides)) data[`query.${name}`] = sql;
-    save.submit(data, { method: "post" });
+    return data;
+  };
+  const submitSave = () => {
+    save.submit(formValues("save"), { method: "post" });
     setFields((f) => ({ ...f, motpasse: "" }));
   };
   const text = (
@@ -257,12 +265,12 @@ export default function FastmagSettingsPage() {
                 <Text as="p">{connection.message}</Text>
               ) : null}
               <Text as="p" tone="subdued">
-                Logs in to Fastmag with the saved settings and reads its seasons.
+                Logs in to Fastmag with the settings in the form and reads its seasons. Nothing is saved: a blank
+                password field tests the saved password.
               </Text>
               <Button
-                onClick={() => test.submit({ intent: "test" }, { method: "post" })}
+                onClick={() => test.submit(formValues("test"), { method: "post" })}
                 loading={test.state !== "idle"}
-                disabled={!settings}
               >
                 Test connection
               </Button>

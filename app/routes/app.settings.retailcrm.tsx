@@ -26,6 +26,7 @@ import {
   saveRetailCrmSettingsForm,
   setRetailCrmReceivesStock,
   testRetailCrm,
+  testRetailCrmSettings,
   type ItemMatchRow,
 } from "../settings/retailcrm.server";
 import { authenticate } from "../shopify.server";
@@ -62,7 +63,15 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> =
           : saved;
       }
       case "test":
-        return { ...(await testRetailCrm(session.shop)), fieldErrors: {} };
+        // The screen sends what its form holds (tested, not saved); a bare "test" tests the saved settings.
+        return form.has("accountUrl")
+          ? await testRetailCrmSettings(session.shop, {
+              accountUrl: text("accountUrl"),
+              apiKey: text("apiKey"),
+              moduleCode: text("moduleCode"),
+              storeCode: text("storeCode"),
+            })
+          : { ...(await testRetailCrm(session.shop)), fieldErrors: {} };
       case "register":
         return { ...(await registerRetailCrm(session.shop)), fieldErrors: {} };
       case "match":
@@ -90,7 +99,12 @@ export default function RetailCrmSettingsPage() {
     storeCode: settings?.storeCode ?? "",
   });
   const set = (name: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
-  const errors = save.data && !save.data.ok ? save.data.fieldErrors : {};
+  const errors =
+    save.data && !save.data.ok
+      ? save.data.fieldErrors
+      : test.data && !test.data.ok && test.data.intent === "test"
+        ? test.data.fieldErrors
+        : {};
   const submitSave = () => {
     save.submit({ intent: "save", ...fields }, { method: "post" });
     setFields((f) => ({ ...f, apiKey: "" }));
@@ -187,12 +201,12 @@ export default function RetailCrmSettingsPage() {
                 </InlineStack>
                 {test.data ? banner(test) : connection.message ? <Text as="p">{connection.message}</Text> : null}
                 <Text as="p" tone="subdued">
-                  Checks the API key and reads RetailCRM&apos;s warehouses.
+                  Checks the API key in the form and reads RetailCRM&apos;s warehouses. Nothing is saved: a blank API
+                  key field tests the saved key.
                 </Text>
                 <Button
-                  onClick={() => test.submit({ intent: "test" }, { method: "post" })}
+                  onClick={() => test.submit({ intent: "test", ...fields }, { method: "post" })}
                   loading={test.state !== "idle"}
-                  disabled={!settings}
                 >
                   Test connection
                 </Button>

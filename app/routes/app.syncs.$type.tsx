@@ -5,17 +5,32 @@ import {
   BlockStack,
   Button,
   Card,
+  Checkbox,
   FormLayout,
   InlineStack,
   Layout,
   List,
   Page,
+  Select,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { describeSchedule, listJobTypes, previewNextRuns, updateSchedule } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
+import {
+  DAY_NAMES,
+  MINUTE_STEPS,
+  cronFromPlan,
+  planFromCron,
+  timeZoneNames,
+  timesFromText,
+  timesToText,
+  windowsFromText,
+  windowsToText,
+  type PlanKind,
+  type SchedulePlan,
+} from "../jobs/schedule-words";
 import { scheduleErrors } from "../jobs/schedules.server";
 import { formatDateTime } from "../lib/format";
 import { formResult } from "../lib/http.server";
@@ -26,7 +41,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const jobType = (await listJobTypes(jobDeps, session.shop)).find((t) => t.type === params.type);
   if (!jobType) throw new Response("There is no such sync.", { status: 404 });
-  return { jobType, shopTimeZone: await shopTimeZone(session.shop) };
+  return { jobType, shopTimeZone: await shopTimeZone(session.shop), timeZones: timeZoneNames() };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -51,25 +66,92 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return { ...result, saved: result.ok };
 };
 
+type Mode = PlanKind | "cron";
+
+/** What the picker's fields hold (text as typed), from a stored cron. */
+function pickerState(cron: string) {
+  const plan = planFromCron(cron);
+  // Crons with days of the month or months have no place in the picker: they stay crons.
+  const simple = plan && plan.monthDays.length === 0 && plan.months.length === 0;
+  return {
+    mode: (simple && (plan.kind === "minutes" || plan.minutes.length === 1) ? plan.kind : "cron") as Mode,
+    every: String(plan?.kind === "minutes" ? plan.every : 15),
+    minute: String(plan?.kind === "hourly" ? (plan.minutes[0] ?? 0) : 0),
+    times: plan?.kind === "daily" ? timesToText(plan.hours, plan.minutes) : "6:00",
+    windows: plan && plan.kind !== "daily" ? windowsToText(plan.windows) : "",
+    days: plan?.days.length ? plan.days : [0, 1, 2, 3, 4, 5, 6],
+  };
+}
+
+/** The cron the picker's fields make, or the field errors that stop it. */
+function pickedCron(
+  mode: Mode,
+  fields: ReturnType<typeof pickerState>,
+  cron: string,
+): { cron: string } | { errors: Record<string, string> } {
+  if (mode === "cron") return { cron };
+  const errors: Record<string, string> = {};
+  const windows = windowsFromText(fields.windows);
+  if (mode !== "daily" && windows === null)
+    errors.windows = "Write hours of the day from 0 to 23, like 0-2, 5-23 (both ends included).";
+  const minute = Number(fields.minute);
+  if (mode === "hourly" && !(Number.isInteger(minute) && minute >= 0 && minute <= 59 && fields.minute.trim() !== ""))
+    errors.minute = "A minute from 0 to 59.";
+  const times = timesFromText(fields.times);
+  if (mode === "daily" && !times)
+    errors.times = "Times like 6:00, or 8:30, 12:30 (several times share the same minutes).";
+  if (fields.days.length === 0) errors.days = "Choose at least one day.";
+  if (Object.keys(errors).length) return { errors };
+  const days = fields.days.length === 7 ? [] : fields.days;
+  const plan: SchedulePlan = {
+    kind: mode,
+    every: Number(fields.every),
+    minutes: mode === "hourly" ? [minute] : mode === "daily" ? [times!.minute] : [],
+    hours: mode === "daily" ? times!.hours : [],
+    windows: mode === "daily" ? [] : windows!,
+    days,
+    monthDays: [],
+    months: [],
+  };
+  return { cron: cronFromPlan(plan) };
+}
+
+const WEEK = [1, 2, 3, 4, 5, 6, 0];
+
 export default function ScheduleEditor() {
-  const { jobType, shopTimeZone } = useLoaderData<typeof loader>();
+  const { jobType, shopTimeZone, timeZones } = useLoaderData<typeof loader>();
   const schedule = jobType.schedule;
-  const [cron, setCron] = useState(schedule?.cron ?? "");
+  const initial = useMemo(() => pickerState(schedule?.cron ?? ""), [schedule?.cron]);
+  const [mode, setMode] = useState<Mode>(initial.mode);
+  const [fields, setFields] = useState(initial);
+  const [customCron, setCustomCron] = useState(schedule?.cron ?? "");
   const [timezone, setTimezone] = useState(schedule?.timezone ?? shopTimeZone);
   const preview = useFetcher<typeof action>();
   const save = useFetcher<typeof action>();
+  const set = (patch: Partial<typeof fields>) => setFields((current) => ({ ...current, ...patch }));
 
-  // Preview as the merchant types (debounced), so a wrong cron is visible before saving.
+  const picked = pickedCron(mode, fields, customCron);
+  const cron = "cron" in picked ? picked.cron : null;
+  const chooseMode = (next: Mode) => {
+    // Switching to the advanced field shows the cron the picker made, to start from.
+    if (next === "cron" && cron) setCustomCron(cron);
+    setMode(next);
+  };
+
+  // Preview as the merchant picks (debounced), so a wrong schedule is visible before saving.
   useEffect(() => {
+    if (cron === null) return;
     const timer = setTimeout(() => preview.submit({ intent: "preview", cron, timezone }, { method: "post" }), 300);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- preview.submit is stable enough; re-run only on input
   }, [cron, timezone]);
 
-  const fieldErrors =
+  const serverErrors =
     (save.data && !save.data.ok ? save.data.fieldErrors : undefined) ??
     (preview.data && !preview.data.ok ? preview.data.fieldErrors : {});
-  const nextRuns = preview.data?.ok ? preview.data.nextRuns : [];
+  const fieldErrors: Record<string, string> = { ...serverErrors, ...("errors" in picked ? picked.errors : {}) };
+  const nextRuns = cron !== null && preview.data?.ok ? preview.data.nextRuns : [];
+  const zoneOptions = timeZones.includes(timezone) ? timeZones : [timezone, ...timeZones];
 
   return (
     <Page title={`Schedule — ${jobType.title}`} backAction={{ content: "Syncs", url: "/app/syncs" }}>
@@ -87,25 +169,108 @@ export default function ScheduleEditor() {
                   {save.data && !save.data.ok && save.data.message ? (
                     <Banner tone="critical">{save.data.message}</Banner>
                   ) : null}
-                  <TextField
-                    label="When (cron: minute hour day-of-month month day-of-week)"
-                    name="cron"
-                    value={cron}
-                    onChange={setCron}
-                    autoComplete="off"
-                    error={fieldErrors.cron}
-                    helpText="Examples: */2 * * * * (every 2 minutes), 35 * * * * (every hour at :35), 10 0-2,5-23 * * * (at :10 except 3–4 am)"
+                  <input type="hidden" name="cron" value={cron ?? ""} />
+                  <Select
+                    label="How often"
+                    value={mode}
+                    onChange={(value) => chooseMode(value as Mode)}
+                    options={[
+                      { label: "Every few minutes", value: "minutes" },
+                      { label: "Every hour", value: "hourly" },
+                      { label: "At set times of the day", value: "daily" },
+                      { label: "Custom (advanced: cron)", value: "cron" },
+                    ]}
                   />
-                  <TextField
+                  {mode === "minutes" ? (
+                    <Select
+                      label="Every"
+                      value={fields.every}
+                      onChange={(every) => set({ every })}
+                      options={MINUTE_STEPS.map((n) => ({
+                        label: n === 1 ? "minute" : `${n} minutes`,
+                        value: String(n),
+                      }))}
+                    />
+                  ) : null}
+                  {mode === "hourly" ? (
+                    <TextField
+                      label="At this many minutes past the hour"
+                      type="number"
+                      min={0}
+                      max={59}
+                      value={fields.minute}
+                      onChange={(minute) => set({ minute })}
+                      autoComplete="off"
+                      error={fieldErrors.minute}
+                      helpText="10 runs at 0:10, 1:10, 2:10 …"
+                    />
+                  ) : null}
+                  {mode === "daily" ? (
+                    <TextField
+                      label="At"
+                      value={fields.times}
+                      onChange={(times) => set({ times })}
+                      autoComplete="off"
+                      error={fieldErrors.times}
+                      helpText="One time like 6:30, or several with the same minutes: 8:30, 12:30, 18:30."
+                    />
+                  ) : null}
+                  {mode === "minutes" || mode === "hourly" ? (
+                    <TextField
+                      label="Only during these hours (leave empty for all day)"
+                      value={fields.windows}
+                      onChange={(windows) => set({ windows })}
+                      autoComplete="off"
+                      error={fieldErrors.windows}
+                      helpText="Hours of the day, both ends included: 0-2, 5-23 leaves out 3:00 to 4:59."
+                    />
+                  ) : null}
+                  {mode !== "cron" ? (
+                    <BlockStack gap="100">
+                      <Text as="p">On these days</Text>
+                      <InlineStack gap="300">
+                        {WEEK.map((day) => (
+                          <Checkbox
+                            key={day}
+                            label={DAY_NAMES[day]}
+                            checked={fields.days.includes(day)}
+                            onChange={(checked) =>
+                              set({
+                                days: checked
+                                  ? [...fields.days, day].sort((a, b) => a - b)
+                                  : fields.days.filter((d) => d !== day),
+                              })
+                            }
+                          />
+                        ))}
+                      </InlineStack>
+                      {fieldErrors.days ? (
+                        <Text as="p" tone="critical">
+                          {fieldErrors.days}
+                        </Text>
+                      ) : null}
+                    </BlockStack>
+                  ) : (
+                    <TextField
+                      label="Cron (minute, hour, day of the month, month, day of the week)"
+                      value={customCron}
+                      onChange={setCustomCron}
+                      autoComplete="off"
+                      error={fieldErrors.cron}
+                      helpText="For schedules the choices above cannot say, e.g. 0 2 1 * * (at 2:00 on the first of each month)."
+                    />
+                  )}
+                  {mode !== "cron" && fieldErrors.cron ? <Banner tone="critical">{fieldErrors.cron}</Banner> : null}
+                  <Select
                     label="Time zone"
                     name="timezone"
                     value={timezone}
                     onChange={setTimezone}
-                    autoComplete="off"
+                    options={zoneOptions.map((zone) => ({ label: zone.replaceAll("_", " "), value: zone }))}
                     error={fieldErrors.timezone}
                   />
                   <InlineStack gap="200">
-                    <Button submit variant="primary" loading={save.state !== "idle"}>
+                    <Button submit variant="primary" loading={save.state !== "idle"} disabled={cron === null}>
                       Save schedule
                     </Button>
                   </InlineStack>
@@ -121,7 +286,7 @@ export default function ScheduleEditor() {
                 <Text as="h2" variant="headingMd">
                   Next five runs
                 </Text>
-                {preview.data?.ok ? (
+                {cron !== null && preview.data?.ok ? (
                   <>
                     <Text as="p">Runs {preview.data.description}.</Text>
                     <List>

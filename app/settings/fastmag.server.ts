@@ -2,7 +2,12 @@
 // Shopify's locations to sync stock into), saving the form, and testing the connection.
 import { FASTMAG_QUERY_DEFAULTS } from "../connectors/fastmag/queries.server";
 import type { FastmagSettingsInput } from "../connectors/fastmag/settings-form.server";
-import { loadFastmagSettings, saveFastmagSettings, testFastmagConnection } from "../connectors/fastmag/settings.server";
+import {
+  loadFastmagSettings,
+  saveFastmagSettings,
+  testFastmagConnection,
+  testFastmagSettings as testFastmagForm,
+} from "../connectors/fastmag/settings.server";
 import { loadRouting } from "../connectors/routing.server";
 import { connectionSummaries } from "../connectors/registry.server";
 import { db } from "../db.server";
@@ -59,4 +64,9 @@ export async function saveFastmagSettingsForm(
 
 export function testFastmag(shop: string) {
   return testFastmagConnection(shop);
+}
+
+/** "Test connection": the form's values, unsaved (a blank password means the saved one); saves nothing. */
+export function testFastmagSettings(shop: string, input: FastmagSettingsInput) {
+  return testFastmagForm(shop, input);
 }

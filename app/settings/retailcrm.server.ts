@@ -8,6 +8,7 @@ import {
   retailCrmStores,
   saveRetailCrmSettings,
   testRetailCrmConnection,
+  testRetailCrmSettings as testRetailCrmForm,
   describeRetailCrmFailure,
   RETAILCRM,
   type RetailCrmSettingsInput,
@@ -54,6 +55,11 @@ export function saveRetailCrmSettingsForm(shop: string, input: RetailCrmSettings
 
 export function testRetailCrm(shop: string) {
   return testRetailCrmConnection(shop);
+}
+
+/** "Test connection": the form's values, unsaved (a blank API key means the saved one); saves nothing. */
+export function testRetailCrmSettings(shop: string, input: RetailCrmSettingsInput) {
+  return testRetailCrmForm(shop, input);
 }
 
 export function registerRetailCrm(shop: string) {

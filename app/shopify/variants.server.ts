@@ -82,8 +82,9 @@ export async function writeVariantPrices(
   }
   const queue = [...byProduct];
   let calls = 0;
+  let stopped = false;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
       await options.checkpoint?.();
       const [productId, variants] = next;
       // At most 250 variants per call (Shopify's input limit); a product has at most 2,048.
@@ -98,7 +99,18 @@ export async function writeVariantPrices(
       options.onProduct?.(productId, variants.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, worker));
+  // When one worker stops (cancel, an error), the others finish the product they are writing and take
+  // no other; the run ends only once nothing is in flight, so its counters match what Shopify holds.
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, () =>
+      worker().catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = settled.find((outcome) => outcome.status === "rejected");
+  if (failure) throw failure.reason;
   return { calls, mode: "per-product" };
 }
 

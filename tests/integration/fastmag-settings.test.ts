@@ -193,4 +193,33 @@ describe("Fastmag settings screen", () => {
     const unreachable = await submit({ intent: "test" });
     expect(unreachable).toMatchObject({ ok: false, message: expect.stringMatching(/^Fastmag did not answer/) });
   });
+
+  it("tests the form's unsaved values and saves nothing; a blank password means the saved one", async () => {
+    // A working connection is saved and tested.
+    expect(await submit(await validForm({ seasons: "" }))).toMatchObject({ ok: true });
+    expect(await submit({ intent: "test" })).toMatchObject({ ok: true });
+    const settingsBefore = await db.connectorSetting.findMany({ where: { shop } });
+    const secretsBefore = await loadConnectorSecrets(shop, "fastmag");
+
+    // Checking a new password, not saved: the test uses it, the working one stays.
+    const wrong = await submit(await validForm({ intent: "test", seasons: "", motpasse: "Not-The-Right-0ne" }));
+    expect(wrong).toMatchObject({ intent: "test", ok: false });
+    expect(wrong.message).toMatch(/^Fastmag refused the login/);
+    // Another address in the form, password left blank: the saved password is sent there.
+    const elsewhere = await startFastmagEmulator({ credentials: CREDENTIALS, seed: "demo" });
+    try {
+      const other = await submit(await validForm({ intent: "test", seasons: "", motpasse: "", host: elsewhere.url }));
+      expect(other).toMatchObject({ intent: "test", ok: true, message: expect.stringMatching(/^Connected/) });
+    } finally {
+      await elsewhere.close();
+    }
+    // A bad field in the form is shown next to it; nothing is tested.
+    const bad = await submit(await validForm({ intent: "test", host: "" }));
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { host: expect.any(String) } });
+
+    expect(await db.connectorSetting.findMany({ where: { shop } })).toEqual(settingsBefore);
+    expect(await loadConnectorSecrets(shop, "fastmag")).toEqual(secretsBefore);
+    // Tests of unsaved values leave the saved connection's state alone.
+    expect((await load()).connection.state).toBe("connected");
+  });
 });

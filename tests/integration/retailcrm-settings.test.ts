@@ -129,6 +129,35 @@ describe("RetailCRM settings", () => {
     expect((await screen(shop)).connection).toMatchObject({ state: "connected" });
   });
 
+  it("Test connection tests the form's unsaved values and saves nothing; a blank key means the saved one", async () => {
+    const shop = await newShop();
+    expect(await save(shop, { accountUrl: crm.url, apiKey: CRM_KEY, storeCode: STORE })).toMatchObject({ ok: true });
+    expect(await submit(shop, { intent: "test" })).toMatchObject({ ok: true });
+    const stored = await db.connectorSetting.findMany({ where: { shop } });
+    const form = { intent: "test", accountUrl: crm.url, apiKey: "", moduleCode: "passerelle", storeCode: STORE };
+
+    // A new key, checked before saving it: the test uses it; the working one stays saved.
+    expect(await submit(shop, { ...form, apiKey: "wrong-key-123456" })).toMatchObject({
+      intent: "test",
+      ok: false,
+      message: expect.stringMatching(/RetailCRM refused the API key/),
+    });
+    // Another warehouse in the form, key left blank: the saved key, the form's warehouse.
+    expect(await submit(shop, { ...form, storeCode: "nowhere" })).toMatchObject({
+      ok: false,
+      message: 'Connected, but RetailCRM has no warehouse "nowhere": pick another one.',
+    });
+    expect(await submit(shop, { ...form, accountUrl: "ftp://nowhere" })).toMatchObject({
+      ok: false,
+      fieldErrors: { accountUrl: expect.any(String) },
+    });
+
+    expect(await db.connectorSetting.findMany({ where: { shop } })).toEqual(stored);
+    expect((await screen(shop)).connection).toMatchObject({ state: "connected" });
+    // The saved values, as the form shows them, are the saved connection: its state follows.
+    expect(await submit(shop, form)).toMatchObject({ ok: true });
+  });
+
   it("a wrong key and an unknown warehouse are said plainly", async () => {
     const shop = await newShop();
     await save(shop, { accountUrl: crm.url, apiKey: "wrong-key-123456", storeCode: STORE });

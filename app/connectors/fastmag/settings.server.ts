@@ -84,9 +84,19 @@ export async function fastmagConnectorForShop(
   const [{ settings }, secrets] = await Promise.all([loadFastmagSettings(shop), loadConnectorSecrets(shop, CONNECTOR)]);
   const motpasse = secrets[PASSWORD];
   if (!settings || !motpasse) throw new FastmagNotConfiguredError();
+  return { fastmag: fastmagConnectorFrom(shop, settings, motpasse, options), settings };
+}
+
+/** A connector for these settings and password, saved or not (the settings screen tests unsaved ones). */
+function fastmagConnectorFrom(
+  shop: string,
+  settings: FastmagSettings,
+  motpasse: string,
+  options: FastmagConnectorOptions & { timeoutMs?: number },
+): FastmagConnector {
   const { timeoutMs: requested = 30_000, ...connectorOptions } = options;
   const timeoutMs = env().FASTMAG_TIMEOUT_MS ?? requested;
-  const fastmag = createFastmagConnector(
+  return createFastmagConnector(
     {
       baseUrl: settings.host,
       enseigne: settings.enseigne,
@@ -103,7 +113,6 @@ export async function fastmagConnectorForShop(
       logger: (connectorOptions.logger ?? rootLogger).child({ shop }),
     },
   );
-  return { fastmag, settings };
 }
 
 export interface ConnectionTestResult {
@@ -134,7 +143,57 @@ export async function testFastmagConnection(
     if (error instanceof FastmagNotConfiguredError) return { ok: false, message: error.message };
     throw error;
   }
-  const { fastmag, settings } = connection;
+  const result = await checkFastmag(connection.fastmag, connection.settings);
+  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
+  log.info("fastmag connection tested", { ok: result.ok, result: result.message });
+  return result;
+}
+
+/**
+ * "Test connection" on the settings screen: tests what the form holds, saved or not, and saves
+ * nothing; an empty password means the stored one. Only a test of exactly the saved settings is
+ * recorded as the connection's state (Dashboard).
+ */
+export async function testFastmagSettings(
+  shop: string,
+  input: FastmagSettingsInput,
+  options: { logger?: Logger; timeoutMs?: number } = {},
+): Promise<ConnectionTestResult & { fieldErrors: Record<string, string> }> {
+  const log = (options.logger ?? rootLogger).child({ shop, connector: CONNECTOR });
+  const [{ settings: saved, passwordSet }, secrets] = await Promise.all([
+    loadFastmagSettings(shop),
+    loadConnectorSecrets(shop, CONNECTOR),
+  ]);
+  // The Shopify location plays no part in reaching Fastmag: it is checked when saving.
+  const checked = validateFastmagSettings(
+    { ...input, locationId: input.locationId || "gid://shopify/Location/0" },
+    { passwordSet, urlPolicy: connectorUrlPolicy() },
+  );
+  if (!checked.ok)
+    return {
+      ok: false,
+      message: "Some fields need fixing before the connection can be tested.",
+      fieldErrors: checked.fieldErrors,
+    };
+  const motpasse = checked.password ?? secrets[PASSWORD];
+  if (!motpasse)
+    return { ok: false, message: "Enter the password to test.", fieldErrors: { motpasse: "Enter the password." } };
+  const fastmag = fastmagConnectorFrom(shop, checked.settings, motpasse, {
+    logger: log,
+    maxAttempts: 2,
+    backoffBaseMs: 300,
+    timeoutMs: options.timeoutMs ?? 15_000,
+  });
+  const result = await checkFastmag(fastmag, checked.settings);
+  const asSaved =
+    saved !== null && checked.password === undefined && JSON.stringify(checked.settings) === JSON.stringify(saved);
+  if (asSaved) await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
+  log.info("fastmag settings tested", { ok: result.ok, saved: asSaved, result: result.message });
+  return { ...result, fieldErrors: {} };
+}
+
+/** Logs in and reads the seasons; checks the seasons chosen for import exist. */
+async function checkFastmag(fastmag: FastmagConnector, settings: FastmagSettings): Promise<ConnectionTestResult> {
   let result: ConnectionTestResult;
   try {
     const seasons = await fastmag.catalog.seasons();
@@ -149,8 +208,6 @@ export async function testFastmagConnection(
   } catch (error) {
     result = { ok: false, message: describeFastmagFailure(error) };
   }
-  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
-  log.info("fastmag connection tested", { ok: result.ok, result: result.message });
   return result;
 }
 

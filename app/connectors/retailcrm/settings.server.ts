@@ -185,23 +185,71 @@ export async function testRetailCrmConnection(shop: string, options: { timeoutMs
       timeoutMs: options.timeoutMs ?? 10_000,
       maxAttempts: 2,
     });
-    await client.get("/api/credentials");
-    const stores = readStores(await client.get("/api/v5/reference/stores"));
-    const chosen = stores.find((s) => s.code === settings.storeCode);
-    const found = `${stores.length} warehouse${stores.length === 1 ? "" : "s"} found`;
-    result = !settings.storeCode
-      ? { ok: true, message: `Connected: ${found}. Pick the warehouse stock goes to.` }
-      : !chosen
-        ? { ok: false, message: `Connected, but RetailCRM has no warehouse "${settings.storeCode}": pick another one.` }
-        : !chosen.active
-          ? { ok: false, message: `Connected, but the warehouse "${chosen.name}" is not active in RetailCRM.` }
-          : { ok: true, message: `Connected: ${found}; stock goes to "${chosen.name}".` };
+    result = await checkRetailCrm(client, settings);
   } catch (error) {
     if (error instanceof RetailCrmNotConfiguredError) return { ok: false, message: error.message };
     result = { ok: false, message: describeRetailCrmFailure(error) };
   }
   await recordConnectionCheck(shop, RETAILCRM, result.ok, result.message);
   return result;
+}
+
+/**
+ * "Test connection" on the settings screen: tests what the form holds, saved or not, and saves
+ * nothing; an empty API key means the stored one. Only a test of exactly the saved settings is
+ * recorded as the connection's state.
+ */
+export async function testRetailCrmSettings(
+  shop: string,
+  input: RetailCrmSettingsInput,
+  options: { timeoutMs?: number } = {},
+): Promise<{ ok: boolean; message: string; fieldErrors: Record<string, string> }> {
+  const [{ settings: saved, apiKeySet }, secrets] = await Promise.all([
+    loadRetailCrmSettings(shop),
+    loadConnectorSecrets(shop, RETAILCRM),
+  ]);
+  const checked = validateRetailCrmSettings(input, apiKeySet);
+  if (!checked.ok)
+    return {
+      ok: false,
+      message: "Some fields need fixing before the connection can be tested.",
+      fieldErrors: checked.fieldErrors,
+    };
+  const client = new RetailCrmClient({
+    accountUrl: checked.settings.accountUrl,
+    apiKey: checked.apiKey ?? secrets[API_KEY]!,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxAttempts: 2,
+    urlPolicy: connectorUrlPolicy(),
+  });
+  let result: { ok: boolean; message: string };
+  try {
+    result = await checkRetailCrm(client, checked.settings);
+  } catch (error) {
+    result = { ok: false, message: describeRetailCrmFailure(error) };
+  }
+  const asSaved =
+    saved !== null && checked.apiKey === undefined && JSON.stringify(checked.settings) === JSON.stringify(saved);
+  if (asSaved) await recordConnectionCheck(shop, RETAILCRM, result.ok, result.message);
+  return { ...result, fieldErrors: {} };
+}
+
+/** The key works (GET /api/credentials) and the chosen warehouse is one of the account's, active. */
+async function checkRetailCrm(
+  client: RetailCrmClient,
+  settings: RetailCrmSettings,
+): Promise<{ ok: boolean; message: string }> {
+  await client.get("/api/credentials");
+  const stores = readStores(await client.get("/api/v5/reference/stores"));
+  const chosen = stores.find((s) => s.code === settings.storeCode);
+  const found = `${stores.length} warehouse${stores.length === 1 ? "" : "s"} found`;
+  return !settings.storeCode
+    ? { ok: true, message: `Connected: ${found}. Pick the warehouse stock goes to.` }
+    : !chosen
+      ? { ok: false, message: `Connected, but RetailCRM has no warehouse "${settings.storeCode}": pick another one.` }
+      : !chosen.active
+        ? { ok: false, message: `Connected, but the warehouse "${chosen.name}" is not active in RetailCRM.` }
+        : { ok: true, message: `Connected: ${found}; stock goes to "${chosen.name}".` };
 }
 
 /** RetailCRM's call points the inventoriesUpload action is registered at (its list is not public; see README). */
