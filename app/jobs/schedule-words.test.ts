@@ -26,7 +26,7 @@ describe("cron in plain words", () => {
     ["* * * * *", "every minute"],
     ["*/15 8-18 * * 1-5", "every 15 minutes, from 8:00 to 18:45, on weekdays (Monday to Friday)"],
     ["35 * * * *", "every hour at :35"],
-    // The seed's stock schedule: hourly, outside Fastmag's nightly maintenance.
+    // The seed's stock schedule: hourly, outside the ERP's nightly maintenance.
     ["10 0-2,5-23 * * *", "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10"],
     ["30 6 * * *", "every day at 6:30"],
     ["0 7 * * 1,3,5", "every Monday, Wednesday and Friday at 7:00"],

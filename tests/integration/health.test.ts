@@ -193,7 +193,7 @@ describe("GET /ping", () => {
     expect(body.webhooks!.oldestDueSeconds).toBeLessThan(90);
 
     const byId = Object.fromEntries(body.connectors!.map((c) => [c.id, c]));
-    expect(Object.keys(byId).sort()).toEqual(["fastmag", "retailcrm", "sftp", "shopify", "tuyo"]);
+    expect(Object.keys(byId).sort()).toEqual(["event-feed", "fastmag", "retailcrm", "sftp", "shopify", "tuyo"]);
     expect(byId.fastmag).toEqual({
       id: "fastmag",
       name: "Fastmag",

@@ -42,8 +42,15 @@ export async function startPromotionWorld(options: { products: ProductInput[]; s
     productId,
     variant: (sku: string) => [...record.variants.values()].find((v) => v.sku === sku)!,
     product: (title: string) => [...record.products.values()].find((p) => p.title === title)!,
-    /** Runs the promotion jobs due at the clock's time; returns their ids. */
-    runDue: () => runDueJobs({ db, clock, types: [PROMOTION_JOB] }),
+    /** Runs the promotion jobs due at the clock's time; returns this shop's (a test file run earlier in the
+     *  same database may have left other shops' promotion jobs due at this clock's time). */
+    async runDue() {
+      const ran = await runDueJobs({ db, clock, types: [PROMOTION_JOB] });
+      const ours = new Set(
+        (await db.job.findMany({ where: { id: { in: ran }, shop }, select: { id: true } })).map((j) => j.id),
+      );
+      return ran.filter((id) => ours.has(id));
+    },
     writes: () =>
       shopify
         .callLog({ shop })

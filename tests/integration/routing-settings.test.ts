@@ -60,7 +60,7 @@ describe("the routing chooser", () => {
     ]);
     expect(screen.options.priceSources.map((o) => o.id)).toEqual(["fastmag"]);
     expect(screen.options.orderDestinations.map((o) => o.id)).toEqual(["fastmag"]);
-    expect(screen.options.stockDestinations.map((o) => o.id)).toEqual(["shopify", "retailcrm"]);
+    expect(screen.options.stockDestinations.map((o) => o.id)).toEqual(["shopify", "retailcrm", "tuyo"]);
     expect(screen.alwaysReceivesStock).toEqual(["shopify"]);
     // What plays each part now (Fastmag, the one set up), before any choice is saved.
     expect(screen.current).toEqual({

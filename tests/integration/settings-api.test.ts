@@ -173,7 +173,7 @@ describe("JSON settings API", () => {
     for (const id of ["shopify", "nope"]) {
       const response = await getSystem(id);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as { error: string }).error).toContain("fastmag, retailcrm, tuyo");
+      expect(((await response.json()) as { error: string }).error).toContain("fastmag, retailcrm, sftp, tuyo");
     }
     expect(
       (await systemPut(args("/api/settings/fastmag", { connector: "fastmag" }, { method: "DELETE" }))).status,
