@@ -72,7 +72,7 @@ describe("gift cards", () => {
     await app.getByLabel("Code", { exact: true }).fill("CADEAU-0001");
     await app.getByRole("button", { name: "Check", exact: true }).first().click();
     await app.getByText("Gift card CADEAU-0001 was created in Shopify.").waitFor({ timeout: 30_000 });
-    await app.getByText("In Shopify").waitFor();
+    await app.getByText("In Shopify", { exact: true }).waitFor();
     await screenshot(page, "gift-card-checked");
 
     await app.getByRole("button", { name: "Mail to a recipient" }).click();

@@ -56,8 +56,11 @@ describe("RetailCRM settings", () => {
       .waitFor({ timeout: 30_000 });
     await screenshot(page, "retailcrm-settings-connected");
 
-    await app.getByLabel("Send stock to RetailCRM").check();
+    // A click, then the server's answer: on a loaded machine the box may re-render from the page's data
+    // before Playwright's check() looks at it again; the answer is what proves the setting was saved.
+    await app.getByLabel("Send stock to RetailCRM").click();
     await app.getByText("Stock runs now send stock to RetailCRM too.").waitFor({ timeout: 30_000 });
+    await expect.poll(() => app.getByLabel("Send stock to RetailCRM").isChecked()).toBe(true);
     await app.getByRole("button", { name: "Register module" }).click();
     await app.getByText(/RetailCRM registered the module "passerelle" \(active\)/).waitFor({ timeout: 30_000 });
     await screenshot(page, "retailcrm-settings-module");

@@ -189,10 +189,10 @@ describe("the built web server's webhook intake", () => {
   });
 
   it("leaves other addresses under /webhooks to Remix (404), and logs webhook answers without secrets", async () => {
-    await expectRefused(await deliver({ path: "/webhooks/products/update", topic: "products/update" }), 404);
+    await expectRefused(await deliver({ path: "/webhooks/collections/update", topic: "collections/update" }), 404);
     await expect
       .poll(() => app.output().match(/POST \/webhooks\/customers\/data_request 200/g)?.length ?? 0)
       .toBeGreaterThan(0);
-    expect(app.output()).toMatch(/POST \/webhooks\/products\/update 404/);
+    expect(app.output()).toMatch(/POST \/webhooks\/collections\/update 404/);
   });
 });
