@@ -6,6 +6,7 @@ import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { eraseTuyoData } from "./connectors/tuyo/erase.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
+import { eraseCatalogData } from "./sync/catalog/erase.server";
 import { catalogJobTypes } from "./sync/catalog/jobs.server";
 import { imageJobTypes } from "./sync/images/jobs.server";
 import { publishingJobTypes } from "./sync/publishing/jobs.server";
@@ -44,4 +45,5 @@ export function registerModules(): void {
   registerCustomerDataHolder(giftCardsHolder);
   onShopRedact(eraseGiftCards);
   onShopRedact(eraseTuyoData);
+  onShopRedact(eraseCatalogData);
 }

@@ -1,9 +1,23 @@
 // Catalog: the catalog source's seasons with their counts, "Preview" (a dry run listing each product
 // with what an import would do and why) and "Import season" (a queued run the merchant follows on its
-// run page), and the first import ("Link existing products").
+// run page), the first import ("Link existing products") and whether products gone from their season are
+// archived. "Changed since last sync" is the count kept by the season's last import or preview.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Checkbox,
+  DataTable,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { useState } from "react";
 import { SectionCard } from "../components/SectionCard";
 import { NotConfiguredError } from "../lib/errors";
 import { formResult, unknownIntent } from "../lib/http.server";
@@ -14,6 +28,7 @@ import {
   previewSeason,
   queueLinkExisting,
   queueSeasonImport,
+  saveSettings,
   type CatalogOverview,
   type SeasonPreview,
 } from "../sync/catalog/screens.server";
@@ -47,6 +62,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     }));
   if (intent === "link-existing")
     return formResult(async () => ({ ok: true as const, ...(await queueLinkExisting(session.shop)) }));
+  if (intent === "settings")
+    return formResult(async () => ({
+      ok: true as const,
+      settings: await saveSettings(session.shop, { archiveGone: form.get("archiveGone") === "true" }),
+    }));
   return unknownIntent();
 };
 
@@ -57,6 +77,10 @@ const ACTION_WORDS: Record<PlannedAction, { label: string; tone?: "success" | "i
   refused: { label: "Refused", tone: "critical" },
   gone: { label: "No longer in the season" },
 };
+
+// In UTC, so the server's and the browser's renderings agree.
+const countedAt = (iso: string) =>
+  `${new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
 
 const shopifyProductUrl = (gid: string) => `shopify://admin/products/${gid.split("/").pop()}`;
 
@@ -94,14 +118,17 @@ export default function Catalog() {
                 s.name,
                 s.inSource ?? "—",
                 s.inShopify,
-                s.changed ?? "—",
+                s.changed === null || !s.changedCountedAt
+                  ? "— (preview to count)"
+                  : `${s.changed} (${countedAt(s.changedCountedAt)})`,
                 s.scheduled ? "Yes" : "No",
                 <SeasonActions key={s.key} season={s.key} />,
               ])}
             />
             <Text as="p" tone="subdued" variant="bodySm">
               The nightly import takes the seasons chosen in {overview.sourceName}'s settings ("Seasons to import");
-              none chosen means every season.
+              none chosen means every season. "Changed since last sync" is counted by each import and preview of the
+              season, at the time shown.
             </Text>
           </SectionCard>
         </Layout.Section>
@@ -110,6 +137,9 @@ export default function Catalog() {
             <PreviewCard preview={preview} />
           </Layout.Section>
         ) : null}
+        <Layout.Section>
+          <ArchiveSetting archiveGone={overview.settings.archiveGone} sourceName={overview.sourceName} />
+        </Layout.Section>
         <Layout.Section>
           <SectionCard title="First import">
             <Text as="p">
@@ -122,6 +152,42 @@ export default function Catalog() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function ArchiveSetting({ archiveGone, sourceName }: { archiveGone: boolean; sourceName: string }) {
+  const fetcher = useFetcher<typeof action>();
+  const [checked, setChecked] = useState(archiveGone);
+  const answer = fetcher.data;
+  return (
+    <SectionCard title="Products no longer in their season">
+      <BlockStack gap="200">
+        <Checkbox
+          label="Archive them in Shopify"
+          helpText={`On every import, the nightly one too: a product whose every variant left its season in ${sourceName} is archived. Off: it is only reported on the run. Variants ${sourceName} no longer lists are always kept.`}
+          checked={checked}
+          onChange={setChecked}
+        />
+        <InlineStack gap="200" blockAlign="center">
+          <Button
+            loading={fetcher.state !== "idle"}
+            onClick={() => fetcher.submit({ intent: "settings", archiveGone: String(checked) }, { method: "post" })}
+          >
+            Save
+          </Button>
+          {answer?.ok && "settings" in answer ? (
+            <Text as="span" tone="success">
+              Saved.
+            </Text>
+          ) : null}
+          {answer && !answer.ok ? (
+            <Text as="span" tone="critical">
+              {answer.message}
+            </Text>
+          ) : null}
+        </InlineStack>
+      </BlockStack>
+    </SectionCard>
   );
 }
 

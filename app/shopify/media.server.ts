@@ -9,6 +9,7 @@ import {
   FILES_DELETE,
   MEDIA_STATES,
   PRODUCTS_FOR_IMAGES,
+  PRODUCT_MEDIA_ALTS,
   PRODUCT_CREATE_MEDIA,
   STAGED_IMAGE_UPLOAD,
   VARIANTS_APPEND_MEDIA,
@@ -26,6 +27,15 @@ export async function productsBySkuPrefix(client: ShopifyAdminClient, prefix: st
   const query = /^[\w.-]+$/.test(prefix) ? `sku:${prefix}*` : `sku:"${prefix.replace(/(["\\])/g, "\\$1")}*"`;
   const { data } = await client.request(PRODUCTS_FOR_IMAGES, { query });
   return data.products.nodes;
+}
+
+/** The product's media (id and alt text), up to Shopify's 250 per product. */
+export async function productMedia(
+  client: ShopifyAdminClient,
+  productId: string,
+): Promise<{ id: string; alt: string | null }[]> {
+  const { data } = await client.request(PRODUCT_MEDIA_ALTS, { id: productId });
+  return data.product?.media.nodes ?? [];
 }
 
 export function mimeTypeOf(name: string): string {

@@ -1,6 +1,6 @@
 // The Catalog screen in Chromium, inside the emulated Shopify admin: the demo shop's Fastmag seasons with
 // their counts, a season's preview (nothing written), then "Import season" and its run to the end; the
-// season then shows its products in Shopify and nothing left to change.
+// season then shows its products in Shopify and nothing left to change; the archive setting saved.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./support/browser";
@@ -49,5 +49,20 @@ describe("Catalog", () => {
     await app.getByText("Preview of season E23 (nothing written)").waitFor({ timeout: 60_000 });
     expect(await app.getByText("Would be created (draft)").count()).toBe(0);
     expect(await app.getByText("Up to date").count()).toBeGreaterThan(0);
+  });
+  it("saves whether products no longer in their season are archived", async () => {
+    await page.getByRole("link", { name: "Catalog" }).click();
+    const box = app.getByRole("checkbox", { name: "Archive them in Shopify" });
+    await box.waitFor({ timeout: 60_000 });
+    await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await app.getByRole("button", { name: "Save" }).click();
+    await app.getByText("Saved.").waitFor({ timeout: 30_000 });
+    await screenshot(page, "catalog-archive-setting");
+
+    await page.reload();
+    await box.waitFor({ timeout: 60_000 });
+    expect(await box.isChecked()).toBe(true);
   });
 });

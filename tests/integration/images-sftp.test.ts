@@ -34,21 +34,25 @@ async function putFile(name: string, bytes: Buffer, mtime: Date) {
 }
 
 const shopRecord = () => shopify.store.shop(shop);
+// The alt text without the file version's key that ends it.
+const readable = <T extends { alt: string | null }>(m: T) => ({ ...m, alt: m.alt?.replace(/ · [0-9a-f]{12}$/, "") });
 const mediaOf = (title: string) => {
   const product = [...shopRecord().products.values()].find((p) => p.title === title)!;
-  return [...merchandisingOf(shopify.store, shopRecord()).media.values()].filter((m) => m.productId === product.id);
+  return [...merchandisingOf(shopify.store, shopRecord()).media.values()]
+    .filter((m) => m.productId === product.id)
+    .map(readable);
 };
 const variantMedia = (sku: string) => {
   const variant = [...shopRecord().variants.values()].find((v) => v.sku === sku)!;
-  return [...merchandisingOf(shopify.store, shopRecord()).media.values()].find((m) =>
+  const media = [...merchandisingOf(shopify.store, shopRecord()).media.values()].find((m) =>
     m.variantIds.includes(variant.id),
   );
+  return media && readable(media);
 };
 
-async function run() {
+async function run(report = quietReporter()) {
   const { folder, settings } = await openSftpFolder(shop);
   const source = sftpImageSource(folder, settings);
-  const report = quietReporter();
   try {
     const result = await syncImages({ db, shop, sourceId: "sftp", source, client, report, mediaTimeoutMs: 10_000 });
     return { result, report };
@@ -163,6 +167,67 @@ describe("images from an SFTP folder", () => {
     await putFile("SHIRT1_WHITE_1.jpg", jpeg("w1"), new Date("2026-11-04T10:00:00Z"));
     expect((await run()).result).toMatchObject({ attached: 1, failed: 0 });
     expect(mediaOf("SHIRT1")).toHaveLength(1);
+  });
+
+  // A run stopped (SIGKILL, shutdown) right after Shopify created a media, before it is recorded: the
+  // reporter's checkpoint throws, as a worker's does when it must stop, once productCreateMedia answered
+  // (the next image's checkpoint comes before the media is followed and recorded).
+  async function stopAfterFirstMedia() {
+    const mark = shopify.callLog({ shop }).length;
+    const report = quietReporter();
+    report.checkpoint = async () => {
+      if (
+        shopify
+          .callLog({ shop })
+          .slice(mark)
+          .some((c) => c.operationName === "ProductCreateMedia")
+      )
+        throw new Error("the worker stopped");
+    };
+    await expect(run(report)).rejects.toThrow("the worker stopped");
+  }
+  const crashRows = () => db.catalogImageFile.findMany({ where: { shop, name: { startsWith: "CRASH1_" } } });
+  const gidOf = (m: { id: number }) => `gid://shopify/MediaImage/${m.id}`;
+
+  it("attaches each photo once when a run stopped between creating a media and recording it", async () => {
+    const sku = "CRASH1|BLACK|M";
+    createProduct(shopify.store, shopRecord(), {
+      title: "CRASH1",
+      status: "DRAFT",
+      options: [{ name: "Variant", values: [sku] }],
+      variants: [{ sku, price: "20.00", options: { Variant: sku } }],
+    });
+    const t = new Date("2026-11-05T10:00:00Z");
+    await putFile("CRASH1_BLACK_1.jpg", jpeg("c1"), t);
+    await putFile("CRASH1_BLACK_2.jpg", jpeg("c2"), t);
+    await stopAfterFirstMedia();
+    expect(mediaOf("CRASH1")).toHaveLength(1);
+    expect(await crashRows()).toEqual([]);
+
+    const { result } = await run();
+    expect(result).toMatchObject({ attached: 2, failed: 0 });
+    const media = mediaOf("CRASH1");
+    expect(media.map((m) => m.alt).sort()).toEqual(["CRASH1 BLACK", "CRASH1 BLACK 2"]);
+    const rows = await crashRows();
+    expect(rows.map((r) => [r.status, r.mediaId]).sort()).toEqual(media.map((m) => ["attached", gidOf(m)]).sort());
+    expect(variantMedia(sku)?.alt).toBe("CRASH1 BLACK");
+  });
+
+  it("replaces each photo once when a run stopped after creating a replacement", async () => {
+    const before = mediaOf("CRASH1").map((m) => m.id);
+    const t = new Date("2026-11-06T10:00:00Z");
+    await putFile("CRASH1_BLACK_1.jpg", jpeg("c1-new"), t);
+    await putFile("CRASH1_BLACK_2.jpg", jpeg("c2-new"), t);
+    await stopAfterFirstMedia();
+    expect(mediaOf("CRASH1")).toHaveLength(3);
+
+    const { result } = await run();
+    expect(result).toMatchObject({ replaced: 2, attached: 0, failed: 0 });
+    const media = mediaOf("CRASH1");
+    expect(media.map((m) => m.alt).sort()).toEqual(["CRASH1 BLACK", "CRASH1 BLACK 2"]);
+    expect(media.some((m) => before.includes(m.id))).toBe(false);
+    expect((await crashRows()).map((r) => r.mediaId).sort()).toEqual(media.map(gidOf).sort());
+    expect(variantMedia("CRASH1|BLACK|M")?.alt).toBe("CRASH1 BLACK");
   });
 
   it("refuses a server whose host key changed", async () => {

@@ -35,6 +35,30 @@ export const PRODUCTS_FOR_IMAGES = defineOperation<{ products: { nodes: ProductF
   `,
 });
 
+export interface ProductMediaAlts {
+  product: { media: { nodes: { id: string; alt: string | null }[] } } | null;
+}
+
+/** A product's media with their alt texts: the image sync finds there the media it created but did not record. */
+export const PRODUCT_MEDIA_ALTS = defineOperation<ProductMediaAlts, { id: string }>({
+  name: "ProductMediaAlts",
+  // The product 1, the media connection 2 + 250 (Shopify's maximum of media per product).
+  expectedCost: 1 + 2 + 250,
+  document: /* GraphQL */ `
+    #graphql
+    query ProductMediaAlts($id: ID!) {
+      product(id: $id) {
+        media(first: 250) {
+          nodes {
+            id
+            alt
+          }
+        }
+      }
+    }
+  `,
+});
+
 export const STAGED_IMAGE_UPLOAD = defineOperation<
   {
     stagedUploadsCreate: {

@@ -14,6 +14,7 @@ import {
   type ShopifyCatalogVariant,
 } from "../../shopify/catalog.server";
 import type { SyncReporter } from "../sync-context";
+import { forgetSeasonCounts } from "./import.server";
 import { saveLinks, type LinkWrite } from "./links.server";
 
 export interface FirstImportDeps {
@@ -194,6 +195,8 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
     await saveLinks(db, shop, links);
   }
   result.matched = result.matched.filter((m) => !refused.has(m.productId));
+  // Linked products are sent whole by the next import: the seasons' kept counts no longer hold.
+  if (matches.length) await forgetSeasonCounts(db, shop, seasons);
   report.count({ seen: products.length, changed: result.matched.length });
   return result;
 }

@@ -3,7 +3,9 @@
 // sent: the hash of each product's productSet input is kept in its link row, so a re-run with nothing
 // changed writes nothing (and calls Shopify not at all). New products arrive as DRAFT. A few products
 // go one call each; many go as one bulk mutation. Variants the source no longer lists are kept in
-// Shopify and reported; a product gone from the season can be archived (a setting).
+// Shopify and reported; a product gone from the season can be archived (a setting). Each run and each
+// preview ends by keeping the season's count of products the next import would send (the screen's
+// "changed since last sync").
 import { createHash } from "node:crypto";
 import type { CatalogProduct, CatalogSource } from "../../capabilities/catalog-source";
 import type { Db } from "../../db.server";
@@ -195,10 +197,14 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   if (dryRun) {
     result.created = outgoing.filter((o) => o.isNew).length;
     result.updated = outgoing.length - result.created;
+    await saveSeasonCount(db, shop, season, result.created + result.updated, report.now());
     return result;
   }
   const toArchive = options.archiveGone ? goneProducts.filter((g) => g.hash !== "archived") : [];
-  if (outgoing.length === 0 && toArchive.length === 0) return result;
+  if (outgoing.length === 0 && toArchive.length === 0) {
+    await saveSeasonCount(db, shop, season, 0, report.now());
+    return result;
+  }
 
   const client = deps.client;
   const plannedByKey = new Map(result.plan.map((p) => [p.key, p]));
@@ -291,5 +297,24 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     result.archived++;
     await saveLinks(db, shop, [{ entity: ENTITY.product, localId: g.localId, remoteId: g.remoteId, hash: "archived" }]);
   }
+  // Sent products have their hash: only those Shopify refused would be sent again.
+  await saveSeasonCount(db, shop, season, result.failed, report.now());
   return result;
+}
+
+/** Seasons whose kept count no longer holds (their link rows changed outside an import): "not counted". */
+export async function forgetSeasonCounts(db: Db, shop: string, seasons: string[]) {
+  await db.catalogSeasonCount.deleteMany({ where: { shop, season: { in: seasons } } });
+}
+
+/**
+ * Keeps what the next import of `season` would create or update, counted at the end of a run or a preview,
+ * so the Catalog screen shows "changed since last sync" without reading the source.
+ */
+async function saveSeasonCount(db: Db, shop: string, season: string, changed: number, countedAt: Date) {
+  await db.catalogSeasonCount.upsert({
+    where: { shop_season: { shop, season } },
+    create: { shop, season, changed, countedAt },
+    update: { changed, countedAt },
+  });
 }

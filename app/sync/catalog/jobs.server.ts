@@ -1,7 +1,8 @@
 // The catalog as jobs: "Products by season" (the seed's /sync-products-by-season; scheduled nightly over
 // the seasons chosen in the catalog source's settings, or one season on demand) and "Link existing
 // products" (the seed's first-import id check, on demand). Handlers build the shop's Admin client
-// and catalog source, then hand over to the use-cases beside this file.
+// and catalog source, then hand over to the use-cases beside this file. Whether products gone from their
+// season are archived is the shop's setting (settings.server.ts); a run's `archiveGone` overrides it.
 import { z } from "zod";
 import type { CatalogSource } from "../../capabilities/catalog-source";
 import { maintenanceWindowsOf, providerFor } from "../../connectors/registry.server";
@@ -10,6 +11,7 @@ import { defineJobType, type JobTypeDefinition } from "../../jobs/registry.serve
 import { adminClientForShop } from "../../shopify/admin-for-shop.server";
 import { linkExistingProducts } from "./first-import.server";
 import { importSeason } from "./import.server";
+import { catalogSettings } from "./settings.server";
 
 export const catalogJobTypes: JobTypeDefinition[] = [];
 
@@ -54,6 +56,8 @@ catalogJobTypes.push(
     handler: async (ctx) => {
       const [source, client] = await Promise.all([catalogSourceFor(ctx), adminClientForShop(ctx.shop, { db: ctx.db })]);
       const seasons = await seasonsFor(source.port, ctx.params.season);
+      // The shop's setting (Catalog screen), unless the run's parameters say otherwise.
+      const archiveGone = ctx.params.archiveGone ?? (await catalogSettings(ctx.db, ctx.shop)).archiveGone;
       const results = [];
       for (const season of seasons) {
         const { plan: _plan, ...result } = await importSeason(season, {
@@ -63,7 +67,7 @@ catalogJobTypes.push(
           source: source.port,
           sourceName: source.name,
           report: ctx,
-          options: { archiveGone: ctx.params.archiveGone, bulkFrom: ctx.params.bulkFrom },
+          options: { archiveGone, bulkFrom: ctx.params.bulkFrom },
         });
         results.push(result);
       }

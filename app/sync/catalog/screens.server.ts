@@ -1,7 +1,8 @@
 // Use-cases behind the Catalog screen and its JSON API: the source's seasons with their counts (in the
-// source, in Shopify, changed since the last import), a season's preview (a dry run: what would be
-// created, updated, left alone or refused, with reasons; nothing written), and "Import season" / "Link
-// existing products" as queued runs the screen follows.
+// source, in Shopify, changed since the last import — as counted by the season's last import or preview,
+// so loading the screen reads the source's season list only), a season's preview (a dry run: what would
+// be created, updated, left alone or refused, with reasons; nothing written to Shopify), the archive
+// setting, and "Import season" / "Link existing products" as queued runs the screen follows.
 import { providerFor } from "../../connectors/registry.server";
 import { db } from "../../db.server";
 import { enqueueJob } from "../../jobs/api.server";
@@ -9,9 +10,8 @@ import { jobDeps } from "../../jobs/deps.server";
 import { ValidationError } from "../../lib/errors";
 import { quietReporter } from "../sync-context";
 import { importSeason, type CatalogImportResult, type PlannedProduct } from "./import.server";
+import { catalogSettings, saveCatalogSettings, type CatalogSettings } from "./settings.server";
 
-/** Seasons whose "changed" count is worked out on the screen (each one is a read of the source). */
-const CHANGED_COUNTED_FOR = 6;
 const SCREEN_TIMEOUT_MS = 30_000;
 
 export interface SeasonRow {
@@ -21,8 +21,10 @@ export interface SeasonRow {
   inSource: number | null;
   /** Products of the season linked to a Shopify product. */
   inShopify: number;
-  /** Products the next import would create or update; null when not worked out (older seasons). */
+  /** Products the next import would create or update, as of `changedCountedAt`; null: never counted. */
   changed: number | null;
+  /** When the season's last import or preview counted `changed` (ISO 8601). */
+  changedCountedAt: string | null;
   /** Chosen for the nightly import in the source's settings. */
   scheduled: boolean;
 }
@@ -31,48 +33,53 @@ export interface CatalogOverview {
   sourceName: string;
   idMetafield: string;
   seasons: SeasonRow[];
+  settings: CatalogSettings;
 }
 
 const sourceFor = (shop: string) => providerFor({ shop, db, timeoutMs: SCREEN_TIMEOUT_MS }, "catalog-source");
 
 const dryRun = async (shop: string, season: string, source: Awaited<ReturnType<typeof sourceFor>>) => {
   const report = quietReporter();
+  const { archiveGone } = await catalogSettings(db, shop);
   const result = await importSeason(season, {
     db,
     shop,
     source: source.port,
     sourceName: source.name,
     report,
-    options: { dryRun: true },
+    options: { dryRun: true, archiveGone },
   });
   return { result, report };
 };
 
+/** The seasons with their counts: one read of the source's season list, the rest from the database. */
 export async function catalogOverview(shop: string): Promise<CatalogOverview> {
   const source = await sourceFor(shop);
-  const [collections, linked] = await Promise.all([
+  const [collections, linked, counts, settings] = await Promise.all([
     source.port.collections(),
     db.externalLink.groupBy({ by: ["groupKey"], where: { shop, entity: "product" }, _count: { _all: true } }),
+    db.catalogSeasonCount.findMany({ where: { shop } }),
+    catalogSettings(db, shop),
   ]);
   const linkedBySeason = new Map(linked.map((l) => [l.groupKey, l._count._all]));
+  const countOf = new Map(counts.map((c) => [c.season, c]));
   const chosen = source.port.collectionsToImport;
-  const seasons: SeasonRow[] = [];
-  for (const [index, c] of collections.entries()) {
-    const counted = index < CHANGED_COUNTED_FOR || chosen.includes(c.key);
-    const changed = counted
-      ? await dryRun(shop, c.key, source).then(({ result }) => result.created + result.updated)
-      : null;
-    seasons.push({
-      key: c.key,
-      name: c.name,
-      inSource: c.products ?? null,
-      inShopify: linkedBySeason.get(c.key) ?? 0,
-      changed,
-      scheduled: chosen.length === 0 || chosen.includes(c.key),
-    });
-  }
+  const seasons = collections.map((c): SeasonRow => ({
+    key: c.key,
+    name: c.name,
+    inSource: c.products ?? null,
+    inShopify: linkedBySeason.get(c.key) ?? 0,
+    changed: countOf.get(c.key)?.changed ?? null,
+    changedCountedAt: countOf.get(c.key)?.countedAt.toISOString() ?? null,
+    scheduled: chosen.length === 0 || chosen.includes(c.key),
+  }));
   const field = source.port.productIdMetafield;
-  return { sourceName: source.name, idMetafield: `${field.name} (${field.namespace}.${field.key})`, seasons };
+  return {
+    sourceName: source.name,
+    idMetafield: `${field.name} (${field.namespace}.${field.key})`,
+    seasons,
+    settings,
+  };
 }
 
 export interface SeasonPreview {
@@ -121,3 +128,7 @@ export async function queueSeasonImport(shop: string, season: string, trigger: "
 export async function queueLinkExisting(shop: string, trigger: "manual" | "api" = "manual") {
   return enqueueJob(jobDeps, { shop, type: "catalog.link-existing", trigger });
 }
+
+/** The archive setting, from the Catalog screen or PUT /api/catalog/settings. */
+export const saveSettings = (shop: string, input: unknown) => saveCatalogSettings(db, shop, input);
+export const readSettings = (shop: string) => catalogSettings(db, shop);

@@ -2,6 +2,10 @@
 // size, modification time, then SHA-256 of the bytes), streamed one at a time to Shopify and attached
 // to the product whose variants' SKUs name it, in their order; a colour's first photo goes on that
 // colour's variants; a replaced file replaces the product's media. Files matching no product are listed.
+// Each media carries its file version's key at the end of its alt text, and the product's media are
+// looked at before creating one: a run stopped (SIGKILL, shutdown) between Shopify creating a media and
+// our record of it takes that media on the next run instead of attaching the photo twice.
+import { createHash } from "node:crypto";
 import type { ImageSource, SourceImage } from "../../capabilities/image-source";
 import type { Db } from "../../db.server";
 import { errorMessage, isTransient } from "../../lib/errors";
@@ -9,6 +13,7 @@ import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import {
   createProductImage,
   deleteMedia,
+  productMedia,
   productsBySkuPrefix,
   setVariantsImage,
   uploadImage,
@@ -122,6 +127,8 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       continue;
     }
     const created: { image: SourceImage; mediaId: string; sha256: string; previous: string | null }[] = [];
+    // The product's media as Shopify has them, read once, before the group's first media is created.
+    let present: { ids: Set<string>; byKey: Map<string, string> } | null = null;
     for (const image of group) {
       await report.checkpoint();
       const row = known.get(image.name);
@@ -134,8 +141,15 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
           await record(image.name, { status: "attached", size: image.size, modifiedAt: image.modifiedAt });
           continue;
         }
-        const mediaId = await createProductImage(deps.client, target.productId, upload.resourceUrl, altOf(image));
-        const previous = row?.status === "attached" && row.productId === target.productId ? row.mediaId : null;
+        const key = fileKeyOf(image.name, upload.sha256);
+        present ??= mediaByKey(await productMedia(deps.client, target.productId));
+        // Created by a run that stopped before recording it: taken as it is, not created again.
+        const mediaId =
+          present.byKey.get(key) ??
+          (await createProductImage(deps.client, target.productId, upload.resourceUrl, altOf(image, key)));
+        const recorded = row?.status === "attached" && row.productId === target.productId ? row.mediaId : null;
+        // The media this one replaces, unless a stopped run already deleted it.
+        const previous = recorded && recorded !== mediaId && present.ids.has(recorded) ? recorded : null;
         created.push({ image, mediaId, sha256: upload.sha256, previous });
       } catch (error) {
         // A connection or Shopify hiccup: the run is retried, and what was done is kept.
@@ -216,8 +230,22 @@ interface RowData {
   mediaId: string | null;
 }
 
-const altOf = (image: SourceImage) =>
-  [image.productKey, image.optionValue, image.position > 1 ? String(image.position) : ""].filter(Boolean).join(" ");
+/** What identifies one version of a file (its name and bytes) among a product's media: 12 hex digits. */
+const fileKeyOf = (name: string, sha256: string) =>
+  createHash("sha256").update(`${name}\n${sha256}`).digest("hex").slice(0, 12);
+
+/** "BOXE20 BLUE 2 · 1a2b3c4d5e6f": the reference, colour and position, then the file version's key. */
+const altOf = (image: SourceImage, key: string) =>
+  `${[image.productKey, image.optionValue, image.position > 1 ? String(image.position) : ""].filter(Boolean).join(" ")} · ${key}`;
+
+function mediaByKey(media: { id: string; alt: string | null }[]) {
+  const byKey = new Map<string, string>();
+  for (const m of media) {
+    const key = / · ([0-9a-f]{12})$/.exec(m.alt ?? "")?.[1];
+    if (key && !byKey.has(key)) byKey.set(key, m.id);
+  }
+  return { ids: new Set(media.map((m) => m.id)), byKey };
+}
 
 /** The one Shopify product whose variants' SKUs name `productKey`, read the source's way. */
 async function findProduct(deps: ImageSyncDeps, productKey: string): Promise<Lookup> {
