@@ -38,8 +38,12 @@ afterAll(async () => {
 
 async function startAppWorker(): Promise<SpawnedProcess> {
   worker = await spawnTsx(
-    "tests/support/promotions-worker-process.ts",
-    { DATABASE_URL: process.env.DATABASE_URL!, SHOPIFY_API_ORIGIN_OVERRIDE: world.shopify.url },
+    "tests/support/orders-worker-process.ts",
+    {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      SHOPIFY_API_ORIGIN_OVERRIDE: world.shopify.url,
+      WORKER_JOB_TYPES: "promotions.run",
+    },
     "ready",
   );
   return worker;

@@ -211,6 +211,21 @@ describe("a price-mode promotion that includes products added to its collections
   });
 });
 
+/** A start whose discount create reaches Shopify and succeeds, the process stopping before our write of its id. */
+async function startStoppingAfterTheDiscountCreate(promotionId: string) {
+  const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${world.shop}` } });
+  const crashing = new ShopifyAdminClient({
+    shop: world.shop,
+    accessToken: session.accessToken,
+    onCall: (call) => {
+      if (call.operation === "AutomaticDiscountCreate") throw new Error("killed right after the create");
+    },
+  });
+  await expect(
+    startPromotion({ db, shop: world.shop, client: crashing, report: quietReporter() }, promotionId),
+  ).rejects.toThrow(/killed/);
+}
+
 describe("a discount-mode promotion", () => {
   it("tags a product added to its collection later; Shopify's discount on the collection already covers it", async () => {
     const collectionId = await world.collection("Été", ["SHORT|U"]);
@@ -248,18 +263,7 @@ describe("a discount-mode promotion", () => {
       productIds: [world.productId("Robe")],
       startsAt: "2026-06-01T20:00",
     });
-    const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${world.shop}` } });
-    // The create reaches Shopify and succeeds; the process stops before our write of its id.
-    const crashing = new ShopifyAdminClient({
-      shop: world.shop,
-      accessToken: session.accessToken,
-      onCall: (call) => {
-        if (call.operation === "AutomaticDiscountCreate") throw new Error("killed right after the create");
-      },
-    });
-    await expect(
-      startPromotion({ db, shop: world.shop, client: crashing, report: quietReporter() }, promotion.id),
-    ).rejects.toThrow(/killed/);
+    await startStoppingAfterTheDiscountCreate(promotion.id);
     expect(discounts()).toHaveLength(before + 1);
     expect((await promotionDetail(db, world.shop, promotion.id)).discountId).toBeNull();
 
@@ -286,17 +290,7 @@ describe("a discount-mode promotion", () => {
       tag: "gants-20",
       productIds: [world.productId("Gants")],
     });
-    const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${world.shop}` } });
-    const crashing = new ShopifyAdminClient({
-      shop: world.shop,
-      accessToken: session.accessToken,
-      onCall: (call) => {
-        if (call.operation === "AutomaticDiscountCreate") throw new Error("killed right after the create");
-      },
-    });
-    await expect(
-      startPromotion({ db, shop: world.shop, client: crashing, report: quietReporter() }, promotion.id),
-    ).rejects.toThrow(/killed/);
+    await startStoppingAfterTheDiscountCreate(promotion.id);
     expect(discounts()).toHaveLength(before + 1);
     await endPromotionNow(db, world.shop, promotion.id, world.clock.now());
     await world.runDue();
