@@ -38,6 +38,9 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
     return { skipped: errorMessage(error) };
   }
   const before = new Set(JSON.parse(promotion.targetProductIdsJson) as string[]);
+  // Price mode: a product let go by a run that stopped before saving the products (its rows restored,
+  // none held) and back in the collections since is taken in again below.
+  if (promotion.mode === "price") for (const productId of await letGo(deps, promotion.id)) before.delete(productId);
   const heldElsewhere = await productsOfOtherPromotions(deps, promotion);
   const added: string[] = [];
   for (const productId of resolved) {
@@ -93,6 +96,16 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
     data: { targetProductIdsJson: JSON.stringify(products), productsCount: products.length, variantsCount: variants },
   });
   return { added: added.length, removed: removed.length, products: products.length };
+}
+
+/** Products of the promotion whose rows hold nothing any more (all restored or changed). */
+async function letGo(deps: RunDeps, promotionId: string): Promise<string[]> {
+  const rows = await deps.db.promotionVariant.groupBy({
+    by: ["productId", "status"],
+    where: { promotionId },
+  });
+  const holding = new Set(rows.filter((r) => r.status === "pending" || r.status === "applied").map((r) => r.productId));
+  return [...new Set(rows.map((r) => r.productId))].filter((p) => !holding.has(p));
 }
 
 /** Products that other promotions not ended cover during this one's remaining window, with their name. */

@@ -181,6 +181,35 @@ describe("a price-mode promotion that includes products added to its collections
     expect(prices("ROBE|U")).toEqual({ price: "80.00", compareAtPrice: null });
   });
 
+  it("takes in again a product let go by a run that stopped before saving the products, once it is back", async () => {
+    const id = await world.collection("Reprise", ["ROBE|U"]);
+    const { promotion } = await createPromotion(world.deps, {
+      name: "Reprise",
+      percentage: 50,
+      tag: "reprise-50",
+      collectionIds: [id],
+      followCollections: true,
+    });
+    await world.runDue();
+    expect(prices("ROBE|U")).toEqual({ price: "40.00", compareAtPrice: "80.00" });
+    const deps = { db, shop: world.shop, client: world.client, report: quietReporter() };
+    collectionOf(id).productIds = [];
+    expect(await followCollections(deps, promotion.id)).toMatchObject({ removed: 1 });
+    expect(prices("ROBE|U")).toEqual({ price: "80.00", compareAtPrice: null });
+    // As if that run had stopped before saving the promotion's products: they still list the product.
+    await db.promotion.update({
+      where: { id: promotion.id },
+      data: { targetProductIdsJson: JSON.stringify([world.productId("Robe")]) },
+    });
+    collectionOf(id).productIds = [world.product("Robe").id];
+    expect(await followCollections(deps, promotion.id)).toMatchObject({ added: 1 });
+    expect(prices("ROBE|U")).toEqual({ price: "40.00", compareAtPrice: "80.00" });
+    expect(world.product("Robe").tags).toEqual(["reprise-50"]);
+    await endPromotionNow(db, world.shop, promotion.id, world.clock.now());
+    await world.runDue();
+    expect(prices("ROBE|U")).toEqual({ price: "80.00", compareAtPrice: null });
+  });
+
   it("refuses the setting without collections, or on a discount with products and collections", async () => {
     await expect(
       createPromotion(world.deps, {
