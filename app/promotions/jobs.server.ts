@@ -1,18 +1,21 @@
-// Promotions as jobs: one type for a promotion's start and end, keyed on the promotion so its start
-// and end never run at the same time (promotions of one shop still run side by side).
+// Promotions as jobs: one type for a promotion's start, its hourly look at its collections ("follow",
+// when it includes products added to them later) and its end, keyed on the promotion so they never run
+// at the same time (promotions of one shop still run side by side).
 import { z } from "zod";
 import type { JobContext } from "../jobs/context.server";
+import { enqueue } from "../jobs/queue.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
 import { AppError, errorMessage, isTransient } from "../lib/errors";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { publishActivePromotions } from "./active.server";
+import { FOLLOW_EVERY_MS, followCollections } from "./follow.server";
 import { PROMOTION_JOB } from "./promotions.server";
 import { endPromotion, markStartFailed, startPromotion, type RunDeps } from "./run.server";
 
 const params = z
   .object({
     promotionId: z.string().min(1),
-    action: z.enum(["start", "end"]),
+    action: z.enum(["start", "end", "follow"]),
     bulkMutationFrom: z.number().int().min(1).optional(),
     tagBulkFrom: z.number().int().min(1).optional(),
     shopWideFrom: z.number().int().min(1).optional(),
@@ -33,12 +36,22 @@ async function run(ctx: JobContext<Params>) {
     report: ctx,
     options,
   };
+  if (action === "follow") {
+    // The next look is queued first, so a run that fails does not stop the following ones.
+    await followLater(ctx, promotionId);
+    const followed = await followCollections(deps, promotionId);
+    return {
+      ...followed,
+      toldSystems: followed.added || followed.removed ? await publishActivePromotions(ctx.db, ctx.shop, ctx) : 0,
+    };
+  }
   if (action === "end") {
     const ended = await endPromotion(deps, promotionId);
     return { ...ended, toldSystems: await publishActivePromotions(ctx.db, ctx.shop, ctx) };
   }
   try {
     const started = await startPromotion(deps, promotionId);
+    await followLater(ctx, promotionId);
     return { ...started, toldSystems: await publishActivePromotions(ctx.db, ctx.shop, ctx) };
   } catch (error) {
     // The last try, or an error no retry fixes: the promotion shows it failed (End cleans up).
@@ -52,12 +65,33 @@ async function run(ctx: JobContext<Params>) {
   }
 }
 
+/**
+ * Queues the promotion's next look at its collections in an hour, when it follows them and is active
+ * (one job per hour slot: the dedupe key carries it).
+ */
+async function followLater(ctx: JobContext<Params>, promotionId: string) {
+  const promotion = await ctx.db.promotion.findFirst({
+    where: { shop: ctx.shop, id: promotionId },
+    select: { followCollections: true, state: true },
+  });
+  if (!promotion?.followCollections || promotion.state !== "active") return;
+  const slot = Math.floor(ctx.now().getTime() / FOLLOW_EVERY_MS) + 1;
+  await enqueue(ctx.db, {
+    shop: ctx.shop,
+    type: PROMOTION_JOB,
+    trigger: "schedule",
+    params: { promotionId, action: "follow" },
+    runAfter: new Date(slot * FOLLOW_EVERY_MS),
+    dedupeKey: `promotion:${promotionId}:follow:${slot}`,
+  });
+}
+
 export const promotionJobTypes: JobTypeDefinition[] = [
   defineJobType<Params>({
     type: PROMOTION_JOB,
     title: "Promotion start or end",
     description:
-      "Starts a promotion at its start time (lower prices or an automatic discount, and the promotion's tag) and ends it at its end time or on End now (prices put back exactly, tag removed).",
+      "Starts a promotion at its start time (lower prices or an automatic discount, and the promotion's tag), takes in products added to its collections every hour when asked to, and ends it at its end time or on End now (prices put back exactly, tag removed).",
     retry: RETRY,
     progress: "items",
     concurrency: { key: (p) => p.promotionId },

@@ -32,6 +32,8 @@ export interface PromotionSummary {
   changed: number;
   error: string | null;
   discountId: string | null;
+  /** Products added to its collections while it runs are included at the hourly check. */
+  followCollections: boolean;
   createdAt: string;
 }
 

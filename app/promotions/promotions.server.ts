@@ -61,6 +61,7 @@ const inputSchema = z
       .optional(),
     productIds: idList("Product"),
     collectionIds: idList("Collection"),
+    followCollections: z.boolean({ invalid_type_error: "must be true or false" }).default(false),
     startsAt: z.string().trim().nullish(),
     endsAt: z.string().trim().nullish(),
   })
@@ -75,6 +76,8 @@ export interface NormalisedInput {
   tag: string;
   productIds: string[];
   collectionIds: string[];
+  /** Products added to its collections while it runs are included (and removed ones restored) hourly. */
+  followCollections: boolean;
   startsAt: Date;
   endsAt: Date | null;
 }
@@ -108,6 +111,17 @@ export function normaliseInput(raw: unknown, timeZone: string, now: Date): Norma
     throw new ValidationError("Pick at least one product or collection.", {
       productIds: "pick at least one product or collection",
     });
+  if (input.followCollections && collectionIds.length === 0)
+    throw new ValidationError("Only a promotion on collections can include products added to them later.", {
+      followCollections: "pick at least one collection",
+    });
+  // Shopify's discount takes collections or products: with both it lists the products, so products
+  // added to the collections later would carry the tag without the discount.
+  if (input.followCollections && input.mode === "discount" && productIds.length)
+    throw new ValidationError(
+      "A discount on products and collections cannot include products added to the collections later.",
+      { followCollections: "pick only collections, or leave this off" },
+    );
   const startsAt = whenOf(input.startsAt, timeZone, "startsAt") ?? now;
   const endsAt = whenOf(input.endsAt, timeZone, "endsAt");
   if (endsAt && endsAt <= startsAt)
@@ -122,6 +136,7 @@ export function normaliseInput(raw: unknown, timeZone: string, now: Date): Norma
     tag: input.tag ?? `promo-${String(percentage).replace(".", "-")}`,
     productIds,
     collectionIds,
+    followCollections: input.followCollections,
     startsAt: startsAt < now ? now : startsAt,
     endsAt,
   };
@@ -164,8 +179,10 @@ export async function setRounding(db: Db, shop: string, rounding: unknown): Prom
   return rounding as RoundingRule;
 }
 
-const overlapsInTime = (a: { startsAt: Date; endsAt: Date | null }, b: { startsAt: Date; endsAt: Date | null }) =>
-  (a.endsAt === null || b.startsAt < a.endsAt) && (b.endsAt === null || a.startsAt < b.endsAt);
+export const overlapsInTime = (
+  a: { startsAt: Date; endsAt: Date | null },
+  b: { startsAt: Date; endsAt: Date | null },
+) => (a.endsAt === null || b.startsAt < a.endsAt) && (b.endsAt === null || a.startsAt < b.endsAt);
 
 /** The live promotions (running or to come in the same window) that cover some of these products. */
 async function overlapsWith(
@@ -273,6 +290,7 @@ export async function createPromotion(
       rounding,
       productIdsJson: JSON.stringify(input.productIds),
       collectionIdsJson: JSON.stringify(input.collectionIds),
+      followCollections: input.followCollections,
       targetProductIdsJson: JSON.stringify(productIds),
       startsAt: input.startsAt,
       endsAt: input.endsAt,
@@ -325,6 +343,7 @@ export function summaryOf(row: PromotionRow): PromotionSummary {
     changed: row.changedCount,
     error: row.error,
     discountId: row.discountId,
+    followCollections: row.followCollections,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -10,6 +10,7 @@
 import type { Db } from "../db.server";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import {
+  automaticDiscountWithTag,
   changeProductTags,
   createAutomaticDiscount,
   deactivateAutomaticDiscount,
@@ -31,6 +32,9 @@ export interface RunDeps {
 }
 
 const CHUNK = 500;
+
+/** The tag on a discount-mode promotion's automatic discount: how a re-run finds it. */
+export const discountTagOf = (promotionId: string) => `passerelle-promotion-${promotionId}`;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -75,14 +79,24 @@ export async function startPromotion(deps: RunDeps, promotionId: string): Promis
       // Shopify's discount takes collections or products, not both: with both, it gets the products.
       const items =
         picked.length === 0 ? { collections: { add: collections } } : { products: { productsToAdd: productIds } };
-      const discountId = await createAutomaticDiscount(deps.client, {
-        title: `${promotion.name} (${promotion.tag})`,
-        startsAt: report.now().toISOString(),
-        endsAt: promotion.endsAt?.toISOString() ?? null,
-        customerGets: { value: { percentage: promotion.percentage / 100 }, items },
-      });
+      // Exactly once: the discount carries the promotion's own tag, looked up before creating, so a
+      // start that crashed after Shopify created it (its id not saved) finds it instead of adding another.
+      const ownTag = discountTagOf(promotion.id);
+      const found = await automaticDiscountWithTag(deps.client, ownTag);
+      const discountId =
+        found ??
+        (await createAutomaticDiscount(deps.client, {
+          title: `${promotion.name} (${promotion.tag})`,
+          startsAt: report.now().toISOString(),
+          endsAt: promotion.endsAt?.toISOString() ?? null,
+          tags: [ownTag],
+          customerGets: { value: { percentage: promotion.percentage / 100 }, items },
+        }));
       await db.promotion.update({ where: { id: promotion.id }, data: { discountId } });
-      report.log("info", `Automatic discount ${discountId} created.`);
+      report.log(
+        "info",
+        `Automatic discount ${discountId} ${found ? "found (created by an earlier try)" : "created"}.`,
+      );
     }
   } else {
     variantsCount = await lowerPrices(deps, promotion, productIds);
@@ -103,7 +117,8 @@ export async function startPromotion(deps: RunDeps, promotionId: string): Promis
   return { products: productIds.length, variants: variantsCount, tagMode };
 }
 
-async function lowerPrices(
+/** Stores the originals of these products' variants (once), then writes their promotion prices. */
+export async function lowerPrices(
   deps: RunDeps,
   promotion: { id: string; percentage: number; rounding: string },
   productIds: string[],
@@ -194,9 +209,13 @@ export async function endPromotion(deps: RunDeps, promotionId: string): Promise<
   await db.promotion.update({ where: { id: promotion.id }, data: { state: "ending" } });
   let restored = 0;
   let changed = 0;
-  if (promotion.discountId) {
-    await deactivateAutomaticDiscount(deps.client, promotion.discountId);
-    report.log("info", `Automatic discount ${promotion.discountId} deactivated.`);
+  // A start that crashed before saving the discount's id: the discount is found by its tag.
+  const discountId =
+    promotion.discountId ??
+    (promotion.mode === "discount" ? await automaticDiscountWithTag(deps.client, discountTagOf(promotion.id)) : null);
+  if (discountId) {
+    await deactivateAutomaticDiscount(deps.client, discountId);
+    report.log("info", `Automatic discount ${discountId} deactivated.`);
   }
   const held = await db.promotionVariant.findMany({
     where: { promotionId: promotion.id, status: { in: ["pending", "applied"] } },
@@ -225,7 +244,8 @@ export async function endPromotion(deps: RunDeps, promotionId: string): Promise<
 
 type HeldVariant = Omit<PromotionVariantView, "status">;
 
-async function restorePrices(
+/** Puts back the original price and compare-at of these held variants where Shopify still shows the promotion's. */
+export async function restorePrices(
   deps: RunDeps,
   promotionOf: string,
   held: HeldVariant[],

@@ -11,8 +11,8 @@ export const loader = withErrorResponses(async ({ request }: LoaderFunctionArgs)
   return json(await promotionsList(caller.shop));
 });
 
-// POST /api/promotions — { name, percentage, mode?, tag?, productIds?, collectionIds?, startsAt?, endsAt?,
-// preview? }: with preview: true, the variants and their new prices (nothing written); otherwise creates
+// POST /api/promotions — { name, percentage, mode?, tag?, productIds?, collectionIds?, followCollections?,
+// startsAt?, endsAt?, preview? }: with preview: true, the variants and their new prices (nothing written); otherwise creates
 // the promotion (201) and queues its start and end.
 export const action = withErrorResponses(async ({ request }: ActionFunctionArgs) => {
   if (request.method !== "POST") return methodNotAllowed("GET, POST");

@@ -72,6 +72,13 @@ export default function PromotionDetail() {
               {p.products} products · {p.variants} variants · {p.restored} put back · {p.changed} changed during the
               promotion
             </Text>
+            {p.collectionIds.length ? (
+              <Text as="p" tone="subdued">
+                {p.followCollections
+                  ? "Products added to its collections later: included (checked every hour while it runs); products taken out are put back as at the end."
+                  : "Products added to its collections later: not included (its products were fixed at the start)."}
+              </Text>
+            ) : null}
           </SectionCard>
         </Layout.Section>
         {p.mode === "price" ? (

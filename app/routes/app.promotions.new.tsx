@@ -5,6 +5,7 @@ import {
   Banner,
   BlockStack,
   Button,
+  Checkbox,
   DataTable,
   FormLayout,
   InlineStack,
@@ -44,6 +45,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       tag: text("tag"),
       productIds: list("productIds"),
       collectionIds: list("collectionIds"),
+      followCollections: form.get("followCollections") === "true",
       startsAt: text("startsAt"),
       endsAt: text("endsAt"),
       preview: intent === "preview",
@@ -70,6 +72,7 @@ export default function NewPromotion() {
   const [endsAt, setEndsAt] = useState("");
   const [products, setProducts] = useState<Picked[]>([]);
   const [collections, setCollections] = useState<Picked[]>([]);
+  const [followCollections, setFollowCollections] = useState(false);
   const data = fetcher.data;
   const errors = data && !data.ok ? data.fieldErrors : {};
   const preview = data && data.ok && !data.created ? data.preview : null;
@@ -95,6 +98,7 @@ export default function NewPromotion() {
         endsAt,
         productIds: JSON.stringify(products.map((p) => p.id)),
         collectionIds: JSON.stringify(collections.map((c) => c.id)),
+        followCollections: String(followCollections),
       },
       { method: "post" },
     );
@@ -178,6 +182,13 @@ export default function NewPromotion() {
                   </Text>
                 ) : null}
               </BlockStack>
+              <Checkbox
+                label="Include products added to its collections later"
+                helpText="Checked every hour while it runs: new products get the promotion, products taken out get their prices back."
+                checked={followCollections}
+                onChange={setFollowCollections}
+                error={errors.followCollections}
+              />
               <Text as="p" tone="subdued" variant="bodySm">
                 Rounding: {ROUNDING_WORDS[rounding]}.
               </Text>

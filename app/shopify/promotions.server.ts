@@ -1,6 +1,6 @@
 // What promotions ask of Shopify: a collection's products, the variants (with prices) of a set of
 // products, a tag added to or removed from many products (one call each, or one bulk mutation from
-// `bulkFrom` products on), and an automatic basic discount created or deactivated.
+// `bulkFrom` products on), and an automatic basic discount created, found by its tag, or deactivated.
 import { PermanentError } from "../lib/errors";
 import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import { runBulkMutation, type BulkOptions } from "./bulk.server";
@@ -9,6 +9,7 @@ import {
   AUTOMATIC_DISCOUNT_CREATE,
   AUTOMATIC_DISCOUNT_DEACTIVATE,
   COLLECTION_PRODUCTS,
+  DISCOUNTS_BY_TAG,
   PRODUCT_TAGS_ADD,
   PRODUCT_TAGS_REMOVE,
   PRODUCT_VARIANT_PRICES,
@@ -137,6 +138,16 @@ export async function createAutomaticDiscount(
   ).automaticDiscountNode;
   if (!node) throw new PermanentError("discountAutomaticBasicCreate returned no discount");
   return node.id;
+}
+
+/**
+ * The automatic basic discount carrying `tag`, as a DiscountAutomaticNode id, or null. Shopify numbers a
+ * discount once: its DiscountNode and its DiscountAutomaticNode share the number.
+ */
+export async function automaticDiscountWithTag(client: ShopifyAdminClient, tag: string): Promise<string | null> {
+  const { data } = await client.request(DISCOUNTS_BY_TAG, { query: `tag:${JSON.stringify(tag)}` });
+  const node = data.discountNodes.nodes.find((n) => n.discount.__typename === "DiscountAutomaticBasic");
+  return node ? `gid://shopify/DiscountAutomaticNode/${numericId(node.id)}` : null;
 }
 
 /** Deactivates the discount; one Shopify no longer has counts as done. */

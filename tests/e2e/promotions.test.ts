@@ -1,6 +1,7 @@
 // Promotions in Chromium: a collection made in the emulated admin, picked with App Bridge's resource
 // picker on the Create promotion screen, previewed, created; the worker lowers the prices and tags the
-// products in the Shopify emulator; End now puts every price back exactly and removes the tag.
+// products in the Shopify emulator (the promotion set to include products added to the collection
+// later, which its page shows); End now puts every price back exactly and removes the tag.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./support/browser";
@@ -76,8 +77,10 @@ describe("Promotions", () => {
     await app.getByRole("cell", { name: lowered }).first().waitFor();
     await screenshot(page, "promotions-preview");
 
+    await app.getByLabel("Include products added to its collections later").check();
     await app.getByRole("button", { name: "Create promotion" }).click();
     await app.getByRole("heading", { name: "Soldes d'été", exact: true }).waitFor({ timeout: 30_000 });
+    await app.getByText("Products added to its collections later: included").waitFor({ timeout: 30_000 });
     await expect
       .poll(
         async () => {

@@ -121,6 +121,42 @@ describe("promotions JSON API", () => {
     expect(wrong.status).toBe(405);
   });
 
+  it("takes followCollections, shows it, and refuses it without collections", async () => {
+    const refused = await read(
+      await create({
+        request: request("/api/promotions", "POST", {
+          name: "Sacs",
+          percentage: 10,
+          productIds: [world.productId("Sac")],
+          followCollections: true,
+        }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.fieldErrors).toEqual({ followCollections: "pick at least one collection" });
+    const collectionId = await world.collection("Sacs", ["SAC|U"]);
+    const created = await read(
+      await create({
+        request: request("/api/promotions", "POST", {
+          name: "Sacs",
+          percentage: 10,
+          collectionIds: [collectionId],
+          followCollections: true,
+          startsAt: "2099-01-01T10:00",
+        }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.promotion).toMatchObject({ followCollections: true });
+    const id = created.body.promotion.id as string;
+    const shown = await read(await detail({ request: request(`/api/promotions/${id}`), params: { id }, context: {} }));
+    expect(shown.body.promotion).toMatchObject({ followCollections: true, collectionIds: [collectionId] });
+  });
+
   it("reads and sets the shop's rounding rule", async () => {
     const saved = await read(
       await saveSettings({

@@ -1,6 +1,6 @@
 // The emulator's promotion surface, over HTTP as the app would use it: collections set up by the
 // merchant (control route) read with their products, product tags added and removed, and automatic
-// basic discounts created on a collection or products, then deactivated.
+// basic discounts created on a collection or products, listed by tag, then deactivated.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { shopifyClient } from "../support/shopify-emulator-client";
@@ -139,6 +139,31 @@ describe("automatic basic discounts", () => {
       status: "SCHEDULED",
       customerGets: { items: { products: { nodes: [{ id: productIds.Short }] } } },
     });
+  });
+
+  it("lists discounts by tag with discountNodes, numbered as their automatic node", async () => {
+    const { data } = await client.gql(CREATE, {
+      discount: {
+        title: "Tagged",
+        startsAt: "2020-01-01T00:00:00Z",
+        tags: ["passerelle-promotion-abc"],
+        customerGets: { value: { percentage: 0.1 }, items: { products: { productsToAdd: [productIds.Pull] } } },
+      },
+    });
+    const id = data.discountAutomaticBasicCreate.automaticDiscountNode.id as string;
+    const find = (query: string) =>
+      client.gql(
+        `query Find($query: String!) { discountNodes(first: 10, query: $query) { nodes { id discount { __typename ... on DiscountAutomaticBasic { title tags } } } } }`,
+        { query },
+      );
+    const found = await find('tag:"passerelle-promotion-abc"');
+    expect(found.data.discountNodes.nodes).toEqual([
+      {
+        id: id.replace("DiscountAutomaticNode", "DiscountNode"),
+        discount: { __typename: "DiscountAutomaticBasic", title: "Tagged", tags: ["passerelle-promotion-abc"] },
+      },
+    ]);
+    expect((await find("tag:passerelle-promotion-other")).data.discountNodes.nodes).toEqual([]);
   });
 
   it("refuses a percentage out of range, an end before the start, and unknown items", async () => {

@@ -1,5 +1,6 @@
-// An app worker process running order exports, for the crash tests: `node --import tsx <this file>` with
-// DATABASE_URL and SHOPIFY_API_ORIGIN_OVERRIDE (the Shopify emulator). The job types are the app's own;
+// An app worker process running order exports (or the job types in WORKER_JOB_TYPES, comma-separated),
+// for the crash tests: `node --import tsx <this file>` with DATABASE_URL and SHOPIFY_API_ORIGIN_OVERRIDE
+// (the Shopify emulator). The job types are the app's own;
 // only the lease is short, so a killed process's job comes back within a second. Prints "ready" once it
 // polls; the test ends it with SIGKILL at the step it wants to crash in.
 import { db } from "../../app/db.server";
@@ -16,7 +17,7 @@ const worker = startWorker({
   leaseMs: 1_000,
   heartbeatMs: 300,
   pollMs: 50,
-  types: ["orders.export"],
+  types: (process.env.WORKER_JOB_TYPES ?? "orders.export").split(","),
 });
 process.stdout.write(`ready ${worker.workerId}\n`);
 process.on("SIGTERM", () => {

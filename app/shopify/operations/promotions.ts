@@ -1,5 +1,5 @@
 // Promotions: the products of a collection, a product's variants with their prices, product tags
-// added and removed, and automatic basic discounts created and deactivated.
+// added and removed, and automatic basic discounts created, found by their tag and deactivated.
 import { defineOperation, type UserError } from "../operation";
 import type { VariantPrice } from "./variants";
 
@@ -104,6 +104,8 @@ export interface AutomaticDiscountInput {
   title: string;
   startsAt: string;
   endsAt?: string | null;
+  /** Promotions tag their discount with `passerelle-promotion-<id>` to find it again after a crash. */
+  tags?: string[];
   customerGets: {
     value: { percentage: number };
     items: { products?: { productsToAdd: string[] }; collections?: { add: string[] } };
@@ -132,6 +134,31 @@ export const AUTOMATIC_DISCOUNT_CREATE = defineOperation<
           field
           message
           code
+        }
+      }
+    }
+  `,
+});
+
+/** Discounts carrying a tag: a promotion's own discount, found again if its id was never saved. */
+export const DISCOUNTS_BY_TAG = defineOperation<
+  { discountNodes: { nodes: { id: string; discount: { __typename: string; title?: string } }[] } },
+  { query: string }
+>({
+  name: "DiscountsByTag",
+  expectedCost: 12,
+  document: /* GraphQL */ `
+    #graphql
+    query DiscountsByTag($query: String!) {
+      discountNodes(first: 10, query: $query) {
+        nodes {
+          id
+          discount {
+            __typename
+            ... on DiscountAutomaticBasic {
+              title
+            }
+          }
         }
       }
     }

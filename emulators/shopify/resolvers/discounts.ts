@@ -1,6 +1,6 @@
 // Automatic basic discounts: a percentage off products, variants or collections, created with
 // Shopify's checks (title, start, end after start, 0 < percentage ≤ 1, known items, no mix of
-// collections and products), read back by id, and deactivated (ended now, status EXPIRED).
+// collections and products), read back by id or listed by tag (discountNodes), and deactivated (ended now, status EXPIRED).
 import { connection, type ConnectionArgs } from "../graphql/connection";
 import {
   gid,
@@ -11,6 +11,7 @@ import {
   type ResolverContext,
   type View,
 } from "../graphql/context";
+import { matcher } from "../graphql/search";
 import { merchandisingOf, type AutomaticDiscountRecord, type CollectionRecord } from "../merchandising";
 import type { ProductRecord } from "../store";
 import { productView, variantView } from "./products";
@@ -206,8 +207,33 @@ const discountById = (ctx: ResolverContext, id: number) => {
   return d ? discountNodeView(ctx, d) : null;
 };
 
+/** `discountNodes`: the automatic discounts (the only kind the emulator keeps), filtered by tag, title or id. */
+function discountNodes(
+  args: ConnectionArgs & { query?: string | null; sortKey?: string | null; savedSearchId?: string | null },
+  ctx: ResolverContext,
+) {
+  if (args.savedSearchId) throw notImplemented("discountNodes(savedSearchId:)");
+  if (args.sortKey && args.sortKey !== "ID") throw notImplemented(`discountNodes(sortKey: ${args.sortKey})`);
+  const matches = matcher(args.query, "discountNodes", ["tag", "title", "id"]);
+  const found = [...state(ctx).discounts.values()].filter((d) =>
+    matches({ default: d.title, title: d.title, tag: d.tags, id: d.id }),
+  );
+  return connection(
+    "DiscountNodeConnection",
+    found,
+    args,
+    (d) => d.id,
+    (d) => ({
+      __typename: "DiscountNode",
+      id: gid("DiscountNode", d.id),
+      discount: (discountNodeView(ctx, d).automaticDiscount as View | undefined) ?? null,
+    }),
+  );
+}
+
 export const discountsModule: DomainModule = {
   query: {
+    discountNodes,
     automaticDiscountNode: (args: { id: string }, ctx) =>
       discountById(ctx, idOf(args.id, "DiscountAutomaticNode") ?? -1),
   },

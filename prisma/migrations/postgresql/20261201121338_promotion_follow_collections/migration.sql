@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Promotion" ADD COLUMN     "followCollections" BOOLEAN NOT NULL DEFAULT false;
+
