@@ -41,7 +41,7 @@ listingJobTypes.push(
     type: "listings.publish",
     title: "Publish on marketplaces",
     description:
-      "Lists the chosen products (a collection, a tag or products) on the marketplaces set up (Tuyo), and sends what changed of those already listed.",
+      "Lists the chosen products (a collection, a tag or products) on the marketplaces set up, and sends what changed of those already listed.",
     needs: ["catalog-destination"],
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     progress: "items",

@@ -1,4 +1,4 @@
-// Publishing chosen Shopify products on a marketplace (Tuyo): the merchant picks a collection, a tag
+// Publishing chosen Shopify products on a marketplace: the merchant picks a collection, a tag
 // or products; they are read from Shopify and handed to every marketplace the shop set up. The
 // marketplace connector refuses what it cannot list (with the reason), sends new products, and only what
 // changed of listed ones. Re-sending the listed products (after changes in Shopify) goes the same way.
