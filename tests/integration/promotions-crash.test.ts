@@ -89,11 +89,12 @@ describe("a promotion start killed (SIGKILL) while it lowers prices, then restar
     });
 
     await startAppWorker();
-    await until("the start to finish", async () => {
+    // The run marks the promotion active, then its job is recorded as ended: wait for both.
+    const job = await until("the start to finish", async () => {
       const row = await db.promotion.findUniqueOrThrow({ where: { id: promotion.id } });
-      return row.state === "active";
+      const run = await db.job.findFirstOrThrow({ where: { dedupeKey: `promotion:${promotion.id}:start` } });
+      return row.state === "active" && !["queued", "running"].includes(run.status) && run;
     });
-    const job = await db.job.findFirstOrThrow({ where: { dedupeKey: `promotion:${promotion.id}:start` } });
     expect(job).toMatchObject({ status: "succeeded", attempt: 2 });
 
     const rows = await db.promotionVariant.findMany({ where: { promotionId: promotion.id } });
