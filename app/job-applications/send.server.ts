@@ -89,7 +89,8 @@ export const jobApplicationJobTypes: JobTypeDefinition[] = [
     concurrency: { key: (params) => params.applicationId },
     parseParams: (raw) => {
       const id = (raw as { applicationId?: unknown }).applicationId;
-      if (typeof id !== "string" || !id) throw new Error("applicationId is required");
+      if (typeof id !== "string" || !id)
+        throw new Error("this runs by itself for each application sent from the storefront");
       return { applicationId: id };
     },
     handler: async (ctx) => {

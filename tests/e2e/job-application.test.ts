@@ -4,6 +4,7 @@
 // field errors, sends the form with a PDF through the app proxy, and the mail arrives in the SMTP
 // emulator with the PDF attached; the Mail screen then lists the application as sent.
 import { createHash } from "node:crypto";
+import http from "node:http";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../scripts/stack";
@@ -99,4 +100,77 @@ describe("job application", () => {
     await app.getByText("Vendeuse — boutique de Lyon").first().scrollIntoViewIfNeeded();
     await screenshot(page, "job-application-mail-screen");
   });
+
+  it("over real HTTP through the proxy: a body announced over 20 MB and a streamed file over 10 MB both get 413 JSON", async () => {
+    const announced = await postThroughProxy({ fileBytes: 21 * 1024 * 1024, announce: true });
+    expect(announced).toEqual({ status: 413, body: { error: "The files together are larger than 20 MB." } });
+    const streamed = await postThroughProxy({ fileBytes: 11 * 1024 * 1024, announce: false });
+    expect(streamed).toEqual({
+      status: 413,
+      body: { error: "“big.pdf” is larger than 10 MB; each file may be up to that." },
+    });
+  });
 });
+
+/** A visitor's multipart POST to the storefront's proxy path: with Content-Length, or chunked as it streams. */
+function postThroughProxy(options: { fileBytes: number; announce: boolean }) {
+  const { port } = new URL(stack.shopify.url);
+  const boundary = "----passerelle-e2e";
+  const head = Buffer.from(
+    [
+      ...Object.entries({ name: "Camille", email: "camille@example.test", position: "Vendeuse" }).flatMap(([k, v]) => [
+        `--${boundary}`,
+        `Content-Disposition: form-data; name="${k}"`,
+        "",
+        v,
+      ]),
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="files"; filename="big.pdf"',
+      "Content-Type: application/pdf",
+      "",
+      "%PDF-1.4",
+    ].join("\r\n"),
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const chunk = Buffer.alloc(256 * 1024, 0x20);
+  const chunks = Math.ceil(options.fileBytes / chunk.length);
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/apps/passerelle/job-application",
+        method: "POST",
+        headers: {
+          host: `${stack.shop}:${port}`,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          ...(options.announce ? { "content-length": head.length + chunks * chunk.length + tail.length } : {}),
+        },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(parts).toString()) }));
+      },
+    );
+    // Once the answer came, the rest of the body may be refused: that is not the test's failure.
+    req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
+    void (async () => {
+      req.write(head);
+      for (let i = 0; i < chunks && !req.destroyed; i++) if (!req.write(chunk)) await drainedOrClosed(req);
+      if (!req.destroyed) req.end(tail);
+    })();
+  });
+}
+
+function drainedOrClosed(req: http.ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      req.off("drain", done);
+      req.off("close", done);
+      resolve();
+    };
+    req.on("drain", done);
+    req.on("close", done);
+  });
+}
