@@ -14,6 +14,7 @@ import { env } from "../env.server";
 import { encryptSecret } from "../lib/crypto.server";
 import { jsonRefusal } from "../lib/request-body.server";
 import { enqueue } from "../jobs/queue.server";
+import { announceQueuedJob } from "../jobs/wakeup.server";
 import { verifyAppProxyRequest } from "../storefront/app-proxy.server";
 import { FILE_KINDS } from "./file-kinds";
 import { receiveApplicationForm, type ReceivedFile, type ReceivedForm } from "./intake.server";
@@ -104,25 +105,30 @@ export async function submitJobApplication(
     if ("fieldErrors" in checked)
       return json({ error: "Some fields need fixing.", fieldErrors: checked.fieldErrors }, { status: 422 });
     const answers: ApplicationAnswers = { ...checked.answers, files: form.files.map(describeFile) };
-    const application = await db.jobApplication.create({
-      data: {
+    // The row and its job in one transaction: a crash leaves both or neither, never an application
+    // that no job will send.
+    await db.$transaction(async (tx) => {
+      const application = await tx.jobApplication.create({
+        data: {
+          shop,
+          position: answers.position,
+          status: "pending",
+          applicantKey: pseudonym("email", answers.email),
+          clientKey,
+          answersCiphertext: encryptSecret(JSON.stringify(answers)),
+          filesDir: dir,
+        },
+      });
+      await enqueue(tx as unknown as Db, {
         shop,
-        position: answers.position,
-        status: "pending",
-        applicantKey: pseudonym("email", answers.email),
-        clientKey,
-        answersCiphertext: encryptSecret(JSON.stringify(answers)),
-        filesDir: dir,
-      },
+        type: JOB_APPLICATION_SEND_JOB,
+        trigger: "api",
+        params: { applicationId: application.id },
+        dedupeKey: `job-application:${application.id}`,
+      });
     });
     keepFiles = true;
-    await enqueue(db, {
-      shop,
-      type: JOB_APPLICATION_SEND_JOB,
-      trigger: "api",
-      params: { applicationId: application.id },
-      dedupeKey: `job-application:${application.id}`,
-    });
+    announceQueuedJob(); // again, now that the job is committed and a worker can see it
     return thanks;
   } finally {
     if (!keepFiles) await fs.promises.rm(dir, { recursive: true, force: true });
