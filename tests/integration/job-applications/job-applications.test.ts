@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handleCustomerDataRequest, handleCustomerRedact, handleShopRedact } from "~/compliance/compliance.server";
 import { db } from "~/db.server";
 import { SUBMISSIONS_PER_HOUR, submitJobApplication } from "~/job-applications/applications.server";
+import { sendJobApplication } from "~/job-applications/send.server";
 import { saveJobApplicationRecipient } from "~/job-applications/settings.server";
 import { manualClock } from "~/jobs/clock";
 import { runDueJobs } from "~/jobs/worker.server";
@@ -269,6 +270,21 @@ describe("job application through the app proxy", { timeout: 60_000 }, () => {
     });
     expect(logs.map((l) => l.status)).toEqual(["failed", "sent"]);
     expect(logs[1]!.about).toBe(`job-application:${done.id}`);
+  });
+
+  it("a run after a crash between the row's update and the files' removal sends nothing more and erases the files", async () => {
+    const shop = await openShop("jobs-crash");
+    expect((await submit(proxied(shop, { files: [{ name: "cv.pdf", content: PDF }] }))).status).toBe(202);
+    const row = await db.jobApplication.findFirstOrThrow({ where: { shop } });
+    const folder = row.filesDir!;
+    // As if the process died right after marking it sent: status says sent, files still there.
+    await db.jobApplication.update({ where: { id: row.id }, data: { status: "sent", answersCiphertext: null } });
+    const result = await sendJobApplication(db, shop, row.id, { now: () => new Date(), lastAttempt: false });
+    expect(result).toBe("already-done");
+    expect(fs.existsSync(folder)).toBe(false);
+    expect((await db.jobApplication.findUniqueOrThrow({ where: { id: row.id } })).filesDir).toBeNull();
+    await runDueJobs({ db, types: [JOB] }); // the queued run too
+    expect(smtp.messages()).toHaveLength(0);
   });
 
   it("the Mail screen sets the address (checked), lists applications by time, position and status, and an empty address closes the form", async () => {
