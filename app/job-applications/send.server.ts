@@ -31,6 +31,8 @@ export async function sendJobApplication(
   }
   const answers = JSON.parse(decryptSecret(application.answersCiphertext)) as ApplicationAnswers;
   const settings = await db.jobApplicationSettings.findUnique({ where: { shop } });
+  // Streamed from disk by nodemailer: a file is never read whole into memory.
+  const streams = answers.files.map((file) => fs.createReadStream(path.join(application.filesDir!, file.stored)));
   const outcome = settings
     ? await sendMail(shop, {
         to: settings.recipient,
@@ -47,14 +49,15 @@ export async function sendJobApplication(
         locale: "fr",
         about: `job-application:${application.id}`,
         replyTo: answers.email,
-        attachments: answers.files.map((file) => ({
+        attachments: answers.files.map((file, i) => ({
           filename: file.filename,
           contentType: file.contentType,
-          // Streamed from disk by nodemailer: the file is never read whole into memory.
-          content: fs.createReadStream(path.join(application.filesDir!, file.stored)),
+          content: streams[i]!,
         })),
       })
     : ({ status: "failed", error: "No address is set for job applications.", transient: false } as const);
+  // A send that failed early never read them: close their files now, not when collected.
+  for (const stream of streams) stream.destroy();
   if (outcome.status === "failed" && outcome.transient && !options.lastAttempt)
     throw new TransientError(`The application's mail was not sent yet: ${outcome.error}`);
   const sent = outcome.status === "sent";
