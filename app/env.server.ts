@@ -50,6 +50,9 @@ const schema = z.object({
     .default(12),
   // Replaces every Fastmag deadline (screens 15-30 s, syncs 120 s), e.g. for a slow instance.
   FASTMAG_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  // Where the storefront's job application files wait until their mail is sent (app/job-applications);
+  // every process that serves the form or runs jobs must see the same folder. Default: the OS temp dir.
+  UPLOADS_DIR: z.string().optional(),
   // How hard each SQLite commit waits for the disk (docs/decisions/0008-sqlite-synchronous-normal.md).
   SQLITE_SYNCHRONOUS: sqliteSynchronousSchema,
 });

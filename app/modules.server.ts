@@ -4,6 +4,8 @@
 import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { eraseTuyoData } from "./connectors/tuyo/erase.server";
+import { eraseJobApplications, jobApplicationsHolder } from "./job-applications/compliance.server";
+import { jobApplicationJobTypes } from "./job-applications/send.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
 import { eraseCatalogData } from "./sync/catalog/erase.server";
@@ -36,6 +38,7 @@ export function registerModules(): void {
     ...promotionJobTypes,
     ...giftCardJobTypes,
     ...listingJobTypes,
+    ...jobApplicationJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
@@ -46,4 +49,6 @@ export function registerModules(): void {
   onShopRedact(eraseGiftCards);
   onShopRedact(eraseTuyoData);
   onShopRedact(eraseCatalogData);
+  registerCustomerDataHolder(jobApplicationsHolder);
+  onShopRedact(eraseJobApplications);
 }

@@ -33,6 +33,8 @@ Passerelle demo is running.
   Shopify admin (emulated):  ${stack.adminUrl}
   The app itself:            ${stack.appUrl}
   Shopify emulator:          ${stack.shopify.url}
+  Storefront (job form):     http://${stack.shop}:${new URL(stack.shopify.url).port}/pages/job-application
+                             (map *.myshopify.com to 127.0.0.1, e.g. chromium --host-resolver-rules="MAP *.myshopify.com 127.0.0.1")
   Fastmag emulator:          ${stack.fastmag.url}  (enseigne ${stack.fastmagCredentials.enseigne}, magasin ${stack.fastmagCredentials.magasin}, compte ${stack.fastmagCredentials.compte}, password ${stack.fastmagCredentials.motpasse})
   RetailCRM emulator:        ${stack.retailcrm.url}  (API key ${stack.retailcrm.apiKeys[0]})
   Database:                  ${stack.databaseUrl}

@@ -25,6 +25,8 @@ export interface OutgoingMail<Data> {
   /** What the mail is about, for the log and for finding a thing's mails: "gift-card:CADEAU-0001". */
   about?: string;
   attachments?: MailAttachment[];
+  /** Where replies go instead of the shop's reply-to (a job application: the applicant). */
+  replyTo?: string;
 }
 
 export type MailOutcome =
@@ -42,7 +44,7 @@ export async function sendMail<Data>(shop: string, mail: OutgoingMail<Data>): Pr
   if (!settings) {
     outcome = { ok: false, error: "Mail is not set up for this shop yet: fill in Settings → Mail.", transient: true };
   } else {
-    outcome = await deliver(settings, mail.to, rendered, mail.attachments);
+    outcome = await deliver(settings, mail.to, rendered, mail.attachments, mail.replyTo);
   }
   const log = await db.mailLog.create({
     data: {
@@ -73,6 +75,7 @@ async function deliver(
   to: string,
   rendered: RenderedMail,
   attachments: MailAttachment[] = [],
+  replyTo?: string,
 ): Promise<{ ok: true; messageId: string } | { ok: false; error: string; transient: boolean }> {
   const transport = nodemailer.createTransport({
     host: settings.host,
@@ -87,7 +90,7 @@ async function deliver(
   try {
     const info = await transport.sendMail({
       from: settings.from,
-      replyTo: settings.replyTo,
+      replyTo: replyTo ?? settings.replyTo,
       to,
       subject: rendered.subject,
       text: rendered.text,

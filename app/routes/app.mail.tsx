@@ -16,6 +16,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { SectionCard } from "../components/SectionCard";
+import { jobApplicationsScreen, saveJobApplicationRecipient } from "../job-applications/screen.server";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { mailScreen, saveMailSettingsForm, sendTestMail } from "../mail/screen.server";
 import { authenticate } from "../shopify.server";
@@ -23,10 +24,11 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const url = new URL(request.url);
-  return mailScreen(session.shop, {
-    template: url.searchParams.get("template"),
-    locale: url.searchParams.get("locale"),
-  });
+  const [mail, jobApplications] = await Promise.all([
+    mailScreen(session.shop, { template: url.searchParams.get("template"), locale: url.searchParams.get("locale") }),
+    jobApplicationsScreen(session.shop),
+  ]);
+  return { ...mail, jobApplications };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -45,6 +47,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       return outcome.status === "sent"
         ? { ok: true as const, message: `Test mail sent to ${form.to}` }
         : { ok: false as const, message: `The test mail was not sent. ${outcome.error}`, fieldErrors: {} };
+    });
+  if (intent === "job-applications")
+    return formResult(async () => {
+      const recipient = await saveJobApplicationRecipient(session.shop, form.jobApplicationsTo);
+      return {
+        ok: true as const,
+        message: recipient
+          ? `Job applications will be mailed to ${recipient}`
+          : "The storefront form no longer takes job applications",
+      };
     });
   return unknownIntent();
 };
@@ -129,6 +141,42 @@ export default function Mail() {
                   </Button>
                 </FormLayout>
               </Form>
+            </SectionCard>
+            <SectionCard title="Job applications">
+              <Form method="post">
+                <input type="hidden" name="intent" value="job-applications" />
+                <FormLayout>
+                  <Field
+                    label="Send job applications to"
+                    name="jobApplicationsTo"
+                    initial={data.jobApplications.recipient ?? ""}
+                    error={errors.jobApplicationsTo}
+                    helpText="The storefront's “Job application form” block mails each application, with its files, to this address. Empty: the form takes none."
+                  />
+                  <Button submit loading={busy}>
+                    Save address
+                  </Button>
+                </FormLayout>
+              </Form>
+              {data.jobApplications.recent.length ? (
+                <DataTable
+                  columnContentTypes={["text", "text", "text"]}
+                  headings={["Received", "Position", "Mail"]}
+                  rows={data.jobApplications.recent.map((a) => [
+                    new Date(a.at).toLocaleString(),
+                    a.position,
+                    a.status === "sent" ? (
+                      <Badge tone="success">Sent</Badge>
+                    ) : a.status === "pending" ? (
+                      <Badge tone="attention">Waiting</Badge>
+                    ) : (
+                      <Text as="span" tone="critical">
+                        {`Failed: ${a.error ?? ""}`}
+                      </Text>
+                    ),
+                  ])}
+                />
+              ) : null}
             </SectionCard>
             <SectionCard title="Templates">
               <InlineStack gap="300" blockAlign="end">

@@ -8,6 +8,10 @@ export interface AppConfig {
   handle: string;
   /** Granted scopes, comma-separated, as the token exchange reports them. */
   scopes: string;
+  /** The app proxy declared in shopify.app.toml (`[app_proxy]`), if any. */
+  appProxy?: { prefix: string; subpath: string; path: string };
+  /** The app's `extensions/` folder: the storefront serves its theme app blocks. */
+  extensionsDir?: string;
 }
 
 export const DEFAULT_SCOPES =

@@ -1,6 +1,7 @@
 // The Shopify emulator: one HTTP server standing in for Shopify (Admin GraphQL on the real schema,
 // cost and throttling, token exchange, session tokens, the embedded admin page, App Bridge stand-in,
 // webhook deliveries) plus a control API for tests and the demo. See README.md.
+import path from "node:path";
 import type { ServerResponse } from "node:http";
 import { FaultInjector, startHttpServer } from "../_kit/index";
 import { DEFAULT_SCOPES, type AppConfig } from "./app-config";
@@ -73,6 +74,9 @@ export async function startShopifyEmulator(options: ShopifyEmulatorOptions): Pro
     appUrl: options.app.appUrl.replace(/\/$/, ""),
     handle: options.app.handle ?? "passerelle",
     scopes: options.app.scopes ?? toml.scopes ?? DEFAULT_SCOPES,
+    appProxy: toml.appProxy,
+    // Extensions are deployed from the app's folder, beside its shopify.app.toml.
+    extensionsDir: options.app.tomlPath ? path.join(path.dirname(options.app.tomlPath), "extensions") : undefined,
   };
   const store = new EmulatorStore(now);
   for (const seed of options.shops ?? []) applyShopSeed(store, seed);

@@ -16,6 +16,7 @@ import { FILES_PREFIX } from "./files";
 import { handleIndex, handleStoreRoute } from "./http/embedded";
 import { sendJson, sendText } from "./http/io";
 import { handleTokenExchange } from "./http/oauth";
+import { handleStorefront, storefrontShop } from "./http/storefront";
 import type { EmulatorStore } from "./store";
 import type { WebhookDispatcher } from "./webhooks/deliver";
 
@@ -72,6 +73,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
     res.setHeader("access-control-allow-origin", "*");
     return sendText(res, 200, "text/javascript; charset=utf-8", APP_BRIDGE_SCRIPT);
   }
+  // A shop's own host name: its online store (theme app blocks, the app proxy).
+  const storefront = storefrontShop(req, deps.store);
+  if (storefront && (await handleStorefront(req, res, url, storefront, deps))) return;
   if (method === "GET" && url.pathname === "/") return handleIndex(res, deps);
   if (method === "GET" && parts[0] === "store" && handleStoreRoute(req, res, parts.slice(1), deps)) return;
   sendJson(res, 404, { errors: "Not Found" });

@@ -13,10 +13,13 @@ export interface AppToml {
   apiVersion?: string;
   scopes?: string;
   subscriptions: TomlSubscription[];
+  /** `[app_proxy]`: https://<shop>/<prefix>/<subpath>/… goes to the app's `url` (its path on the app's URL). */
+  appProxy?: { prefix: string; subpath: string; path: string };
 }
 
 interface RawToml {
   access_scopes?: { scopes?: string };
+  app_proxy?: { url?: string; subpath?: string; prefix?: string };
   webhooks?: {
     api_version?: string;
     subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri?: string }[];
@@ -32,7 +35,12 @@ export function readAppToml(path: string | undefined): AppToml {
     for (const topic of entry.topics ?? []) subscriptions.push({ topic, uri: entry.uri, compliance: false });
     for (const topic of entry.compliance_topics ?? []) subscriptions.push({ topic, uri: entry.uri, compliance: true });
   }
-  return { apiVersion: raw.webhooks?.api_version, scopes: raw.access_scopes?.scopes, subscriptions };
+  const proxy = raw.app_proxy;
+  const appProxy =
+    proxy?.url && proxy.subpath
+      ? { prefix: proxy.prefix ?? "apps", subpath: proxy.subpath, path: new URL(proxy.url).pathname.replace(/\/$/, "") }
+      : undefined;
+  return { apiVersion: raw.webhooks?.api_version, scopes: raw.access_scopes?.scopes, subscriptions, appProxy };
 }
 
 /** "app/uninstalled" → "APP_UNINSTALLED" (the GraphQL enum form). */
