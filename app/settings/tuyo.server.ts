@@ -17,9 +17,11 @@ import {
   saveCategoryRule,
   tuyoCategories,
 } from "../connectors/tuyo/categories.server";
-import { recordTuyoSale } from "../connectors/tuyo/orders.server";
+import { linkTuyoSale, recordTuyoSale } from "../connectors/tuyo/orders.server";
 import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/mapping.server";
 import { db } from "../db.server";
+import { adminClientForShop } from "../shopify/admin-for-shop.server";
+import { recordSaleInShopify } from "../shopify/marketplace-orders.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
@@ -136,7 +138,32 @@ export async function tuyoOrdersScreen(shop: string) {
   };
 }
 
-/** Records a Tuyo sale (code and items), optionally linked to its Shopify order. */
-export function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
-  return recordTuyoSale(db, shop, input);
+/**
+ * Records a Tuyo sale (code and items) and, unless it names the Shopify order it already is, creates
+ * that order in Shopify (tagged `tuyo` and `tuyo-<code>`, stock taken), which then goes to the ERP like
+ * any order through orders/create.
+ */
+export async function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
+  const sale = await recordTuyoSale(db, shop, input);
+  if (sale.shopifyOrderId) return { ...sale, shopifyOrderName: null };
+  const recorded = await recordSaleInShopify(await adminClientForShop(shop), {
+    tag: TUYO,
+    marketplace: "Tuyo",
+    code: sale.code,
+    lines: sale.items,
+  });
+  await linkTuyoSale(db, shop, sale.code, recorded.orderId);
+  return { ...sale, shopifyOrderId: recorded.orderId, shopifyOrderName: recorded.name };
+}
+
+/** The screen's items box: one line per item, "SKU" or "SKU quantity" (also "SKU x 2", "SKU, 2"). */
+export function saleItemsFromText(text: string): { sku: string; quantity: number }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(\S+?)(?:[\s,;]+(?:x|×)?\s*(\S+))?$/i.exec(line);
+      return { sku: match?.[1] ?? line, quantity: match?.[2] === undefined ? 1 : Number(match[2]) };
+    });
 }

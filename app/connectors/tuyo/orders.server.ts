@@ -47,10 +47,13 @@ export async function recordTuyoSale(db: Db, shop: string, raw: Record<string, u
   if (Object.keys(fieldErrors).length) throw new ValidationError("This Tuyo order cannot be recorded.", fieldErrors);
   const kind = lines.every((l) => bySku.get(l.sku)!.unique) ? "unique" : "variants";
   const existing = await db.tuyoOrder.findUnique({ where: { shop_code: { shop, code } } });
-  if (existing) throw new ValidationError("This Tuyo order is already recorded.", { code: `${code} exists` });
-  const row = await db.tuyoOrder.create({
-    data: { shop, code, kind, skusJson: JSON.stringify(lines), shopifyOrderId },
-  });
+  if (existing?.shopifyOrderId)
+    throw new ValidationError("This Tuyo order is already recorded.", { code: `${code} exists` });
+  // Recorded before but never reached Shopify (refused, or stopped halfway): taken again as sent now.
+  const data = { kind, skusJson: JSON.stringify(lines), shopifyOrderId };
+  const row = existing
+    ? await db.tuyoOrder.update({ where: { id: existing.id }, data })
+    : await db.tuyoOrder.create({ data: { shop, code, ...data } });
   return { code: row.code, kind, items: lines, shopifyOrderId };
 }
 
