@@ -22,6 +22,7 @@ import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/m
 import { db } from "../db.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { recordSaleInShopify } from "../shopify/marketplace-orders.server";
+import { reportMarketplaceProgress } from "../sync/listings/order-progress.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
@@ -145,7 +146,7 @@ export async function tuyoOrdersScreen(shop: string) {
  */
 export async function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
   const sale = await recordTuyoSale(db, shop, input);
-  if (sale.shopifyOrderId) return { ...sale, shopifyOrderName: null };
+  if (sale.shopifyOrderId) return { ...sale, shopifyOrderName: null, reportedToTuyo: false };
   const recorded = await recordSaleInShopify(await adminClientForShop(shop), {
     tag: TUYO,
     marketplace: "Tuyo",
@@ -153,7 +154,15 @@ export async function recordTuyoOrder(shop: string, input: Record<string, unknow
     lines: sale.items,
   });
   await linkTuyoSale(db, shop, sale.code, recorded.orderId);
-  return { ...sale, shopifyOrderId: recorded.orderId, shopifyOrderName: recorded.name };
+  // Recorded in Shopify = accepted: Tuyo hears "Empaque" now (orders/create may have been processed
+  // before the link above existed). A failure is retried with the order's next webhook.
+  const reported = await reportMarketplaceProgress({ shop, db }, recorded.orderId, "accepted");
+  return {
+    ...sale,
+    shopifyOrderId: recorded.orderId,
+    shopifyOrderName: recorded.name,
+    reportedToTuyo: reported.sent.length > 0,
+  };
 }
 
 /** The screen's items box: one line per item, "SKU" or "SKU quantity" (also "SKU x 2", "SKU, 2"). */

@@ -13,8 +13,9 @@ import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { handleWebhookRequest } from "~/webhooks/intake-http.server";
 import { processDueWebhooks } from "~/webhooks/processor.server";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
-import { ordersOf } from "../../emulators/shopify/orders";
+import { orderCreatePayload, ordersOf } from "../../emulators/shopify/orders";
 import type { TuyoEmulator } from "../../emulators/tuyo/index";
+import { stockLine, uniqueProduct, variantProduct } from "../../emulators/tuyo/test-kit";
 import { adminRequest, installShop } from "../support/admin-request";
 import { pollUntil, shopifyClient } from "../support/shopify-emulator-client";
 import { uniqueShop } from "../support/shops";
@@ -73,6 +74,18 @@ beforeAll(async () => {
   await db.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: shopify.issueAccessToken(shop) } });
   await setUpTuyo(shop, tuyo);
   token = (await createApiToken(shop, "ERP")).token;
+  // Tuyo's side: the two products and the sales its buyers made.
+  const gorra = uniqueProduct();
+  (gorra.variants as { stock: unknown }[])[0]!.stock = [stockLine(10)];
+  tuyo.seed({ products: [gorra, variantProduct()] });
+  for (const [code, items] of [
+    ["TY-1001", [{ sku: "ZAP-01-N", quantity: 2 }]],
+    ["TY-1002", [{ sku: "32G4HJ32G4" }]],
+    ["TY-1003", [{ sku: "ZAP-01-B" }]],
+    ["TY-1004", [{ sku: "ZAP-01-N" }, { sku: "32G4HJ32G4" }]],
+    ["TY-2001", [{ sku: "ZAP-01-N" }]],
+  ] as const)
+    tuyo.createOrder({ code, items: [...items] });
   // What publishing remembered of the two products.
   await db.tuyoListing.createMany({
     data: [
@@ -235,5 +248,114 @@ describe("recording a Tuyo sale in Shopify", () => {
       context: {},
     })) as { ok: boolean; fieldErrors: Record<string, string> };
     expect(refused).toMatchObject({ ok: false, fieldErrors: { "items[0].sku": expect.stringContaining("NOPE") } });
+  });
+});
+
+describe("Tuyo hears how its orders progress in Shopify", () => {
+  const orderCalls = () => tuyo.calls().filter((c) => /^\/api\/(update|change)_order\//.test(c.path));
+  const tuyoStatus = (code: string) => tuyo.orders().find((o) => o.code === code)!.status;
+  const history = (code: string) =>
+    tuyo
+      .orders()
+      .find((o) => o.code === code)!
+      .history.map((h) => [h.status, h.via]);
+  const recorded = async (code: string, items: unknown[]) => {
+    const before = received.length;
+    const answer = (await (await record({ code, items })).json()) as { shopifyOrderId: string };
+    await pollUntil(
+      async () => received.length,
+      (n) => n === before + 1,
+    );
+    const order = shopifyOrders().find((o) => `gid://shopify/Order/${o.id}` === answer.shopifyOrderId)!;
+    return { order, payload: orderCreatePayload(shopify.store.shop(shop), order) };
+  };
+
+  it("an order with variants: Empaque when recorded, Ruta when fulfilled, each once despite repeats (change_order)", async () => {
+    const start = orderCalls().length;
+    const { order, payload } = await recorded("TY-2001", [{ sku: "ZAP-01-N", quantity: 1 }]);
+    expect(tuyoStatus("TY-2001")).toBe("Empaque");
+    // Shopify's orders/create, then orders/updated delivered three times: nothing new for Tuyo.
+    await shopify.deliverWebhook({ shop, topic: "orders/updated", payload, duplicates: 2 });
+    await processDueWebhooks({ db });
+    expect(
+      orderCalls()
+        .slice(start)
+        .map((c) => c.path),
+    ).toEqual(["/api/change_order/TY-2001"]);
+
+    // The merchant fulfills it: orders/fulfilled, fulfillments/create and orders/updated (twice) tell
+    // the same change; Tuyo hears "Ruta" once.
+    const fulfilled = await fetch(`${shopify.url}/_emulator/shops/${shop}/orders/${order.id}/fulfill`, {
+      method: "POST",
+    });
+    expect(fulfilled.status).toBe(200);
+    await shopify.deliverWebhook({
+      shop,
+      topic: "orders/updated",
+      payload: { ...payload, fulfillment_status: "fulfilled" },
+      duplicates: 1,
+    });
+    await processDueWebhooks({ db, concurrency: 4 });
+    expect(
+      orderCalls()
+        .slice(start)
+        .map((c) => c.path),
+    ).toEqual(["/api/change_order/TY-2001", "/api/change_order/TY-2001"]);
+    expect(history("TY-2001")).toEqual([
+      ["Empaque", "change_order"],
+      ["Ruta", "change_order"],
+    ]);
+    expect(tuyoStatus("TY-2001")).toBe("Ruta");
+    expect(await db.tuyoOrder.findUnique({ where: { shop_code: { shop, code: "TY-2001" } } })).toMatchObject({
+      reportedStatus: "Ruta",
+    });
+    const deliveries = await db.webhookDelivery.findMany({ where: { shop, status: { not: "processed" } } });
+    expect(deliveries).toEqual([]);
+  });
+
+  it("a unique product's order cancelled in Shopify: Cancelada once (update_order/{sku}), even when Tuyo failed the first time", async () => {
+    // update_order names the product, and Tuyo moves its latest order: this sale is the latest.
+    tuyo.createOrder({ code: "TY-2002", items: [{ sku: "32G4HJ32G4" }] });
+    const start = orderCalls().length;
+    const { order, payload } = await recorded("TY-2002", [{ sku: "32G4HJ32G4" }]);
+    await processDueWebhooks({ db });
+    expect(tuyoStatus("TY-2002")).toBe("Empaque");
+
+    // Tuyo is down when the cancellation arrives: the delivery fails and nothing is marked reported.
+    tuyo.faults.add({ route: "/api/update_order/*", kind: "status", status: 500, count: 1 });
+    const cancelled = await fetch(`${shopify.url}/_emulator/shops/${shop}/orders/${order.id}/cancel`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ duplicates: 2 }),
+    });
+    expect(cancelled.status).toBe(200);
+    await processDueWebhooks({ db });
+    expect(tuyoStatus("TY-2002")).toBe("Empaque");
+    const failed = await db.webhookDelivery.findFirst({ where: { shop, topic: "orders/cancelled" } });
+    expect(failed).toMatchObject({ status: "received", attempts: 1 });
+    expect(failed!.error).toMatch(/Tuyo/);
+
+    // Its retry, and orders/updated saying the same, send it once.
+    await db.webhookDelivery.updateMany({ where: { shop, status: "received" }, data: { runAfter: new Date() } });
+    await shopify.deliverWebhook({
+      shop,
+      topic: "orders/updated",
+      payload: { ...payload, cancelled_at: new Date().toISOString() },
+    });
+    await processDueWebhooks({ db });
+    expect(tuyoStatus("TY-2002")).toBe("Cancelada");
+    expect(
+      orderCalls()
+        .slice(start)
+        .map((c) => [c.path, c.status]),
+    ).toEqual([
+      ["/api/update_order/32G4HJ32G4", 200],
+      ["/api/update_order/32G4HJ32G4", 500],
+      ["/api/update_order/32G4HJ32G4", 200],
+    ]);
+    expect(history("TY-2002")).toEqual([
+      ["Empaque", "update_order"],
+      ["Cancelada", "update_order"],
+    ]);
   });
 });

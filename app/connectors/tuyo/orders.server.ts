@@ -65,18 +65,35 @@ export function tuyoOrderStatusDestination(deps: { db: Db; shop: string; client:
   const { db, shop, client } = deps;
   return {
     async reportProgress(shopifyOrderId, progress) {
-      const order = await db.tuyoOrder.findFirst({ where: { shop, shopifyOrderId } });
-      if (!order) return { sent: false };
       const status = TUYO_STATUS[progress];
-      const current = (order.reportedStatus ?? "Pendiente") as keyof typeof RANK;
-      // Once per change, forward only ("Cancelada" ends it).
-      if (RANK[status] <= RANK[current]) return { sent: false };
-      if (order.kind === "unique") {
-        const skus = [...new Set((JSON.parse(order.skusJson) as { sku: string }[]).map((l) => l.sku))];
-        for (const sku of skus) await client.patch(`/api/update_order/${encodeURIComponent(sku)}`, { status });
-      } else await client.patch(`/api/change_order/${encodeURIComponent(order.code)}`, { status });
-      await db.tuyoOrder.update({ where: { id: order.id }, data: { reportedStatus: status } });
-      return { sent: true };
+      for (;;) {
+        const order = await db.tuyoOrder.findFirst({ where: { shop, shopifyOrderId } });
+        if (!order) return { sent: false };
+        const current = (order.reportedStatus ?? "Pendiente") as keyof typeof RANK;
+        // Once per change, forward only ("Cancelada" ends it).
+        if (RANK[status] <= RANK[current]) return { sent: false };
+        // Claimed before sending: two webhooks telling the same change at once (orders/fulfilled and
+        // fulfillments/create) send it once; the one that loses the claim looks again.
+        const claimed = await db.tuyoOrder.updateMany({
+          where: { id: order.id, reportedStatus: order.reportedStatus },
+          data: { reportedStatus: status },
+        });
+        if (claimed.count === 0) continue;
+        try {
+          if (order.kind === "unique") {
+            const skus = [...new Set((JSON.parse(order.skusJson) as { sku: string }[]).map((l) => l.sku))];
+            for (const sku of skus) await client.patch(`/api/update_order/${encodeURIComponent(sku)}`, { status });
+          } else await client.patch(`/api/change_order/${encodeURIComponent(order.code)}`, { status });
+        } catch (error) {
+          // Not told: handed back, so the next attempt (the webhook's retry) sends it.
+          await db.tuyoOrder.updateMany({
+            where: { id: order.id, reportedStatus: status },
+            data: { reportedStatus: order.reportedStatus },
+          });
+          throw error;
+        }
+        return { sent: true };
+      }
     },
   };
 }
