@@ -67,7 +67,7 @@ export default function TuyoOrdersPage() {
                 rows={orders.map((o) => [
                   o.code,
                   o.items.map((i) => `${i.sku} × ${i.quantity}`).join(", "),
-                  o.shopifyOrderId ? o.shopifyOrderId.replace("gid://shopify/Order/", "#") : "not in Shopify yet",
+                  o.shopifyOrderName ?? (o.shopifyOrderId ? "in Shopify" : "not in Shopify yet"),
                   <Badge key={o.code} tone={o.reportedStatus === "Cancelada" ? "critical" : undefined}>
                     {o.reportedStatus ?? "Pendiente"}
                   </Badge>,

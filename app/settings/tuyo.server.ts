@@ -127,12 +127,23 @@ export async function setTuyoCargoOverride(shop: string, input: Record<string, u
 /** Tuyo → Orders: the Tuyo sales recorded, with the status last reported to Tuyo. */
 export async function tuyoOrdersScreen(shop: string) {
   const rows = await db.tuyoOrder.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 200 });
+  // The order's name as the merchant knows it (#1001), once Shopify's orders/create has been recorded.
+  const ids = rows.flatMap((r) => (r.shopifyOrderId ? [r.shopifyOrderId] : []));
+  const names = new Map(
+    (
+      await db.orderExport.findMany({
+        where: { shop, shopifyOrderId: { in: ids } },
+        select: { shopifyOrderId: true, shopifyOrderName: true },
+      })
+    ).map((o) => [o.shopifyOrderId, o.shopifyOrderName]),
+  );
   return {
     orders: rows.map((r) => ({
       code: r.code,
       kind: r.kind,
       items: JSON.parse(r.skusJson) as { sku: string; quantity: number }[],
       shopifyOrderId: r.shopifyOrderId,
+      shopifyOrderName: r.shopifyOrderId ? (names.get(r.shopifyOrderId) ?? null) : null,
       reportedStatus: r.reportedStatus,
       createdAt: r.createdAt.toISOString(),
     })),
