@@ -242,6 +242,26 @@ describe("publishing on Tuyo", () => {
     expect(tuyo.products()[0]!.active).toBe(false);
   });
 
+  it("takes a thousand products in one publish (its listings are read a few hundred at a time)", async () => {
+    const catalog = (await providerOf({ shop, db }, "tuyo", "catalog-destination"))!.port;
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      productId: `gid://shopify/Product/${900000 + i}`,
+      title: `Caja ${i}`,
+      description: "",
+      productType: "Sin mapa",
+      tags: [],
+      collectionIds: [],
+      options: [],
+      imageUrls: [imageUrl],
+      variants: [{ sku: `CAJA-${i}`, optionValues: [], price: 5, available: 1 }],
+    }));
+    const before = tuyo.calls().length;
+    const outcomes = await catalog.publish(many);
+    expect(outcomes).toHaveLength(1000);
+    expect(outcomes.every((o) => o.state === "refused")).toBe(true);
+    expect(tuyo.calls().length).toBe(before);
+  });
+
   it("derives the cargo type from the variants' shipping weight in Shopify (InventoryItem.measurement.weight)", async () => {
     const result = await publishProducts(await deps(), { kind: "products", productIds: [ids["Refrigeradora"]!] });
     expect(result).toMatchObject({ listed: 1, refused: [] });
