@@ -11,8 +11,9 @@ export const loader = withErrorResponses(async ({ request }: LoaderFunctionArgs)
   return json(await tuyoOrdersScreen(caller.shop));
 });
 
-// POST { code, items: [{ sku, quantity }], shopifyOrderId? } — records a Tuyo sale (201); 422 naming
-// each wrong field (an unknown SKU, a code already recorded).
+// POST { code, items: [{ sku, quantity }], shopifyOrderId? } — records a Tuyo sale and, unless it names
+// its Shopify order, creates that order in Shopify (201); 422 naming each wrong field (an unknown SKU,
+// stock Shopify does not have, a code already recorded).
 export const action = withErrorResponses(async ({ request }: ActionFunctionArgs) => {
   if (request.method !== "POST") return methodNotAllowed("GET, POST");
   const caller = await authenticateApi(request);

@@ -17,9 +17,12 @@ import {
   saveCategoryRule,
   tuyoCategories,
 } from "../connectors/tuyo/categories.server";
-import { recordTuyoSale } from "../connectors/tuyo/orders.server";
+import { linkTuyoSale, recordTuyoSale } from "../connectors/tuyo/orders.server";
 import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/mapping.server";
 import { db } from "../db.server";
+import { adminClientForShop } from "../shopify/admin-for-shop.server";
+import { recordSaleInShopify } from "../shopify/marketplace-orders.server";
+import { reportMarketplaceProgress } from "../sync/listings/order-progress.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
@@ -124,19 +127,63 @@ export async function setTuyoCargoOverride(shop: string, input: Record<string, u
 /** Tuyo → Orders: the Tuyo sales recorded, with the status last reported to Tuyo. */
 export async function tuyoOrdersScreen(shop: string) {
   const rows = await db.tuyoOrder.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 200 });
+  // The order's name as the merchant knows it (#1001), once Shopify's orders/create has been recorded.
+  const ids = rows.flatMap((r) => (r.shopifyOrderId ? [r.shopifyOrderId] : []));
+  const names = new Map(
+    (
+      await db.orderExport.findMany({
+        where: { shop, shopifyOrderId: { in: ids } },
+        select: { shopifyOrderId: true, shopifyOrderName: true },
+      })
+    ).map((o) => [o.shopifyOrderId, o.shopifyOrderName]),
+  );
   return {
     orders: rows.map((r) => ({
       code: r.code,
       kind: r.kind,
       items: JSON.parse(r.skusJson) as { sku: string; quantity: number }[],
       shopifyOrderId: r.shopifyOrderId,
+      shopifyOrderName: r.shopifyOrderId ? (names.get(r.shopifyOrderId) ?? null) : null,
       reportedStatus: r.reportedStatus,
       createdAt: r.createdAt.toISOString(),
     })),
   };
 }
 
-/** Records a Tuyo sale (code and items), optionally linked to its Shopify order. */
-export function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
-  return recordTuyoSale(db, shop, input);
+/**
+ * Records a Tuyo sale (code and items) and, unless it names the Shopify order it already is, creates
+ * that order in Shopify (tagged `tuyo` and `tuyo-<code>`, stock taken), which then goes to the ERP like
+ * any order through orders/create.
+ */
+export async function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
+  const sale = await recordTuyoSale(db, shop, input);
+  if (sale.shopifyOrderId) return { ...sale, shopifyOrderName: null, reportedToTuyo: false };
+  const recorded = await recordSaleInShopify(await adminClientForShop(shop), {
+    tag: TUYO,
+    marketplace: "Tuyo",
+    code: sale.code,
+    lines: sale.items,
+  });
+  await linkTuyoSale(db, shop, sale.code, recorded.orderId);
+  // Recorded in Shopify = accepted: Tuyo hears "Empaque" now (orders/create may have been processed
+  // before the link above existed). A failure is retried with the order's next webhook.
+  const reported = await reportMarketplaceProgress({ shop, db }, recorded.orderId, "accepted");
+  return {
+    ...sale,
+    shopifyOrderId: recorded.orderId,
+    shopifyOrderName: recorded.name,
+    reportedToTuyo: reported.sent.length > 0,
+  };
+}
+
+/** The screen's items box: one line per item, "SKU" or "SKU quantity" (also "SKU x 2", "SKU, 2"). */
+export function saleItemsFromText(text: string): { sku: string; quantity: number }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(\S+?)(?:[\s,;]+(?:x|×)?\s*(\S+))?$/i.exec(line);
+      return { sku: match?.[1] ?? line, quantity: match?.[2] === undefined ? 1 : Number(match[2]) };
+    });
 }

@@ -5,6 +5,7 @@ import type { ShopifyAdminClient } from "./admin-client.server";
 import {
   COLLECTION_LISTING_PRODUCTS_PAGE,
   LISTING_PRODUCTS_PAGE,
+  PRODUCT_COST,
   type ListingProductNode,
 } from "./operations/listing-products";
 
@@ -13,7 +14,17 @@ export type ProductSelection =
   | { kind: "tag"; tag: string }
   | { kind: "products"; productIds: string[] };
 
-const PAGE = 4;
+// As many products as one query may ask for (Shopify refuses a query asking more than 1000 points).
+const PAGE = Math.max(1, Math.floor((1000 - 3) / PRODUCT_COST));
+
+const GRAMS_PER: Record<string, number> = { GRAMS: 1, KILOGRAMS: 1000, OUNCES: 28.349523125, POUNDS: 453.59237 };
+
+/** A variant's shipping weight in grams; undefined when Shopify has none (0) or an unknown unit. */
+export function weightInGrams(weight: { unit: string; value: number } | null | undefined): number | undefined {
+  const factor = weight ? GRAMS_PER[weight.unit] : undefined;
+  if (!weight || factor === undefined || !(weight.value > 0)) return undefined;
+  return Math.round(weight.value * factor);
+}
 
 export function toListingProduct(node: ListingProductNode): ListingProduct {
   const options = node.options.map((o) => o.name);
@@ -33,6 +44,7 @@ export function toListingProduct(node: ListingProductNode): ListingProduct {
         ? []
         : options.map((name) => v.selectedOptions.find((o) => o.name === name)?.value ?? ""),
       price: Number(v.price),
+      weightGrams: weightInGrams(v.inventoryItem?.measurement.weight),
       available: Math.max(0, v.inventoryQuantity ?? 0),
     })),
   };

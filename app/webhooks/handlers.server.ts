@@ -16,6 +16,7 @@ import {
   type RefundCreatedPayload,
 } from "../sync/orders/reversals.server";
 import { receiveOrderFulfilled, type OrderFulfilledPayload } from "../sync/orders/shipments.server";
+import { reportProgressOfWebhook } from "../sync/listings/order-progress.server";
 import type { WebhookTopic } from "./topics";
 
 export interface WebhookEvent {
@@ -44,25 +45,44 @@ const feed = (event: WebhookEvent) =>
     occurredAt: event.triggeredAt,
   });
 
+/** Tells the marketplaces that sold the order how it progresses (a no-op for the shop's own orders). */
+const progress = (event: WebhookEvent) => reportProgressOfWebhook({ shop: event.shop, db }, event.topic, event.payload);
+
 export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
   "app/uninstalled": ({ shop }) => handleAppUninstalled(shop),
   "app/scopes_update": ({ shop, payload }) => handleScopesUpdate(shop, strings(payload.current)),
   // Records the order and queues its export (a job); a repeat finds the order and the export's claim.
   // The event feed's part first: it is idempotent, so a retry of the export never loses the event.
+  // Marketplaces' progress last: each sends a change once, so a retry for them repeats nothing above.
   "orders/create": async (event) => {
     await feed(event);
-    return receiveOrderCreated(db, event.shop, event.payload as unknown as OrderCreatedPayload);
+    const received = await receiveOrderCreated(db, event.shop, event.payload as unknown as OrderCreatedPayload);
+    await progress(event);
+    return received;
   },
   // Tells systems that keep their own copy of orders (RetailCRM) that it shipped; they check before writing.
-  "orders/fulfilled": ({ shop, payload }) =>
-    receiveOrderFulfilled(db, shop, payload as unknown as OrderFulfilledPayload),
+  "orders/fulfilled": async (event) => {
+    const received = await receiveOrderFulfilled(db, event.shop, event.payload as unknown as OrderFulfilledPayload);
+    await progress(event);
+    return received;
+  },
   // Record the cancellation or refund (once per order, resp. per refund) and queue its report to the
   // system the order was sent to; the job runs under the order's claim.
-  "orders/cancelled": ({ shop, payload }) =>
-    receiveOrderCancelled(db, shop, payload as unknown as OrderCancelledPayload),
+  "orders/cancelled": async (event) => {
+    const received = await receiveOrderCancelled(db, event.shop, event.payload as unknown as OrderCancelledPayload);
+    await progress(event);
+    return received;
+  },
+  "orders/updated": progress,
   "refunds/create": ({ shop, payload }) => receiveRefundCreated(db, shop, payload as unknown as RefundCreatedPayload),
-  "fulfillments/create": feed,
-  "fulfillments/update": feed,
+  "fulfillments/create": async (event) => {
+    await feed(event);
+    return progress(event);
+  },
+  "fulfillments/update": async (event) => {
+    await feed(event);
+    return progress(event);
+  },
   "products/create": feed,
   "products/update": feed,
   "customers/data_request": ({ shop, payload, webhookId }) =>

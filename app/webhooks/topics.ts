@@ -5,6 +5,8 @@ export const WEBHOOK_TOPICS = [
   "orders/create",
   "orders/fulfilled",
   "orders/cancelled",
+  // Marketplace orders' progress (app/sync/listings/order-progress.server.ts).
+  "orders/updated",
   "refunds/create",
   // The ERP event feed's (app/event-feed): recorded, then fanned out to the shop's endpoints.
   "fulfillments/create",

@@ -115,7 +115,10 @@ export interface OrderInput {
   note?: string;
   shippingAddress?: Partial<OrderAddress> | null;
   customer?: { firstName?: string; lastName?: string; phone?: string };
+  tags?: string[];
   lineItems: {
+    /** The variant sold (orderCreate names lines by variant); its SKU and title come with it. */
+    variantId?: number;
     sku?: string | null;
     title?: string;
     quantity: number;
@@ -147,7 +150,7 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
     financialStatus: input.financialStatus ?? "PAID",
     paymentGateways: input.paymentGateways ?? ["shopify_payments"],
     note: input.note ?? null,
-    tags: [],
+    tags: [...(input.tags ?? [])],
     currency: shop.currencyCode,
     shippingPrice: money(input.shippingPrice),
     shippingAddress:
@@ -173,13 +176,18 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
       phone: input.customer?.phone ?? null,
     },
     lines: input.lineItems.map((line) => {
-      const variant = line.sku ? variantWithSku(shop, line.sku) : undefined;
+      const variant =
+        line.variantId !== undefined
+          ? shop.variants.get(line.variantId)
+          : line.sku
+            ? variantWithSku(shop, line.sku)
+            : undefined;
       if (!(Number.isInteger(line.quantity) && line.quantity > 0))
         throw new OrderInputError(`line quantity must be a positive integer`);
       return {
         id: store.nextId(),
-        sku: line.sku ?? null,
-        title: line.title ?? line.sku ?? "Article",
+        sku: line.sku ?? variant?.sku ?? null,
+        title: line.title ?? line.sku ?? variant?.sku ?? "Article",
         quantity: line.quantity,
         price: money(line.price),
         discount: money(line.discount),

@@ -77,6 +77,14 @@ beforeAll(async () => {
             variants: [{ sku: "ABCDEFGHIJKLMNOPQRSTU", price: "10", inventory: { Bodega: 1 } }],
           },
           {
+            // Heavy (120 lb): its cargo type comes from the variants' weight in Shopify. Not in the collection.
+            title: "Refrigeradora",
+            productType: "Zapatos",
+            variants: [
+              { sku: "REFRI-1", price: "900", weight: { value: 120, unit: "POUNDS" }, inventory: { Bodega: 2 } },
+            ],
+          },
+          {
             title: "Sin categoria",
             productType: "Otros",
             variants: [{ sku: "OTRO-1", price: "10", inventory: { Bodega: 1 } }],
@@ -100,9 +108,14 @@ beforeAll(async () => {
 
   const client = shopifyClient(shopify, shop);
   for (const p of shopify.store.shop(shop).products.values()) ids[p.title] = `gid://shopify/Product/${p.id}`;
-  const made = await client.control("collections", { title: "Tuyo", products: Object.values(ids) });
+  const made = await client.control("collections", {
+    title: "Tuyo",
+    products: Object.entries(ids)
+      .filter(([title]) => title !== "Refrigeradora")
+      .map(([, id]) => id),
+  });
   collectionId = ((await made.json()) as { id: string }).id;
-  for (const title of ["Nike AIR", "SKU largo", "Sin categoria"]) {
+  for (const title of ["Nike AIR", "SKU largo", "Sin categoria", "Refrigeradora"]) {
     const { data } = await client.gql(
       `mutation M($id: ID!, $media: [CreateMediaInput!]!) { productCreateMedia(productId: $id, media: $media) { media { id } mediaUserErrors { message } } }`,
       { id: ids[title], media: [{ originalSource: imageUrl, mediaContentType: "IMAGE" }] },
@@ -227,5 +240,32 @@ describe("publishing on Tuyo", () => {
 
     expect(await unpublishProducts(await deps(), [ids["Nike AIR"]!, ids["Gorra sin foto"]!])).toEqual({ unlisted: 1 });
     expect(tuyo.products()[0]!.active).toBe(false);
+  });
+
+  it("takes a thousand products in one publish (its listings are read a few hundred at a time)", async () => {
+    const catalog = (await providerOf({ shop, db }, "tuyo", "catalog-destination"))!.port;
+    const many = Array.from({ length: 1000 }, (_, i) => ({
+      productId: `gid://shopify/Product/${900000 + i}`,
+      title: `Caja ${i}`,
+      description: "",
+      productType: "Sin mapa",
+      tags: [],
+      collectionIds: [],
+      options: [],
+      imageUrls: [imageUrl],
+      variants: [{ sku: `CAJA-${i}`, optionValues: [], price: 5, available: 1 }],
+    }));
+    const before = tuyo.calls().length;
+    const outcomes = await catalog.publish(many);
+    expect(outcomes).toHaveLength(1000);
+    expect(outcomes.every((o) => o.state === "refused")).toBe(true);
+    expect(tuyo.calls().length).toBe(before);
+  });
+
+  it("derives the cargo type from the variants' shipping weight in Shopify (InventoryItem.measurement.weight)", async () => {
+    const result = await publishProducts(await deps(), { kind: "products", productIds: [ids["Refrigeradora"]!] });
+    expect(result).toMatchObject({ listed: 1, refused: [] });
+    // 120 lb: more than a motorcycle takes (50 lb), within Liviano's 1700 lb.
+    expect(tuyo.products().find((p) => p.name === "Refrigeradora")!.cargoType).toBe("Liviano");
   });
 });

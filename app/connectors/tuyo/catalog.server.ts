@@ -69,6 +69,16 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
     }
   }
 
+  // By lists of 500 ids: one `IN` of thousands passes the database's limit on bound parameters.
+  async function listingsOf(productIds: string[]) {
+    const rows = [];
+    for (let i = 0; i < productIds.length; i += 500)
+      rows.push(
+        ...(await db.tuyoListing.findMany({ where: { shop, shopifyProductId: { in: productIds.slice(i, i + 500) } } })),
+      );
+    return rows;
+  }
+
   async function update(batch: Built[], outcomes: ListingOutcome[]): Promise<void> {
     const answer = await client.patch(
       "/api/bulk_update",
@@ -93,10 +103,7 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
 
   return {
     async publish(products) {
-      const [rules, existing] = await Promise.all([
-        categoryRules(shop),
-        db.tuyoListing.findMany({ where: { shop, shopifyProductId: { in: products.map((p) => p.productId) } } }),
-      ]);
+      const [rules, existing] = await Promise.all([categoryRules(shop), listingsOf(products.map((p) => p.productId))]);
       const byId = new Map(existing.map((r) => [r.shopifyProductId, r]));
       const outcomes: ListingOutcome[] = [];
       const toCreate: Built[] = [];

@@ -47,10 +47,13 @@ export async function recordTuyoSale(db: Db, shop: string, raw: Record<string, u
   if (Object.keys(fieldErrors).length) throw new ValidationError("This Tuyo order cannot be recorded.", fieldErrors);
   const kind = lines.every((l) => bySku.get(l.sku)!.unique) ? "unique" : "variants";
   const existing = await db.tuyoOrder.findUnique({ where: { shop_code: { shop, code } } });
-  if (existing) throw new ValidationError("This Tuyo order is already recorded.", { code: `${code} exists` });
-  const row = await db.tuyoOrder.create({
-    data: { shop, code, kind, skusJson: JSON.stringify(lines), shopifyOrderId },
-  });
+  if (existing?.shopifyOrderId)
+    throw new ValidationError("This Tuyo order is already recorded.", { code: `${code} exists` });
+  // Recorded before but never reached Shopify (refused, or stopped halfway): taken again as sent now.
+  const data = { kind, skusJson: JSON.stringify(lines), shopifyOrderId };
+  const row = existing
+    ? await db.tuyoOrder.update({ where: { id: existing.id }, data })
+    : await db.tuyoOrder.create({ data: { shop, code, ...data } });
   return { code: row.code, kind, items: lines, shopifyOrderId };
 }
 
@@ -62,18 +65,35 @@ export function tuyoOrderStatusDestination(deps: { db: Db; shop: string; client:
   const { db, shop, client } = deps;
   return {
     async reportProgress(shopifyOrderId, progress) {
-      const order = await db.tuyoOrder.findFirst({ where: { shop, shopifyOrderId } });
-      if (!order) return { sent: false };
       const status = TUYO_STATUS[progress];
-      const current = (order.reportedStatus ?? "Pendiente") as keyof typeof RANK;
-      // Once per change, forward only ("Cancelada" ends it).
-      if (RANK[status] <= RANK[current]) return { sent: false };
-      if (order.kind === "unique") {
-        const skus = [...new Set((JSON.parse(order.skusJson) as { sku: string }[]).map((l) => l.sku))];
-        for (const sku of skus) await client.patch(`/api/update_order/${encodeURIComponent(sku)}`, { status });
-      } else await client.patch(`/api/change_order/${encodeURIComponent(order.code)}`, { status });
-      await db.tuyoOrder.update({ where: { id: order.id }, data: { reportedStatus: status } });
-      return { sent: true };
+      for (;;) {
+        const order = await db.tuyoOrder.findFirst({ where: { shop, shopifyOrderId } });
+        if (!order) return { sent: false };
+        const current = (order.reportedStatus ?? "Pendiente") as keyof typeof RANK;
+        // Once per change, forward only ("Cancelada" ends it).
+        if (RANK[status] <= RANK[current]) return { sent: false };
+        // Claimed before sending: two webhooks telling the same change at once (orders/fulfilled and
+        // fulfillments/create) send it once; the one that loses the claim looks again.
+        const claimed = await db.tuyoOrder.updateMany({
+          where: { id: order.id, reportedStatus: order.reportedStatus },
+          data: { reportedStatus: status },
+        });
+        if (claimed.count === 0) continue;
+        try {
+          if (order.kind === "unique") {
+            const skus = [...new Set((JSON.parse(order.skusJson) as { sku: string }[]).map((l) => l.sku))];
+            for (const sku of skus) await client.patch(`/api/update_order/${encodeURIComponent(sku)}`, { status });
+          } else await client.patch(`/api/change_order/${encodeURIComponent(order.code)}`, { status });
+        } catch (error) {
+          // Not told: handed back, so the next attempt (the webhook's retry) sends it.
+          await db.tuyoOrder.updateMany({
+            where: { id: order.id, reportedStatus: status },
+            data: { reportedStatus: order.reportedStatus },
+          });
+          throw error;
+        }
+        return { sent: true };
+      }
     },
   };
 }

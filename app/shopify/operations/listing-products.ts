@@ -1,8 +1,8 @@
 import { defineOperation } from "../operation";
 
 // Products as a marketplace listing needs them: text, type, tags, collections, options, images (CDN
-// URLs) and variants with SKU, price, options and what may be sold. Up to 100 variants, 5 images and
-// 5 collections per product, 4 products a page (Shopify's single-query limit is 1000 points).
+// URLs) and variants with SKU, price, options, shipping weight and what may be sold. Up to 100 variants,
+// 5 images and 5 collections per product, one product a page (Shopify's single-query limit is 1000 points).
 
 export interface ListingProductNode {
   id: string;
@@ -19,14 +19,16 @@ export interface ListingProductNode {
       price: string;
       inventoryQuantity: number | null;
       selectedOptions: { name: string; value: string }[];
+      inventoryItem: { measurement: { weight: { unit: string; value: number } | null } } | null;
     }[];
   };
 }
 
 type Page = { nodes: ListingProductNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-// Shopify charges a connection as its `first` times what each node costs: about 223 points per product
-// (100 variants at 2, media, collections), so 4 products a page stay under the 1000-point limit.
-const PRODUCT_COST = 223;
+// Shopify charges a connection as its `first` times what each node costs: about 523 points per product
+// (100 variants at 5 with their weight, media, collections), so one product a page stays under the
+// 1000-point limit (the points Shopify keeps are those of the variants really there).
+export const PRODUCT_COST = 523;
 
 export const LISTING_PRODUCTS_PAGE = defineOperation<
   { products: Page },
@@ -69,6 +71,14 @@ export const LISTING_PRODUCTS_PAGE = defineOperation<
               selectedOptions {
                 name
                 value
+              }
+              inventoryItem {
+                measurement {
+                  weight {
+                    unit
+                    value
+                  }
+                }
               }
             }
           }
@@ -124,6 +134,14 @@ export const COLLECTION_LISTING_PRODUCTS_PAGE = defineOperation<
                 selectedOptions {
                   name
                   value
+                }
+                inventoryItem {
+                  measurement {
+                    weight {
+                      unit
+                      value
+                    }
+                  }
                 }
               }
             }

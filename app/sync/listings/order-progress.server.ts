@@ -4,7 +4,7 @@
 import type { OrderProgress } from "../../capabilities/order-status-destination";
 import { setUpProvidersOf } from "../../connectors/registry.server";
 import type { CapabilityContext } from "../../connectors/define";
-import { errorMessage } from "../../lib/errors";
+import { errorMessage, TransientError } from "../../lib/errors";
 
 export async function reportMarketplaceProgress(
   ctx: CapabilityContext,
@@ -21,4 +21,56 @@ export async function reportMarketplaceProgress(
     } else failed.push({ name: providers[i]!.name, reason: errorMessage(s.reason) });
   });
   return { sent, failed };
+}
+
+type Payload = Record<string, unknown>;
+
+const orderGidOf = (value: unknown): string | null =>
+  typeof value === "string" && value.startsWith("gid://shopify/Order/")
+    ? value
+    : typeof value === "number" || (typeof value === "string" && /^\d+$/.test(value))
+      ? `gid://shopify/Order/${value}`
+      : null;
+
+/**
+ * What a Shopify webhook says of an order's progress. A new order (orders/create) or an open one
+ * changed (orders/updated) is accepted — the shop has it and prepares it; a successful fulfillment or
+ * an order whose lines are (partly) fulfilled is on its way; a cancelled one is cancelled. Null: the
+ * webhook says nothing about an order's progress.
+ */
+export function progressOfWebhook(
+  topic: string,
+  payload: Payload,
+): { shopifyOrderId: string; progress: OrderProgress } | null {
+  if (topic.startsWith("fulfillments/")) {
+    const shopifyOrderId = orderGidOf(payload.order_id);
+    return shopifyOrderId && payload.status === "success" ? { shopifyOrderId, progress: "fulfilled" } : null;
+  }
+  const shopifyOrderId = orderGidOf(payload.admin_graphql_api_id ?? payload.id);
+  if (!shopifyOrderId) return null;
+  if (topic === "orders/cancelled" || payload.cancelled_at) return { shopifyOrderId, progress: "cancelled" };
+  if (
+    topic === "orders/fulfilled" ||
+    payload.fulfillment_status === "fulfilled" ||
+    payload.fulfillment_status === "partial"
+  )
+    return { shopifyOrderId, progress: "fulfilled" };
+  if (topic === "orders/create" || topic === "orders/updated") return { shopifyOrderId, progress: "accepted" };
+  return null;
+}
+
+/**
+ * The webhook processor's part: the progress a webhook tells, reported to the marketplaces. A
+ * marketplace that could not be told makes the delivery fail, so the processor tries it again later;
+ * what was already sent is not sent twice (each connector keeps what it reported).
+ */
+export async function reportProgressOfWebhook(ctx: CapabilityContext, topic: string, payload: Payload) {
+  const told = progressOfWebhook(topic, payload);
+  if (!told) return { sent: [], failed: [] };
+  const result = await reportMarketplaceProgress(ctx, told.shopifyOrderId, told.progress);
+  if (result.failed.length)
+    throw new TransientError(
+      `Order progress not reported to ${result.failed.map((f) => `${f.name} (${f.reason})`).join(", ")}`,
+    );
+  return result;
 }

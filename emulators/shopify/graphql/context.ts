@@ -7,6 +7,8 @@ export interface ResolverContext {
   store: EmulatorStore;
   shop: ShopRecord;
   apiVersion: string;
+  /** Queues a webhook Shopify sends after the mutation (delivered once the answer is on its way). */
+  emit?: (topic: string, payload: Record<string, unknown>) => void;
 }
 
 /** A GraphQL-shaped object: `__typename` plus fields as values or as `(args, ctx) => value`. Any field

@@ -22,6 +22,7 @@ import { locationsModule } from "../resolvers/locations";
 import { mediaModule } from "../resolvers/media";
 import { metafieldsModule } from "../resolvers/metafields";
 import { nodeModule } from "../resolvers/node";
+import { orderCreateModule } from "../resolvers/order-create";
 import { orderMutationsModule } from "../resolvers/order-mutations";
 import { ordersModule } from "../resolvers/orders";
 import { productMutationsModule } from "../resolvers/product-mutations";
@@ -51,6 +52,7 @@ export const DOMAIN_MODULES: DomainModule[] = [
   fulfillmentServicesModule,
   ordersModule,
   orderMutationsModule,
+  orderCreateModule,
   // After the modules whose productSet, stagedUploadsCreate and tagsAdd they extend (later entries win).
   catalogImportModule,
   metafieldsModule,

@@ -11,6 +11,7 @@ import { oversizedInputs } from "../graphql/input-limits";
 import type { AdminFaults } from "../faults";
 import { ADMIN_API_VERSION } from "../schema";
 import type { EmulatorStore, ShopRecord } from "../store";
+import type { WebhookDispatcher } from "../webhooks/deliver";
 import { readBody, sendJson, shopDomainOf } from "./io";
 
 const RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
@@ -22,6 +23,8 @@ export interface AdminGraphQLDeps {
   now: () => number;
   /** Storms of 5xx / THROTTLED answers set through the control API (reliability runs). */
   faults?: AdminFaults;
+  /** Webhooks a mutation causes (orders/create after orderCreate), sent to the topic's subscribers. */
+  webhooks?: WebhookDispatcher;
 }
 
 export async function handleAdminGraphQL(
@@ -64,12 +67,14 @@ export async function handleAdminGraphQL(
   const fault = deps.faults?.next() ?? { kind: "none" };
   if (fault.kind === "http5xx") return refuse(fault.status, "Internal Server Error");
   if (fault.kind === "throttled") return throttledStorm(res, shop, operationName, deps);
+  const emitted: { topic: string; payload: Record<string, unknown> }[] = [];
   const answer = run(
     shop,
     String(body.query ?? ""),
     (body.variables ?? {}) as Record<string, unknown>,
     operationName,
     deps,
+    (topic, payload) => emitted.push({ topic, payload }),
   );
   const result = await answer;
   deps.calls.record({
@@ -83,6 +88,11 @@ export async function handleAdminGraphQL(
     at: deps.now(),
   });
   sendJson(res, 200, result.body, { "x-request-id": randomUUID() });
+  // As Shopify does: the webhook leaves after the mutation answered, to every subscriber of its topic.
+  for (const { topic, payload } of emitted) {
+    if (!deps.webhooks || deps.webhooks.targets(shop.domain, topic).length === 0) continue;
+    deps.webhooks.deliver({ shop: shop.domain, topic, payload }).catch(() => undefined);
+  }
 }
 
 /** THROTTLED as Shopify answers it, with a bucket reported empty so clients wait for it to refill. */
@@ -123,6 +133,7 @@ async function run(
   rawVariables: Record<string, unknown>,
   operationName: string | null,
   deps: AdminGraphQLDeps,
+  emit: (topic: string, payload: Record<string, unknown>) => void,
 ): Promise<RunResult> {
   const schema = deps.schema();
   const costOf = (requested: number, actual: number | null) => ({
@@ -198,7 +209,7 @@ async function run(
     operation: operation.operation,
     variables,
     operationName: name,
-    context: { store: deps.store, shop, apiVersion: ADMIN_API_VERSION },
+    context: { store: deps.store, shop, apiVersion: ADMIN_API_VERSION, emit },
   });
   const actual = Math.min(requested, actualQueryCost(schema, document, name, variables, result.data ?? null));
   shop.bucket.refund(requested - actual);

@@ -81,6 +81,16 @@ export function inventoryItemView(ctx: ResolverContext, item: InventoryItemRecor
     harmonizedSystemCode: null,
     unitCost: null,
     inventoryHistoryUrl: null,
+    // Shopify answers a weight of 0 in the shop's unit for an item that was never given one.
+    measurement: {
+      __typename: "InventoryItemMeasurement",
+      id: gid("InventoryItemMeasurement", item.id),
+      weight: {
+        __typename: "Weight",
+        unit: item.weight?.unit ?? "KILOGRAMS",
+        value: item.weight?.value ?? 0,
+      },
+    },
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     locationsCount: () => ({ __typename: "Count", count: levels().length, precision: "EXACT" }),
