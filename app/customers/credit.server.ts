@@ -1,0 +1,90 @@
+// What the shop's ERP owes a customer, for the customer service team: the customer as the ERP knows
+// them, their wallets' balance and their open credit notes — found by e-mail (the Customers screen)
+// or by the Shopify customer whose page is open (the admin block).
+import type { CreditCustomer, CreditNote, CustomerCreditSource, Wallet } from "../capabilities/customer-credit-source";
+import { providerFor } from "../connectors/registry.server";
+import { db as defaultDb, type Db } from "../db.server";
+import { AppError, NotConfiguredError, ValidationError } from "../lib/errors";
+
+export interface CustomerCreditView {
+  email: string;
+  /** What the merchant calls the system the amounts come from ("Fastmag"). */
+  sourceName: string;
+  /** Null when the system has no customer with this e-mail. */
+  customer: CreditCustomer | null;
+  currency: string;
+  wallets: Wallet[];
+  /** The wallets' balances added up. */
+  walletBalance: number;
+  creditNotes: CreditNote[];
+  /** What is left on the open credit notes, added up. */
+  creditNotesRemaining: number;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+const sum = (amounts: number[]) => Math.round(amounts.reduce((a, b) => a + b * 100, 0)) / 100;
+
+export function checkedEmail(raw: string): string {
+  const email = raw.trim();
+  if (!EMAIL.test(email))
+    throw new ValidationError("Type the customer's e-mail address.", {
+      email: email ? `"${email}" is not an e-mail address.` : "Type an e-mail address.",
+    });
+  return email;
+}
+
+export async function customerCreditSource(
+  shop: string,
+  options: { db?: Db; timeoutMs?: number; runId?: string } = {},
+): Promise<{ source: CustomerCreditSource; sourceName: string }> {
+  const provider = await providerFor(
+    { shop, db: options.db ?? defaultDb, timeoutMs: options.timeoutMs, runId: options.runId },
+    "customer-credit-source",
+  );
+  return { source: provider.port, sourceName: provider.name };
+}
+
+/** The ERP customer with this e-mail and what the ERP owes them. */
+export async function customerCredit(
+  shop: string,
+  rawEmail: string,
+  options: { db?: Db; timeoutMs?: number } = {},
+): Promise<CustomerCreditView> {
+  const email = checkedEmail(rawEmail);
+  // A screen waits less than a job.
+  const { source, sourceName } = await customerCreditSource(shop, { timeoutMs: 15_000, ...options });
+  const customer = await source.customerByEmail(email);
+  const credit = customer ? await source.creditOf(customer.email) : null;
+  const wallets = credit?.wallets ?? [];
+  const creditNotes = credit?.creditNotes ?? [];
+  return {
+    email: customer?.email ?? email,
+    sourceName,
+    customer,
+    currency: credit?.currency ?? "EUR",
+    wallets,
+    walletBalance: sum(wallets.map((w) => w.balance)),
+    creditNotes,
+    creditNotesRemaining: sum(creditNotes.map((n) => n.remaining)),
+  };
+}
+
+export interface CustomerCreditScreen {
+  view?: CustomerCreditView;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  setupUrl?: string;
+}
+
+/** For screens: the view, or what went wrong in the merchant's words (anything unexpected propagates). */
+export async function customerCreditScreen(shop: string, email: string): Promise<CustomerCreditScreen> {
+  try {
+    return { view: await customerCredit(shop, email) };
+  } catch (error) {
+    if (error instanceof ValidationError) return { error: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof NotConfiguredError) return { error: error.message, setupUrl: error.setupUrl };
+    // The ERP could not be reached or refused: its connector already says so in plain words.
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link as RemixLink, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { customerCreditScreen, type CustomerCreditScreen, type CustomerCreditView } from "../customers/credit.server";
+import { authenticate } from "../shopify.server";
+
+// Customers: what the ERP owes a customer (wallets, open credit notes), found by e-mail. The search is
+// in the URL (?email=…) so a lookup can be shared.
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const email = new URL(request.url).searchParams.get("email") ?? "";
+  const found: CustomerCreditScreen = email.trim() ? await customerCreditScreen(session.shop, email) : {};
+  return { email, ...found };
+};
+
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en", { style: "currency", currency }).format(amount);
+
+export default function Customers() {
+  const data = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  const [email, setEmail] = useState(data.email);
+  return (
+    <Page title="Customers">
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <Form method="get">
+                <InlineStack gap="300" blockAlign="end">
+                  <TextField
+                    label="Customer e-mail"
+                    name="email"
+                    type="email"
+                    value={email}
+                    onChange={setEmail}
+                    autoComplete="off"
+                    error={data.fieldErrors?.email}
+                    helpText="Shows the customer's wallet balance and open credit notes in the ERP."
+                  />
+                  <Button submit variant="primary" loading={busy}>
+                    Search
+                  </Button>
+                </InlineStack>
+              </Form>
+            </Card>
+            {data.error && !data.fieldErrors ? (
+              <Banner tone="critical" title={data.error}>
+                {data.setupUrl ? <RemixLink to={data.setupUrl}>Open the settings</RemixLink> : null}
+              </Banner>
+            ) : null}
+            {data.view ? <CustomerCredit view={data.view} /> : null}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function CustomerCredit({ view }: { view: CustomerCreditView }) {
+  if (!view.customer)
+    return (
+      <Card>
+        <Text as="p">
+          {view.sourceName} has no customer with the e-mail {view.email}.
+        </Text>
+      </Card>
+    );
+  const name = [view.customer.firstName, view.customer.lastName].filter(Boolean).join(" ") || view.customer.email;
+  return (
+    <BlockStack gap="400">
+      <Card>
+        <BlockStack gap="200">
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {name}
+            </Text>
+            <Badge>{`${view.sourceName} customer ${view.customer.id}`}</Badge>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {[view.customer.email, view.customer.phone].filter(Boolean).join(" · ")}
+          </Text>
+        </BlockStack>
+      </Card>
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            {`Wallet balance: ${money(view.walletBalance, view.currency)}`}
+          </Text>
+          {view.wallets.length === 0 ? (
+            <Text as="p" tone="subdued">
+              No wallet.
+            </Text>
+          ) : (
+            <DataTable
+              columnContentTypes={["text", "text", "numeric"]}
+              headings={["Wallet", "Issued", "Balance"]}
+              rows={view.wallets.map((w) => [
+                w.code,
+                w.issuedIn === "store" ? "In a store" : "On the web shop",
+                money(w.balance, view.currency),
+              ])}
+            />
+          )}
+        </BlockStack>
+      </Card>
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            {`Open credit notes: ${money(view.creditNotesRemaining, view.currency)}`}
+          </Text>
+          {view.creditNotes.length === 0 ? (
+            <Text as="p" tone="subdued">
+              No open credit note.
+            </Text>
+          ) : (
+            <DataTable
+              columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
+              headings={["Credit note", "Issued on", "Expires on", "Amount", "Left"]}
+              rows={view.creditNotes.map((n) => [
+                n.id,
+                n.createdOn,
+                n.expiresOn ?? "Never",
+                money(n.amount, view.currency),
+                money(n.remaining, view.currency),
+              ])}
+            />
+          )}
+        </BlockStack>
+      </Card>
+    </BlockStack>
+  );
+}
