@@ -4,7 +4,9 @@
 import type { CreditCustomer, CreditNote, CustomerCreditSource, Wallet } from "../capabilities/customer-credit-source";
 import { providerFor } from "../connectors/registry.server";
 import { db as defaultDb, type Db } from "../db.server";
-import { AppError, NotConfiguredError, ValidationError } from "../lib/errors";
+import { AppError, NotConfiguredError, NotFoundError, ValidationError } from "../lib/errors";
+import { adminClientForShop } from "../shopify/admin-for-shop.server";
+import { shopifyStoreCredit } from "../shopify/store-credit.server";
 
 export interface CustomerCreditView {
   email: string;
@@ -67,6 +69,23 @@ export async function customerCredit(
     creditNotes,
     creditNotesRemaining: sum(creditNotes.map((n) => n.remaining)),
   };
+}
+
+/** The same for the Shopify customer whose page is open in Shopify admin (the admin block), by their id. */
+export async function customerCreditOfShopifyCustomer(
+  shop: string,
+  customerId: string,
+  options: { db?: Db } = {},
+): Promise<CustomerCreditView> {
+  const id = customerId.trim();
+  if (!/^(gid:\/\/shopify\/Customer\/)?\d+$/.test(id))
+    throw new ValidationError("Name the customer by their Shopify id.", {
+      customerId: id ? `"${id}" is not a Shopify customer id.` : "Send customerId.",
+    });
+  const client = await adminClientForShop(shop, { db: options.db ?? defaultDb, timeoutMs: 10_000 });
+  const email = await shopifyStoreCredit(client).customerEmail(id);
+  if (!email) throw new NotFoundError("This customer has no e-mail address in Shopify, so the ERP cannot be searched.");
+  return customerCredit(shop, email, options);
 }
 
 export interface CustomerCreditScreen {
