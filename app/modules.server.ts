@@ -3,6 +3,8 @@
 // run and erase never depends on which module happened to be imported first.
 import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
+import { eraseCustomerCredit, storeCreditMirrorHolder } from "./customers/compliance.server";
+import { customerJobTypes } from "./customers/jobs.server";
 import { eraseTuyoData } from "./connectors/tuyo/erase.server";
 import { registerJobType } from "./jobs/registry.server";
 import { pruneJobHistoryJob } from "./jobs/retention.server";
@@ -36,6 +38,7 @@ export function registerModules(): void {
     ...promotionJobTypes,
     ...giftCardJobTypes,
     ...listingJobTypes,
+    ...customerJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
@@ -46,4 +49,6 @@ export function registerModules(): void {
   onShopRedact(eraseGiftCards);
   onShopRedact(eraseTuyoData);
   onShopRedact(eraseCatalogData);
+  registerCustomerDataHolder(storeCreditMirrorHolder);
+  onShopRedact(eraseCustomerCredit);
 }

@@ -7,6 +7,9 @@ import { db as defaultDb, type Db } from "../db.server";
 import { AppError, NotConfiguredError, NotFoundError, ValidationError } from "../lib/errors";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { shopifyStoreCredit } from "../shopify/store-credit.server";
+import { enqueueJob } from "../jobs/api.server";
+import { jobDeps } from "../jobs/deps.server";
+import { loadMirrorMode, MIRROR_WORDS, saveMirrorMode, STORE_CREDIT_MIRROR_JOB } from "./store-credit-mirror.server";
 
 export interface CustomerCreditView {
   email: string;
@@ -107,3 +110,13 @@ export async function customerCreditScreen(shop: string, email: string): Promise
     throw error;
   }
 }
+
+/** The Customers screen's store-credit card: what is mirrored, and "Mirror now" (a run like every sync). */
+export async function storeCreditSettings(shop: string) {
+  return { mirror: await loadMirrorMode(defaultDb, shop), choices: MIRROR_WORDS };
+}
+
+export const saveStoreCreditMirror = (shop: string, mirror: unknown) => saveMirrorMode(defaultDb, shop, mirror);
+
+export const mirrorNow = (shop: string, trigger: "manual" | "api" = "manual") =>
+  enqueueJob(jobDeps, { shop, type: STORE_CREDIT_MIRROR_JOB, trigger });

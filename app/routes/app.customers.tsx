@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -10,11 +10,20 @@ import {
   InlineStack,
   Layout,
   Page,
+  Select,
   Text,
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { customerCreditScreen, type CustomerCreditScreen, type CustomerCreditView } from "../customers/credit.server";
+import {
+  customerCreditScreen,
+  mirrorNow,
+  saveStoreCreditMirror,
+  storeCreditSettings,
+  type CustomerCreditScreen,
+  type CustomerCreditView,
+} from "../customers/credit.server";
+import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
 
 // Customers: what the ERP owes a customer (wallets, open credit notes), found by e-mail. The search is
@@ -23,7 +32,27 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const email = new URL(request.url).searchParams.get("email") ?? "";
   const found: CustomerCreditScreen = email.trim() ? await customerCreditScreen(session.shop, email) : {};
-  return { email, ...found };
+  return { email, ...found, storeCredit: await storeCreditSettings(session.shop) };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "save-mirror")
+    return formResult(async () => {
+      const mirror = await saveStoreCreditMirror(session.shop, String(form.get("mirror") ?? ""));
+      return {
+        ok: true as const,
+        message: mirror === "off" ? "Store credit is no longer mirrored." : "Saved: the next run mirrors it.",
+      };
+    });
+  if (intent === "mirror-now")
+    return formResult(async () => {
+      const { jobId } = await mirrorNow(session.shop);
+      return { ok: true as const, message: "The store credit run is queued.", runUrl: `/app/runs/${jobId}` };
+    });
+  return unknownIntent();
 };
 
 const money = (amount: number, currency: string) =>
@@ -32,7 +61,9 @@ const money = (amount: number, currency: string) =>
 export default function Customers() {
   const data = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
+  const result = useActionData<typeof action>();
   const [email, setEmail] = useState(data.email);
+  const [mirror, setMirror] = useState<string>(data.storeCredit.mirror);
   return (
     <Page title="Customers">
       <Layout>
@@ -63,6 +94,42 @@ export default function Customers() {
               </Banner>
             ) : null}
             {data.view ? <CustomerCredit view={data.view} /> : null}
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Shopify store credit
+                </Text>
+                {result ? (
+                  <Banner tone={result.ok ? "success" : "critical"} title={result.message}>
+                    {result.ok && "runUrl" in result ? (
+                      <RemixLink to={String(result.runUrl)}>See the run</RemixLink>
+                    ) : null}
+                  </Banner>
+                ) : null}
+                <Form method="post">
+                  <input type="hidden" name="intent" value="save-mirror" />
+                  <InlineStack gap="300" blockAlign="end">
+                    <Select
+                      label="Mirror to each customer's store credit"
+                      name="mirror"
+                      options={Object.entries(data.storeCredit.choices).map(([value, label]) => ({ value, label }))}
+                      value={mirror}
+                      onChange={setMirror}
+                      helpText="So customers can spend it online. Moves follow the ERP every hour; spending online is not told to the ERP."
+                    />
+                    <Button submit loading={busy}>
+                      Save
+                    </Button>
+                  </InlineStack>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="mirror-now" />
+                  <Button submit disabled={data.storeCredit.mirror === "off"} loading={busy}>
+                    Mirror now
+                  </Button>
+                </Form>
+              </BlockStack>
+            </Card>
           </BlockStack>
         </Layout.Section>
       </Layout>
