@@ -75,7 +75,6 @@ export default function Customers() {
                   <TextField
                     label="Customer e-mail"
                     name="email"
-                    type="email"
                     value={email}
                     onChange={setEmail}
                     autoComplete="off"

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/api/tokens.server";
 import { customerCredit } from "~/customers/credit.server";
-import { action as creditPreflight, loader as creditApi } from "~/routes/api.customers.credit";
+import { action as creditPost, loader as creditApi } from "~/routes/api.customers.credit";
 import { loader as screenLoader } from "~/routes/app.customers";
 import { mintSessionToken } from "../../../emulators/shopify/session-token";
 import { adminRequest, callRoute } from "../../support/admin-request";
@@ -102,13 +102,19 @@ describe("customer wallets and credit notes", { timeout: 30_000 }, () => {
     expect(ok.body).toMatchObject({ email: HELENE, walletBalance: 57.5, creditNotesRemaining: 60 });
     expect(ok.headers.get("access-control-allow-origin")).toBe("*");
 
-    const preflight = (await creditPreflight({
+    const preflight = (await creditApi({
       request: blockRequest("/api/customers/credit", "", "OPTIONS"),
       params: {},
       context: {},
     })) as Response;
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Authorization/);
+    const post = (await creditPost({
+      request: blockRequest("/api/customers/credit", emulatorToken(), "POST"),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(post.status).toBe(405);
   });
 
   it("refuses a forged or missing token with 401 JSON, and a bad customer id with 422", async () => {
