@@ -54,7 +54,7 @@ export default tseslint.config(
     // The syncs, the engine and the domain types reach a system through the registry (providerFor),
     // never through its connector folder: vendor shapes stay behind the capability ports. The carrier
     // trackers (Chronopost, TNT) are not behind the registry yet.
-    files: ["app/sync/**", "app/domain/**"],
+    files: ["app/sync/**", "app/domain/**", "app/customers/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [NO_VENDOR_CONNECTOR] }] },
   },
   {

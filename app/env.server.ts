@@ -16,7 +16,7 @@ const schema = z.object({
   SCOPES: z
     .string()
     .default(
-      "read_products,write_products,read_inventory,write_inventory,read_locations,read_orders,write_orders,read_fulfillments,write_fulfillments,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_customers,write_gift_cards,read_gift_cards,write_discounts",
+      "read_products,write_products,read_inventory,write_inventory,read_locations,read_orders,write_orders,read_fulfillments,write_fulfillments,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders,read_third_party_fulfillment_orders,write_third_party_fulfillment_orders,read_customers,write_gift_cards,read_gift_cards,write_discounts,read_store_credit_accounts,write_store_credit_account_transactions",
     ),
   DATABASE_URL: z.string().optional(),
   APP_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, "32 random bytes, base64 (openssl rand -base64 32)"),

@@ -3,6 +3,8 @@
 // run and erase never depends on which module happened to be imported first.
 import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
+import { eraseCustomerCredit, storeCreditMirrorHolder } from "./customers/compliance.server";
+import { customerJobTypes } from "./customers/jobs.server";
 import { eraseTuyoData } from "./connectors/tuyo/erase.server";
 import { eraseJobApplications, jobApplicationsHolder } from "./job-applications/compliance.server";
 import { jobApplicationJobTypes } from "./job-applications/send.server";
@@ -39,6 +41,7 @@ export function registerModules(): void {
     ...giftCardJobTypes,
     ...listingJobTypes,
     ...jobApplicationJobTypes,
+    ...customerJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
@@ -51,4 +54,6 @@ export function registerModules(): void {
   onShopRedact(eraseCatalogData);
   registerCustomerDataHolder(jobApplicationsHolder);
   onShopRedact(eraseJobApplications);
+  registerCustomerDataHolder(storeCreditMirrorHolder);
+  onShopRedact(eraseCustomerCredit);
 }

@@ -8,6 +8,7 @@ export const APP_SECTIONS = [
   { path: "/app/catalog/readiness", label: "Ready to sell" },
   { path: "/app/promotions", label: "Promotions" },
   { path: "/app/fastmag/explorer", label: "Fastmag explorer" },
+  { path: "/app/customers", label: "Customers" },
   { path: "/app/gift-cards", label: "Gift cards" },
   { path: "/app/mail", label: "Mail" },
   { path: "/app/settings", label: "Settings" },

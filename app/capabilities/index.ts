@@ -3,6 +3,7 @@
 // provider of one, never a connector by name.
 import type { CatalogDestination } from "./catalog-destination";
 import type { CatalogSource } from "./catalog-source";
+import type { CustomerCreditSource } from "./customer-credit-source";
 import type { EventDestination } from "./event-destination";
 import type { GiftCardSource } from "./gift-card-source";
 import type { ImageSource } from "./image-source";
@@ -31,6 +32,7 @@ export interface CapabilityPorts {
   "promotion-destination": PromotionDestination;
   "catalog-destination": CatalogDestination;
   "order-status-destination": OrderStatusDestination;
+  "customer-credit-source": CustomerCreditSource;
 }
 
 export type CapabilityName = keyof CapabilityPorts;
@@ -51,4 +53,5 @@ export const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   "promotion-destination": "a system that receives promotions",
   "catalog-destination": "a marketplace products are listed on",
   "order-status-destination": "a system told how its orders progress",
+  "customer-credit-source": "a system holding customers' wallets and credit notes",
 };

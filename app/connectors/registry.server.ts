@@ -61,7 +61,8 @@ type SingleCapability =
   | "order-status-source"
   | "catalog-source"
   | "image-source"
-  | "gift-card-source";
+  | "gift-card-source"
+  | "customer-credit-source";
 
 const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "stock-source": "stockSource",
@@ -75,6 +76,8 @@ const ROUTED: Record<SingleCapability, keyof ShopRouting | null> = {
   "image-source": null,
   // No routing choice yet: the one set-up system that sells gift cards.
   "gift-card-source": null,
+  // No routing choice yet: the one set-up system holding customers' wallets and credit notes.
+  "customer-credit-source": null,
 };
 
 /**

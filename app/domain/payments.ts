@@ -25,6 +25,7 @@ export interface Pme {
   kind: "store" | "web";
   balance: number;
   customerId?: string;
+  customerEmail?: string;
 }
 
 /** A credit note: an amount owed to a customer (after a return), possibly partly spent. */

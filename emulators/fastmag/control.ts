@@ -131,6 +131,45 @@ export function fastmagControlRoutes(deps: FastmagControlDeps): Record<string, C
         .prepare("SELECT card_id AS id, activated, balance FROM giftcards WHERE card_id = ?")
         .get(params.id);
     },
+    // A customer's wallet (PME) topped up or spent at a till: its new balance.
+    "POST pme/:code": ({ params, body }) => {
+      const balance = Number((body as Record<string, unknown>).balance);
+      if (!Number.isFinite(balance)) throw new ControlError(400, "balance must be a number");
+      const changed = deps.db.prepare("UPDATE pme SET balance = ? WHERE code = ?").run(balance, params.code);
+      if (changed.changes === 0) throw new ControlError(404, `no PME ${params.code}`);
+      return deps.db
+        .prepare("SELECT code, kind, balance, customer_id AS customerId FROM pme WHERE code = ?")
+        .get(params.code);
+    },
+    // A credit note (avoir) issued after a return in store, for the customer with this e-mail.
+    "POST avoirs": ({ body }) => {
+      const b = body as Record<string, unknown>;
+      const amount = Number(b.amount);
+      if (!(amount > 0)) throw new ControlError(400, "amount must be a positive number");
+      const customer = deps.db
+        .prepare("SELECT customer_id AS id FROM customers WHERE LOWER(email) = LOWER(?)")
+        .get(String(b.customerEmail ?? "")) as { id: number } | undefined;
+      if (!customer) throw new ControlError(404, `no customer ${String(b.customerEmail)}`);
+      const day = localDateTime(deps.now()).slice(0, 10);
+      const { lastInsertRowid } = deps.db
+        .prepare(
+          "INSERT INTO avoirs (customer_id, amount, remaining, store, created_at, expires_on) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .run(customer.id, amount, amount, deps.magasin, day, typeof b.expiresOn === "string" ? b.expiresOn : null);
+      return { id: String(lastInsertRowid) };
+    },
+    // A credit note spent at a till.
+    "POST avoirs/:id": ({ params, body }) => {
+      const spend = Number((body as Record<string, unknown>).spend);
+      const avoir = deps.db.prepare("SELECT remaining FROM avoirs WHERE avoir_id = ?").get(params.id) as
+        { remaining: number } | undefined;
+      if (!avoir) throw new ControlError(404, `no avoir ${params.id}`);
+      const remaining = Math.round((avoir.remaining - spend) * 100) / 100;
+      if (!Number.isFinite(spend) || spend <= 0 || remaining < 0)
+        throw new ControlError(400, "spend must be positive and fit what is left");
+      deps.db.prepare("UPDATE avoirs SET remaining = ? WHERE avoir_id = ?").run(remaining, params.id);
+      return { id: params.id, remaining };
+    },
     "GET movements": ({ query }) => {
       const prefix = query.get("reasonPrefix") ?? "";
       return {

@@ -1,5 +1,6 @@
 // Fastmag's manifest: the ERP/POS as stock source, price source, order destination, order status
-// source, catalog source (a season's products), image source and gift card source. The registry
+// source, catalog source (a season's products), image source, gift card source and customer credit
+// source (wallets and credit notes). The registry
 // imports this file only.
 import { z } from "zod";
 import { errorMessage } from "../../lib/errors";
@@ -14,6 +15,7 @@ import {
   fastmagStockSource,
 } from "./capabilities.server";
 import { fastmagCatalogSource } from "./catalog-source.server";
+import { fastmagCustomerCreditSource } from "./customer-credit.server";
 import { fastmagImageSource } from "./photos.server";
 import {
   fastmagConnectorForShop,
@@ -99,6 +101,10 @@ export const fastmag = defineConnector<FastmagSettings>({
       return fastmagImageSource(fastmag, settings);
     },
     "gift-card-source": async ({ shop }, ctx) => fastmagGiftCardSource((await connect(shop, ctx.timeoutMs)).fastmag),
+    "customer-credit-source": async ({ shop }, ctx) => {
+      const { fastmag, settings } = await connect(shop, ctx.timeoutMs);
+      return fastmagCustomerCreditSource(fastmag, settings);
+    },
   },
   // Its photo call is asked only when the merchant picks Fastmag as the photos' source.
   onlyWhenChosen: ["image-source"],

@@ -18,7 +18,13 @@ export function pmeService(ctx: FastmagContext) {
         const kindText = r.text("kind").toUpperCase();
         const kind = KINDS[kindText] ?? rejectRow(`kind "${kindText}" is neither MAG nor WEB`);
         // A PME can be overdrawn in Fastmag; keep the sign so the merchant sees it.
-        return { code: r.text("code"), kind, balance: r.number("balance"), customerId: r.optionalText("customer_id") };
+        return {
+          code: r.text("code"),
+          kind,
+          balance: r.number("balance"),
+          customerId: r.optionalText("customer_id"),
+          customerEmail: r.optionalText("customer_email"),
+        };
       },
     });
   const service = {
@@ -30,6 +36,11 @@ export function pmeService(ctx: FastmagContext) {
           kind ? ctx.queries.sql("pmesByKind", { kind: FASTMAG_KIND[kind] }) : ctx.queries.sql("allPmes"),
         ),
       ),
+    /** The PMEs of the customer with this e-mail. */
+    pmesOf: async (email: string) =>
+      read(await ctx.client.queryAnswer(ctx.queries.sql("pmesByCustomerEmail", { email }))),
+    /** Every PME held by a customer with an e-mail, with that e-mail. */
+    customersPmes: async () => read(await ctx.client.queryAnswer(ctx.queries.sql("customersPmes"))),
     /** What is left on a PME; null when the code is unknown. */
     balance: async (code: string): Promise<number | null> => (await service.pme(code))?.balance ?? null,
   };

@@ -63,6 +63,11 @@ FROM customers c WHERE LOWER(c.email) = LOWER(:email)`,
   allPmes: `SELECT w.code, w.kind, w.balance, w.customer_id FROM pme w ORDER BY w.code`,
   // kind is MAG (issued in a physical store) or WEB.
   pmesByKind: `SELECT w.code, w.kind, w.balance, w.customer_id FROM pme w WHERE w.kind = :kind ORDER BY w.code`,
+  // A customer's wallets (the Customers screen), and every wallet held by a customer with an e-mail (the store-credit mirror).
+  pmesByCustomerEmail: `SELECT w.code, w.kind, w.balance, w.customer_id, c.email AS customer_email
+FROM pme w JOIN customers c ON c.customer_id = w.customer_id WHERE LOWER(c.email) = LOWER(:email) ORDER BY w.code`,
+  customersPmes: `SELECT w.code, w.kind, w.balance, w.customer_id, c.email AS customer_email
+FROM pme w JOIN customers c ON c.customer_id = w.customer_id WHERE c.email <> '' ORDER BY c.email, w.code`,
 
   avoirs: `SELECT a.avoir_id AS id, a.customer_id, c.email AS customer_email, a.amount, a.remaining, a.created_at, a.expires_on
 FROM avoirs a LEFT JOIN customers c ON c.customer_id = a.customer_id ORDER BY a.avoir_id`,
