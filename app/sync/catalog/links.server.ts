@@ -20,9 +20,52 @@ export interface LinkRow {
 
 const CHUNK = 500;
 
+/**
+ * Rows of `SELECT <columns> FROM "ExternalLink" WHERE shop, entity and <column> IN (values) [AND more]`,
+ * `values` a chunk at a time, straight to the driver adapter: through the client, each such query grew
+ * its query compiler's memory by megabytes (never given back), 36 MB for a season's first import.
+ * Null for a client not made by createPrismaClient (the caller then asks the client).
+ */
+async function selectLinks(
+  db: Db,
+  shop: string,
+  entity: string,
+  columns: string[],
+  match: { column: string; values: string[]; more?: string; orderBy?: string },
+  onRow: (row: unknown[]) => void,
+): Promise<boolean> {
+  const driver = driverConnection(db);
+  if (!driver) return false;
+  const connection = await driver;
+  const numbered = connection.provider === "postgres";
+  for (let i = 0; i < match.values.length; i += CHUNK) {
+    const args: string[] = [shop, entity, ...match.values.slice(i, i + CHUNK)];
+    const at = (n: number) => (numbered ? `$${n + 1}` : "?");
+    const result = await connection.queryRaw({
+      sql: `SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "ExternalLink" WHERE "shop" = ${at(0)} AND "entity" = ${at(1)} AND "${match.column}" IN (${args
+        .slice(2)
+        .map((_, k) => at(k + 2))
+        .join(", ")})${match.more ? ` AND ${match.more}` : ""}${match.orderBy ? ` ORDER BY "${match.orderBy}"` : ""}`,
+      args,
+      argTypes: args.map(() => ({ scalarType: "string", arity: "scalar" }) as const),
+    });
+    for (const row of result.rows) onRow(row);
+  }
+  return true;
+}
+
 /** The hash last sent for each of `localIds` that has a link of `entity`, by local id. */
 export async function hashesByLocalId(db: Db, shop: string, entity: string, localIds: string[]) {
   const found = new Map<string, string>();
+  const direct = await selectLinks(
+    db,
+    shop,
+    entity,
+    ["localId", "hash"],
+    { column: "localId", values: localIds },
+    (r) => found.set(String(r[0]), String(r[1])),
+  );
+  if (direct) return found;
   for (let i = 0; i < localIds.length; i += CHUNK) {
     const rows = await db.externalLink.findMany({
       where: { shop, entity, localId: { in: localIds.slice(i, i + CHUNK) } },
@@ -39,17 +82,27 @@ export async function hashesByLocalId(db: Db, shop: string, entity: string, loca
  */
 export async function localIdsWithDetailInGroups(db: Db, shop: string, entity: string, groupKeys: string[]) {
   const byGroup = new Map<string, string[]>();
+  const add = (localId: string, groupKey: string) => {
+    const list = byGroup.get(groupKey);
+    if (list) list.push(localId);
+    else byGroup.set(groupKey, [localId]);
+  };
+  const direct = await selectLinks(
+    db,
+    shop,
+    entity,
+    ["localId", "groupKey"],
+    { column: "groupKey", values: groupKeys, more: `"detail" IS NOT NULL`, orderBy: "localId" },
+    (r) => add(String(r[0]), String(r[1])),
+  );
+  if (direct) return byGroup;
   for (let i = 0; i < groupKeys.length; i += CHUNK) {
     const rows = await db.externalLink.findMany({
       where: { shop, entity, groupKey: { in: groupKeys.slice(i, i + CHUNK) }, detail: { not: null } },
       select: { localId: true, groupKey: true },
       orderBy: { localId: "asc" },
     });
-    for (const row of rows) {
-      const list = byGroup.get(row.groupKey);
-      if (list) list.push(row.localId);
-      else byGroup.set(row.groupKey, [row.localId]);
-    }
+    for (const row of rows) add(row.localId, row.groupKey);
   }
   return byGroup;
 }
@@ -57,6 +110,17 @@ export async function localIdsWithDetailInGroups(db: Db, shop: string, entity: s
 /** The non-empty details of the links of `entity` among `localIds`, by local id. */
 export async function detailsOf(db: Db, shop: string, entity: string, localIds: string[]) {
   const found = new Map<string, string>();
+  const direct = await selectLinks(
+    db,
+    shop,
+    entity,
+    ["localId", "detail"],
+    { column: "localId", values: localIds },
+    (r) => {
+      if (r[1]) found.set(String(r[0]), String(r[1]));
+    },
+  );
+  if (direct) return found;
   for (let i = 0; i < localIds.length; i += CHUNK) {
     const rows = await db.externalLink.findMany({
       where: { shop, entity, localId: { in: localIds.slice(i, i + CHUNK) } },
