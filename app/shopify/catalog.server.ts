@@ -130,11 +130,14 @@ export async function setProduct(client: ShopifyAdminClient, variables: ProductS
   return outcomeOf(data.productSet);
 }
 
-/** Every productSet as one bulk mutation (staged upload of the JSONL); `onLine` gets each line's outcome. */
+/**
+ * Every productSet as one bulk mutation (staged upload of the JSONL, written as `variables` are iterated);
+ * `onLine` gets each line's outcome as the result is read, and is awaited before the next.
+ */
 export async function setProductsInBulk(
   client: ShopifyAdminClient,
-  variables: ProductSetVariables[],
-  onLine: (index: number, outcome: ProductSetOutcome) => void,
+  variables: Iterable<ProductSetVariables>,
+  onLine: (index: number, outcome: ProductSetOutcome) => void | Promise<void>,
   options: BulkOptions = {},
 ): Promise<void> {
   for await (const line of runBulkMutation<{
@@ -144,7 +147,7 @@ export async function setProductsInBulk(
   }>(client, CATALOG_PRODUCT_SET_BULK, variables, options)) {
     const outcome = outcomeOf(line.data?.productSet);
     if (line.errors?.length) outcome.errors = line.errors.map((e) => ({ field: null, message: e.message }));
-    onLine(line.__lineNumber, outcome);
+    await onLine(line.__lineNumber, outcome);
   }
 }
 

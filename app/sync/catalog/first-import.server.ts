@@ -176,14 +176,9 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
     if (refused.has(m.product.id)) continue;
     // hash "" so the next import sends the whole product; every Shopify variant is linked with what it is
     // now, so one the source does not list is kept when the product is sent.
+    // The variants first: a run cut before the product's link leaves the product unlinked, never linked
+    // without its variants (which would let the next import drop the ones the source does not list).
     const links: LinkWrite[] = [
-      {
-        entity: "product",
-        localId: m.key,
-        remoteId: m.product.id,
-        hash: "",
-        groupKey: seasonOf.get(m.key) ?? "",
-      },
       ...m.product.variants.map((v) => ({
         entity: "variant",
         localId: v.sku ?? `shopify:${v.id}`,
@@ -191,6 +186,13 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
         groupKey: m.key,
         detail: JSON.stringify(v.setInput),
       })),
+      {
+        entity: "product",
+        localId: m.key,
+        remoteId: m.product.id,
+        hash: "",
+        groupKey: seasonOf.get(m.key) ?? "",
+      },
     ];
     await saveLinks(db, shop, links);
   }

@@ -22,7 +22,14 @@ import {
 } from "../../shopify/catalog.server";
 import type { ProductSetVariables } from "../../shopify/operations/catalog";
 import type { SyncReporter } from "../sync-context";
-import { linksByLocalId, linksInGroups, saveLinks, type LinkWrite } from "./links.server";
+import {
+  detailsOf,
+  hashesByLocalId,
+  linksInGroups,
+  localIdsWithDetailInGroups,
+  saveLinks,
+  type LinkWrite,
+} from "./links.server";
 
 export interface CatalogImportOptions {
   /** List what would happen without writing anything (the screen's Preview). */
@@ -91,12 +98,18 @@ export function limitProblem(product: CatalogProduct): string | null {
 
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");
 
+/** A product to send: its productSet input is made again when written (never held for a whole season). */
 interface Outgoing {
   product: CatalogProduct;
-  input: Record<string, unknown>;
+  planned: PlannedProduct;
+  /** Variants Shopify has that the source dropped, as they were last sent (usually none). */
+  kept: Record<string, unknown>[];
   hash: string;
   isNew: boolean;
 }
+
+/** Products whose link rows are written together (a few statements instead of one transaction each). */
+const SETTLE_BATCH = 250;
 
 export async function importSeason(season: string, deps: CatalogImportDeps): Promise<CatalogImportResult> {
   const { db, shop, source, report } = deps;
@@ -109,14 +122,24 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   for (const s of read.skipped) report.skip("product-row", s.externalId, s.reason);
   await report.checkpoint();
 
+  // What is known of the season's products: the hash last sent (compact: key → hash), the variants
+  // each has in Shopify (their SKUs; the input they were sent with is read only for those gone).
   const keys = products.map((p) => p.sourceKey);
-  const [productLinks, variantLinks, seasonLinks] = await Promise.all([
-    linksByLocalId(db, shop, ENTITY.product, keys),
-    linksInGroups(db, shop, ENTITY.variant, keys),
+  const [hashes, variantSkus, seasonLinks] = await Promise.all([
+    hashesByLocalId(db, shop, ENTITY.product, keys),
+    localIdsWithDetailInGroups(db, shop, ENTITY.variant, keys),
     linksInGroups(db, shop, ENTITY.product, [season]),
   ]);
-  const variantsOf = new Map<string, typeof variantLinks>();
-  for (const link of variantLinks) variantsOf.set(link.groupKey, [...(variantsOf.get(link.groupKey) ?? []), link]);
+  const goneSkus = new Map<string, string[]>();
+  for (const product of products) {
+    const linked = variantSkus.get(product.sourceKey);
+    if (!linked) continue;
+    const listed = new Set(product.variants.map((v) => v.sku));
+    const gone = linked.filter((sku) => !listed.has(sku));
+    if (gone.length) goneSkus.set(product.sourceKey, gone);
+  }
+  variantSkus.clear();
+  const goneDetails = await detailsOf(db, shop, ENTITY.variant, [...goneSkus.values()].flat());
 
   const result: CatalogImportResult = {
     season,
@@ -153,34 +176,32 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       continue;
     }
     // Variants Shopify holds that the source dropped: sent again as they were, so productSet keeps them.
-    const listed = new Set(product.variants.map((v) => v.sku));
-    const gone = (variantsOf.get(product.sourceKey) ?? []).filter((l) => !listed.has(l.localId) && l.detail);
+    const gone = (goneSkus.get(product.sourceKey) ?? []).filter((sku) => goneDetails.has(sku));
     if (gone.length) {
       result.goneVariants += gone.length;
-      planned.reason = `${gone.length} variant${gone.length > 1 ? "s" : ""} no longer in ${deps.sourceName} (${gone.map((g) => g.localId).join(", ")}): kept in Shopify, not deleted.`;
-      for (const g of gone)
+      planned.reason = `${gone.length} variant${gone.length > 1 ? "s" : ""} no longer in ${deps.sourceName} (${gone.join(", ")}): kept in Shopify, not deleted.`;
+      for (const sku of gone)
         report.skip(
           "variant",
-          g.localId,
+          sku,
           `No longer in ${deps.sourceName}'s season ${season}: kept in Shopify, not deleted.`,
         );
     }
-    const input = productSetInput(
-      product,
-      idField,
-      gone.map((g) => JSON.parse(g.detail!) as Record<string, unknown>),
-    );
-    const hash = hashOf(input);
-    const link = productLinks.get(product.sourceKey);
-    if (link && link.hash === hash) {
+    const kept = gone.map((sku) => JSON.parse(goneDetails.get(sku)!) as Record<string, unknown>);
+    const hash = hashOf(productSetInput(product, idField, kept));
+    const linkHash = hashes.get(product.sourceKey);
+    if (linkHash === hash) {
       result.unchanged++;
       continue;
     }
-    planned.action = link ? "update" : "create";
-    outgoing.push({ product, input, hash, isNew: !link });
+    planned.action = linkHash === undefined ? "create" : "update";
+    outgoing.push({ product, planned, kept, hash, isNew: linkHash === undefined });
   }
+  hashes.clear();
+  goneDetails.clear();
   const current = new Set(keys);
   const goneProducts = seasonLinks.filter((l) => !current.has(l.localId));
+  current.clear();
   result.goneProducts = goneProducts.length;
   for (const g of goneProducts) {
     result.plan.push({
@@ -194,6 +215,8 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     });
   }
   report.count({ seen: products.length });
+  // Only the products to send are needed from here.
+  products.length = 0;
   if (dryRun) {
     result.created = outgoing.filter((o) => o.isNew).length;
     result.updated = outgoing.length - result.created;
@@ -207,19 +230,31 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   }
 
   const client = deps.client;
-  const plannedByKey = new Map(result.plan.map((p) => [p.key, p]));
   if (!client) throw new Error("importSeason needs a Shopify client to write");
   if (await ensureProductIdDefinition(client, idField)) result.writes++;
 
-  const variablesOf = (o: Outgoing): ProductSetVariables => ({
-    input: o.isNew ? { ...o.input, status: "DRAFT" } : o.input,
-    identifier: customIdOf(idField, o.product.sourceKey),
-  });
+  const variablesOf = (o: Outgoing): ProductSetVariables => {
+    const input = productSetInput(o.product, idField, o.kept);
+    return {
+      input: o.isNew ? { ...input, status: "DRAFT" } : input,
+      identifier: customIdOf(idField, o.product.sourceKey),
+    };
+  };
   let done = 0;
+  // Link rows of settled products, written a batch at a time: every variant first, then the products'
+  // hashes, so a run cut in between sends those products again rather than forgetting their variants.
+  let variantLinks: LinkWrite[] = [];
+  let productLinks: LinkWrite[] = [];
+  const writeLinks = async () => {
+    await saveLinks(db, shop, variantLinks);
+    await saveLinks(db, shop, productLinks);
+    variantLinks = [];
+    productLinks = [];
+  };
   const settle = async (o: Outgoing, outcome: ProductSetOutcome) => {
     done++;
     report.progress(done, outgoing.length, `Sending season ${season} to Shopify`);
-    const planned = plannedByKey.get(o.product.sourceKey)!;
+    const planned = o.planned;
     if (outcome.errors.length || !outcome.productId) {
       result.failed++;
       planned.reason = outcome.errors.map((e) => e.message).join("; ");
@@ -235,42 +270,46 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     else result.updated++;
     report.count({ changed: 1 });
     const variantIds = new Map(outcome.variants.map((v) => [v.sku, v.id]));
-    const links: LinkWrite[] = [
-      {
-        entity: ENTITY.product,
-        localId: o.product.sourceKey,
-        remoteId: outcome.productId,
-        hash: o.hash,
-        groupKey: season,
-      },
-      ...o.product.variants.map((v) => ({
+    for (const v of o.product.variants)
+      variantLinks.push({
         entity: ENTITY.variant,
         localId: v.sku,
         remoteId: variantIds.get(v.sku) ?? "",
         groupKey: o.product.sourceKey,
         detail: JSON.stringify(variantSetInput(o.product.options, v)),
-      })),
-    ];
-    await saveLinks(db, shop, links);
+      });
+    productLinks.push({
+      entity: ENTITY.product,
+      localId: o.product.sourceKey,
+      remoteId: outcome.productId,
+      hash: o.hash,
+      groupKey: season,
+    });
+    if (productLinks.length >= SETTLE_BATCH) await writeLinks();
   };
 
   if (outgoing.length >= (options.bulkFrom ?? DEFAULT_BULK_FROM)) {
     result.mode = "bulk";
-    const outcomes: ProductSetOutcome[] = [];
-    await setProductsInBulk(client, outgoing.map(variablesOf), (index, outcome) => (outcomes[index] = outcome), {
-      pollMs: options.bulkPollMs,
-      checkpoint: () => report.checkpoint(),
-    });
+    // The JSONL is written line by line from the products (bulk.server.ts); each result line is
+    // settled as it is read, its product's links written with the batch.
+    const settled = new Uint8Array(outgoing.length);
+    await setProductsInBulk(
+      client,
+      (function* () {
+        for (const o of outgoing) yield variablesOf(o);
+      })(),
+      async (index, outcome) => {
+        const o = outgoing[index];
+        if (!o || settled[index]) return;
+        settled[index] = 1;
+        await settle(o, outcome);
+      },
+      { pollMs: options.bulkPollMs, checkpoint: () => report.checkpoint() },
+    );
     result.writes += outgoing.length;
     for (const [index, o] of outgoing.entries())
-      await settle(
-        o,
-        outcomes[index] ?? {
-          productId: null,
-          variants: [],
-          errors: [{ message: "Missing from Shopify's bulk result" }],
-        },
-      );
+      if (!settled[index])
+        await settle(o, { productId: null, variants: [], errors: [{ message: "Missing from Shopify's bulk result" }] });
   } else if (outgoing.length) {
     result.mode = "one-by-one";
     for (const o of outgoing) {
@@ -278,8 +317,10 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       const outcome = await setProduct(client, variablesOf(o));
       result.writes++;
       await settle(o, outcome);
+      await writeLinks();
     }
   }
+  await writeLinks();
   for (const g of toArchive) {
     const outcome = await setProduct(client, {
       input: { status: "ARCHIVED" },
