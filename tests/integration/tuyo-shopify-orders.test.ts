@@ -192,8 +192,10 @@ describe("recording a Tuyo sale in Shopify", () => {
     await processDueWebhooks({ db });
     const exported = await db.orderExport.findFirst({ where: { shop, shopifyOrderId: sale.shopifyOrderId } });
     expect(exported).toMatchObject({ shopifyOrderName: order.name });
-    const job = await db.job.findFirst({ where: { shop, type: "orders.export" }, orderBy: { createdAt: "desc" } });
-    expect(JSON.parse(job!.paramsJson)).toMatchObject({ shopifyOrderId: sale.shopifyOrderId });
+    // Found by its order (other tests' orders of this shop were queued within the same millisecond).
+    const jobs = await db.job.findMany({ where: { shop, type: "orders.export" } });
+    const params = jobs.map((j) => JSON.parse(j.paramsJson) as { shopifyOrderId?: string });
+    expect(params.filter((p) => p.shopifyOrderId === sale.shopifyOrderId)).toHaveLength(1);
 
     // The same code again: refused, nothing more in Shopify.
     const again = await record({ code: "TY-1001", items: [{ sku: "ZAP-01-N", quantity: 2 }] });
@@ -357,5 +359,36 @@ describe("Tuyo hears how its orders progress in Shopify", () => {
       ["Empaque", "update_order"],
       ["Cancelada", "update_order"],
     ]);
+  });
+  it("a process killed while telling Tuyo: its claim is taken over once stale and the change sent once", async () => {
+    tuyo.createOrder({ code: "TY-2003", items: [{ sku: "ZAP-01-N", quantity: 1 }] });
+    const { payload } = await recorded("TY-2003", [{ sku: "ZAP-01-N", quantity: 1 }]);
+    expect(tuyoStatus("TY-2003")).toBe("Empaque");
+    const start = orderCalls().length;
+    const row = { shop_code: { shop, code: "TY-2003" } };
+
+    // What a process SIGKILLed between its claim and Tuyo's answer leaves: "Ruta" claimed, never reported.
+    await db.tuyoOrder.update({ where: row, data: { sendingStatus: "Ruta", sendingSince: new Date() } });
+    const fulfilledPayload = { ...payload, fulfillment_status: "fulfilled" };
+    await shopify.deliverWebhook({ shop, topic: "orders/updated", payload: fulfilledPayload });
+    await processDueWebhooks({ db });
+    // A live claim: another process is telling Tuyo, so nothing is sent twice.
+    expect(orderCalls().slice(start)).toEqual([]);
+
+    // The claim grows stale (the process died): the retry of the webhook sends "Ruta", once.
+    await db.tuyoOrder.update({ where: row, data: { sendingSince: new Date(Date.now() - 6 * 60_000) } });
+    await shopify.deliverWebhook({ shop, topic: "orders/updated", payload: fulfilledPayload, duplicates: 1 });
+    await processDueWebhooks({ db, concurrency: 4 });
+    expect(
+      orderCalls()
+        .slice(start)
+        .map((c) => c.path),
+    ).toEqual(["/api/change_order/TY-2003"]);
+    expect(tuyoStatus("TY-2003")).toBe("Ruta");
+    expect(await db.tuyoOrder.findUnique({ where: row })).toMatchObject({
+      reportedStatus: "Ruta",
+      sendingStatus: null,
+      sendingSince: null,
+    });
   });
 });

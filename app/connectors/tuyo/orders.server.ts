@@ -5,7 +5,7 @@
 // variants. Each change is sent once (TuyoOrder.reportedStatus) and never backwards.
 import type { OrderProgress, OrderStatusDestination } from "../../capabilities/order-status-destination";
 import type { Db } from "../../db.server";
-import { ValidationError } from "../../lib/errors";
+import { TransientError, ValidationError } from "../../lib/errors";
 import type { TuyoClient } from "./client.server";
 import { readVariants } from "./listings.server";
 
@@ -61,8 +61,18 @@ export async function linkTuyoSale(db: Db, shop: string, code: string, shopifyOr
   await db.tuyoOrder.update({ where: { shop_code: { shop, code } }, data: { shopifyOrderId } });
 }
 
-export function tuyoOrderStatusDestination(deps: { db: Db; shop: string; client: TuyoClient }): OrderStatusDestination {
+// Longer than a Tuyo call can take (its timeout, and one retry with a fresh timestamp): a claim older
+// than this was left by a process that died before Tuyo answered.
+const SENDING_LEASE_MS = 5 * 60_000;
+
+export function tuyoOrderStatusDestination(deps: {
+  db: Db;
+  shop: string;
+  client: TuyoClient;
+  clock?: { now(): Date };
+}): OrderStatusDestination {
   const { db, shop, client } = deps;
+  const clock = deps.clock ?? { now: () => new Date() };
   return {
     async reportProgress(shopifyOrderId, progress) {
       const status = TUYO_STATUS[progress];
@@ -72,13 +82,29 @@ export function tuyoOrderStatusDestination(deps: { db: Db; shop: string; client:
         const current = (order.reportedStatus ?? "Pendiente") as keyof typeof RANK;
         // Once per change, forward only ("Cancelada" ends it).
         if (RANK[status] <= RANK[current]) return { sent: false };
+        const now = clock.now();
+        const stale = new Date(now.getTime() - SENDING_LEASE_MS);
         // Claimed before sending: two webhooks telling the same change at once (orders/fulfilled and
-        // fulfillments/create) send it once; the one that loses the claim looks again.
+        // fulfillments/create) send it once; the one that loses the claim looks again. A claim left by a
+        // process killed before Tuyo answered is taken over once stale, so the change is not lost.
         const claimed = await db.tuyoOrder.updateMany({
-          where: { id: order.id, reportedStatus: order.reportedStatus },
-          data: { reportedStatus: status },
+          where: {
+            id: order.id,
+            reportedStatus: order.reportedStatus,
+            OR: [{ sendingStatus: null }, { sendingSince: { lt: stale } }],
+          },
+          data: { sendingStatus: status, sendingSince: now },
         });
-        if (claimed.count === 0) continue;
+        if (claimed.count === 0) {
+          const live = await db.tuyoOrder.findUnique({ where: { id: order.id } });
+          if (live?.reportedStatus !== order.reportedStatus) continue;
+          // Another process is telling Tuyo this change (or a later one): it reports it.
+          if (live.sendingStatus && RANK[live.sendingStatus as keyof typeof RANK] >= RANK[status])
+            return { sent: false };
+          // An earlier change is on its way: this one follows it, on the webhook's retry.
+          throw new TransientError(`Tuyo is being told the order's earlier progress; "${status}" follows.`);
+        }
+        const mine = { id: order.id, sendingStatus: status, sendingSince: now };
         try {
           if (order.kind === "unique") {
             const skus = [...new Set((JSON.parse(order.skusJson) as { sku: string }[]).map((l) => l.sku))];
@@ -86,12 +112,13 @@ export function tuyoOrderStatusDestination(deps: { db: Db; shop: string; client:
           } else await client.patch(`/api/change_order/${encodeURIComponent(order.code)}`, { status });
         } catch (error) {
           // Not told: handed back, so the next attempt (the webhook's retry) sends it.
-          await db.tuyoOrder.updateMany({
-            where: { id: order.id, reportedStatus: status },
-            data: { reportedStatus: order.reportedStatus },
-          });
+          await db.tuyoOrder.updateMany({ where: mine, data: { sendingStatus: null, sendingSince: null } });
           throw error;
         }
+        await db.tuyoOrder.updateMany({
+          where: mine,
+          data: { reportedStatus: status, sendingStatus: null, sendingSince: null },
+        });
         return { sent: true };
       }
     },

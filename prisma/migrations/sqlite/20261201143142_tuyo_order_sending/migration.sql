@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "TuyoOrder" ADD COLUMN "sendingSince" DATETIME;
+ALTER TABLE "TuyoOrder" ADD COLUMN "sendingStatus" TEXT;
+
