@@ -29,9 +29,10 @@ interface Waiting {
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_ROWS = 250;
 /**
- * A statement goes at once when this many rows wait and a connection is free: in a big burst Node
- * reads hundreds of deliveries in one turn of the event loop (a few hundred milliseconds), and their
- * rows are then at the database by the end of it instead of only starting then.
+ * On PostgreSQL a statement goes at once when this many rows wait and a connection is free: in a big
+ * burst Node reads hundreds of deliveries in one turn of the event loop (a few hundred milliseconds),
+ * and their rows are then at the database by the end of it instead of only starting then. (SQLite's
+ * driver runs a statement on the event loop itself: nothing would overlap, only commits be added.)
  */
 const EAGER_ROWS = 50;
 /** A statement started within this long after the previous one means deliveries are pouring in… */
@@ -55,7 +56,7 @@ export class DeliveryRecorder {
   record(row: DeliveryRow, at: Date): Promise<boolean> {
     return new Promise((settle, fail) => {
       this.waiting.push({ row, at, settle, fail });
-      if (this.waiting.length >= EAGER_ROWS && this.inFlight < this.lanes)
+      if (this.lanes > 1 && this.waiting.length >= EAGER_ROWS && this.inFlight < this.lanes)
         void this.write(this.waiting.splice(0, MAX_ROWS));
       else void this.startWrites();
     });
