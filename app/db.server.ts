@@ -16,6 +16,16 @@ export type Db = SqliteClient;
 // The adapter factory behind each client, for driverConnection().
 const factories = new WeakMap<Db, SqlDriverAdapterFactory>();
 const driverConnections = new WeakMap<Db, Promise<SqlDriverAdapter>>();
+// How many statements driverConnection() can run at once (its pool's size; 1 on SQLite).
+const driverLanes = new WeakMap<Db, number>();
+
+/**
+ * PostgreSQL connections of driverConnection()'s pool: a webhook burst keeps this many INSERTs in
+ * flight, so deliveries read while one is at the database go in the next without waiting for it.
+ * Kept open when idle (pg closes idle ones after 10 s by default): a burst after a quiet spell would
+ * first open them again.
+ */
+export const INTAKE_POSTGRES_CONNECTIONS = 4;
 
 /**
  * How long opening a PostgreSQL connection may take. pg waits forever by default: a database host that
@@ -28,8 +38,9 @@ export function createPrismaClient(databaseUrl: string | undefined): Db {
   if (target.provider === "postgresql") {
     const pool = { connectionString: target.url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS };
     const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
-    // driverConnection's pool: its statements run one at a time (plus a requeue now and then).
-    factories.set(client, new PrismaPg({ ...pool, max: 2 }));
+    const lanes = INTAKE_POSTGRES_CONNECTIONS;
+    factories.set(client, new PrismaPg({ ...pool, max: lanes, min: lanes }));
+    driverLanes.set(client, lanes);
     return client;
   }
   // A short driver wait: longer waits for SQLite's write lock happen on timers (app/db/sqlite-busy.server.ts).
@@ -58,6 +69,11 @@ export function driverConnection(client: Db): Promise<SqlDriverAdapter> | null {
     driverConnections.set(client, connection);
   }
   return connection;
+}
+
+/** How many statements driverConnection(client) runs at once: 1 on SQLite (one connection, synchronous). */
+export function driverParallelism(client: Db): number {
+  return driverLanes.get(client) ?? 1;
 }
 
 declare global {

@@ -82,15 +82,22 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Parses UTF-8 JSON that must be an object (not null, an array, a string or a number): else 400. */
 export function parseJsonObject(body: Uint8Array): Record<string, unknown> {
+  return parseJsonObjectText(body).value;
+}
+
+/** parseJsonObject, with the decoded text too (for storing the body as received without decoding it again). */
+export function parseJsonObjectText(body: Uint8Array): { text: string; value: Record<string, unknown> } {
+  let text: string;
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(body));
+    text = utf8.decode(body);
+    value = JSON.parse(text);
   } catch {
     throw jsonRefusal(400, "The body is not valid JSON.");
   }
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw jsonRefusal(400, "The body must be a JSON object.");
-  return value as Record<string, unknown>;
+  return { text, value: value as Record<string, unknown> };
 }
 
 /**

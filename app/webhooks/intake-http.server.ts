@@ -4,6 +4,7 @@
 // Response); here a delivery costs the checks and its share of one INSERT. The rules are the ones
 // the Remix routes apply (takeDelivery in receive.server.ts); only the transport differs.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
+import { NOT_EMBEDDED_SECURITY_HEADERS, writeHeadAsGiven } from "../lib/http-headers.server";
 import { logger } from "../lib/logger.server";
 import type { BodyChunks } from "../lib/request-body.server";
 import { takeDelivery, type DeliveryAnswer, type IncomingDelivery } from "./receive.server";
@@ -126,17 +127,14 @@ function writeAnswer(request: IncomingMessage, response: ServerResponse, answer:
   if (response.headersSent || response.destroyed) return null;
   // A body left unread (refused before or while reading it) is not drained: the connection closes.
   const unread = !request.complete;
-  const headers: Record<string, string | number> = { ...answer.headers };
+  // The security headers every response gets, written here with the rest of the head (webhook
+  // addresses are never embedded pages) rather than added by the generic writeHead wrapper.
+  const headers: Record<string, string | number> = { ...NOT_EMBEDDED_SECURITY_HEADERS, ...answer.headers };
   if (unread) headers.connection = "close";
-  if (answer.body === null) {
-    headers["content-length"] = 0;
-    response.writeHead(answer.status, headers);
-    response.end();
-    return 0;
-  }
-  const length = Buffer.byteLength(answer.body);
+  const length = answer.body === null ? 0 : Buffer.byteLength(answer.body);
   headers["content-length"] = length;
-  response.writeHead(answer.status, headers);
-  response.end(answer.body);
+  writeHeadAsGiven(response, answer.status, headers);
+  if (answer.body === null) response.end();
+  else response.end(answer.body);
   return length;
 }

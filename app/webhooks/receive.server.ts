@@ -2,7 +2,7 @@
 // JSON object), record it with ONE insert keyed by X-Shopify-Webhook-Id, answer 200. The work itself
 // is done by the webhook processor (processor.server.ts) from that row, so Shopify gets its answer
 // in milliseconds even during a burst, and a crash after the answer loses nothing.
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { type KeyObject, createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db as defaultDb, type Db } from "../db.server";
 import { env } from "../env.server";
@@ -16,7 +16,7 @@ import {
   isJsonContentType,
   jsonRefusal,
   methodNotAllowed,
-  parseJsonObject,
+  parseJsonObjectText,
   readCappedChunks,
 } from "../lib/request-body.server";
 import { DeliveryRecorder, type DeliveryRow, requeueUnprocessed } from "./record.server";
@@ -102,7 +102,7 @@ export async function takeDelivery(
     if (headers.topic !== routeTopic)
       throw jsonRefusal(400, `This address takes ${routeTopic} webhooks, not ${headers.topic}.`);
     if (!SHOP_DOMAIN.test(headers.shop)) throw jsonRefusal(400, "X-Shopify-Shop-Domain is not a shop domain.");
-    parseJsonObject(body);
+    const { text } = parseJsonObjectText(body);
 
     const recorded = await recordDelivery(db, now(), {
       webhookId: headers.webhookId,
@@ -110,7 +110,7 @@ export async function takeDelivery(
       topic: routeTopic,
       eventId: headers.eventId,
       triggeredAt: headers.triggeredAt,
-      payloadJson: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"),
+      payloadJson: text,
     });
     if (recorded !== "already-processed") wakeWebhookProcessors();
     return recorded === "new" ? ACCEPTED : DUPLICATE;
@@ -155,9 +155,17 @@ function shopifyHeaders(request: HeaderSource) {
 
 /** Base64 HMAC-SHA256 of the raw body with the app secret, compared in constant time. */
 function signedBy(secret: string, body: Uint8Array, hmac: string): boolean {
-  const expected = createHmac("sha256", secret).update(body).digest();
+  const expected = createHmac("sha256", secretKey(secret)).update(body).digest();
   const given = Buffer.from(hmac, "base64");
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+let lastKey: { secret: string; key: KeyObject } | null = null;
+
+/** The secret as a key object, made once: a string key is converted again by every createHmac. */
+function secretKey(secret: string): KeyObject {
+  if (lastKey?.secret !== secret) lastKey = { secret, key: createSecretKey(Buffer.from(secret, "utf8")) };
+  return lastKey.key;
 }
 
 type Recorded = "new" | "requeued" | "already-processed";

@@ -1,11 +1,14 @@
 // Recording deliveries, one row each, written together: the deliveries that reach this point while an
 // INSERT is under way go in the next one (a multi-row INSERT … ON CONFLICT DO NOTHING RETURNING). Under
 // a burst that turns a thousand statements into a few dozen — the per-statement cost of the database
-// client, not the rows, is what made answers slow — and a lone delivery is written at once. The
-// statements go to the driver adapter directly (db.server.ts driverConnection), not through the client.
+// client, not the rows, is what made answers slow — and a lone delivery is written at once. On
+// PostgreSQL several statements are in flight at once (one per connection of the driver's pool): a
+// statement's round trip under load is tens of milliseconds, and deliveries waiting behind the one
+// under way waited for it and then for their own. The statements go to the driver adapter directly
+// (db.server.ts driverConnection), not through the client.
 import { Prisma } from "@passerelle/prisma-sqlite";
 import type { ArgType } from "@prisma/driver-adapter-utils";
-import { type Db, driverConnection } from "../db.server";
+import { type Db, driverConnection, driverParallelism } from "../db.server";
 
 export interface DeliveryRow {
   webhookId: string;
@@ -25,52 +28,80 @@ interface Waiting {
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_ROWS = 250;
-/** A write within this long after the previous one means deliveries are pouring in… */
+/**
+ * On PostgreSQL a statement goes at once when this many rows wait and a connection is free: in a big
+ * burst Node reads hundreds of deliveries in one turn of the event loop (a few hundred milliseconds),
+ * and their rows are then at the database by the end of it instead of only starting then. (SQLite's
+ * driver runs a statement on the event loop itself: nothing would overlap, only commits be added.)
+ */
+const EAGER_ROWS = 50;
+/** A statement started within this long after the previous one means deliveries are pouring in… */
 const BURST_GAP_MS = 20;
 /** …and the next statement waits this long for more rows (a lone delivery is written at once). */
 const GATHER_MS = 2;
 
 export class DeliveryRecorder {
   private waiting: Waiting[] = [];
-  private writing = false;
-  private lastWriteAt = -Infinity;
+  private inFlight = 0;
+  private gathering = false;
+  private lastStartAt = -Infinity;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Statements in flight at most (the driver's connections). */
+    private readonly lanes = driverParallelism(db),
+  ) {}
 
   /** True when the row was inserted; false when a delivery with this webhook id is already recorded. */
   record(row: DeliveryRow, at: Date): Promise<boolean> {
     return new Promise((settle, fail) => {
       this.waiting.push({ row, at, settle, fail });
-      if (!this.writing) void this.write();
+      if (this.lanes > 1 && this.waiting.length >= EAGER_ROWS && this.inFlight < this.lanes)
+        void this.write(this.waiting.splice(0, MAX_ROWS));
+      else void this.startWrites();
     });
   }
 
-  private async write(): Promise<void> {
-    this.writing = true;
-    // Let the deliveries already being read in this turn of the event loop join the first statement.
+  /** Starts statements for the waiting rows while a lane is free, after gathering rows for a moment. */
+  private async startWrites(): Promise<void> {
+    if (this.gathering || this.inFlight >= this.lanes || this.waiting.length === 0) return;
+    this.gathering = true;
+    // Let the deliveries already being read in this turn of the event loop join the statement.
     await new Promise((resolve) => setImmediate(resolve));
     // In a burst the server takes connections in a trickle, a few per turn of the loop: gathering them
     // for a moment makes one statement of what would have been dozens (each a commit of its own).
-    if (this.waiting.length < MAX_ROWS && performance.now() - this.lastWriteAt < BURST_GAP_MS)
+    if (this.waiting.length < MAX_ROWS && performance.now() - this.lastStartAt < BURST_GAP_MS)
       await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
-    while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, MAX_ROWS);
-      try {
-        const inserted = await insertNew(this.db, distinct(batch));
-        for (const item of batch) item.settle(inserted.delete(item.row.webhookId));
-      } catch (error) {
-        for (const item of batch) item.fail(error);
-      }
+    this.gathering = false;
+    while (this.waiting.length > 0 && this.inFlight < this.lanes) void this.write(this.waiting.splice(0, MAX_ROWS));
+    // Rows left (every lane busy) go when a statement ends.
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    this.inFlight++;
+    this.lastStartAt = performance.now();
+    try {
+      const inserted = await insertNew(this.db, distinct(batch));
+      for (const item of batch) item.settle(inserted.delete(item.row.webhookId));
+    } catch (error) {
+      for (const item of batch) item.fail(error);
+    } finally {
+      this.inFlight--;
+      void this.startWrites();
     }
-    this.lastWriteAt = performance.now();
-    this.writing = false;
   }
 }
 
-/** One row per webhook id (a duplicate in the same batch is then "already recorded"). */
+/**
+ * One row per webhook id (a duplicate in the same batch is then "already recorded"), in webhook id
+ * order: statements in flight at once that share ids (Shopify's repeats) then wait for each other's
+ * rows in the same order, and never deadlock.
+ */
 function distinct(batch: Waiting[]): Waiting[] {
   const seen = new Set<string>();
-  return batch.filter((item) => !seen.has(item.row.webhookId) && seen.add(item.row.webhookId));
+  return batch
+    .filter((item) => !seen.has(item.row.webhookId) && seen.add(item.row.webhookId))
+    .sort((a, b) => (a.row.webhookId < b.row.webhookId ? -1 : a.row.webhookId > b.row.webhookId ? 1 : 0));
 }
 
 async function insertNew(db: Db, batch: Waiting[]): Promise<Set<string>> {

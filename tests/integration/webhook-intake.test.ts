@@ -8,6 +8,7 @@ import { action as customerRedactAction } from "~/routes/webhooks.customers.reda
 import { action as dataRequestAction } from "~/routes/webhooks.customers.data_request";
 import { loader as unknownTopicLoader } from "~/routes/webhooks.$";
 import { processDueWebhooks } from "~/webhooks/processor.server";
+import { DeliveryRecorder } from "~/webhooks/record.server";
 import { respond, webhookRequest } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
 
@@ -133,5 +134,20 @@ describe("webhook intake", () => {
       leaseOwner: null,
     });
     expect(await db.complianceRequest.count({ where: { shop, topic: "customers/redact" } })).toBe(1);
+  });
+
+  it("records a burst whose repeats arrive in the opposite order while the first are being written: each once, none refused", async () => {
+    // Several statements are in flight at once on PostgreSQL; ids shared by two of them in opposite
+    // orders would deadlock one (and refuse its deliveries) unless each statement writes in id order.
+    const shop = uniqueShop();
+    const recorder = new DeliveryRecorder(db);
+    const at = new Date();
+    const ids = Array.from({ length: 150 }, (_, n) => `${shop}-${String(n).padStart(3, "0")}`);
+    // Large rows keep each statement busy long enough for the two to run side by side.
+    const payloadJson = JSON.stringify({ note: "x".repeat(50_000) });
+    const row = (webhookId: string) => ({ webhookId, shop, topic: "orders/create", payloadJson });
+    const inserted = await Promise.all([...ids, ...ids.toReversed()].map((id) => recorder.record(row(id), at)));
+    expect(inserted.filter(Boolean)).toHaveLength(ids.length);
+    expect(await db.webhookDelivery.count({ where: { shop } })).toBe(ids.length);
   });
 });
