@@ -219,7 +219,15 @@ describe("GET /api/fastmag/<operation>", () => {
       [
         "pme",
         { code: "PME-MAG-001" },
-        (b) => expect(b.items[0]).toEqual({ code: "PME-MAG-001", kind: "store", balance: 15, customerId: "1" }),
+        (b) =>
+          expect(b.items[0]).toEqual({
+            code: "PME-MAG-001",
+            kind: "store",
+            balance: 15,
+            customerId: "1",
+            // The single-PME call does not join the customer: its e-mail comes with pmesByCustomerEmail.
+            customerEmail: null,
+          }),
       ],
       ["pmes", {}, (b) => expect(b.items.map((i) => i.code)).toEqual(["PME-MAG-001", "PME-MAG-002", "PME-WEB-001"])],
       ["pmes", { kind: "web" }, (b) => expect(b.items.map((i) => i.code)).toEqual(["PME-WEB-001"])],
