@@ -34,7 +34,11 @@ export type WebhookUseCase = (event: WebhookEvent) => Promise<unknown>;
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
-/** Queues the event for the shop's event feed endpoints (once per webhook id; app/event-feed). */
+/**
+ * The intake queued the event feed's deliveries with the webhook's insert; this is the backstop for a
+ * webhook recorded without them (before the upgrade, or an endpoint added between the ack and now): a
+ * no-op when the event exists or no endpoint takes the topic (app/event-feed/outbox.server.ts).
+ */
 const feed = (event: WebhookEvent) =>
   recordShopEvent(db, {
     id: event.webhookId,
