@@ -13,6 +13,7 @@ import { manualClock } from "~/jobs/clock";
 import { spawnTsx } from "../support/jobs-processes";
 import { respond } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
+import { adminRequest, installShop } from "../support/admin-request";
 
 const caPath = vi.hoisted(() => {
   const file = `${process.env.TMPDIR ?? "/tmp"}/feed-ca-${process.pid}-${Date.now()}.pem`;
@@ -25,6 +26,7 @@ const { createEndpoint, rotateSecret, updateEndpoint, loadEndpoint } = await imp
 const { deliverDueEvents } = await import("~/event-feed/deliverer.server");
 const { replay, deliveryLog, endpointHealth, sendTestEvent } = await import("~/event-feed/feed.server");
 const { processDueWebhooks } = await import("~/webhooks/processor.server");
+const { loader: dashboard } = await import("~/routes/app._index");
 
 let erp: ErpReceiver;
 let products: ErpReceiver;
@@ -284,6 +286,12 @@ describe("the ERP event feed", () => {
       expect(row.status).toBe("paused");
       expect(row.statusReason).toContain("Paused automatically");
       await shopifySends(shop, "orders/create", orderBody(3004));
+      // The Dashboard says so, naming the endpoint; both events wait for it.
+      await installShop(shop);
+      const board = await dashboard({ request: adminRequest(shop, "/app"), params: {}, context: {} });
+      expect(board.stoppedFeedEndpoints).toEqual([
+        expect.objectContaining({ id: endpoint.id, name: "Down", why: "kept-failing", waiting: 2 }),
+      ]);
       const attemptsBefore = sentTo(erp, shop).length;
       clock.advance(10 * 3_600_000);
       await deliverDueEvents(options);
@@ -292,6 +300,8 @@ describe("the ERP event feed", () => {
       await updateEndpoint(db, shop, endpoint.id, { enabled: true });
       await deliverDueEvents(options);
       expect(await db.feedDelivery.count({ where: { shop, status: "delivered" } })).toBe(2);
+      const after = await dashboard({ request: adminRequest(shop, "/app"), params: {}, context: {} });
+      expect(after.stoppedFeedEndpoints).toEqual([]);
     } finally {
       erp.setMode({ kind: "ok" });
     }
