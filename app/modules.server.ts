@@ -19,6 +19,7 @@ import { listingJobTypes } from "./sync/listings/jobs.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
 import { pruneWebhookDeliveriesJob } from "./webhooks/retention.server";
+import { feedJobTypes } from "./event-feed/jobs.server";
 
 let registered = false;
 
@@ -36,6 +37,7 @@ export function registerModules(): void {
     ...promotionJobTypes,
     ...giftCardJobTypes,
     ...listingJobTypes,
+    ...feedJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);
