@@ -39,14 +39,17 @@ const strings = (value: unknown): string[] =>
  * webhook recorded without them (before the upgrade, or an endpoint added between the ack and now): a
  * no-op when the event exists or no endpoint takes the topic (app/event-feed/outbox.server.ts).
  */
-const feed = (event: WebhookEvent) =>
-  recordShopEvent(db, {
+const feed = async (event: WebhookEvent) => {
+  // The usual case: queued by the intake. One lookup by key, no transaction.
+  if (await db.feedEvent.findUnique({ where: { id: event.webhookId }, select: { id: true } })) return 0;
+  return recordShopEvent(db, {
     id: event.webhookId,
     shop: event.shop,
     topic: event.topic,
     body: event.body ?? JSON.stringify(event.payload),
     occurredAt: event.triggeredAt,
   });
+};
 
 export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
   "app/uninstalled": ({ shop }) => handleAppUninstalled(shop),
