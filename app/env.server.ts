@@ -48,6 +48,10 @@ const schema = z.object({
     .min(0.001)
     .max(24 * 14)
     .default(12),
+  // "on" when the app is installed without the Shopify CLI (shopify.app.toml's webhooks not deployed):
+  // each shop is subscribed to the event feed's topics through the Admin API at install. Off when the
+  // toml is deployed (Shopify would then send each event twice, once per subscription).
+  SHOPIFY_SUBSCRIBE_AT_INSTALL: z.enum(["on", "off"]).default("off"),
   // Replaces every Fastmag deadline (screens 15-30 s, syncs 120 s), e.g. for a slow instance.
   FASTMAG_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   // Where the storefront's job application files wait until their mail is sent (app/job-applications);

@@ -23,6 +23,7 @@ import { listingJobTypes } from "./sync/listings/jobs.server";
 import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
 import { pruneWebhookDeliveriesJob } from "./webhooks/retention.server";
+import { feedJobTypes } from "./event-feed/jobs.server";
 
 let registered = false;
 
@@ -42,6 +43,7 @@ export function registerModules(): void {
     ...listingJobTypes,
     ...jobApplicationJobTypes,
     ...customerJobTypes,
+    ...feedJobTypes,
   ])
     registerJobType(definition);
   registerCustomerDataHolder(orderRecordsHolder);

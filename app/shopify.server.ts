@@ -8,6 +8,7 @@ import { env } from "./env.server";
 import { installShopifyOriginOverride } from "./shopify/api-origin.server";
 import { SHOPIFY_API_VERSION } from "./shopify/api-version";
 import { recordInstallation } from "./shops/installation.server";
+import { subscribeAtInstall } from "./event-feed/subscriptions.server";
 import { withOfflineTokenCheck } from "./shops/offline-token-check.server";
 // Lets the job engine follow installs, uninstalls and shop/redact.
 import "./jobs/shop-lifecycle.server";
@@ -36,6 +37,7 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session }) => {
       await recordInstallation(session);
+      if (config.SHOPIFY_SUBSCRIBE_AT_INSTALL === "on") await subscribeAtInstall(session, config.SHOPIFY_APP_URL);
     },
   },
 });

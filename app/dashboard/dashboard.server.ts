@@ -6,6 +6,7 @@ import { shopRecord, type InstalledSession } from "../shops/installation.server"
 import { recentFailures, type JobSummary } from "../jobs/api.server";
 import { jobSummary } from "../jobs/views.server";
 import { whatToSetUp, type SetupStep } from "../shops/setup.server";
+import { stoppedEndpoints, type StoppedEndpoint } from "../event-feed/feed.server";
 
 export interface DashboardData {
   shop: {
@@ -21,25 +22,29 @@ export interface DashboardData {
   latestRuns: JobSummary[];
   /** Runs that failed in the last 24 hours: the Dashboard shows them first. */
   failuresLast24h: JobSummary[];
+  /** Event feed endpoints the app stopped (kept failing, or 410): events wait for them. */
+  stoppedFeedEndpoints: StoppedEndpoint[];
   recentWebhooks: { webhookId: string; topic: string; status: string; receivedAt: Date; error: string | null }[];
 }
 
 export async function loadDashboard(session: InstalledSession): Promise<DashboardData> {
   const shopDomain = session.shop;
   const since = new Date(Date.now() - 24 * 3600_000);
-  const [shop, connectors, setup, recentWebhooks, latestJobs, failuresLast24h] = await Promise.all([
-    shopRecord(session),
-    connectionSummaries(shopDomain),
-    whatToSetUp(db, shopDomain),
-    db.webhookDelivery.findMany({
-      where: { shop: shopDomain },
-      orderBy: { receivedAt: "desc" },
-      take: 5,
-      select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true },
-    }),
-    db.job.findMany({ where: { shop: shopDomain }, orderBy: { createdAt: "desc" }, take: 5 }),
-    recentFailures({ db }, shopDomain, since, 10),
-  ]);
+  const [shop, connectors, setup, recentWebhooks, latestJobs, failuresLast24h, stoppedFeedEndpoints] =
+    await Promise.all([
+      shopRecord(session),
+      connectionSummaries(shopDomain),
+      whatToSetUp(db, shopDomain),
+      db.webhookDelivery.findMany({
+        where: { shop: shopDomain },
+        orderBy: { receivedAt: "desc" },
+        take: 5,
+        select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true },
+      }),
+      db.job.findMany({ where: { shop: shopDomain }, orderBy: { createdAt: "desc" }, take: 5 }),
+      recentFailures({ db }, shopDomain, since, 10),
+      stoppedEndpoints(db, shopDomain),
+    ]);
   return {
     shop: {
       domain: shopDomain,
@@ -52,6 +57,7 @@ export async function loadDashboard(session: InstalledSession): Promise<Dashboar
     setup,
     latestRuns: latestJobs.map(jobSummary),
     failuresLast24h,
+    stoppedFeedEndpoints,
     recentWebhooks,
   };
 }

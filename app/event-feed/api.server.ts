@@ -2,6 +2,8 @@
 // here, the work done by endpoints.server.ts and feed.server.ts.
 import { z } from "zod";
 import { db, type Db } from "../db.server";
+import { enqueueJob } from "../jobs/api.server";
+import { RECONCILE_JOB } from "./jobs.server";
 import { ValidationError } from "../lib/errors";
 import { fieldErrorsFromZod } from "../lib/field-errors";
 import {
@@ -99,4 +101,7 @@ export const feedApi = {
   rotateSecret: (shop: string, id: string, overlapHours?: number) => rotateSecret(db, shop, id, { overlapHours }),
   deliveries: (shop: string, query: URLSearchParams) => deliveriesFromQuery(db, shop, query),
   replay: (shop: string, body: unknown) => replayFromBody(db, shop, body),
+  /** Queues the catch-up now (the job's run shows what it found). */
+  reconcile: (shop: string, trigger: "api" | "manual" = "api") =>
+    enqueueJob({ db }, { shop, type: RECONCILE_JOB, trigger }),
 };

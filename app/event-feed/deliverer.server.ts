@@ -14,6 +14,7 @@ import { errorMessage } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { onFeedDoorbell } from "./doorbell.server";
 import { endpointTarget } from "./endpoints.server";
+import { AUTO_PAUSE_REASON } from "./feed.server";
 
 export interface FeedDelivererOptions {
   db: Db;
@@ -347,7 +348,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
       where: { id: endpointId, status: "enabled", failingSince: { lte: pauseBefore } },
       data: {
         status: "paused",
-        statusReason: `Paused automatically on ${now.toISOString()}: no delivery succeeded for ${Math.round(s.autoPauseMs / 3_600_000)} hours. Nothing is dropped; resume it once the ERP answers again.`,
+        statusReason: `${AUTO_PAUSE_REASON} on ${now.toISOString()}: no delivery succeeded for ${Math.round(s.autoPauseMs / 3_600_000)} hours. Nothing is dropped; resume it once the ERP answers again.`,
       },
     }),
   ]);

@@ -53,6 +53,42 @@ export async function endpointHealth(db: Db, shop: string, now = new Date()): Pr
   );
 }
 
+/** The beginning of the reason the deliverer gives an endpoint it paused (deliverer.server.ts). */
+export const AUTO_PAUSE_REASON = "Paused automatically";
+
+export interface StoppedEndpoint {
+  id: string;
+  name: string;
+  /** paused: kept failing for hours; disabled: answered 410 Gone. */
+  why: "kept-failing" | "gone";
+  reason: string | null;
+  /** Events waiting for it (nothing is dropped while it is stopped). */
+  waiting: number;
+}
+
+/** Endpoints the app stopped on its own (automatic pause, 410), for the Dashboard's banner. */
+export async function stoppedEndpoints(db: Db, shop: string): Promise<StoppedEndpoint[]> {
+  const rows = await db.feedEndpoint.findMany({
+    where: {
+      shop,
+      OR: [{ status: "paused", statusReason: { startsWith: AUTO_PAUSE_REASON } }, { status: "disabled" }],
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, status: true, statusReason: true },
+  });
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      name: row.name,
+      why: row.status === "disabled" ? ("gone" as const) : ("kept-failing" as const),
+      reason: row.statusReason,
+      waiting: await db.feedDelivery.count({
+        where: { endpointId: row.id, status: { in: ["pending", "delivering"] } },
+      }),
+    })),
+  );
+}
+
 export interface DeliveryFilter {
   endpointId?: string;
   topic?: string;

@@ -1,5 +1,7 @@
 // The Settings → ERP event feed and Event feed screens' loaders and form actions (routes stay thin).
 import { db } from "../db.server";
+import { enqueueJob } from "../jobs/api.server";
+import { RECONCILE_JOB } from "./jobs.server";
 import { ValidationError } from "../lib/errors";
 import { deliveriesFromQuery, endpointsWithHealth, replayFromBody } from "./api.server";
 import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "./endpoints.server";
@@ -41,7 +43,7 @@ function headersFrom(text: string): Record<string, string> | undefined {
 }
 
 export type FeedFormResult =
-  | { ok: true; message: string; secret?: string; answer?: string }
+  | { ok: true; message: string; secret?: string; answer?: string; runUrl?: string }
   | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 export async function feedFormAction(shop: string, form: Record<string, string>): Promise<FeedFormResult> {
@@ -89,6 +91,10 @@ export async function feedFormAction(shop: string, form: Record<string, string>)
     case "delete":
       await deleteEndpoint(db, shop, id);
       return { ok: true, message: "Endpoint removed." };
+    case "reconcile": {
+      const { jobId } = await enqueueJob({ db }, { shop, type: RECONCILE_JOB, trigger: "manual" });
+      return { ok: true, message: "Checking Shopify for missed events now.", runUrl: `/app/runs/${jobId}` };
+    }
     case "replay-one":
       return replayed(await replayFromBody(db, shop, { deliveryId: form.deliveryId }));
     case "replay-failed":

@@ -28,7 +28,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Dashboard() {
-  const { shop, connectors, setup, recentWebhooks, latestRuns, failuresLast24h } = useLoaderData<typeof loader>();
+  const { shop, connectors, setup, recentWebhooks, latestRuns, failuresLast24h, stoppedFeedEndpoints } =
+    useLoaderData<typeof loader>();
   return (
     <Page title="Dashboard">
       <TitleBar title="Passerelle" />
@@ -42,6 +43,24 @@ export default function Dashboard() {
             >
               <Text as="p">
                 These syncs wait until {step.what} is set up (they are not failing): {step.syncs.join(", ")}.
+              </Text>
+            </Banner>
+          </Layout.Section>
+        ))}
+        {stoppedFeedEndpoints.map((endpoint) => (
+          <Layout.Section key={endpoint.id}>
+            <Banner
+              tone="critical"
+              title={
+                endpoint.why === "gone"
+                  ? `Event feed: “${endpoint.name}” said it no longer wants events`
+                  : `Event feed: “${endpoint.name}” was paused because it kept failing`
+              }
+              action={{ content: "Open Event feed", url: "/app/event-feed" }}
+            >
+              <Text as="p">
+                {endpoint.waiting} event{endpoint.waiting === 1 ? "" : "s"} wait for it; nothing is dropped. Resume it
+                on the Event feed screen once the ERP answers again.
               </Text>
             </Banner>
           </Layout.Section>

@@ -43,7 +43,15 @@ export default function EventFeed() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
+            {result ? (
+              <Banner
+                tone={result.ok ? "success" : "critical"}
+                title={result.message}
+                action={
+                  "runUrl" in result && result.runUrl ? { content: "See what it finds", url: result.runUrl } : undefined
+                }
+              />
+            ) : null}
             {filterProblem ? <Banner tone="warning" title={filterProblem} /> : null}
             <SectionCard title="Endpoints">
               <DataTable
@@ -69,6 +77,15 @@ export default function EventFeed() {
                   </Form>
                 ))}
               </InlineStack>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reconcile" />
+                <InlineStack gap="200" blockAlign="center">
+                  <Button submit>Check Shopify for missed events</Button>
+                  <Text as="span" tone="subdued">
+                    Also done every hour: events no webhook brought are sent, marked reconciled.
+                  </Text>
+                </InlineStack>
+              </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="replay-range" />
                 <InlineStack gap="200" blockAlign="end">

@@ -35,15 +35,22 @@ export type WebhookUseCase = (event: WebhookEvent) => Promise<unknown>;
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
-/** Queues the event for the shop's event feed endpoints (once per webhook id; app/event-feed). */
-const feed = (event: WebhookEvent) =>
-  recordShopEvent(db, {
+/**
+ * The intake queued the event feed's deliveries with the webhook's insert; this is the backstop for a
+ * webhook recorded without them (before the upgrade, or an endpoint added between the ack and now): a
+ * no-op when the event exists or no endpoint takes the topic (app/event-feed/outbox.server.ts).
+ */
+const feed = async (event: WebhookEvent) => {
+  // The usual case: queued by the intake. One lookup by key, no transaction.
+  if (await db.feedEvent.findUnique({ where: { id: event.webhookId }, select: { id: true } })) return 0;
+  return recordShopEvent(db, {
     id: event.webhookId,
     shop: event.shop,
     topic: event.topic,
     body: event.body ?? JSON.stringify(event.payload),
     occurredAt: event.triggeredAt,
   });
+};
 
 /** Tells the marketplaces that sold the order how it progresses (a no-op for the shop's own orders). */
 const progress = (event: WebhookEvent) => reportProgressOfWebhook({ shop: event.shop, db }, event.topic, event.payload);

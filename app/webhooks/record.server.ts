@@ -7,8 +7,11 @@
 // under way waited for it and then for their own. The statements go to the driver adapter directly
 // (db.server.ts driverConnection), not through the client.
 import { Prisma } from "@passerelle/prisma-sqlite";
-import type { ArgType } from "@prisma/driver-adapter-utils";
+import type { ArgType, SqlQueryable } from "@prisma/driver-adapter-utils";
 import { type Db, driverConnection, driverParallelism } from "../db.server";
+import { ringFeedDoorbell } from "../event-feed/doorbell.server";
+import { queueWithWebhooks, recordShopEventIn, type RecordedWebhook } from "../event-feed/outbox.server";
+import { isFeedTopic } from "../event-feed/topics";
 
 export interface DeliveryRow {
   webhookId: string;
@@ -110,6 +113,44 @@ async function insertNew(db: Db, batch: Waiting[]): Promise<Set<string>> {
   // Straight to the driver adapter: through the client, compiling and interpreting the statement cost
   // more than running it. Same adapter as the client's, so times are stored in its DateTime format.
   const connection = await driver;
+  // Most topics are one statement (its own commit). The event feed's topics also queue their
+  // deliveries, in the same transaction: acknowledged means queued (docs/decisions/0012).
+  if (!batch.some(({ row }) => isFeedTopic(row.topic))) return insertWebhooks(connection, batch);
+  const tx = await connection.startTransaction();
+  let queued = 0;
+  let inserted: Set<string>;
+  try {
+    inserted = await insertWebhooks(tx, batch);
+    queued = await queueWithWebhooks(tx, newWebhooks(batch, inserted));
+    await tx.executeRaw({ sql: "COMMIT", args: [], argTypes: [] });
+    await tx.commit();
+  } catch (error) {
+    await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+    await tx.rollback();
+    throw error;
+  }
+  if (queued > 0) ringFeedDoorbell();
+  return inserted;
+}
+
+/** The rows of the batch this statement inserted, as the event feed takes them. */
+function newWebhooks(batch: Waiting[], inserted: Set<string>): RecordedWebhook[] {
+  return batch
+    .filter(({ row }) => inserted.has(row.webhookId))
+    .map(({ row, at }) => ({
+      webhookId: row.webhookId,
+      shop: row.shop,
+      topic: row.topic,
+      triggeredAt: row.triggeredAt,
+      body: row.payloadJson,
+      receivedAt: at,
+    }));
+}
+
+async function insertWebhooks(
+  connection: Pick<SqlQueryable, "queryRaw" | "provider">,
+  batch: Waiting[],
+): Promise<Set<string>> {
   const numbered = connection.provider === "postgres";
   const args: unknown[] = [];
   const argTypes: ArgType[] = [];
@@ -134,17 +175,32 @@ const INSERT = `INSERT INTO "WebhookDelivery"
   ("webhookId", "shop", "topic", "eventId", "triggeredAt", "receivedAt", "runAfter", "payloadJson", "status", "attempts")`;
 const ON_CONFLICT = `ON CONFLICT ("webhookId") DO NOTHING RETURNING "webhookId"`;
 
-/** The same statement through the Prisma client (a client made elsewhere than createPrismaClient). */
+/** The same statements through the Prisma client (a client made elsewhere than createPrismaClient). */
 async function insertThroughClient(db: Db, batch: Waiting[]): Promise<Set<string>> {
   // Times are bound as parameters so both adapters store them in their own DateTime format.
   const values = batch.map(
     ({ row, at }) =>
       Prisma.sql`(${row.webhookId}, ${row.shop}, ${row.topic}, ${row.eventId ?? null}, ${row.triggeredAt ?? null}, ${at}, ${at}, ${row.payloadJson}, 'received', 0)`,
   );
-  const rows = await db.$queryRaw<{ webhookId: string }[]>(
-    Prisma.sql`${Prisma.raw(INSERT)} VALUES ${Prisma.join(values)} ${Prisma.raw(ON_CONFLICT)}`,
-  );
-  return new Set(rows.map((r) => r.webhookId));
+  let queued = 0;
+  const inserted = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ webhookId: string }[]>(
+      Prisma.sql`${Prisma.raw(INSERT)} VALUES ${Prisma.join(values)} ${Prisma.raw(ON_CONFLICT)}`,
+    );
+    const inserted = new Set(rows.map((r) => r.webhookId));
+    // The event feed's part in the same transaction (the Prisma client's transaction client).
+    for (const webhook of newWebhooks(batch, inserted).filter((w) => isFeedTopic(w.topic)))
+      queued += await recordShopEventIn(tx as unknown as Db, {
+        id: webhook.webhookId,
+        shop: webhook.shop,
+        topic: webhook.topic,
+        body: webhook.body,
+        occurredAt: webhook.triggeredAt,
+      });
+    return inserted;
+  });
+  if (queued > 0) ringFeedDoorbell();
+  return inserted;
 }
 
 /**

@@ -11,6 +11,7 @@ import { action as endpointOp } from "~/routes/api.event-feed.endpoints.$id.$ope
 import { action as endpointWrite, loader as endpointGet } from "~/routes/api.event-feed.endpoints.$id._index";
 import { action as endpointsPost, loader as endpointsGet } from "~/routes/api.event-feed.endpoints._index";
 import { action as replayPost } from "~/routes/api.event-feed.replay";
+import { action as reconcilePost } from "~/routes/api.event-feed.reconcile";
 import { startErpReceiver, type ErpReceiver } from "../../emulators/erp-receiver/index";
 import { uniqueShop } from "../support/shops";
 
@@ -192,6 +193,16 @@ describe("the event feed API", () => {
     );
     expect(vague.status).toBe(422);
     expect(vague.body!.error).toContain("deliveryId");
+  });
+
+  it("queues the catch-up on demand: 202 with the run to follow", async () => {
+    const queued = await answer(
+      reconcilePost({ ...call("/api/event-feed/reconcile", { method: "POST" }), params: {} }),
+    );
+    expect(queued.status).toBe(202);
+    expect(queued.body).toMatchObject({ status: "queued" });
+    const job = await db.job.findUniqueOrThrow({ where: { id: String(queued.body!.jobId) } });
+    expect(job).toMatchObject({ type: "feed.reconcile", trigger: "api", status: "queued" });
   });
 
   it("refuses a caller without a token", async () => {

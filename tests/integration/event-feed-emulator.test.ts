@@ -1,5 +1,5 @@
 // From the Shopify emulator to the ERP: the emulator (subscribed by the app's real shopify.app.toml)
-// sends orders/create, fulfillments/create and products/update as Shopify would when an order is placed
+// sends orders/create, fulfillments/create and /update, products/create and /update as Shopify would when an order is placed
 // and fulfilled and a product is edited; the app's intake takes them over HTTP, the processor fans
 // them out, and the test ERP receives Shopify's bodies in seed 001's shapes.
 import http from "node:http";
@@ -70,13 +70,17 @@ const control = async (route: string, body: unknown) => {
 };
 
 describe("the emulator feeding the ERP", () => {
-  it("sends orders/create, fulfillments/create and products/update with the seed's shapes to the ERP", async () => {
+  it("sends orders/create, fulfillments/create and /update, products/create and /update with the seed's shapes to the ERP", async () => {
     await createEndpoint(db, shop, {
       name: "ERP orders",
       url: `${erp.url}/orders`,
       topics: ["orders/create", "fulfillments/create", "fulfillments/update"],
     });
-    await createEndpoint(db, shop, { name: "ERP products", url: `${erp.url}/products`, topics: ["products/update"] });
+    await createEndpoint(db, shop, {
+      name: "ERP products",
+      url: `${erp.url}/products`,
+      topics: ["products/create", "products/update"],
+    });
 
     const placed = await control("orders", {
       email: "jon@doe.ca",
@@ -90,6 +94,14 @@ describe("the emulator feeding the ERP", () => {
     );
     const fulfilled = await control(`orders/${orderId}/fulfill`, {});
     expect((fulfilled.fulfillmentAttempts as { status: number }[]).map((a) => a.status)).toEqual([200]);
+    const fulfillmentId = Number(
+      (fulfilled.order as { fulfillments: { id: string }[] }).fulfillments[0]!.id.split("/").pop(),
+    );
+    const tracked = await control(`orders/${orderId}/fulfillments/${fulfillmentId}/tracking`, {
+      company: "ACS Courier",
+      number: "7010456789",
+    });
+    expect((tracked.attempts as { status: number }[]).map((a) => a.status)).toEqual([200]);
 
     await control("products", { title: "Example T-Shirt", variants: [{ sku: "example-shirt-s", price: "19.99" }] });
     const state = (await (await fetch(`${shopify.url}/_emulator/shops/${shop}`)).json()) as {
@@ -105,11 +117,27 @@ describe("the emulator feeding the ERP", () => {
     // Different resources go side by side; an order's creation comes before its fulfillment.
     expect(got.map((r) => `${r.path} ${String(r.headers["x-event-topic"])}`).sort()).toEqual([
       "/orders fulfillments/create",
+      "/orders fulfillments/update",
       "/orders orders/create",
+      "/products products/create",
       "/products products/update",
     ]);
     const byTopic = (topic: string) => got.find((r) => r.headers["x-event-topic"] === topic)!;
     expect(got.indexOf(byTopic("orders/create"))).toBeLessThan(got.indexOf(byTopic("fulfillments/create")));
+    expect(got.indexOf(byTopic("fulfillments/create"))).toBeLessThan(got.indexOf(byTopic("fulfillments/update")));
+    expect(got.indexOf(byTopic("products/create"))).toBeLessThan(got.indexOf(byTopic("products/update")));
+    const update = JSON.parse(byTopic("fulfillments/update").body.toString()) as Record<string, unknown>;
+    expect(update).toMatchObject({
+      id: fulfillmentId,
+      order_id: orderId,
+      tracking_company: "ACS Courier",
+      tracking_number: "7010456789",
+    });
+    const created = JSON.parse(byTopic("products/create").body.toString()) as { title: string; variants: unknown[] };
+    expect(created.title).toBe("Example T-Shirt");
+    expect(Object.keys(created)).toEqual(
+      expect.arrayContaining(["id", "title", "handle", "variants", "options", "created_at", "updated_at"]),
+    );
     const fulfillment = JSON.parse(byTopic("fulfillments/create").body.toString()) as Record<string, unknown>;
     expect(fulfillment).toMatchObject({ order_id: orderId, status: "success", destination: { first_name: "Steve" } });
     expect(Object.keys(fulfillment)).toEqual(

@@ -13,6 +13,7 @@ import { manualClock } from "~/jobs/clock";
 import { spawnTsx } from "../support/jobs-processes";
 import { respond } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
+import { adminRequest, installShop } from "../support/admin-request";
 
 const caPath = vi.hoisted(() => {
   const file = `${process.env.TMPDIR ?? "/tmp"}/feed-ca-${process.pid}-${Date.now()}.pem`;
@@ -25,6 +26,7 @@ const { createEndpoint, rotateSecret, updateEndpoint, loadEndpoint } = await imp
 const { deliverDueEvents } = await import("~/event-feed/deliverer.server");
 const { replay, deliveryLog, endpointHealth, sendTestEvent } = await import("~/event-feed/feed.server");
 const { processDueWebhooks } = await import("~/webhooks/processor.server");
+const { loader: dashboard } = await import("~/routes/app._index");
 
 let erp: ErpReceiver;
 let products: ErpReceiver;
@@ -46,7 +48,7 @@ async function shopifySends(
   shop: string,
   topic: string,
   body: string,
-  options: { webhookId?: string; at?: Date } = {},
+  options: { webhookId?: string; at?: Date; process?: boolean } = {},
 ) {
   const route = await import(`~/routes/webhooks.${topic.replace("/", ".")}.tsx`);
   const secret = process.env.SHOPIFY_API_SECRET!;
@@ -65,7 +67,7 @@ async function shopifySends(
   });
   const response = await respond(() => route.action({ request, params: {}, context: {} }) as Promise<Response>);
   expect(response.status).toBe(200);
-  await processDueWebhooks({ db });
+  if (options.process !== false) await processDueWebhooks({ db });
 }
 
 /** An independent Standard Webhooks verifier, as an ERP would write it (not the app's code). */
@@ -140,6 +142,30 @@ describe("the ERP event feed", () => {
     expect(log.every((d) => d.status === "delivered" && d.tries.length === 1 && d.tries[0]!.httpStatus === 200)).toBe(
       true,
     );
+  });
+
+  it("queues the deliveries in the transaction that records the webhook, before Shopify's 200", async () => {
+    const shop = uniqueShop();
+    const { orders, prods } = await twoEndpoints(shop);
+    const webhookId = `ack-${randomUUID()}`;
+    await shopifySends(shop, "fulfillments/create", fulfillmentBody(8, 3003, "pending"), {
+      webhookId,
+      process: false,
+    });
+    // Acknowledged, not processed yet: the event and its one delivery (orders' endpoint only) are there.
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { webhookId } })).status).toBe("received");
+    const queued = await db.feedDelivery.findMany({ where: { shop }, include: { event: true } });
+    expect(queued.map((d) => [d.endpointId, d.eventId, d.status, d.resourceKey])).toEqual([
+      [orders.endpoint.id, webhookId, "pending", "order 3003"],
+    ]);
+    expect(queued[0]!.event.body).toBe(fulfillmentBody(8, 3003, "pending"));
+    expect(queued.some((d) => d.endpointId === prods.endpoint.id)).toBe(false);
+    // A topic no endpoint of the shop takes is recorded as a webhook only; the processor adds nothing.
+    await shopifySends(shop, "orders/cancelled", orderBody(3003), { process: false });
+    await processDueWebhooks({ db });
+    expect(await db.feedDelivery.count({ where: { shop } })).toBe(1);
+    await deliverDueEvents({ db });
+    expect(sentTo(erp, shop).map((r) => r.body.toString())).toEqual([fulfillmentBody(8, 3003, "pending")]);
   });
 
   it("makes one event of a webhook Shopify delivers twice", async () => {
@@ -260,6 +286,12 @@ describe("the ERP event feed", () => {
       expect(row.status).toBe("paused");
       expect(row.statusReason).toContain("Paused automatically");
       await shopifySends(shop, "orders/create", orderBody(3004));
+      // The Dashboard says so, naming the endpoint; both events wait for it.
+      await installShop(shop);
+      const board = await dashboard({ request: adminRequest(shop, "/app"), params: {}, context: {} });
+      expect(board.stoppedFeedEndpoints).toEqual([
+        expect.objectContaining({ id: endpoint.id, name: "Down", why: "kept-failing", waiting: 2 }),
+      ]);
       const attemptsBefore = sentTo(erp, shop).length;
       clock.advance(10 * 3_600_000);
       await deliverDueEvents(options);
@@ -268,6 +300,8 @@ describe("the ERP event feed", () => {
       await updateEndpoint(db, shop, endpoint.id, { enabled: true });
       await deliverDueEvents(options);
       expect(await db.feedDelivery.count({ where: { shop, status: "delivered" } })).toBe(2);
+      const after = await dashboard({ request: adminRequest(shop, "/app"), params: {}, context: {} });
+      expect(after.stoppedFeedEndpoints).toEqual([]);
     } finally {
       erp.setMode({ kind: "ok" });
     }

@@ -32,3 +32,25 @@ export function matcher(
       return term.negate ? !hit : hit;
     });
 }
+
+/**
+ * Splits date comparisons (`updated_at:>'2026-12-01T10:00:00Z'`, `created_at:<=…`) off a query: the
+ * shared matcher only compares equal values. `test` gets the resource's dates by key.
+ */
+export function dateTerms(
+  query: string | undefined,
+  keys: readonly string[],
+): { rest: string; test: (dates: Record<string, string>) => boolean } {
+  const tests: ((dates: Record<string, string>) => boolean)[] = [];
+  const pattern = new RegExp(`\\b(${keys.join("|")}):(>=|<=|>|<)'?([^'\\s]+)'?`, "g");
+  const rest = (query ?? "").replace(pattern, (_m, key: string, op: string, value: string) => {
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) throw notImplemented(`${key}:${op}${value} (not a date)`);
+    tests.push((dates) => {
+      const t = Date.parse(dates[key] ?? "");
+      return op === ">=" ? t >= at : op === "<=" ? t <= at : op === ">" ? t > at : t < at;
+    });
+    return "";
+  });
+  return { rest, test: (dates) => tests.every((t) => t(dates)) };
+}

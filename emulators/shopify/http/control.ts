@@ -52,7 +52,15 @@ export async function handleControl(
         const shop = deps.store.shop(parts[1]);
         const input = await body(req);
         const products = (Array.isArray(input.products) ? input.products : [input]) as ProductInput[];
-        for (const product of products) createProduct(deps.store, shop, product);
+        const created = products.map((product) => createProduct(deps.store, shop, product));
+        // Shopify sends products/create for each (seed 001's shape), when subscribed.
+        if (deps.webhooks.targets(shop.domain, "products/create").length > 0)
+          for (const product of created)
+            await deps.webhooks.deliver({
+              shop: shop.domain,
+              topic: "products/create",
+              payload: productPayload(shop, product),
+            });
         return sendJson(res, 201, shopSnapshot(shop));
       }
       case "POST shops/:shop/access-token":

@@ -96,6 +96,38 @@ export async function handleOrderControl(
           : [];
       return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts, fulfillmentAttempts });
     }
+    if (method === "POST" && parts.length === 7 && parts[4] === "fulfillments" && parts[6] === "tracking") {
+      // The merchant edits a fulfillment's tracking in the admin: Shopify sends fulfillments/update
+      // with the fulfillment (seed 001's shape), when subscribed. Body { company?, number?, url? }.
+      const order = ordersOf(shop).orders.get(Number(parts[3]));
+      const fulfillment = ordersOf(shop).fulfillments.get(Number(parts[5]));
+      if (!order || !fulfillment || fulfillment.orderId !== order.id)
+        return sendJson(res, 404, { error: `no fulfillment ${parts[5]} on order ${parts[3]}` });
+      const input = ((await readFields(req)) ?? {}) as { company?: string; number?: string; url?: string };
+      fulfillment.tracking = [
+        {
+          company: input.company ?? fulfillment.tracking[0]?.company ?? null,
+          number: input.number ?? null,
+          url: input.url ?? null,
+        },
+      ];
+      // A later second than its creation: updated_at is whole seconds on Shopify.
+      const now = deps.store.timestamp();
+      fulfillment.updatedAt =
+        Date.parse(now) > Date.parse(fulfillment.updatedAt)
+          ? now
+          : new Date(Date.parse(fulfillment.updatedAt) + 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+      order.updatedAt = fulfillment.updatedAt;
+      const attempts =
+        deps.webhooks.targets(shop.domain, "fulfillments/update").length > 0
+          ? await deps.webhooks.deliver({
+              shop: shop.domain,
+              topic: "fulfillments/update",
+              payload: fulfillmentPayload(shop, order, fulfillment),
+            })
+          : [];
+      return sendJson(res, 200, { order: orderSnapshot(shop, order), attempts });
+    }
     if (method === "POST" && parts.length === 5 && parts[4] === "cancel") {
       // The merchant cancels the order in the admin: Shopify sends orders/cancelled, then refunds/create
       // when the cancellation refunds it (`refund: true`, items restocked unless `restock: false`).

@@ -158,6 +158,9 @@ function fulfillmentCreate(args: { fulfillment: Input }, ctx: ResolverContext) {
     updatedAt: now,
   };
   state.fulfillments.set(fulfillment.id, fulfillment);
+  // A fulfillment changes its order (its updated_at moves, as on Shopify: updated_at searches find it).
+  const order = state.orders.get(fulfillment.orderId);
+  if (order) order.updatedAt = now;
   return { __typename: "FulfillmentCreatePayload", fulfillment: fulfillmentView(ctx, fulfillment), userErrors: [] };
 }
 
@@ -179,6 +182,8 @@ function trackingInfoUpdate(
     },
   ];
   f.updatedAt = ctx.store.timestamp();
+  const order = ordersOf(ctx.shop).orders.get(f.orderId);
+  if (order) order.updatedAt = f.updatedAt;
   return { __typename: "FulfillmentTrackingInfoUpdatePayload", fulfillment: fulfillmentView(ctx, f), userErrors: [] };
 }
 

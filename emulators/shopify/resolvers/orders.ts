@@ -2,7 +2,7 @@
 // Order.fulfillments, Order.metafield). Records live in ../orders.ts.
 import { connection, type ConnectionArgs } from "../graphql/connection";
 import { gid, idOf, notImplemented, type DomainModule, type ResolverContext, type View } from "../graphql/context";
-import { matcher } from "../graphql/search";
+import { dateTerms, matcher } from "../graphql/search";
 import {
   displayFulfillmentStatus,
   ordersOf,
@@ -176,20 +176,6 @@ export function fulfillmentView(_ctx: ResolverContext, f: FulfillmentRecord): Vi
   };
 }
 
-/** Splits `created_at:>=…` terms off (the shared matcher only compares equal values). */
-function createdAtFilter(query: string | undefined): { rest: string; test: (createdAt: string) => boolean } {
-  const tests: ((c: string) => boolean)[] = [];
-  const rest = (query ?? "").replace(/created_at:(>=|<=|>|<)'?([^'\s]+)'?/g, (_m, op: string, value: string) => {
-    const at = Date.parse(value);
-    tests.push((c) => {
-      const t = Date.parse(c);
-      return op === ">=" ? t >= at : op === "<=" ? t <= at : op === ">" ? t > at : t < at;
-    });
-    return "";
-  });
-  return { rest, test: (c) => tests.every((t) => t(c)) };
-}
-
 /**
  * Shopify's order search, as far as the emulator goes. `fulfillment_status`: shipped (= fulfilled),
  * partial, unshipped, unfulfilled (unshipped or partial), any. `status`: open (not closed, not
@@ -197,7 +183,7 @@ function createdAtFilter(query: string | undefined): { rest: string; test: (crea
  */
 function ordersMatching(ctx: ResolverContext, query: string | undefined): OrderRecord[] {
   const state = ordersOf(ctx.shop);
-  const { rest, test } = createdAtFilter(query);
+  const { rest, test } = dateTerms(query, ["created_at", "updated_at"]);
   const matches = matcher(rest, "orders", [
     "financial_status",
     "fulfillment_status",
@@ -218,7 +204,7 @@ function ordersMatching(ctx: ResolverContext, query: string | undefined): OrderR
     // Orders are never closed in the emulator; a cancelled one is neither open nor not_closed.
     const status = o.cancelledAt ? ["cancelled", "any"] : ["open", "not_closed", "any"];
     return (
-      test(o.createdAt) &&
+      test({ created_at: o.createdAt, updated_at: o.updatedAt }) &&
       matches({
         default: o.name,
         name: o.name,

@@ -1,7 +1,7 @@
 // Products and variants (Query.products / product / productVariants / productVariant).
 import { connection, type ConnectionArgs } from "../graphql/connection";
 import { gid, idOf, notImplemented, type DomainModule, type ResolverContext, type View } from "../graphql/context";
-import { matcher } from "../graphql/search";
+import { dateTerms, matcher } from "../graphql/search";
 import type { ProductRecord, VariantRecord } from "../store";
 import { productMetafieldFields } from "./metafields";
 import { availableOf, inventoryItemView } from "./inventory";
@@ -130,7 +130,8 @@ export const productsModule: DomainModule = {
   query: {
     products: (args: ConnectionArgs & { query?: string; sortKey?: string; savedSearchId?: string }, ctx) => {
       if (args.savedSearchId) throw notImplemented("products(savedSearchId:)");
-      const matches = matcher(args.query, "products", [
+      const dates = dateTerms(args.query, ["created_at", "updated_at"]);
+      const matches = matcher(dates.rest, "products", [
         "title",
         "handle",
         "status",
@@ -142,7 +143,10 @@ export const productsModule: DomainModule = {
         "barcode",
       ]);
       const all = sortedBy(
-        [...ctx.shop.products.values()].filter((p) => matches(productSearchFields(ctx, p))),
+        [...ctx.shop.products.values()].filter(
+          (p) =>
+            dates.test({ created_at: p.createdAt, updated_at: p.updatedAt }) && matches(productSearchFields(ctx, p)),
+        ),
         args.sortKey,
         "products",
       );
