@@ -6,6 +6,7 @@ import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { eraseCustomerCredit, storeCreditMirrorHolder } from "./customers/compliance.server";
 import { customerJobTypes } from "./customers/jobs.server";
 import { eraseTuyoData } from "./connectors/tuyo/erase.server";
+import { eraseFeedData, feedEventsHolder } from "./event-feed/compliance.server";
 import { eraseJobApplications, jobApplicationsHolder } from "./job-applications/compliance.server";
 import { jobApplicationJobTypes } from "./job-applications/send.server";
 import { registerJobType } from "./jobs/registry.server";
@@ -58,4 +59,6 @@ export function registerModules(): void {
   onShopRedact(eraseJobApplications);
   registerCustomerDataHolder(storeCreditMirrorHolder);
   onShopRedact(eraseCustomerCredit);
+  registerCustomerDataHolder(feedEventsHolder);
+  onShopRedact(eraseFeedData);
 }

@@ -129,6 +129,71 @@ describe("compliance webhooks", () => {
     expect(await db.webhookDelivery.count({ where: { shop: other } })).toBe(3);
   });
 
+  it("erases the event feed's copies: a customer's order events on customers/redact, everything on shop/redact", async () => {
+    const shop = await shopWithOrders();
+    const endpoint = await db.feedEndpoint.create({
+      data: { shop, name: "ERP", url: "https://erp.example/hook", topicsJson: "[]", secretCiphertext: "x" },
+    });
+    for (const [id, customer] of [
+      [9001, alice],
+      [9002, bob],
+    ] as const) {
+      const event = await db.feedEvent.create({
+        data: {
+          id: `feed-${shop}-${id}`,
+          shop,
+          topic: "orders/create",
+          resourceKey: `order ${id}`,
+          apiVersion: "2026-07",
+          occurredAt: new Date(),
+          body: JSON.stringify(orderPayload(id, customer)),
+        },
+      });
+      const delivery = await db.feedDelivery.create({
+        data: {
+          shop,
+          endpointId: endpoint.id,
+          eventId: event.id,
+          topic: event.topic,
+          resourceKey: event.resourceKey,
+          occurredAt: event.occurredAt,
+        },
+      });
+      await db.feedAttempt.create({ data: { deliveryId: delivery.id, at: new Date(), ms: 5, outcome: "retry" } });
+    }
+
+    const found = await call(
+      dataRequest,
+      webhookRequest({
+        topic: "customers/data_request",
+        shop,
+        payload: { shop_domain: shop, customer: alice, orders_requested: [9001], data_request: { id: 1 } },
+      }),
+    );
+    expect(found.status).toBe(200);
+    const request = await db.complianceRequest.findFirstOrThrow({ where: { shop, topic: "customers/data_request" } });
+    const events = (JSON.parse(request.resultJson) as { found: { eventFeed: { body: { id: number } }[] } }).found
+      .eventFeed;
+    expect(events.map((e) => e.body.id)).toEqual([9001]);
+
+    await call(
+      customerRedact,
+      webhookRequest({
+        topic: "customers/redact",
+        shop,
+        payload: { shop_domain: shop, customer: alice, orders_to_redact: [9001] },
+      }),
+    );
+    expect((await db.feedEvent.findMany({ where: { shop } })).map((e) => e.resourceKey)).toEqual(["order 9002"]);
+    expect(await db.feedDelivery.count({ where: { shop } })).toBe(1);
+    expect(await db.feedAttempt.count({ where: { delivery: { shop } } })).toBe(1);
+
+    await call(shopRedact, webhookRequest({ topic: "shop/redact", shop, payload: { shop_id: 1, shop_domain: shop } }));
+    expect(await db.feedEvent.count({ where: { shop } })).toBe(0);
+    expect(await db.feedDelivery.count({ where: { shop } })).toBe(0);
+    expect(await db.feedEndpoint.count({ where: { shop } })).toBe(0);
+  });
+
   it("compliance topics answer 401 to a bad signature", async () => {
     const shop = await shopWithOrders();
     for (const [action, topic] of [
