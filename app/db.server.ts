@@ -71,6 +71,21 @@ export function driverConnection(client: Db): Promise<SqlDriverAdapter> | null {
   return connection;
 }
 
+/**
+ * Opens driverConnection()'s connections now, all of them: a web process does it when it starts
+ * listening, so the first burst of webhooks does not wait for PostgreSQL connections to be made.
+ */
+export async function openDriverConnections(client: Db): Promise<void> {
+  const driver = driverConnection(client);
+  const lanes = driverParallelism(client);
+  if (!driver || lanes <= 1) return;
+  const connection = await driver;
+  // As many statements at once as the pool has connections: the pool opens each (and keeps them, min).
+  await Promise.all(
+    Array.from({ length: lanes }, () => connection.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] })),
+  );
+}
+
 /** How many statements driverConnection(client) runs at once: 1 on SQLite (one connection, synchronous). */
 export function driverParallelism(client: Db): number {
   return driverLanes.get(client) ?? 1;

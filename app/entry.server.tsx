@@ -8,6 +8,7 @@ import {
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { db, openDriverConnections } from "./db.server";
 import { startBackgroundWork } from "./jobs/runtime.server";
 import { registerModules } from "./modules.server";
 import { installSecurityHeaders } from "./lib/http-headers.server";
@@ -23,6 +24,11 @@ registerModules();
 // build's modules (one database client, one logger) instead of bundling copies.
 export { handleWebhookRequest } from "./webhooks/intake-http.server";
 export { onShutdown } from "./lib/shutdown.server";
+
+/** Called by the web server once it listens: opens what the first requests would otherwise wait for. */
+export async function warmUp(): Promise<void> {
+  await openDriverConnections(db);
+}
 
 // Remix stops streaming data after streamTimeout; React's render is aborted a second later.
 export const streamTimeout = 5_000;

@@ -25,6 +25,7 @@ interface WebEntry {
     onAnswered?: (answered: { status: number; contentLength: number; ms: number }) => void,
   ): boolean;
   onShutdown(name: string, run: () => Promise<unknown>): void;
+  warmUp(): Promise<void>;
 }
 
 /** How long requests in flight get to finish after SIGTERM before their connections are cut. */
@@ -97,6 +98,17 @@ server.listen({ port, host, backlog: 4096 }, () => {
       message: "web server listening",
       url: `http://${host ?? "localhost"}:${port}`,
     }),
+  );
+  // A database that is down now is no reason to stop: requests say so, and connections open later.
+  entry.warmUp().catch((error: unknown) =>
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "warn",
+        message: "database connections not opened at start",
+        error: String(error),
+      }),
+    ),
   );
 });
 
