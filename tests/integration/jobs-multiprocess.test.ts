@@ -93,9 +93,15 @@ describe("job workers in several processes (PostgreSQL)", () => {
 
     // Kill whichever worker holds the slow job, while it runs (and whatever else it holds).
     let owner: string | null = null;
-    for (let i = 0; i < 200 && !owner; i++) {
+    // Killed once its handler runs (its run row is written), not merely claimed: under load the claim
+    // and the handler's first statement can be far apart.
+    for (let i = 0; i < 400 && !owner; i++) {
       const row = await db.job.findUniqueOrThrow({ where: { id: slow.job.id } });
-      owner = row.status === "running" ? row.leaseOwner : null;
+      const started = await db.$queryRawUnsafe<unknown[]>(
+        "SELECT 1 FROM job_test_runs WHERE job_id = $1 AND attempt = 1",
+        slow.job.id,
+      );
+      owner = row.status === "running" && started.length > 0 ? row.leaseOwner : null;
       if (!owner) await sleep(25);
     }
     expect(owner, "the slow job was never claimed").toMatch(/^mp-w[123]$/);
