@@ -29,22 +29,30 @@ import {
   queueLinkExisting,
   queueSeasonImport,
   saveSettings,
+  seasonProducts,
   type CatalogOverview,
+  type ProductOutcome,
   type SeasonPreview,
+  type SeasonProducts,
 } from "../sync/catalog/screens.server";
 
 type LoaderData =
-  { setup: { message: string; url: string } } | { overview: CatalogOverview; preview: SeasonPreview | null };
+  | { setup: { message: string; url: string } }
+  | { overview: CatalogOverview; preview: SeasonPreview | null; products: SeasonProducts | null };
 
 export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderData> => {
   const { session } = await authenticate.admin(request);
-  const season = new URL(request.url).searchParams.get("preview");
+  const query = new URL(request.url).searchParams;
+  const season = query.get("preview");
+  // ?products=<season>&page=<n>: each product of the season with what its last import did to it.
+  const productsOf = query.get("products");
   try {
-    const [overview, preview] = await Promise.all([
+    const [overview, preview, products] = await Promise.all([
       catalogOverview(session.shop),
       season ? previewSeason(session.shop, season) : null,
+      productsOf ? seasonProducts(session.shop, productsOf, Number(query.get("page") ?? 1)) : null,
     ]);
-    return { overview, preview };
+    return { overview, preview, products };
   } catch (error) {
     if (error instanceof NotConfiguredError) return { setup: { message: error.message, url: error.setupUrl } };
     throw error;
@@ -94,7 +102,7 @@ export default function Catalog() {
         </Banner>
       </Page>
     );
-  const { overview, preview } = data;
+  const { overview, preview, products } = data;
   return (
     <Page
       title="Catalog"
@@ -135,6 +143,11 @@ export default function Catalog() {
         {preview ? (
           <Layout.Section>
             <PreviewCard preview={preview} />
+          </Layout.Section>
+        ) : null}
+        {products ? (
+          <Layout.Section>
+            <ProductsCard products={products} />
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -197,6 +210,9 @@ function SeasonActions({ season }: { season: string }) {
     <InlineStack gap="200" blockAlign="center">
       <Button accessibilityLabel={`Preview ${season}`} onClick={() => setSearchParams({ preview: season })}>
         Preview
+      </Button>
+      <Button accessibilityLabel={`Products of ${season}`} onClick={() => setSearchParams({ products: season })}>
+        Products
       </Button>
       <QueueButton intent="import" season={season} label="Import season" />
     </InlineStack>
@@ -264,6 +280,56 @@ function PreviewCard({ preview }: { preview: SeasonPreview }) {
           p.reason ?? "",
         ])}
       />
+    </SectionCard>
+  );
+}
+
+const OUTCOME_WORDS: Record<ProductOutcome, { label: string; tone?: "success" | "info" | "critical" }> = {
+  created: { label: "Created", tone: "success" },
+  updated: { label: "Updated", tone: "info" },
+  unchanged: { label: "Unchanged" },
+  skipped: { label: "Skipped", tone: "critical" },
+  linked: { label: "Linked, not imported yet" },
+};
+
+function ProductsCard({ products }: { products: SeasonProducts }) {
+  const [, setSearchParams] = useSearchParams();
+  const go = (page: number) => setSearchParams({ products: products.season, page: String(page) });
+  return (
+    <SectionCard title={`Products of season ${products.season}`}>
+      <Text as="p" tone="subdued">
+        {products.lastRun
+          ? `What the last import (${products.lastRun.finishedAt ? countedAt(products.lastRun.finishedAt) : "running"}) did to each of its ${products.total} products.`
+          : "This season was never imported: the products below were only linked by the first import."}
+      </Text>
+      <DataTable
+        columnContentTypes={["text", "text", "text"]}
+        headings={["Reference", "Last import", "Why"]}
+        rows={products.products.map((p) => [
+          p.productId ? (
+            <Link key={p.key} url={shopifyProductUrl(p.productId)} target="_top">
+              {p.key}
+            </Link>
+          ) : (
+            p.key
+          ),
+          <Badge key={`${p.key}-s`} tone={OUTCOME_WORDS[p.status].tone}>
+            {OUTCOME_WORDS[p.status].label}
+          </Badge>,
+          p.reason ?? "",
+        ])}
+      />
+      <InlineStack gap="200" blockAlign="center">
+        <Button disabled={products.page <= 1} onClick={() => go(products.page - 1)}>
+          Previous
+        </Button>
+        <Text as="span">
+          Page {products.page} of {products.pages}
+        </Text>
+        <Button disabled={products.page >= products.pages} onClick={() => go(products.page + 1)}>
+          Next
+        </Button>
+      </InlineStack>
     </SectionCard>
   );
 }

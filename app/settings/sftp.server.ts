@@ -10,7 +10,13 @@ import {
 } from "../connectors/sftp/settings.server";
 import { DEFAULT_FILE_PATTERN, DEFAULT_SKU_PATTERN } from "../connectors/sftp/file-names";
 import { db } from "../db.server";
-import { chooseImageSource, chosenImageSource, imageSourceOptions } from "../sync/images/settings.server";
+import {
+  chooseImageSource,
+  chosenImageSource,
+  imageSourceOptions,
+  imageSourceSettings,
+  saveImageSourceSettings,
+} from "../sync/images/settings.server";
 
 export async function sftpSettingsScreen(shop: string) {
   const [{ settings, passwordSet, privateKeySet }, summaries, imageSource] = await Promise.all([
@@ -33,3 +39,6 @@ export async function sftpSettingsScreen(shop: string) {
 export const saveSftpSettingsForm = (shop: string, fields: SftpFormFields) => saveSftpSettings(shop, fields);
 export const testSftp = (shop: string) => testSftpConnection(shop);
 export const chooseShopImageSource = (shop: string, id: string | null) => chooseImageSource(db, shop, id);
+export const shopImageSource = (shop: string) => imageSourceSettings(db, shop);
+export const saveShopImageSource = (shop: string, body: Record<string, unknown>) =>
+  saveImageSourceSettings(db, shop, body);

@@ -1,5 +1,6 @@
 // A shop's SFTP photo folder: address, login (password or private key, write-only), folder, the two
 // name patterns, and the server's host key, pinned at the first successful connection and shown.
+import ssh2 from "ssh2";
 import { z } from "zod";
 import { ExternalSystemError, NotConfiguredError, errorMessage } from "../../lib/errors";
 import { connectorUrlPolicy, isLocalHostname, isPrivateAddress } from "../../lib/http-url-policy.server";
@@ -62,6 +63,19 @@ export async function loadSftpSettings(shop: string) {
 
 const FAILED = "Some fields need fixing; nothing was saved.";
 
+/** Why a pasted private key cannot log in, in plain words; null when ssh2 reads it. */
+function privateKeyProblem(text: string): string | null {
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
+    return "Paste the private key in OpenSSH or PEM format, from -----BEGIN … PRIVATE KEY----- to its END line (not a public key nor a PuTTY .ppk file).";
+  const parsed = ssh2.utils.parseKey(text);
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (key instanceof Error && /passphrase|encrypted/i.test(key.message))
+    return "This private key is protected by a passphrase: paste a key without one.";
+  if (!key || key instanceof Error)
+    return "This private key cannot be read: paste it whole, exactly as saved, from its BEGIN line to its END line.";
+  return null;
+}
+
 export async function saveSftpSettings(shop: string, fields: SftpFormFields): Promise<SettingsSave> {
   const current = await loadSftpSettings(shop);
   const before = current.settings;
@@ -79,8 +93,8 @@ export async function saveSftpSettings(shop: string, fields: SftpFormFields): Pr
   const privateKey = fields.privateKey?.trim() ?? "";
   if (!password && !privateKey && !current.passwordSet && !current.privateKeySet)
     errors.password = "Enter a password or a private key.";
-  if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey))
-    errors.privateKey = "Paste the private key in OpenSSH or PEM format (-----BEGIN … PRIVATE KEY-----).";
+  const keyProblem = privateKey ? privateKeyProblem(privateKey) : null;
+  if (keyProblem) errors.privateKey = keyProblem;
   const folder = (fields.folder ?? before?.folder ?? "/").trim() || "/";
   const filePattern =
     (fields.filePattern ?? before?.filePattern ?? DEFAULT_FILE_PATTERN).trim() || DEFAULT_FILE_PATTERN;

@@ -284,6 +284,8 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       remoteId: outcome.productId,
       hash: o.hash,
       groupKey: season,
+      // What this run did to it, for the Catalog screen's per-product status.
+      detail: o.isNew ? "created" : "updated",
     });
     if (productLinks.length >= SETTLE_BATCH) await writeLinks();
   };

@@ -132,3 +132,82 @@ export async function queueLinkExisting(shop: string, trigger: "manual" | "api" 
 /** The archive setting, from the Catalog screen or PUT /api/catalog/settings. */
 export const saveSettings = (shop: string, input: unknown) => saveCatalogSettings(db, shop, input);
 export const readSettings = (shop: string) => catalogSettings(db, shop);
+
+export type ProductOutcome = "created" | "updated" | "unchanged" | "skipped" | "linked";
+
+export interface SeasonProducts {
+  season: string;
+  /** The season's last finished import, or null when it was never imported. */
+  lastRun: { jobId: string; finishedAt: string | null; status: string } | null;
+  products: { key: string; productId: string | null; status: ProductOutcome; reason: string | null }[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+const PRODUCTS_PER_PAGE = 50;
+
+/**
+ * A season's products with what its last import did to each: created, updated or unchanged (from the
+ * link rows and when they were last written), skipped with the run's reason; "linked" when only the first
+ * import marked it and no import ran since. Paged, in reference order.
+ */
+export async function seasonProducts(shop: string, season: string, page = 1): Promise<SeasonProducts> {
+  const key = season.trim();
+  if (!key) throw new ValidationError("Name the season.", { season: "required" });
+  const runs = await db.job.findMany({
+    where: { shop, type: "catalog.season", finishedAt: { not: null } },
+    orderBy: { finishedAt: "desc" },
+    take: 20,
+    select: { id: true, paramsJson: true, resultJson: true, startedAt: true, finishedAt: true, status: true },
+  });
+  const lastRun = runs.find((run) => {
+    const params = JSON.parse(run.paramsJson || "{}") as { season?: string };
+    if (params.season) return params.season === key;
+    const result = JSON.parse(run.resultJson || "{}") as { seasons?: { season: string }[] };
+    return result.seasons?.some((s) => s.season === key) ?? false;
+  });
+  const [links, skipped] = await Promise.all([
+    db.externalLink.findMany({
+      where: { shop, entity: "product", groupKey: key },
+      select: { localId: true, remoteId: true, detail: true, updatedAt: true },
+    }),
+    lastRun
+      ? db.jobSkippedItem.findMany({
+          where: { jobId: lastRun.id, entity: "product" },
+          select: { externalId: true, reason: true },
+        })
+      : [],
+  ]);
+  const rows = new Map<string, SeasonProducts["products"][number]>();
+  const since = lastRun?.startedAt ?? null;
+  for (const link of links) {
+    const written = since !== null && link.updatedAt >= since;
+    const status: ProductOutcome = !since
+      ? "linked"
+      : written && (link.detail === "created" || link.detail === "updated")
+        ? link.detail
+        : "unchanged";
+    rows.set(link.localId, { key: link.localId, productId: link.remoteId || null, status, reason: null });
+  }
+  for (const item of skipped)
+    rows.set(item.externalId, {
+      key: item.externalId,
+      productId: rows.get(item.externalId)?.productId ?? null,
+      status: "skipped",
+      reason: item.reason,
+    });
+  const all = [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const pages = Math.max(1, Math.ceil(all.length / PRODUCTS_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return {
+    season: key,
+    lastRun: lastRun
+      ? { jobId: lastRun.id, finishedAt: lastRun.finishedAt?.toISOString() ?? null, status: lastRun.status }
+      : null,
+    products: all.slice((current - 1) * PRODUCTS_PER_PAGE, current * PRODUCTS_PER_PAGE),
+    page: current,
+    pages,
+    total: all.length,
+  };
+}

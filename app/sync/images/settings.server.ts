@@ -23,3 +23,27 @@ export async function chooseImageSource(db: Db, shop: string, connectorId: strin
     update: { imageSource: connectorId },
   });
 }
+
+/** The choice and the systems to choose from: `{ imageSource, imageSources: [{ id, name }] }`. */
+export async function imageSourceSettings(db: Db, shop: string) {
+  return { imageSource: await chosenImageSource(db, shop), imageSources: imageSourceOptions() };
+}
+
+/** Saves `{ imageSource: "sftp" | "fastmag" | null }` (null: the one set up); anything else is refused, nothing saved. */
+export async function saveImageSourceSettings(db: Db, shop: string, input: Record<string, unknown>) {
+  const unknown = Object.keys(input).filter((key) => key !== "imageSource");
+  if (unknown.length)
+    throw new ValidationError(
+      'The body takes "imageSource".',
+      Object.fromEntries(unknown.map((key) => [key, "not a field of this request"])),
+    );
+  const value = input.imageSource;
+  if (value !== null && typeof value !== "string")
+    throw new ValidationError('"imageSource" must be the id of a system giving photos, or null.', {
+      imageSource: `Choose one of ${imageSourceOptions()
+        .map((o) => o.id)
+        .join(", ")}, or null.`,
+    });
+  await chooseImageSource(db, shop, value === null || value.trim() === "" ? null : value.trim());
+  return imageSourceSettings(db, shop);
+}
