@@ -1,115 +1,163 @@
-// The ERP event feed under load:  npm run bench:feed
-// 10,000 signed products/update webhooks (BENCH_FEED_WEBHOOKS) through the app's intake, fanned out to
-// two endpoints of a test ERP over HTTPS (test CA), one answering at once and one after 200 ms. Runs in
-// one process as the app does (intake, webhook processor and feed deliverer side by side) on a fresh
-// SQLite database (DATABASE_URL to use another, migrated one). Prints the webhook ack p50/p99/max,
-// deliveries per second, the time to drain the backlog, and the process's peak RSS.
+// The ERP event feed under load, in the scaled-out topology of the README:  npm run bench:feed
+// The BUILT web process (build/web, BACKGROUND_JOBS=off; builds first if build/ is missing) answers the
+// webhooks; a separate `npm run worker` process (build/worker) runs the webhook processor and the feed
+// deliverer. 10,000 signed products/update webhooks (BENCH_FEED_WEBHOOKS) are sent over HTTP to the web
+// process, 50 in flight, and fanned out to two endpoints of a test ERP over HTTPS (test CA, trusted by
+// both processes through EVENT_FEED_CA_FILE), one answering at once and one after 200 ms.
+// Prints the ack p50/p99/max and answers over 1 s, deliveries per second, the time until every delivery
+// is delivered, how many events each ERP got exactly once, and the peak RSS (VmHWM) of both processes.
+// Fresh SQLite database; DATABASE_URL=<a fresh, migrated database> for another (e.g. PostgreSQL).
 // Asserts nothing; target: ack p99 < 100 ms while the backlog drains.
 //   BENCH_FEED_WEBHOOKS=10000  BENCH_FEED_CONCURRENCY=50 (webhooks in flight)  BENCH_FEED_DELAY_MS=200
-import { execFileSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
+import {
+  childPids,
+  ensureBuilt,
+  freePort,
+  peakRssMiB,
+  percentile,
+  sendWire,
+  startWorker,
+  stopChild,
+  wireRequest,
+} from "./built-app";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const WEBHOOKS = Number(process.env.BENCH_FEED_WEBHOOKS ?? 10_000);
 const IN_FLIGHT = Number(process.env.BENCH_FEED_CONCURRENCY ?? 50);
 const SLOW_MS = Number(process.env.BENCH_FEED_DELAY_MS ?? 200);
+const DRAIN_TIMEOUT_MS = 30 * 60_000;
+const TOPIC = "products/update";
 
 for (const [key, value] of Object.entries(HARMLESS_APP_ENV)) process.env[key] ??= value;
+ensureBuilt();
 const { makeTestCertificates, startErpReceiver } = await import("../../emulators/erp-receiver/index");
-const certs = makeTestCertificates();
-process.env.EVENT_FEED_CA_FILE = certs.caFile;
-if (!process.env.DATABASE_URL) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-feed-")), "bench.sqlite");
-  process.env.DATABASE_URL = `file:${file}`;
-  execFileSync("npx", ["tsx", "scripts/prisma.ts", "deploy"], { cwd: root, stdio: "inherit", env: process.env });
-}
-
-const { db } = await import("../../app/db.server");
-const { registerModules } = await import("../../app/modules.server");
+const { startStack } = await import("../../scripts/stack");
+const { createPrismaClient } = await import("../../app/db.server");
 const { createEndpoint } = await import("../../app/event-feed/endpoints.server");
-const { startFeedDeliverer } = await import("../../app/event-feed/deliverer.server");
-const { startWebhookProcessor } = await import("../../app/webhooks/processor.server");
-const { webhookAction } = await import("../../app/webhooks/receive.server");
-registerModules();
+
+const certs = makeTestCertificates();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-feed-"));
+const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(tmp, "bench.sqlite")}`;
+const database = databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL";
 
 const fast = await startErpReceiver({ tls: certs });
 const slow = await startErpReceiver({ tls: certs, delayMs: SLOW_MS });
-const shop = `bench-${randomUUID().slice(0, 8)}.myshopify.com`;
-for (const [name, receiver] of [
-  ["fast", fast],
-  ["slow", slow],
-] as const)
-  await createEndpoint(db, shop, { name, url: `${receiver.url}/in`, topics: ["products/update"] });
+const stack = await startStack({
+  appPort: await freePort(),
+  databaseUrl,
+  quiet: true,
+  appEnv: {
+    LOG_LEVEL: "error",
+    BACKGROUND_JOBS: "off",
+    EVENT_FEED_CA_FILE: certs.caFile,
+    // The key this process encrypts the endpoints' secrets with (createEndpoint below).
+    APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!,
+  },
+});
+const db = createPrismaClient(databaseUrl);
+let worker: ChildProcess | null = null;
+try {
+  const shop = stack.shop;
+  for (const [name, receiver] of [
+    ["fast", fast],
+    ["slow", slow],
+  ] as const)
+    await createEndpoint(db, shop, { name, url: `${receiver.url}/in`, topics: [TOPIC] });
+  worker = await startWorker({ ...stack.appEnv, LOG_LEVEL: "error" });
+  const webPid = childPids("build/web/index.js")[0];
 
-const processor = startWebhookProcessor({ db });
-const deliverer = startFeedDeliverer({ db, concurrency: 32, batchSize: 64 });
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const secret = stack.appEnv.SHOPIFY_API_SECRET!;
+  const url = new URL(`${stack.appUrl}/webhooks/${TOPIC}`);
+  const port = Number(url.port);
+  const request = (i: number) => {
+    const body = JSON.stringify({
+      id: 7_000_000 + (i % 500),
+      title: `Product ${i}`,
+      updated_at: new Date().toISOString(),
+    });
+    return wireRequest(
+      url,
+      {
+        "content-type": "application/json",
+        "x-shopify-topic": TOPIC,
+        "x-shopify-hmac-sha256": createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+        "x-shopify-shop-domain": shop,
+        "x-shopify-api-version": "2026-07",
+        "x-shopify-webhook-id": randomUUID(),
+        "x-shopify-event-id": randomUUID(),
+        "x-shopify-triggered-at": new Date(Date.now() + i).toISOString(),
+      },
+      body,
+    );
+  };
+  // Signed beforehand, so the sender's CPU during the run is connect, write, read a status line.
+  const requests = Array.from({ length: WEBHOOKS }, (_, i) => request(i));
 
-const action = webhookAction("products/update");
-const secret = process.env.SHOPIFY_API_SECRET!;
-async function send(i: number): Promise<number> {
-  const body = JSON.stringify({
-    id: 7_000_000 + (i % 500),
-    title: `Product ${i}`,
-    updated_at: new Date().toISOString(),
-  });
-  const request = new Request("http://127.0.0.1/webhooks/products/update", {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/json",
-      "x-shopify-topic": "products/update",
-      "x-shopify-hmac-sha256": createHmac("sha256", secret).update(body).digest("base64"),
-      "x-shopify-shop-domain": shop,
-      "x-shopify-api-version": "2026-07",
-      "x-shopify-webhook-id": randomUUID(),
-      "x-shopify-triggered-at": new Date(Date.now() + i).toISOString(),
-    },
-  });
+  const load = os.loadavg();
   const started = performance.now();
-  const response = await action({ request, params: {}, context: {} });
-  if (response.status !== 200) throw new Error(`intake answered ${response.status}`);
-  return performance.now() - started;
-}
-
-const started = performance.now();
-const acks: number[] = [];
-let next = 0;
-await Promise.all(
-  Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < WEBHOOKS) acks.push(await send(next++));
-  }),
-);
-const sentAt = performance.now();
-const expected = WEBHOOKS * 2;
-for (;;) {
-  const delivered = await db.feedDelivery.count({ where: { shop, status: "delivered" } });
-  if (delivered >= expected) break;
-  if (performance.now() - started > 30 * 60_000) {
-    console.log(`gave up after 30 min: ${delivered}/${expected} delivered`);
-    break;
+  const answers: { ms: number; status: number }[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < WEBHOOKS) answers.push(await sendWire(port, requests[next++]!));
+    }),
+  );
+  const sentAt = performance.now();
+  const accepted = answers.filter((a) => a.status === 200).length;
+  const expected = accepted * 2;
+  let delivered = 0;
+  for (;;) {
+    delivered = await db.feedDelivery.count({ where: { shop, status: "delivered" } });
+    if (delivered >= expected) break;
+    if (performance.now() - started > DRAIN_TIMEOUT_MS) {
+      console.log(`gave up after ${DRAIN_TIMEOUT_MS / 60_000} min: ${delivered}/${expected} delivered`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
-const drainedAt = performance.now();
-clearInterval(sampler);
-await Promise.all([processor.stop(), deliverer.stop()]);
-await Promise.all([fast.close(), slow.close()]);
+  const drainedAt = performance.now();
+  const webPeak = peakRssMiB(webPid);
+  const workerPeak = peakRssMiB(worker.pid);
 
-acks.sort((a, b) => a - b);
-const pct = (p: number) => acks[Math.min(acks.length - 1, Math.floor((p / 100) * acks.length))]!.toFixed(1);
-const seconds = (drainedAt - started) / 1000;
-console.log(`webhooks: ${WEBHOOKS} (${IN_FLIGHT} in flight), endpoints: 2 (one answering after ${SLOW_MS} ms)`);
-console.log(`ack ms: p50 ${pct(50)} · p99 ${pct(99)} · max ${acks[acks.length - 1]!.toFixed(1)}`);
-console.log(`intake done in ${((sentAt - started) / 1000).toFixed(1)} s; backlog drained in ${seconds.toFixed(1)} s`);
-console.log(
-  `deliveries/s: ${(expected / seconds).toFixed(0)}; fast ERP got ${fast.received.length}, slow ${slow.received.length}`,
-);
-console.log(`peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
-await db.$disconnect();
+  const times = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const exactlyOnce = (received: typeof fast.received) => {
+    const counts = new Map<string, number>();
+    for (const event of received) {
+      const id = String(event.headers["webhook-id"]);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const once = [...counts.values()].filter((n) => n === 1).length;
+    return `${once} exactly once, ${counts.size - once} more than once (${received.length} requests)`;
+  };
+  const mib = (n: number | null) => (n === null ? "n/a" : `${n.toFixed(0)} MiB`);
+  const seconds = (drainedAt - started) / 1000;
+  console.log(
+    `\nevent feed, built app: web process (BACKGROUND_JOBS=off) + a worker process, ${database}, ${os.cpus().length} cores, load ${load.map((l) => l.toFixed(1)).join(" ")}`,
+  );
+  console.log(
+    `webhooks: ${WEBHOOKS} ${TOPIC} over HTTP (${IN_FLIGHT} in flight), endpoints: 2 over HTTPS (one answering after ${SLOW_MS} ms)`,
+  );
+  console.log(
+    `ack: p50 ${ms(percentile(times, 0.5))} · p99 ${ms(percentile(times, 0.99))} · max ${ms(times.at(-1)!)} · over 1 s: ${times.filter((t) => t > 1_000).length} · non-200: ${WEBHOOKS - accepted}`,
+  );
+  console.log(
+    `intake done in ${((sentAt - started) / 1000).toFixed(1)} s; backlog drained (${delivered}/${expected} delivered) in ${seconds.toFixed(1)} s`,
+  );
+  console.log(`deliveries/s: ${(delivered / seconds).toFixed(0)}`);
+  console.log(`fast ERP: ${exactlyOnce(fast.received)}`);
+  console.log(`slow ERP: ${exactlyOnce(slow.received)}`);
+  console.log(`peak RSS: web ${mib(webPeak)}, worker ${mib(workerPeak)}`);
+} finally {
+  await db.$disconnect();
+  await stopChild(worker);
+  await stack.stop();
+  await Promise.all([fast.close(), slow.close()]);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
 process.exit(0);

@@ -12,18 +12,25 @@
 // Each case runs BENCH_ROUNDS times (default 3), each on a new app and database; every round is printed.
 // APP_CPU_PROFILE_DIR=<dir> makes the app write a CPU profile of each round there.
 //   BENCH_WEBHOOKS=200,1000  BENCH_DATABASES=sqlite,postgresql  BENCH_WORKER=1  BENCH_ROUNDS=3
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { Agent, fetch } from "undici";
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
+import {
+  ensureBuilt,
+  freePort,
+  percentile,
+  sendWire,
+  startWorker,
+  stopChild,
+  wireRequest as rawRequest,
+} from "./built-app";
 
 for (const [key, value] of Object.entries(HARMLESS_APP_ENV)) process.env[key] ??= value;
-const root = path.resolve(import.meta.dirname, "..", "..");
 const { startStack } = await import("../../scripts/stack");
 const { createPrismaClient } = await import("../../app/db.server");
 
@@ -55,21 +62,7 @@ interface CaseResult {
   load: number;
 }
 
-if (!fs.existsSync(path.join(root, "build/web/index.js"))) {
-  console.log("building the app (npm run build)…");
-  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+ensureBuilt();
 
 function payload(shop: string, n: number) {
   return {
@@ -107,43 +100,9 @@ async function send(appUrl: string, secret: string, shop: string, webhookId: str
   return { ms: performance.now() - started, status: response?.status ?? 0 };
 }
 
-/**
- * A delivery's request as the bytes that go on the wire, signed beforehand: during the burst the
- * sender only connects, writes and reads a status line. Through fetch, the sender (on the same two
- * cores as the app) spent more CPU per delivery than the app, and its own queue was most of the
- * answer times it measured; Shopify's senders are other machines.
- */
+/** A delivery's request as the bytes that go on the wire, signed beforehand. */
 function wireRequest(appUrl: string, secret: string, shop: string, webhookId: string, body: string): Buffer {
-  const url = new URL(`${appUrl}/webhooks/${TOPIC}`);
-  const headers = {
-    host: url.host,
-    ...deliveryHeaders(secret, shop, webhookId, body),
-    "content-length": String(Buffer.byteLength(body)),
-    connection: "close",
-  };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-  return Buffer.from(`POST ${url.pathname} HTTP/1.1\r\n${head.join("")}\r\n${body}`);
-}
-
-/** Sends one prepared delivery on its own connection; the time until its status line arrived. */
-function sendWire(port: number, request: Buffer): Promise<{ ms: number; status: number }> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1", noDelay: true });
-    let received = "";
-    const done = (status: number) => {
-      socket.destroy();
-      resolve({ ms: performance.now() - started, status });
-    };
-    socket.setTimeout(30_000, () => done(0));
-    socket.once("error", () => done(0));
-    socket.on("data", (chunk: Buffer) => {
-      received += chunk.toString("latin1");
-      const line = received.indexOf("\r\n");
-      if (line > 0) done(Number(received.slice(9, 12)) || 0);
-    });
-    socket.write(request);
-  });
+  return rawRequest(new URL(`${appUrl}/webhooks/${TOPIC}`), deliveryHeaders(secret, shop, webhookId, body), body);
 }
 
 /** CPU time (ms) used so far by this process's children (the app), from /proc; null where there is none. */
@@ -173,20 +132,7 @@ async function runCase(database: string, url: string, burst: number): Promise<Ca
   let worker: ChildProcess | null = null;
   try {
     if (SEPARATE_WORKER) {
-      worker = spawn(process.execPath, ["build/worker/index.js"], {
-        cwd: root,
-        env: { ...process.env, ...stack.appEnv, LOG_LEVEL: "info" },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      await new Promise<void>((resolve, reject) => {
-        let output = "";
-        worker!.stdout!.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes("background work started")) resolve();
-        });
-        worker!.once("exit", (code) => reject(new Error(`the worker exited with ${code}`)));
-      });
-      worker.stdout!.resume();
+      worker = await startWorker(stack.appEnv);
     }
     const secret = stack.appEnv.SHOPIFY_API_SECRET!;
     const shop = stack.shop;
@@ -272,11 +218,7 @@ async function runCase(database: string, url: string, burst: number): Promise<Ca
     };
   } finally {
     await db.$disconnect();
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker!.once("exit", resolve));
-      worker.kill("SIGTERM");
-      await exited;
-    }
+    await stopChild(worker);
     await stack.stop();
   }
 }
