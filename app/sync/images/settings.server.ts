@@ -29,7 +29,7 @@ export async function imageSourceSettings(db: Db, shop: string) {
   return { imageSource: await chosenImageSource(db, shop), imageSources: imageSourceOptions() };
 }
 
-/** Saves `{ imageSource: "sftp" | "fastmag" | null }` (null: the one set up); anything else is refused, nothing saved. */
+/** Saves `{ imageSource: <an image source connector id> | null }` (null: the one set up); anything else is refused, nothing saved. */
 export async function saveImageSourceSettings(db: Db, shop: string, input: Record<string, unknown>) {
   const unknown = Object.keys(input).filter((key) => key !== "imageSource");
   if (unknown.length)
