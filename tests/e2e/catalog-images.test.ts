@@ -50,9 +50,10 @@ describe("catalog images and publishing", () => {
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
     await page.getByRole("link", { name: "Settings" }).click();
     await app.getByRole("link", { name: "SFTP photos" }).first().click();
-    await app.getByLabel("Server").waitFor({ timeout: 30_000 });
+    // By role: once a host key is pinned, a checkbox about it also mentions the server.
+    await app.getByRole("textbox", { name: "Server" }).waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
-    await app.getByLabel("Server").fill(sftp.host);
+    await app.getByRole("textbox", { name: "Server" }).fill(sftp.host);
     await app.getByLabel("Port").fill(String(sftp.port));
     await app.getByLabel("User").fill("passerelle");
     await app.getByLabel("Password").fill("passerelle-demo");
@@ -110,7 +111,14 @@ describe("catalog images and publishing", () => {
     await screenshot(page, "catalog-readiness");
     await app.getByRole("button", { name: /Publish now/ }).click();
     await app.getByText("Publishing the ready products now").waitFor({ timeout: 30_000 });
-    await expect.poll(() => product.status, { timeout: 60_000 }).toBe("ACTIVE");
-    expect(merchandisingOf(stack.shopify.store, shop).published.get(product.id)?.size).toBeGreaterThan(0);
+    // Set ACTIVE, then published: wait for both.
+    await expect
+      .poll(
+        () => [product.status, (merchandisingOf(stack.shopify.store, shop).published.get(product.id)?.size ?? 0) > 0],
+        {
+          timeout: 60_000,
+        },
+      )
+      .toEqual(["ACTIVE", true]);
   });
 });
