@@ -118,7 +118,11 @@ describe("the built web server's webhook intake", () => {
         },
       });
       request.on("response", (response) => resolve(response.statusCode ?? 0));
-      request.on("error", reject);
+      // The server answers 413 and closes while we are still sending: our next write may meet the closed
+      // socket (EPIPE, ECONNRESET) before Node hands us the answer. Either way the body was refused.
+      request.on("error", (error: NodeJS.ErrnoException) =>
+        error.code === "EPIPE" || error.code === "ECONNRESET" ? resolve(-1) : reject(error),
+      );
       const chunk = Buffer.alloc(256 * 1024, 0x20);
       const pump = (left: number) => {
         if (left === 0 || request.destroyed) return request.end();
@@ -127,7 +131,7 @@ describe("the built web server's webhook intake", () => {
       };
       pump(16);
     });
-    expect(status).toBe(413);
+    expect([413, -1]).toContain(status);
     expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
 
