@@ -9,7 +9,15 @@ const NO_VENDOR_CONNECTOR = {
 
 export default tseslint.config(
   {
-    ignores: [".debug/**", "build/**", "prisma/generated/**", "node_modules/**", "test-results/**", "public/build/**"],
+    ignores: [
+      ".debug/**",
+      ".cache/**",
+      "build/**",
+      "prisma/generated/**",
+      "node_modules/**",
+      "test-results/**",
+      "public/build/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

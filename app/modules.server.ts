@@ -1,6 +1,11 @@
 // The composition root: every feature's job types, GDPR holders and shop-erasure steps, registered in
 // one place by each process's entry (the server's entry.server.tsx, the worker), so what the app can
 // run and erase never depends on which module happened to be imported first.
+import { db } from "./db.server";
+import { eraseUnmatchedSkus } from "./sync/unmatched/decisions.server";
+import { alertJobTypes } from "./alerts/send.server";
+import { registerAlerts } from "./alerts/listeners.server";
+import { eraseAlerts } from "./alerts/app-events.server";
 import { onShopRedact } from "./compliance/compliance.server";
 import { registerCustomerDataHolder } from "./compliance/customer-data.server";
 import { eraseCustomerCredit, storeCreditMirrorHolder } from "./customers/compliance.server";
@@ -25,6 +30,7 @@ import { orderJobTypes } from "./sync/orders/jobs.server";
 import { stockJobTypes } from "./sync/stock-jobs.server";
 import { pruneWebhookDeliveriesJob } from "./webhooks/retention.server";
 import { feedJobTypes } from "./event-feed/jobs.server";
+import { posJobTypes } from "./pos/jobs.server";
 
 let registered = false;
 
@@ -45,8 +51,11 @@ export function registerModules(): void {
     ...jobApplicationJobTypes,
     ...customerJobTypes,
     ...feedJobTypes,
+    ...alertJobTypes,
+    ...posJobTypes,
   ])
     registerJobType(definition);
+  registerAlerts();
   registerCustomerDataHolder(orderRecordsHolder);
   onShopRedact(eraseOrderRecords);
   registerCustomerDataHolder(mailLogHolder);
@@ -61,4 +70,6 @@ export function registerModules(): void {
   onShopRedact(eraseCustomerCredit);
   registerCustomerDataHolder(feedEventsHolder);
   onShopRedact(eraseFeedData);
+  onShopRedact((shop) => eraseUnmatchedSkus(db, shop));
+  onShopRedact((shop) => eraseAlerts(shop));
 }

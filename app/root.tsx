@@ -1,5 +1,24 @@
 import { useEffect } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { toLocale, type Locale } from "./i18n/locale";
+
+function useDocumentLocale(): Locale {
+  const frame = useRouteLoaderData("routes/app") as { locale?: string } | undefined;
+  return toLocale(frame?.locale) ?? "en";
+}
+
+/** Outside the embedded app (login, errors); the app's frame titles its pages after their section. */
+export const meta: MetaFunction = () => [{ title: "Passerelle" }];
 
 export default function App() {
   // Forms work only once React has taken over the page (a plain POST in the admin frame carries no
@@ -8,7 +27,7 @@ export default function App() {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <html lang="en">
+    <html lang={useDocumentLocale()}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />

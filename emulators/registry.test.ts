@@ -1,6 +1,7 @@
 // Every registered emulator starts on a free port with its defaults, answers its control API, and stops;
 // every connector that names an emulator has one here, which also resets and takes a fault. Real HTTP.
 import { describe, expect, it } from "vitest";
+import { POS_SYSTEMS } from "~/connectors/pos-systems.server";
 import { CONNECTORS } from "~/connectors/registry.server";
 import nodemailer from "nodemailer";
 import SftpClient from "ssh2-sftp-client";
@@ -25,6 +26,8 @@ const changes: Record<string, (url: string) => Promise<Response>> = {
   retailcrm: (url) => post(control(url, "seed"), { orders: [{ externalId: "registry-probe" }] }),
   chronopost: (url) => post(control(url, "parcels"), { number: "XR000000001FR" }),
   tnt: (url) => post(control(url, "parcels"), { number: "GE000000001" }),
+  // A shop location added to the Square seller account.
+  square: (url) => post(control(url, "seed"), { locations: [{ id: "LPROBE0000001", name: "Probe" }] }),
   // A category added to Tuyo's tree.
   tuyo: (url) =>
     post(control(url, "seed"), {
@@ -55,7 +58,10 @@ const changes: Record<string, (url: string) => Promise<Response>> = {
 };
 
 const connectorEmulators = CONNECTORS.filter((c) => c.emulator).map((c) => [c.id, c.emulator!] as const);
-const stacked = [...new Set([...connectorEmulators.map(([, emulator]) => emulator), ...platformEmulatorIds()])];
+const posEmulators = Object.values(POS_SYSTEMS).flatMap((s) => (s.emulator ? [s.emulator] : []));
+const stacked = [
+  ...new Set([...connectorEmulators.map(([, emulator]) => emulator), ...posEmulators, ...platformEmulatorIds()]),
+];
 
 describe("emulator registry", () => {
   it.each(Object.keys(emulators))("starts and stops %s by id", async (id) => {

@@ -62,7 +62,13 @@ export const emulators = {
     demo: ({ port }) => ({ port, seed: "demo" as const }),
     start: startRetailCrmEmulator,
   }),
-  square: defineEmulator({ id: "square", name: "Square", start: startSquareEmulator }),
+  // Settings → Point of sale's Square accounts (a POS system naming it): the demo seller account.
+  square: defineEmulator({
+    id: "square",
+    name: "Square",
+    demo: ({ port }) => ({ port, seed: "demo" as const }),
+    start: startSquareEmulator,
+  }),
   hiboutik: defineEmulator({ id: "hiboutik", name: "Hiboutik", start: startHiboutikEmulator }),
   lightspeed: defineEmulator({ id: "lightspeed", name: "Lightspeed Retail", start: startLightspeedEmulator }),
   tuyo: defineEmulator({ id: "tuyo", name: "Tuyo", start: startTuyoEmulator }),

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { applyMigrations } from "../app/db/migrations.server";
+import { POS_SYSTEMS } from "../app/connectors/pos-systems.server";
 import { CONNECTORS } from "../app/connectors/registry.server";
 import type { DemoContext, RunningEmulator } from "../emulators/_kit/index";
 import { DEMO_CREDENTIALS, type FastmagCredentials } from "../emulators/fastmag/index";
@@ -70,18 +71,21 @@ export const DEMO_TNT_CREDENTIALS = TNT_DEMO_CREDENTIALS;
 export const DEMO_FASTMAG_CREDENTIALS: FastmagCredentials = DEMO_CREDENTIALS;
 
 /**
- * The emulators a stack starts: each connector's that names one in its manifest, plus the platform
- * ones (Shopify, the carriers). Adding a connector with an emulator changes nothing here.
+ * The emulators a stack starts: each connector's that names one in its manifest, each POS system's
+ * that names one (app/connectors/pos-systems.server.ts), plus the platform ones (Shopify, the
+ * carriers). Adding a connector with an emulator changes nothing here.
  */
 export function stackEmulatorIds(): EmulatorId[] {
   const ids = new Set<EmulatorId>(platformEmulatorIds());
-  for (const connector of CONNECTORS) {
-    if (!connector.emulator) continue;
-    if (!isEmulatorId(connector.emulator))
-      throw new Error(
-        `connector ${connector.id} names emulator "${connector.emulator}", which emulators/registry.ts lacks`,
-      );
-    ids.add(connector.emulator);
+  const named = [
+    ...CONNECTORS.map((c) => ({ what: `connector ${c.id}`, emulator: c.emulator })),
+    ...Object.values(POS_SYSTEMS).map((s) => ({ what: `POS system ${s.id}`, emulator: s.emulator })),
+  ];
+  for (const { what, emulator } of named) {
+    if (!emulator) continue;
+    if (!isEmulatorId(emulator))
+      throw new Error(`${what} names emulator "${emulator}", which emulators/registry.ts lacks`);
+    ids.add(emulator);
   }
   return [...ids];
 }

@@ -8,7 +8,7 @@ import { providerFor } from "../connectors/registry.server";
 import { db } from "../db.server";
 import { AppError, NotConfiguredError, errorMessage } from "../lib/errors";
 import { logger } from "../lib/logger.server";
-import { readStockPicture } from "../sync/stock-picture";
+import { startReadingStockPicture } from "../sync/stock-picture";
 import { quietReporter } from "../sync/sync-context";
 
 export interface CallbackAnswer {
@@ -48,9 +48,8 @@ export async function inventoriesUploadCallback(request: Request): Promise<Callb
       report,
       uploadAll: true,
     });
-    const reading = readStockPicture(source.port);
-    reading.catch(() => undefined);
-    const written = await destination.writeAll(reading.then((r) => r.picture));
+    const { picture: pictureRead, reading } = startReadingStockPicture(source.port);
+    const written = await destination.writeAll(pictureRead);
     const { picture } = await reading;
     log.info("inventoriesUpload answered", { skus: picture.size, uploaded: written.changed });
     return {

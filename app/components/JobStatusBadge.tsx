@@ -1,17 +1,61 @@
 import { Badge } from "@shopify/polaris";
+import { defineWords, useWords } from "../i18n/words";
 
 type Tone = "success" | "critical" | "attention" | "warning" | "info" | undefined;
 
-const STATUS: Record<string, { label: string; tone: Tone }> = {
-  queued: { label: "Waiting", tone: "info" },
-  running: { label: "Running", tone: "attention" },
-  succeeded: { label: "Succeeded", tone: "success" },
-  failed: { label: "Failed", tone: "critical" },
-  cancelled: { label: "Cancelled", tone: undefined },
-  skipped: { label: "Waiting for setup", tone: "warning" },
+const TONES: Record<string, Tone> = {
+  queued: "info",
+  running: "attention",
+  succeeded: "success",
+  failed: "critical",
+  cancelled: undefined,
+  skipped: "warning",
 };
 
-export function JobStatusBadge({ status }: { status: string }) {
-  const { label, tone } = STATUS[status] ?? { label: status, tone: undefined };
+const WORDS = defineWords({
+  en: {
+    status: {
+      queued: "Waiting",
+      running: "Running",
+      succeeded: "Succeeded",
+      failed: "Failed",
+      cancelled: "Cancelled",
+      skipped: "Waiting for setup",
+    } as Record<string, string>,
+    withProblems: "Succeeded with problems",
+    retrying: "Waiting to retry",
+  },
+  fr: {
+    status: {
+      queued: "En attente",
+      running: "En cours",
+      succeeded: "Réussie",
+      failed: "En échec",
+      cancelled: "Annulée",
+      skipped: "En attente de configuration",
+    },
+    withProblems: "Réussie avec des problèmes",
+    retrying: "En attente d'un nouvel essai",
+  },
+});
+
+/** withProblems: a succeeded run some items of which failed shows "Succeeded with problems". */
+/** retrying: a queued run whose last attempt failed shows "Waiting to retry". */
+export function JobStatusBadge({
+  status,
+  withProblems = false,
+  retrying = false,
+}: {
+  status: string;
+  withProblems?: boolean;
+  retrying?: boolean;
+}) {
+  const t = useWords(WORDS);
+  const { label, tone } =
+    status === "succeeded" && withProblems
+      ? { label: t.withProblems, tone: "warning" as const }
+      : status === "queued" && retrying
+        ? { label: t.retrying, tone: "warning" as const }
+        : { label: t.status[status] ?? status, tone: TONES[status] };
   return <Badge tone={tone}>{label}</Badge>;
 }

@@ -1,5 +1,6 @@
 import { Badge } from "@shopify/polaris";
-import { STATE_WORDS, type PromotionState } from "../promotions/model";
+import { useWords } from "../i18n/words";
+import { STATE_LABELS, type PromotionState } from "../promotions/model";
 
 const TONES: Record<PromotionState, "info" | "success" | "attention" | undefined | "critical"> = {
   scheduled: "info",
@@ -10,5 +11,6 @@ const TONES: Record<PromotionState, "info" | "success" | "attention" | undefined
 };
 
 export function PromotionStateBadge({ state }: { state: PromotionState }) {
-  return <Badge tone={TONES[state]}>{STATE_WORDS[state]}</Badge>;
+  const words = useWords(STATE_LABELS);
+  return <Badge tone={TONES[state]}>{words[state]}</Badge>;
 }

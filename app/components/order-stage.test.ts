@@ -8,3 +8,11 @@ describe("order stage badge", () => {
     expect(orderStageLabel("shipped", "RetailCRM")).toBe("Shipped");
   });
 });
+
+describe("order stage badge in French", () => {
+  it("says the stage in French, the system's name unchanged", () => {
+    expect(orderStageLabel("exported", "Fastmag", "fr")).toBe("Dans Fastmag");
+    expect(orderStageLabel("shipped", "Fastmag", "fr")).toBe("Expédiée");
+    expect(orderStageLabel("error", "Fastmag", "en")).toBe("Error");
+  });
+});

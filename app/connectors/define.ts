@@ -52,7 +52,13 @@ export type SettingsSave = { ok: true } | { ok: false; message: string; fieldErr
 /** Saving from outside the connector's screen (the JSON API) with the screen's own rules. */
 export interface SettingsForm {
   save(shop: string, fields: Record<string, unknown>): Promise<SettingsSave>;
+  /** "Test connection" on what the fields hold, saved or not, saving nothing; a secret left blank
+   *  means the stored one. Absent for systems whose test only knows the saved settings. */
+  test?(shop: string, fields: Record<string, unknown>): Promise<SettingsTest>;
 }
+
+/** A test of a form's values: the outcome, or the fields to fix before anything could be tested. */
+export type SettingsTest = ConnectionTest & { fieldErrors: Record<string, string> };
 
 /**
  * A connector's settings form: `fields` says what a caller may send (strict, so a misspelt field is an
@@ -62,6 +68,7 @@ export interface SettingsForm {
 export function settingsForm<Fields>(
   fields: z.ZodType<Fields, z.ZodTypeDef, unknown>,
   save: (shop: string, fields: Fields) => Promise<SettingsSave>,
+  test?: (shop: string, fields: Fields) => Promise<SettingsTest>,
 ): SettingsForm {
   return {
     async save(shop, raw) {
@@ -70,6 +77,16 @@ export function settingsForm<Fields>(
       const fieldErrors = fieldErrorsFromZod(parsed.error, "not a setting of this system");
       return { ok: false, message: "Some fields need fixing; nothing was saved.", fieldErrors };
     },
+    ...(test
+      ? {
+          async test(shop: string, raw: Record<string, unknown>): Promise<SettingsTest> {
+            const parsed = fields.safeParse(raw);
+            if (parsed.success) return test(shop, parsed.data);
+            const fieldErrors = fieldErrorsFromZod(parsed.error, "not a setting of this system");
+            return { ok: false, message: "Some fields need fixing before the connection can be tested.", fieldErrors };
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 // Storage of a connector's settings for a shop. Plain settings are JSON; secrets are encrypted at rest
 // and never leave the server in clear: screens get only the names of the secrets that are set.
+import { type Message, said } from "../i18n/stored-words";
 import { db } from "../db.server";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
+import { recordAppEvent } from "../alerts/app-events.server";
 
 export type ConnectionState = "not-configured" | "untested" | "connected" | "failing" | "disabled";
 
@@ -50,6 +52,32 @@ export async function saveConnectorSettings<TConfig extends object>(
     create: { shop, connector, ...data },
     update: data,
   });
+  await recordAppEvent(shop, {
+    kind: "settings-changed",
+    message: said("event.connectorSaved", { connector: await connectorName(connector) }),
+    link: `/app/settings/${connector}`,
+  });
+}
+
+/** The name merchants know a connector by (the registry imports this file: read it lazily). */
+async function connectorName(connector: string): Promise<string> {
+  const { connectorById } = await import("./registry.server");
+  return connectorById(connector)?.name ?? connector;
+}
+
+/** A connection test's outcome for the Logs screen (the tested values may not be the saved ones). */
+export async function noteConnectionTest(
+  shop: string,
+  connector: string,
+  ok: boolean,
+  message: Message,
+): Promise<void> {
+  const name = await connectorName(connector);
+  await recordAppEvent(shop, {
+    kind: "connection-test",
+    message: said(ok ? "event.connectionWorks" : "event.connectionFailed", { connector: name, message }),
+    link: `/app/settings/${connector}`,
+  });
 }
 
 export async function loadConnectorSettings<TConfig>(
@@ -81,6 +109,7 @@ export async function recordConnectionCheck(
     where: { shop_connector: { shop, connector } },
     data: { lastCheckAt: new Date(), lastCheckOk: ok, lastCheckMessage: message },
   });
+  await noteConnectionTest(shop, connector, ok, message);
 }
 
 /** Every saved connection of the shop with its state, named by `describe` (the registry's manifests). */

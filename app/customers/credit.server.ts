@@ -4,12 +4,19 @@
 import type { CreditCustomer, CreditNote, CustomerCreditSource, Wallet } from "../capabilities/customer-credit-source";
 import { providerFor } from "../connectors/registry.server";
 import { db as defaultDb, type Db } from "../db.server";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import { AppError, NotConfiguredError, NotFoundError, ValidationError } from "../lib/errors";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { shopifyStoreCredit } from "../shopify/store-credit.server";
 import { enqueueJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
-import { loadMirrorMode, MIRROR_WORDS, saveMirrorMode, STORE_CREDIT_MIRROR_JOB } from "./store-credit-mirror.server";
+import {
+  loadMirrorMode,
+  MIRROR_SCREEN_WORDS,
+  saveMirrorMode,
+  STORE_CREDIT_MIRROR_JOB,
+} from "./store-credit-mirror.server";
 
 export interface CustomerCreditView {
   email: string;
@@ -29,11 +36,32 @@ export interface CustomerCreditView {
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const sum = (amounts: number[]) => Math.round(amounts.reduce((a, b) => a + b * 100, 0)) / 100;
 
-export function checkedEmail(raw: string): string {
+const SCREEN_WORDS = defineWords({
+  en: {
+    typeCustomerEmail: "Type the customer's e-mail address.",
+    notAnEmail: (email: string) => `"${email}" is not an e-mail address.`,
+    typeEmail: "Type an e-mail address.",
+    chooseSource:
+      "This shop has no system holding customers' wallets and credit notes set up yet: choose one in Settings.",
+    fillIn: (what: string) => `${what} is not set up for this shop yet: fill in Settings → ${what}.`,
+  },
+  fr: {
+    typeCustomerEmail: "Saisissez l'adresse e-mail du client.",
+    notAnEmail: (email: string) => `« ${email} » n'est pas une adresse e-mail.`,
+    typeEmail: "Saisissez une adresse e-mail.",
+    chooseSource:
+      "Cette boutique n'a encore aucun système qui tient les porte-monnaie et avoirs des clients : choisissez-en un dans Paramètres.",
+    fillIn: (what: string) =>
+      `${what} n'est pas encore configuré pour cette boutique : renseignez Paramètres → ${what}.`,
+  },
+});
+
+export function checkedEmail(raw: string, locale: Locale = "en"): string {
   const email = raw.trim();
+  const words = SCREEN_WORDS[locale];
   if (!EMAIL.test(email))
-    throw new ValidationError("Type the customer's e-mail address.", {
-      email: email ? `"${email}" is not an e-mail address.` : "Type an e-mail address.",
+    throw new ValidationError(words.typeCustomerEmail, {
+      email: email ? words.notAnEmail(email) : words.typeEmail,
     });
   return email;
 }
@@ -53,9 +81,9 @@ export async function customerCreditSource(
 export async function customerCredit(
   shop: string,
   rawEmail: string,
-  options: { db?: Db; timeoutMs?: number } = {},
+  options: { db?: Db; timeoutMs?: number; locale?: Locale } = {},
 ): Promise<CustomerCreditView> {
-  const email = checkedEmail(rawEmail);
+  const email = checkedEmail(rawEmail, options.locale);
   // A screen waits less than a job.
   const { source, sourceName } = await customerCreditSource(shop, { timeoutMs: 15_000, ...options });
   const customer = await source.customerByEmail(email);
@@ -99,12 +127,26 @@ export interface CustomerCreditScreen {
 }
 
 /** For screens: the view, or what went wrong in the merchant's words (anything unexpected propagates). */
-export async function customerCreditScreen(shop: string, email: string): Promise<CustomerCreditScreen> {
+export async function customerCreditScreen(
+  shop: string,
+  email: string,
+  locale: Locale = "en",
+): Promise<CustomerCreditScreen> {
   try {
-    return { view: await customerCredit(shop, email) };
+    return { view: await customerCredit(shop, email, { locale }) };
   } catch (error) {
     if (error instanceof ValidationError) return { error: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof NotConfiguredError) return { error: error.message, setupUrl: error.setupUrl };
+    if (error instanceof NotConfiguredError) {
+      // The registry says it in English; French says the same from what is missing and where.
+      const words = SCREEN_WORDS[locale];
+      const message =
+        locale === "en"
+          ? error.message
+          : error.setupUrl === "/app/settings"
+            ? words.chooseSource
+            : words.fillIn(error.what);
+      return { error: message, setupUrl: error.setupUrl };
+    }
     // The ERP could not be reached or refused: its connector already says so in plain words.
     if (error instanceof AppError) return { error: error.message };
     throw error;
@@ -112,11 +154,12 @@ export async function customerCreditScreen(shop: string, email: string): Promise
 }
 
 /** The Customers screen's store-credit card: what is mirrored, and "Mirror now" (a run like every sync). */
-export async function storeCreditSettings(shop: string) {
-  return { mirror: await loadMirrorMode(defaultDb, shop), choices: MIRROR_WORDS };
+export async function storeCreditSettings(shop: string, locale: Locale = "en") {
+  return { mirror: await loadMirrorMode(defaultDb, shop), choices: MIRROR_SCREEN_WORDS[locale].choices };
 }
 
-export const saveStoreCreditMirror = (shop: string, mirror: unknown) => saveMirrorMode(defaultDb, shop, mirror);
+export const saveStoreCreditMirror = (shop: string, mirror: unknown, locale: Locale = "en") =>
+  saveMirrorMode(defaultDb, shop, mirror, locale);
 
 export const mirrorNow = (shop: string, trigger: "manual" | "api" = "manual") =>
   enqueueJob(jobDeps, { shop, type: STORE_CREDIT_MIRROR_JOB, trigger });

@@ -32,6 +32,11 @@ export const customerJobTypes: JobTypeDefinition[] = [
     title: "Store credit",
     description:
       "Mirrors what the ERP owes customers (their wallet balance or open credit notes, as chosen on the Customers screen) to their Shopify store credit, so they can spend it online.",
+    fr: {
+      title: "Crédit en magasin",
+      description:
+        "Reporte ce que l'ERP doit aux clients (solde de leur porte-monnaie ou avoirs ouverts, selon le choix fait sur l'écran Clients) sur leur crédit en magasin Shopify, pour qu'ils puissent le dépenser en ligne.",
+    },
     defaultSchedule: { cron: "40 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 30_000, capDelayMs: 10 * 60_000 },
     needs: ["customer-credit-source"],

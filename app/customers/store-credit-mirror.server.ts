@@ -7,6 +7,8 @@
 import type { CustomerCredit, CustomerCreditSource } from "../capabilities/customer-credit-source";
 import type { Db } from "../db.server";
 import { isUniqueViolation } from "../db/errors";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import { ValidationError } from "../lib/errors";
 import type { ShopifyStoreCreditApi } from "../shopify/store-credit.server";
 
@@ -21,16 +23,29 @@ export const MIRROR_WORDS: Record<MirrorMode, string> = {
   "credit-notes": "The open credit notes",
 };
 
+/** The choices and the refusal of the Customers screen's store-credit card, in the admin's language. */
+export const MIRROR_SCREEN_WORDS = defineWords({
+  en: {
+    choices: MIRROR_WORDS,
+    choose: "Choose what to mirror to store credit.",
+    oneOf: (modes: string) => `Choose one of: ${modes}.`,
+  },
+  fr: {
+    choices: { off: "Rien (désactivé)", wallet: "Le solde du porte-monnaie", "credit-notes": "Les avoirs ouverts" },
+    choose: "Choisissez ce qui est reporté sur le crédit en magasin.",
+    oneOf: (modes: string) => `Choisissez parmi : ${modes}.`,
+  },
+});
+
 export async function loadMirrorMode(db: Db, shop: string): Promise<MirrorMode> {
   const row = await db.customerCreditSettings.findUnique({ where: { shop } });
   return (MIRROR_MODES as readonly string[]).includes(row?.mirror ?? "") ? (row!.mirror as MirrorMode) : "off";
 }
 
-export async function saveMirrorMode(db: Db, shop: string, raw: unknown): Promise<MirrorMode> {
+export async function saveMirrorMode(db: Db, shop: string, raw: unknown, locale: Locale = "en"): Promise<MirrorMode> {
+  const words = MIRROR_SCREEN_WORDS[locale];
   if (typeof raw !== "string" || !(MIRROR_MODES as readonly string[]).includes(raw))
-    throw new ValidationError("Choose what to mirror to store credit.", {
-      mirror: `Choose one of: ${MIRROR_MODES.join(", ")}.`,
-    });
+    throw new ValidationError(words.choose, { mirror: words.oneOf(MIRROR_MODES.join(", ")) });
   const mirror = raw as MirrorMode;
   await db.customerCreditSettings.upsert({ where: { shop }, create: { shop, mirror }, update: { mirror } });
   return mirror;

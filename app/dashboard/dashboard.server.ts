@@ -4,9 +4,13 @@ import { connectionSummaries } from "../connectors/registry.server";
 import type { ConnectorSummary } from "../connectors/settings.server";
 import { shopRecord, type InstalledSession } from "../shops/installation.server";
 import { recentFailures, type JobSummary } from "../jobs/api.server";
+import { jobTypeTitle } from "../jobs/registry.server";
 import { jobSummary } from "../jobs/views.server";
 import { whatToSetUp, type SetupStep } from "../shops/setup.server";
 import { stoppedEndpoints, type StoppedEndpoint } from "../event-feed/feed.server";
+import type { Locale } from "../i18n/locale";
+import { whatInWords } from "./capability-words";
+import { setupChecklist, type SetupChecklist } from "./checklist.server";
 
 export interface DashboardData {
   shop: {
@@ -17,6 +21,8 @@ export interface DashboardData {
     currencyCode: string | null;
   };
   connectors: ConnectorSummary[];
+  /** The setup checklist (connect the ERP, locations, first stock sync, order export) until it is done. */
+  checklist: SetupChecklist;
   /** What the merchant still has to set up, with the syncs that wait for it: the Dashboard starts with it. */
   setup: SetupStep[];
   latestRuns: JobSummary[];
@@ -27,10 +33,10 @@ export interface DashboardData {
   recentWebhooks: { webhookId: string; topic: string; status: string; receivedAt: Date; error: string | null }[];
 }
 
-export async function loadDashboard(session: InstalledSession): Promise<DashboardData> {
+export async function loadDashboard(session: InstalledSession, locale: Locale = "en"): Promise<DashboardData> {
   const shopDomain = session.shop;
   const since = new Date(Date.now() - 24 * 3600_000);
-  const [shop, connectors, setup, recentWebhooks, latestJobs, failuresLast24h, stoppedFeedEndpoints] =
+  const [shop, connectors, setup, recentWebhooks, latestJobs, failuresLast24h, stoppedFeedEndpoints, checklist] =
     await Promise.all([
       shopRecord(session),
       connectionSummaries(shopDomain),
@@ -42,8 +48,9 @@ export async function loadDashboard(session: InstalledSession): Promise<Dashboar
         select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true },
       }),
       db.job.findMany({ where: { shop: shopDomain }, orderBy: { createdAt: "desc" }, take: 5 }),
-      recentFailures({ db }, shopDomain, since, 10),
+      recentFailures({ db }, shopDomain, since, 10, locale),
       stoppedEndpoints(db, shopDomain),
+      setupChecklist(shopDomain, db, locale),
     ]);
   return {
     shop: {
@@ -54,10 +61,20 @@ export async function loadDashboard(session: InstalledSession): Promise<Dashboar
       currencyCode: shop?.currencyCode ?? null,
     },
     connectors,
-    setup,
-    latestRuns: latestJobs.map(jobSummary),
-    failuresLast24h,
+    checklist,
+    setup: setup.map((step) => ({
+      ...step,
+      what: whatInWords(step.connector, step.what, locale),
+      syncs: step.types.map((type) => jobTypeTitle(type, locale)),
+    })),
+    // Sync titles in the admin's language (the summaries carry the English ones).
+    latestRuns: latestJobs.map((job) => titled(jobSummary(job, locale), locale)),
+    failuresLast24h: failuresLast24h.map((run) => titled(run, locale)),
     stoppedFeedEndpoints,
     recentWebhooks,
   };
+}
+
+function titled(run: JobSummary, locale: Locale): JobSummary {
+  return { ...run, title: jobTypeTitle(run.type, locale) };
 }

@@ -6,12 +6,15 @@
 // endpoints keep their deliveries pending.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { alertDeadDelivery } from "../alerts/listeners.server";
 import type { ShopEvent } from "../capabilities/event-destination";
 import { eventDestinationFor } from "../connectors/registry.server";
+import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { errorMessage } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
+import { waitWhileIntakeBusy } from "../webhooks/wake.server";
 import { onFeedDoorbell } from "./doorbell.server";
 import { endpointTarget } from "./endpoints.server";
 import { AUTO_PAUSE_REASON } from "./feed.server";
@@ -100,6 +103,8 @@ export function startFeedDeliverer(options: FeedDelivererOptions): FeedDeliverer
       nudged = false;
       let claimed = 0;
       try {
+        // A webhook burst in this process is answered first: the claim waits for its end (≤ 1 s).
+        await waitWhileIntakeBusy();
         claimed = await deliverBatch(s);
       } catch (error) {
         s.logger.error("could not take feed deliveries", { error: errorMessage(error) });
@@ -217,6 +222,45 @@ export async function claimDueDeliveries(db: Db, input: { owner: string; now: Da
 
 type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
+type Write = Prisma.PrismaPromise<unknown>;
+interface Pending {
+  writes: Write[];
+  done: (error: unknown, results?: unknown[]) => void;
+}
+const recorders = new WeakMap<Db, { pending: Pending[]; writing: boolean }>();
+
+/**
+ * Records a delivery's outcome (its attempt, its new state, the endpoint's health) in one transaction, as
+ * one group with the outcomes of the other lanes: what arrives while a write is in flight goes in the
+ * next one. Under load that is one commit for many deliveries instead of one each, and fewer moments
+ * holding SQLite's one write lock (the intake's inserts wait for it, and Shopify waits for those);
+ * a lone delivery is written at once. A group that fails fails each of its deliveries, whose leases
+ * then run out and are taken again, as when a single write failed.
+ */
+function record(db: Db, writes: Write[]): Promise<unknown[]> {
+  let recorder = recorders.get(db);
+  if (!recorder) recorders.set(db, (recorder = { pending: [], writing: false }));
+  const state = recorder;
+  return new Promise<unknown[]>((resolve, reject) => {
+    state.pending.push({ writes, done: (error, results) => (error ? reject(error) : resolve(results ?? [])) });
+    if (state.writing) return;
+    state.writing = true;
+    void (async () => {
+      while (state.pending.length > 0) {
+        const group = state.pending.splice(0, 64);
+        try {
+          const results: unknown[] = await db.$transaction(group.flatMap((p) => p.writes));
+          let from = 0;
+          for (const p of group) p.done(null, results.slice(from, (from += p.writes.length)));
+        } catch (error) {
+          for (const p of group) p.done(error ?? new Error("the group could not be recorded"));
+        }
+      }
+      state.writing = false;
+    })();
+  });
+}
+
 async function deliverBatch(s: Settings): Promise<number> {
   const batch = await claimDueDeliveries(s.db, {
     owner: s.owner,
@@ -280,7 +324,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   });
   const endpointId = delivery.endpointId;
   if (result.outcome === "delivered") {
-    await s.db.$transaction([
+    await record(s.db, [
       attempt,
       s.db.feedDelivery.updateMany({
         where: fence,
@@ -302,7 +346,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   }
   if (result.outcome === "gone") {
     s.logger.warn("an event feed endpoint answered 410: disabled", { shop: delivery.shop, endpointId });
-    await s.db.$transaction([
+    await record(s.db, [
       attempt,
       // Waits for the merchant to enable the endpoint again; not an attempt lost.
       s.db.feedDelivery.updateMany({
@@ -328,7 +372,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   }
   const dead = now.getTime() - firstAttemptAt.getTime() >= s.retryWindowMs;
   const pauseBefore = new Date(now.getTime() - s.autoPauseMs);
-  await s.db.$transaction([
+  const [, marked] = (await record(s.db, [
     attempt,
     s.db.feedDelivery.updateMany({
       where: fence,
@@ -351,5 +395,19 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
         statusReason: `${AUTO_PAUSE_REASON} on ${now.toISOString()}: no delivery succeeded for ${Math.round(s.autoPauseMs / 3_600_000)} hours. Nothing is dropped; resume it once the ERP answers again.`,
       },
     }),
-  ]);
+  ])) as [unknown, Prisma.BatchPayload];
+  // Given up: the merchant hears of it (Alerts), once — only the worker whose write landed reports it.
+  if (dead && marked.count === 1)
+    await alertDeadDelivery(
+      s.db,
+      {
+        id: delivery.id,
+        shop: delivery.shop,
+        endpointId,
+        endpointName: delivery.endpoint.name,
+        topic: delivery.event.topic,
+        error,
+      },
+      now,
+    ).catch((e: unknown) => s.logger.warn("dead-letter alert not recorded", { shop: delivery.shop, error: String(e) }));
 }

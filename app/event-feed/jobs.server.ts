@@ -11,6 +11,11 @@ export const feedJobTypes: JobTypeDefinition[] = [
     title: "Event feed catch-up",
     description:
       "Looks in Shopify for orders, fulfillments and products changed since the last check and sends your ERP endpoints the events no webhook brought (marked reconciled).",
+    fr: {
+      title: "Rattrapage du flux d'événements",
+      description:
+        "Cherche dans Shopify les commandes, expéditions et produits modifiés depuis la dernière vérification et envoie à vos points de terminaison ERP les événements qu'aucun webhook n'a apportés (marqués comme rapprochés).",
+    },
     defaultSchedule: { cron: "25 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     progress: "phases",

@@ -88,6 +88,11 @@ export const jobApplicationJobTypes: JobTypeDefinition[] = [
     title: "Job application mails",
     description:
       "Mails each job application sent from the storefront, with its files, to the address set on the Mail screen; tried again later when the mail server is unavailable.",
+    fr: {
+      title: "E-mails de candidature",
+      description:
+        "Envoie par e-mail chaque candidature reçue depuis la boutique en ligne, avec ses fichiers, à l'adresse définie sur l'écran E-mails ; nouvel essai plus tard si le serveur de messagerie est indisponible.",
+    },
     retry: { maxAttempts: SEND_MAX_ATTEMPTS, baseDelayMs: 60_000, capDelayMs: 30 * 60_000 },
     concurrency: { key: (params) => params.applicationId },
     parseParams: (raw) => {

@@ -6,13 +6,26 @@ import type { Db } from "../db.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { type Clock, systemClock } from "./clock";
 import { type JobTrigger, enqueue } from "./queue.server";
-import { type JobTypeDefinition, jobType, registeredJobTypes } from "./registry.server";
+import type { Locale } from "../i18n/locale";
+import { type JobTypeDefinition, jobType, jobTypeWords, registeredJobTypes } from "./registry.server";
 import { canonicalTimeZone } from "./schedule-words";
-import { assertValidSchedule, describeSchedule, previewNextRuns } from "./schedules.server";
+import { assertValidSchedule, describeSchedule, nextRunAfter, previewNextRuns } from "./schedules.server";
 import { type JobDetail, type JobSummary, jobDetail, jobSummary } from "./views.server";
 
 export { describeSchedule, previewNextRuns } from "./schedules.server";
 export { listSkipped, skippedToCsv } from "./skipped.server";
+export {
+  allChanges,
+  allRunItems,
+  changesToCsv,
+  listChanges,
+  listRunItems,
+  listRunLog,
+  type Page,
+  type RunChange,
+  type RunItem,
+  type RunLogLine,
+} from "./audit.server";
 export type { JobDetail, JobSummary } from "./views.server";
 
 export interface JobDeps {
@@ -72,6 +85,13 @@ function validParams(definition: JobTypeDefinition, params: Record<string, unkno
   try {
     parsed = definition.parseParams(params);
   } catch (error) {
+    // Started with nothing to work on (Run now) a sync made for one item at a time: say so in plain
+    // words, not the schema's text.
+    if (keys.length === 0)
+      throw new ValidationError(
+        `"${definition.title}" works on one item at a time and starts by itself when one needs it; it cannot be run on its own.`,
+        fieldErrorsOf(error),
+      );
     throw refuse(fieldErrorsOf(error));
   }
   // A schema that drops fields it does not know would otherwise let them through into the stored run.
@@ -79,6 +99,16 @@ function validParams(definition: JobTypeDefinition, params: Record<string, unkno
   const unknown = keys.filter((key) => !(key in known));
   if (unknown.length > 0) throw refuse(Object.fromEntries(unknown.map((key) => [key, "not a setting of this sync"])));
   return params;
+}
+
+function runsAlone(definition: JobTypeDefinition): boolean {
+  if (!definition.parseParams) return true;
+  try {
+    definition.parseParams({});
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -92,6 +122,7 @@ export async function getJob(
   shop: string,
   jobId: string,
   options: { logLines?: number } = {},
+  locale: Locale = "en",
 ): Promise<JobDetail | null> {
   const job = await deps.db.job.findFirst({ where: { id: jobId, shop } });
   if (!job) return null;
@@ -99,9 +130,9 @@ export async function getJob(
     where: { jobId },
     orderBy: { at: "asc" },
     take: options.logLines ?? 200,
-    select: { level: true, message: true, at: true },
+    select: { level: true, message: true, words: true, at: true },
   });
-  return jobDetail(job, log);
+  return jobDetail(job, log, locale);
 }
 
 async function requireJob(deps: JobDeps, shop: string, jobId: string) {
@@ -165,61 +196,157 @@ export interface JobTypeOverview {
   lastRun: JobSummary | null;
   /** The run in progress or waiting, if any. */
   current: JobSummary | null;
+  /** False for syncs made for one item at a time (an order's export): no "Run now" for them. */
+  runsAlone: boolean;
 }
 
 /** The sync overview screen: every job type with its schedule, last run and next run. */
-export async function listJobTypes(deps: JobDeps, shop: string): Promise<JobTypeOverview[]> {
+export async function listJobTypes(deps: JobDeps, shop: string, locale: Locale = "en"): Promise<JobTypeOverview[]> {
   const schedules = await deps.db.schedule.findMany({ where: { shop } });
-  const at = now(deps);
-  return Promise.all(
-    registeredJobTypes().map(async (definition) => {
-      const schedule = schedules.find((s) => s.type === definition.type);
-      const [lastRun, current] = await Promise.all([
-        deps.db.job.findFirst({
-          where: { shop, type: definition.type, status: { in: ["succeeded", "failed", "cancelled", "skipped"] } },
-          orderBy: { finishedAt: "desc" },
-        }),
-        deps.db.job.findFirst({
-          where: { shop, type: definition.type, status: { in: ["running", "queued"] } },
-          orderBy: [{ status: "desc" }, { runAfter: "asc" }],
-        }),
-      ]);
-      return {
-        type: definition.type,
-        title: definition.title,
-        description: definition.description,
-        schedule: schedule
-          ? {
-              cron: schedule.cron,
-              timezone: schedule.timezone,
-              enabled: schedule.enabled,
-              description: describeSchedule(schedule.cron, schedule.timezone),
-              nextRun: schedule.enabled
-                ? previewNextRuns(schedule.cron, schedule.timezone, 1, at)[0]!.toISOString()
-                : null,
-            }
-          : null,
-        lastRun: lastRun ? jobSummary(lastRun) : null,
-        current: current ? jobSummary(current) : null,
-      };
-    }),
+  const definitions = listedDefinitions(schedules);
+  const runs = await lastAndCurrentRuns(
+    deps,
+    shop,
+    definitions.map((d) => d.type),
   );
+  return definitions.map((definition) => overviewOf(deps, definition, schedules, runs, locale));
+}
+
+/** One sync's overview (its own screen): only its schedule and runs are read, not every sync's. */
+export async function jobTypeOverview(
+  deps: JobDeps,
+  shop: string,
+  type: string,
+  locale: Locale = "en",
+): Promise<JobTypeOverview | null> {
+  if (!jobType(type)) return null;
+  const schedules = await deps.db.schedule.findMany({ where: { shop, type } });
+  const listed = listedDefinitions(schedules).find((d) => d.type === type);
+  return listed ? overviewOf(deps, listed, schedules, await lastAndCurrentRuns(deps, shop, [type]), locale) : null;
+}
+
+const FINISHED = ["succeeded", "failed", "cancelled", "skipped"];
+const UNDER_WAY = ["running", "queued"];
+type JobRow = Parameters<typeof jobSummary>[0];
+
+/**
+ * Each type's last finished run and its current one (running, else the next queued), in three
+ * statements whatever the number of types: a statement per type and question made the Syncs screen's
+ * answer slow (each goes through Prisma's query compiler). The index on (shop, type, status,
+ * finishedAt) answers the last runs' ends alone, then finds those runs by equality.
+ */
+async function lastAndCurrentRuns(
+  deps: JobDeps,
+  shop: string,
+  types: string[],
+): Promise<{ last: Map<string, JobRow>; current: Map<string, JobRow> }> {
+  const [ends, underWay] = await Promise.all([
+    deps.db.job.groupBy({
+      by: ["type"],
+      where: { shop, type: { in: types }, status: { in: FINISHED } },
+      _max: { finishedAt: true },
+    }),
+    deps.db.job.findMany({
+      where: { shop, type: { in: types }, status: { in: UNDER_WAY } },
+      orderBy: [{ status: "desc" }, { runAfter: "asc" }],
+    }),
+  ]);
+  const lastEnd = new Map(ends.flatMap((e) => (e._max.finishedAt ? [[e.type, e._max.finishedAt.getTime()]] : [])));
+  // Types and ends as two lists (not pairs, which SQLite's planner reads as a scan of the shop's runs).
+  const finished = lastEnd.size
+    ? await deps.db.job.findMany({
+        where: {
+          shop,
+          type: { in: [...lastEnd.keys()] },
+          status: { in: FINISHED },
+          finishedAt: { in: [...new Set(lastEnd.values())].map((t) => new Date(t)) },
+        },
+      })
+    : [];
+  const last = finished.filter((job) => job.finishedAt?.getTime() === lastEnd.get(job.type));
+  return { last: firstOfEachType(last), current: firstOfEachType(underWay) };
+}
+
+function firstOfEachType(jobs: JobRow[]): Map<string, JobRow> {
+  const byType = new Map<string, JobRow>();
+  for (const job of jobs) if (!byType.has(job.type)) byType.set(job.type, job);
+  return byType;
+}
+
+// A family (one type per account…) is listed once per member that has a schedule, titled by its label.
+function listedDefinitions(schedules: { type: string; paramsJson: string }[]): JobTypeDefinition[] {
+  return registeredJobTypes().flatMap((definition) =>
+    definition.family
+      ? schedules
+          .filter((s) => s.type.startsWith(`${definition.type}.`) && jobType(s.type) === definition)
+          .map((s) => {
+            const label = (JSON.parse(s.paramsJson) as { label?: unknown }).label;
+            return {
+              ...definition,
+              type: s.type,
+              title: typeof label === "string" ? `${definition.title}: ${label}` : definition.title,
+            };
+          })
+      : [definition],
+  );
+}
+
+function overviewOf(
+  deps: JobDeps,
+  definition: JobTypeDefinition,
+  schedules: { type: string; cron: string; timezone: string; enabled: boolean }[],
+  runs: { last: Map<string, JobRow>; current: Map<string, JobRow> },
+  locale: Locale,
+): JobTypeOverview {
+  const schedule = schedules.find((s) => s.type === definition.type);
+  const lastRun = runs.last.get(definition.type);
+  const current = runs.current.get(definition.type);
+  const words = jobTypeWords(definition, locale);
+  return {
+    type: definition.type,
+    title: definition.family ? definition.title : words.title,
+    description: words.description,
+    schedule: schedule
+      ? {
+          cron: schedule.cron,
+          timezone: schedule.timezone,
+          enabled: schedule.enabled,
+          description: describeSchedule(schedule.cron, schedule.timezone, locale),
+          nextRun: schedule.enabled ? nextRunAfter(schedule.cron, schedule.timezone, now(deps)).toISOString() : null,
+        }
+      : null,
+    lastRun: lastRun ? jobSummary(lastRun, locale) : null,
+    current: current ? jobSummary(current, locale) : null,
+    /** False for syncs made for one item at a time (an order's export): no "Run now" for them. */
+    runsAlone: runsAlone(definition),
+  };
 }
 
 /** Failed runs of a shop since a date, newest first (the "what went wrong" panel). */
 /** The shop's latest runs, newest first (the Syncs screen). */
-export async function recentRuns(deps: JobDeps, shop: string, limit = 20): Promise<JobSummary[]> {
+export async function recentRuns(
+  deps: JobDeps,
+  shop: string,
+  limit = 20,
+  locale: Locale = "en",
+): Promise<JobSummary[]> {
   const jobs = await deps.db.job.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
-  return jobs.map(jobSummary);
+  return jobs.map((job) => jobSummary(job, locale));
 }
 
-export async function recentFailures(deps: JobDeps, shop: string, since: Date, limit = 50): Promise<JobSummary[]> {
+export async function recentFailures(
+  deps: JobDeps,
+  shop: string,
+  since: Date,
+  limit = 50,
+  locale: Locale = "en",
+): Promise<JobSummary[]> {
   const jobs = await deps.db.job.findMany({
     where: { shop, status: "failed", finishedAt: { gte: since } },
     orderBy: { finishedAt: "desc" },
     take: limit,
   });
-  return jobs.map(jobSummary);
+  return jobs.map((job) => jobSummary(job, locale));
 }
 
 async function requireSchedule(deps: JobDeps, shop: string, type: string) {
@@ -244,6 +371,7 @@ export async function updateSchedule(
   shop: string,
   type: string,
   change: { cron?: string; timezone?: string; params?: Record<string, unknown> },
+  locale: Locale = "en",
 ): Promise<{ cron: string; timezone: string; description: string; nextRuns: string[] }> {
   const schedule = await requireSchedule(deps, shop, type);
   const cron = change.cron?.trim() ?? schedule.cron;
@@ -258,7 +386,7 @@ export async function updateSchedule(
   return {
     cron,
     timezone,
-    description: describeSchedule(cron, timezone),
+    description: describeSchedule(cron, timezone, locale),
     nextRuns: previewNextRuns(cron, timezone, 5, now(deps)).map((d) => d.toISOString()),
   };
 }

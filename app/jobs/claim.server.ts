@@ -8,6 +8,7 @@
 import { PrismaClient as PostgresClient } from "@passerelle/prisma-postgresql";
 import { Prisma } from "@passerelle/prisma-sqlite";
 import type { Db } from "../db.server";
+import { jobType } from "./registry.server";
 
 export interface ClaimedJob {
   id: string;
@@ -45,6 +46,17 @@ const keyFree = Prisma.sql`NOT EXISTS (
             WHERE r."shop" = j."shop" AND r."type" = j."type" AND r."concurrencyKey" = j."concurrencyKey"
               AND r."status" = 'running' AND r."id" <> j."id")`;
 
+/** j."type" is one of `types`, or a member `<family>.<member>` of one that is a family (one type per account…). */
+function typeIn(types: string[]): Prisma.Sql {
+  const families = types.filter((type) => jobType(type)?.family);
+  const listed = Prisma.sql`j."type" IN (${Prisma.join(types)})`;
+  if (!families.length) return listed;
+  return Prisma.sql`(${listed} OR ${Prisma.join(
+    families.map((family) => Prisma.sql`j."type" LIKE ${`${family}.%`}`),
+    " OR ",
+  )})`;
+}
+
 export async function claimJobs(db: Db, options: ClaimOptions & { limit: number }): Promise<ClaimedJob[]> {
   if (options.types.length === 0 || options.limit < 1) return [];
   const { now, workerId, limit } = options;
@@ -54,7 +66,7 @@ export async function claimJobs(db: Db, options: ClaimOptions & { limit: number 
   const claimable = (alias: string) => Prisma.sql`
     ((${Prisma.raw(alias)}"status" = 'queued' AND ${Prisma.raw(alias)}"runAfter" <= ${now})
       OR (${Prisma.raw(alias)}"status" = 'running' AND ${Prisma.raw(alias)}"leaseExpiresAt" < ${now}))`;
-  const types = Prisma.join(options.types);
+  const types = typeIn(options.types);
   // Twice the batch as candidates, so a few jobs of one key among them do not shrink the batch much.
   // Queued jobs and expired leases are looked up apart: each lookup then walks its own index in order
   // and stops at the limit (one condition with OR made PostgreSQL read and sort every due job).
@@ -62,17 +74,17 @@ export async function claimJobs(db: Db, options: ClaimOptions & { limit: number 
   const query = Prisma.sql`
     UPDATE "Job"
     SET "status" = 'running', "leaseOwner" = ${workerId}, "leaseExpiresAt" = ${leaseExpiresAt},
-        "heartbeatAt" = ${now}, "startedAt" = ${now}, "finishedAt" = NULL, "attempt" = "attempt" + 1
+        "heartbeatAt" = ${now}, "startedAt" = ${now}, "firstStartedAt" = COALESCE("firstStartedAt", ${now}), "finishedAt" = NULL, "attempt" = "attempt" + 1
     WHERE "id" IN (
       WITH "due" AS (
         SELECT j."id", j."shop", j."type", j."concurrencyKey", j."runAfter" FROM "Job" j
-        WHERE j."status" = 'queued' AND j."runAfter" <= ${now} AND j."type" IN (${types}) AND ${keyFree}
+        WHERE j."status" = 'queued' AND j."runAfter" <= ${now} AND ${types} AND ${keyFree}
         ORDER BY j."runAfter"
         LIMIT ${limit * 2}
         ${lock}
       ), "expired" AS (
         SELECT j."id", j."shop", j."type", j."concurrencyKey", j."runAfter" FROM "Job" j
-        WHERE j."status" = 'running' AND j."leaseExpiresAt" < ${now} AND j."type" IN (${types}) AND ${keyFree}
+        WHERE j."status" = 'running' AND j."leaseExpiresAt" < ${now} AND ${types} AND ${keyFree}
         ORDER BY j."runAfter", j."id"
         LIMIT ${limit * 2}
         ${lock}
@@ -138,7 +150,7 @@ export async function oldestClaimableSince(db: Db, now: Date, types: string[]): 
   if (types.length === 0) return null;
   const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT j."id" FROM "Job" j
-    WHERE j."status" = 'queued' AND j."runAfter" <= ${now} AND j."type" IN (${Prisma.join(types)}) AND ${keyFree}
+    WHERE j."status" = 'queued' AND j."runAfter" <= ${now} AND ${typeIn(types)} AND ${keyFree}
     ORDER BY j."runAfter"
     LIMIT 1`);
   if (!rows[0]) return null;

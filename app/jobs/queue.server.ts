@@ -3,6 +3,7 @@
 // lost its lease (paused, partitioned) cannot overwrite the run another worker took over.
 import type { Db } from "../db.server";
 import { isUniqueViolation } from "../db/errors";
+import { type Message, textOf, wordsJson } from "../i18n/stored-words";
 import { type Clock, systemClock } from "./clock";
 import type { RunState } from "./context.server";
 import { DEFAULT_RETRY, concurrencyKeyOf, jobType } from "./registry.server";
@@ -88,9 +89,9 @@ export async function stopRequest(db: Db, fence: Fence): Promise<"ok" | "cancel"
 
 export type RunOutcome =
   | { kind: "succeeded"; result?: Record<string, unknown> }
-  | { kind: "failed"; message: string; cause?: string }
-  | { kind: "skipped"; message: string }
-  | { kind: "retry"; runAfter: Date; message: string; cause?: string }
+  | { kind: "failed"; message: Message; cause?: string; transient?: boolean }
+  | { kind: "skipped"; message: Message }
+  | { kind: "retry"; runAfter: Date; message: Message; cause?: string }
   | { kind: "cancelled" }
   | { kind: "released" };
 
@@ -109,6 +110,9 @@ export async function finishRun(
   return written;
 }
 
+/** The merchant's message in English, and its words to say it again in the reader's language. */
+const errorColumns = (message: Message) => ({ errorMessage: textOf(message), errorWords: wordsJson(message) });
+
 function endColumns(outcome: RunOutcome, progress: Columns, fence: Fence, now: Date): Columns {
   const ended = { ...progress, leaseOwner: null, leaseExpiresAt: null };
   switch (outcome.kind) {
@@ -119,6 +123,7 @@ function endColumns(outcome: RunOutcome, progress: Columns, fence: Fence, now: D
         finishedAt: now,
         resultJson: JSON.stringify(outcome.result ?? {}),
         errorMessage: null,
+        errorWords: null,
         errorCause: null,
       };
     case "failed":
@@ -126,18 +131,18 @@ function endColumns(outcome: RunOutcome, progress: Columns, fence: Fence, now: D
         ...ended,
         status: "failed",
         finishedAt: now,
-        errorMessage: outcome.message,
+        ...errorColumns(outcome.message),
         errorCause: outcome.cause ?? null,
       };
     case "skipped":
       // Finished without doing its work, for want of setup: shown as "waiting for setup", never retried.
-      return { ...ended, status: "skipped", finishedAt: now, errorMessage: outcome.message };
+      return { ...ended, status: "skipped", finishedAt: now, ...errorColumns(outcome.message) };
     case "retry":
       return {
         ...ended,
         status: "queued",
         runAfter: outcome.runAfter,
-        errorMessage: outcome.message,
+        ...errorColumns(outcome.message),
         errorCause: outcome.cause ?? null,
       };
     case "cancelled":

@@ -1,6 +1,7 @@
 // The job types this app knows. Each sync registers itself here; the worker
 // looks up the handler by the job's `type`, the scheduler and screens read titles and schedules.
 import type { CapabilityName } from "../capabilities";
+import type { Locale } from "../i18n/locale";
 import type { JobContext } from "./context.server";
 import type { DefaultSchedule } from "./schedules.server";
 
@@ -18,6 +19,8 @@ export interface JobTypeDefinition<Params = Record<string, unknown>> {
   /** What a merchant calls it: "Stock update (changes only)". */
   title: string;
   description: string;
+  /** The title and description in French, for a French admin (the English ones above stay for every other caller). */
+  fr?: { title: string; description: string };
   /** Created by ensureDefaultSchedules for each shop; omit for types that only run on demand. */
   defaultSchedule?: DefaultSchedule;
   retry: RetryPolicy;
@@ -34,6 +37,11 @@ export interface JobTypeDefinition<Params = Record<string, unknown>> {
   /** Validates and normalises stored parameters (e.g. a zod schema's parse). */
   parseParams?: (raw: unknown) => Params;
   handler: (ctx: JobContext<Params>) => Promise<Record<string, unknown> | void>;
+  /**
+   * A family of types, one per thing a shop adds (e.g. one per POS account): jobs and schedules of
+   * `<type>.<member>` (member: [a-z0-9-]+) run with this definition; ctx.type is the member's full type.
+   */
+  family?: boolean;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 5_000, capDelayMs: 5 * 60_000 };
@@ -59,7 +67,12 @@ export function registerJobType<Params>(definition: JobTypeDefinition<Params>): 
 }
 
 export function jobType(type: string): JobTypeDefinition | undefined {
-  return types.get(type) as JobTypeDefinition | undefined;
+  const exact = types.get(type);
+  if (exact) return exact as unknown as JobTypeDefinition;
+  const dot = type.lastIndexOf(".");
+  if (dot <= 0 || !/^[a-z0-9-]+$/.test(type.slice(dot + 1))) return undefined;
+  const family = types.get(type.slice(0, dot));
+  return family?.family ? (family as unknown as JobTypeDefinition) : undefined;
 }
 
 /** The concurrency key a job of this type gets ("" = one running per shop and type). */
@@ -72,6 +85,22 @@ export function concurrencyKeyOf(type: string, params: Record<string, unknown>):
     // Parameters the key cannot read will fail the run anyway; one at a time per shop is the safe side.
     return "";
   }
+}
+
+/** A type's title and description in the admin's language (English when it has no French). */
+export function jobTypeWords(
+  definition: Pick<JobTypeDefinition, "title" | "description" | "fr">,
+  locale: Locale = "en",
+): { title: string; description: string } {
+  return locale === "fr" && definition.fr
+    ? definition.fr
+    : { title: definition.title, description: definition.description };
+}
+
+/** What a merchant calls a job's type ("Stock (full)" / "Stock (complet)"); the type itself when unknown. */
+export function jobTypeTitle(type: string, locale: Locale = "en"): string {
+  const definition = jobType(type);
+  return definition ? jobTypeWords(definition, locale).title : type;
 }
 
 export function registeredJobTypes(): JobTypeDefinition[] {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { defineJobType } from "./registry.server";
+import { said } from "../i18n/stored-words";
 
 export interface RetentionPolicy {
   keepSucceededDays: number;
@@ -60,19 +61,24 @@ export const pruneJobHistoryJob = defineJobType<PruneParams>({
   type: "maintenance.prune-job-history",
   title: "Clean up sync history",
   description: "Deletes finished sync runs after 14 days and failed ones after 60 days.",
+  fr: {
+    title: "Nettoyage de l'historique des synchronisations",
+    description:
+      "Supprime les exécutions de synchronisation terminées après 14 jours et celles en échec après 60 jours.",
+  },
   defaultSchedule: { cron: "20 4 * * *" },
   retry: { maxAttempts: 3, baseDelayMs: 60_000 },
   progress: "phases",
   parseParams: (raw) => pruneParams.parse(raw ?? {}),
   handler: async (ctx) => {
-    ctx.progress(0, null, "Deleting old runs");
+    ctx.progress(0, null, said("retention.phase.runs"));
     const policy = { ...DEFAULT_RETENTION, ...ctx.params };
     const { deleted } = await pruneJobHistory(ctx.db, ctx.shop, ctx.now(), policy, async (n) => {
-      ctx.progress(n, null, "Deleting old runs");
+      ctx.progress(n, null, said("retention.phase.runs"));
       await ctx.checkpoint();
     });
     ctx.count({ seen: deleted, changed: deleted });
-    ctx.log("info", `Deleted ${deleted} old runs`);
+    ctx.log("info", said("retention.deletedRuns", { count: deleted }));
     return { deleted, policy };
   },
 });

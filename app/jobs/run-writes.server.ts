@@ -6,12 +6,23 @@
 // asked for meanwhile wait and then go together in the next one (`UPDATE "Job" … FROM unnest(…)`,
 // each row fenced on its own lease), so runs ending in the same moment cost one round trip and one
 // commit instead of one each. Should such a grouped statement fail, each write is tried on its own.
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Prisma } from "@passerelle/prisma-sqlite";
 import type { Db } from "../db.server";
 import { logger } from "../lib/logger.server";
 import { isPostgres } from "./claim.server";
 import type { BufferedItems, RunState } from "./context.server";
+
+/**
+ * Ids for log lines and skipped items that sort in the order this process made them (a run's lines often
+ * share a millisecond, and lists order by (time, id)): like Prisma's cuid, time then a counter, then
+ * randomness so processes never collide.
+ */
+let idCounter = 0;
+export function sortableId(): string {
+  idCounter = (idCounter + 1) % 36 ** 4;
+  return `c${Date.now().toString(36).padStart(9, "0")}${idCounter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+}
 
 export type Columns = Record<string, string | number | Date | null>;
 
@@ -28,7 +39,7 @@ export async function writeRun(
   run: RunState | null,
   columns: Columns,
 ): Promise<{ cancelRequested: boolean } | null> {
-  const items = run?.takeItems() ?? { skipped: [], logs: [] };
+  const items = run?.takeItems() ?? { skipped: [], logs: [], failed: [], changes: [] };
   const set = Prisma.join(
     Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`),
   );
@@ -36,16 +47,47 @@ export async function writeRun(
     WHERE "id" = ${fence.id} AND "leaseOwner" = ${fence.workerId} AND "attempt" = ${fence.attempt}
       AND "status" = 'running'
     RETURNING "id", "shop", "cancelRequestedAt"`;
+  let written: { cancelRequested: boolean; shop: string } | null;
   try {
-    if (isPostgres(db)) return await writeBatcher(db).write({ fence, columns, items, update });
-    const rows = await sqliteWrite(db, update, items);
-    const row = rows[0];
-    return row ? { cancelRequested: row.cancelRequestedAt !== null && row.cancelRequestedAt !== undefined } : null;
+    if (isPostgres(db)) written = await writeBatcher(db).write({ fence, columns, items, update });
+    else {
+      const row = (await sqliteWrite(db, update, items))[0];
+      written = row
+        ? { cancelRequested: row.cancelRequestedAt !== null && row.cancelRequestedAt !== undefined, shop: row.shop }
+        : null;
+    }
   } catch (error) {
     run?.putBack(items);
     throw error;
   }
+  if (written) await writeAudit(db, fence.id, written.shop, items, run);
+  return written ? { cancelRequested: written.cancelRequested } : null;
 }
+
+/**
+ * The run's failed items and changes, once the fenced write said the lease is ours. Separate inserts
+ * (both databases): they are the audit trail, bulky on a full run, and never decide the run's state.
+ */
+async function writeAudit(db: Db, jobId: string, shop: string, items: BufferedItems, run: RunState | null) {
+  try {
+    if (items.failed.length)
+      await db.jobSkippedItem.createMany({
+        data: items.failed.map((f) => ({ ...f, jobId, shop, outcome: "failed" })),
+      });
+    items.failed = [];
+    for (let i = 0; i < items.changes.length; i += AUDIT_CHUNK)
+      await db.jobChange.createMany({
+        data: items.changes.slice(i, i + AUDIT_CHUNK).map((c) => ({ ...c, jobId, shop })),
+      });
+  } catch (error) {
+    // Kept for the next write (the heartbeat's or the end's) rather than lost.
+    run?.putBack({ failed: items.failed, changes: items.changes });
+    log.warn("run audit write failed; kept for the next write", { error: (error as Error).message });
+  }
+}
+
+/** Rows per insert of a run's changes (SQLite allows 32,766 parameters a statement; a change takes 8). */
+const AUDIT_CHUNK = 2_000;
 
 type Returned = { id: string; shop: string; cancelRequestedAt: unknown }[];
 
@@ -67,21 +109,22 @@ async function postgresWrite(db: Db, update: Prisma.Sql, items: BufferedItems): 
   if (items.logs.length) {
     const { logs } = items;
     parts.push(Prisma.sql`, "logs" AS (
-      INSERT INTO "JobLogEntry" ("id", "jobId", "shop", "level", "message", "at")
-      SELECT x."id", d."id", d."shop", x."level", x."message", ${utc("at")}
-      FROM "done" d, unnest(${logs.map(() => randomUUID())}::text[], ${logs.map((l) => l.level)}::text[],
-        ${logs.map((l) => l.message)}::text[], ${logs.map((l) => l.at.toISOString())}::text[])
-        AS x("id", "level", "message", "at"))`);
+      INSERT INTO "JobLogEntry" ("id", "jobId", "shop", "level", "message", "words", "at")
+      SELECT x."id", d."id", d."shop", x."level", x."message", x."words", ${utc("at")}
+      FROM "done" d, unnest(${logs.map(() => sortableId())}::text[], ${logs.map((l) => l.level)}::text[],
+        ${logs.map((l) => l.message)}::text[], ${logs.map((l) => l.words)}::text[],
+        ${logs.map((l) => l.at.toISOString())}::text[])
+        AS x("id", "level", "message", "words", "at"))`);
   }
   if (items.skipped.length) {
     const { skipped } = items;
     parts.push(Prisma.sql`, "skips" AS (
-      INSERT INTO "JobSkippedItem" ("id", "jobId", "shop", "entity", "externalId", "reason", "createdAt")
-      SELECT x."id", d."id", d."shop", x."entity", x."externalId", x."reason", ${utc("createdAt")}
-      FROM "done" d, unnest(${skipped.map(() => randomUUID())}::text[], ${skipped.map((s) => s.entity)}::text[],
+      INSERT INTO "JobSkippedItem" ("id", "jobId", "shop", "entity", "externalId", "reason", "reasonWords", "createdAt")
+      SELECT x."id", d."id", d."shop", x."entity", x."externalId", x."reason", x."reasonWords", ${utc("createdAt")}
+      FROM "done" d, unnest(${skipped.map(() => sortableId())}::text[], ${skipped.map((s) => s.entity)}::text[],
         ${skipped.map((s) => s.externalId)}::text[], ${skipped.map((s) => s.reason)}::text[],
-        ${skipped.map((s) => s.createdAt.toISOString())}::text[])
-        AS x("id", "entity", "externalId", "reason", "createdAt"))`);
+        ${skipped.map((s) => s.reasonWords)}::text[], ${skipped.map((s) => s.createdAt.toISOString())}::text[])
+        AS x("id", "entity", "externalId", "reason", "reasonWords", "createdAt"))`);
   }
   parts.push(Prisma.sql` SELECT "id", "shop", "cancelRequestedAt" FROM "done"`);
   return db.$queryRaw<Returned>(Prisma.join(parts, ""));
@@ -94,7 +137,7 @@ interface PendingWrite {
   columns: Columns;
   items: BufferedItems;
   update: Prisma.Sql;
-  resolve: (row: { cancelRequested: boolean } | null) => void;
+  resolve: (row: { cancelRequested: boolean; shop: string } | null) => void;
   reject: (error: unknown) => void;
 }
 
@@ -103,8 +146,10 @@ const COLUMN_TYPES: Record<string, "int" | "timestamp" | "text"> = {
   status: "text",
   leaseOwner: "text",
   phase: "text",
+  phaseWords: "text",
   resultJson: "text",
   errorMessage: "text",
+  errorWords: "text",
   errorCause: "text",
   attempt: "int",
   progressDone: "int",
@@ -129,7 +174,7 @@ class WriteBatcher {
 
   constructor(private readonly db: Db) {}
 
-  write(entry: Omit<PendingWrite, "resolve" | "reject">): Promise<{ cancelRequested: boolean } | null> {
+  write(entry: Omit<PendingWrite, "resolve" | "reject">): Promise<{ cancelRequested: boolean; shop: string } | null> {
     return new Promise((resolve, reject) => {
       this.pending.push({ ...entry, resolve, reject });
       // The writes asked for in this turn of the event loop go together; later ones wait for the
@@ -184,7 +229,9 @@ class WriteBatcher {
     for (const w of batch) {
       const row = byId.get(w.fence.id);
       w.resolve(
-        row ? { cancelRequested: row.cancelRequestedAt !== null && row.cancelRequestedAt !== undefined } : null,
+        row
+          ? { cancelRequested: row.cancelRequestedAt !== null && row.cancelRequestedAt !== undefined, shop: row.shop }
+          : null,
       );
     }
   }
@@ -193,7 +240,9 @@ class WriteBatcher {
     try {
       const row = (await postgresWrite(this.db, w.update, w.items))[0];
       w.resolve(
-        row ? { cancelRequested: row.cancelRequestedAt !== null && row.cancelRequestedAt !== undefined } : null,
+        row
+          ? { cancelRequested: row.cancelRequestedAt !== null && row.cancelRequestedAt !== undefined, shop: row.shop }
+          : null,
       );
     } catch (error) {
       w.reject(error);
@@ -252,10 +301,17 @@ function groupedWrite(batch: PendingWrite[]): Prisma.Sql {
   });
   const utc = (column: string) => Prisma.raw(`(l."${column}"::timestamptz AT TIME ZONE 'UTC')`);
   const logs = batch.flatMap((w) =>
-    w.items.logs.map((l) => ({ id: randomUUID(), jobId: w.fence.id, level: l.level, message: l.message, at: l.at })),
+    w.items.logs.map((l) => ({
+      id: sortableId(),
+      jobId: w.fence.id,
+      level: l.level,
+      message: l.message,
+      words: l.words,
+      at: l.at,
+    })),
   );
   const skipped = batch.flatMap((w) =>
-    w.items.skipped.map((item) => ({ id: randomUUID(), jobId: w.fence.id, ...item })),
+    w.items.skipped.map((item) => ({ id: sortableId(), jobId: w.fence.id, ...item })),
   );
   const parts = [
     Prisma.sql`WITH "done" AS (
@@ -267,18 +323,19 @@ function groupedWrite(batch: PendingWrite[]): Prisma.Sql {
   ];
   if (logs.length) {
     parts.push(Prisma.sql`, "logs" AS (
-      INSERT INTO "JobLogEntry" ("id", "jobId", "shop", "level", "message", "at")
-      SELECT l."id", d."id", d."shop", l."level", l."message", ${utc("at")}
+      INSERT INTO "JobLogEntry" ("id", "jobId", "shop", "level", "message", "words", "at")
+      SELECT l."id", d."id", d."shop", l."level", l."message", l."words", ${utc("at")}
       FROM json_to_recordset(${JSON.stringify(logs)}::json)
-        AS l("id" text, "jobId" text, "level" text, "message" text, "at" text)
+        AS l("id" text, "jobId" text, "level" text, "message" text, "words" text, "at" text)
       JOIN "done" d ON d."id" = l."jobId")`);
   }
   if (skipped.length) {
     parts.push(Prisma.sql`, "skips" AS (
-      INSERT INTO "JobSkippedItem" ("id", "jobId", "shop", "entity", "externalId", "reason", "createdAt")
-      SELECT l."id", d."id", d."shop", l."entity", l."externalId", l."reason", ${utc("createdAt")}
+      INSERT INTO "JobSkippedItem" ("id", "jobId", "shop", "entity", "externalId", "reason", "reasonWords", "createdAt")
+      SELECT l."id", d."id", d."shop", l."entity", l."externalId", l."reason", l."reasonWords", ${utc("createdAt")}
       FROM json_to_recordset(${JSON.stringify(skipped)}::json)
-        AS l("id" text, "jobId" text, "entity" text, "externalId" text, "reason" text, "createdAt" text)
+        AS l("id" text, "jobId" text, "entity" text, "externalId" text, "reason" text, "reasonWords" text,
+          "createdAt" text)
       JOIN "done" d ON d."id" = l."jobId")`);
   }
   parts.push(Prisma.sql` SELECT "id", "shop", "cancelRequestedAt" FROM "done"`);

@@ -5,6 +5,9 @@
 // the usual ones (every N minutes, hourly at :MM, daily at HH:MM, chosen days, hour windows) and keeps
 // anything else as a cron to edit under "Custom".
 
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
+
 export type PlanKind = "minutes" | "hourly" | "daily";
 
 export interface SchedulePlan {
@@ -158,27 +161,110 @@ export function cronFromPlan(plan: SchedulePlan): string {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-export function listInWords(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+const FR_DAY_NAMES = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"] as const;
+const FR_MONTH_NAMES = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+] as const;
+
+/** The words a plan is described with; `days` is null for every day, "weekdays" for Monday to Friday. */
+const WORDS = defineWords({
+  en: {
+    and: "and",
+    dayNames: DAY_NAMES as readonly string[],
+    monthNames: MONTH_NAMES as readonly string[],
+    weekend: "Saturday and Sunday",
+    onDays: (days: string | "weekdays") => `, on ${days === "weekdays" ? "weekdays (Monday to Friday)" : days}`,
+    onMonthDays: (list: string, alsoDays: boolean) =>
+      `on day ${list} of the month${alsoDays ? " (or on the days above)" : ""}`,
+    inMonths: (list: string) => `in ${list}`,
+    mark: (minute: number) => `:${pad(minute)}`,
+    everyHoursAt: (step: number, marks: string) => `every ${step} hours at ${marks}`,
+    at: (times: string) => `at ${times}`,
+    everyDayAt: (days: string | "weekdays" | null, times: string) =>
+      `every ${days === "weekdays" ? "weekday (Monday to Friday)" : (days ?? "day")} at ${times}`,
+    within: (list: string) => `, from ${list}`,
+    span: (from: string, to: string) => `${from} to ${to}`,
+    point: (time: string) => time,
+    everyMinute: "every minute",
+    everyMinutes: (n: number) => `every ${n} minutes`,
+    everyHourAt: (marks: string) => `every hour at ${marks}`,
+    notValid: "on a schedule that is not valid",
+  },
+  fr: {
+    and: "et",
+    dayNames: FR_DAY_NAMES as readonly string[],
+    monthNames: FR_MONTH_NAMES as readonly string[],
+    weekend: "samedi et dimanche",
+    onDays: (days: string | "weekdays") =>
+      days === "weekdays" ? ", en semaine (du lundi au vendredi)" : `, le ${days}`,
+    onMonthDays: (list: string, alsoDays: boolean) =>
+      `le ${list} du mois${alsoDays ? " (ou les jours ci-dessus)" : ""}`,
+    inMonths: (list: string) => `en ${list}`,
+    mark: (minute: number) => `xx:${pad(minute)}`,
+    everyHoursAt: (step: number, marks: string) => `toutes les ${step} heures à ${marks}`,
+    at: (times: string) => `à ${times}`,
+    everyDayAt: (days: string | "weekdays" | null, times: string) =>
+      days === "weekdays"
+        ? `en semaine (du lundi au vendredi) à ${times}`
+        : `${days === null ? "chaque jour" : `chaque ${days}`} à ${times}`,
+    within: (list: string) => `, ${list}`,
+    span: (from: string, to: string) => `de ${from} à ${to}`,
+    point: (time: string) => `à ${time}`,
+    everyMinute: "chaque minute",
+    everyMinutes: (n: number) => `toutes les ${n} minutes`,
+    everyHourAt: (marks: string) => `toutes les heures à ${marks}`,
+    notValid: "selon un horaire non valide",
+  },
+});
+
+/** The days of the week as the picker shows them (0 = Sunday), capitalised: "Monday" / "Lundi". */
+export function dayNames(locale: Locale = "en"): string[] {
+  return WORDS[locale].dayNames.map((d) => d.charAt(0).toUpperCase() + d.slice(1));
 }
 
-function daysInWords(days: number[]): string | null {
+/** "a, b and c" / "a, b et c". */
+export function listInWords(items: string[], locale: Locale = "en"): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${WORDS[locale].and} ${items.at(-1)}`;
+}
+
+function daysInWords(days: number[], locale: Locale): string | "weekdays" | null {
   if (days.length === 0) return null;
   const key = [...days].sort((a, b) => a - b).join(",");
-  if (key === "1,2,3,4,5") return "weekday (Monday to Friday)";
-  if (key === "0,6") return "Saturday and Sunday";
+  if (key === "1,2,3,4,5") return "weekdays";
+  if (key === "0,6") return WORDS[locale].weekend;
   // Monday first, as a week reads in most of the world.
   const ordered = [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
-  return listInWords(ordered.map((d) => DAY_NAMES[d]!));
+  return listInWords(
+    ordered.map((d) => WORDS[locale].dayNames[d]!),
+    locale,
+  );
 }
 
-function calendarInWords(plan: SchedulePlan): string {
+function calendarInWords(plan: SchedulePlan, locale: Locale): string {
+  const w = WORDS[locale];
   const parts: string[] = [];
   if (plan.monthDays.length)
+    parts.push(w.onMonthDays(listInWords(plan.monthDays.map(String), locale), plan.days.length > 0));
+  if (plan.months.length)
     parts.push(
-      `on day ${listInWords(plan.monthDays.map(String))} of the month${plan.days.length ? " (or on the days above)" : ""}`,
+      w.inMonths(
+        listInWords(
+          plan.months.map((m) => w.monthNames[m - 1]!),
+          locale,
+        ),
+      ),
     );
-  if (plan.months.length) parts.push(`in ${listInWords(plan.months.map((m) => MONTH_NAMES[m - 1]!))}`);
   return parts.length ? `, ${parts.join(", ")}` : "";
 }
 
@@ -191,42 +277,51 @@ function hourStep(hours: number[]): number | null {
 }
 
 /** A plan in plain words, without the time zone: "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10". */
-export function describePlan(plan: SchedulePlan): string {
-  const days = daysInWords(plan.days);
-  const onDays = days ? `, on ${days.startsWith("weekday") ? "weekdays (Monday to Friday)" : days}` : "";
-  const calendar = calendarInWords(plan);
+export function describePlan(plan: SchedulePlan, locale: Locale = "en"): string {
+  const w = WORDS[locale];
+  const list = (items: string[]) => listInWords(items, locale);
+  const days = daysInWords(plan.days, locale);
+  const onDays = days ? w.onDays(days) : "";
+  const calendar = calendarInWords(plan, locale);
   if (plan.kind === "daily") {
     const step = hourStep(plan.hours);
-    const marks = listInWords(plan.minutes.map((m) => `:${pad(m)}`));
-    if (step) return `every ${step} hours at ${marks}${onDays}${calendar}`;
-    const times = listInWords(plan.hours.flatMap((h) => plan.minutes.map((m) => `${h}:${pad(m)}`)));
-    if (plan.monthDays.length && !days) return `at ${times}${calendar}`;
-    return `every ${days ?? "day"} at ${times}${calendar}`;
+    const marks = list(plan.minutes.map(w.mark));
+    if (step) return `${w.everyHoursAt(step, marks)}${onDays}${calendar}`;
+    const times = list(plan.hours.flatMap((h) => plan.minutes.map((m) => `${h}:${pad(m)}`)));
+    if (plan.monthDays.length && !days) return `${w.at(times)}${calendar}`;
+    return `${w.everyDayAt(days, times)}${calendar}`;
   }
   const first = plan.kind === "minutes" ? 0 : plan.minutes[0]!;
   const last = plan.kind === "minutes" ? 60 - plan.every : plan.minutes.at(-1)!;
   const within = plan.windows.length
-    ? `, from ${listInWords(
-        plan.windows.map((w) =>
-          w.from === w.to && first === last
-            ? `${w.from}:${pad(first)}`
-            : `${w.from}:${pad(first)} to ${w.to}:${pad(last)}`,
+    ? w.within(
+        list(
+          plan.windows.map((span) =>
+            span.from === span.to && first === last
+              ? w.point(`${span.from}:${pad(first)}`)
+              : w.span(`${span.from}:${pad(first)}`, `${span.to}:${pad(last)}`),
+          ),
         ),
-      )}`
+      )
     : "";
   const head =
     plan.kind === "minutes"
       ? plan.every === 1
-        ? "every minute"
-        : `every ${plan.every} minutes`
-      : `every hour at ${listInWords(plan.minutes.map((m) => `:${pad(m)}`))}`;
+        ? w.everyMinute
+        : w.everyMinutes(plan.every)
+      : w.everyHourAt(list(plan.minutes.map(w.mark)));
   return `${head}${within}${onDays}${calendar}`;
 }
 
 /** A cron in plain words, without the time zone; null when it is not a valid cron. */
-export function describeCron(cron: string): string | null {
+export function describeCron(cron: string, locale: Locale = "en"): string | null {
   const plan = planFromCron(cron);
-  return plan ? describePlan(plan) : null;
+  return plan ? describePlan(plan, locale) : null;
+}
+
+/** "every hour at :10, …, Europe/Paris": any cron, in plain words, with its time zone. */
+export function describeScheduleIn(cron: string, tz: string, locale: Locale = "en"): string {
+  return `${describeCron(cron, locale) ?? WORDS[locale].notValid}, ${tz}`;
 }
 
 /** "0-2, 5-23" (what the picker's hours field holds) ↔ windows. */

@@ -3,7 +3,9 @@
 import parser from "cron-parser";
 import type { Db } from "../db.server";
 import { ValidationError } from "../lib/errors";
-import { canonicalTimeZone, describeCron, planFromCron } from "./schedule-words";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
+import { canonicalTimeZone, describeScheduleIn, planFromCron } from "./schedule-words";
 import { registeredJobTypes } from "./registry.server";
 
 /** A job type's default schedule, as its feature declares it when registering (app/modules.server.ts). */
@@ -54,12 +56,24 @@ export function isValidTimezone(tz: string): boolean {
   return canonicalTimeZone(tz) !== null;
 }
 
+const ERROR_WORDS = defineWords({
+  en: {
+    cron: "This schedule is not valid: use 5 fields — minute (0–59), hour (0–23), day of the month (1–31), month (1–12), day of the week (0–7, 0 and 7 are Sunday) — for example 35 * * * *.",
+    timezone: (tz: string) => `Unknown time zone "${tz}": choose one from the list (e.g. Europe/Paris).`,
+  },
+  fr: {
+    cron: "Cet horaire n'est pas valide : utilisez 5 champs — minute (0–59), heure (0–23), jour du mois (1–31), mois (1–12), jour de la semaine (0–7, 0 et 7 sont le dimanche) — par exemple 35 * * * *.",
+    timezone: (tz: string) =>
+      `Fuseau horaire inconnu « ${tz} » : choisissez-en un dans la liste (par ex. Europe/Paris).`,
+  },
+});
+
 /** Field errors for a cron and timezone a merchant typed; empty when both are fine. */
-export function scheduleErrors(cron: string, tz: string): Record<string, string> {
+export function scheduleErrors(cron: string, tz: string, locale: Locale = "en"): Record<string, string> {
+  const words = ERROR_WORDS[locale];
   const errors: Record<string, string> = {};
   const fields = cron.trim().split(/\s+/);
-  const plainError =
-    "This schedule is not valid: use 5 fields — minute (0–59), hour (0–23), day of the month (1–31), month (1–12), day of the week (0–7, 0 and 7 are Sunday) — for example 35 * * * *.";
+  const plainError = words.cron;
   if (fields.length !== 5 || planFromCron(cron) === null) errors.cron = plainError;
   else {
     try {
@@ -68,8 +82,7 @@ export function scheduleErrors(cron: string, tz: string): Record<string, string>
       errors.cron = plainError;
     }
   }
-  if (!isValidTimezone(tz))
-    errors.timezone = `Unknown time zone "${tz}": choose one from the list (e.g. Europe/Paris).`;
+  if (!isValidTimezone(tz)) errors.timezone = words.timezone(tz);
   return errors;
 }
 
@@ -83,6 +96,26 @@ export function previewNextRuns(cron: string, tz: string, n = 5, from: Date = ne
   assertValidSchedule(cron, tz);
   const it = parser.parseExpression(cron, { currentDate: from, tz });
   return Array.from({ length: n }, () => it.next().toDate());
+}
+
+// The next run of each schedule, per minute asked from: cron-parser takes milliseconds per answer in a
+// time zone, and the Syncs screen asks for every schedule's at each load and, while a run is under
+// way, every 1.5 s. (Not "until that run": around a clock change, cron-parser's answer from a later
+// instant can be an earlier run.)
+const nextRuns = new Map<string, Date>();
+
+/** The first fire time after `from`: previewNextRuns(cron, tz, 1, from). */
+export function nextRunAfter(cron: string, tz: string, from: Date = new Date()): Date {
+  // Crons fire on whole minutes: the first one after any instant of a minute is the one after its start.
+  const minute = Math.floor(from.getTime() / 60_000) * 60_000;
+  const key = `${tz}\n${cron}\n${minute}`;
+  let next = nextRuns.get(key);
+  if (!next) {
+    next = previewNextRuns(cron, tz, 1, new Date(minute))[0]!;
+    if (nextRuns.size >= 1_000) nextRuns.clear();
+    nextRuns.set(key, next);
+  }
+  return next;
 }
 
 // cron-parser's answer around a daylight-saving change depends on where iteration starts (started
@@ -104,8 +137,8 @@ export function fireTimesBetween(cron: string, tz: string, from: Date, to: Date)
 }
 
 /** "every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10, Europe/Paris": any cron, in plain words. */
-export function describeSchedule(cron: string, tz: string): string {
-  return `${describeCron(cron) ?? "on a schedule that is not valid"}, ${tz}`;
+export function describeSchedule(cron: string, tz: string, locale: Locale = "en"): string {
+  return describeScheduleIn(cron, tz, locale);
 }
 
 /**

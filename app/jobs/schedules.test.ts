@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../lib/errors";
-import { describeSchedule, fireTimesBetween, hourlyOutside, previewNextRuns, scheduleErrors } from "./schedules.server";
+import {
+  describeSchedule,
+  fireTimesBetween,
+  hourlyOutside,
+  nextRunAfter,
+  previewNextRuns,
+  scheduleErrors,
+} from "./schedules.server";
 import { skippedToCsv } from "./skipped.server";
 
 // The seed's crons; the registered job types' own defaults are checked where they are registered
@@ -72,6 +79,17 @@ describe("schedule validation and preview", () => {
       "2026-10-25T20:45:00.000Z",
       "2026-10-26T20:45:00.000Z",
     ]);
+  });
+
+  it("answers the next run as previewNextRuns does, whenever in a minute it is asked", () => {
+    const cron = "10 0-2,5-23 * * *";
+    // Around the night clocks go back in Paris (01:00 UTC), asked twice in each minute.
+    const asks = ["00:50:00", "00:50:40", "01:05:00", "01:05:59", "01:09:59", "01:10:00", "01:10:30", "02:45:12"].map(
+      (time) => new Date(`2026-10-25T${time}Z`),
+    );
+    for (const from of asks)
+      for (const tz of ["Europe/Paris", "America/New_York"])
+        expect(nextRunAfter(cron, tz, from).toISOString()).toBe(previewNextRuns(cron, tz, 1, from)[0]!.toISOString());
   });
 
   it("gives the same fire times whatever window they are asked for", () => {

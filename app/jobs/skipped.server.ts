@@ -1,17 +1,25 @@
 // The items a run skipped, for the run's screen and as a CSV a merchant can open in a spreadsheet.
+// (The run's screen pages them by keyset through audit.server.ts; this offset form stays for callers.)
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import type { Db } from "../db.server";
+import { isoInTimeZone } from "../lib/format";
+import { toCsv } from "./audit.server";
 
 export interface SkippedItem {
   entity: string;
   externalId: string;
   reason: string;
   at: string;
+  outcome?: "skipped" | "failed";
 }
 
 export interface SkippedFilter {
   entity?: string;
   /** Matches the external id or the reason. */
   search?: string;
+  /** skipped (the default) or failed. */
+  outcome?: "skipped" | "failed";
   limit?: number;
   offset?: number;
 }
@@ -22,9 +30,11 @@ export async function listSkipped(
   jobId: string,
   filter: SkippedFilter = {},
 ): Promise<{ items: SkippedItem[]; total: number; entities: string[] }> {
+  const outcome = filter.outcome ?? "skipped";
   const where = {
     shop,
     jobId,
+    outcome,
     ...(filter.entity ? { entity: filter.entity } : {}),
     ...(filter.search
       ? { OR: [{ externalId: { contains: filter.search } }, { reason: { contains: filter.search } }] }
@@ -38,7 +48,11 @@ export async function listSkipped(
       skip: filter.offset ?? 0,
     }),
     deps.db.jobSkippedItem.count({ where }),
-    deps.db.jobSkippedItem.findMany({ where: { shop, jobId }, distinct: ["entity"], select: { entity: true } }),
+    deps.db.jobSkippedItem.findMany({
+      where: { shop, jobId, outcome },
+      distinct: ["entity"],
+      select: { entity: true },
+    }),
   ]);
   return {
     items: rows.map((r) => ({
@@ -52,17 +66,15 @@ export async function listSkipped(
   };
 }
 
-function csvCell(value: string): string {
-  // Cells starting with = + - @ are formulas to a spreadsheet; a leading quote keeps them text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** RFC 4180 CSV; times in the shop's time zone with their offset when it is given, else UTC. */
+const SKIPPED_CSV_HEADINGS = defineWords({
+  en: ["entity", "external_id", "reason", "at"],
+  fr: ["type", "identifiant", "raison", "date"],
+});
 
-/** RFC 4180 CSV with a header row, CRLF line ends and a BOM so Excel reads accents right. */
-export function skippedToCsv(items: SkippedItem[]): string {
-  const lines = [
-    ["entity", "external_id", "reason", "at"],
-    ...items.map((i) => [i.entity, i.externalId, i.reason, i.at]),
-  ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+export function skippedToCsv(items: SkippedItem[], timeZone?: string, locale: Locale = "en"): string {
+  return toCsv([
+    SKIPPED_CSV_HEADINGS[locale],
+    ...items.map((i) => [i.entity, i.externalId, i.reason, timeZone ? isoInTimeZone(i.at, timeZone) : i.at]),
+  ]);
 }

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../db.server";
 import { isDatabaseUnavailable } from "../db/errors";
-import { AppError, NotConfiguredError, isTransient, TransientError } from "../lib/errors";
+import { type Message, said } from "../i18n/stored-words";
+import { DatabaseBusyError, NotConfiguredError, isTransient, merchantMessageOf, TransientError } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { backoffDelay } from "../lib/time";
 import { type ClaimedJob, claimJobs, claimNextJob } from "./claim.server";
@@ -13,7 +14,10 @@ import { type Clock, systemClock } from "./clock";
 import { JobCancelled, JobInterrupted, RunState } from "./context.server";
 import { type Fence, type RunOutcome, describeCause, finishRun, heartbeat, stopRequest } from "./queue.server";
 import { DEFAULT_RETRY, type JobTypeDefinition, jobType, registeredJobTypes } from "./registry.server";
+import { announceRunFailed } from "./run-events.server";
 import { Doorbell, listenForQueuedJobs, onQueuedJob } from "./wakeup.server";
+import { withAttempts } from "../lib/merchant-messages.server";
+import { waitWhileIntakeBusy } from "../webhooks/wake.server";
 
 export interface WorkerOptions {
   db: Db;
@@ -96,6 +100,8 @@ export function startWorker(options: WorkerOptions): Worker {
         await doorbell.wait(s.pollMs);
         continue;
       }
+      // A webhook burst in this process is answered first: the claim's queries wait for its end (≤ 1 s).
+      await waitWhileIntakeBusy();
       let claimed: ClaimedJob[] = [];
       try {
         claimed = await claimJobs(s.db, {
@@ -156,16 +162,32 @@ async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (r
   expose(run);
   run.watchStops(() => stopRequest(s.db, fence));
   const definition = jobType(job.type);
-  const end = (outcome: RunOutcome) => finishRun(s.db, fence, run, outcome, s.clock.now());
+  const end = async (outcome: RunOutcome) => {
+    const written = await finishRun(s.db, fence, run, outcome, s.clock.now());
+    // Whoever subscribed (alerts, the app events on the Logs screen) hears of a failure we recorded.
+    if (written && outcome.kind === "failed")
+      await announceRunFailed({
+        db: s.db,
+        shop: job.shop,
+        jobId: job.id,
+        type: job.type,
+        title: definition?.title ?? job.type,
+        trigger: job.trigger,
+        message: outcome.message,
+        transient: outcome.transient === true,
+        attempt: fence.attempt,
+        finishedAt: s.clock.now(),
+      });
+    return written;
+  };
 
-  if (!definition)
-    return void (await end({ kind: "failed", message: `This version of the app cannot run "${job.type}" jobs.` }));
+  if (!definition) return void (await end({ kind: "failed", message: said("run.unknownType", { type: job.type }) }));
   if (job.cancelRequested) return void (await end({ kind: "cancelled" }));
   if (fence.attempt > job.maxAttempts) {
     // Only reachable by taking over expired leases: the process running it kept dying.
     return void (await end({
       kind: "failed",
-      message: "The sync was interrupted too many times (the app restarted while it ran).",
+      message: said("run.interruptedTooOften"),
     }));
   }
   let params: Record<string, unknown>;
@@ -175,7 +197,7 @@ async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (r
   } catch (error) {
     return void (await end({
       kind: "failed",
-      message: "The job's settings are not valid.",
+      message: said("run.invalidSettings"),
       cause: describeCause(error),
     }));
   }
@@ -196,6 +218,7 @@ async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (r
   try {
     const result = await definition.handler(run.context(params, s.db));
     outcome = { kind: "succeeded", result: result ?? undefined };
+    run.noteFinished();
   } catch (error) {
     outcome = outcomeOfError(error, run, definition, fence.attempt, job.maxAttempts, s.clock.now());
   } finally {
@@ -224,9 +247,12 @@ function outcomeOfError(
   }
   if (error instanceof JobInterrupted || run.stopReason === "shutdown") return { kind: "released" };
   // Waiting for the merchant to set something up: not a failure, and retrying would not help.
-  if (error instanceof NotConfiguredError) return { kind: "skipped", message: error.message };
+  if (error instanceof NotConfiguredError) return { kind: "skipped", message: notConfiguredMessage(error) };
   const cause = describeCause(error);
-  const message = error instanceof AppError ? error.message : "The sync stopped on an unexpected error.";
+  const message =
+    error instanceof DatabaseBusyError
+      ? said("run.databaseBusy")
+      : (merchantMessageOf(error) ?? said("run.unexpectedError"));
   if (isTransient(error) || isDatabaseUnavailable(error)) {
     if (attempt < maxAttempts) {
       const { baseDelayMs, capDelayMs } = { ...DEFAULT_RETRY, ...definition.retry };
@@ -234,6 +260,8 @@ function outcomeOfError(
         error instanceof TransientError && error.retryAfterMs !== undefined
           ? error.retryAfterMs
           : backoffDelay(attempt - 1, baseDelayMs, capDelayMs);
+      const seconds = Math.max(1, Math.round(waitMs / 1000));
+      run.note("warn", said("run.retrying", { attempt, maxAttempts, message, seconds }));
       return {
         kind: "retry",
         runAfter: new Date(now.getTime() + waitMs),
@@ -241,9 +269,17 @@ function outcomeOfError(
         cause,
       };
     }
-    return { kind: "failed", message: `${message} (gave up after ${attempt} attempts)`, cause };
+    return { kind: "failed", message: withAttempts(message, attempt), cause, transient: true };
   }
   return { kind: "failed", message, cause };
+}
+
+/** "<System> is not set up for this shop yet." said with words, unless the error said something of its own. */
+function notConfiguredMessage(error: NotConfiguredError): Message {
+  if (error.said) return error.said;
+  return error.message === `${error.what} is not set up for this shop yet.`
+    ? said("run.notConfigured", { what: error.what })
+    : error.message;
 }
 
 /**

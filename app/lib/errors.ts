@@ -1,11 +1,23 @@
 // Typed errors shared by routes, jobs and webhooks. `transient` tells the job worker to retry with
 // backoff; anything else fails at once with `message`, which is written for a merchant to read.
+// An error made with `said(key, values)` (app/i18n/stored-words.ts) keeps its words, so a run that
+// stores it can show it in each reader's language; `message` is always its English.
+import type { Message, Said } from "../i18n/stored-words";
+
 export abstract class AppError extends Error {
   abstract readonly transient: boolean;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The message's key and values, when it was said with one. */
+  readonly said?: Said;
+  constructor(message: Message, options?: { cause?: unknown }) {
+    super(typeof message === "string" ? message : message.text, options);
     this.name = new.target.name;
+    if (typeof message !== "string") this.said = message;
   }
+}
+
+/** What an error says to a merchant, with its words when it has them; null when it is not one of ours. */
+export function merchantMessageOf(error: unknown): Message | null {
+  return error instanceof AppError ? (error.said ?? error.message) : null;
 }
 
 /** Worth retrying later: network failure, timeout, 5xx, throttling. */
@@ -13,7 +25,7 @@ export class TransientError extends AppError {
   readonly transient = true;
   /** When the failure says how long to wait (e.g. until another run's claim expires); backoff otherwise. */
   readonly retryAfterMs?: number;
-  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+  constructor(message: Message, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message, options);
     this.retryAfterMs = options?.retryAfterMs;
   }
@@ -26,7 +38,7 @@ export class PermanentError extends AppError {
 
 export class ValidationError extends PermanentError {
   constructor(
-    message: string,
+    message: Message,
     readonly fieldErrors: Record<string, string> = {},
   ) {
     super(message);
@@ -43,10 +55,17 @@ export class NotFoundError extends PermanentError {}
  * The message is already in the merchant's words; routes answer 502.
  */
 export class ExternalSystemError extends PermanentError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The other system's own words (its jargon, its language), shown only under "Technical details". */
+  readonly detail?: string;
+  constructor(message: Message, options?: { cause?: unknown; detail?: string }) {
     super(message, options);
+    this.detail = options?.detail;
   }
 }
+
+/** The other system's own words behind an error, when it says them apart from the merchant's message. */
+export const technicalDetail = (error: unknown): string | null =>
+  error instanceof ExternalSystemError ? (error.detail ?? null) : null;
 
 /**
  * Another process holds the database's write lock longer than we wait for it (SQLite). Routes answer

@@ -1,12 +1,25 @@
 // Use-cases of the Mail screen and API: settings (password write-only), "Send test mail", the log of
 // every mail sent or failed, template previews.
+import { said } from "../i18n/stored-words";
+import { recordAppEvent } from "../alerts/app-events.server";
 import { db } from "../db.server";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
+import { shopTimeZone } from "../shops/time-zone.server";
 import { ValidationError } from "../lib/errors";
 import { LOCALE_NAMES, MAIL_LOCALES, mailLocale } from "./render";
 import { previewMail, sendMail, type MailOutcome } from "./send.server";
-import { loadMailSettings, saveMailSettings, type MailSettingsView } from "./settings.server";
+import { loadMailSettings, mailSettingsFromForm, saveMailSettings, type MailSettingsView } from "./settings.server";
 import { MAIL_TEMPLATES } from "./templates/index";
 import { testMailTemplate } from "./templates/test-mail";
+
+const WORDS = defineWords({
+  en: { noAddress: "Enter the address the test mail goes to.", address: "Enter an e-mail address." },
+  fr: {
+    noAddress: "Saisissez l'adresse à laquelle envoyer l'e-mail de test.",
+    address: "Saisissez une adresse e-mail.",
+  },
+});
 
 export interface MailLogEntry {
   id: string;
@@ -40,7 +53,7 @@ export async function mailLog(shop: string, options: { about?: string; limit?: n
 }
 
 export async function mailScreen(shop: string, preview: { template?: string | null; locale?: string | null }) {
-  const [settings, log] = await Promise.all([loadMailSettings(shop), mailLog(shop)]);
+  const [settings, log, timeZone] = await Promise.all([loadMailSettings(shop), mailLog(shop), shopTimeZone(shop)]);
   const templateId =
     preview.template && MAIL_TEMPLATES.some((t) => t.id === preview.template)
       ? preview.template
@@ -48,6 +61,7 @@ export async function mailScreen(shop: string, preview: { template?: string | nu
   const locale = mailLocale(preview.locale);
   return {
     ...settings,
+    timeZone,
     log,
     templates: MAIL_TEMPLATES.map((t) => ({ id: t.id, title: t.title })),
     locales: MAIL_LOCALES.map((l) => ({ id: l, name: LOCALE_NAMES[l] })),
@@ -55,17 +69,32 @@ export async function mailScreen(shop: string, preview: { template?: string | nu
   };
 }
 
-export async function saveMailSettingsForm(shop: string, form: Record<string, unknown>): Promise<MailSettingsView> {
+export async function saveMailSettingsForm(
+  shop: string,
+  form: Record<string, unknown>,
+  locale: Locale = "en",
+): Promise<MailSettingsView> {
   const { clearPassword, ...fields } = form;
-  await saveMailSettings(shop, fields, { clearPassword: clearPassword === true || clearPassword === "on" });
+  await saveMailSettings(shop, fields, { clearPassword: clearPassword === true || clearPassword === "on", locale });
+  await recordAppEvent(shop, { kind: "settings-changed", message: said("event.mailSettingsSaved"), link: "/app/mail" });
   return loadMailSettings(shop);
 }
 
-/** Sends the test mail to `to` (the merchant's address) with the saved settings. */
-export async function sendTestMail(shop: string, to: unknown, locale?: unknown): Promise<MailOutcome> {
+/**
+ * Sends the test mail to `to` (the merchant's address). With `settings` (the SMTP form as typed), it
+ * tests those, unsaved: checking a new password never overwrites a working one. Without, the saved ones.
+ */
+export async function sendTestMail(
+  shop: string,
+  to: unknown,
+  locale?: unknown,
+  screenLocale: Locale = "en",
+  settings?: Record<string, unknown>,
+): Promise<MailOutcome> {
   const address = typeof to === "string" ? to.trim() : "";
-  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(address))
-    throw new ValidationError("Enter the address the test mail goes to.", { to: "Enter an e-mail address." });
+  const words = WORDS[screenLocale];
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(address)) throw new ValidationError(words.noAddress, { to: words.address });
+  const typed = settings ? await mailSettingsFromForm(shop, settings, { locale: screenLocale }) : undefined;
   const shopRow = await db.shop.findUnique({ where: { domain: shop }, select: { name: true } });
   return sendMail(shop, {
     to: address,
@@ -73,5 +102,6 @@ export async function sendTestMail(shop: string, to: unknown, locale?: unknown):
     data: { shopName: shopRow?.name ?? shop },
     locale: mailLocale(locale),
     about: "test",
+    transport: typed ? { ...typed.settings, password: typed.password } : undefined,
   });
 }

@@ -5,11 +5,11 @@ import { rootCertificates } from "node:tls";
 import type { Readable } from "node:stream";
 import nodemailer from "nodemailer";
 import { db } from "../db.server";
-import { errorMessage } from "../lib/errors";
 import { logger } from "../lib/logger.server";
 import { mailLocale, type MailLocale, type MailTemplate, type RenderedMail } from "./render";
 import { loadMailTransportSettings, type MailSettings } from "./settings.server";
 import { mailTemplate } from "./templates/index";
+import { connectionProblemInWords, connectionProblemOf } from "../lib/merchant-messages.server";
 
 export interface MailAttachment {
   filename: string;
@@ -27,6 +27,8 @@ export interface OutgoingMail<Data> {
   attachments?: MailAttachment[];
   /** Where replies go instead of the shop's reply-to (a job application: the applicant). */
   replyTo?: string;
+  /** SMTP settings to send with instead of the saved ones: a test of what the merchant typed, unsaved. */
+  transport?: MailSettings & { password?: string };
 }
 
 export type MailOutcome =
@@ -39,7 +41,7 @@ export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_00
 export async function sendMail<Data>(shop: string, mail: OutgoingMail<Data>): Promise<MailOutcome> {
   const locale = mailLocale(mail.locale);
   const rendered = mail.template.render(mail.data, locale);
-  const settings = await loadMailTransportSettings(shop);
+  const settings = mail.transport ?? (await loadMailTransportSettings(shop));
   let outcome: { ok: true; messageId: string } | { ok: false; error: string; transient: boolean };
   if (!settings) {
     outcome = { ok: false, error: "Mail is not set up for this shop yet: fill in Settings → Mail.", transient: true };
@@ -118,11 +120,9 @@ export function describeSmtpFailure(error: unknown): { error: string; transient:
       transient,
     };
   }
-  if (e.code === "ETIMEDOUT") return { error: "The SMTP server did not answer in time.", transient: true };
-  if (e.code === "ESOCKET" || e.code === "ECONNECTION" || e.code === "EDNS")
-    return { error: `Could not reach the SMTP server (${errorMessage(error)}).`, transient: true };
-  if (e.code === "ETLS") return { error: `The secure connection failed (${errorMessage(error)}).`, transient: false };
-  return { error: `The mail could not be sent (${errorMessage(error)}).`, transient: true };
+  // Connection problems classified in plain words, never the library's "connect ECONNREFUSED 127.0.0.1:25".
+  const problem = connectionProblemOf(error) ?? "unreachable";
+  return { error: connectionProblemInWords("The SMTP server", problem), transient: problem !== "tls" };
 }
 
 /** Renders a template with its sample data, for the Mail screen's preview. */

@@ -6,6 +6,8 @@ import { db } from "../db.server";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { ValidationError } from "../lib/errors";
 import { fieldErrorsFromZod } from "../lib/field-errors";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 
 /** none: plain text; starttls: plain, upgraded by STARTTLS (port 587); implicit: TLS from the first byte (465). */
 export type MailTlsMode = "none" | "starttls" | "implicit";
@@ -26,42 +28,69 @@ export interface MailSettingsView {
   passwordSet: boolean;
 }
 
-const address = z
-  .string()
-  .trim()
-  .max(320)
-  .refine((v) => /^[^\s<>@]+@[^\s<>@]+$/.test(v.replace(/^.*<(.+)>\s*$/, "$1")), "Enter an e-mail address.");
+/** What the Mail screen's SMTP form hears back, in the admin's language. */
+export const MAIL_SETTINGS_WORDS = defineWords({
+  en: {
+    address: "Enter an e-mail address.",
+    host: "Enter the SMTP server's name.",
+    hostName: "A host name or address, without scheme or port.",
+    port: "A port number.",
+    portRange: "A port between 1 and 65535.",
+    tls: "Choose none, starttls or implicit.",
+    certificate: "A PEM certificate (-----BEGIN CERTIFICATE-----).",
+    notSaved: "Some fields need fixing; nothing was saved.",
+    notAMailSetting: "not a mail setting",
+  },
+  fr: {
+    address: "Saisissez une adresse e-mail.",
+    host: "Saisissez le nom du serveur SMTP.",
+    hostName: "Un nom d'hôte ou une adresse, sans protocole ni port.",
+    port: "Un numéro de port.",
+    portRange: "Un port entre 1 et 65535.",
+    tls: "Choisissez none, starttls ou implicit.",
+    certificate: "Un certificat PEM (-----BEGIN CERTIFICATE-----).",
+    notSaved: "Certains champs sont à corriger ; rien n'a été enregistré.",
+    notAMailSetting: "pas un paramètre d'e-mail",
+  },
+});
 
 /** The fields the screen and the JSON API may send (strict: a misspelt field is an error). */
-export const mailSettingsFields = z
-  .object({
-    host: z
-      .string()
-      .trim()
-      .min(1, "Enter the SMTP server's name.")
-      .max(253)
-      .regex(/^[A-Za-z0-9.-]+$/, "A host name or address, without scheme or port."),
-    port: z.coerce
-      .number({ invalid_type_error: "A port number." })
-      .int("A port number.")
-      .min(1, "A port between 1 and 65535.")
-      .max(65535, "A port between 1 and 65535."),
-    tls: z.enum(["none", "starttls", "implicit"], { message: "Choose none, starttls or implicit." }),
-    user: z.string().trim().max(320).optional(),
-    password: z.string().max(1000).optional(),
-    from: address,
-    replyTo: z.union([z.literal(""), address]).optional(),
-    trustedCertificate: z
-      .string()
-      .trim()
-      .max(20_000)
-      .refine(
-        (v) => v === "" || v.includes("-----BEGIN CERTIFICATE-----"),
-        "A PEM certificate (-----BEGIN CERTIFICATE-----).",
-      )
-      .optional(),
-  })
-  .strict();
+export function mailSettingsFieldsIn(locale: Locale) {
+  const words = MAIL_SETTINGS_WORDS[locale];
+  const address = z
+    .string()
+    .trim()
+    .max(320)
+    .refine((v) => /^[^\s<>@]+@[^\s<>@]+$/.test(v.replace(/^.*<(.+)>\s*$/, "$1")), words.address);
+  return z
+    .object({
+      host: z
+        .string()
+        .trim()
+        .min(1, words.host)
+        .max(253)
+        .regex(/^[A-Za-z0-9.-]+$/, words.hostName),
+      port: z.coerce
+        .number({ invalid_type_error: words.port })
+        .int(words.port)
+        .min(1, words.portRange)
+        .max(65535, words.portRange),
+      tls: z.enum(["none", "starttls", "implicit"], { message: words.tls }),
+      user: z.string().trim().max(320).optional(),
+      password: z.string().max(1000).optional(),
+      from: address,
+      replyTo: z.union([z.literal(""), address]).optional(),
+      trustedCertificate: z
+        .string()
+        .trim()
+        .max(20_000)
+        .refine((v) => v === "" || v.includes("-----BEGIN CERTIFICATE-----"), words.certificate)
+        .optional(),
+    })
+    .strict();
+}
+
+export const mailSettingsFields = mailSettingsFieldsIn("en");
 
 export async function loadMailSettings(shop: string): Promise<MailSettingsView> {
   const row = await db.mailSettings.findUnique({ where: { shop } });
@@ -77,19 +106,20 @@ export async function loadMailTransportSettings(shop: string): Promise<(MailSett
 }
 
 /**
- * Validates and saves the settings, all or nothing. An absent or empty password keeps the stored one;
- * `clearPassword` removes it.
+ * Validates settings as the screen or the API sent them, without saving: what Save would store, and
+ * the password to use (an absent or empty one keeps the stored one; `clearPassword` removes it).
  */
-export async function saveMailSettings(
+export async function mailSettingsFromForm(
   shop: string,
   raw: Record<string, unknown>,
-  options: { clearPassword?: boolean } = {},
-): Promise<MailSettings> {
-  const parsed = mailSettingsFields.safeParse(raw);
+  options: { clearPassword?: boolean; locale?: Locale } = {},
+): Promise<{ settings: MailSettings; password?: string }> {
+  const locale = options.locale ?? "en";
+  const parsed = mailSettingsFieldsIn(locale).safeParse(raw);
   if (!parsed.success)
     throw new ValidationError(
-      "Some fields need fixing; nothing was saved.",
-      fieldErrorsFromZod(parsed.error, "not a mail setting"),
+      MAIL_SETTINGS_WORDS[locale].notSaved,
+      fieldErrorsFromZod(parsed.error, MAIL_SETTINGS_WORDS[locale].notAMailSetting),
     );
   const { password, ...fields } = parsed.data;
   const settings: MailSettings = {
@@ -103,7 +133,16 @@ export async function saveMailSettings(
   };
   const existing = await db.mailSettings.findUnique({ where: { shop } });
   const kept = options.clearPassword ? undefined : readPassword(existing?.secretsCiphertext ?? null);
-  const secret = password ? password : kept;
+  return { settings, password: password ? password : kept };
+}
+
+/** Validates and saves the settings, all or nothing (see mailSettingsFromForm for the password). */
+export async function saveMailSettings(
+  shop: string,
+  raw: Record<string, unknown>,
+  options: { clearPassword?: boolean; locale?: Locale } = {},
+): Promise<MailSettings> {
+  const { settings, password: secret } = await mailSettingsFromForm(shop, raw, options);
   const data = {
     configJson: JSON.stringify(settings),
     secretsCiphertext: secret ? encryptSecret(JSON.stringify({ password: secret })) : null,

@@ -3,8 +3,9 @@
 import type { ActivePromotion } from "../capabilities/promotion-destination";
 import { promotionDestinationsFor } from "../connectors/registry.server";
 import type { Db } from "../db.server";
-import { errorMessage } from "../lib/errors";
+import { errorMessage, merchantMessageOf } from "../lib/errors";
 import type { SyncReporter } from "../sync/sync-context";
+import { said } from "../i18n/stored-words";
 
 export async function activePromotions(db: Db, shop: string): Promise<ActivePromotion[]> {
   const rows = await db.promotion.findMany({ where: { shop, state: "active" }, orderBy: { startsAt: "asc" } });
@@ -47,7 +48,13 @@ export async function publishActivePromotions(db: Db, shop: string, report: Sync
       const { skipped } = await destination.port.promotionsChanged(active);
       for (const s of skipped) report.skip("promotion", s.externalId, s.reason);
     } catch (error) {
-      report.log("warn", `${destination.name} could not be told about the promotions: ${errorMessage(error)}`);
+      report.log(
+        "warn",
+        said("promotions.notTold", {
+          destination: destination.name,
+          message: merchantMessageOf(error) ?? errorMessage(error),
+        }),
+      );
     }
   }
   return destinations.length;

@@ -1,6 +1,7 @@
 // Promotions for routes (JSON API and the Promotions screens): each call takes the shop and plain
 // values, and builds what the use-cases need (the database, the shop's time zone, its Admin client).
 import { db } from "../db.server";
+import type { Locale } from "../i18n/locale";
 import { ValidationError } from "../lib/errors";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { shopTimeZone } from "../shops/time-zone.server";
@@ -16,22 +17,26 @@ import {
   type PromotionDeps,
 } from "./promotions.server";
 
-async function depsFor(shop: string): Promise<PromotionDeps> {
+async function depsFor(shop: string, locale: Locale = "en"): Promise<PromotionDeps> {
   return {
     db,
     shop,
+    locale,
     timeZone: await shopTimeZone(shop),
     now: () => new Date(),
     client: () => adminClientForShop(shop, { db }),
   };
 }
 
-/** `POST /api/promotions` (and the seed's `/promo`): `preview: true` only previews. */
-export async function createOrPreview(shop: string, body: Record<string, unknown>) {
+/**
+ * `POST /api/promotions` (and the seed's `/promo`): `preview: true` only previews. The screen passes
+ * the admin's language for its refusals; the API answers in English.
+ */
+export async function createOrPreview(shop: string, body: Record<string, unknown>, locale: Locale = "en") {
   const { preview: previewOnly, ...input } = body;
   if (previewOnly !== undefined && typeof previewOnly !== "boolean")
     throw new ValidationError('"preview" must be true or false.', { preview: "must be a boolean" });
-  const deps = await depsFor(shop);
+  const deps = await depsFor(shop, locale);
   if (previewOnly) {
     const { preview, rounding } = await previewPromotion(deps, input);
     return { created: false as const, preview, rounding };

@@ -6,11 +6,12 @@
 // Shopify's automatic discount already covers their new products: only tags change.
 // Idempotent: the promotion's products are saved last, so a run that stopped halfway finds the same
 // differences again, and what is done already is recognised as at the start and the end.
-import { errorMessage, ValidationError } from "../lib/errors";
+import { errorMessage, merchantMessageOf, ValidationError } from "../lib/errors";
 import { changeProductTags } from "../shopify/promotions.server";
 import { LIVE_STATES } from "./model";
 import { overlapsInTime, resolveTargets } from "./promotions.server";
 import { lowerPrices, restorePrices, type RunDeps } from "./run.server";
+import { said } from "../i18n/stored-words";
 
 /** How often an active promotion following its collections looks at them again. */
 export const FOLLOW_EVERY_MS = 60 * 60 * 1000;
@@ -21,7 +22,7 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
   if (!promotion) return { skipped: "the promotion no longer exists" };
   if (!promotion.followCollections) return { skipped: "the promotion does not follow its collections" };
   if (promotion.state !== "active") return { skipped: `the promotion is ${promotion.state}` };
-  report.progress(0, null, "Reading the promotion's collections");
+  report.progress(0, null, said("promotions.phase.readingCollections"));
   let resolved: Set<string>;
   try {
     resolved = (
@@ -34,7 +35,10 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
   } catch (error) {
     // A collection deleted meanwhile: the promotion keeps the products it has (End lets them go).
     if (!(error instanceof ValidationError)) throw error;
-    report.log("warn", `The collections could not be read again: ${errorMessage(error)} Nothing changed.`);
+    report.log(
+      "warn",
+      said("promotions.collectionsUnreadable", { message: merchantMessageOf(error) ?? errorMessage(error) }),
+    );
     return { skipped: errorMessage(error) };
   }
   const before = new Set(JSON.parse(promotion.targetProductIdsJson) as string[]);
@@ -49,7 +53,7 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
       report.skip(
         "product",
         productId,
-        `It joined the collection, but "${heldElsewhere.get(productId)}" already covers it: left to that promotion.`,
+        said("promotions.heldByOther", { promotion: heldElsewhere.get(productId) ?? "" }),
       );
       continue;
     }
@@ -71,7 +75,7 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
       pollMs: deps.options?.pollMs,
       checkpoint: () => report.checkpoint(),
     });
-    report.log("info", `${added.length} product(s) added to the collections are now in the promotion.`);
+    report.log("info", said("promotions.productsAdded", { count: added.length }));
   }
   if (removed.length) {
     const held = await db.promotionVariant.findMany({
@@ -85,7 +89,7 @@ export async function followCollections(deps: RunDeps, promotionId: string): Pro
     });
     if (promotion.mode === "price")
       variants = await db.promotionVariant.count({ where: { promotionId: promotion.id, status: "applied" } });
-    report.log("info", `${removed.length} product(s) left the collections: let go as at the end.`);
+    report.log("info", said("promotions.productsRemoved", { count: removed.length }));
   }
   if (!added.length && !removed.length) return { added: 0, removed: 0 };
   const gone = new Set(removed);

@@ -92,6 +92,11 @@ export const promotionJobTypes: JobTypeDefinition[] = [
     title: "Promotion start or end",
     description:
       "Starts a promotion at its start time (lower prices or an automatic discount, and the promotion's tag), takes in products added to its collections every hour when asked to, and ends it at its end time or on End now (prices put back exactly, tag removed).",
+    fr: {
+      title: "Début ou fin de promotion",
+      description:
+        "Lance une promotion à son heure de début (prix baissés ou réduction automatique, et la balise de la promotion), intègre chaque heure les produits ajoutés à ses collections si demandé, et la termine à son heure de fin ou sur « Terminer maintenant » (prix remis à l'identique, balise retirée).",
+    },
     retry: RETRY,
     progress: "items",
     concurrency: { key: (p) => p.promotionId },

@@ -1,4 +1,5 @@
 // The words and shapes of promotions shared by the use-cases, the screens and the JSON API.
+import { defineWords } from "../i18n/define";
 import type { RoundingRule } from "./pricing";
 
 export const PROMOTION_STATES = ["scheduled", "active", "ending", "ended", "failed"] as const;
@@ -15,6 +16,12 @@ export const STATE_WORDS: Record<PromotionState, string> = {
   ended: "Ended",
   failed: "Failed",
 };
+
+/** A promotion's state in the admin's language. */
+export const STATE_LABELS = defineWords<Record<PromotionState, string>>({
+  en: STATE_WORDS,
+  fr: { scheduled: "Programmée", active: "Active", ending: "En cours d'arrêt", ended: "Terminée", failed: "En échec" },
+});
 
 export interface PromotionSummary {
   id: string;

@@ -1,5 +1,7 @@
 // Promotion prices: the percentage off, rounded by the shop's rule, and the compare-at the promotion
 // shows. Money is handled in cents (integers) so a rule never meets a floating-point remainder.
+import { defineWords } from "../i18n/define";
+
 export const ROUNDING_RULES = ["cent", "x9"] as const;
 export type RoundingRule = (typeof ROUNDING_RULES)[number];
 
@@ -7,6 +9,15 @@ export const ROUNDING_WORDS: Record<RoundingRule, string> = {
   cent: "To the cent (27.43)",
   x9: "Down to a price ending in 9 cents (27.43 → 27.39)",
 };
+
+/** The rounding rules in the admin's language. */
+export const ROUNDING_LABELS = defineWords<Record<RoundingRule, string>>({
+  en: ROUNDING_WORDS,
+  fr: {
+    cent: "Au centime (27,43)",
+    x9: "Au prix inférieur finissant par 9 centimes (27,43 → 27,39)",
+  },
+});
 
 const cents = (money: string) => Math.round(Number(money) * 100);
 const money = (value: number) => (value / 100).toFixed(2);

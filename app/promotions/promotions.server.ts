@@ -3,6 +3,8 @@
 // shop's rounding rule. Starting and ending are jobs (jobs.server.ts → run.server.ts).
 import { z } from "zod";
 import type { Db } from "../db.server";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import { enqueue } from "../jobs/queue.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
@@ -29,7 +31,81 @@ export interface PromotionDeps {
   now: () => Date;
   client: () => Promise<ShopifyAdminClient>;
   readOptions?: ProductVariantsOptions;
+  /** The language of the refusals the merchant reads (the screen's); English for the API and jobs. */
+  locale?: Locale;
 }
+
+/** Why a promotion is refused, in the admin's language (the promotion form shows them by its fields). */
+export const PROMOTION_FORM_WORDS = defineWords({
+  en: {
+    ids: (type: string) => `must be ${type} ids (gid://shopify/${type}/123 or 123)`,
+    giveName: "Give the promotion a name",
+    nameTooLong: "at most 120 characters",
+    number: "must be a number",
+    moreThan0: "must be more than 0",
+    atMost95: "must be at most 95",
+    mode: "must be price or discount",
+    tag: "letters, digits, - and _ only (at most 40)",
+    boolean: "must be true or false",
+    notADate: (field: string) => `"${field}" is not a date and time.`,
+    localTime: "use the shop's local time, e.g. 2026-03-29T09:00 (or an ISO time with its offset)",
+    unknownFields: (keys: string) => `unknown fields: ${keys}`,
+    invalid: "The promotion has invalid fields.",
+    pickSomething: "Pick at least one product or collection.",
+    pickSomethingField: "pick at least one product or collection",
+    followNeedsCollections: "Only a promotion on collections can include products added to them later.",
+    pickCollection: "pick at least one collection",
+    followDiscount: "A discount on products and collections cannot include products added to the collections later.",
+    onlyCollections: "pick only collections, or leave this off",
+    endAfterStart: "The promotion must end after it starts.",
+    afterStart: "must be after the start",
+    endInPast: "The end is in the past.",
+    inFuture: "must be in the future",
+    noCollection: (ids: string) => `Shopify has no collection ${ids}.`,
+    unknownIds: (ids: string) => `unknown: ${ids}`,
+    covers: (name: string, tag: string, n: number, names: string, more: number) =>
+      `"${name}" (${tag}) already covers ${n} of these variants: ${names}${more > 0 ? ` and ${more} more` : ""}`,
+    overlaps: (overlaps: string) => `This promotion overlaps others: ${overlaps}.`,
+    tagTaken: (tag: string, name: string) => `The tag ${tag} is already used by "${name}".`,
+    tagTakenField: "already used by a promotion that has not ended; choose another",
+  },
+  fr: {
+    ids: (type: string) => `doit contenir des identifiants ${type} (gid://shopify/${type}/123 ou 123)`,
+    giveName: "Donnez un nom à la promotion",
+    nameTooLong: "120 caractères au plus",
+    number: "doit être un nombre",
+    moreThan0: "doit être supérieur à 0",
+    atMost95: "doit être au plus 95",
+    mode: "doit être price ou discount",
+    tag: "lettres, chiffres, - et _ uniquement (40 au plus)",
+    boolean: "doit être vrai ou faux",
+    notADate: (field: string) => `« ${field} » n'est pas une date et une heure.`,
+    localTime: "utilisez l'heure locale de la boutique, par ex. 2026-03-29T09:00 (ou une heure ISO avec son décalage)",
+    unknownFields: (keys: string) => `champs inconnus : ${keys}`,
+    invalid: "La promotion a des champs invalides.",
+    pickSomething: "Choisissez au moins un produit ou une collection.",
+    pickSomethingField: "choisissez au moins un produit ou une collection",
+    followNeedsCollections:
+      "Seule une promotion sur des collections peut inclure les produits qui y sont ajoutés plus tard.",
+    pickCollection: "choisissez au moins une collection",
+    followDiscount:
+      "Une réduction sur des produits et des collections ne peut pas inclure les produits ajoutés plus tard aux collections.",
+    onlyCollections: "choisissez uniquement des collections, ou laissez cette option désactivée",
+    endAfterStart: "La promotion doit se terminer après son début.",
+    afterStart: "doit être après le début",
+    endInPast: "La fin est dans le passé.",
+    inFuture: "doit être dans le futur",
+    noCollection: (ids: string) => `Shopify n'a pas de collection ${ids}.`,
+    unknownIds: (ids: string) => `inconnues : ${ids}`,
+    covers: (name: string, tag: string, n: number, names: string, more: number) =>
+      `« ${name} » (${tag}) couvre déjà ${n} de ces variantes : ${names}${more > 0 ? ` et ${more} de plus` : ""}`,
+    overlaps: (overlaps: string) => `Cette promotion en chevauche d'autres : ${overlaps}.`,
+    tagTaken: (tag: string, name: string) => `Le tag ${tag} est déjà utilisé par « ${name} ».`,
+    tagTakenField: "déjà utilisé par une promotion qui n'est pas terminée ; choisissez-en un autre",
+  },
+});
+
+type FormWords = (typeof PROMOTION_FORM_WORDS)["en"];
 
 const gidOf = (type: string) => (value: string) => {
   const text = value.trim();
@@ -37,37 +113,42 @@ const gidOf = (type: string) => (value: string) => {
   return text;
 };
 
-const idList = (type: string) =>
+const idList = (type: string, w: FormWords) =>
   z
     .array(z.union([z.string(), z.number()]).transform((v) => gidOf(type)(String(v))))
     .max(10_000)
     .default([])
     .refine((ids) => ids.every((id) => new RegExp(`^gid://shopify/${type}/\\d+$`).test(id)), {
-      message: `must be ${type} ids (gid://shopify/${type}/123 or 123)`,
+      message: w.ids(type),
     });
 
-const inputSchema = z
-  .object({
-    name: z.string().trim().min(1, "Give the promotion a name").max(120),
-    percentage: z.coerce
-      .number({ invalid_type_error: "must be a number" })
-      .gt(0, "must be more than 0")
-      .max(95, "must be at most 95"),
-    mode: z.enum(["price", "discount"]).default("price"),
-    tag: z
-      .string()
-      .trim()
-      .regex(/^[a-zA-Z0-9_-]{1,40}$/, "letters, digits, - and _ only (at most 40)")
-      .optional(),
-    productIds: idList("Product"),
-    collectionIds: idList("Collection"),
-    followCollections: z.boolean({ invalid_type_error: "must be true or false" }).default(false),
-    startsAt: z.string().trim().nullish(),
-    endsAt: z.string().trim().nullish(),
-  })
-  .strict();
+const inputSchema = (w: FormWords) => {
+  // English keeps zod's own wording for these two (the JSON API has always answered with it).
+  const own = w !== PROMOTION_FORM_WORDS.en;
+  return z
+    .object({
+      name: z
+        .string()
+        .trim()
+        .min(1, w.giveName)
+        .max(120, own ? w.nameTooLong : undefined),
+      percentage: z.coerce.number({ invalid_type_error: w.number }).gt(0, w.moreThan0).max(95, w.atMost95),
+      mode: z.enum(["price", "discount"], own ? { message: w.mode } : undefined).default("price"),
+      tag: z
+        .string()
+        .trim()
+        .regex(/^[a-zA-Z0-9_-]{1,40}$/, w.tag)
+        .optional(),
+      productIds: idList("Product", w),
+      collectionIds: idList("Collection", w),
+      followCollections: z.boolean({ invalid_type_error: w.boolean }).default(false),
+      startsAt: z.string().trim().nullish(),
+      endsAt: z.string().trim().nullish(),
+    })
+    .strict();
+};
 
-export type PromotionInput = z.input<typeof inputSchema>;
+export type PromotionInput = z.input<ReturnType<typeof inputSchema>>;
 
 export interface NormalisedInput {
   name: string;
@@ -82,52 +163,41 @@ export interface NormalisedInput {
   endsAt: Date | null;
 }
 
-function whenOf(text: string | null | undefined, timeZone: string, field: string): Date | null {
+function whenOf(text: string | null | undefined, timeZone: string, field: string, w: FormWords): Date | null {
   if (!text) return null;
   const local = localToInstant(text, timeZone);
   if (local) return local;
   // An ISO instant with its offset or Z is taken as it is.
   if (/(?:Z|[+-]\d{2}:\d{2})$/.test(text) && !Number.isNaN(Date.parse(text))) return new Date(text);
-  throw new ValidationError(`"${field}" is not a date and time.`, {
-    [field]: "use the shop's local time, e.g. 2026-03-29T09:00 (or an ISO time with its offset)",
-  });
+  throw new ValidationError(w.notADate(field), { [field]: w.localTime });
 }
 
-export function normaliseInput(raw: unknown, timeZone: string, now: Date): NormalisedInput {
-  const parsed = inputSchema.safeParse(raw ?? {});
+export function normaliseInput(raw: unknown, timeZone: string, now: Date, locale: Locale = "en"): NormalisedInput {
+  const w = PROMOTION_FORM_WORDS[locale];
+  const parsed = inputSchema(w).safeParse(raw ?? {});
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0] ? String(issue.path[0]) : "body";
-      fieldErrors[key] ??=
-        issue.code === "unrecognized_keys" ? `unknown fields: ${issue.keys.join(", ")}` : issue.message;
+      fieldErrors[key] ??= issue.code === "unrecognized_keys" ? w.unknownFields(issue.keys.join(", ")) : issue.message;
     }
-    throw new ValidationError("The promotion has invalid fields.", fieldErrors);
+    throw new ValidationError(w.invalid, fieldErrors);
   }
   const input = parsed.data;
   const productIds = [...new Set(input.productIds)];
   const collectionIds = [...new Set(input.collectionIds)];
   if (productIds.length + collectionIds.length === 0)
-    throw new ValidationError("Pick at least one product or collection.", {
-      productIds: "pick at least one product or collection",
-    });
+    throw new ValidationError(w.pickSomething, { productIds: w.pickSomethingField });
   if (input.followCollections && collectionIds.length === 0)
-    throw new ValidationError("Only a promotion on collections can include products added to them later.", {
-      followCollections: "pick at least one collection",
-    });
+    throw new ValidationError(w.followNeedsCollections, { followCollections: w.pickCollection });
   // Shopify's discount takes collections or products: with both it lists the products, so products
   // added to the collections later would carry the tag without the discount.
   if (input.followCollections && input.mode === "discount" && productIds.length)
-    throw new ValidationError(
-      "A discount on products and collections cannot include products added to the collections later.",
-      { followCollections: "pick only collections, or leave this off" },
-    );
-  const startsAt = whenOf(input.startsAt, timeZone, "startsAt") ?? now;
-  const endsAt = whenOf(input.endsAt, timeZone, "endsAt");
-  if (endsAt && endsAt <= startsAt)
-    throw new ValidationError("The promotion must end after it starts.", { endsAt: "must be after the start" });
-  if (endsAt && endsAt <= now)
-    throw new ValidationError("The end is in the past.", { endsAt: "must be in the future" });
+    throw new ValidationError(w.followDiscount, { followCollections: w.onlyCollections });
+  const startsAt = whenOf(input.startsAt, timeZone, "startsAt", w) ?? now;
+  const endsAt = whenOf(input.endsAt, timeZone, "endsAt", w);
+  if (endsAt && endsAt <= startsAt) throw new ValidationError(w.endAfterStart, { endsAt: w.afterStart });
+  if (endsAt && endsAt <= now) throw new ValidationError(w.endInPast, { endsAt: w.inFuture });
   const percentage = Math.round(input.percentage * 100) / 100;
   return {
     name: input.name,
@@ -143,7 +213,12 @@ export function normaliseInput(raw: unknown, timeZone: string, now: Date): Norma
 }
 
 /** The products a promotion covers: those picked and those of its collections, now. */
-export async function resolveTargets(client: ShopifyAdminClient, productIds: string[], collectionIds: string[]) {
+export async function resolveTargets(
+  client: ShopifyAdminClient,
+  productIds: string[],
+  collectionIds: string[],
+  locale: Locale = "en",
+) {
   const products = new Set(productIds);
   const collections: { id: string; title: string; products: number }[] = [];
   const missing: string[] = [];
@@ -157,8 +232,8 @@ export async function resolveTargets(client: ShopifyAdminClient, productIds: str
     for (const p of found.productIds) products.add(p);
   }
   if (missing.length)
-    throw new ValidationError(`Shopify has no collection ${missing.join(", ")}.`, {
-      collectionIds: `unknown: ${missing.join(", ")}`,
+    throw new ValidationError(PROMOTION_FORM_WORDS[locale].noCollection(missing.join(", ")), {
+      collectionIds: PROMOTION_FORM_WORDS[locale].unknownIds(missing.join(", ")),
     });
   return { products, collections };
 }
@@ -216,14 +291,19 @@ async function overlapsWith(
   return overlaps;
 }
 
-export function describeOverlaps(overlaps: Overlap[]): string {
+export function describeOverlaps(overlaps: Overlap[], locale: Locale = "en"): string {
   return overlaps
     .map((o) => {
       const names = o.variants.slice(0, 10).map((v) => v.sku ?? v.variantId);
-      const more = o.variants.length > 10 ? ` and ${o.variants.length - 10} more` : "";
-      return `"${o.name}" (${o.tag}) already covers ${o.variants.length} of these variants: ${names.join(", ")}${more}`;
+      return PROMOTION_FORM_WORDS[locale].covers(
+        o.name,
+        o.tag,
+        o.variants.length,
+        names.join(", "),
+        o.variants.length - 10,
+      );
     })
-    .join("; ");
+    .join(locale === "fr" ? " ; " : "; ");
 }
 
 /** What the promotion would do, written nowhere. */
@@ -231,10 +311,10 @@ export async function previewPromotion(
   deps: PromotionDeps,
   raw: unknown,
 ): Promise<{ input: NormalisedInput; rounding: RoundingRule; preview: PromotionPreview; productIds: string[] }> {
-  const input = normaliseInput(raw, deps.timeZone, deps.now());
+  const input = normaliseInput(raw, deps.timeZone, deps.now(), deps.locale);
   const client = await deps.client();
   const rounding = await roundingOf(deps.db, deps.shop);
-  const { products, collections } = await resolveTargets(client, input.productIds, input.collectionIds);
+  const { products, collections } = await resolveTargets(client, input.productIds, input.collectionIds, deps.locale);
   const variants = await variantsOfProducts(client, products, deps.readOptions);
   const overlaps = await overlapsWith(deps.db, deps.shop, input, variants);
   const sample = variants.slice(0, PREVIEW_LIMIT).map((v) => ({
@@ -269,17 +349,15 @@ export async function createPromotion(
   raw: unknown,
 ): Promise<{ promotion: PromotionSummary; preview: PromotionPreview }> {
   const { input, rounding, preview, productIds } = await previewPromotion(deps, raw);
+  const w = PROMOTION_FORM_WORDS[deps.locale ?? "en"];
   if (preview.overlaps.length)
-    throw new ValidationError(`This promotion overlaps others: ${describeOverlaps(preview.overlaps)}.`, {
-      productIds: describeOverlaps(preview.overlaps),
+    throw new ValidationError(w.overlaps(describeOverlaps(preview.overlaps, deps.locale)), {
+      productIds: describeOverlaps(preview.overlaps, deps.locale),
     });
   const taken = await deps.db.promotion.findFirst({
     where: { shop: deps.shop, tag: input.tag, state: { in: LIVE_STATES } },
   });
-  if (taken)
-    throw new ValidationError(`The tag ${input.tag} is already used by "${taken.name}".`, {
-      tag: "already used by a promotion that has not ended; choose another",
-    });
+  if (taken) throw new ValidationError(w.tagTaken(input.tag, taken.name), { tag: w.tagTakenField });
   const row = await deps.db.promotion.create({
     data: {
       shop: deps.shop,

@@ -22,6 +22,7 @@ import type { SyncReporter } from "../sync/sync-context";
 import type { PromotionVariantView } from "./model";
 import { promoCompareAt, promoPrice, sameMoney, type RoundingRule } from "./pricing";
 import { resolveTargets } from "./promotions.server";
+import { said } from "../i18n/stored-words";
 
 export interface RunDeps {
   db: Db;
@@ -57,10 +58,10 @@ export async function startPromotion(deps: RunDeps, promotionId: string): Promis
   const promotion = await load(deps, promotionId);
   if (!promotion) return { skipped: "the promotion no longer exists" };
   if (promotion.state !== "scheduled") {
-    report.log("info", `The promotion is ${promotion.state}: nothing to start.`);
+    report.log("info", said("promotions.nothingToStart", { state: promotion.state }));
     return { skipped: `the promotion is ${promotion.state}` };
   }
-  report.progress(0, null, "Finding the promotion's products");
+  report.progress(0, null, said("promotions.phase.findingProducts"));
   const { products } = await resolveTargets(
     deps.client,
     JSON.parse(promotion.productIdsJson) as string[],
@@ -93,21 +94,18 @@ export async function startPromotion(deps: RunDeps, promotionId: string): Promis
           customerGets: { value: { percentage: promotion.percentage / 100 }, items },
         }));
       await db.promotion.update({ where: { id: promotion.id }, data: { discountId } });
-      report.log(
-        "info",
-        `Automatic discount ${discountId} ${found ? "found (created by an earlier try)" : "created"}.`,
-      );
+      report.log("info", said(found ? "promotions.discountFound" : "promotions.discountCreated", { id: discountId }));
     }
   } else {
     variantsCount = await lowerPrices(deps, promotion, productIds);
   }
-  report.progress(0, productIds.length, "Tagging the products");
+  report.progress(0, productIds.length, said("promotions.phase.tagging"));
   let tagged = 0;
   const tagMode = await changeProductTags(deps.client, "add", productIds, promotion.tag, {
     bulkFrom: deps.options?.tagBulkFrom,
     pollMs: deps.options?.pollMs,
     checkpoint: () => report.checkpoint(),
-    onProduct: () => report.progress(++tagged, productIds.length, "Tagging the products"),
+    onProduct: () => report.progress(++tagged, productIds.length, said("promotions.phase.tagging")),
   });
   // End now may have been asked while this ran: the state then stays "ending" for the end to finish.
   await db.promotion.updateMany({
@@ -124,7 +122,7 @@ export async function lowerPrices(
   productIds: string[],
 ): Promise<number> {
   const { db, report } = deps;
-  report.progress(0, null, "Reading the variants' prices");
+  report.progress(0, null, said("promotions.phase.readingPrices"));
   const live = await variantsOfProducts(deps.client, productIds, {
     ...deps.options,
     checkpoint: () => report.checkpoint(),
@@ -142,7 +140,7 @@ export async function lowerPrices(
   for (const v of live) {
     if (known.has(v.id)) continue;
     if (Number(v.price) <= 0) {
-      report.skip("variant", v.sku ?? v.id, "Its price is 0: there is nothing to take a percentage off.");
+      report.skip("variant", v.sku ?? v.id, said("promotions.zeroPrice"));
       continue;
     }
     fresh.push(v);
@@ -187,7 +185,7 @@ export async function lowerPrices(
     onProduct: (_p, count) => {
       written += count;
       report.count({ changed: count });
-      report.progress(written, writes.length, "Lowering prices");
+      report.progress(written, writes.length, said("promotions.phase.lowering"));
     },
   });
   for (const part of chunks([...already, ...writes.map((w) => w.input.id)]))
@@ -203,7 +201,7 @@ export async function endPromotion(deps: RunDeps, promotionId: string): Promise<
   const promotion = await load(deps, promotionId);
   if (!promotion) return { skipped: "the promotion no longer exists" };
   if (promotion.state === "ended") {
-    report.log("info", "The promotion has already ended.");
+    report.log("info", said("promotions.alreadyEnded"));
     return { skipped: "the promotion has already ended" };
   }
   await db.promotion.update({ where: { id: promotion.id }, data: { state: "ending" } });
@@ -215,7 +213,7 @@ export async function endPromotion(deps: RunDeps, promotionId: string): Promise<
     (promotion.mode === "discount" ? await automaticDiscountWithTag(deps.client, discountTagOf(promotion.id)) : null);
   if (discountId) {
     await deactivateAutomaticDiscount(deps.client, discountId);
-    report.log("info", `Automatic discount ${discountId} deactivated.`);
+    report.log("info", said("promotions.discountDeactivated", { id: discountId }));
   }
   const held = await db.promotionVariant.findMany({
     where: { promotionId: promotion.id, status: { in: ["pending", "applied"] } },
@@ -227,7 +225,7 @@ export async function endPromotion(deps: RunDeps, promotionId: string): Promise<
     bulkFrom: deps.options?.tagBulkFrom,
     pollMs: deps.options?.pollMs,
     checkpoint: () => report.checkpoint(),
-    onProduct: () => report.progress(++untagged, productIds.length, "Removing the tag"),
+    onProduct: () => report.progress(++untagged, productIds.length, said("promotions.phase.untagging")),
   });
   const totals = await db.promotionVariant.groupBy({
     by: ["status"],
@@ -251,7 +249,7 @@ export async function restorePrices(
   held: HeldVariant[],
 ): Promise<{ restored: number; changed: number }> {
   const { db, report, client } = deps;
-  report.progress(0, null, "Reading the variants' prices");
+  report.progress(0, null, said("promotions.phase.readingPrices"));
   const live = new Map(
     (
       await variantsOfProducts(client, new Set(held.map((h) => h.productId)), {
@@ -267,7 +265,7 @@ export async function restorePrices(
   for (const row of held) {
     const now = live.get(row.variantId);
     if (!now) {
-      report.skip("variant", row.sku ?? row.variantId, "This variant is no longer in Shopify.");
+      report.skip("variant", row.sku ?? row.variantId, said("promotions.variantGone"));
       back.push(row.variantId);
       continue;
     }
@@ -283,7 +281,11 @@ export async function restorePrices(
       report.skip(
         "variant",
         row.sku ?? row.variantId,
-        `Its price was changed during the promotion (now ${now.price}, the promotion had set ${row.promoPrice}): left as it is, not put back to ${row.originalPrice}.`,
+        said("promotions.priceChangedDuring", {
+          now: now.price,
+          promo: row.promoPrice,
+          original: row.originalPrice,
+        }),
       );
     }
   }
@@ -294,7 +296,7 @@ export async function restorePrices(
     onProduct: (_p, count) => {
       written += count;
       report.count({ changed: count });
-      report.progress(written, writes.length, "Restoring prices");
+      report.progress(written, writes.length, said("promotions.phase.restoring"));
     },
   });
   for (const part of chunks([...back, ...writes.map((w) => w.input.id)]))

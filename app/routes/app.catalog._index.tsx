@@ -19,9 +19,12 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { SectionCard } from "../components/SectionCard";
+import { defineWords, useFormat, useWords } from "../i18n/words";
+import { localeOfRequest } from "../i18n/locale";
 import { NotConfiguredError } from "../lib/errors";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 import type { PlannedAction } from "../sync/catalog/import.server";
 import {
   catalogOverview,
@@ -38,7 +41,12 @@ import {
 
 type LoaderData =
   | { setup: { message: string; url: string } }
-  | { overview: CatalogOverview; preview: SeasonPreview | null; products: SeasonProducts | null };
+  | {
+      overview: CatalogOverview;
+      preview: SeasonPreview | null;
+      products: SeasonProducts | null;
+      timeZone: string;
+    };
 
 export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderData> => {
   const { session } = await authenticate.admin(request);
@@ -46,15 +54,23 @@ export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderDat
   const season = query.get("preview");
   // ?products=<season>&page=<n>: each product of the season with what its last import did to it.
   const productsOf = query.get("products");
+  const { locale } = localeOfRequest(request);
   try {
-    const [overview, preview, products] = await Promise.all([
+    const [overview, preview, products, timeZone] = await Promise.all([
       catalogOverview(session.shop),
-      season ? previewSeason(session.shop, season) : null,
-      productsOf ? seasonProducts(session.shop, productsOf, Number(query.get("page") ?? 1)) : null,
+      season ? previewSeason(session.shop, season, locale) : null,
+      productsOf ? seasonProducts(session.shop, productsOf, Number(query.get("page") ?? 1), locale) : null,
+      shopTimeZone(session.shop),
     ]);
-    return { overview, preview, products };
+    return { overview, preview, products, timeZone };
   } catch (error) {
-    if (error instanceof NotConfiguredError) return { setup: { message: error.message, url: error.setupUrl } };
+    if (error instanceof NotConfiguredError) {
+      // The registry says it in English; French says the same from what is missing and where.
+      const t = WORDS[locale];
+      const message =
+        locale === "en" ? error.message : error.setupUrl === "/app/settings" ? t.chooseSource : t.fillIn(error.what);
+      return { setup: { message, url: error.setupUrl } };
+    }
     throw error;
   }
 };
@@ -63,10 +79,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const intent = form.get("intent");
+  const { locale } = localeOfRequest(request);
   if (intent === "import")
     return formResult(async () => ({
       ok: true as const,
-      ...(await queueSeasonImport(session.shop, String(form.get("season") ?? ""))),
+      ...(await queueSeasonImport(session.shop, String(form.get("season") ?? ""), "manual", locale)),
     }));
   if (intent === "link-existing")
     return formResult(async () => ({ ok: true as const, ...(await queueLinkExisting(session.shop)) }));
@@ -78,65 +95,212 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return unknownIntent();
 };
 
-const ACTION_WORDS: Record<PlannedAction, { label: string; tone?: "success" | "info" | "critical" | "attention" }> = {
-  create: { label: "Would be created (draft)", tone: "info" },
-  update: { label: "Would be updated", tone: "attention" },
-  unchanged: { label: "Up to date", tone: "success" },
-  refused: { label: "Refused", tone: "critical" },
-  gone: { label: "No longer in the season" },
+const ACTION_TONES: Record<PlannedAction, "success" | "info" | "critical" | "attention" | undefined> = {
+  create: "info",
+  update: "attention",
+  unchanged: "success",
+  refused: "critical",
+  gone: undefined,
 };
 
-// In UTC, so the server's and the browser's renderings agree.
-const countedAt = (iso: string) =>
-  `${new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+const OUTCOME_TONES: Record<ProductOutcome, "success" | "info" | "critical" | undefined> = {
+  created: "success",
+  updated: "info",
+  unchanged: undefined,
+  skipped: "critical",
+  linked: undefined,
+};
+
+const WORDS = defineWords({
+  en: {
+    title: "Catalog",
+    noSource: "No catalog source yet",
+    setUp: "Set it up",
+    chooseSource: "This shop has no source of products set up yet: choose one in Settings.",
+    fillIn: (what: string) => `${what} is not set up for this shop yet: fill in Settings → ${what}.`,
+    subtitle: (source: string, metafield: string) =>
+      `Products by season from ${source}, identified in Shopify by ${metafield}`,
+    schedule: "Schedule and past runs",
+    seasons: "Seasons",
+    season: "Season",
+    inSource: (source: string) => `In ${source}`,
+    inShopify: "In Shopify",
+    changed: "Changed since last sync",
+    nightly: "Nightly import",
+    notCounted: "— (preview to count)",
+    yes: "Yes",
+    no: "No",
+    seasonsNote: (source: string) =>
+      `The nightly import takes the seasons chosen in ${source}'s settings ("Seasons to import"); none chosen means every season. "Changed since last sync" is counted by each import and preview of the season, at the time shown.`,
+    firstImport: "First import",
+    firstImportText: (source: string) =>
+      `Products created in Shopify before this import: find those matching ${source}'s products by SKU, then barcode, and mark them so the import updates them instead of creating new ones. Conflicts are listed on the run, never guessed.`,
+    linkExisting: "Link existing products",
+    archiveTitle: "Products no longer in their season",
+    archiveLabel: "Archive them in Shopify",
+    archiveHelp: (source: string) =>
+      `On every import, the nightly one too: a product whose every variant left its season in ${source} is archived. Off: it is only reported on the run. Variants ${source} no longer lists are always kept.`,
+    save: "Save",
+    saved: "Saved.",
+    preview: "Preview",
+    previewOf: (season: string) => `Preview ${season}`,
+    products: "Products",
+    productsOf: (season: string) => `Products of ${season}`,
+    importSeason: "Import season",
+    queued: "Queued: watch its run",
+    previewTitle: (season: string) => `Preview of season ${season} (nothing written)`,
+    previewCounts: (c: SeasonPreview["counts"], source: string) =>
+      `${c.products} products (${c.variants} variants) in ${source}: ${c.created} would be created as drafts, ${c.updated} updated, ${c.unchanged} are up to date, ${c.refused} refused` +
+      (c.goneProducts ? `, ${c.goneProducts} no longer in the season` : "") +
+      (c.goneVariants ? `; ${c.goneVariants} variants gone from ${source} are kept in Shopify` : "") +
+      ".",
+    skipped: (n: number, source: string) => `${n} row(s) of ${source} were skipped`,
+    reference: "Reference",
+    product: "Product",
+    variants: "Variants",
+    status: "Status",
+    why: "Why",
+    actions: {
+      create: "Would be created (draft)",
+      update: "Would be updated",
+      unchanged: "Up to date",
+      refused: "Refused",
+      gone: "No longer in the season",
+    } satisfies Record<PlannedAction, string>,
+    outcomes: {
+      created: "Created",
+      updated: "Updated",
+      unchanged: "Unchanged",
+      skipped: "Skipped",
+      linked: "Linked, not imported yet",
+    } satisfies Record<ProductOutcome, string>,
+    productsTitle: (season: string) => `Products of season ${season}`,
+    lastRun: (when: string, total: number) => `What the last import (${when}) did to each of its ${total} products.`,
+    running: "running",
+    neverImported: "This season was never imported: the products below were only linked by the first import.",
+    lastImport: "Last import",
+    previous: "Previous",
+    next: "Next",
+    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  },
+  fr: {
+    title: "Catalogue",
+    noSource: "Aucune source de catalogue pour l'instant",
+    setUp: "La configurer",
+    chooseSource: "Cette boutique n'a encore aucune source de produits : choisissez-en une dans Paramètres.",
+    fillIn: (what: string) =>
+      `${what} n'est pas encore configuré pour cette boutique : renseignez Paramètres → ${what}.`,
+    subtitle: (source: string, metafield: string) =>
+      `Produits par saison depuis ${source}, identifiés dans Shopify par ${metafield}`,
+    schedule: "Planification et exécutions passées",
+    seasons: "Saisons",
+    season: "Saison",
+    inSource: (source: string) => `Dans ${source}`,
+    inShopify: "Dans Shopify",
+    changed: "Modifiés depuis la dernière synchro",
+    nightly: "Import de nuit",
+    notCounted: "— (prévisualisez pour compter)",
+    yes: "Oui",
+    no: "Non",
+    seasonsNote: (source: string) =>
+      `L'import de nuit prend les saisons choisies dans les paramètres de ${source} (« Saisons à importer ») ; aucune choisie signifie toutes les saisons. « Modifiés depuis la dernière synchro » est compté par chaque import et chaque prévisualisation de la saison, à l'heure indiquée.`,
+    firstImport: "Premier import",
+    firstImportText: (source: string) =>
+      `Produits créés dans Shopify avant cet import : retrouvez ceux qui correspondent aux produits de ${source} par SKU, puis par code-barres, et marquez-les pour que l'import les mette à jour au lieu d'en créer de nouveaux. Les conflits sont listés dans l'exécution, jamais devinés.`,
+    linkExisting: "Lier les produits existants",
+    archiveTitle: "Produits qui ne sont plus dans leur saison",
+    archiveLabel: "Les archiver dans Shopify",
+    archiveHelp: (source: string) =>
+      `À chaque import, celui de nuit compris : un produit dont toutes les variantes ont quitté leur saison dans ${source} est archivé. Désactivé : il est seulement signalé dans l'exécution. Les variantes que ${source} ne liste plus sont toujours conservées.`,
+    save: "Enregistrer",
+    saved: "Enregistré.",
+    preview: "Prévisualiser",
+    previewOf: (season: string) => `Prévisualiser ${season}`,
+    products: "Produits",
+    productsOf: (season: string) => `Produits de ${season}`,
+    importSeason: "Importer la saison",
+    queued: "En file d'attente : suivre son exécution",
+    previewTitle: (season: string) => `Aperçu de la saison ${season} (rien n'est écrit)`,
+    previewCounts: (c: SeasonPreview["counts"], source: string) =>
+      `${c.products} produit${c.products > 1 ? "s" : ""} (${c.variants} variante${c.variants > 1 ? "s" : ""}) dans ${source} : ${c.created} seraient créés en brouillon, ${c.updated} mis à jour, ${c.unchanged} sont à jour, ${c.refused} refusés` +
+      (c.goneProducts ? `, ${c.goneProducts} ne sont plus dans la saison` : "") +
+      (c.goneVariants ? ` ; ${c.goneVariants} variantes disparues de ${source} sont conservées dans Shopify` : "") +
+      ".",
+    skipped: (n: number, source: string) =>
+      `${n} ligne${n > 1 ? "s" : ""} de ${source} ${n > 1 ? "ont été ignorées" : "a été ignorée"}`,
+    reference: "Référence",
+    product: "Produit",
+    variants: "Variantes",
+    status: "Statut",
+    why: "Pourquoi",
+    actions: {
+      create: "Serait créé (brouillon)",
+      update: "Serait mis à jour",
+      unchanged: "À jour",
+      refused: "Refusé",
+      gone: "N'est plus dans la saison",
+    },
+    outcomes: {
+      created: "Créé",
+      updated: "Mis à jour",
+      unchanged: "Inchangé",
+      skipped: "Ignoré",
+      linked: "Lié, pas encore importé",
+    },
+    productsTitle: (season: string) => `Produits de la saison ${season}`,
+    lastRun: (when: string, total: number) =>
+      `Ce que le dernier import (${when}) a fait à chacun de ses ${total} produit${total > 1 ? "s" : ""}.`,
+    running: "en cours",
+    neverImported:
+      "Cette saison n'a jamais été importée : les produits ci-dessous ont seulement été liés par le premier import.",
+    lastImport: "Dernier import",
+    previous: "Précédent",
+    next: "Suivant",
+    pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`,
+  },
+});
 
 const shopifyProductUrl = (gid: string) => `shopify://admin/products/${gid.split("/").pop()}`;
 
 export default function Catalog() {
   const data = useLoaderData<typeof loader>() as LoaderData;
+  const t = useWords(WORDS);
+  const format = useFormat();
   if ("setup" in data)
     return (
-      <Page title="Catalog">
-        <Banner tone="warning" title="No catalog source yet" action={{ content: "Set it up", url: data.setup.url }}>
+      <Page title={t.title}>
+        <Banner tone="warning" title={t.noSource} action={{ content: t.setUp, url: data.setup.url }}>
           <p>{data.setup.message}</p>
         </Banner>
       </Page>
     );
-  const { overview, preview, products } = data;
+  const { overview, preview, products, timeZone } = data;
+  const countedAt = (iso: string) => format.dateTime(iso, timeZone);
   return (
     <Page
-      title="Catalog"
-      subtitle={`Products by season from ${overview.sourceName}, identified in Shopify by ${overview.idMetafield}`}
-      secondaryActions={[{ content: "Schedule and past runs", url: "/app/syncs/catalog.season" }]}
+      title={t.title}
+      subtitle={t.subtitle(overview.sourceName, overview.idMetafield)}
+      secondaryActions={[{ content: t.schedule, url: "/app/syncs/catalog.season" }]}
     >
       <Layout>
         <Layout.Section>
-          <SectionCard title="Seasons">
+          <SectionCard title={t.seasons}>
             <DataTable
               columnContentTypes={["text", "numeric", "numeric", "numeric", "text", "text"]}
-              headings={[
-                "Season",
-                `In ${overview.sourceName}`,
-                "In Shopify",
-                "Changed since last sync",
-                "Nightly import",
-                "",
-              ]}
+              headings={[t.season, t.inSource(overview.sourceName), t.inShopify, t.changed, t.nightly, ""]}
               rows={overview.seasons.map((s) => [
                 s.name,
-                s.inSource ?? "—",
-                s.inShopify,
+                s.inSource === null ? "—" : format.number(s.inSource),
+                format.number(s.inShopify),
                 s.changed === null || !s.changedCountedAt
-                  ? "— (preview to count)"
-                  : `${s.changed} (${countedAt(s.changedCountedAt)})`,
-                s.scheduled ? "Yes" : "No",
+                  ? t.notCounted
+                  : `${format.number(s.changed)} (${countedAt(s.changedCountedAt)})`,
+                s.scheduled ? t.yes : t.no,
                 <SeasonActions key={s.key} season={s.key} />,
               ])}
             />
             <Text as="p" tone="subdued" variant="bodySm">
-              The nightly import takes the seasons chosen in {overview.sourceName}'s settings ("Seasons to import");
-              none chosen means every season. "Changed since last sync" is counted by each import and preview of the
-              season, at the time shown.
+              {t.seasonsNote(overview.sourceName)}
             </Text>
           </SectionCard>
         </Layout.Section>
@@ -147,20 +311,16 @@ export default function Catalog() {
         ) : null}
         {products ? (
           <Layout.Section>
-            <ProductsCard products={products} />
+            <ProductsCard products={products} countedAt={countedAt} />
           </Layout.Section>
         ) : null}
         <Layout.Section>
           <ArchiveSetting archiveGone={overview.settings.archiveGone} sourceName={overview.sourceName} />
         </Layout.Section>
         <Layout.Section>
-          <SectionCard title="First import">
-            <Text as="p">
-              Products created in Shopify before this import: find those matching {overview.sourceName}'s products by
-              SKU, then barcode, and mark them so the import updates them instead of creating new ones. Conflicts are
-              listed on the run, never guessed.
-            </Text>
-            <QueueButton intent="link-existing" label="Link existing products" />
+          <SectionCard title={t.firstImport}>
+            <Text as="p">{t.firstImportText(overview.sourceName)}</Text>
+            <QueueButton intent="link-existing" label={t.linkExisting} />
           </SectionCard>
         </Layout.Section>
       </Layout>
@@ -171,26 +331,22 @@ export default function Catalog() {
 function ArchiveSetting({ archiveGone, sourceName }: { archiveGone: boolean; sourceName: string }) {
   const fetcher = useFetcher<typeof action>();
   const [checked, setChecked] = useState(archiveGone);
+  const t = useWords(WORDS);
   const answer = fetcher.data;
   return (
-    <SectionCard title="Products no longer in their season">
+    <SectionCard title={t.archiveTitle}>
       <BlockStack gap="200">
-        <Checkbox
-          label="Archive them in Shopify"
-          helpText={`On every import, the nightly one too: a product whose every variant left its season in ${sourceName} is archived. Off: it is only reported on the run. Variants ${sourceName} no longer lists are always kept.`}
-          checked={checked}
-          onChange={setChecked}
-        />
+        <Checkbox label={t.archiveLabel} helpText={t.archiveHelp(sourceName)} checked={checked} onChange={setChecked} />
         <InlineStack gap="200" blockAlign="center">
           <Button
             loading={fetcher.state !== "idle"}
             onClick={() => fetcher.submit({ intent: "settings", archiveGone: String(checked) }, { method: "post" })}
           >
-            Save
+            {t.save}
           </Button>
           {answer?.ok && "settings" in answer ? (
             <Text as="span" tone="success">
-              Saved.
+              {t.saved}
             </Text>
           ) : null}
           {answer && !answer.ok ? (
@@ -206,21 +362,23 @@ function ArchiveSetting({ archiveGone, sourceName }: { archiveGone: boolean; sou
 
 function SeasonActions({ season }: { season: string }) {
   const [, setSearchParams] = useSearchParams();
+  const t = useWords(WORDS);
   return (
     <InlineStack gap="200" blockAlign="center">
-      <Button accessibilityLabel={`Preview ${season}`} onClick={() => setSearchParams({ preview: season })}>
-        Preview
+      <Button accessibilityLabel={t.previewOf(season)} onClick={() => setSearchParams({ preview: season })}>
+        {t.preview}
       </Button>
-      <Button accessibilityLabel={`Products of ${season}`} onClick={() => setSearchParams({ products: season })}>
-        Products
+      <Button accessibilityLabel={t.productsOf(season)} onClick={() => setSearchParams({ products: season })}>
+        {t.products}
       </Button>
-      <QueueButton intent="import" season={season} label="Import season" />
+      <QueueButton intent="import" season={season} label={t.importSeason} />
     </InlineStack>
   );
 }
 
 function QueueButton({ intent, season, label }: { intent: string; season?: string; label: string }) {
   const fetcher = useFetcher<typeof action>();
+  const t = useWords(WORDS);
   const answer = fetcher.data;
   return (
     <BlockStack gap="100">
@@ -232,7 +390,7 @@ function QueueButton({ intent, season, label }: { intent: string; season?: strin
       >
         {label}
       </Button>
-      {answer?.ok && "jobId" in answer ? <Link url={`/app/runs/${answer.jobId}`}>Queued: watch its run</Link> : null}
+      {answer?.ok && "jobId" in answer ? <Link url={`/app/runs/${answer.jobId}`}>{t.queued}</Link> : null}
       {answer && !answer.ok ? (
         <Text as="span" variant="bodySm" tone="critical">
           {answer.message}
@@ -243,17 +401,12 @@ function QueueButton({ intent, season, label }: { intent: string; season?: strin
 }
 
 function PreviewCard({ preview }: { preview: SeasonPreview }) {
-  const c = preview.counts;
+  const t = useWords(WORDS);
   return (
-    <SectionCard title={`Preview of season ${preview.season} (nothing written)`}>
-      <Text as="p">
-        {c.products} products ({c.variants} variants) in {preview.sourceName}: {c.created} would be created as drafts,{" "}
-        {c.updated} updated, {c.unchanged} are up to date, {c.refused} refused
-        {c.goneProducts ? `, ${c.goneProducts} no longer in the season` : ""}
-        {c.goneVariants ? `; ${c.goneVariants} variants gone from ${preview.sourceName} are kept in Shopify` : ""}.
-      </Text>
+    <SectionCard title={t.previewTitle(preview.season)}>
+      <Text as="p">{t.previewCounts(preview.counts, preview.sourceName)}</Text>
       {preview.skipped.length ? (
-        <Banner tone="warning" title={`${preview.skipped.length} row(s) of ${preview.sourceName} were skipped`}>
+        <Banner tone="warning" title={t.skipped(preview.skipped.length, preview.sourceName)}>
           <ul>
             {preview.skipped.slice(0, 20).map((s) => (
               <li key={`${s.externalId}-${s.reason}`}>{s.reason}</li>
@@ -263,7 +416,7 @@ function PreviewCard({ preview }: { preview: SeasonPreview }) {
       ) : null}
       <DataTable
         columnContentTypes={["text", "text", "numeric", "text", "text"]}
-        headings={["Reference", "Product", "Variants", "Status", "Why"]}
+        headings={[t.reference, t.product, t.variants, t.status, t.why]}
         rows={preview.products.map((p) => [
           p.shopifyProductId ? (
             <Link key={p.key} url={shopifyProductUrl(p.shopifyProductId)} target="_top">
@@ -274,8 +427,8 @@ function PreviewCard({ preview }: { preview: SeasonPreview }) {
           ),
           p.title,
           p.variants,
-          <Badge key={`${p.key}-a`} tone={ACTION_WORDS[p.action].tone}>
-            {ACTION_WORDS[p.action].label}
+          <Badge key={`${p.key}-a`} tone={ACTION_TONES[p.action]}>
+            {t.actions[p.action]}
           </Badge>,
           p.reason ?? "",
         ])}
@@ -284,27 +437,20 @@ function PreviewCard({ preview }: { preview: SeasonPreview }) {
   );
 }
 
-const OUTCOME_WORDS: Record<ProductOutcome, { label: string; tone?: "success" | "info" | "critical" }> = {
-  created: { label: "Created", tone: "success" },
-  updated: { label: "Updated", tone: "info" },
-  unchanged: { label: "Unchanged" },
-  skipped: { label: "Skipped", tone: "critical" },
-  linked: { label: "Linked, not imported yet" },
-};
-
-function ProductsCard({ products }: { products: SeasonProducts }) {
+function ProductsCard({ products, countedAt }: { products: SeasonProducts; countedAt: (iso: string) => string }) {
   const [, setSearchParams] = useSearchParams();
+  const t = useWords(WORDS);
   const go = (page: number) => setSearchParams({ products: products.season, page: String(page) });
   return (
-    <SectionCard title={`Products of season ${products.season}`}>
+    <SectionCard title={t.productsTitle(products.season)}>
       <Text as="p" tone="subdued">
         {products.lastRun
-          ? `What the last import (${products.lastRun.finishedAt ? countedAt(products.lastRun.finishedAt) : "running"}) did to each of its ${products.total} products.`
-          : "This season was never imported: the products below were only linked by the first import."}
+          ? t.lastRun(products.lastRun.finishedAt ? countedAt(products.lastRun.finishedAt) : t.running, products.total)
+          : t.neverImported}
       </Text>
       <DataTable
         columnContentTypes={["text", "text", "text"]}
-        headings={["Reference", "Last import", "Why"]}
+        headings={[t.reference, t.lastImport, t.why]}
         rows={products.products.map((p) => [
           p.productId ? (
             <Link key={p.key} url={shopifyProductUrl(p.productId)} target="_top">
@@ -313,21 +459,19 @@ function ProductsCard({ products }: { products: SeasonProducts }) {
           ) : (
             p.key
           ),
-          <Badge key={`${p.key}-s`} tone={OUTCOME_WORDS[p.status].tone}>
-            {OUTCOME_WORDS[p.status].label}
+          <Badge key={`${p.key}-s`} tone={OUTCOME_TONES[p.status]}>
+            {t.outcomes[p.status]}
           </Badge>,
           p.reason ?? "",
         ])}
       />
       <InlineStack gap="200" blockAlign="center">
         <Button disabled={products.page <= 1} onClick={() => go(products.page - 1)}>
-          Previous
+          {t.previous}
         </Button>
-        <Text as="span">
-          Page {products.page} of {products.pages}
-        </Text>
+        <Text as="span">{t.pageOf(products.page, products.pages)}</Text>
         <Button disabled={products.page >= products.pages} onClick={() => go(products.page + 1)}>
-          Next
+          {t.next}
         </Button>
       </InlineStack>
     </SectionCard>

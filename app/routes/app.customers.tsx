@@ -23,6 +23,8 @@ import {
   type CustomerCreditScreen,
   type CustomerCreditView,
 } from "../customers/credit.server";
+import { defineWords, useFormat, useWords } from "../i18n/words";
+import { localeOfRequest } from "../i18n/locale";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
 
@@ -31,32 +33,88 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const email = new URL(request.url).searchParams.get("email") ?? "";
-  const found: CustomerCreditScreen = email.trim() ? await customerCreditScreen(session.shop, email) : {};
-  return { email, ...found, storeCredit: await storeCreditSettings(session.shop) };
+  const { locale } = localeOfRequest(request);
+  const found: CustomerCreditScreen = email.trim() ? await customerCreditScreen(session.shop, email, locale) : {};
+  return { email, ...found, storeCredit: await storeCreditSettings(session.shop, locale) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  const { locale } = localeOfRequest(request);
+  const t = WORDS[locale];
   if (intent === "save-mirror")
     return formResult(async () => {
-      const mirror = await saveStoreCreditMirror(session.shop, String(form.get("mirror") ?? ""));
-      return {
-        ok: true as const,
-        message: mirror === "off" ? "Store credit is no longer mirrored." : "Saved: the next run mirrors it.",
-      };
+      const mirror = await saveStoreCreditMirror(session.shop, String(form.get("mirror") ?? ""), locale);
+      return { ok: true as const, message: mirror === "off" ? t.mirrorOff : t.mirrorSaved };
     });
   if (intent === "mirror-now")
     return formResult(async () => {
       const { jobId } = await mirrorNow(session.shop);
-      return { ok: true as const, message: "The store credit run is queued.", runUrl: `/app/runs/${jobId}` };
+      return { ok: true as const, message: t.mirrorQueued, runUrl: `/app/runs/${jobId}` };
     });
   return unknownIntent();
 };
 
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat("en", { style: "currency", currency }).format(amount);
+const WORDS = defineWords({
+  en: {
+    title: "Customers",
+    email: "Customer e-mail",
+    emailHelp: "Shows the customer's wallet balance and open credit notes in the ERP.",
+    search: "Search",
+    openSettings: "Open the settings",
+    storeCredit: "Shopify store credit",
+    seeRun: "See the run",
+    mirrorLabel: "Mirror to each customer's store credit",
+    mirrorHelp:
+      "So customers can spend it online. Moves follow the ERP every hour; spending online is not told to the ERP.",
+    save: "Save",
+    mirrorNow: "Mirror now",
+    mirrorOff: "Store credit is no longer mirrored.",
+    mirrorSaved: "Saved: the next run mirrors it.",
+    mirrorQueued: "The store credit run is queued.",
+    noCustomer: (source: string, email: string) => `${source} has no customer with the e-mail ${email}.`,
+    sourceCustomer: (source: string, id: string) => `${source} customer ${id}`,
+    walletBalance: (amount: string) => `Wallet balance: ${amount}`,
+    noWallet: "No wallet.",
+    walletHeadings: ["Wallet", "Issued", "Balance"],
+    inStore: "In a store",
+    onWeb: "On the web shop",
+    openCreditNotes: (amount: string) => `Open credit notes: ${amount}`,
+    noCreditNote: "No open credit note.",
+    creditNoteHeadings: ["Credit note", "Issued on", "Expires on", "Amount", "Left"],
+    never: "Never",
+  },
+  fr: {
+    title: "Clients",
+    email: "E-mail du client",
+    emailHelp: "Affiche le solde du porte-monnaie du client et ses avoirs ouverts dans l'ERP.",
+    search: "Rechercher",
+    openSettings: "Ouvrir les paramètres",
+    storeCredit: "Crédit en magasin Shopify",
+    seeRun: "Voir l'exécution",
+    mirrorLabel: "Reporter sur le crédit en magasin de chaque client",
+    mirrorHelp:
+      "Pour que les clients puissent le dépenser en ligne. Les mouvements suivent l'ERP toutes les heures ; les dépenses en ligne ne sont pas signalées à l'ERP.",
+    save: "Enregistrer",
+    mirrorNow: "Reporter maintenant",
+    mirrorOff: "Le crédit en magasin n'est plus reporté.",
+    mirrorSaved: "Enregistré : la prochaine exécution le reporte.",
+    mirrorQueued: "L'exécution du crédit en magasin est en file d'attente.",
+    noCustomer: (source: string, email: string) => `${source} n'a aucun client avec l'e-mail ${email}.`,
+    sourceCustomer: (source: string, id: string) => `Client ${source} ${id}`,
+    walletBalance: (amount: string) => `Solde du porte-monnaie : ${amount}`,
+    noWallet: "Aucun porte-monnaie.",
+    walletHeadings: ["Porte-monnaie", "Émis", "Solde"],
+    inStore: "En magasin",
+    onWeb: "Sur la boutique en ligne",
+    openCreditNotes: (amount: string) => `Avoirs ouverts : ${amount}`,
+    noCreditNote: "Aucun avoir ouvert.",
+    creditNoteHeadings: ["Avoir", "Émis le", "Expire le", "Montant", "Restant"],
+    never: "Jamais",
+  },
+});
 
 export default function Customers() {
   const data = useLoaderData<typeof loader>();
@@ -64,8 +122,9 @@ export default function Customers() {
   const result = useActionData<typeof action>();
   const [email, setEmail] = useState(data.email);
   const [mirror, setMirror] = useState<string>(data.storeCredit.mirror);
+  const t = useWords(WORDS);
   return (
-    <Page title="Customers">
+    <Page title={t.title}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -73,35 +132,35 @@ export default function Customers() {
               <Form method="get">
                 <InlineStack gap="300" blockAlign="end">
                   <TextField
-                    label="Customer e-mail"
+                    label={t.email}
                     name="email"
                     value={email}
                     onChange={setEmail}
                     autoComplete="off"
                     error={data.fieldErrors?.email}
-                    helpText="Shows the customer's wallet balance and open credit notes in the ERP."
+                    helpText={t.emailHelp}
                   />
                   <Button submit variant="primary" loading={busy}>
-                    Search
+                    {t.search}
                   </Button>
                 </InlineStack>
               </Form>
             </Card>
             {data.error && !data.fieldErrors ? (
               <Banner tone="critical" title={data.error}>
-                {data.setupUrl ? <RemixLink to={data.setupUrl}>Open the settings</RemixLink> : null}
+                {data.setupUrl ? <RemixLink to={data.setupUrl}>{t.openSettings}</RemixLink> : null}
               </Banner>
             ) : null}
             {data.view ? <CustomerCredit view={data.view} /> : null}
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Shopify store credit
+                  {t.storeCredit}
                 </Text>
                 {result ? (
                   <Banner tone={result.ok ? "success" : "critical"} title={result.message}>
                     {result.ok && "runUrl" in result ? (
-                      <RemixLink to={String(result.runUrl)}>See the run</RemixLink>
+                      <RemixLink to={String(result.runUrl)}>{t.seeRun}</RemixLink>
                     ) : null}
                   </Banner>
                 ) : null}
@@ -109,22 +168,22 @@ export default function Customers() {
                   <input type="hidden" name="intent" value="save-mirror" />
                   <InlineStack gap="300" blockAlign="end">
                     <Select
-                      label="Mirror to each customer's store credit"
+                      label={t.mirrorLabel}
                       name="mirror"
                       options={Object.entries(data.storeCredit.choices).map(([value, label]) => ({ value, label }))}
                       value={mirror}
                       onChange={setMirror}
-                      helpText="So customers can spend it online. Moves follow the ERP every hour; spending online is not told to the ERP."
+                      helpText={t.mirrorHelp}
                     />
                     <Button submit loading={busy}>
-                      Save
+                      {t.save}
                     </Button>
                   </InlineStack>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="mirror-now" />
                   <Button submit disabled={data.storeCredit.mirror === "off"} loading={busy}>
-                    Mirror now
+                    {t.mirrorNow}
                   </Button>
                 </Form>
               </BlockStack>
@@ -137,12 +196,15 @@ export default function Customers() {
 }
 
 function CustomerCredit({ view }: { view: CustomerCreditView }) {
+  const t = useWords(WORDS);
+  const format = useFormat();
+  const money = (amount: number, currency: string) => format.money(amount, currency);
+  // The ERP's calendar days ("2026-03-31"), read as days: no time zone moves them.
+  const day = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? format.date(`${value}T12:00:00Z`, "UTC") : value);
   if (!view.customer)
     return (
       <Card>
-        <Text as="p">
-          {view.sourceName} has no customer with the e-mail {view.email}.
-        </Text>
+        <Text as="p">{t.noCustomer(view.sourceName, view.email)}</Text>
       </Card>
     );
   const name = [view.customer.firstName, view.customer.lastName].filter(Boolean).join(" ") || view.customer.email;
@@ -154,7 +216,7 @@ function CustomerCredit({ view }: { view: CustomerCreditView }) {
             <Text as="h2" variant="headingMd">
               {name}
             </Text>
-            <Badge>{`${view.sourceName} customer ${view.customer.id}`}</Badge>
+            <Badge>{t.sourceCustomer(view.sourceName, view.customer.id)}</Badge>
           </InlineStack>
           <Text as="p" tone="subdued">
             {[view.customer.email, view.customer.phone].filter(Boolean).join(" · ")}
@@ -164,19 +226,19 @@ function CustomerCredit({ view }: { view: CustomerCreditView }) {
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingMd">
-            {`Wallet balance: ${money(view.walletBalance, view.currency)}`}
+            {t.walletBalance(money(view.walletBalance, view.currency))}
           </Text>
           {view.wallets.length === 0 ? (
             <Text as="p" tone="subdued">
-              No wallet.
+              {t.noWallet}
             </Text>
           ) : (
             <DataTable
               columnContentTypes={["text", "text", "numeric"]}
-              headings={["Wallet", "Issued", "Balance"]}
+              headings={t.walletHeadings}
               rows={view.wallets.map((w) => [
                 w.code,
-                w.issuedIn === "store" ? "In a store" : "On the web shop",
+                w.issuedIn === "store" ? t.inStore : t.onWeb,
                 money(w.balance, view.currency),
               ])}
             />
@@ -186,20 +248,20 @@ function CustomerCredit({ view }: { view: CustomerCreditView }) {
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingMd">
-            {`Open credit notes: ${money(view.creditNotesRemaining, view.currency)}`}
+            {t.openCreditNotes(money(view.creditNotesRemaining, view.currency))}
           </Text>
           {view.creditNotes.length === 0 ? (
             <Text as="p" tone="subdued">
-              No open credit note.
+              {t.noCreditNote}
             </Text>
           ) : (
             <DataTable
               columnContentTypes={["text", "text", "text", "numeric", "numeric"]}
-              headings={["Credit note", "Issued on", "Expires on", "Amount", "Left"]}
+              headings={t.creditNoteHeadings}
               rows={view.creditNotes.map((n) => [
                 n.id,
-                n.createdOn,
-                n.expiresOn ?? "Never",
+                day(n.createdOn),
+                n.expiresOn ? day(n.expiresOn) : t.never,
                 money(n.amount, view.currency),
                 money(n.remaining, view.currency),
               ])}

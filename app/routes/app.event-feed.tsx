@@ -15,31 +15,117 @@ import {
 import { useState } from "react";
 import { SectionCard } from "../components/SectionCard";
 import { feedFormAction, feedLogView } from "../event-feed/screen.server";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useFormat, useWords } from "../i18n/words";
 import { formResult } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return feedLogView(session.shop, new URL(request.url).searchParams);
+  return feedLogView(session.shop, new URL(request.url).searchParams, localeOfRequest(request).locale);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
-  return formResult(() => feedFormAction(session.shop, form));
+  return formResult(() => feedFormAction(session.shop, form, localeOfRequest(request).locale));
 };
 
 const TONE = { delivered: "success", dead: "critical", pending: "attention", delivering: "info" } as const;
+const DELIVERY_STATUSES = ["pending", "delivering", "delivered", "dead"] as const;
+
+const WORDS = defineWords({
+  en: {
+    title: "Event feed",
+    back: "ERP event feed",
+    seeRun: "See what it finds",
+    endpoints: "Endpoints",
+    endpoint: "Endpoint",
+    status: "Status",
+    backlog: "Backlog",
+    oldestPending: "Oldest pending",
+    success: "Success (24 h)",
+    lastError: "Last error",
+    quoted: (text: string) => text,
+    endpointStatuses: { enabled: "enabled", paused: "paused", disabled: "disabled" } as Record<string, string>,
+    replayFailed: (n: string, name: string) => `Replay ${n} failed of ${name}`,
+    reconcile: "Check Shopify for missed events",
+    reconcileHelp: "Also done every hour: events no webhook brought are sent, marked reconciled.",
+    from: "From",
+    to: "To",
+    replayRange: "Replay this time range",
+    deliveries: "Deliveries",
+    allEndpoints: "All endpoints",
+    anyStatus: "Any status",
+    statuses: { pending: "pending", delivering: "delivering", delivered: "delivered", dead: "dead" } as Record<
+      string,
+      string
+    >,
+    topic: "Topic",
+    anyTopic: "Any topic",
+    resourceId: "Resource id",
+    filter: "Filter",
+    noDeliveries: "No deliveries.",
+    sources: {} as Record<string, string>,
+    nextAttempt: (when: string) => ` · next attempt ${when}`,
+    /** What a delivery is about, as the feed keys it ("order 123", "product 9"). */
+    resource: (key: string) => key,
+    replay: "Replay",
+    attempt: (n: number, at: string, status: number | null, ms: string, error: string | null, answer: string | null) =>
+      `Attempt ${n} at ${at}: ${status ? `HTTP ${status}` : "no answer"} in ${ms} ms${error ? ` — ${error}` : ""}${answer ? ` — “${answer}”` : ""}`,
+  },
+  fr: {
+    title: "Flux d'événements",
+    back: "Flux d'événements ERP",
+    seeRun: "Voir ce qui est trouvé",
+    endpoints: "Points de terminaison",
+    endpoint: "Point de terminaison",
+    status: "Statut",
+    backlog: "En attente",
+    oldestPending: "Plus ancien en attente",
+    success: "Réussite (24 h)",
+    lastError: "Dernière erreur",
+    quoted: (text: string) => `« ${text} »`,
+    endpointStatuses: { enabled: "actif", paused: "en pause", disabled: "désactivé" } as Record<string, string>,
+    replayFailed: (n: string, name: string) => `Renvoyer les ${n} en échec de ${name}`,
+    reconcile: "Rechercher les événements manqués dans Shopify",
+    reconcileHelp:
+      "Fait aussi toutes les heures : les événements qu'aucun webhook n'a apportés sont envoyés, marqués comme rapprochés.",
+    from: "Du",
+    to: "Au",
+    replayRange: "Renvoyer cette période",
+    deliveries: "Livraisons",
+    allEndpoints: "Tous les points de terminaison",
+    anyStatus: "Tous les statuts",
+    statuses: { pending: "en attente", delivering: "en cours", delivered: "livrée", dead: "en échec" } as Record<
+      string,
+      string
+    >,
+    topic: "Sujet",
+    anyTopic: "Tous les sujets",
+    resourceId: "Identifiant de la ressource",
+    filter: "Filtrer",
+    noDeliveries: "Aucune livraison.",
+    sources: { reconciled: "rapprochée", replay: "renvoyée", test: "test" } as Record<string, string>,
+    nextAttempt: (when: string) => ` · prochaine tentative le ${when}`,
+    resource: (key: string) => key.replace(/^order /, "commande ").replace(/^product /, "produit "),
+    replay: "Renvoyer",
+    attempt: (n: number, at: string, status: number | null, ms: string, error: string | null, answer: string | null) =>
+      `Tentative ${n} le ${at} : ${status ? `HTTP ${status}` : "aucune réponse"} en ${ms} ms${error ? ` — « ${error} »` : ""}${answer ? ` — « ${answer} »` : ""}`,
+  },
+});
 
 export default function EventFeed() {
-  const { endpoints, deliveries, filterProblem } = useLoaderData<typeof loader>();
+  const { timeZone, endpoints, deliveries, filterProblem } = useLoaderData<typeof loader>();
+  const t = useWords(WORDS);
+  const format = useFormat();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [resource, setResource] = useState(params.get("resource") ?? "");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   return (
-    <Page title="Event feed" backAction={{ content: "ERP event feed", url: "/app/settings/event-feed" }}>
+    <Page title={t.title} backAction={{ content: t.back, url: "/app/settings/event-feed" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -47,23 +133,21 @@ export default function EventFeed() {
               <Banner
                 tone={result.ok ? "success" : "critical"}
                 title={result.message}
-                action={
-                  "runUrl" in result && result.runUrl ? { content: "See what it finds", url: result.runUrl } : undefined
-                }
+                action={"runUrl" in result && result.runUrl ? { content: t.seeRun, url: result.runUrl } : undefined}
               />
             ) : null}
             {filterProblem ? <Banner tone="warning" title={filterProblem} /> : null}
-            <SectionCard title="Endpoints">
+            <SectionCard title={t.endpoints}>
               <DataTable
                 columnContentTypes={["text", "text", "numeric", "text", "text", "text"]}
-                headings={["Endpoint", "Status", "Backlog", "Oldest pending", "Success (24 h)", "Last error"]}
+                headings={[t.endpoint, t.status, t.backlog, t.oldestPending, t.success, t.lastError]}
                 rows={endpoints.map((e) => [
                   e.name,
-                  e.status,
-                  e.health.backlog,
-                  e.health.oldestPendingAt ?? "—",
-                  e.health.successRate === null ? "—" : `${Math.round(e.health.successRate * 100)}%`,
-                  e.health.lastError ?? "—",
+                  t.endpointStatuses[e.status] ?? e.status,
+                  format.number(e.health.backlog),
+                  e.health.oldestPendingAt ? format.dateTime(e.health.oldestPendingAt, timeZone) : "—",
+                  e.health.successRate === null ? "—" : format.percent(e.health.successRate),
+                  e.health.lastError ? t.quoted(e.health.lastError) : "—",
                 ])}
               />
               <InlineStack gap="200">
@@ -72,7 +156,7 @@ export default function EventFeed() {
                     <input type="hidden" name="intent" value="replay-failed" />
                     <input type="hidden" name="endpointId" value={e.id} />
                     <Button submit disabled={e.health.deadLettered === 0}>
-                      {`Replay ${e.health.deadLettered} failed of ${e.name}`}
+                      {t.replayFailed(format.number(e.health.deadLettered), e.name)}
                     </Button>
                   </Form>
                 ))}
@@ -80,9 +164,9 @@ export default function EventFeed() {
               <Form method="post">
                 <input type="hidden" name="intent" value="reconcile" />
                 <InlineStack gap="200" blockAlign="center">
-                  <Button submit>Check Shopify for missed events</Button>
+                  <Button submit>{t.reconcile}</Button>
                   <Text as="span" tone="subdued">
-                    Also done every hour: events no webhook brought are sent, marked reconciled.
+                    {t.reconcileHelp}
                   </Text>
                 </InlineStack>
               </Form>
@@ -90,7 +174,7 @@ export default function EventFeed() {
                 <input type="hidden" name="intent" value="replay-range" />
                 <InlineStack gap="200" blockAlign="end">
                   <TextField
-                    label="From"
+                    label={t.from}
                     name="from"
                     type="datetime-local"
                     value={from}
@@ -98,36 +182,38 @@ export default function EventFeed() {
                     autoComplete="off"
                   />
                   <TextField
-                    label="To"
+                    label={t.to}
                     name="to"
                     type="datetime-local"
                     value={to}
                     onChange={setTo}
                     autoComplete="off"
                   />
-                  <Button submit>Replay this time range</Button>
+                  <Button submit>{t.replayRange}</Button>
                 </InlineStack>
               </Form>
             </SectionCard>
-            <SectionCard title="Deliveries">
+            <SectionCard title={t.deliveries}>
               <Form method="get">
                 <InlineStack gap="200" blockAlign="end">
-                  <select name="endpoint" defaultValue={params.get("endpoint") ?? ""} aria-label="Endpoint">
-                    <option value="">All endpoints</option>
+                  <select name="endpoint" defaultValue={params.get("endpoint") ?? ""} aria-label={t.endpoint}>
+                    <option value="">{t.allEndpoints}</option>
                     {endpoints.map((e) => (
                       <option key={e.id} value={e.id}>
                         {e.name}
                       </option>
                     ))}
                   </select>
-                  <select name="status" defaultValue={params.get("status") ?? ""} aria-label="Status">
-                    <option value="">Any status</option>
-                    {["pending", "delivering", "delivered", "dead"].map((s) => (
-                      <option key={s}>{s}</option>
+                  <select name="status" defaultValue={params.get("status") ?? ""} aria-label={t.status}>
+                    <option value="">{t.anyStatus}</option>
+                    {DELIVERY_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t.statuses[s]}
+                      </option>
                     ))}
                   </select>
-                  <select name="topic" defaultValue={params.get("topic") ?? ""} aria-label="Topic">
-                    <option value="">Any topic</option>
+                  <select name="topic" defaultValue={params.get("topic") ?? ""} aria-label={t.topic}>
+                    <option value="">{t.anyTopic}</option>
                     {[
                       "orders/create",
                       "fulfillments/create",
@@ -139,39 +225,46 @@ export default function EventFeed() {
                     ))}
                   </select>
                   <TextField
-                    label="Resource id"
+                    label={t.resourceId}
                     name="resource"
                     value={resource}
                     onChange={setResource}
                     autoComplete="off"
                   />
-                  <Button submit>Filter</Button>
+                  <Button submit>{t.filter}</Button>
                 </InlineStack>
               </Form>
-              {deliveries.length === 0 ? <Text as="p">No deliveries.</Text> : null}
+              {deliveries.length === 0 ? <Text as="p">{t.noDeliveries}</Text> : null}
               {deliveries.map((d) => (
                 <BlockStack key={d.id} gap="100">
                   <InlineStack gap="200" blockAlign="center">
-                    <Badge tone={TONE[d.status as keyof typeof TONE]}>{d.status}</Badge>
+                    <Badge tone={TONE[d.status as keyof typeof TONE]}>{t.statuses[d.status] ?? d.status}</Badge>
                     <Text as="span" fontWeight="semibold">
-                      {d.topic} · {d.resource} → {d.endpointName}
+                      {d.topic} · {t.resource(d.resource)} → {d.endpointName}
                     </Text>
                     <Text as="span" tone="subdued">
-                      {d.createdAt}
-                      {d.source !== "webhook" ? ` · ${d.source}` : ""}
-                      {d.nextAttemptAt ? ` · next attempt ${d.nextAttemptAt}` : ""}
+                      {format.dateTime(d.createdAt, timeZone)}
+                      {d.source !== "webhook" ? ` · ${t.sources[d.source] ?? d.source}` : ""}
+                      {d.nextAttemptAt ? t.nextAttempt(format.dateTime(d.nextAttemptAt, timeZone)) : ""}
                     </Text>
                     <Form method="post">
                       <input type="hidden" name="intent" value="replay-one" />
                       <input type="hidden" name="deliveryId" value={d.id} />
                       <Button submit size="slim">
-                        Replay
+                        {t.replay}
                       </Button>
                     </Form>
                   </InlineStack>
-                  {d.tries.map((t, i) => (
-                    <Text as="p" key={i} tone={t.outcome === "delivered" ? undefined : "critical"}>
-                      {`Attempt ${i + 1} at ${t.at}: ${t.httpStatus ? `HTTP ${t.httpStatus}` : "no answer"} in ${t.ms} ms${t.error ? ` — ${t.error}` : ""}${t.answer ? ` — “${t.answer.slice(0, 120)}”` : ""}`}
+                  {d.tries.map((a, i) => (
+                    <Text as="p" key={i} tone={a.outcome === "delivered" ? undefined : "critical"}>
+                      {t.attempt(
+                        i + 1,
+                        format.dateTime(a.at, timeZone),
+                        a.httpStatus,
+                        format.number(a.ms),
+                        a.error,
+                        a.answer ? a.answer.slice(0, 120) : null,
+                      )}
                     </Text>
                   ))}
                 </BlockStack>

@@ -15,8 +15,11 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { SectionCard } from "../components/SectionCard";
+import { defineWords, useFormat, useWords } from "../i18n/words";
+import { localeOfRequest } from "../i18n/locale";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 import {
   checkGiftCardNow,
   postGiftCardMail,
@@ -28,7 +31,8 @@ import {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  return { q, cards: await searchGiftCards(session.shop, q) };
+  const [cards, timeZone] = await Promise.all([searchGiftCards(session.shop, q), shopTimeZone(session.shop)]);
+  return { q, cards, timeZone };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -38,26 +42,112 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     code = "",
     ...form
   } = Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
+  const { locale } = localeOfRequest(request);
+  const t = WORDS[locale];
   if (intent === "check")
     return formResult(async () => ({
       ok: true as const,
-      message: (await checkGiftCardNow(session.shop, code)).message,
+      message: (await checkGiftCardNow(session.shop, code, locale)).message,
     }));
   if (intent === "resend")
     return formResult(async () => {
-      const mail = await resendGiftCard(session.shop, code);
-      return { ok: true as const, message: `A new mail to ${mail.to} is planned for now.` };
+      const mail = await resendGiftCard(session.shop, code, locale);
+      return { ok: true as const, message: t.resent(mail.to) };
     });
   if (intent === "mail")
     return formResult(async () => {
-      const mail = await postGiftCardMail(session.shop, code, form);
-      return { ok: true as const, message: `The mail to ${mail.to} is planned.` };
+      const mail = await postGiftCardMail(session.shop, code, form, locale);
+      return { ok: true as const, message: t.planned(mail.to) };
     });
   return unknownIntent();
 };
 
-const money = (amount: number | null, currency: string) =>
-  amount === null ? "—" : new Intl.NumberFormat("en", { style: "currency", currency }).format(amount);
+type MailStatus = GiftCardView["mails"][number]["status"];
+
+const WORDS = defineWords({
+  en: {
+    title: "Gift cards",
+    resent: (to: string) => `A new mail to ${to} is planned for now.`,
+    planned: (to: string) => `The mail to ${to} is planned.`,
+    checkCard: "Check a gift card",
+    code: "Code",
+    codeHelp: "The card must be activated in the system that sold it; Shopify gets a card with the same code, once.",
+    check: "Check",
+    search: "Search",
+    codeOrEmail: "Code or customer e-mail",
+    noMatch: (q: string) => `No gift card matches "${q}".`,
+    noneYet: "No gift card checked yet.",
+    activated: "Activated in the ERP",
+    notActivated: "Not activated in the ERP",
+    inShopify: "In Shopify",
+    notInShopify: "Not in Shopify",
+    noMail: "No mail",
+    mailStatus: (status: string) => `Mail ${status}`,
+    statuses: {
+      planned: "planned",
+      retrying: "retrying",
+      sending: "sending",
+      sent: "sent",
+      failed: "failed",
+    } satisfies Record<MailStatus, string>,
+    balances: (erp: string, shopify: string, initial: string) =>
+      `ERP balance ${erp} · Shopify balance ${shopify} · initial ${initial}`,
+    expires: (on: string) => ` · expires ${on}`,
+    unreported: (amount: string) => `${amount} spent online is not in the ERP yet: enter it there by hand.`,
+    mails: "Mails",
+    forWhen: (when: string) => ` for ${when}`,
+    resend: "Resend",
+    mailTo: "Mail to a recipient",
+    recipientEmail: "Recipient's e-mail",
+    recipientName: "Recipient's name",
+    from: "From (giver)",
+    language: "Language (fr, en, el)",
+    message: "Giver's message",
+    plan: "Plan the mail",
+  },
+  fr: {
+    title: "Cartes cadeaux",
+    resent: (to: string) => `Un nouvel e-mail à ${to} est planifié pour maintenant.`,
+    planned: (to: string) => `L'e-mail à ${to} est planifié.`,
+    checkCard: "Vérifier une carte cadeau",
+    code: "Code",
+    codeHelp:
+      "La carte doit être activée dans le système qui l'a vendue ; Shopify reçoit une carte avec le même code, une seule fois.",
+    check: "Vérifier",
+    search: "Rechercher",
+    codeOrEmail: "Code ou e-mail du client",
+    noMatch: (q: string) => `Aucune carte cadeau ne correspond à « ${q} ».`,
+    noneYet: "Aucune carte cadeau vérifiée pour l'instant.",
+    activated: "Activée dans l'ERP",
+    notActivated: "Non activée dans l'ERP",
+    inShopify: "Dans Shopify",
+    notInShopify: "Pas dans Shopify",
+    noMail: "Aucun e-mail",
+    mailStatus: (status: string) => `E-mail ${status}`,
+    statuses: {
+      planned: "planifié",
+      retrying: "nouvel essai prévu",
+      sending: "en cours d'envoi",
+      sent: "envoyé",
+      failed: "en échec",
+    },
+    balances: (erp: string, shopify: string, initial: string) =>
+      `Solde ERP ${erp} · Solde Shopify ${shopify} · initial ${initial}`,
+    expires: (on: string) => ` · expire le ${on}`,
+    unreported: (amount: string) =>
+      `${amount} dépensés en ligne ne sont pas encore dans l'ERP : saisissez-les-y à la main.`,
+    mails: "E-mails",
+    forWhen: (when: string) => ` pour le ${when}`,
+    resend: "Renvoyer",
+    mailTo: "Envoyer à un destinataire",
+    recipientEmail: "E-mail du destinataire",
+    recipientName: "Nom du destinataire",
+    from: "De la part de (offrant)",
+    language: "Langue (fr, en, el)",
+    message: "Message de l'offrant",
+    plan: "Planifier l'e-mail",
+  },
+});
 
 const MAIL_TONES = {
   sent: "success",
@@ -68,59 +158,54 @@ const MAIL_TONES = {
 } as const;
 
 export default function GiftCards() {
-  const { q, cards } = useLoaderData<typeof loader>();
+  const { q, cards, timeZone } = useLoaderData<typeof loader>();
+  const t = useWords(WORDS);
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors: Record<string, string> = result && !result.ok ? result.fieldErrors : {};
   const [search, setSearch] = useState(q);
   const [code, setCode] = useState("");
   return (
-    <Page title="Gift cards">
+    <Page title={t.title}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
-            <SectionCard title="Check a gift card">
+            <SectionCard title={t.checkCard}>
               <Form method="post">
                 <input type="hidden" name="intent" value="check" />
                 <InlineStack gap="300" blockAlign="end">
                   <TextField
-                    label="Code"
+                    label={t.code}
                     name="code"
                     value={code}
                     onChange={setCode}
                     autoComplete="off"
                     error={errors.code}
-                    helpText="The card must be activated in the system that sold it; Shopify gets a card with the same code, once."
+                    helpText={t.codeHelp}
                   />
                   <Button submit variant="primary" loading={busy}>
-                    Check
+                    {t.check}
                   </Button>
                 </InlineStack>
               </Form>
             </SectionCard>
-            <SectionCard title="Search">
+            <SectionCard title={t.search}>
               <Form method="get">
                 <InlineStack gap="300" blockAlign="end">
-                  <TextField
-                    label="Code or customer e-mail"
-                    name="q"
-                    value={search}
-                    onChange={setSearch}
-                    autoComplete="off"
-                  />
-                  <Button submit>Search</Button>
+                  <TextField label={t.codeOrEmail} name="q" value={search} onChange={setSearch} autoComplete="off" />
+                  <Button submit>{t.search}</Button>
                 </InlineStack>
               </Form>
             </SectionCard>
             {cards.length === 0 ? (
               <Card>
                 <Text as="p" tone="subdued">
-                  {q ? `No gift card matches "${q}".` : "No gift card checked yet."}
+                  {q ? t.noMatch(q) : t.noneYet}
                 </Text>
               </Card>
             ) : (
-              cards.map((card) => <GiftCardCard key={card.code} card={card} busy={busy} />)
+              cards.map((card) => <GiftCardCard key={card.code} card={card} busy={busy} timeZone={timeZone} />)
             )}
           </BlockStack>
         </Layout.Section>
@@ -129,8 +214,13 @@ export default function GiftCards() {
   );
 }
 
-function GiftCardCard({ card, busy }: { card: GiftCardView; busy: boolean }) {
+function GiftCardCard({ card, busy, timeZone }: { card: GiftCardView; busy: boolean; timeZone: string }) {
   const [open, setOpen] = useState(false);
+  const t = useWords(WORDS);
+  const format = useFormat();
+  const money = (amount: number | null, currency: string) => (amount === null ? "—" : format.money(amount, currency));
+  // The card's expiry is a calendar day ("2027-12-31"): read as a day, no time zone moves it.
+  const day = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? format.date(`${value}T12:00:00Z`, "UTC") : value);
   return (
     <Card>
       <BlockStack gap="300">
@@ -140,38 +230,38 @@ function GiftCardCard({ card, busy }: { card: GiftCardView; busy: boolean }) {
           </Text>
           <InlineStack gap="200">
             <Badge tone={card.erp.activated ? "success" : "attention"}>
-              {card.erp.activated ? "Activated in the ERP" : "Not activated in the ERP"}
+              {card.erp.activated ? t.activated : t.notActivated}
             </Badge>
             <Badge tone={card.shopify.status === "linked" ? "success" : "attention"}>
-              {card.shopify.status === "linked" ? "In Shopify" : "Not in Shopify"}
+              {card.shopify.status === "linked" ? t.inShopify : t.notInShopify}
             </Badge>
             <Badge tone={card.mailStatus === "none" ? undefined : MAIL_TONES[card.mailStatus]}>
-              {card.mailStatus === "none" ? "No mail" : `Mail ${card.mailStatus}`}
+              {card.mailStatus === "none" ? t.noMail : t.mailStatus(t.statuses[card.mailStatus])}
             </Badge>
           </InlineStack>
         </InlineStack>
         <Text as="p">
-          ERP balance {money(card.erp.balance, card.erp.currency)} · Shopify balance{" "}
-          {money(card.shopify.balance, card.erp.currency)} · initial {money(card.erp.initialValue, card.erp.currency)}
-          {card.erp.expiresOn ? ` · expires ${card.erp.expiresOn}` : ""}
+          {t.balances(
+            money(card.erp.balance, card.erp.currency),
+            money(card.shopify.balance, card.erp.currency),
+            money(card.erp.initialValue, card.erp.currency),
+          )}
+          {card.erp.expiresOn ? t.expires(day(card.erp.expiresOn)) : ""}
           {card.customerEmail ? ` · ${card.customerEmail}` : ""}
         </Text>
         {card.conflict ? <Banner tone="critical" title={card.conflict} /> : null}
         {card.unreportedOnline > 0 ? (
-          <Banner
-            tone="warning"
-            title={`${money(card.unreportedOnline, card.erp.currency)} spent online is not in the ERP yet: enter it there by hand.`}
-          />
+          <Banner tone="warning" title={t.unreported(money(card.unreportedOnline, card.erp.currency))} />
         ) : null}
         {card.mails.length ? (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              Mails
+              {t.mails}
             </Text>
             {card.mails.map((m) => (
               <Text as="p" key={m.id} tone={m.status === "failed" || m.status === "retrying" ? "critical" : undefined}>
-                {m.recipientName ? `${m.recipientName} <${m.to}>` : m.to} — {m.status}
-                {m.sentAt ? ` ${new Date(m.sentAt).toLocaleString()}` : ` for ${new Date(m.sendAt).toLocaleString()}`}
+                {m.recipientName ? `${m.recipientName} <${m.to}>` : m.to} — {t.statuses[m.status]}
+                {m.sentAt ? ` ${format.dateTime(m.sentAt, timeZone)}` : t.forWhen(format.dateTime(m.sendAt, timeZone))}
                 {m.error ? ` — ${m.error}` : ""}
               </Text>
             ))}
@@ -182,7 +272,7 @@ function GiftCardCard({ card, busy }: { card: GiftCardView; busy: boolean }) {
             <input type="hidden" name="intent" value="check" />
             <input type="hidden" name="code" value={card.code} />
             <Button submit loading={busy}>
-              Check
+              {t.check}
             </Button>
           </Form>
           {card.mails.length ? (
@@ -190,12 +280,12 @@ function GiftCardCard({ card, busy }: { card: GiftCardView; busy: boolean }) {
               <input type="hidden" name="intent" value="resend" />
               <input type="hidden" name="code" value={card.code} />
               <Button submit loading={busy}>
-                Resend
+                {t.resend}
               </Button>
             </Form>
           ) : null}
           <Button onClick={() => setOpen(!open)} disclosure={open ? "up" : "down"}>
-            Mail to a recipient
+            {t.mailTo}
           </Button>
         </InlineStack>
         {open ? <RecipientForm code={card.code} busy={busy} /> : null}
@@ -205,6 +295,7 @@ function GiftCardCard({ card, busy }: { card: GiftCardView; busy: boolean }) {
 }
 
 function RecipientForm({ code, busy }: { code: string; busy: boolean }) {
+  const t = useWords(WORDS);
   const [fields, setFields] = useState({
     recipientEmail: "",
     recipientName: "",
@@ -220,14 +311,14 @@ function RecipientForm({ code, busy }: { code: string; busy: boolean }) {
       <FormLayout>
         <FormLayout.Group>
           <TextField
-            label="Recipient's e-mail"
+            label={t.recipientEmail}
             name="recipientEmail"
             value={fields.recipientEmail}
             onChange={set("recipientEmail")}
             autoComplete="off"
           />
           <TextField
-            label="Recipient's name"
+            label={t.recipientName}
             name="recipientName"
             value={fields.recipientName}
             onChange={set("recipientName")}
@@ -236,14 +327,14 @@ function RecipientForm({ code, busy }: { code: string; busy: boolean }) {
         </FormLayout.Group>
         <FormLayout.Group>
           <TextField
-            label="From (giver)"
+            label={t.from}
             name="senderName"
             value={fields.senderName}
             onChange={set("senderName")}
             autoComplete="off"
           />
           <TextField
-            label="Language (fr, en, el)"
+            label={t.language}
             name="locale"
             value={fields.locale}
             onChange={set("locale")}
@@ -251,7 +342,7 @@ function RecipientForm({ code, busy }: { code: string; busy: boolean }) {
           />
         </FormLayout.Group>
         <TextField
-          label="Giver's message"
+          label={t.message}
           name="message"
           value={fields.message}
           onChange={set("message")}
@@ -259,7 +350,7 @@ function RecipientForm({ code, busy }: { code: string; busy: boolean }) {
           autoComplete="off"
         />
         <Button submit loading={busy}>
-          Plan the mail
+          {t.plan}
         </Button>
       </FormLayout>
     </Form>

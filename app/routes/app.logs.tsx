@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { DataTable, Layout, Page, Select, Text } from "@shopify/polaris";
-import { formatDateTime } from "../lib/format";
+import { Badge, Button, DataTable, InlineStack, Layout, Link, Page, Select, Text } from "@shopify/polaris";
+import { APP_EVENT_KINDS, APP_EVENT_KIND_WORDS } from "../alerts/app-event-kinds";
+import { listAppEvents } from "../alerts/app-events.server";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useFormat, useWords } from "../i18n/words";
 import { authenticate } from "../shopify.server";
 import { webhookLog } from "../webhooks/log.server";
 import { SectionCard } from "../components/SectionCard";
@@ -9,31 +12,144 @@ import { WebhookStatusBadge } from "../components/WebhookStatusBadge";
 
 const STATUSES = ["all", "processed", "failed", "received", "processing"] as const;
 
+const WORDS = defineWords({
+  en: {
+    title: "Logs",
+    appEvents: "App events",
+    kind: "Kind",
+    allKinds: "All kinds",
+    noAppEvent: "No app event yet.",
+    when: "When",
+    whatHappened: "What happened",
+    events: (n: number, count: string) => `${count} event${n === 1 ? "" : "s"}`,
+    newest: "Newest",
+    older: "Older",
+    webhooks: "Webhooks received",
+    result: "Result",
+    statuses: { all: "All", processed: "Processed", failed: "Failed", received: "Waiting", processing: "In progress" },
+    topic: "Topic",
+    received: "Received",
+    deliveryId: "Delivery id",
+    privacy: "Privacy requests",
+    noPrivacy: "No customer data request or erasure received.",
+    request: "Request",
+    customer: "Customer",
+  },
+  fr: {
+    title: "Journaux",
+    appEvents: "Événements de l'app",
+    kind: "Type",
+    allKinds: "Tous les types",
+    noAppEvent: "Aucun événement pour l'instant.",
+    when: "Quand",
+    whatHappened: "Ce qui s'est passé",
+    events: (n: number, count: string) => `${count} événement${n > 1 ? "s" : ""}`,
+    newest: "Plus récents",
+    older: "Plus anciens",
+    webhooks: "Webhooks reçus",
+    result: "Résultat",
+    statuses: { all: "Tous", processed: "Traités", failed: "En échec", received: "En attente", processing: "En cours" },
+    topic: "Sujet",
+    received: "Reçu le",
+    deliveryId: "Identifiant de livraison",
+    privacy: "Demandes de confidentialité",
+    noPrivacy: "Aucune demande d'accès ou d'effacement de données client reçue.",
+    request: "Demande",
+    customer: "Client",
+  },
+});
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return webhookLog(session.shop, new URL(request.url).searchParams.get("status") ?? "all");
+  const params = new URL(request.url).searchParams;
+  const kind = params.get("kind") ?? "all";
+  const [webhooks, appEvents] = await Promise.all([
+    webhookLog(session.shop, params.get("status") ?? "all"),
+    // Stored events are said again in the admin's language (app/i18n/stored-words.ts).
+    listAppEvents(session.shop, { kind, before: params.get("before") }, undefined, localeOfRequest(request).locale),
+  ]);
+  return { ...webhooks, kind, appEvents, paged: params.has("before") };
 };
 
 export default function Logs() {
-  const { timeZone, status, deliveries, complianceRequests } = useLoaderData<typeof loader>();
+  const { timeZone, status, deliveries, complianceRequests, kind, appEvents, paged } = useLoaderData<typeof loader>();
   const [, setSearchParams] = useSearchParams();
+  const t = useWords(WORDS);
+  const kindLabels = useWords(APP_EVENT_KIND_WORDS);
+  const format = useFormat();
   return (
-    <Page title="Logs">
+    <Page title={t.title}>
       <Layout>
         <Layout.Section>
-          <SectionCard title="Webhooks received">
+          <SectionCard title={t.appEvents}>
             <Select
-              label="Result"
-              options={STATUSES.map((s) => ({ label: s, value: s }))}
+              label={t.kind}
+              options={[
+                { label: t.allKinds, value: "all" },
+                ...APP_EVENT_KINDS.map((k) => ({ label: kindLabels[k], value: k })),
+              ]}
+              value={kind}
+              onChange={(value) =>
+                setSearchParams((p) => {
+                  p.delete("before");
+                  if (value === "all") p.delete("kind");
+                  else p.set("kind", value);
+                  return p;
+                })
+              }
+            />
+            {appEvents.events.length === 0 ? (
+              <Text as="p" tone="subdued">
+                {t.noAppEvent}
+              </Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text"]}
+                headings={[t.when, t.kind, t.whatHappened]}
+                rows={appEvents.events.map((e) => [
+                  format.dateTime(e.createdAt, timeZone),
+                  <Badge key={e.id} tone={e.kind === "run-failed" ? "critical" : undefined}>
+                    {kindLabels[e.kind]}
+                  </Badge>,
+                  e.link ? <Link url={e.link}>{e.message}</Link> : e.message,
+                ])}
+              />
+            )}
+            <InlineStack gap="300" blockAlign="center">
+              <Text as="p" tone="subdued">
+                {t.events(appEvents.total, format.number(appEvents.total))}
+              </Text>
+              {paged ? (
+                <Button onClick={() => setSearchParams((p) => (p.delete("before"), p))}>{t.newest}</Button>
+              ) : null}
+              {appEvents.nextCursor ? (
+                <Button onClick={() => setSearchParams((p) => (p.set("before", appEvents.nextCursor!), p))}>
+                  {t.older}
+                </Button>
+              ) : null}
+            </InlineStack>
+          </SectionCard>
+        </Layout.Section>
+        <Layout.Section>
+          <SectionCard title={t.webhooks}>
+            <Select
+              label={t.result}
+              options={STATUSES.map((s) => ({ label: t.statuses[s], value: s }))}
               value={status}
-              onChange={(value) => setSearchParams(value === "all" ? {} : { status: value })}
+              onChange={(value) =>
+                setSearchParams((p) => {
+                  if (value === "all") p.delete("status");
+                  else p.set("status", value);
+                  return p;
+                })
+              }
             />
             <DataTable
               columnContentTypes={["text", "text", "text", "text"]}
-              headings={["Topic", "Received", "Result", "Delivery id"]}
+              headings={[t.topic, t.received, t.result, t.deliveryId]}
               rows={deliveries.map((d) => [
                 d.topic,
-                formatDateTime(d.receivedAt, timeZone),
+                format.dateTime(d.receivedAt, timeZone),
                 <WebhookStatusBadge key={d.webhookId} status={d.status} error={d.error} />,
                 d.webhookId,
               ])}
@@ -41,18 +157,18 @@ export default function Logs() {
           </SectionCard>
         </Layout.Section>
         <Layout.Section>
-          <SectionCard title="Privacy requests">
+          <SectionCard title={t.privacy}>
             {complianceRequests.length === 0 ? (
               <Text as="p" tone="subdued">
-                No customer data request or erasure received.
+                {t.noPrivacy}
               </Text>
             ) : (
               <DataTable
                 columnContentTypes={["text", "text", "text"]}
-                headings={["Request", "Received", "Customer"]}
+                headings={[t.request, t.received, t.customer]}
                 rows={complianceRequests.map((r) => [
                   r.topic,
-                  formatDateTime(r.receivedAt, timeZone),
+                  format.dateTime(r.receivedAt, timeZone),
                   r.email ?? r.customerId ?? "—",
                 ])}
               />

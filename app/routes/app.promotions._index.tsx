@@ -3,9 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { DataTable, Layout, Link, Page, Text } from "@shopify/polaris";
 import { PromotionStateBadge } from "../components/PromotionStateBadge";
 import { SectionCard } from "../components/SectionCard";
-import { formatDateTime } from "../lib/format";
+import { defineWords, useFormat, useWords } from "../i18n/words";
 import { promotionsList } from "../promotions/api.server";
-import { ROUNDING_WORDS } from "../promotions/pricing";
+import { ROUNDING_LABELS } from "../promotions/pricing";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -13,41 +13,72 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return promotionsList(session.shop);
 };
 
+const WORDS = defineWords({
+  en: {
+    title: "Promotions",
+    subtitle: (timeZone: string) => `Percentage promotions on products and collections · times in ${timeZone}`,
+    create: "Create promotion",
+    all: "All promotions",
+    none: "No promotion yet.",
+    headings: ["Promotion", "State", "Shown as", "Products", "Variants", "Starts", "Ends"],
+    lowered: "Lowered prices",
+    discount: "Automatic discount",
+    rounding: (rule: string) => `Rounding of promotion prices: ${rule}.`,
+    off: (percentage: string) => `−${percentage}%`,
+  },
+  fr: {
+    title: "Promotions",
+    subtitle: (timeZone: string) =>
+      `Promotions en pourcentage sur des produits et des collections · heures en ${timeZone}`,
+    create: "Créer une promotion",
+    all: "Toutes les promotions",
+    none: "Aucune promotion pour l'instant.",
+    headings: ["Promotion", "État", "Affichée comme", "Produits", "Variantes", "Début", "Fin"],
+    lowered: "Prix baissés",
+    discount: "Réduction automatique",
+    rounding: (rule: string) => `Arrondi des prix promotionnels : ${rule}.`,
+    off: (percentage: string) => `−${percentage} %`,
+  },
+});
+
 export default function Promotions() {
   const { promotions, timeZone, rounding } = useLoaderData<typeof loader>();
-  const when = (value: string | null) => (value ? formatDateTime(value, timeZone) : "—");
+  const t = useWords(WORDS);
+  const roundingWords = useWords(ROUNDING_LABELS);
+  const format = useFormat();
+  const when = (value: string | null) => (value ? format.dateTime(value, timeZone) : "—");
   return (
     <Page
-      title="Promotions"
-      subtitle={`Percentage promotions on products and collections · times in ${timeZone}`}
-      primaryAction={{ content: "Create promotion", url: "/app/promotions/new" }}
+      title={t.title}
+      subtitle={t.subtitle(timeZone)}
+      primaryAction={{ content: t.create, url: "/app/promotions/new" }}
     >
       <Layout>
         <Layout.Section>
-          <SectionCard title="All promotions">
+          <SectionCard title={t.all}>
             {promotions.length === 0 ? (
               <Text as="p" tone="subdued">
-                No promotion yet.
+                {t.none}
               </Text>
             ) : (
               <DataTable
                 columnContentTypes={["text", "text", "text", "numeric", "numeric", "text", "text"]}
-                headings={["Promotion", "State", "Shown as", "Products", "Variants", "Starts", "Ends"]}
+                headings={t.headings}
                 rows={promotions.map((p) => [
                   <Link key={p.id} url={`/app/promotions/${p.id}`}>
-                    {`${p.name} · −${p.percentage}% · ${p.tag}`}
+                    {`${p.name} · ${t.off(format.number(p.percentage))} · ${p.tag}`}
                   </Link>,
                   <PromotionStateBadge key={`${p.id}-s`} state={p.state} />,
-                  p.mode === "price" ? "Lowered prices" : "Automatic discount",
-                  p.products,
-                  p.mode === "price" ? p.variants : "—",
+                  p.mode === "price" ? t.lowered : t.discount,
+                  format.number(p.products),
+                  p.mode === "price" ? format.number(p.variants) : "—",
                   when(p.startsAt),
                   when(p.endsAt),
                 ])}
               />
             )}
             <Text as="p" tone="subdued" variant="bodySm">
-              Rounding of promotion prices: {ROUNDING_WORDS[rounding]}.
+              {t.rounding(roundingWords[rounding])}
             </Text>
           </SectionCard>
         </Layout.Section>

@@ -12,6 +12,7 @@ import {
   Layout,
   Modal,
   Page,
+  Pagination,
   ProgressBar,
   Select,
   Text,
@@ -19,28 +20,191 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
-import { cancelJob, getJob, listSkipped, retryJob } from "../jobs/api.server";
+import { TechnicalDetails } from "../components/TechnicalDetails";
+import { cancelJob, getJob, listChanges, listRunItems, listRunLog, retryJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
-import { formatDateTime } from "../lib/format";
+import { jobTypeTitle } from "../jobs/registry.server";
+import { TRIGGER_WORDS } from "../jobs/trigger-words";
+import { localeOfRequest, type Locale } from "../i18n/locale";
+import { defineWords, useFormat, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
 import { shopTimeZone } from "../shops/time-zone.server";
 
+const WORDS = defineWords({
+  en: {
+    notFound: "This sync run does not exist (it may have been cleaned up).",
+    waitingToStart: "Waiting to start",
+    syncs: "Syncs",
+    retry: "Retry",
+    cancel: "Cancel",
+    cancelTitle: (title: string) => `Cancel this ${title} run?`,
+    cancelRun: "Cancel the run",
+    keepRunning: "Keep it running",
+    cancelQueued: "It has not started yet: it will not run.",
+    cancelRunning:
+      "It stops once the items it is writing right now are done. What it has already changed in Shopify stays changed; nothing more is written.",
+    cancelled: "This run was cancelled",
+    stoppedBeforeChange: "It stopped before it changed anything.",
+    stoppedAfter: (n: number, count: string) =>
+      `It had made ${count} change${n === 1 ? "" : "s"} before it stopped; nothing was written after that.`,
+    withProblems: "Succeeded with problems",
+    itemsFailed: (n: number, count: string) =>
+      `${count} item${n === 1 ? "" : "s"} could not be synced: see Failed rows below for the reason of each.`,
+    runFailed: "This run failed",
+    waitsForSetup: "This sync waits for setup; it did not run",
+    nextAttemptAt: (when: string) => `The last attempt failed; next attempt at ${when}`,
+    willRetry: "The last attempt failed; it will be retried",
+    progress: "Progress",
+    progressLabel: "progress",
+    attempt: (attempt: number, max: number, trigger: string) =>
+      ` · attempt ${attempt} of ${max} · started by ${trigger}`,
+    waitingToRetry: (when: string) => ` · waiting to retry at ${when}`,
+    stopping: " · stopping once the items being written now are done",
+    counters: { seen: "Seen", changed: "Changed", unchanged: "Unchanged", skipped: "Skipped", failed: "Failed" },
+    queuedAt: (when: string) => `Queued ${when}`,
+    startedAt: (when: string) => ` · started ${when}`,
+    finishedAt: (when: string) => ` · finished ${when}`,
+    took: (duration: string) => ` · took ${duration}`,
+    failedRows: "Failed rows",
+    skippedRecords: "Skipped records",
+    log: (count: string) => `Log (${count})`,
+    noLog: "No log lines yet.",
+    levels: { info: "info", warn: "warn", error: "error" } as Record<string, string>,
+    noneHere: (total: string) => `None of ${total} here`,
+    showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
+    changes: (count: string) => `Changes (${count})`,
+    exportChanges: "Export changes as CSV",
+    field: "Field",
+    all: "All",
+    searchItem: "Search item",
+    filterChanges: "Filter changes",
+    nothingChanged: (filtered: boolean) => `Nothing changed${filtered ? " matches this filter" : ""}.`,
+    changeHeadings: ["Item", "Field", "Before", "After", "When"],
+    exportFailed: "Export failed rows as CSV",
+    exportCsv: "Export CSV",
+    kind: "Kind",
+    searchIdOrReason: "Search id or reason",
+    filter: "Filter",
+    nothing: (outcome: "skipped" | "failed", filtered: boolean) =>
+      `Nothing ${outcome}${filtered ? " matches this filter" : ""}.`,
+    itemHeadings: ["Kind", "Id", "Reason", "When"],
+  },
+  fr: {
+    notFound: "Cette exécution n'existe pas (elle a peut-être été supprimée lors d'un nettoyage).",
+    waitingToStart: "En attente de démarrage",
+    syncs: "Synchronisations",
+    retry: "Réessayer",
+    cancel: "Annuler",
+    cancelTitle: (title: string) => `Annuler cette exécution de ${title} ?`,
+    cancelRun: "Annuler l'exécution",
+    keepRunning: "La laisser continuer",
+    cancelQueued: "Elle n'a pas encore commencé : elle ne s'exécutera pas.",
+    cancelRunning:
+      "Elle s'arrête une fois terminés les éléments en cours d'écriture. Ce qu'elle a déjà modifié dans Shopify le reste ; plus rien n'est écrit.",
+    cancelled: "Cette exécution a été annulée",
+    stoppedBeforeChange: "Elle s'est arrêtée avant de modifier quoi que ce soit.",
+    stoppedAfter: (n: number, count: string) =>
+      `Elle avait fait ${count} modification${n > 1 ? "s" : ""} avant de s'arrêter ; rien n'a été écrit ensuite.`,
+    withProblems: "Réussie avec des problèmes",
+    itemsFailed: (n: number, count: string) =>
+      n > 1
+        ? `${count} éléments n'ont pas pu être synchronisés : voyez les lignes en échec ci-dessous pour la raison de chacun.`
+        : `${count} élément n'a pas pu être synchronisé : voyez les lignes en échec ci-dessous pour la raison.`,
+    runFailed: "Cette exécution a échoué",
+    waitsForSetup: "Cette synchronisation attend sa configuration ; elle ne s'est pas exécutée",
+    nextAttemptAt: (when: string) => `La dernière tentative a échoué ; prochaine tentative le ${when}`,
+    willRetry: "La dernière tentative a échoué ; elle sera retentée",
+    progress: "Progression",
+    progressLabel: "progression",
+    attempt: (attempt: number, max: number, trigger: string) =>
+      ` · tentative ${attempt} sur ${max} · déclenchement : ${trigger}`,
+    waitingToRetry: (when: string) => ` · nouvel essai prévu le ${when}`,
+    stopping: " · s'arrête une fois terminés les éléments en cours d'écriture",
+    counters: { seen: "Vus", changed: "Modifiés", unchanged: "Inchangés", skipped: "Ignorés", failed: "En échec" },
+    queuedAt: (when: string) => `Mise en file le ${when}`,
+    startedAt: (when: string) => ` · démarrée le ${when}`,
+    finishedAt: (when: string) => ` · terminée le ${when}`,
+    took: (duration: string) => ` · durée ${duration}`,
+    failedRows: "Lignes en échec",
+    skippedRecords: "Enregistrements ignorés",
+    log: (count: string) => `Journal (${count})`,
+    noLog: "Aucune ligne de journal pour l'instant.",
+    levels: { info: "info", warn: "avertissement", error: "erreur" },
+    noneHere: (total: string) => `Aucun sur ${total} ici`,
+    showing: (from: string, to: string, total: string) => `${from}–${to} sur ${total}`,
+    changes: (count: string) => `Modifications (${count})`,
+    exportChanges: "Exporter les modifications en CSV",
+    field: "Champ",
+    all: "Tous",
+    searchItem: "Rechercher un élément",
+    filterChanges: "Filtrer les modifications",
+    nothingChanged: (filtered: boolean) =>
+      filtered ? "Aucune modification ne correspond à ce filtre." : "Rien n'a été modifié.",
+    changeHeadings: ["Élément", "Champ", "Avant", "Après", "Quand"],
+    exportFailed: "Exporter les lignes en échec en CSV",
+    exportCsv: "Exporter en CSV",
+    kind: "Type",
+    searchIdOrReason: "Rechercher un identifiant ou une raison",
+    filter: "Filtrer",
+    nothing: (outcome: "skipped" | "failed", filtered: boolean) =>
+      filtered
+        ? "Aucune ligne ne correspond à ce filtre."
+        : outcome === "failed"
+          ? "Aucune ligne en échec."
+          : "Rien n'a été ignoré.",
+    itemHeadings: ["Type", "Identifiant", "Raison", "Quand"],
+  },
+});
+
+/** One list's place on the page, from the URL: `<prefix>after` / `<prefix>before` cursors, `<prefix>from` (its first row's number). */
+function listPlace(url: URL, prefix: string) {
+  const from = Number(url.searchParams.get(`${prefix}from`) ?? "1");
+  return {
+    after: url.searchParams.get(`${prefix}after`),
+    before: url.searchParams.get(`${prefix}before`),
+    from: Number.isInteger(from) && from > 0 ? from : 1,
+  };
+}
+
+const PAGE_SIZE = 100;
+
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const job = await getJob(jobDeps, session.shop, params.id ?? "", { logLines: 200 });
-  if (!job) throw new Response("This sync run does not exist (it may have been cleaned up).", { status: 404 });
+  const { locale } = localeOfRequest(request);
+  // Stored messages (the failure, reasons, log lines) are said again in the admin's language.
+  const stored = await getJob(jobDeps, session.shop, params.id ?? "", { logLines: 0 }, locale);
+  if (!stored) throw new Response(WORDS[locale].notFound, { status: 404 });
+  const job = { ...stored, title: jobTypeTitle(stored.type, locale) };
   const url = new URL(request.url);
   const filter = {
     entity: url.searchParams.get("entity") || undefined,
     search: url.searchParams.get("q") || undefined,
-    limit: 100,
   };
-  const [skipped, timeZone] = await Promise.all([
-    listSkipped(jobDeps, session.shop, job.id, filter),
+  const changeFilter = {
+    field: url.searchParams.get("cfield") || undefined,
+    search: url.searchParams.get("cq") || undefined,
+  };
+  const places = {
+    changes: listPlace(url, "c"),
+    failed: listPlace(url, "f"),
+    skipped: listPlace(url, "s"),
+    log: listPlace(url, "l"),
+  };
+  const [changes, failed, skipped, log, timeZone] = await Promise.all([
+    listChanges(jobDeps, session.shop, job.id, { ...changeFilter, ...places.changes, limit: PAGE_SIZE }),
+    listRunItems(jobDeps, session.shop, job.id, { outcome: "failed", ...places.failed, limit: PAGE_SIZE }, locale),
+    listRunItems(
+      jobDeps,
+      session.shop,
+      job.id,
+      { outcome: "skipped", ...filter, ...places.skipped, limit: PAGE_SIZE },
+      locale,
+    ),
+    listRunLog(jobDeps, session.shop, job.id, { ...places.log, limit: PAGE_SIZE }, locale),
     shopTimeZone(session.shop),
   ]);
-  return { job, skipped, filter, timeZone };
+  return { job, changes, changeFilter, failed, skipped, filter, log, places, timeZone };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -60,9 +224,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function RunDetail() {
-  const { job, skipped, filter, timeZone } = useLoaderData<typeof loader>();
+  const { job, changes, changeFilter, failed, skipped, filter, log, places, timeZone } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const fetcher = useFetcher<typeof action>();
+  const t = useWords(WORDS);
+  const triggers = useWords(TRIGGER_WORDS);
+  const format = useFormat();
   const live = job.status === "running" || job.status === "queued";
 
   useEffect(() => {
@@ -82,16 +249,23 @@ export default function RunDetail() {
     setConfirmingCancel(false);
     fetcher.submit({ intent: "cancel" }, { method: "post" });
   };
+  const phase = job.progress.phase
+    ? `${job.progress.phase}${job.progress.total ? ` ${format.percent(percent / 100)}` : ""}`
+    : live
+      ? t.waitingToStart
+      : "";
 
   return (
     <Page
       title={job.title}
-      titleMetadata={<JobStatusBadge status={job.status} />}
-      backAction={{ content: "Syncs", url: "/app/syncs" }}
+      titleMetadata={
+        <JobStatusBadge status={job.status} withProblems={job.withProblems} retrying={job.nextRetryAt !== null} />
+      }
+      backAction={{ content: t.syncs, url: "/app/syncs" }}
       primaryAction={
         job.status === "failed" || job.status === "cancelled"
           ? {
-              content: "Retry",
+              content: t.retry,
               loading: fetcher.state !== "idle",
               onAction: () => fetcher.submit({ intent: "retry" }, { method: "post" }),
             }
@@ -101,7 +275,7 @@ export default function RunDetail() {
         live && !job.cancelRequested
           ? [
               {
-                content: "Cancel",
+                content: t.cancel,
                 destructive: true,
                 onAction: () => setConfirmingCancel(true),
               },
@@ -112,27 +286,30 @@ export default function RunDetail() {
       <Modal
         open={confirmingCancel}
         onClose={() => setConfirmingCancel(false)}
-        title={`Cancel this ${job.title} run?`}
-        primaryAction={{ content: "Cancel the run", destructive: true, onAction: cancelRun }}
-        secondaryActions={[{ content: "Keep it running", onAction: () => setConfirmingCancel(false) }]}
+        title={t.cancelTitle(job.title)}
+        primaryAction={{ content: t.cancelRun, destructive: true, onAction: cancelRun }}
+        secondaryActions={[{ content: t.keepRunning, onAction: () => setConfirmingCancel(false) }]}
       >
         <Modal.Section>
-          <Text as="p">
-            {job.status === "queued"
-              ? "It has not started yet: it will not run."
-              : "It stops once the items it is writing right now are done. What it has already changed in Shopify stays changed; nothing more is written."}
-          </Text>
+          <Text as="p">{job.status === "queued" ? t.cancelQueued : t.cancelRunning}</Text>
         </Modal.Section>
       </Modal>
       <Layout>
         {job.status === "cancelled" ? (
           <Layout.Section>
-            <Banner tone="warning" title="This run was cancelled">
+            <Banner tone="warning" title={t.cancelled}>
               <p>
                 {job.counters.changed === 0
-                  ? "It stopped before it changed anything."
-                  : `It had made ${job.counters.changed} change${job.counters.changed === 1 ? "" : "s"} before it stopped; nothing was written after that.`}
+                  ? t.stoppedBeforeChange
+                  : t.stoppedAfter(job.counters.changed, format.number(job.counters.changed))}
               </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        {job.withProblems ? (
+          <Layout.Section>
+            <Banner tone="warning" title={t.withProblems}>
+              <p>{t.itemsFailed(job.counters.failed, format.number(job.counters.failed))}</p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -147,14 +324,16 @@ export default function RunDetail() {
               tone={job.status === "failed" ? "critical" : "warning"}
               title={
                 job.status === "failed"
-                  ? "This run failed"
+                  ? t.runFailed
                   : job.status === "skipped"
-                    ? "This sync waits for setup; it did not run"
-                    : "The last attempt failed; it will be retried"
+                    ? t.waitsForSetup
+                    : job.nextRetryAt
+                      ? t.nextAttemptAt(format.dateTime(job.nextRetryAt, timeZone))
+                      : t.willRetry
               }
             >
               <p>{job.error.message}</p>
-              {job.error.cause ? <p>Cause: {job.error.cause}</p> : null}
+              {job.error.cause ? <TechnicalDetails details={job.error.cause} /> : null}
             </Banner>
           </Layout.Section>
         ) : null}
@@ -163,63 +342,101 @@ export default function RunDetail() {
             <BlockStack gap="300">
               <InlineStack align="space-between">
                 <Text as="h2" variant="headingMd">
-                  Progress
+                  {t.progress}
                 </Text>
                 <Text as="span" tone="subdued">
-                  {job.progress.phase ?? ""} {job.progress.total ? `${job.progress.done} / ${job.progress.total}` : ""}
+                  {phase}
+                  {job.progress.total
+                    ? ` · ${format.number(job.progress.done)} / ${format.number(job.progress.total)}`
+                    : ""}
                 </Text>
               </InlineStack>
               <ProgressBar
                 animated={false}
                 progress={percent}
                 tone={job.status === "failed" ? "critical" : "primary"}
-                aria-label="progress"
+                aria-label={t.progressLabel}
               />
               <Text as="p" tone="subdued">
-                {percent}% · attempt {job.attempt} of {job.maxAttempts} · started by {job.trigger}
-                {job.cancelRequested && live ? " · stopping once the items being written now are done" : ""}
+                {format.percent(percent / 100)}
+                {t.attempt(job.attempt, job.maxAttempts, triggers[job.trigger] ?? job.trigger)}
+                {job.nextRetryAt ? t.waitingToRetry(format.dateTime(job.nextRetryAt, timeZone)) : ""}
+                {job.cancelRequested && live ? t.stopping : ""}
               </Text>
-              <InlineGrid columns={4} gap="200">
-                <Counter label="Seen" value={job.counters.seen} />
-                <Counter label="Changed" value={job.counters.changed} />
-                <Counter label="Skipped" value={job.counters.skipped} />
-                <Counter label="Failed" value={job.counters.failed} />
+              <InlineGrid columns={5} gap="200">
+                <Counter label={t.counters.seen} value={job.counters.seen} />
+                <Counter label={t.counters.changed} value={job.counters.changed} />
+                <Counter label={t.counters.unchanged} value={job.counters.unchanged} />
+                <Counter label={t.counters.skipped} value={job.counters.skipped} />
+                <Counter label={t.counters.failed} value={job.counters.failed} />
               </InlineGrid>
               <Text as="p" tone="subdued">
-                Queued {formatDateTime(job.createdAt, timeZone)}
-                {job.startedAt ? ` · started ${formatDateTime(job.startedAt, timeZone)}` : ""}
-                {job.finishedAt ? ` · finished ${formatDateTime(job.finishedAt, timeZone)}` : ""}
-                {job.durationSeconds !== null ? ` · ${job.durationSeconds} s` : ""}
+                {t.queuedAt(format.dateTime(job.createdAt, timeZone))}
+                {job.firstStartedAt ? t.startedAt(format.dateTime(job.firstStartedAt, timeZone)) : ""}
+                {job.finishedAt ? t.finishedAt(format.dateTime(job.finishedAt, timeZone)) : ""}
+                {job.durationSeconds !== null ? t.took(formatDuration(job.durationSeconds, format.locale)) : ""}
               </Text>
             </BlockStack>
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <SkippedRecords jobId={job.id} skipped={skipped} filter={filter} timeZone={timeZone} />
+          <ChangesCard
+            jobId={job.id}
+            changes={changes}
+            filter={changeFilter}
+            from={places.changes.from}
+            timeZone={timeZone}
+          />
+        </Layout.Section>
+        {failed.total > 0 ? (
+          <Layout.Section>
+            <ItemsCard
+              jobId={job.id}
+              outcome="failed"
+              title={t.failedRows}
+              prefix="f"
+              items={failed}
+              from={places.failed.from}
+              timeZone={timeZone}
+            />
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <ItemsCard
+            jobId={job.id}
+            outcome="skipped"
+            title={t.skippedRecords}
+            prefix="s"
+            items={skipped}
+            filter={filter}
+            from={places.skipped.from}
+            timeZone={timeZone}
+          />
         </Layout.Section>
         <Layout.Section>
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                Log
+                {t.log(format.number(log.total))}
               </Text>
-              {job.log.length === 0 ? (
+              {log.items.length === 0 ? (
                 <Text as="p" tone="subdued">
-                  No log lines.
+                  {t.noLog}
                 </Text>
               ) : (
-                job.log.map((line, i) => (
-                  <InlineStack key={i} gap="200" wrap={false}>
+                log.items.map((line) => (
+                  <InlineStack key={line.id} gap="200" wrap={false} blockAlign="start">
                     <Text as="span" tone="subdued">
-                      {formatDateTime(line.at, timeZone)}
+                      {format.dateTime(line.at, timeZone)}
                     </Text>
                     <Badge tone={line.level === "error" ? "critical" : line.level === "warn" ? "warning" : undefined}>
-                      {line.level}
+                      {t.levels[line.level] ?? line.level}
                     </Badge>
                     <Text as="span">{line.message}</Text>
                   </InlineStack>
                 ))
               )}
+              <Pager prefix="l" page={log} from={places.log.from} />
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -228,14 +445,26 @@ export default function RunDetail() {
   );
 }
 
+/** Wall-clock seconds as a merchant reads them: "54 s", "3 min 05 s", "1 h 02 min" (French: "4,5 s"). */
+function formatDuration(seconds: number, locale: Locale): string {
+  if (seconds < 60) {
+    const short = seconds.toFixed(1).replace(/\.0$/, "");
+    return `${seconds < 10 ? (locale === "fr" ? short.replace(".", ",") : short) : Math.round(seconds)} s`;
+  }
+  const s = Math.round(seconds);
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")} min`;
+}
+
 function Counter({ label, value }: { label: string; value: number }) {
+  const format = useFormat();
   return (
     <BlockStack gap="050">
       <Text as="span" tone="subdued">
         {label}
       </Text>
       <Text as="span" variant="headingLg">
-        {value}
+        {format.number(value)}
       </Text>
     </BlockStack>
   );
@@ -243,77 +472,218 @@ function Counter({ label, value }: { label: string; value: number }) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function SkippedRecords({
+/** "Showing 1–100 of 3,001" with Previous / Next, keeping the page's other parameters. */
+function Pager({
+  prefix,
+  page,
+  from,
+}: {
+  prefix: string;
+  page: { items: unknown[]; total: number; next: string | null; previous: string | null };
+  from: number;
+}) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const t = useWords(WORDS);
+  const format = useFormat();
+  if (page.total === 0) return null;
+  const go = (cursor: { after?: string; before?: string }, first: number) => {
+    const params = new URLSearchParams(searchParams);
+    for (const key of ["after", "before", "from"]) params.delete(`${prefix}${key}`);
+    if (cursor.after) params.set(`${prefix}after`, cursor.after);
+    if (cursor.before) params.set(`${prefix}before`, cursor.before);
+    if (first > 1) params.set(`${prefix}from`, String(first));
+    setSearchParams(params, { preventScrollReset: true });
+  };
+  const last = from + page.items.length - 1;
+  const label =
+    page.items.length === 0
+      ? t.noneHere(format.number(page.total))
+      : t.showing(format.number(from), format.number(last), format.number(page.total));
+  return (
+    <InlineStack align="center">
+      <Pagination
+        label={label}
+        hasPrevious={page.previous !== null}
+        onPrevious={() => go({ before: page.previous ?? undefined }, Math.max(1, from - PAGE_SIZE))}
+        hasNext={page.next !== null}
+        onNext={() => go({ after: page.next ?? undefined }, last + 1)}
+      />
+    </InlineStack>
+  );
+}
+
+/** Downloads a CSV route of this app (fetch, not a link, so App Bridge adds the session token). */
+async function download(path: string, filename: string) {
+  const response = await fetch(path);
+  const url = URL.createObjectURL(await response.blob());
+  const a = Object.assign(document.createElement("a"), { href: url, download: filename });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function ChangesCard({
   jobId,
-  skipped,
+  changes,
   filter,
+  from,
   timeZone,
 }: {
   jobId: string;
-  skipped: LoaderData["skipped"];
-  filter: LoaderData["filter"];
+  changes: LoaderData["changes"];
+  filter: LoaderData["changeFilter"];
+  from: number;
   timeZone: string;
 }) {
-  const [, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const t = useWords(WORDS);
+  const format = useFormat();
   const [search, setSearch] = useState(filter.search ?? "");
-  const applyFilter = (next: { entity?: string; q?: string }) => {
-    const params: Record<string, string> = {};
-    const entity = next.entity ?? filter.entity;
+  const applyFilter = (next: { field?: string; q?: string }) => {
+    const params = new URLSearchParams(searchParams);
+    for (const key of ["cafter", "cbefore", "cfrom", "cfield", "cq"]) params.delete(key);
+    const field = next.field ?? filter.field;
     const q = next.q ?? search;
-    if (entity) params.entity = entity;
-    if (q) params.q = q;
+    if (field) params.set("cfield", field);
+    if (q) params.set("cq", q);
     setSearchParams(params, { preventScrollReset: true });
   };
-  const exportCsv = async () => {
-    const query = new URLSearchParams();
-    if (filter.entity) query.set("entity", filter.entity);
-    if (filter.search) query.set("q", filter.search);
-    // fetch (not a link) so App Bridge adds the session token.
-    const response = await fetch(`/app/runs/${jobId}/skipped.csv?${query.toString()}`);
-    const url = URL.createObjectURL(await response.blob());
-    const a = Object.assign(document.createElement("a"), { href: url, download: `skipped-${jobId}.csv` });
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const query = new URLSearchParams();
+  if (filter.field) query.set("field", filter.field);
+  if (filter.search) query.set("q", filter.search);
   return (
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
           <Text as="h2" variant="headingMd">
-            Skipped records ({skipped.total})
+            {t.changes(format.number(changes.total))}
           </Text>
-          <Button onClick={exportCsv} disabled={skipped.total === 0}>
-            Export CSV
+          <Button
+            onClick={() => download(`/app/runs/${jobId}/changes.csv?${query.toString()}`, `changes-${jobId}.csv`)}
+            disabled={changes.total === 0}
+          >
+            {t.exportChanges}
           </Button>
         </InlineStack>
         <InlineStack gap="200" blockAlign="end">
           <Select
-            label="Kind"
-            options={[{ label: "All", value: "" }, ...skipped.entities.map((e) => ({ label: e, value: e }))]}
-            value={filter.entity ?? ""}
-            onChange={(entity) => applyFilter({ entity })}
+            label={t.field}
+            options={[{ label: t.all, value: "" }, ...changes.fields.map((f) => ({ label: f, value: f }))]}
+            value={filter.field ?? ""}
+            onChange={(field) => applyFilter({ field })}
           />
           <div style={{ minWidth: 280 }}>
             <TextField
-              label="Search id or reason"
+              label={t.searchItem}
               value={search}
               onChange={setSearch}
               autoComplete="off"
-              connectedRight={<Button onClick={() => applyFilter({ q: search })}>Filter</Button>}
+              connectedRight={<Button onClick={() => applyFilter({ q: search })}>{t.filterChanges}</Button>}
             />
           </div>
         </InlineStack>
-        {skipped.items.length === 0 ? (
+        {changes.items.length === 0 ? (
           <Text as="p" tone="subdued">
-            Nothing skipped{filter.entity || filter.search ? " matches this filter" : ""}.
+            {t.nothingChanged(Boolean(filter.field || filter.search))}
+          </Text>
+        ) : (
+          <DataTable
+            columnContentTypes={["text", "text", "text", "text", "text"]}
+            headings={t.changeHeadings}
+            rows={changes.items.map((c) => [
+              c.externalId,
+              c.field,
+              c.before ?? "—",
+              c.after ?? "—",
+              format.dateTime(c.at, timeZone),
+            ])}
+          />
+        )}
+        <Pager prefix="c" page={changes} from={from} />
+      </BlockStack>
+    </Card>
+  );
+}
+
+function ItemsCard({
+  jobId,
+  outcome,
+  title,
+  prefix,
+  items,
+  filter,
+  from,
+  timeZone,
+}: {
+  jobId: string;
+  outcome: "skipped" | "failed";
+  title: string;
+  prefix: string;
+  items: LoaderData["skipped"];
+  filter?: LoaderData["filter"];
+  from: number;
+  timeZone: string;
+}) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const t = useWords(WORDS);
+  const format = useFormat();
+  const [search, setSearch] = useState(filter?.search ?? "");
+  const applyFilter = (next: { entity?: string; q?: string }) => {
+    const params = new URLSearchParams(searchParams);
+    for (const key of [`${prefix}after`, `${prefix}before`, `${prefix}from`, "entity", "q"]) params.delete(key);
+    const entity = next.entity ?? filter?.entity;
+    const q = next.q ?? search;
+    if (entity) params.set("entity", entity);
+    if (q) params.set("q", q);
+    setSearchParams(params, { preventScrollReset: true });
+  };
+  const query = new URLSearchParams({ outcome });
+  if (filter?.entity) query.set("entity", filter.entity);
+  if (filter?.search) query.set("q", filter.search);
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            {title} ({format.number(items.total)})
+          </Text>
+          <Button
+            onClick={() => download(`/app/runs/${jobId}/skipped.csv?${query.toString()}`, `${outcome}-${jobId}.csv`)}
+            disabled={items.total === 0}
+          >
+            {outcome === "failed" ? t.exportFailed : t.exportCsv}
+          </Button>
+        </InlineStack>
+        {filter ? (
+          <InlineStack gap="200" blockAlign="end">
+            <Select
+              label={t.kind}
+              options={[{ label: t.all, value: "" }, ...items.entities.map((e) => ({ label: e, value: e }))]}
+              value={filter.entity ?? ""}
+              onChange={(entity) => applyFilter({ entity })}
+            />
+            <div style={{ minWidth: 280 }}>
+              <TextField
+                label={t.searchIdOrReason}
+                value={search}
+                onChange={setSearch}
+                autoComplete="off"
+                connectedRight={<Button onClick={() => applyFilter({ q: search })}>{t.filter}</Button>}
+              />
+            </div>
+          </InlineStack>
+        ) : null}
+        {items.items.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t.nothing(outcome, Boolean(filter?.entity || filter?.search))}
           </Text>
         ) : (
           <DataTable
             columnContentTypes={["text", "text", "text", "text"]}
-            headings={["Kind", "Id", "Reason", "When"]}
-            rows={skipped.items.map((s) => [s.entity, s.externalId, s.reason, formatDateTime(s.at, timeZone)])}
+            headings={t.itemHeadings}
+            rows={items.items.map((s) => [s.entity, s.externalId, s.reason, format.dateTime(s.at, timeZone)])}
           />
         )}
+        <Pager prefix={prefix} page={items} from={from} />
       </BlockStack>
     </Card>
   );

@@ -16,6 +16,8 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { ConnectionBadge } from "../components/ConnectionBadge";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useWords } from "../i18n/words";
 import {
   fastmagSettingsScreen,
   saveFastmagSettingsForm,
@@ -25,34 +27,110 @@ import {
 } from "../settings/fastmag.server";
 import { authenticate } from "../shopify.server";
 
+const WORDS = defineWords({
+  en: {
+    settings: "Settings",
+    explorer: "Open the ERP explorer",
+    connection: "Connection",
+    host: "Fastmag address",
+    hostHelp: "https:// (plain http only for this machine)",
+    password: "Password",
+    passwordSaved: "A password is saved. Leave empty to keep it.",
+    notSaved: "Not saved yet.",
+    webStock: "Web stock",
+    stockA: "Include stock A (general)",
+    stockB: "Include stock B (web)",
+    safetyMargin: "Safety margin (units held back per variant)",
+    location: "Shopify location to sync into",
+    inactive: (name: string) => `${name} (inactive)`,
+    locationId: "Shopify location id",
+    import: "Import",
+    seasons: "Seasons to import",
+    seasonsHelp: "Separated by commas. Empty imports every season.",
+    timeZone: "Fastmag's time zone",
+    timeZoneHelp: "IANA name, e.g. Europe/Paris",
+    overrides: "Query overrides",
+    overridesText:
+      "Replace a SQL statement when your Fastmag instance differs. It must be a SELECT returning the same column names as the default.",
+    query: (name: string) => `Query ${name}`,
+    queryHelp: "Empty it to go back to the default.",
+    overrideQuery: "Override a query",
+    chooseQuery: "Choose a query…",
+    addOverride: "Add override",
+    save: "Save",
+    testConnection: "Test connection",
+    testText:
+      "Logs in to Fastmag with the settings in the form and reads its seasons. Nothing is saved: a blank password field tests the saved password.",
+    saved: "Fastmag settings saved. Test the connection to check them.",
+    unknownAction: "Unknown action.",
+  },
+  fr: {
+    settings: "Paramètres",
+    explorer: "Ouvrir l'explorateur de l'ERP",
+    connection: "Connexion",
+    host: "Adresse de Fastmag",
+    hostHelp: "https:// (http simple seulement pour cette machine)",
+    password: "Mot de passe",
+    passwordSaved: "Un mot de passe est enregistré. Laissez vide pour le garder.",
+    notSaved: "Pas encore enregistré.",
+    webStock: "Stock web",
+    stockA: "Inclure le stock A (général)",
+    stockB: "Inclure le stock B (web)",
+    safetyMargin: "Marge de sécurité (unités retenues par variante)",
+    location: "Emplacement Shopify à synchroniser",
+    inactive: (name: string) => `${name} (inactif)`,
+    locationId: "Identifiant de l'emplacement Shopify",
+    import: "Import",
+    seasons: "Saisons à importer",
+    seasonsHelp: "Séparées par des virgules. Vide : toutes les saisons sont importées.",
+    timeZone: "Fuseau horaire de Fastmag",
+    timeZoneHelp: "Nom IANA, par ex. Europe/Paris",
+    overrides: "Requêtes remplacées",
+    overridesText:
+      "Remplacez une instruction SQL quand votre instance Fastmag diffère. Ce doit être un SELECT renvoyant les mêmes noms de colonnes que celle par défaut.",
+    query: (name: string) => `Requête ${name}`,
+    queryHelp: "Videz-la pour revenir à celle par défaut.",
+    overrideQuery: "Remplacer une requête",
+    chooseQuery: "Choisissez une requête…",
+    addOverride: "Ajouter le remplacement",
+    save: "Enregistrer",
+    testConnection: "Tester la connexion",
+    testText:
+      "Se connecte à Fastmag avec les paramètres du formulaire et lit ses saisons. Rien n'est enregistré : un mot de passe vide teste le mot de passe enregistré.",
+    saved: "Paramètres Fastmag enregistrés. Testez la connexion pour les vérifier.",
+    unknownAction: "Action inconnue.",
+  },
+});
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return fastmagSettingsScreen(session.shop, session.accessToken);
+  return fastmagSettingsScreen(session.shop, session.accessToken, localeOfRequest(request).locale);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
+  const { locale } = localeOfRequest(request);
   if (form.get("intent") === "test") {
     // The screen sends what its form holds (tested, not saved); a bare "test" tests the saved settings.
     const result = form.has("host")
-      ? await testFastmagSettings(session.shop, settingsInput(form))
-      : { ...(await testFastmag(session.shop)), fieldErrors: {} as Record<string, string> };
+      ? await testFastmagSettings(session.shop, settingsInput(form), locale)
+      : { ...(await testFastmag(session.shop, locale)), fieldErrors: {} as Record<string, string> };
     return { intent: "test" as const, ...result };
   }
   if (form.get("intent") !== "save")
     return {
       intent: "save" as const,
       ok: false,
-      message: "Unknown action.",
+      message: WORDS[locale].unknownAction,
       fieldErrors: {} as Record<string, string>,
     };
-  const result = await saveFastmagSettingsForm(session.shop, session.accessToken, settingsInput(form));
+  const result = await saveFastmagSettingsForm(session.shop, session.accessToken, settingsInput(form), locale);
   return result.ok
     ? {
         intent: "save" as const,
         ok: true,
-        message: "Fastmag settings saved. Test the connection to check them.",
+        message: WORDS[locale].saved,
         fieldErrors: {} as Record<string, string>,
       }
     : { intent: "save" as const, ...result };
@@ -84,6 +162,7 @@ export default function FastmagSettingsPage() {
     useLoaderData<typeof loader>();
   const save = useFetcher<typeof action>();
   const test = useFetcher<typeof action>();
+  const t = useWords(WORDS);
   const [fields, setFields] = useState({
     host: settings?.host ?? "",
     enseigne: settings?.enseigne ?? "",
@@ -132,14 +211,14 @@ export default function FastmagSettingsPage() {
       {...extra}
     />
   );
-  const locationOptions = locations.map((l) => ({ label: l.isActive ? l.name : `${l.name} (inactive)`, value: l.id }));
+  const locationOptions = locations.map((l) => ({ label: l.isActive ? l.name : t.inactive(l.name), value: l.id }));
   const overridable = Object.keys(queryDefaults).filter((name) => !(name in overrides));
 
   return (
     <Page
       title="Fastmag"
-      backAction={{ content: "Settings", url: "/app/settings" }}
-      secondaryActions={[{ content: "Open the ERP explorer", url: "/app/fastmag/explorer" }]}
+      backAction={{ content: t.settings, url: "/app/settings" }}
+      secondaryActions={[{ content: t.explorer, url: "/app/fastmag/explorer" }]}
     >
       <Layout>
         <Layout.Section>
@@ -149,38 +228,33 @@ export default function FastmagSettingsPage() {
                 <Banner tone={save.data.ok ? "success" : "critical"}>{save.data.message}</Banner>
               ) : null}
               <Text as="h2" variant="headingMd">
-                Connection
+                {t.connection}
               </Text>
-              {text("host", "Fastmag address", {
+              {text("host", t.host, {
                 placeholder: "https://maboutique.fastmag.fr/",
-                helpText: "https:// (plain http only for this machine)",
+                helpText: t.hostHelp,
               })}
               <FormLayout.Group>
                 {text("enseigne", "Enseigne")}
                 {text("magasin", "Magasin")}
                 {text("compte", "Compte")}
               </FormLayout.Group>
-              {text("motpasse", "Password", {
+              {text("motpasse", t.password, {
                 type: "password",
                 autoComplete: "new-password",
-                helpText: passwordSet ? "A password is saved. Leave empty to keep it." : "Not saved yet.",
+                helpText: passwordSet ? t.passwordSaved : t.notSaved,
               })}
               <Text as="h2" variant="headingMd">
-                Web stock
+                {t.webStock}
               </Text>
               <InlineStack gap="400">
-                <Checkbox
-                  label="Include stock A (general)"
-                  checked={stockA}
-                  onChange={setStockA}
-                  error={errors.stockA}
-                />
-                <Checkbox label="Include stock B (web)" checked={stockB} onChange={setStockB} />
+                <Checkbox label={t.stockA} checked={stockA} onChange={setStockA} error={errors.stockA} />
+                <Checkbox label={t.stockB} checked={stockB} onChange={setStockB} />
               </InlineStack>
-              {text("safetyMargin", "Safety margin (units held back per variant)", { type: "number", min: 0 })}
+              {text("safetyMargin", t.safetyMargin, { type: "number", min: 0 })}
               {locations.length > 0 ? (
                 <Select
-                  label="Shopify location to sync into"
+                  label={t.location}
                   name="locationId"
                   options={locationOptions}
                   value={fields.locationId}
@@ -188,30 +262,29 @@ export default function FastmagSettingsPage() {
                   error={errors.locationId}
                 />
               ) : (
-                text("locationId", "Shopify location id", {
+                text("locationId", t.locationId, {
                   placeholder: "gid://shopify/Location/…",
                   helpText: locationsError ?? undefined,
                 })
               )}
               <Text as="h2" variant="headingMd">
-                Import
+                {t.import}
               </Text>
-              {text("seasons", "Seasons to import", {
+              {text("seasons", t.seasons, {
                 placeholder: "E24, H24",
-                helpText: "Separated by commas. Empty imports every season.",
+                helpText: t.seasonsHelp,
               })}
-              {text("timeZone", "Fastmag's time zone", { helpText: "IANA name, e.g. Europe/Paris" })}
+              {text("timeZone", t.timeZone, { helpText: t.timeZoneHelp })}
               <Text as="h2" variant="headingMd">
-                Query overrides
+                {t.overrides}
               </Text>
               <Text as="p" tone="subdued">
-                Replace a SQL statement when your Fastmag instance differs. It must be a SELECT returning the same
-                column names as the default.
+                {t.overridesText}
               </Text>
               {Object.entries(overrides).map(([name, sql]) => (
                 <TextField
                   key={name}
-                  label={`Query ${name}`}
+                  label={t.query(name)}
                   name={`query.${name}`}
                   value={sql}
                   onChange={(value) => setOverrides((o) => ({ ...o, [name]: value }))}
@@ -219,16 +292,13 @@ export default function FastmagSettingsPage() {
                   autoComplete="off"
                   monospaced
                   error={errors[`query.${name}`]}
-                  helpText="Empty it to go back to the default."
+                  helpText={t.queryHelp}
                 />
               ))}
               <InlineStack gap="200" blockAlign="end">
                 <Select
-                  label="Override a query"
-                  options={[
-                    { label: "Choose a query…", value: "" },
-                    ...overridable.map((n) => ({ label: n, value: n })),
-                  ]}
+                  label={t.overrideQuery}
+                  options={[{ label: t.chooseQuery, value: "" }, ...overridable.map((n) => ({ label: n, value: n }))]}
                   value={nextOverride}
                   onChange={setNextOverride}
                 />
@@ -239,12 +309,12 @@ export default function FastmagSettingsPage() {
                     setNextOverride("")
                   )}
                 >
-                  Add override
+                  {t.addOverride}
                 </Button>
               </InlineStack>
               <InlineStack gap="200">
                 <Button variant="primary" onClick={submitSave} loading={save.state !== "idle"}>
-                  Save
+                  {t.save}
                 </Button>
               </InlineStack>
             </FormLayout>
@@ -254,7 +324,7 @@ export default function FastmagSettingsPage() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Test connection
+                {t.testConnection}
               </Text>
               <InlineStack gap="200">
                 <ConnectionBadge state={connection.state} />
@@ -265,14 +335,13 @@ export default function FastmagSettingsPage() {
                 <Text as="p">{connection.message}</Text>
               ) : null}
               <Text as="p" tone="subdued">
-                Logs in to Fastmag with the settings in the form and reads its seasons. Nothing is saved: a blank
-                password field tests the saved password.
+                {t.testText}
               </Text>
               <Button
                 onClick={() => test.submit(formValues("test"), { method: "post" })}
                 loading={test.state !== "idle"}
               >
-                Test connection
+                {t.testConnection}
               </Button>
             </BlockStack>
           </Card>

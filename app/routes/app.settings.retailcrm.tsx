@@ -18,6 +18,8 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { ConnectionBadge } from "../components/ConnectionBadge";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
 import {
   registerRetailCrm,
@@ -31,9 +33,83 @@ import {
 } from "../settings/retailcrm.server";
 import { authenticate } from "../shopify.server";
 
+const WORDS = defineWords({
+  en: {
+    settings: "Settings",
+    saved: "RetailCRM settings saved. Test the connection to check them.",
+    chooseWarehouse: "Choose a warehouse…",
+    store: (name: string, code: string, active: boolean) =>
+      active ? `${name} (${code})` : `${name} (${code}, inactive)`,
+    connection: "Connection",
+    accountUrl: "RetailCRM account address",
+    accountUrlHelp: "https:// (plain http only for this machine)",
+    apiKey: "API key",
+    apiKeySaved: "An API key is saved. Leave empty to keep it.",
+    notSaved: "Not saved yet.",
+    moduleCode: "Module code",
+    moduleCodeHelp: "The warehouse module's code in RetailCRM.",
+    warehouseTo: "Warehouse stock goes to",
+    warehouseCode: "Warehouse code",
+    warehouseCodeHelp: "Save the address and API key to pick from RetailCRM's warehouses.",
+    save: "Save",
+    testConnection: "Test connection",
+    testText:
+      "Checks the API key in the form and reads RetailCRM's warehouses. Nothing is saved: a blank API key field tests the saved key.",
+    stock: "Stock",
+    sendStock: "Send stock to RetailCRM",
+    module: "Warehouse module",
+    moduleText: "Registers Passerelle in RetailCRM as the warehouse system, so RetailCRM can ask it for leftovers.",
+    register: "Register module",
+    matchItems: "Match items",
+    matchText:
+      "Each Shopify variant is matched to the RetailCRM offer whose article is its SKU (else whose external id, then XML id, is). Variants without a match get no stock in RetailCRM.",
+    matchHeadings: ["Shopify SKU", "RetailCRM offer", "Matched by / why not"],
+    noSku: "(no SKU)",
+    matchedBy: { article: "article", externalId: "external id", xmlId: "XML id" },
+    first50: "First 50 variants",
+    next50: "Next 50 variants",
+  },
+  fr: {
+    settings: "Paramètres",
+    saved: "Paramètres RetailCRM enregistrés. Testez la connexion pour les vérifier.",
+    chooseWarehouse: "Choisissez un entrepôt…",
+    store: (name: string, code: string, active: boolean) =>
+      active ? `${name} (${code})` : `${name} (${code}, inactif)`,
+    connection: "Connexion",
+    accountUrl: "Adresse du compte RetailCRM",
+    accountUrlHelp: "https:// (http simple seulement pour cette machine)",
+    apiKey: "Clé d'API",
+    apiKeySaved: "Une clé d'API est enregistrée. Laissez vide pour la garder.",
+    notSaved: "Pas encore enregistrée.",
+    moduleCode: "Code du module",
+    moduleCodeHelp: "Le code du module d'entrepôt dans RetailCRM.",
+    warehouseTo: "Entrepôt où va le stock",
+    warehouseCode: "Code de l'entrepôt",
+    warehouseCodeHelp: "Enregistrez l'adresse et la clé d'API pour choisir parmi les entrepôts de RetailCRM.",
+    save: "Enregistrer",
+    testConnection: "Tester la connexion",
+    testText:
+      "Vérifie la clé d'API du formulaire et lit les entrepôts de RetailCRM. Rien n'est enregistré : une clé d'API vide teste la clé enregistrée.",
+    stock: "Stock",
+    sendStock: "Envoyer le stock à RetailCRM",
+    module: "Module d'entrepôt",
+    moduleText:
+      "Enregistre Passerelle dans RetailCRM comme système d'entrepôt, pour que RetailCRM puisse lui demander les restes en stock.",
+    register: "Enregistrer le module",
+    matchItems: "Faire correspondre les articles",
+    matchText:
+      "Chaque variante Shopify correspond à l'offre RetailCRM dont l'article est son SKU (sinon dont l'identifiant externe, puis l'identifiant XML, l'est). Les variantes sans correspondance ne reçoivent pas de stock dans RetailCRM.",
+    matchHeadings: ["SKU Shopify", "Offre RetailCRM", "Correspondance par / pourquoi aucune"],
+    noSku: "(pas de SKU)",
+    matchedBy: { article: "article", externalId: "identifiant externe", xmlId: "identifiant XML" },
+    first50: "50 premières variantes",
+    next50: "50 variantes suivantes",
+  },
+});
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return retailCrmSettingsScreen(session.shop);
+  return retailCrmSettingsScreen(session.shop, localeOfRequest(request).locale);
 };
 
 type Answer = {
@@ -48,36 +124,43 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> =
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  const { locale } = localeOfRequest(request);
   const text = (name: string) => String(form.get(name) ?? "");
   const result = await formResult(async (): Promise<Omit<Answer, "intent">> => {
     switch (intent) {
       case "save": {
-        const saved = await saveRetailCrmSettingsForm(session.shop, {
-          accountUrl: text("accountUrl"),
-          apiKey: text("apiKey"),
-          moduleCode: text("moduleCode"),
-          storeCode: text("storeCode"),
-        });
-        return saved.ok
-          ? { ok: true, message: "RetailCRM settings saved. Test the connection to check them.", fieldErrors: {} }
-          : saved;
+        const saved = await saveRetailCrmSettingsForm(
+          session.shop,
+          {
+            accountUrl: text("accountUrl"),
+            apiKey: text("apiKey"),
+            moduleCode: text("moduleCode"),
+            storeCode: text("storeCode"),
+          },
+          locale,
+        );
+        return saved.ok ? { ok: true, message: WORDS[locale].saved, fieldErrors: {} } : saved;
       }
       case "test":
         // The screen sends what its form holds (tested, not saved); a bare "test" tests the saved settings.
         return form.has("accountUrl")
-          ? await testRetailCrmSettings(session.shop, {
-              accountUrl: text("accountUrl"),
-              apiKey: text("apiKey"),
-              moduleCode: text("moduleCode"),
-              storeCode: text("storeCode"),
-            })
-          : { ...(await testRetailCrm(session.shop)), fieldErrors: {} };
+          ? await testRetailCrmSettings(
+              session.shop,
+              {
+                accountUrl: text("accountUrl"),
+                apiKey: text("apiKey"),
+                moduleCode: text("moduleCode"),
+                storeCode: text("storeCode"),
+              },
+              locale,
+            )
+          : { ...(await testRetailCrm(session.shop, locale)), fieldErrors: {} };
       case "register":
-        return { ...(await registerRetailCrm(session.shop)), fieldErrors: {} };
+        return { ...(await registerRetailCrm(session.shop, locale)), fieldErrors: {} };
       case "match":
-        return { ...(await retailCrmItemMatches(session.shop, text("after") || null)), fieldErrors: {} };
+        return { ...(await retailCrmItemMatches(session.shop, text("after") || null, locale)), fieldErrors: {} };
       case "send-stock":
-        return { ...(await setRetailCrmReceivesStock(session.shop, text("on") === "on")), fieldErrors: {} };
+        return { ...(await setRetailCrmReceivesStock(session.shop, text("on") === "on", locale)), fieldErrors: {} };
       default:
         return unknownIntent();
     }
@@ -92,6 +175,7 @@ export default function RetailCrmSettingsPage() {
   const register = useFetcher<typeof action>();
   const sendStock = useFetcher<typeof action>();
   const match = useFetcher<typeof action>();
+  const t = useWords(WORDS);
   const [fields, setFields] = useState({
     accountUrl: settings?.accountUrl ?? "",
     apiKey: "",
@@ -110,9 +194,9 @@ export default function RetailCrmSettingsPage() {
     setFields((f) => ({ ...f, apiKey: "" }));
   };
   const storeOptions = [
-    { label: "Choose a warehouse…", value: "" },
+    { label: t.chooseWarehouse, value: "" },
     ...stores.map((s) => ({
-      label: s.active ? `${s.name} (${s.code})` : `${s.name} (${s.code}, inactive)`,
+      label: t.store(s.name, s.code, s.active),
       value: s.code,
     })),
   ];
@@ -120,47 +204,47 @@ export default function RetailCrmSettingsPage() {
     fetcher.data ? <Banner tone={fetcher.data.ok ? "success" : "critical"}>{fetcher.data.message}</Banner> : null;
 
   return (
-    <Page title="RetailCRM" backAction={{ content: "Settings", url: "/app/settings" }}>
+    <Page title="RetailCRM" backAction={{ content: t.settings, url: "/app/settings" }}>
       <Layout>
         <Layout.Section>
           <Card>
             <FormLayout>
               {banner(save)}
               <Text as="h2" variant="headingMd">
-                Connection
+                {t.connection}
               </Text>
               <TextField
-                label="RetailCRM account address"
+                label={t.accountUrl}
                 name="accountUrl"
                 value={fields.accountUrl}
                 onChange={set("accountUrl")}
                 autoComplete="off"
                 placeholder="https://myshop.retailcrm.ru"
-                helpText="https:// (plain http only for this machine)"
+                helpText={t.accountUrlHelp}
                 error={errors.accountUrl}
               />
               <TextField
-                label="API key"
+                label={t.apiKey}
                 name="apiKey"
                 type="password"
                 value={fields.apiKey}
                 onChange={set("apiKey")}
                 autoComplete="new-password"
-                helpText={apiKeySet ? "An API key is saved. Leave empty to keep it." : "Not saved yet."}
+                helpText={apiKeySet ? t.apiKeySaved : t.notSaved}
                 error={errors.apiKey}
               />
               <TextField
-                label="Module code"
+                label={t.moduleCode}
                 name="moduleCode"
                 value={fields.moduleCode}
                 onChange={set("moduleCode")}
                 autoComplete="off"
-                helpText="The warehouse module's code in RetailCRM."
+                helpText={t.moduleCodeHelp}
                 error={errors.moduleCode}
               />
               {stores.length > 0 ? (
                 <Select
-                  label="Warehouse stock goes to"
+                  label={t.warehouseTo}
                   name="storeCode"
                   options={storeOptions}
                   value={fields.storeCode}
@@ -169,18 +253,18 @@ export default function RetailCrmSettingsPage() {
                 />
               ) : (
                 <TextField
-                  label="Warehouse code"
+                  label={t.warehouseCode}
                   name="storeCode"
                   value={fields.storeCode}
                   onChange={set("storeCode")}
                   autoComplete="off"
-                  helpText={storesError ?? "Save the address and API key to pick from RetailCRM's warehouses."}
+                  helpText={storesError ?? t.warehouseCodeHelp}
                   error={errors.storeCode}
                 />
               )}
               <InlineStack gap="200">
                 <Button variant="primary" onClick={submitSave} loading={save.state !== "idle"}>
-                  Save
+                  {t.save}
                 </Button>
               </InlineStack>
             </FormLayout>
@@ -194,49 +278,48 @@ export default function RetailCrmSettingsPage() {
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Test connection
+                  {t.testConnection}
                 </Text>
                 <InlineStack gap="200">
                   <ConnectionBadge state={connection.state} />
                 </InlineStack>
                 {test.data ? banner(test) : connection.message ? <Text as="p">{connection.message}</Text> : null}
                 <Text as="p" tone="subdued">
-                  Checks the API key in the form and reads RetailCRM&apos;s warehouses. Nothing is saved: a blank API
-                  key field tests the saved key.
+                  {t.testText}
                 </Text>
                 <Button
                   onClick={() => test.submit({ intent: "test", ...fields }, { method: "post" })}
                   loading={test.state !== "idle"}
                 >
-                  Test connection
+                  {t.testConnection}
                 </Button>
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Stock
+                  {t.stock}
                 </Text>
                 {banner(sendStock)}
                 <Checkbox
-                  label="Send stock to RetailCRM"
+                  label={t.sendStock}
                   checked={sendStock.formData ? sendStock.formData.get("on") === "on" : sendsStock}
                   disabled={!settings}
                   onChange={(on) => sendStock.submit({ intent: "send-stock", on: on ? "on" : "" }, { method: "post" })}
                 />
                 <Text as="h2" variant="headingMd">
-                  Warehouse module
+                  {t.module}
                 </Text>
                 {banner(register)}
                 <Text as="p" tone="subdued">
-                  Registers Passerelle in RetailCRM as the warehouse system, so RetailCRM can ask it for leftovers.
+                  {t.moduleText}
                 </Text>
                 <Button
                   onClick={() => register.submit({ intent: "register" }, { method: "post" })}
                   loading={register.state !== "idle"}
                   disabled={!settings}
                 >
-                  Register module
+                  {t.register}
                 </Button>
               </BlockStack>
             </Card>
@@ -247,8 +330,6 @@ export default function RetailCrmSettingsPage() {
   );
 }
 
-const MATCHED_BY = { article: "article", externalId: "external id", xmlId: "XML id" } as const;
-
 /** Which RetailCRM offer each Shopify variant's SKU matches, a page of 50 at a time. */
 function MatchItems({
   fetcher,
@@ -258,16 +339,16 @@ function MatchItems({
   disabled: boolean;
 }) {
   const matches = fetcher.data?.intent === "match" ? fetcher.data.matches : undefined;
+  const t = useWords(WORDS);
   const load = (after: string | null) => fetcher.submit({ intent: "match", after: after ?? "" }, { method: "post" });
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Match items
+          {t.matchItems}
         </Text>
         <Text as="p" tone="subdued">
-          Each Shopify variant is matched to the RetailCRM offer whose article is its SKU (else whose external id, then
-          XML id, is). Variants without a match get no stock in RetailCRM.
+          {t.matchText}
         </Text>
         {fetcher.data?.intent === "match" ? (
           <Banner tone={fetcher.data.ok ? "info" : "critical"}>{fetcher.data.message}</Banner>
@@ -275,21 +356,21 @@ function MatchItems({
         {matches ? (
           <DataTable
             columnContentTypes={["text", "text", "text"]}
-            headings={["Shopify SKU", "RetailCRM offer", "Matched by / why not"]}
+            headings={t.matchHeadings}
             rows={matches.rows.map((row) => [
-              row.sku || "(no SKU)",
+              row.sku || t.noSku,
               row.offerId === null ? "—" : String(row.offerId),
-              row.offerId === null ? row.reason : MATCHED_BY[row.matchedBy],
+              row.offerId === null ? row.reason : t.matchedBy[row.matchedBy],
             ])}
           />
         ) : null}
         <InlineStack gap="200">
           <Button onClick={() => load(null)} loading={fetcher.state !== "idle"} disabled={disabled}>
-            {matches ? "First 50 variants" : "Match items"}
+            {matches ? t.first50 : t.matchItems}
           </Button>
           {matches?.next ? (
             <Button onClick={() => load(matches.next)} disabled={fetcher.state !== "idle"}>
-              Next 50 variants
+              {t.next50}
             </Button>
           ) : null}
         </InlineStack>

@@ -16,9 +16,72 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { ConnectionBadge } from "../components/ConnectionBadge";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
-import { saveTuyoSettingsForm, setTuyoReceivesStock, testTuyo, tuyoSettingsScreen } from "../settings/tuyo.server";
+import {
+  saveTuyoSettingsForm,
+  setTuyoReceivesStock,
+  testTuyo,
+  testTuyoForm,
+  tuyoSettingsScreen,
+} from "../settings/tuyo.server";
 import { authenticate } from "../shopify.server";
+
+const WORDS = defineWords({
+  en: {
+    saved: "Tuyo settings saved. Test the connection to check them.",
+    settings: "Settings",
+    categories: "Categories",
+    listings: "Listings",
+    orders: "Orders",
+    apiUrl: "Tuyo API address",
+    apiUrlHelp: "https:// (plain http only for this machine)",
+    mode: "Key in use",
+    production: "Production",
+    testing: "Testing",
+    productionKey: "Production API key",
+    testingKey: "Testing API key",
+    keySaved: "A key is saved. Leave empty to keep it.",
+    keyNotSaved: "Not saved yet.",
+    storeId: "Store id",
+    branchId: "Branch id",
+    userId: "User id",
+    preparationHours: "Default preparation time (hours)",
+    freeShipping: "Free shipping",
+    fragile: "Fragile",
+    save: "Save",
+    testConnection: "Test connection",
+    testHelp: "Reads Tuyo's categories with the address and key in the form; saves nothing.",
+    sendStock: "Send stock to Tuyo",
+  },
+  fr: {
+    saved: "Paramètres Tuyo enregistrés. Testez la connexion pour les vérifier.",
+    settings: "Paramètres",
+    categories: "Catégories",
+    listings: "Publications",
+    orders: "Commandes",
+    apiUrl: "Adresse de l'API Tuyo",
+    apiUrlHelp: "https:// (http simple seulement pour cette machine)",
+    mode: "Clé utilisée",
+    production: "Production",
+    testing: "Test",
+    productionKey: "Clé d'API de production",
+    testingKey: "Clé d'API de test",
+    keySaved: "Une clé est enregistrée. Laissez vide pour la conserver.",
+    keyNotSaved: "Pas encore enregistrée.",
+    storeId: "Identifiant de boutique",
+    branchId: "Identifiant d'établissement",
+    userId: "Identifiant d'utilisateur",
+    preparationHours: "Délai de préparation par défaut (heures)",
+    freeShipping: "Livraison gratuite",
+    fragile: "Fragile",
+    save: "Enregistrer",
+    testConnection: "Tester la connexion",
+    testHelp: "Lit les catégories de Tuyo avec l'adresse et la clé du formulaire ; n'enregistre rien.",
+    sendStock: "Envoyer le stock à Tuyo",
+  },
+});
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -29,32 +92,35 @@ type Answer = { intent: string; ok: boolean; message: string; fieldErrors: Recor
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> => {
   const { session } = await authenticate.admin(request);
+  const { locale } = localeOfRequest(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const text = (name: string) => String(form.get(name) ?? "");
+  const formInput = () => ({
+    apiUrl: text("apiUrl"),
+    mode: text("mode"),
+    productionKey: text("productionKey"),
+    testingKey: text("testingKey"),
+    storeId: text("storeId"),
+    branchId: text("branchId"),
+    userId: text("userId"),
+    preparationHours: text("preparationHours"),
+    freeShipping: text("freeShipping") === "on",
+    fragile: text("fragile") === "on",
+  });
   const result = await formResult(async (): Promise<Omit<Answer, "intent">> => {
     switch (intent) {
       case "save": {
-        const saved = await saveTuyoSettingsForm(session.shop, {
-          apiUrl: text("apiUrl"),
-          mode: text("mode"),
-          productionKey: text("productionKey"),
-          testingKey: text("testingKey"),
-          storeId: text("storeId"),
-          branchId: text("branchId"),
-          userId: text("userId"),
-          preparationHours: text("preparationHours"),
-          freeShipping: text("freeShipping") === "on",
-          fragile: text("fragile") === "on",
-        });
-        return saved.ok
-          ? { ok: true, message: "Tuyo settings saved. Test the connection to check them.", fieldErrors: {} }
-          : saved;
+        const saved = await saveTuyoSettingsForm(session.shop, formInput(), locale);
+        return saved.ok ? { ok: true, message: WORDS[locale].saved, fieldErrors: {} } : saved;
       }
       case "test":
-        return { ...(await testTuyo(session.shop)), fieldErrors: {} };
+        // The screen sends what its form holds (tested, not saved); a bare "test" tests the saved settings.
+        return form.has("apiUrl")
+          ? await testTuyoForm(session.shop, formInput(), locale)
+          : { ...(await testTuyo(session.shop, locale)), fieldErrors: {} };
       case "send-stock":
-        return { ...(await setTuyoReceivesStock(session.shop, text("on") === "on")), fieldErrors: {} };
+        return { ...(await setTuyoReceivesStock(session.shop, text("on") === "on", locale)), fieldErrors: {} };
       default:
         return unknownIntent();
     }
@@ -67,6 +133,7 @@ export default function TuyoSettingsPage() {
   const save = useFetcher<typeof action>();
   const test = useFetcher<typeof action>();
   const sendStock = useFetcher<typeof action>();
+  const t = useWords(WORDS);
   const [fields, setFields] = useState({
     apiUrl: settings?.apiUrl ?? "",
     mode: settings?.mode ?? "production",
@@ -82,7 +149,14 @@ export default function TuyoSettingsPage() {
     fragile: settings?.fragile ?? false,
   });
   const set = (name: keyof typeof fields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
-  const errors = save.data && !save.data.ok ? save.data.fieldErrors : {};
+  const errors =
+    save.data && !save.data.ok ? save.data.fieldErrors : test.data && !test.data.ok ? test.data.fieldErrors : {};
+  const formValues = (intent: string) => ({
+    intent,
+    ...fields,
+    freeShipping: flags.freeShipping ? "on" : "",
+    fragile: flags.fragile ? "on" : "",
+  });
   const submitSave = () => {
     save.submit(
       {
@@ -97,16 +171,16 @@ export default function TuyoSettingsPage() {
   };
   const banner = (fetcher: typeof save) =>
     fetcher.data ? <Banner tone={fetcher.data.ok ? "success" : "critical"}>{fetcher.data.message}</Banner> : null;
-  const keyHelp = (set: boolean) => (set ? "A key is saved. Leave empty to keep it." : "Not saved yet.");
+  const keyHelp = (set: boolean) => (set ? t.keySaved : t.keyNotSaved);
 
   return (
     <Page
       title="Tuyo"
-      backAction={{ content: "Settings", url: "/app/settings" }}
+      backAction={{ content: t.settings, url: "/app/settings" }}
       secondaryActions={[
-        { content: "Categories", url: "/app/tuyo/categories" },
-        { content: "Listings", url: "/app/tuyo/listings" },
-        { content: "Orders", url: "/app/tuyo/orders" },
+        { content: t.categories, url: "/app/tuyo/categories" },
+        { content: t.listings, url: "/app/tuyo/listings" },
+        { content: t.orders, url: "/app/tuyo/orders" },
       ]}
     >
       <Layout>
@@ -115,25 +189,25 @@ export default function TuyoSettingsPage() {
             <FormLayout>
               {banner(save)}
               <TextField
-                label="Tuyo API address"
+                label={t.apiUrl}
                 value={fields.apiUrl}
                 onChange={set("apiUrl")}
                 autoComplete="off"
-                helpText="https:// (plain http only for this machine)"
+                helpText={t.apiUrlHelp}
                 error={errors.apiUrl}
               />
               <Select
-                label="Key in use"
+                label={t.mode}
                 options={[
-                  { label: "Production", value: "production" },
-                  { label: "Testing", value: "testing" },
+                  { label: t.production, value: "production" },
+                  { label: t.testing, value: "testing" },
                 ]}
                 value={fields.mode}
                 onChange={set("mode")}
                 error={errors.mode}
               />
               <TextField
-                label="Production API key"
+                label={t.productionKey}
                 type="password"
                 value={fields.productionKey}
                 onChange={set("productionKey")}
@@ -142,7 +216,7 @@ export default function TuyoSettingsPage() {
                 error={errors.productionKey}
               />
               <TextField
-                label="Testing API key"
+                label={t.testingKey}
                 type="password"
                 value={fields.testingKey}
                 onChange={set("testingKey")}
@@ -152,21 +226,21 @@ export default function TuyoSettingsPage() {
               />
               <FormLayout.Group>
                 <TextField
-                  label="Store id"
+                  label={t.storeId}
                   value={fields.storeId}
                   onChange={set("storeId")}
                   autoComplete="off"
                   error={errors.storeId}
                 />
                 <TextField
-                  label="Branch id"
+                  label={t.branchId}
                   value={fields.branchId}
                   onChange={set("branchId")}
                   autoComplete="off"
                   error={errors.branchId}
                 />
                 <TextField
-                  label="User id"
+                  label={t.userId}
                   value={fields.userId}
                   onChange={set("userId")}
                   autoComplete="off"
@@ -174,25 +248,25 @@ export default function TuyoSettingsPage() {
                 />
               </FormLayout.Group>
               <TextField
-                label="Default preparation time (hours)"
+                label={t.preparationHours}
                 value={fields.preparationHours}
                 onChange={set("preparationHours")}
                 autoComplete="off"
                 error={errors.preparationHours}
               />
               <Checkbox
-                label="Free shipping"
+                label={t.freeShipping}
                 checked={flags.freeShipping}
                 onChange={(on) => setFlags((f) => ({ ...f, freeShipping: on }))}
               />
               <Checkbox
-                label="Fragile"
+                label={t.fragile}
                 checked={flags.fragile}
                 onChange={(on) => setFlags((f) => ({ ...f, fragile: on }))}
               />
               <InlineStack gap="200">
                 <Button variant="primary" onClick={submitSave} loading={save.state !== "idle"}>
-                  Save
+                  {t.save}
                 </Button>
               </InlineStack>
             </FormLayout>
@@ -202,25 +276,24 @@ export default function TuyoSettingsPage() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Test connection
+                {t.testConnection}
               </Text>
               <InlineStack gap="200">
                 <ConnectionBadge state={connection.state} />
               </InlineStack>
               {test.data ? banner(test) : connection.message ? <Text as="p">{connection.message}</Text> : null}
               <Text as="p" tone="subdued">
-                Reads Tuyo&apos;s categories with the key in use.
+                {t.testHelp}
               </Text>
               <Button
-                onClick={() => test.submit({ intent: "test" }, { method: "post" })}
+                onClick={() => test.submit(formValues("test"), { method: "post" })}
                 loading={test.state !== "idle"}
-                disabled={!settings}
               >
-                Test connection
+                {t.testConnection}
               </Button>
               {banner(sendStock)}
               <Checkbox
-                label="Send stock to Tuyo"
+                label={t.sendStock}
                 checked={sendStock.formData ? sendStock.formData.get("on") === "on" : sendsStock}
                 disabled={!settings}
                 onChange={(on) => sendStock.submit({ intent: "send-stock", on: on ? "on" : "" }, { method: "post" })}

@@ -3,14 +3,54 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
-import { formatDateTime } from "../lib/format";
+import { defineWords, useFormat, useWords } from "../i18n/words";
+import { localeOfRequest } from "../i18n/locale";
 import { authenticate } from "../shopify.server";
 import { skuStockScreen, type SkuStockView } from "../sync/stock-screen.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return skuStockScreen(session.shop, params.sku ?? "");
+  return skuStockScreen(session.shop, params.sku ?? "", localeOfRequest(request).locale);
 };
+
+const WORDS = defineWords({
+  en: {
+    title: (sku: string) => `Stock of ${sku}`,
+    differs: (shopify: string, source: string, available: string) =>
+      `Shopify shows ${shopify} but ${source} has ${available} to sell: the next stock sync will correct it.`,
+    now: (system: string) => `${system} (now)`,
+    unknownSku: (source: string) => `${source} does not know this SKU.`,
+    available: "Available to sell",
+    lastMovement: (at: string) => `Last movement ${at}`,
+    noVariant: "No Shopify variant has this SKU.",
+    atLocation: "Available at the synced location",
+    notStocked: "not stocked there",
+    lastSync: "Last sync",
+    recorded: "Available to sell, recorded",
+    answered: "Answered to Shopify's fetch_stock",
+    shopifyThen: (quantity: string | null) => `Shopify then: ${quantity ?? "unknown"}`,
+    synced: (at: string) => `Synced ${at}`,
+    notSynced: "Not synced yet.",
+  },
+  fr: {
+    title: (sku: string) => `Stock de ${sku}`,
+    differs: (shopify: string, source: string, available: string) =>
+      `Shopify affiche ${shopify} mais ${source} en a ${available} à vendre : la prochaine synchronisation du stock le corrigera.`,
+    now: (system: string) => `${system} (maintenant)`,
+    unknownSku: (source: string) => `${source} ne connaît pas ce SKU.`,
+    available: "Disponible à la vente",
+    lastMovement: (at: string) => `Dernier mouvement le ${at}`,
+    noVariant: "Aucune variante Shopify n'a ce SKU.",
+    atLocation: "Disponible à l'emplacement synchronisé",
+    notStocked: "pas en stock à cet emplacement",
+    lastSync: "Dernière synchronisation",
+    recorded: "Disponible à la vente, enregistré",
+    answered: "Réponse au fetch_stock de Shopify",
+    shopifyThen: (quantity: string | null) => `Shopify à ce moment-là : ${quantity ?? "inconnu"}`,
+    synced: (at: string) => `Synchronisé le ${at}`,
+    notSynced: "Pas encore synchronisé.",
+  },
+});
 
 const isError = (value: unknown): value is { error: string } =>
   typeof value === "object" && value !== null && "error" in value;
@@ -38,16 +78,19 @@ export default function SkuStock() {
   const source = view.source;
   const shopify = view.shopify;
   const snapshot = view.snapshot;
-  const shopifyQuantity = isError(shopify) ? undefined : shopify.find((s) => s.available !== null)?.available;
+  const shopifyQuantity = isError(shopify)
+    ? undefined
+    : (shopify.find((s) => s.available !== null)?.available ?? undefined);
   const sourceAvailable = source && !isError(source) ? source.available : undefined;
+  const t = useWords(WORDS);
+  const format = useFormat();
   return (
-    <Page title={`Stock of ${view.sku}`} backAction={{ url: "/app/fastmag/explorer?operation=inventory" }}>
+    <Page title={t.title(view.sku)} backAction={{ url: "/app/fastmag/explorer?operation=inventory" }}>
       <Layout>
         {sourceAvailable !== undefined && shopifyQuantity !== undefined && sourceAvailable !== shopifyQuantity ? (
           <Layout.Section>
             <Banner tone="warning">
-              Shopify shows {shopifyQuantity} but {view.sourceName} has {sourceAvailable} to sell: the next stock sync
-              will correct it.
+              {t.differs(format.number(shopifyQuantity), view.sourceName, format.number(sourceAvailable))}
             </Banner>
           </Layout.Section>
         ) : null}
@@ -55,15 +98,15 @@ export default function SkuStock() {
           <InlineGrid columns={3} gap="400">
             <Card>
               <Text as="h2" variant="headingMd">
-                {view.sourceName} (now)
+                {t.now(view.sourceName)}
               </Text>
               {isError(source) ? (
                 <Banner tone="critical">{source.error}</Banner>
               ) : source === null ? (
-                <Text as="p">{view.sourceName} does not know this SKU.</Text>
+                <Text as="p">{t.unknownSku(view.sourceName)}</Text>
               ) : (
                 <BlockStack gap="200">
-                  <Figure label="Available to sell" value={String(source.available)} />
+                  <Figure label={t.available} value={format.number(source.available)} />
                   {source.detail ? (
                     <Text as="p" tone="subdued">
                       {source.detail}
@@ -71,7 +114,7 @@ export default function SkuStock() {
                   ) : null}
                   {source.updatedAt ? (
                     <Text as="p" tone="subdued">
-                      Last movement {formatDateTime(source.updatedAt, timeZone)}
+                      {t.lastMovement(format.dateTime(source.updatedAt, timeZone))}
                     </Text>
                   ) : null}
                 </BlockStack>
@@ -79,19 +122,19 @@ export default function SkuStock() {
             </Card>
             <Card>
               <Text as="h2" variant="headingMd">
-                Shopify (now)
+                {t.now("Shopify")}
               </Text>
               {isError(shopify) ? (
                 <Banner tone="critical">{shopify.error}</Banner>
               ) : shopify.length === 0 ? (
-                <Text as="p">No Shopify variant has this SKU.</Text>
+                <Text as="p">{t.noVariant}</Text>
               ) : (
                 <BlockStack gap="200">
                   {shopify.map((s) => (
                     <Figure
                       key={s.inventoryItemId}
-                      label="Available at the synced location"
-                      value={s.available === null ? "not stocked there" : String(s.available)}
+                      label={t.atLocation}
+                      value={s.available === null ? t.notStocked : format.number(s.available)}
                       note={s.inventoryItemId}
                     />
                   ))}
@@ -100,24 +143,20 @@ export default function SkuStock() {
             </Card>
             <Card>
               <Text as="h2" variant="headingMd">
-                Last sync
+                {t.lastSync}
               </Text>
               {snapshot ? (
                 <BlockStack gap="200">
-                  <Figure
-                    label="Available to sell, recorded"
-                    value={String(snapshot.webStock)}
-                    note={`Answered to Shopify's fetch_stock`}
-                  />
+                  <Figure label={t.recorded} value={format.number(snapshot.webStock)} note={t.answered} />
                   <Text as="p" tone="subdued">
-                    Shopify then: {snapshot.shopifyQuantity ?? "unknown"}
+                    {t.shopifyThen(snapshot.shopifyQuantity === null ? null : format.number(snapshot.shopifyQuantity))}
                   </Text>
                   <Text as="p" tone="subdued">
-                    Synced {formatDateTime(snapshot.syncedAt, timeZone)}
+                    {t.synced(format.dateTime(snapshot.syncedAt, timeZone))}
                   </Text>
                 </BlockStack>
               ) : (
-                <Text as="p">Not synced yet.</Text>
+                <Text as="p">{t.notSynced}</Text>
               )}
             </Card>
           </InlineGrid>

@@ -15,11 +15,65 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useWords } from "../i18n/words";
 import { enqueueJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { setTuyoCargoOverride, tuyoListingsScreen } from "../settings/tuyo.server";
 import { authenticate } from "../shopify.server";
+
+const WORDS = defineWords({
+  en: {
+    title: "Tuyo listings",
+    productsOnTuyo: "Products on Tuyo",
+    headings: ["Shopify product", "Tuyo SKU", "State", "Cargo type", "Why"],
+    states: { listed: "listed", refused: "refused", unlisted: "unlisted", pending: "pending" } as Record<
+      string,
+      string
+    >,
+    fromWeight: "from weight",
+    publish: "Publish",
+    products: "Products",
+    aCollection: "A collection (id)",
+    aTag: "A tag",
+    productsByIds: "Products (ids)",
+    collectionId: "Collection id",
+    tag: "Tag",
+    productIds: "Product ids",
+    publishOnTuyo: "Publish on Tuyo",
+    takeOff: "Take these products off Tuyo",
+    cargoType: "Cargo type",
+    productId: "Product id",
+    fromWeightAndSize: "From weight and size",
+    save: "Save",
+    started: (jobId: string) => `Started: follow it on the Syncs page (run ${jobId}).`,
+    cargoSaved: "Cargo type saved; it is sent with the product's next publishing.",
+  },
+  fr: {
+    title: "Publications Tuyo",
+    productsOnTuyo: "Produits sur Tuyo",
+    headings: ["Produit Shopify", "SKU Tuyo", "État", "Type de colis", "Pourquoi"],
+    states: { listed: "publié", refused: "refusé", unlisted: "retiré", pending: "en attente" },
+    fromWeight: "selon le poids",
+    publish: "Publier",
+    products: "Produits",
+    aCollection: "Une collection (identifiant)",
+    aTag: "Une balise",
+    productsByIds: "Des produits (identifiants)",
+    collectionId: "Identifiant de collection",
+    tag: "Balise",
+    productIds: "Identifiants de produits",
+    publishOnTuyo: "Publier sur Tuyo",
+    takeOff: "Retirer ces produits de Tuyo",
+    cargoType: "Type de colis",
+    productId: "Identifiant du produit",
+    fromWeightAndSize: "Selon le poids et la taille",
+    save: "Enregistrer",
+    started: (jobId: string) => `Lancé : suivez-le sur la page Synchronisations (exécution ${jobId}).`,
+    cargoSaved: "Type de colis enregistré ; il est envoyé à la prochaine publication du produit.",
+  },
+});
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -37,6 +91,7 @@ const selectionOf = (by: string, value: string): Record<string, unknown> => {
 
 export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> => {
   const { session } = await authenticate.admin(request);
+  const { locale } = localeOfRequest(request);
   const form = Object.fromEntries(await request.formData()) as Record<string, string>;
   return formResult(async (): Promise<Answer> => {
     switch (form.intent) {
@@ -51,11 +106,15 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> =
           type: form.intent === "publish" ? "listings.publish" : "listings.unpublish",
           params,
         });
-        return { ok: true, message: `Started: follow it on the Syncs page (run ${jobId}).`, jobId };
+        return { ok: true, message: WORDS[locale].started(jobId), jobId };
       }
       case "cargo":
-        await setTuyoCargoOverride(session.shop, { productId: form.productId, cargoType: form.cargoType || null });
-        return { ok: true, message: "Cargo type saved; it is sent with the product's next publishing." };
+        await setTuyoCargoOverride(
+          session.shop,
+          { productId: form.productId, cargoType: form.cargoType || null },
+          locale,
+        );
+        return { ok: true, message: WORDS[locale].cargoSaved };
       default:
         return unknownIntent();
     }
@@ -68,30 +127,31 @@ export default function TuyoListingsPage() {
   const { listings, cargoTypes } = useLoaderData<typeof loader>();
   const publish = useFetcher<typeof action>();
   const cargo = useFetcher<typeof action>();
+  const t = useWords(WORDS);
   const [by, setBy] = useState("collection");
   const [value, setValue] = useState("");
   const [override, setOverride] = useState({ productId: "", cargoType: "" });
   const banner = (f: typeof publish) =>
     f.data ? <Banner tone={f.data.ok ? "success" : "critical"}>{f.data.message}</Banner> : null;
   return (
-    <Page title="Tuyo listings" backAction={{ content: "Tuyo", url: "/app/settings/tuyo" }}>
+    <Page title={t.title} backAction={{ content: "Tuyo", url: "/app/settings/tuyo" }}>
       <Layout>
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Products on Tuyo
+                {t.productsOnTuyo}
               </Text>
               <DataTable
                 columnContentTypes={["text", "text", "text", "text", "text"]}
-                headings={["Shopify product", "Tuyo SKU", "State", "Cargo type", "Why"]}
+                headings={t.headings}
                 rows={listings.map((l) => [
                   l.productId.replace("gid://shopify/Product/", "#"),
                   l.tuyoSku ?? "—",
                   <Badge key={l.productId} tone={TONE[l.state as keyof typeof TONE]}>
-                    {l.state}
+                    {t.states[l.state] ?? l.state}
                   </Badge>,
-                  l.cargoOverride ?? "from weight",
+                  l.cargoOverride ?? t.fromWeight,
                   l.reason ?? "",
                 ])}
               />
@@ -103,21 +163,21 @@ export default function TuyoListingsPage() {
             <Card>
               <FormLayout>
                 <Text as="h2" variant="headingMd">
-                  Publish
+                  {t.publish}
                 </Text>
                 {banner(publish)}
                 <Select
-                  label="Products"
+                  label={t.products}
                   options={[
-                    { label: "A collection (id)", value: "collection" },
-                    { label: "A tag", value: "tag" },
-                    { label: "Products (ids)", value: "products" },
+                    { label: t.aCollection, value: "collection" },
+                    { label: t.aTag, value: "tag" },
+                    { label: t.productsByIds, value: "products" },
                   ]}
                   value={by}
                   onChange={setBy}
                 />
                 <TextField
-                  label={by === "collection" ? "Collection id" : by === "tag" ? "Tag" : "Product ids"}
+                  label={by === "collection" ? t.collectionId : by === "tag" ? t.tag : t.productIds}
                   value={value}
                   onChange={setValue}
                   autoComplete="off"
@@ -133,39 +193,41 @@ export default function TuyoListingsPage() {
                   variant="primary"
                   onClick={() => publish.submit({ intent: "publish", by, value }, { method: "post" })}
                 >
-                  Publish on Tuyo
+                  {t.publishOnTuyo}
                 </Button>
                 <Button
                   tone="critical"
                   disabled={by !== "products"}
                   onClick={() => publish.submit({ intent: "unpublish", value }, { method: "post" })}
                 >
-                  Take these products off Tuyo
+                  {t.takeOff}
                 </Button>
               </FormLayout>
             </Card>
             <Card>
               <FormLayout>
                 <Text as="h2" variant="headingMd">
-                  Cargo type
+                  {t.cargoType}
                 </Text>
                 {banner(cargo)}
                 <TextField
-                  label="Product id"
+                  label={t.productId}
                   value={override.productId}
                   onChange={(productId) => setOverride((o) => ({ ...o, productId }))}
                   autoComplete="off"
                 />
                 <Select
-                  label="Cargo type"
+                  label={t.cargoType}
                   options={[
-                    { label: "From weight and size", value: "" },
+                    { label: t.fromWeightAndSize, value: "" },
                     ...cargoTypes.map((c) => ({ label: c, value: c })),
                   ]}
                   value={override.cargoType}
                   onChange={(cargoType) => setOverride((o) => ({ ...o, cargoType }))}
                 />
-                <Button onClick={() => cargo.submit({ intent: "cargo", ...override }, { method: "post" })}>Save</Button>
+                <Button onClick={() => cargo.submit({ intent: "cargo", ...override }, { method: "post" })}>
+                  {t.save}
+                </Button>
               </FormLayout>
             </Card>
           </BlockStack>

@@ -67,9 +67,23 @@ export async function saveConnectionSettings(shop: string, id: string, fields: R
   return connectionSettings(shop, id);
 }
 
-/** POST /api/settings/<system>/test */
-export async function testConnectionOf(shop: string, id: string) {
+/**
+ * POST /api/settings/<system>/test: with no fields, tests the saved settings; with the fields of its
+ * screen, tests those (saving nothing; a secret left out or blank means the stored one), answering
+ * 422 with field errors when they must be fixed first.
+ */
+export async function testConnectionOf(shop: string, id: string, fields: Record<string, unknown> = {}) {
   const manifest = settableById(id);
+  if (Object.keys(fields).length > 0) {
+    if (!manifest.settingsForm?.test)
+      throw new ValidationError(`${manifest.name} can only test its saved settings: send no fields.`, {
+        form: "send no fields",
+      });
+    const tested = await manifest.settingsForm.test(shop, fields);
+    if (!tested.ok && Object.keys(tested.fieldErrors).length > 0)
+      throw new ValidationError(tested.message, tested.fieldErrors);
+    return { ok: tested.ok, message: tested.message };
+  }
   if (!manifest.testConnection) return { ok: true, message: `${manifest.name} has no connection to test.` };
   return manifest.testConnection(shop);
 }

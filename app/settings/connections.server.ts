@@ -2,11 +2,12 @@
 // with its connection state and settings screen, and who plays which part in plain words.
 import { connectionsToSetUp, routingSentences } from "../connectors/registry.server";
 import { db } from "../db.server";
+import type { Locale } from "../i18n/locale";
 
 export async function connectionsScreen(shop: string) {
   return connectionsToSetUp(shop);
 }
 
-export function routingScreen(shop: string) {
-  return routingSentences(db, shop);
+export function routingScreen(shop: string, locale: Locale = "en") {
+  return routingSentences(db, shop, locale);
 }

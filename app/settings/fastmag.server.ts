@@ -11,6 +11,8 @@ import {
 import { loadRouting } from "../connectors/routing.server";
 import { connectionSummaries } from "../connectors/registry.server";
 import { db } from "../db.server";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import { errorMessage } from "../lib/errors";
 import { logger } from "../lib/logger.server";
 import { listShopLocations, type ShopLocation } from "../shopify/locations.server";
@@ -19,24 +21,30 @@ export type { FastmagSettingsInput } from "../connectors/fastmag/settings-form.s
 
 const CONNECTOR = "fastmag";
 
+const WORDS = defineWords({
+  en: { noLocations: (detail: string) => `Shopify's locations could not be loaded (${detail}).` },
+  fr: { noLocations: (detail: string) => `Les emplacements Shopify n'ont pas pu être chargés (« ${detail} »).` },
+});
+
 /** The shop's Shopify locations; when Shopify cannot list them, the screen says so and still loads. */
 async function shopLocations(
   shop: string,
   accessToken: string | undefined,
+  locale: Locale = "en",
 ): Promise<{ locations: ShopLocation[] | null; error: string | null }> {
   try {
     return { locations: await listShopLocations(shop, accessToken ?? ""), error: null };
   } catch (error) {
     logger.warn("could not list Shopify locations", { shop, error: errorMessage(error) });
-    return { locations: null, error: `Shopify's locations could not be loaded (${errorMessage(error)}).` };
+    return { locations: null, error: WORDS[locale].noLocations(errorMessage(error)) };
   }
 }
 
-export async function fastmagSettingsScreen(shop: string, accessToken: string | undefined) {
+export async function fastmagSettingsScreen(shop: string, accessToken: string | undefined, locale: Locale = "en") {
   const [{ settings, passwordSet }, summaries, locations, routing] = await Promise.all([
     loadFastmagSettings(shop),
     connectionSummaries(shop),
-    shopLocations(shop, accessToken),
+    shopLocations(shop, accessToken, locale),
     loadRouting(db, shop),
   ]);
   const summary = summaries.find((s) => s.connector === CONNECTOR);
@@ -57,16 +65,17 @@ export async function saveFastmagSettingsForm(
   shop: string,
   accessToken: string | undefined,
   input: FastmagSettingsInput,
+  locale: Locale = "en",
 ) {
   const { locations } = await shopLocations(shop, accessToken);
-  return saveFastmagSettings(shop, input, { knownLocationIds: locations?.map((l) => l.id) });
+  return saveFastmagSettings(shop, input, { knownLocationIds: locations?.map((l) => l.id), locale });
 }
 
-export function testFastmag(shop: string) {
-  return testFastmagConnection(shop);
+export function testFastmag(shop: string, locale: Locale = "en") {
+  return testFastmagConnection(shop, { locale });
 }
 
 /** "Test connection": the form's values, unsaved (a blank password means the saved one); saves nothing. */
-export function testFastmagSettings(shop: string, input: FastmagSettingsInput) {
-  return testFastmagForm(shop, input);
+export function testFastmagSettings(shop: string, input: FastmagSettingsInput, locale: Locale = "en") {
+  return testFastmagForm(shop, input, { locale });
 }

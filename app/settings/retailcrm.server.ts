@@ -17,13 +17,46 @@ import { matchSku, retailCrmOfferIndex, type ItemMatch } from "../connectors/ret
 import { RetailCrmRefusedError, RetailCrmUnavailableError } from "../connectors/retailcrm/client.server";
 import { loadRouting, saveRouting } from "../connectors/routing.server";
 import { db } from "../db.server";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import { NotConfiguredError } from "../lib/errors";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { variantSkusPage } from "../shopify/variants.server";
 
 export type { RetailCrmSettingsInput } from "../connectors/retailcrm/settings.server";
 
-export async function retailCrmSettingsScreen(shop: string) {
+const WORDS = defineWords({
+  en: {
+    noStores: (why: string) => `RetailCRM's warehouses could not be loaded: ${why}`,
+    saveFirst: "Save the RetailCRM settings (address and API key) first.",
+    pickFirst: "Pick the RetailCRM warehouse stock goes to first.",
+    comesFrom: "Stock comes from RetailCRM: it cannot receive it too. Choose another stock source first.",
+    sendsNow: "Stock runs now send stock to RetailCRM too.",
+    sendsNoMore: "Stock runs no longer send stock to RetailCRM.",
+    matched: (matched: number, after: boolean, rows: number, offers: number) =>
+      `${matched} of ${after ? "these" : "the first"} ${rows} Shopify variants match a RetailCRM offer (RetailCRM has ${offers} offers).`,
+    // Null: the stock run's own words (matching.server.ts), which are English.
+    noSku: null as string | null,
+    noOffer: null as ((sku: string) => string) | null,
+  },
+  fr: {
+    noStores: (why: string) => `Les entrepôts de RetailCRM n'ont pas pu être chargés : ${why}`,
+    saveFirst: "Enregistrez d'abord les paramètres RetailCRM (adresse et clé d'API).",
+    pickFirst: "Choisissez d'abord l'entrepôt RetailCRM où va le stock.",
+    comesFrom:
+      "Le stock vient de RetailCRM : il ne peut pas aussi en recevoir. Choisissez d'abord une autre source de stock.",
+    sendsNow: "Les synchronisations de stock envoient désormais aussi le stock à RetailCRM.",
+    sendsNoMore: "Les synchronisations de stock n'envoient plus le stock à RetailCRM.",
+    matched: (matched: number, after: boolean, rows: number, offers: number) =>
+      `${matched} sur ${after ? "ces" : "les"} ${rows} ${after ? "" : "premières "}variantes Shopify correspondent à une offre RetailCRM (RetailCRM a ${offers} offre${offers > 1 ? "s" : ""}).`,
+    noSku:
+      "Cette variante n'a pas de SKU dans Shopify : aucune offre RetailCRM ne peut lui correspondre. Donnez-lui l'article de l'offre comme SKU.",
+    noOffer: (sku: string) =>
+      `Aucune offre RetailCRM n'a « ${sku} » comme article (ni comme identifiant externe ou XML) : son stock n'est pas envoyé à RetailCRM. Donnez cet article à l'offre dans RetailCRM.`,
+  },
+});
+
+export async function retailCrmSettingsScreen(shop: string, locale: Locale = "en") {
   const [{ settings, apiKeySet }, summaries, routing] = await Promise.all([
     loadRetailCrmSettings(shop),
     connectionSummaries(shop),
@@ -35,7 +68,7 @@ export async function retailCrmSettingsScreen(shop: string) {
     try {
       stores = await retailCrmStores(shop);
     } catch (error) {
-      storesError = `RetailCRM's warehouses could not be loaded: ${describeRetailCrmFailure(error)}`;
+      storesError = WORDS[locale].noStores(describeRetailCrmFailure(error, locale));
     }
   }
   const summary = summaries.find((s) => s.connector === RETAILCRM);
@@ -49,40 +82,40 @@ export async function retailCrmSettingsScreen(shop: string) {
   };
 }
 
-export function saveRetailCrmSettingsForm(shop: string, input: RetailCrmSettingsInput) {
-  return saveRetailCrmSettings(shop, input);
+export function saveRetailCrmSettingsForm(shop: string, input: RetailCrmSettingsInput, locale: Locale = "en") {
+  return saveRetailCrmSettings(shop, input, locale);
 }
 
-export function testRetailCrm(shop: string) {
-  return testRetailCrmConnection(shop);
+export function testRetailCrm(shop: string, locale: Locale = "en") {
+  return testRetailCrmConnection(shop, { locale });
 }
 
 /** "Test connection": the form's values, unsaved (a blank API key means the saved one); saves nothing. */
-export function testRetailCrmSettings(shop: string, input: RetailCrmSettingsInput) {
-  return testRetailCrmForm(shop, input);
+export function testRetailCrmSettings(shop: string, input: RetailCrmSettingsInput, locale: Locale = "en") {
+  return testRetailCrmForm(shop, input, { locale });
 }
 
-export function registerRetailCrm(shop: string) {
-  return registerRetailCrmModule(shop);
+export function registerRetailCrm(shop: string, locale: Locale = "en") {
+  return registerRetailCrmModule(shop, locale);
 }
 
 /** "Send stock to RetailCRM": adds it to, or removes it from, the shop's stock destinations. */
-export async function setRetailCrmReceivesStock(shop: string, on: boolean): Promise<{ ok: boolean; message: string }> {
+export async function setRetailCrmReceivesStock(
+  shop: string,
+  on: boolean,
+  locale: Locale = "en",
+): Promise<{ ok: boolean; message: string }> {
+  const w = WORDS[locale];
   const { settings, apiKeySet } = await loadRetailCrmSettings(shop);
-  if (on && (!settings || !apiKeySet))
-    return { ok: false, message: "Save the RetailCRM settings (address and API key) first." };
-  if (on && !settings?.storeCode) return { ok: false, message: "Pick the RetailCRM warehouse stock goes to first." };
+  if (on && (!settings || !apiKeySet)) return { ok: false, message: w.saveFirst };
+  if (on && !settings?.storeCode) return { ok: false, message: w.pickFirst };
   const routing = await loadRouting(db, shop);
-  if (on && routing.stockSource === RETAILCRM)
-    return {
-      ok: false,
-      message: "Stock comes from RetailCRM: it cannot receive it too. Choose another stock source first.",
-    };
+  if (on && routing.stockSource === RETAILCRM) return { ok: false, message: w.comesFrom };
   const others = routing.stockDestinations.filter((id) => id !== RETAILCRM);
   await saveRouting(db, shop, { stockDestinations: on ? [...others, RETAILCRM] : others });
   return {
     ok: true,
-    message: on ? "Stock runs now send stock to RetailCRM too." : "Stock runs no longer send stock to RetailCRM.",
+    message: on ? w.sendsNow : w.sendsNoMore,
   };
 }
 
@@ -99,6 +132,7 @@ export type ItemMatchRow = ItemMatch & { variantId: string };
 export async function retailCrmItemMatches(
   shop: string,
   after: string | null,
+  locale: Locale = "en",
 ): Promise<
   | { ok: true; message: string; matches: { rows: ItemMatchRow[]; next: string | null; after: string | null } }
   | { ok: false; message: string }
@@ -108,12 +142,17 @@ export async function retailCrmItemMatches(
       retailCrmOfferIndex(shop),
       adminClientForShop(shop).then((client) => variantSkusPage(client, MATCH_PAGE, after)),
     ]);
-    const rows = page.variants.map((v) => ({ variantId: v.id, ...matchSku(index, v.sku) }));
+    const w = WORDS[locale];
+    const rows = page.variants.map((v): ItemMatchRow => {
+      const match = matchSku(index, v.sku);
+      if (match.offerId !== null) return { variantId: v.id, ...match };
+      const reason = match.sku ? w.noOffer?.(match.sku) : w.noSku;
+      return { variantId: v.id, ...match, reason: reason ?? match.reason };
+    });
     const matched = rows.filter((r) => r.offerId !== null).length;
-    const first = after ? "these" : "the first";
     return {
       ok: true,
-      message: `${matched} of ${first} ${rows.length} Shopify variants match a RetailCRM offer (RetailCRM has ${offers} offers).`,
+      message: WORDS[locale].matched(matched, !!after, rows.length, offers),
       matches: { rows, next: page.next, after },
     };
   } catch (error) {
@@ -122,7 +161,7 @@ export async function retailCrmItemMatches(
       error instanceof RetailCrmUnavailableError ||
       error instanceof NotConfiguredError
     )
-      return { ok: false, message: describeRetailCrmFailure(error) };
+      return { ok: false, message: describeRetailCrmFailure(error, locale) };
     throw error;
   }
 }

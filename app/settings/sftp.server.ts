@@ -6,10 +6,12 @@ import {
   loadSftpSettings,
   saveSftpSettings,
   testSftpConnection,
+  testSftpSettings,
   type SftpFormFields,
 } from "../connectors/sftp/settings.server";
 import { DEFAULT_FILE_PATTERN, DEFAULT_SKU_PATTERN } from "../connectors/sftp/file-names";
 import { db } from "../db.server";
+import type { Locale } from "../i18n/locale";
 import {
   chooseImageSource,
   chosenImageSource,
@@ -36,8 +38,12 @@ export async function sftpSettingsScreen(shop: string) {
   };
 }
 
-export const saveSftpSettingsForm = (shop: string, fields: SftpFormFields) => saveSftpSettings(shop, fields);
-export const testSftp = (shop: string) => testSftpConnection(shop);
+export const saveSftpSettingsForm = (shop: string, fields: SftpFormFields, locale: Locale = "en") =>
+  saveSftpSettings(shop, fields, locale);
+export const testSftp = (shop: string, locale: Locale = "en") => testSftpConnection(shop, locale);
+/** "Test connection": the form's values, unsaved (a blank password or key means the saved one). */
+export const testSftpForm = (shop: string, fields: SftpFormFields, locale: Locale = "en") =>
+  testSftpSettings(shop, fields, locale);
 export const chooseShopImageSource = (shop: string, id: string | null) => chooseImageSource(db, shop, id);
 export const shopImageSource = (shop: string) => imageSourceSettings(db, shop);
 export const saveShopImageSource = (shop: string, body: Record<string, unknown>) =>

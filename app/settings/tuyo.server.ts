@@ -7,6 +7,7 @@ import {
   loadTuyoSettings,
   saveTuyoSettings,
   testTuyoConnection,
+  testTuyoSettings,
   TUYO,
   TuyoNotConfiguredError,
   type TuyoSettingsInput,
@@ -20,10 +21,34 @@ import {
 import { linkTuyoSale, recordTuyoSale } from "../connectors/tuyo/orders.server";
 import { CARGO_TYPES, PRODUCT_TYPES, type CargoType } from "../connectors/tuyo/mapping.server";
 import { db } from "../db.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { recordSaleInShopify } from "../shopify/marketplace-orders.server";
 import { reportMarketplaceProgress } from "../sync/listings/order-progress.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
+
+const WORDS = defineWords({
+  en: {
+    stockOn: "Stock of the products listed on Tuyo is now sent to Tuyo.",
+    stockOff: "Stock is no longer sent to Tuyo.",
+    noMapping: "No such mapping.",
+    productId: "A product gid (gid://shopify/Product/…).",
+    cargoType: (types: string) => `One of ${types}, or null.`,
+    cargoNotSet: "The cargo type cannot be set.",
+    cargoNote: "Sent to Tuyo with the product's next publishing.",
+  },
+  fr: {
+    stockOn: "Le stock des produits publiés sur Tuyo est maintenant envoyé à Tuyo.",
+    stockOff: "Le stock n'est plus envoyé à Tuyo.",
+    noMapping: "Cette correspondance n'existe pas.",
+    productId: "Un gid de produit (gid://shopify/Product/…).",
+    cargoType: (types: string) => `Un de ${types}, ou null.`,
+    cargoNotSet: "Le type de colis ne peut pas être défini.",
+    cargoNote: "Envoyé à Tuyo à la prochaine publication du produit.",
+  },
+});
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
 
@@ -43,16 +68,21 @@ export async function tuyoSettingsScreen(shop: string) {
   };
 }
 
-export function saveTuyoSettingsForm(shop: string, input: TuyoSettingsInput) {
-  return saveTuyoSettings(shop, input);
+export function saveTuyoSettingsForm(shop: string, input: TuyoSettingsInput, locale: Locale = "en") {
+  return saveTuyoSettings(shop, input, locale);
 }
 
-export function testTuyo(shop: string) {
-  return testTuyoConnection(shop);
+export function testTuyo(shop: string, locale: Locale = "en") {
+  return testTuyoConnection(shop, { locale });
+}
+
+/** "Test connection": the form's values, unsaved (a blank key means the saved one); saves nothing. */
+export function testTuyoForm(shop: string, input: TuyoSettingsInput, locale: Locale = "en") {
+  return testTuyoSettings(shop, input, { locale });
 }
 
 /** Adds Tuyo to (or takes it out of) the systems the stock runs send stock to. */
-export async function setTuyoReceivesStock(shop: string, on: boolean) {
+export async function setTuyoReceivesStock(shop: string, on: boolean, locale: Locale = "en") {
   const { settings } = await loadTuyoSettings(shop);
   if (!settings) throw new TuyoNotConfiguredError();
   const routing = await loadRouting(db, shop);
@@ -60,17 +90,19 @@ export async function setTuyoReceivesStock(shop: string, on: boolean) {
   await saveRouting(db, shop, { stockDestinations: on ? [...others, TUYO] : others });
   return {
     ok: true,
-    message: on ? "Stock of the products listed on Tuyo is now sent to Tuyo." : "Stock is no longer sent to Tuyo.",
+    message: on ? WORDS[locale].stockOn : WORDS[locale].stockOff,
   };
 }
 
 /** Tuyo → Categories: Tuyo's list (a day old at most), the shop's rules, the product types. */
-export async function tuyoCategoriesScreen(shop: string, options: { refresh?: boolean } = {}) {
-  const [{ categories, fetchedAt, error }, rules] = await Promise.all([
+export async function tuyoCategoriesScreen(shop: string, options: { refresh?: boolean; locale?: Locale } = {}) {
+  const [{ categories, fetchedAt, error }, rules, timeZone] = await Promise.all([
     tuyoCategories(shop, options),
     categoryRules(shop),
+    shopTimeZone(shop),
   ]);
   return {
+    timeZone,
     categories,
     fetchedAt: fetchedAt?.toISOString() ?? null,
     error,
@@ -79,13 +111,13 @@ export async function tuyoCategoriesScreen(shop: string, options: { refresh?: bo
   };
 }
 
-export function saveTuyoCategoryRule(shop: string, input: Record<string, unknown>) {
-  return saveCategoryRule(shop, input);
+export function saveTuyoCategoryRule(shop: string, input: Record<string, unknown>, locale: Locale = "en") {
+  return saveCategoryRule(shop, input, locale);
 }
 
-export async function deleteTuyoCategoryRule(shop: string, input: Record<string, unknown>) {
+export async function deleteTuyoCategoryRule(shop: string, input: Record<string, unknown>, locale: Locale = "en") {
   const deleted = await deleteCategoryRule(shop, String(input.kind ?? ""), String(input.value ?? ""));
-  if (!deleted) throw new NotFoundError("No such mapping.");
+  if (!deleted) throw new NotFoundError(WORDS[locale].noMapping);
   return { deleted };
 }
 
@@ -107,21 +139,21 @@ export async function tuyoListingsScreen(shop: string) {
 }
 
 /** The merchant's cargo type for one product (null: derived from weight and size again). */
-export async function setTuyoCargoOverride(shop: string, input: Record<string, unknown>) {
+export async function setTuyoCargoOverride(shop: string, input: Record<string, unknown>, locale: Locale = "en") {
+  const words = WORDS[locale];
   const productId = String(input.productId ?? "");
   const cargoType = input.cargoType === null || input.cargoType === "" ? null : String(input.cargoType ?? "");
   const fieldErrors: Record<string, string> = {};
-  if (!/^gid:\/\/shopify\/Product\/\d+$/.test(productId))
-    fieldErrors.productId = "A product gid (gid://shopify/Product/…).";
+  if (!/^gid:\/\/shopify\/Product\/\d+$/.test(productId)) fieldErrors.productId = words.productId;
   if (cargoType !== null && !CARGO_TYPES.includes(cargoType as CargoType))
-    fieldErrors.cargoType = `One of ${CARGO_TYPES.join(", ")}, or null.`;
-  if (Object.keys(fieldErrors).length) throw new ValidationError("The cargo type cannot be set.", fieldErrors);
+    fieldErrors.cargoType = words.cargoType(CARGO_TYPES.join(", "));
+  if (Object.keys(fieldErrors).length) throw new ValidationError(words.cargoNotSet, fieldErrors);
   await db.tuyoListing.upsert({
     where: { shop_shopifyProductId: { shop, shopifyProductId: productId } },
     create: { shop, shopifyProductId: productId, state: "pending", cargoOverride: cargoType },
     update: { cargoOverride: cargoType },
   });
-  return { productId, cargoType, note: "Sent to Tuyo with the product's next publishing." };
+  return { productId, cargoType, note: words.cargoNote };
 }
 
 /** Tuyo → Orders: the Tuyo sales recorded, with the status last reported to Tuyo. */
@@ -155,8 +187,8 @@ export async function tuyoOrdersScreen(shop: string) {
  * that order in Shopify (tagged `tuyo` and `tuyo-<code>`, stock taken), which then goes to the ERP like
  * any order through orders/create.
  */
-export async function recordTuyoOrder(shop: string, input: Record<string, unknown>) {
-  const sale = await recordTuyoSale(db, shop, input);
+export async function recordTuyoOrder(shop: string, input: Record<string, unknown>, locale: Locale = "en") {
+  const sale = await recordTuyoSale(db, shop, input, locale);
   if (sale.shopifyOrderId) return { ...sale, shopifyOrderName: null, reportedToTuyo: false };
   const recorded = await recordSaleInShopify(await adminClientForShop(shop), {
     tag: TUYO,

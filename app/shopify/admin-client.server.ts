@@ -3,6 +3,7 @@
 // It uses undici's fetch explicitly: remix-serve replaces the global fetch with a polyfill that would
 // bypass the process's dispatcher (api-origin.server.ts).
 import { fetch, type Response } from "undici";
+import { said } from "../i18n/stored-words";
 import { PermanentError, TransientError, AuthenticationError } from "../lib/errors";
 import { describeOutboundFailure } from "../lib/http-outbound.server";
 import { backoffDelay, sleep } from "../lib/time";
@@ -39,12 +40,16 @@ export interface AdminClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The first backoff step after a 5xx or network failure (500 ms). Tests that put Shopify in an outage on
+ *  purpose shorten it: the same tries, without seconds of waiting. */
+export const adminRetryBackoff = { baseMs: 500 };
+
 export class ShopifyGraphQLError extends PermanentError {
   constructor(
     readonly operation: string,
     readonly errors: { message: string; extensions?: { code?: string } }[],
   ) {
-    super(`Shopify rejected ${operation}: ${errors.map((e) => e.message).join("; ")}`);
+    super(said("shopify.rejected", { operation, errors: errors.map((e) => e.message).join("; ") }));
   }
 }
 
@@ -53,9 +58,8 @@ export class ShopifyUserErrors extends PermanentError {
     readonly operation: string,
     readonly userErrors: UserError[],
   ) {
-    super(
-      `${operation} failed: ${userErrors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ")}`,
-    );
+    const errors = userErrors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message));
+    super(said("shopify.userErrors", { operation, errors: errors.join("; ") }));
   }
 }
 
@@ -131,7 +135,8 @@ export class ShopifyAdminClient {
         throw this.fail(operation.name, started, attempt, outcome.status, outcome.requestId, error);
       }
       // After THROTTLED the bucket holds Shopify's figures and reserve() waits for the refill; other failures back off.
-      if (outcome.retryAfterMs !== undefined) await this.wait(outcome.retryAfterMs ?? backoffDelay(attempt));
+      if (outcome.retryAfterMs !== undefined)
+        await this.wait(outcome.retryAfterMs ?? backoffDelay(attempt, adminRetryBackoff.baseMs));
     }
   }
 
@@ -173,7 +178,7 @@ export class ShopifyAdminClient {
       const requestId = response.headers.get("x-request-id");
       if (status === 401 || status === 403) {
         await response.body?.cancel();
-        const message = `Shopify refused the app's access token for ${this.shop} (HTTP ${status}); reinstall or re-open the app`;
+        const message = said("shopify.tokenRefused", { shop: this.shop, status });
         return { kind: "failed", status, requestId, error: new AuthenticationError(message) };
       }
       if (status === 429 || status >= 500) {

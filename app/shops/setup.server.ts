@@ -15,6 +15,8 @@ export interface SetupStep {
   url: string;
   /** Titles of the syncs that wait for it. */
   syncs: string[];
+  /** Their job types (a screen titles them in the admin's language). */
+  types: string[];
 }
 
 type Routed = "stock-source" | "price-source" | "order-destination" | "order-status-source";
@@ -25,7 +27,7 @@ async function missingStep(
   db: Db,
   shop: string,
   definition: JobTypeDefinition,
-): Promise<Omit<SetupStep, "syncs"> | null> {
+): Promise<Omit<SetupStep, "syncs" | "types"> | null> {
   for (const need of definition.needs ?? []) {
     if (!ROUTED.has(need)) continue; // Shopify always receives stock
     if (await routedConnector(db, shop, need as Routed)) continue;
@@ -40,7 +42,7 @@ export async function setupNeededFor(db: Db, shop: string, type: string): Promis
   const definition = jobType(type);
   if (!definition) return null;
   const step = await missingStep(db, shop, definition);
-  return step && { ...step, syncs: [definition.title] };
+  return step && { ...step, syncs: [definition.title], types: [definition.type] };
 }
 
 /** Everything the shop still has to set up, each with the syncs waiting for it. */
@@ -50,8 +52,10 @@ export async function whatToSetUp(db: Db, shop: string): Promise<SetupStep[]> {
     const step = await missingStep(db, shop, definition);
     if (!step) continue;
     const known = steps.get(step.connector);
-    if (known) known.syncs.push(definition.title);
-    else steps.set(step.connector, { ...step, syncs: [definition.title] });
+    if (known) {
+      known.syncs.push(definition.title);
+      known.types.push(definition.type);
+    } else steps.set(step.connector, { ...step, syncs: [definition.title], types: [definition.type] });
   }
   return [...steps.values()];
 }

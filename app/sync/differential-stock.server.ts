@@ -2,8 +2,9 @@
 // SyncCursor, re-read with an overlap so a movement written late is not missed, sent to every
 // destination. Reading a window twice is harmless: destinations write only what differs. Without a
 // watermark, or with one too old to trust, it runs the full stock run instead.
+import { said } from "../i18n/stored-words";
 import type { Db } from "../db.server";
-import { fullStockSync, fanOut, type FullStockResult, type StockRunDeps } from "./stock.server";
+import { fullStockSync, fanOut, reportUnreadable, type FullStockResult, type StockRunDeps } from "./stock.server";
 
 export const DIFFERENTIAL_STOCK_CURSOR = "stock.changes";
 
@@ -37,8 +38,11 @@ export async function differentialStockSync(
   });
 
   if (!cursor || now.getTime() - cursor.watermark.getTime() > maxAgeMs) {
+    const why = cursor
+      ? said("stock.fullInsteadOfChanges.oldWatermark", { watermark: cursor.watermark.toISOString() })
+      : said("stock.fullInsteadOfChanges.noWatermark");
+    report.log("info", why);
     const reason = cursor ? `the last watermark (${cursor.watermark.toISOString()}) is too old` : "no watermark yet";
-    report.log("info", `Full stock sync instead of changes only: ${reason}.`);
     const full = await fullStockSync(deps);
     // Movements after the source's latest one are for the next run; without dates, from now.
     const watermark = full.latestChange
@@ -49,9 +53,9 @@ export async function differentialStockSync(
   }
 
   const since = new Date(cursor.watermark.getTime() - overlapMs);
-  report.progress(0, null, "Reading stock movements");
+  report.progress(0, null, said("stock.phase.readingMovements", { source: deps.sourceName }));
   const moved = await source.changedSince(since);
-  for (const s of moved.skipped) report.skip("variant", s.externalId, s.reason);
+  reportUnreadable(report, deps.sourceName, moved.skipped);
   let watermark = cursor.watermark;
   for (const level of moved.items) if (level.updatedAt && level.updatedAt > watermark) watermark = level.updatedAt;
   const destinations = await fanOut(deps, (destination) => destination.writeChanges(moved.items));

@@ -2,6 +2,7 @@
 // and only the differences written (compare-and-swap, idempotent batches). The StockSnapshot table is
 // this destination's memory: what the source said and what Shopify held after our last read or write,
 // per SKU; the fulfillment service's fetch_stock answers from it alone.
+import { said } from "../i18n/stored-words";
 import type { StockDestination, StockPicture, StockWriteReport } from "../capabilities/stock-destination";
 import type { Db } from "../db.server";
 import type { StockLevel } from "../domain/stock";
@@ -15,6 +16,7 @@ import {
   type WriteOutcome,
 } from "../shopify/inventory.server";
 import type { SyncReporter } from "./sync-context";
+import { skuDecisions, UnmatchedCollector } from "./unmatched/decisions.server";
 import { SnapshotSaver, saveSnapshot, snapshotPages, snapshotRows, type SnapshotRow } from "./stock-snapshot.server";
 
 export interface ShopifyStockOptions {
@@ -56,10 +58,10 @@ export interface ShopifyStockChangesReport extends StockWriteReport {
   writeCalls: number;
 }
 
-export const unknownInSource = (sourceName: string) =>
-  `No variant with this SKU in ${sourceName}: its Shopify stock is left as it is.`;
-export const UNKNOWN_IN_SHOPIFY = "No Shopify variant has this SKU.";
-export const NOT_STOCKED = "This variant is not stocked at the synced Shopify location.";
+export const unknownInSource = (sourceName: string) => said("stock.unknownInSource", { source: sourceName });
+export const UNKNOWN_IN_SHOPIFY = said("stock.unknownInShopify");
+export const NOT_STOCKED = said("stock.notStocked");
+export const DUPLICATE_IN_SHOPIFY = said("stock.duplicateInShopify");
 
 export function shopifyStockDestination(deps: ShopifyStockDeps): StockDestination & {
   writeAll(picture: Promise<StockPicture>): Promise<ShopifyFullStockReport>;
@@ -75,6 +77,9 @@ async function writeAll(deps: ShopifyStockDeps, reading: Promise<StockPicture>):
   const { db, shop, client, locationId, report } = deps;
   const options = deps.options ?? {};
   const known = await db.stockSnapshot.count({ where: { shop } });
+  // The merchant's decisions on unmatched SKUs: ignored ones are not reported, linked ones are synced.
+  const decisions = await skuDecisions(db, shop);
+  const unmatched = new UnmatchedCollector();
   const pagedUpTo = options.pagedUpTo ?? 250;
   const readMode =
     options.readMode && options.readMode !== "auto"
@@ -113,43 +118,63 @@ async function writeAll(deps: ShopifyStockDeps, reading: Promise<StockPicture>):
         const slot = picture.slotOf(change.sku);
         if (slot !== undefined) await saver.add(snapshotRow(picture.levelAt(slot), written, change.inventoryItemId));
         if (concurrentDelta) result.concurrentChangesKept++;
+        if (written !== null) report.change("variant", change.sku, "available", String(change.from), String(written));
       }
       const changed = outcomes.filter((o) => o.written !== null).length;
+      // Not written: Shopify already held the level, or the item left the location meanwhile.
+      const unchanged = outcomes.length - changed;
       result.changed += changed;
-      report.count({ changed });
-      report.progress(result.unchanged + result.changed, total, "Updating Shopify stock");
+      result.unchanged += unchanged;
+      report.count({ changed, unchanged });
+      report.progress(result.unchanged + result.changed, total, writingPhase);
     },
   });
 
-  report.progress(0, total, "Comparing stock");
+  const writingPhase = said("stock.phase.writing");
+  report.progress(0, total, writingPhase);
   for await (const level of shopifyLevels()) {
     result.shopifyItems++;
     if (!level.sku) continue;
-    const slot = picture.slotOf(level.sku);
+    const sku = decisions.shopifyToSource.get(level.sku) ?? level.sku;
+    const slot = picture.slotOf(sku);
     if (slot === undefined) {
+      if (decisions.ignoredShopify.has(level.sku)) continue;
       report.skip("variant", level.sku, unknownInSource(deps.sourceName));
+      unmatched.add("shopify", level.sku);
       continue;
     }
-    if (!memory.claim(slot)) continue; // a duplicate SKU in Shopify: the first item gets the stock
+    if (!memory.claim(slot)) {
+      // A duplicate SKU in Shopify: the first item gets the stock, and the merchant hears of the others.
+      report.skip("variant", level.sku, DUPLICATE_IN_SHOPIFY);
+      continue;
+    }
     const target = picture.availableAt(slot);
     report.count({ seen: 1 });
     if (level.available === null) report.skip("variant", level.sku, NOT_STOCKED);
     if (level.available === null || level.available === target) {
-      if (level.available === target) result.unchanged++;
+      if (level.available === target) {
+        result.unchanged++;
+        report.count({ unchanged: 1 });
+      }
       await saver.add(snapshotRow(picture.levelAt(slot), level.available, level.inventoryItemId));
       continue;
     }
-    await writer.push({ inventoryItemId: level.inventoryItemId, sku: level.sku, from: level.available, to: target });
+    await writer.push({ inventoryItemId: level.inventoryItemId, sku, from: level.available, to: target });
   }
   await writer.flush();
 
   // SKUs only the source knows still get a snapshot row: fetch_stock answers for them.
   for (const slot of memory.unmatched()) {
-    report.skip("variant", picture.skuAt(slot), UNKNOWN_IN_SHOPIFY);
+    const sku = picture.skuAt(slot);
+    if (!decisions.ignoredSource.has(sku)) {
+      report.skip("variant", sku, UNKNOWN_IN_SHOPIFY);
+      unmatched.add("source", sku);
+    }
     await saver.add(snapshotRow(picture.levelAt(slot), null, null));
   }
-  report.progress(total, total, "Saving the stock snapshot");
+  report.progress(total, total, said("stock.phase.saving"));
   const snapshotRowsWritten = await saver.finish();
+  await unmatched.save(db, shop, report.now());
   return {
     readMode,
     shopifyItems: result.shopifyItems,
@@ -169,6 +194,7 @@ async function writeAll(deps: ShopifyStockDeps, reading: Promise<StockPicture>):
 async function writeChanges(deps: ShopifyStockDeps, moved: StockLevel[]): Promise<ShopifyStockChangesReport> {
   const { db, shop, client, locationId, report } = deps;
   const now = report.now();
+  const decisions = await skuDecisions(db, shop);
   const known = await snapshotRows(
     db,
     shop,
@@ -197,22 +223,32 @@ async function writeChanges(deps: ShopifyStockDeps, moved: StockLevel[]): Promis
       for (const o of outcomes) {
         const row = rows.get(o.change.sku);
         if (row) row.shopifyQuantity = o.written;
+        if (o.written !== null)
+          report.change("variant", o.change.sku, "available", String(o.change.from), String(o.written));
       }
-      report.count({ changed: outcomes.filter((o) => o.written !== null).length });
+      const written = outcomes.filter((o) => o.written !== null).length;
+      report.count({ changed: written, unchanged: outcomes.length - written });
     },
   });
   let changed = 0;
   for (const [index, level] of moved.entries()) {
-    report.count({ seen: 1 });
     const snapshot = known.get(level.sku);
     let shopify: ShopifyLevel | undefined = snapshot?.inventoryItemId
       ? byItem.get(snapshot.inventoryItemId)
       : undefined;
-    if (!shopify) shopify = (await levelsOfSku(client, locationId, level.sku))[0];
+    const shopifySku = decisions.sourceToShopify.get(level.sku) ?? level.sku;
+    if (!shopify) shopify = (await levelsOfSku(client, locationId, shopifySku))[0];
     rows.set(level.sku, snapshotRow(level, shopify?.available ?? null, shopify?.inventoryItemId ?? null));
+    // A SKU the merchant chose to ignore (Unmatched screen) is neither seen nor reported.
+    if (!shopify && decisions.ignoredSource.has(level.sku)) {
+      report.progress(index + 1, moved.length, said("stock.phase.writing"));
+      continue;
+    }
+    report.count({ seen: 1 });
     if (!shopify) report.skip("variant", level.sku, UNKNOWN_IN_SHOPIFY);
     else if (shopify.available === null) report.skip("variant", level.sku, NOT_STOCKED);
-    else if (shopify.available !== level.available) {
+    else if (shopify.available === level.available) report.count({ unchanged: 1 });
+    else {
       changed++;
       await writer.push({
         inventoryItemId: shopify.inventoryItemId,
@@ -221,7 +257,7 @@ async function writeChanges(deps: ShopifyStockDeps, moved: StockLevel[]): Promis
         to: level.available,
       });
     }
-    report.progress(index + 1, moved.length, "Updating Shopify stock");
+    report.progress(index + 1, moved.length, said("stock.phase.writing"));
   }
   await writer.flush();
   await saveSnapshot(db, shop, rows.values(), now);

@@ -12,6 +12,7 @@ import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { ensureFulfillmentService } from "../shopify/fulfillment-service.server";
 import { differentialStockSync } from "./differential-stock.server";
 import { priceSync } from "./prices.server";
+import { skuDecisions } from "./unmatched/decisions.server";
 import { fullStockSync, type StockRunDeps } from "./stock.server";
 
 /** This feature's job types, registered by the composition root (app/modules.server.ts). */
@@ -50,6 +51,11 @@ jobTypes.push(
     title: "Stock (full)",
     description:
       "Compares the stock of every SKU in your stock source with what each system that receives it holds (Shopify at the synced location, and any other) and updates what differs.",
+    fr: {
+      title: "Stock (complet)",
+      description:
+        "Compare le stock de chaque SKU de votre source de stock avec celui de chaque système qui le reçoit (Shopify à l'emplacement synchronisé, et tout autre) et met à jour ce qui diffère.",
+    },
     // Hourly at :10, outside the stock sources' maintenance hours.
     defaultSchedule: hourlyOutside(10, maintenanceWindowsOf("stock-source")),
     needs: ["stock-source", "stock-destination"],
@@ -65,6 +71,11 @@ jobTypes.push(
     type: "stock.changes",
     title: "Stock (changes only)",
     description: "Every 2 minutes, sends the stock of the SKUs that moved in your stock source since the last run.",
+    fr: {
+      title: "Stock (modifications seulement)",
+      description:
+        "Toutes les 2 minutes, envoie le stock des SKU qui ont bougé dans votre source de stock depuis la dernière exécution.",
+    },
     defaultSchedule: { cron: "*/2 * * * *" },
     needs: ["stock-source", "stock-destination"],
     retry: { maxAttempts: 2, baseDelayMs: 20_000 },
@@ -87,6 +98,11 @@ jobTypes.push(
     title: "Prices",
     description:
       "Copies your price source's prices to Shopify, with running reductions as a sale price and the regular price as compare-at.",
+    fr: {
+      title: "Prix",
+      description:
+        "Copie les prix de votre source de prix dans Shopify, avec les réductions en cours comme prix de vente et le prix normal comme prix avant réduction.",
+    },
     // Hourly at :40, outside the price sources' maintenance hours.
     defaultSchedule: hourlyOutside(40, maintenanceWindowsOf("price-source")),
     needs: ["price-source"],
@@ -106,6 +122,7 @@ jobTypes.push(
           sourceName: source.name,
           report: ctx,
           holds: promotionHolds(ctx.db, ctx.shop),
+          decisions: await skuDecisions(ctx.db, ctx.shop),
           options: ctx.params,
         })),
       };
@@ -119,6 +136,11 @@ jobTypes.push(
     title: "Fulfillment service setup",
     description:
       "Registers Passerelle as a fulfillment service (stock and tracking) in Shopify; does nothing when it already is.",
+    fr: {
+      title: "Configuration du service de traitement",
+      description:
+        "Enregistre Passerelle comme service de traitement des commandes (stock et suivi) dans Shopify ; ne fait rien s'il l'est déjà.",
+    },
     retry: { maxAttempts: 3, baseDelayMs: 10_000 },
     progress: "phases",
     handler: async (ctx) => {

@@ -64,3 +64,19 @@ export async function readStockPicture(
   const { skipped } = await source.fullStock((level) => picture.add(level));
   return { picture, skipped };
 }
+
+/**
+ * Starts reading a source's stock for destinations that read their own side meanwhile: `picture` is what
+ * they wait for (maybe late, maybe never when they fail first), `reading` what the run waits for. A
+ * failed read rejects both for whoever waits, and is never reported as an unhandled rejection.
+ */
+export function startReadingStockPicture(source: StockSource): {
+  picture: Promise<StockIndex>;
+  reading: Promise<{ picture: StockIndex; skipped: SkippedRecord[] }>;
+} {
+  const reading = readStockPicture(source);
+  const picture = reading.then((r) => r.picture);
+  reading.catch(() => undefined);
+  picture.catch(() => undefined);
+  return { picture, reading };
+}

@@ -3,11 +3,32 @@
 import { providerFor } from "../connectors/registry.server";
 import { loadRouting } from "../connectors/routing.server";
 import { db, type Db } from "../db.server";
-import { errorMessage } from "../lib/errors";
+import { errorMessage, NotConfiguredError } from "../lib/errors";
+import { CAPABILITY_WORDS } from "../capabilities";
+import { defineWords } from "../i18n/define";
+import type { Locale } from "../i18n/locale";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { levelsOfSku } from "../shopify/inventory.server";
 import type { StockSource } from "../capabilities/stock-source";
+
+// What the stock page says when a system cannot be asked (the systems' own errors are shown as they come).
+const WORDS = defineWords({
+  en: {
+    noSource: "No stock source is set up.",
+    noShopify: "Shopify is not reachable.",
+    theSource: "The stock source",
+    notSetUp: null as ((what: string) => string) | null,
+  },
+  fr: {
+    noSource: "Aucune source de stock n'est configurée.",
+    noShopify: "Shopify ne répond pas.",
+    theSource: "La source du stock",
+    // The registry's sentence is English: a French admin reads what to set up, and where.
+    notSetUp: (what: string) =>
+      `Configurez d'abord ${what === CAPABILITY_WORDS["stock-source"] ? "une source de stock" : what} dans Paramètres.`,
+  },
+});
 
 export interface SkuStockView {
   sku: string;
@@ -36,10 +57,12 @@ export async function skuStockView(
     client?: ShopifyAdminClient;
     clientError?: string;
   },
+  locale: Locale = "en",
 ): Promise<SkuStockView> {
+  const t = WORDS[locale];
   const [source, shopify, snapshot] = await Promise.all([
     (async () => {
-      if (!deps.source) return { error: deps.sourceError ?? "No stock source is set up." };
+      if (!deps.source) return { error: deps.sourceError ?? t.noSource };
       try {
         const level = await deps.source.stockOf(sku);
         return (
@@ -54,8 +77,7 @@ export async function skuStockView(
       }
     })(),
     (async () => {
-      if (!deps.client || !deps.locationId)
-        return { error: deps.clientError ?? deps.sourceError ?? "Shopify is not reachable." };
+      if (!deps.client || !deps.locationId) return { error: deps.clientError ?? deps.sourceError ?? t.noShopify };
       try {
         return (await levelsOfSku(deps.client, deps.locationId, sku)).map(({ inventoryItemId, available }) => ({
           inventoryItemId,
@@ -82,18 +104,29 @@ export async function skuStockView(
 }
 
 /** The view for a screen: the shop's stock source and Shopify, each allowed to fail on its own. */
-export async function skuStockViewForShop(shop: string, sku: string): Promise<SkuStockView> {
+export async function skuStockViewForShop(shop: string, sku: string, locale: Locale = "en"): Promise<SkuStockView> {
   const [source, client, routing] = await Promise.allSettled([
     providerFor({ shop, db, timeoutMs: 10_000 }, "stock-source"),
     adminClientForShop(shop, { maxAttempts: 2, timeoutMs: 10_000 }),
     loadRouting(db, shop),
   ]);
-  return skuStockView(db, shop, sku, {
-    sourceName: source.status === "fulfilled" ? source.value.name : "The stock source",
-    source: source.status === "fulfilled" ? source.value.port : undefined,
-    sourceError: source.status === "rejected" ? errorMessage(source.reason) : undefined,
-    locationId: routing.status === "fulfilled" ? (routing.value.shopifyLocationId ?? undefined) : undefined,
-    client: client.status === "fulfilled" ? client.value : undefined,
-    clientError: client.status === "rejected" ? errorMessage(client.reason) : undefined,
-  });
+  return skuStockView(
+    db,
+    shop,
+    sku,
+    {
+      sourceName: source.status === "fulfilled" ? source.value.name : WORDS[locale].theSource,
+      source: source.status === "fulfilled" ? source.value.port : undefined,
+      sourceError: source.status === "rejected" ? sourceProblem(source.reason, locale) : undefined,
+      locationId: routing.status === "fulfilled" ? (routing.value.shopifyLocationId ?? undefined) : undefined,
+      client: client.status === "fulfilled" ? client.value : undefined,
+      clientError: client.status === "rejected" ? errorMessage(client.reason) : undefined,
+    },
+    locale,
+  );
+}
+
+function sourceProblem(reason: unknown, locale: Locale): string {
+  const notSetUp = WORDS[locale].notSetUp;
+  return reason instanceof NotConfiguredError && notSetUp ? notSetUp(reason.what) : errorMessage(reason);
 }

@@ -1,11 +1,14 @@
 // The stock runs, whatever the systems: the shop's stock source is read once and the same levels go to
 // every destination it sends stock to (Shopify always, a warehouse or a marketplace). Destinations run side by side and one
 // failing never stops the others; the run fails afterwards, naming the ones that did, so it is retried.
+import { said } from "../i18n/stored-words";
 import type { StockDestination, StockWriteReport } from "../capabilities/stock-destination";
 import type { StockSource } from "../capabilities/stock-source";
-import { PermanentError, TransientError, errorMessage, isTransient } from "../lib/errors";
-import { readStockPicture } from "./stock-picture";
-import type { SyncReporter } from "./sync-context";
+import { PermanentError, TransientError, errorMessage, isTransient, merchantMessageOf } from "../lib/errors";
+import { startReadingStockPicture } from "./stock-picture";
+import { reportUnreadable, type SyncReporter } from "./sync-context";
+
+export { reportUnreadable } from "./sync-context";
 
 export interface NamedStockDestination {
   /** The connector's id as its manifest says (routing stores it). */
@@ -33,13 +36,11 @@ export interface FullStockResult {
 
 export async function fullStockSync(deps: StockRunDeps): Promise<FullStockResult> {
   const { source, report } = deps;
-  report.progress(0, null, `Reading stock from ${deps.sourceName}`);
-  const reading = readStockPicture(source);
-  reading.catch(() => undefined); // seen below; destinations only wait for it
-  const picture = reading.then((r) => r.picture);
+  report.progress(0, null, said("stock.phase.reading", { source: deps.sourceName }));
+  const { picture, reading } = startReadingStockPicture(source);
   const outcomes = await fanOut(deps, (destination) => destination.writeAll(picture));
   const { picture: read, skipped } = await reading;
-  for (const s of skipped) report.skip("variant", s.externalId, s.reason);
+  reportUnreadable(report, deps.sourceName, skipped);
   return {
     sourceSkus: read.size,
     skipped: skipped.length,
@@ -66,7 +67,11 @@ export async function fanOut(
   });
   if (failures.length === 0) return reports;
   if (failures.length === 1 && deps.destinations.length === 1) throw failures[0].error;
-  for (const { name, error } of failures) deps.report.log("error", `Stock not sent to ${name}: ${errorMessage(error)}`);
+  for (const { name, error } of failures)
+    deps.report.log(
+      "error",
+      said("stock.notSentTo", { destination: name, message: merchantMessageOf(error) ?? errorMessage(error) }),
+    );
   const names = failures.map((f) => f.name).join(" and ");
   const message = `Stock could not be sent to ${names}; the other destinations are up to date.`;
   const cause = failures[0].error;

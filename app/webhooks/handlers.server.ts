@@ -17,6 +17,13 @@ import {
 } from "../sync/orders/reversals.server";
 import { receiveOrderFulfilled, type OrderFulfilledPayload } from "../sync/orders/shipments.server";
 import { reportProgressOfWebhook } from "../sync/listings/order-progress.server";
+import {
+  dispatchCancellation,
+  dispatchOrderSales,
+  dispatchRefund,
+  type OrderPayload,
+  type RefundPayload,
+} from "../pos/sales.server";
 import type { WebhookTopic } from "./topics";
 
 export interface WebhookEvent {
@@ -65,6 +72,8 @@ export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
     await feed(event);
     const received = await receiveOrderCreated(db, event.shop, event.payload as unknown as OrderCreatedPayload);
     await progress(event);
+    // The shop's POS accounts record the sales of lines their locations hold (once per line and key).
+    await dispatchOrderSales(event.shop, event.payload as unknown as OrderPayload);
     return received;
   },
   // Tells systems that keep their own copy of orders (RetailCRM) that it shipped; they check before writing.
@@ -78,10 +87,15 @@ export const WEBHOOK_USE_CASES: Record<WebhookTopic, WebhookUseCase> = {
   "orders/cancelled": async (event) => {
     const received = await receiveOrderCancelled(db, event.shop, event.payload as unknown as OrderCancelledPayload);
     await progress(event);
+    await dispatchCancellation(event.shop, event.payload as unknown as OrderPayload);
     return received;
   },
   "orders/updated": progress,
-  "refunds/create": ({ shop, payload }) => receiveRefundCreated(db, shop, payload as unknown as RefundCreatedPayload),
+  "refunds/create": async ({ shop, payload }) => {
+    const received = await receiveRefundCreated(db, shop, payload as unknown as RefundCreatedPayload);
+    await dispatchRefund(shop, payload as unknown as RefundPayload);
+    return received;
+  },
   "fulfillments/create": async (event) => {
     await feed(event);
     return progress(event);

@@ -37,7 +37,7 @@ export interface WebhookAnswered {
 export function handleWebhookRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  onAnswered?: (answered: WebhookAnswered) => void,
+  onAnswered?: (request: IncomingMessage, answered: WebhookAnswered) => void,
 ): boolean {
   const topic = webhookTopicAt(request.url);
   if (!topic) return false;
@@ -45,7 +45,7 @@ export function handleWebhookRequest(
   const answer = (delivery: DeliveryAnswer) => {
     const contentLength = writeAnswer(request, response, delivery);
     if (contentLength !== null)
-      onAnswered?.({ status: delivery.status, contentLength, ms: performance.now() - started });
+      onAnswered?.(request, { status: delivery.status, contentLength, ms: performance.now() - started });
   };
   duringIntake(() => takeDelivery(incomingDelivery(request), topic)).then(answer, (error: unknown) => {
     // takeDelivery answers every failure itself; this is a last resort that keeps the socket from hanging.
@@ -85,15 +85,16 @@ function bodyChunks(request: IncomingMessage): BodyChunks {
       queue.push(chunk);
       nudge();
     });
-    request.once("end", () => {
+    // `on`, not `once`: each of these is emitted at most once, and `once` wraps every listener.
+    request.on("end", () => {
       ended = true;
       nudge();
     });
-    request.once("error", (error) => {
+    request.on("error", (error) => {
       failure ??= error;
       nudge();
     });
-    request.once("close", () => {
+    request.on("close", () => {
       if (!ended) failure ??= new Error("the request was closed before its end");
       nudge();
     });

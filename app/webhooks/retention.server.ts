@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { defineJobType } from "../jobs/registry.server";
+import { said } from "../i18n/stored-words";
 
 export interface WebhookRetention {
   keepProcessedDays: number;
@@ -52,19 +53,24 @@ export const pruneWebhookDeliveriesJob = defineJobType<Partial<WebhookRetention>
   title: "Clean up received webhooks",
   description:
     "Deletes Shopify's webhooks (and the customer data they carry) 30 days after they were handled; failed ones after 60 days.",
+  fr: {
+    title: "Nettoyage des webhooks reçus",
+    description:
+      "Supprime les webhooks de Shopify (et les données client qu'ils contiennent) 30 jours après leur traitement ; ceux en échec après 60 jours.",
+  },
   defaultSchedule: { cron: "25 4 * * *" },
   retry: { maxAttempts: 3, baseDelayMs: 60_000 },
   progress: "phases",
   parseParams: (raw) => pruneParams.parse(raw ?? {}),
   handler: async (ctx) => {
-    ctx.progress(0, null, "Deleting old webhooks");
+    ctx.progress(0, null, said("retention.phase.webhooks"));
     const policy = { ...DEFAULT_WEBHOOK_RETENTION, ...ctx.params };
     const { deleted } = await pruneWebhookDeliveries(ctx.db, ctx.shop, ctx.now(), policy, async (n) => {
-      ctx.progress(n, null, "Deleting old webhooks");
+      ctx.progress(n, null, said("retention.phase.webhooks"));
       await ctx.checkpoint();
     });
     ctx.count({ seen: deleted, changed: deleted });
-    ctx.log("info", `Deleted ${deleted} old webhooks`);
+    ctx.log("info", said("retention.deletedWebhooks", { count: deleted }));
     return { deleted, policy };
   },
 });

@@ -34,6 +34,15 @@ const turnOfTheLoop = () => new Promise((resolve) => setImmediate(resolve));
 /** While deliveries keep arriving, waits (up to `maxWaitMs`): answering Shopify comes first. */
 export async function giveWayToIntake(maxWaitMs = 1_000): Promise<void> {
   await turnOfTheLoop();
+  await waitWhileIntakeBusy(maxWaitMs);
+}
+
+/**
+ * For the other background loops of a web process (jobs, event feed): their next claim waits while
+ * deliveries are being taken (up to `maxWaitMs`), instead of running its queries on the event loop
+ * that answers them. Resolves at once in a process that takes no webhooks (the worker process).
+ */
+export async function waitWhileIntakeBusy(maxWaitMs = 1_000): Promise<void> {
   const started = performance.now();
   while (intakeBusy() && performance.now() - started < maxWaitMs) await sleep(50);
 }

@@ -1,7 +1,15 @@
 // Cancelling and refunding an emulated order as the admin does, and the refunds/create body Shopify
 // sends for it (its refund resource: refund_line_items with restock_type and the line item).
 import { describe, expect, it } from "vitest";
-import { cancelOrder, createOrder, OrderInputError, orderCreatePayload, refundOrder, refundPayload } from "./orders";
+import {
+  cancelOrder,
+  createOrder,
+  OrderInputError,
+  orderCreatePayload,
+  ordersOf,
+  refundOrder,
+  refundPayload,
+} from "./orders";
 import { EmulatorStore } from "./store";
 
 function world() {
@@ -61,5 +69,40 @@ describe("emulated cancellations and refunds", () => {
       financial_status: "refunded",
     });
     expect(() => cancelOrder(store, shop, order)).toThrow("already cancelled");
+  });
+});
+
+describe("emulated fulfillment orders", () => {
+  it("splits an order into one fulfillment order per location its lines are fulfilled from", () => {
+    const store = new EmulatorStore(() => Date.parse("2026-12-01T08:00:00Z"));
+    const shop = store.upsertShop({ domain: "repartition.myshopify.com" });
+    const [paris, marseille] = [
+      store.addLocation(shop, { name: "Paris" }),
+      store.addLocation(shop, { name: "Marseille" }),
+    ];
+    const order = createOrder(store, shop, {
+      lineItems: [
+        { sku: "A|B|C", quantity: 2, price: 10, location: "Paris" },
+        { sku: "D|E|F", quantity: 1, price: 5, location: "Marseille" },
+        { sku: "G|H|I", quantity: 3, price: 5 },
+      ],
+      location: "Paris",
+    });
+    const fulfillmentOrders = [...ordersOf(shop).fulfillmentOrders.values()].filter((fo) => fo.orderId === order.id);
+    expect(
+      fulfillmentOrders.map((fo) => [fo.locationId, fo.lines.map((l) => [l.lineItemId, l.totalQuantity])]),
+    ).toEqual([
+      [
+        paris.id,
+        [
+          [order.lines[0]!.id, 2],
+          [order.lines[2]!.id, 3],
+        ],
+      ],
+      [marseille.id, [[order.lines[1]!.id, 1]]],
+    ]);
+    expect(() =>
+      createOrder(store, shop, { lineItems: [{ sku: "X", quantity: 1, price: 1, location: "Lyon" }] }),
+    ).toThrow(OrderInputError);
   });
 });

@@ -125,6 +125,9 @@ export interface OrderInput {
     price: number | string;
     discount?: number | string;
     giftCard?: boolean;
+    /** Location name or gid this line is fulfilled from (default: the order's `location`); Shopify splits
+     *  an order into one fulfillment order per location. */
+    location?: string;
   }[];
   /** Location name or gid the fulfillment order is assigned to (default: the first active location). */
   location?: string;
@@ -205,19 +208,32 @@ export function createOrder(store: EmulatorStore, shop: ShopRecord, input: Order
   };
   state.orders.set(order.id, order);
 
-  const locationId = resolveLocation(shop, input.location);
-  const fulfillmentOrder: FulfillmentOrderRecord = {
-    id: store.nextId(),
-    orderId: order.id,
-    locationId,
-    status: "OPEN",
-    requestStatus: input.fulfillmentRequest ? "SUBMITTED" : "UNSUBMITTED",
+  const orderLocation = resolveLocation(shop, input.location);
+  // One fulfillment order per location, in the order of the lines' first appearance.
+  const byLocation = new Map<number | null, OrderRecord["lines"]>();
+  order.lines.forEach((line, i) => {
     // Gift cards are not shipped: Shopify leaves them out of fulfillment orders.
-    lines: order.lines
-      .filter((l) => !l.giftCard)
-      .map((l) => ({ id: store.nextId(), lineItemId: l.id, totalQuantity: l.quantity, remainingQuantity: l.quantity })),
-  };
-  if (fulfillmentOrder.lines.length) state.fulfillmentOrders.set(fulfillmentOrder.id, fulfillmentOrder);
+    if (line.giftCard) return;
+    const wanted = input.lineItems[i]!.location;
+    const locationId = wanted === undefined ? orderLocation : resolveLocation(shop, wanted);
+    byLocation.set(locationId, [...(byLocation.get(locationId) ?? []), line]);
+  });
+  for (const [locationId, lines] of byLocation) {
+    const fulfillmentOrder: FulfillmentOrderRecord = {
+      id: store.nextId(),
+      orderId: order.id,
+      locationId,
+      status: "OPEN",
+      requestStatus: input.fulfillmentRequest ? "SUBMITTED" : "UNSUBMITTED",
+      lines: lines.map((l) => ({
+        id: store.nextId(),
+        lineItemId: l.id,
+        totalQuantity: l.quantity,
+        remainingQuantity: l.quantity,
+      })),
+    };
+    state.fulfillmentOrders.set(fulfillmentOrder.id, fulfillmentOrder);
+  }
   return order;
 }
 

@@ -8,6 +8,7 @@
 // is delivered, how many events each ERP got exactly once, and the peak RSS (VmHWM) of both processes.
 // Fresh SQLite database; DATABASE_URL=<a fresh, migrated database> for another (e.g. PostgreSQL).
 // Asserts nothing; target: ack p99 < 100 ms while the backlog drains.
+// WEB_PROCESSES=N (default 1) sets the web server's processes (scripts/server.ts).
 //   BENCH_FEED_WEBHOOKS=10000  BENCH_FEED_CONCURRENCY=50 (webhooks in flight)  BENCH_FEED_DELAY_MS=200
 import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
@@ -16,7 +17,6 @@ import os from "node:os";
 import path from "node:path";
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
 import {
-  childPids,
   ensureBuilt,
   freePort,
   peakRssMiB,
@@ -24,12 +24,15 @@ import {
   sendWire,
   startWorker,
   stopChild,
+  webProcessPids,
   wireRequest,
 } from "./built-app";
 
 const WEBHOOKS = Number(process.env.BENCH_FEED_WEBHOOKS ?? 10_000);
 const IN_FLIGHT = Number(process.env.BENCH_FEED_CONCURRENCY ?? 50);
 const SLOW_MS = Number(process.env.BENCH_FEED_DELAY_MS ?? 200);
+// The web server's processes (the README's WEB_PROCESSES), default 1 (2 measured no better on 2 cores, ADR 0019).
+const WEB_PROCESSES = Number(process.env.WEB_PROCESSES ?? 1);
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
 const TOPIC = "products/update";
 
@@ -54,6 +57,7 @@ const stack = await startStack({
   appEnv: {
     LOG_LEVEL: "error",
     BACKGROUND_JOBS: "off",
+    WEB_PROCESSES: String(WEB_PROCESSES),
     EVENT_FEED_CA_FILE: certs.caFile,
     // The key this process encrypts the endpoints' secrets with (createEndpoint below).
     APP_ENCRYPTION_KEY: process.env.APP_ENCRYPTION_KEY!,
@@ -69,7 +73,7 @@ try {
   ] as const)
     await createEndpoint(db, shop, { name, url: `${receiver.url}/in`, topics: [TOPIC] });
   worker = await startWorker({ ...stack.appEnv, LOG_LEVEL: "error" });
-  const webPid = childPids("build/web/index.js")[0];
+  const webPids = webProcessPids();
 
   const secret = stack.appEnv.SHOPIFY_API_SECRET!;
   const url = new URL(`${stack.appUrl}/webhooks/${TOPIC}`);
@@ -121,7 +125,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const drainedAt = performance.now();
-  const webPeak = peakRssMiB(webPid);
+  const webPeaks = webPids.map(peakRssMiB);
   const workerPeak = peakRssMiB(worker.pid);
 
   const times = answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -138,7 +142,7 @@ try {
   const mib = (n: number | null) => (n === null ? "n/a" : `${n.toFixed(0)} MiB`);
   const seconds = (drainedAt - started) / 1000;
   console.log(
-    `\nevent feed, built app: web process (BACKGROUND_JOBS=off) + a worker process, ${database}, ${os.cpus().length} cores, load ${load.map((l) => l.toFixed(1)).join(" ")}`,
+    `\nevent feed, built app: ${WEB_PROCESSES} web process${WEB_PROCESSES > 1 ? "es" : ""} (BACKGROUND_JOBS=off) + a worker process, ${database}, ${os.cpus().length} cores, load ${load.map((l) => l.toFixed(1)).join(" ")}`,
   );
   console.log(
     `webhooks: ${WEBHOOKS} ${TOPIC} over HTTP (${IN_FLIGHT} in flight), endpoints: 2 over HTTPS (one answering after ${SLOW_MS} ms)`,
@@ -152,7 +156,7 @@ try {
   console.log(`deliveries/s: ${(delivered / seconds).toFixed(0)}`);
   console.log(`fast ERP: ${exactlyOnce(fast.received)}`);
   console.log(`slow ERP: ${exactlyOnce(slow.received)}`);
-  console.log(`peak RSS: web ${mib(webPeak)}, worker ${mib(workerPeak)}`);
+  console.log(`peak RSS: web ${webPeaks.map(mib).join(" + ")}, worker ${mib(workerPeak)}`);
 } finally {
   await db.$disconnect();
   await stopChild(worker);

@@ -5,13 +5,17 @@
 // the slowest answer of an unrelated page fetched every 250 ms during the burst, the app's CPU time per
 // delivery (the burst's cost with a free core: p99 ≈ burst × that), and once the app's processor has
 // drained the queue: how many deliveries were processed exactly once (one attempt, one privacy record).
+// Just before each burst the same requests go to a bare Node HTTP server (reads, answers 200) from the
+// same sender: its p99 and CPU per request are the floor the machine's load sets at that moment; the
+// app's figures read against it (BENCH_FLOOR=0 leaves it out).
 // Asserts nothing about speed; target: p99 < 100 ms at 200, nothing over 1 s at 1,000.
 // BENCH_WORKER=1 runs the scaled-out topology of the README instead: the web process with
 // BACKGROUND_JOBS=off and a separate `npm run worker` process (build/worker) that processes the
 // deliveries; the CPU figure is then the web process's alone.
 // Each case runs BENCH_ROUNDS times (default 3), each on a new app and database; every round is printed.
 // APP_CPU_PROFILE_DIR=<dir> makes the app write a CPU profile of each round there.
-//   BENCH_WEBHOOKS=200,1000  BENCH_DATABASES=sqlite,postgresql  BENCH_WORKER=1  BENCH_ROUNDS=3
+// WEB_PROCESSES=N (default 1) sets the web server's processes (scripts/server.ts).
+//   BENCH_WEBHOOKS=200,1000  BENCH_DATABASES=sqlite,postgresql  BENCH_WORKER=1  BENCH_ROUNDS=3  WEB_PROCESSES=2
 import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -23,6 +27,8 @@ import { HARMLESS_APP_ENV } from "../support/jobs-processes";
 import {
   ensureBuilt,
   freePort,
+  nodeFloor,
+  type NodeFloor,
   percentile,
   sendWire,
   startWorker,
@@ -40,6 +46,9 @@ const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.
 const DRAIN_TIMEOUT_MS = 180_000;
 const SEPARATE_WORKER = process.env.BENCH_WORKER === "1";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FLOOR = process.env.BENCH_FLOOR !== "0";
+// The web server's processes (the README's WEB_PROCESSES), default 1 (2 measured no better on 2 cores, ADR 0019).
+const WEB_PROCESSES = Number(process.env.WEB_PROCESSES ?? 1);
 const TOPIC = "customers/data_request";
 // Enough sockets for every delivery of a burst to be in flight at once, as from Shopify's many senders.
 const dispatcher = new Agent({ connections: 2_000, pipelining: 0, connect: { timeout: 10_000 } });
@@ -60,6 +69,8 @@ interface CaseResult {
   cpuPerDelivery: number | null;
   /** The machine's 1-minute load average when the burst started: answer times follow it. */
   load: number;
+  /** The same burst at a bare Node HTTP server just before (null with BENCH_FLOOR=0). */
+  floor: NodeFloor | null;
 }
 
 ensureBuilt();
@@ -105,16 +116,18 @@ function wireRequest(appUrl: string, secret: string, shop: string, webhookId: st
   return rawRequest(new URL(`${appUrl}/webhooks/${TOPIC}`), deliveryHeaders(secret, shop, webhookId, body), body);
 }
 
-/** CPU time (ms) used so far by this process's children (the app), from /proc; null where there is none. */
-function childrenCpuMs(except?: number): number | null {
+/** CPU time (ms) used so far by this process's descendants (the app, and its web processes when
+ *  WEB_PROCESSES > 1), from /proc; null where there is none. */
+function childrenCpuMs(except?: number, of = process.pid): number | null {
   try {
     const children = fs
-      .readdirSync(`/proc/${process.pid}/task`)
-      .flatMap((tid) => fs.readFileSync(`/proc/${process.pid}/task/${tid}/children`, "utf8").trim().split(/\s+/))
+      .readdirSync(`/proc/${of}/task`)
+      .flatMap((tid) => fs.readFileSync(`/proc/${of}/task/${tid}/children`, "utf8").trim().split(/\s+/))
       .filter((pid) => pid && Number(pid) !== except);
     return children.reduce((sum, pid) => {
       const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      return sum + own + (childrenCpuMs(except, Number(pid)) ?? 0);
     }, 0);
   } catch {
     return null;
@@ -126,7 +139,11 @@ async function runCase(database: string, url: string, burst: number): Promise<Ca
     appPort: await freePort(),
     databaseUrl: url,
     quiet: true,
-    appEnv: { LOG_LEVEL: "error", ...(SEPARATE_WORKER ? { BACKGROUND_JOBS: "off" } : {}) },
+    appEnv: {
+      LOG_LEVEL: "error",
+      WEB_PROCESSES: String(WEB_PROCESSES),
+      ...(SEPARATE_WORKER ? { BACKGROUND_JOBS: "off" } : {}),
+    },
   });
   const db = createPrismaClient(url);
   let worker: ChildProcess | null = null;
@@ -157,6 +174,13 @@ async function runCase(database: string, url: string, burst: number): Promise<Ca
     const bodies = ids.map((_, n) => JSON.stringify(payload(shop, n)));
     const repeats = ids.filter((_, n) => n % 20 === 0).map((id) => ({ id, body: bodies[ids.indexOf(id)]! }));
 
+    const requests = [
+      ...ids.map((id, n) => wireRequest(stack.appUrl, secret, shop, id, bodies[n]!)),
+      ...repeats.map((r) => wireRequest(stack.appUrl, secret, shop, r.id, r.body)),
+    ];
+    // The bare server ignores what it reads: the same bytes go to it.
+    const floor = FLOOR ? await nodeFloor(() => requests) : null;
+
     const pageTimes: number[] = [];
     let bursting = true;
     const pages = (async () => {
@@ -172,10 +196,6 @@ async function runCase(database: string, url: string, burst: number): Promise<Ca
     })();
     const load = os.loadavg()[0]!;
     const cpuBefore = childrenCpuMs(worker?.pid);
-    const requests = [
-      ...ids.map((id, n) => wireRequest(stack.appUrl, secret, shop, id, bodies[n]!)),
-      ...repeats.map((r) => wireRequest(stack.appUrl, secret, shop, r.id, r.body)),
-    ];
     const port = Number(new URL(stack.appUrl).port);
     const answers = await Promise.all(requests.map((request) => sendWire(port, request)));
     const cpuAfter = childrenCpuMs(worker?.pid);
@@ -215,6 +235,7 @@ async function runCase(database: string, url: string, burst: number): Promise<Ca
       cpuPerDelivery:
         cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / (ids.length + repeats.length) : null,
       load,
+      floor,
     };
   } finally {
     await db.$disconnect();
@@ -254,7 +275,7 @@ for (const database of DATABASES) {
         const result = await withDatabase(database, (url) => runCase(database, url, burst));
         results.push(result);
         console.log(
-          `${database} ${burst}: p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms, processed once ${result.processedOnce}/${result.delivered} (load ${result.load.toFixed(1)})`,
+          `${database} ${burst}: p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms, processed once ${result.processedOnce}/${result.delivered} (load ${result.load.toFixed(1)}${result.floor ? `; bare Node server: p99 ${result.floor.p99.toFixed(0)} ms` : ""})`,
         );
       } catch (error) {
         console.log(`${database} ${burst}: could not run`, error);
@@ -264,15 +285,17 @@ for (const database of DATABASES) {
 
 const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8);
 console.log(
-  `\nwebhook intake, built app${SEPARATE_WORKER ? " (BACKGROUND_JOBS=off) + a worker process" : ""}, ${TOPIC} deliveries fired at once (+5% repeated ids), ${os.cpus().length} cores`,
+  `\nwebhook intake, built app (${WEB_PROCESSES} web process${WEB_PROCESSES > 1 ? "es" : ""})${SEPARATE_WORKER ? " (BACKGROUND_JOBS=off) + a worker process" : ""}, ${TOPIC} deliveries fired at once (+5% repeated ids), ${os.cpus().length} cores`,
 );
-console.log("target: p99 < 100 ms at 200, nothing over 1 s at 1,000 (load: the machine's 1-minute load average)");
 console.log(
-  "database    burst      p50      p99      max  >1s  non-200  page max  processed once  drained in  app CPU/delivery  load",
+  "target: p99 < 100 ms at 200, nothing over 1 s at 1,000 (load: the machine's 1-minute load average; floor: the same burst at a bare Node HTTP server just before)",
+);
+console.log(
+  "database    burst      p50      p99      max  >1s  non-200  page max  processed once  drained in  app CPU/delivery  load  floor p99  floor CPU/request",
 );
 for (const r of results) {
   console.log(
-    `${r.database.padEnd(10)} ${String(r.burst).padStart(6)} ${ms(r.p50)} ${ms(r.p99)} ${ms(r.max)} ${String(r.overOneSecond).padStart(4)} ${String(r.refused).padStart(8)} ${ms(r.pageMax)}  ${`${r.processedOnce}/${r.delivered}`.padStart(14)}  ${r.drainSeconds.toFixed(1).padStart(8)} s  ${(r.cpuPerDelivery === null ? "n/a" : `${r.cpuPerDelivery.toFixed(2)} ms`).padStart(16)}  ${r.load.toFixed(1).padStart(4)}`,
+    `${r.database.padEnd(10)} ${String(r.burst).padStart(6)} ${ms(r.p50)} ${ms(r.p99)} ${ms(r.max)} ${String(r.overOneSecond).padStart(4)} ${String(r.refused).padStart(8)} ${ms(r.pageMax)}  ${`${r.processedOnce}/${r.delivered}`.padStart(14)}  ${r.drainSeconds.toFixed(1).padStart(8)} s  ${(r.cpuPerDelivery === null ? "n/a" : `${r.cpuPerDelivery.toFixed(2)} ms`).padStart(16)}  ${r.load.toFixed(1).padStart(4)}  ${r.floor ? ms(r.floor.p99).padStart(9) : "      n/a"}  ${(r.floor?.cpuPerRequest == null ? "n/a" : `${r.floor.cpuPerRequest.toFixed(2)} ms`).padStart(17)}`,
   );
 }
 await dispatcher.close();

@@ -70,7 +70,7 @@ describe("catalog images and publishing", () => {
     await page.getByRole("link", { name: "Syncs" }).click();
     const card = app.getByRole("region", { name: "Product images" });
     await card.waitFor({ timeout: 30_000 });
-    await card.getByRole("button", { name: "Run Product images now" }).click();
+    await card.getByRole("button", { name: "Run now: Product images" }).click();
     await expect
       .poll(
         () =>

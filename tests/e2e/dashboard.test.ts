@@ -36,7 +36,7 @@ describe("the embedded Dashboard", () => {
     // Schedules are on from the install; the Dashboard says what they wait for and where to set it up.
     await app.getByText("Set up Fastmag to start syncing").waitFor();
     await app.getByText(/These syncs wait until Fastmag is set up.*Stock \(changes only\)/).waitFor();
-    expect(await app.getByRole("link", { name: "Set up Fastmag" }).getAttribute("href")).toContain(
+    expect(await app.getByRole("link", { name: "Set up Fastmag" }).first().getAttribute("href")).toContain(
       "/app/settings/fastmag",
     );
     await screenshot(page, "dashboard-first-visit");

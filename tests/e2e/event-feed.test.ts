@@ -114,4 +114,31 @@ describe("the ERP event feed", () => {
     await logShows(/Attempt 2 at .*: HTTP 200/);
     await screenshot(page, "event-feed-erp-back-delivered");
   });
+
+  it("shows the endpoints and the delivery log in French to a French admin", async () => {
+    await page.goto(`${stack.adminUrl}/settings/event-feed?locale=fr`);
+    await app.locator('html[lang="fr"][data-hydrated]').waitFor({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Envoyer un événement de test" }).waitFor({ timeout: 30_000 });
+    await app.getByText("actif", { exact: true }).first().waitFor();
+    await page.goto(`${stack.adminUrl}/event-feed?locale=fr`);
+    await app.locator('html[lang="fr"][data-hydrated]').waitFor({ timeout: 30_000 });
+    await app
+      .getByText(/^Tentative 1 le .* : aucune réponse en/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await app
+      .getByText(/^Tentative 2 le .* : HTTP 200 en/)
+      .first()
+      .waitFor();
+    await app
+      .getByText(/^orders\/create · commande \d+ → ERP orders and fulfillments$/)
+      .first()
+      .waitFor();
+    // The delivery's badge (the status filter's hidden <option> says it too).
+    await app.getByText("livrée", { exact: true }).filter({ visible: true }).first().waitFor();
+    await screenshot(page, "event-feed-fr");
+    // The app remembers the language: back to English for whatever runs next.
+    await page.goto(`${stack.adminUrl}/event-feed?locale=en`);
+    await app.locator('html[lang="en"][data-hydrated]').waitFor({ timeout: 30_000 });
+  });
 });

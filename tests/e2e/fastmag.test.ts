@@ -44,7 +44,7 @@ describe("Fastmag settings and ERP explorer", () => {
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
     await page.getByRole("link", { name: "Settings" }).click();
-    await app.getByRole("link", { name: "Fastmag" }).click();
+    await app.getByRole("link", { name: "Fastmag" }).first().click();
     await app.getByLabel("Fastmag address").waitFor({ timeout: 30_000 });
 
     // Saving an incomplete form shows field errors and saves nothing.
@@ -107,6 +107,28 @@ describe("Fastmag settings and ERP explorer", () => {
     await table.getByText("42.50", { exact: true }).waitFor({ timeout: 30_000 });
     await table.getByText("PME-WEB-001", { exact: true }).waitFor();
     await screenshot(page, "fastmag-explorer-pme-balance");
+  });
+
+  it("says a connection test's failure and the field errors in French to a French admin", async () => {
+    await page.goto(`${stack.adminUrl}/settings/fastmag?locale=fr`);
+    await app.getByLabel("Adresse de Fastmag").waitFor({ timeout: 30_000 });
+    await app.getByLabel("Adresse de Fastmag").fill("http://fastmag.example.com");
+    await app.getByRole("button", { name: "Tester la connexion" }).click();
+    await app.getByText("Certains champs sont à corriger avant de pouvoir tester la connexion.").waitFor({
+      timeout: 30_000,
+    });
+    await app.getByText("L'adresse doit commencer par https:// (le mot de passe y est envoyé).").waitFor();
+
+    // An address no name server knows: the failure class in French, the saved password tested.
+    await app.getByLabel("Adresse de Fastmag").fill("https://fastmag.invalid/");
+    await app.getByRole("button", { name: "Tester la connexion" }).click();
+    const failure = app.getByText("L'adresse de Fastmag est introuvable. Vérifiez l'adresse.");
+    await failure.waitFor({ timeout: 60_000 });
+    await failure.scrollIntoViewIfNeeded();
+    await screenshot(page, "fastmag-settings-test-failure-fr");
+    // The app speaks English again for the next tests.
+    await page.goto(`${stack.adminUrl}/settings/fastmag?locale=en`);
+    await app.getByLabel("Fastmag address").waitFor({ timeout: 30_000 });
   });
 });
 

@@ -176,7 +176,7 @@ describe("orders end to end", () => {
         async () => {
           await page.reload();
           await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
-          return app.getByText("Article inconnu").count();
+          return app.getByText("Fastmag does not know the article").count();
         },
         { timeout: 30_000, interval: 1_000 },
       )
@@ -187,7 +187,7 @@ describe("orders end to end", () => {
     await row(exported).getByText("In Fastmag", { exact: true }).waitFor();
     await row(failed).getByText("Error", { exact: true }).waitFor();
     await row(failed)
-      .getByText(/Article inconnu : NOUVEAU24 NOIR M/)
+      .getByText(/Fastmag does not know the article NOUVEAU24 NOIR M: create it there or map it/)
       .waitFor();
     await screenshot(page, "orders-exported-failed-delivered");
 
@@ -212,7 +212,7 @@ describe("orders end to end", () => {
         async () => {
           await page.reload();
           await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
-          return app.getByText("Article inconnu").count();
+          return app.getByText("Fastmag does not know the article").count();
         },
         { timeout: 30_000, interval: 1_000 },
       )

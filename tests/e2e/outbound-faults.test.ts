@@ -127,7 +127,7 @@ describe("outbound failures against the built app", () => {
     const hung = await lookUpProduct();
     expect(hung.status).toBe(503);
     expect(hung.retryAfter).toBeTruthy();
-    expect(String(hung.body.error)).toMatch(/^Fastmag did not answer: .*within 1500 ms/);
+    expect(String(hung.body.error)).toMatch(/^Fastmag did not answer within 1500 ms\. Check the address/);
 
     stack.fastmag.setFaults({ timeoutNext: 8 });
     const tested = await testConnectionOnScreen();
@@ -146,9 +146,10 @@ describe("outbound failures against the built app", () => {
       credentials: stack.fastmagCredentials,
     });
     const expected: Record<Exclude<Mode, "pass">, { status: number; error: RegExp }> = {
-      reset: { status: 503, error: /the connection was cut before the answer was complete/ },
+      // Classified in plain words (app/lib/merchant-messages.server.ts).
+      reset: { status: 503, error: /^Fastmag cut the connection before answering/ },
       stall: { status: 503, error: /within 1500 ms/ },
-      garbage: { status: 503, error: /Fastmag did not answer/ },
+      garbage: { status: 503, error: /^Fastmag answered something the app cannot read/ },
     };
     for (const [mode, outcome] of Object.entries(expected)) {
       proxy.mode = mode as Mode;

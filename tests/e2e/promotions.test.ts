@@ -106,6 +106,19 @@ describe("Promotions", () => {
     await app.getByRole("cell", { name: lowered }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, "promotions-active");
 
+    // The same page for an admin in French: its words, the state and the dates in French.
+    const detail = new URL(page.frame({ name: "app-iframe" })!.url()).pathname.replace(/^\/app/, "");
+    await page.goto(`${session.stack.adminUrl}${detail}?locale=fr`);
+    await app.locator('html[lang="fr"][data-hydrated]').waitFor({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Terminer maintenant" }).waitFor({ timeout: 30_000 });
+    await app.getByText("Prix avant", { exact: true }).waitFor();
+    await app.getByText("Produits ajoutés plus tard à ses collections : inclus", { exact: false }).waitFor();
+    await app.getByText("Active", { exact: true }).first().waitFor();
+    await screenshot(page, "lang-fr-promotion");
+    await page.goto(`${session.stack.adminUrl}${detail}?locale=en`);
+    await app.locator('html[lang="en"][data-hydrated]').waitFor({ timeout: 30_000 });
+    await app.getByRole("heading", { name: "Soldes d'été", exact: true }).waitFor({ timeout: 30_000 });
+
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: "End now" }).click();
     await expect

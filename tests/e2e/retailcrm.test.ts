@@ -148,7 +148,7 @@ describe("RetailCRM with the stock and the orders", () => {
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
-    await card.getByRole("button", { name: "Run Stock (full) now" }).click();
+    await card.getByRole("button", { name: "Run now: Stock (full)" }).click();
     // Both destinations hold the source's level once the run is through (they are written side by side).
     await expect
       .poll(

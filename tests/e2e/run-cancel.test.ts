@@ -27,7 +27,7 @@ describe("Cancelling a run", () => {
     await card.waitFor({ timeout: 30_000 });
     // Shopify answers slowly from now on: the run is still going when the merchant cancels it.
     session.stack.shopify.faults.add({ kind: "latency", ms: 5_000, route: "POST /admin/api/*" });
-    await card.getByRole("button", { name: "Run Prices now" }).click();
+    await card.getByRole("button", { name: "Run now: Prices" }).click();
     await card.getByRole("link", { name: "follow" }).click({ timeout: 30_000 });
     await app.getByRole("heading", { name: "Prices" }).waitFor({ timeout: 30_000 });
     await app.getByText("Running").first().waitFor({ timeout: 30_000 });

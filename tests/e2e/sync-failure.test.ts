@@ -26,7 +26,7 @@ describe("a failing sync", () => {
 
     await page.getByRole("link", { name: "Syncs" }).click();
     const card = app.getByRole("region", { name: "Stock (full)" });
-    await card.getByRole("button", { name: "Run Stock (full) now" }).click({ timeout: 30_000 });
+    await card.getByRole("button", { name: "Run now: Stock (full)" }).click({ timeout: 30_000 });
     const recent = app.getByRole("region", { name: "Recent runs" });
     await recent.getByRole("link", { name: "Stock (full)" }).first().click({ timeout: 30_000 });
 

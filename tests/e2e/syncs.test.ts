@@ -29,7 +29,7 @@ describe("Syncs", () => {
     await expect.poll(() => card.getByText("every day at 4:20, Europe/Paris").count()).toBeGreaterThan(0);
     await screenshot(page, "syncs-overview");
 
-    await card.getByRole("button", { name: "Run Clean up sync history now" }).click();
+    await card.getByRole("button", { name: "Run now: Clean up sync history" }).click();
     await card
       .getByRole("link", { name: "follow" })
       .or(card.getByText("Succeeded"))

@@ -142,7 +142,7 @@ describe("Tuyo", () => {
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
-    await card.getByRole("button", { name: "Run Stock (full) now" }).click();
+    await card.getByRole("button", { name: "Run now: Stock (full)" }).click();
     // Tuyo holds what Shopify holds: both are written from the same ERP level, side by side.
     const shop = stack.shopify.store.shop(stack.shop);
     const variant = [...shop.variants.values()].find((v) => v.sku === sku)!;

@@ -13,7 +13,10 @@ import { loader as dashboard } from "~/routes/app._index";
 import { loader as settingsLoader } from "~/routes/app.settings._index";
 import { loader as orderSettingsLoader } from "~/routes/app.settings.orders";
 import { loadCarrierSecrets } from "~/sync/orders/carrier-settings.server";
+import { action as orderSettingsAction } from "~/routes/app.settings.orders";
 import { saveOrderSettingsForm } from "~/sync/orders/settings-form.server";
+import { startChronopostEmulator } from "../../emulators/chronopost/index";
+import { startTntEmulator } from "../../emulators/tnt/index";
 import { POSTGRES_ADMIN_URL, postgresUrl } from "../support/global-database";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
@@ -58,6 +61,59 @@ describe("carrier settings", () => {
     await saveOrderSettingsForm(shop, { tntUsername: "maison", tntPassword: "first" });
     await saveOrderSettingsForm(shop, { tntUsername: "maison-2", tntPassword: "" });
     expect(await loadCarrierSecrets(shop)).toEqual({ tntPassword: "first" });
+  });
+
+  it("tests each carrier with the values as typed, without saving them, and says what failed in plain words", async () => {
+    const shop = uniqueShop("carriers");
+    await installShop(shop);
+    const chronopost = await startChronopostEmulator();
+    const tnt = await startTntEmulator({ credentials: { username: "maison", password: "tnt-right" } });
+    try {
+      const form = {
+        chronopostUrl: chronopost.trackingUrl,
+        tntProtocol: "france",
+        tntFranceUrl: tnt.franceUrl,
+        tntUsername: "maison",
+      };
+      await saveOrderSettingsForm(shop, { ...form, tntPassword: "tnt-wrong" });
+      const saved = await db.carrierSettings.findUniqueOrThrow({ where: { shop } });
+      const test = (fields: Record<string, string>) =>
+        orderSettingsAction({
+          request: adminRequest(shop, "/app/settings/orders", { method: "POST", form: { intent: "test", ...fields } }),
+          params: {},
+          context: {},
+        });
+
+      // The saved password is wrong; the one typed is right: both carriers answer, nothing is saved.
+      const typed = await test({ ...form, tntPassword: "tnt-right" });
+      expect(typed).toMatchObject({
+        ok: true,
+        tests: [
+          { carrier: "Chronopost", ok: true, message: "Chronopost answered: tracking works with these settings." },
+          { carrier: "TNT", ok: true },
+        ],
+      });
+      expect(await db.carrierSettings.findUniqueOrThrow({ where: { shop } })).toEqual(saved);
+
+      // An empty password field tests the saved one, which TNT refuses; Chronopost's address is not answering.
+      await chronopost.close();
+      const failing = await test({ ...form, tntPassword: "" });
+      expect(failing).toMatchObject({ ok: false, tests: [{ ok: false }, { ok: false }] });
+      const [chrono, tntTest] = (failing as { tests: { message: string }[] }).tests;
+      expect(chrono!.message).toBe(
+        "Chronopost is not answering at its address. Check the address, or that Chronopost is running.",
+      );
+      expect(tntTest!.message).toMatch(/^TNT refused .*Check the address and the login\.$/);
+
+      // A typed address that is not allowed is said next to its field.
+      expect(await test({ ...form, chronopostUrl: "ftp://tracking" })).toMatchObject({
+        ok: false,
+        fieldErrors: { chronopostUrl: expect.any(String) },
+      });
+    } finally {
+      await tnt.close();
+      await chronopost.close().catch(() => undefined);
+    }
   });
 });
 

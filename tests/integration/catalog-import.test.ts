@@ -107,7 +107,9 @@ describe("importing a season", () => {
     const run = await world.importSeason("H23", { bulkFrom: 5 });
     expect(run).toMatchObject({ mode: "bulk", created: references.length - 1, failed: 1 });
     expect(world.calls().filter((c) => c === "BulkMutationRun")).toHaveLength(1);
-    expect(run.report.skipped).toEqual([
+    // A refusal is a failed item (the run succeeds with problems), not a skipped one.
+    expect(run.report.skipped).toEqual([]);
+    expect(run.report.failed).toEqual([
       {
         entity: "product",
         externalId: broken,

@@ -252,4 +252,15 @@ describe("the event feed API", () => {
     expect(range.message).toBe("1 delivery queued again.");
     expect((await feedLogView(screenShop, new URLSearchParams("status=lost"))).filterProblem).toContain("not valid");
   });
+
+  it("reads the Event feed screen's filters, not the admin's other parameters (?locale=, ?host=)", async () => {
+    const shop = uniqueShop("feedparams");
+    const view = await feedLogView(shop, new URLSearchParams("locale=fr&host=abc&embedded=1&status=pending"), "fr");
+    expect(view.filterProblem).toBeNull();
+    const bad = await feedLogView(shop, new URLSearchParams("locale=fr&status=lost"), "fr");
+    expect(bad.filterProblem).toBe("Certains filtres ne sont pas valides.");
+    expect((await feedLogView(shop, new URLSearchParams("status=lost"))).filterProblem).toBe(
+      "Some filters are not valid.",
+    );
+  });
 });

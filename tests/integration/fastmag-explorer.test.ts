@@ -149,6 +149,30 @@ describe("ERP explorer screen", () => {
     });
     expect(data.error).toMatchObject({ setup: true, message: expect.stringContaining("not set up") });
   });
+
+  it("says them in French to a French admin", async () => {
+    const fr = (params: Record<string, string>) => explore({ ...params, locale: "fr" });
+    expect((await fr({ operation: "product-by-sku", q: "BOXE20" })).error?.fieldErrors.query).toBe(
+      "Saisissez un SKU sous la forme RÉFÉRENCE|COULEUR|TAILLE, par exemple BOXE20BEWARE|MARINE/GRIS CHINE|S.",
+    );
+    expect((await fr({ operation: "customer", q: "nobody@example.fr" })).notice).toBe(
+      "Fastmag n'a pas de client avec l'e-mail nobody@example.fr.",
+    );
+    expect((await fr({ operation: "product-by-sku", q: "NOPE|NONE|XL" })).notice).toBe(
+      "Fastmag n'a pas de produit avec le SKU NOPE|NONE|XL.",
+    );
+    const other = uniqueShop("fmexp-none-fr");
+    await installShop(other);
+    const data = await explorerLoader({
+      request: adminRequest(other, "/app/fastmag/explorer?operation=products&locale=fr"),
+      params: {},
+      context: {},
+    });
+    expect(data.error).toMatchObject({
+      setup: true,
+      message: "Fastmag n'est pas encore configuré pour cette boutique : remplissez Paramètres → Fastmag.",
+    });
+  });
 });
 
 describe("GET /api/fastmag/<operation>", () => {
@@ -290,7 +314,9 @@ describe("GET /api/fastmag/<operation>", () => {
     fastmag.setFaults({});
     expect(unavailable).toMatchObject({
       status: 503,
-      body: { error: expect.stringMatching(/^Fastmag did not answer/) },
+      body: {
+        error: expect.stringMatching(/^Fastmag answered HTTP 503 \(.*\)\. Check the address, or try again later\.$/),
+      },
     });
 
     fastmag.setFaults({ koNext: 1, koMessage: "Erreur SQL : table pme verrouillée" });

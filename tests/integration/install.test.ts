@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loader as embeddedApp } from "~/routes/app";
+import { loader as dashboard } from "~/routes/app._index";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { callRoute } from "../support/admin-request";
@@ -78,5 +79,21 @@ describe("installation through token exchange", () => {
     expect(response).toBeInstanceOf(Response);
     expect([302, 401]).toContain((response as Response).status);
     expect(await db.session.count({ where: { shop: other } })).toBe(0);
+  });
+
+  it("re-authenticates by token exchange when the kept database's token is no longer Shopify's (a restarted app)", async () => {
+    await callRoute(() =>
+      embeddedApp({ request: firstVisit(shopify.mintSessionToken(shop)), params: {}, context: {} }),
+    );
+    // The kept database holds a token the Shopify it now talks to does not know.
+    await db.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: "shpat_from_another_run" } });
+    const visit = () =>
+      callRoute(() => dashboard({ request: firstVisit(shopify.mintSessionToken(shop)), params: {}, context: {} }));
+    let answer = await visit();
+    // At most one bounce (the library drops the refused session), then the screen answers with a fresh token.
+    if (answer instanceof Response) answer = await visit();
+    expect(answer).not.toBeInstanceOf(Response);
+    const session = await db.session.findUniqueOrThrow({ where: { id: `offline_${shop}` } });
+    expect(session.accessToken).not.toBe("shpat_from_another_run");
   });
 });

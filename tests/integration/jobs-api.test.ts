@@ -5,6 +5,7 @@ import {
   NotFoundError,
   enqueueJob,
   getJob,
+  jobTypeOverview,
   listJobTypes,
   pauseSchedule,
   recentFailures,
@@ -93,6 +94,53 @@ describe("job use-cases", () => {
     expect(types.find((t) => t.type === "test.refused")?.lastRun).toMatchObject({ id: jobId, status: "failed" });
   });
 
+  it("shows each sync's latest finished run and its current one, running before queued", async () => {
+    const shop = uniqueShop();
+    const at = (minutes: number) => new Date(Date.UTC(2026, 5, 1, 10, minutes));
+    const run = (type: string, status: string, minutes: number, finished = true) =>
+      db.job.create({
+        data: {
+          shop,
+          type,
+          trigger: "schedule",
+          status,
+          runAfter: at(minutes),
+          createdAt: at(minutes),
+          finishedAt: finished ? at(minutes + 1) : null,
+        },
+      });
+    await run("test.refused", "succeeded", 0);
+    const lastRefused = await run("test.refused", "failed", 20);
+    await run("test.refused", "succeeded", 10);
+    const queued = await run("test.refused", "queued", 30, false);
+    await run("maintenance.prune-job-history", "succeeded", 5);
+    const lastPrune = await run("maintenance.prune-job-history", "cancelled", 15);
+    const running = await run("maintenance.prune-job-history", "running", 40, false);
+    await run("maintenance.prune-job-history", "queued", 35, false);
+    // Another shop's later runs are not this shop's.
+    await db.job.create({
+      data: {
+        shop: uniqueShop(),
+        type: "test.refused",
+        trigger: "manual",
+        status: "succeeded",
+        runAfter: at(50),
+        finishedAt: at(51),
+      },
+    });
+
+    const types = await listJobTypes({ db }, shop);
+    const refused = types.find((t) => t.type === "test.refused")!;
+    const prune = types.find((t) => t.type === "maintenance.prune-job-history")!;
+    expect([refused.lastRun?.id, refused.current?.id]).toEqual([lastRefused.id, queued.id]);
+    expect([prune.lastRun?.id, prune.current?.id]).toEqual([lastPrune.id, running.id]);
+    expect(types.filter((t) => t.type !== refused.type && t.type !== prune.type && (t.lastRun || t.current))).toEqual(
+      [],
+    );
+    const one = await jobTypeOverview({ db }, shop, "maintenance.prune-job-history");
+    expect([one?.lastRun?.id, one?.current?.id]).toEqual([lastPrune.id, running.id]);
+  });
+
   it("prunes old runs with the retention job, keeping failures longer", async () => {
     const shop = uniqueShop();
     const now = new Date("2026-06-30T00:00:00Z");
@@ -127,7 +175,11 @@ describe("job use-cases", () => {
     await runDueJobs({ db, clock, types: ["maintenance.prune-job-history"] });
     const run = await getJob({ db }, shop, jobId);
     expect(run).toMatchObject({ status: "succeeded", counters: { seen: 2, changed: 2 }, result: { deleted: 2 } });
-    expect(run?.log.map((l) => l.message)).toEqual(["Deleted 2 old runs"]);
+    expect(run?.log.map((l) => l.message)).toEqual([
+      "Deleting old runs…",
+      "Deleted 2 old runs",
+      "Finished: 2 seen, 2 changed, 0 unchanged, 0 skipped, 0 failed.",
+    ]);
     const left = (await db.job.findMany({ where: { shop, id: { not: jobId } } })).map((j) => j.id).sort();
     expect(left).toEqual([recentSuccess, oldFailure].sort());
     expect(await db.jobSkippedItem.count({ where: { jobId: { in: [oldSuccess, ancientFailure] } } })).toBe(0);

@@ -98,7 +98,16 @@ describe("schedules across daylight-saving changes (Europe/Paris)", () => {
       }
     };
     const differential = schedules.get("stock.changes")!;
-    const others = [...schedules.values()].filter((row) => row !== differential);
+    // The crons checked below (every fire is a database write: firing every seeded cron for two days
+    // made this test the slowest of the suite, and the others are checked in their own tests).
+    const others = [
+      "stock.full",
+      "prices.update",
+      "orders.statuses",
+      "orders.deliveries",
+      "giftcards.mails",
+      "catalog.publish-ready",
+    ].map((type) => schedules.get(type)!);
     for (const window of [SPRING, FALL]) await drive(others, window);
     for (const window of [SPRING_NEAR, FALL_NEAR]) await drive([differential], window);
 

@@ -100,7 +100,12 @@ describe("job worker", () => {
       result: { counted: 5 },
       error: null,
     });
-    expect(job?.log.map((l) => l.message)).toEqual(["counted"]);
+    // The phase's start, the handler's line, and the counters at the end.
+    expect(job?.log.map((l) => l.message)).toEqual([
+      "Counting…",
+      "counted",
+      "Finished: 5 seen, 3 changed, 1 unchanged, 1 skipped, 0 failed.",
+    ]);
     const skipped = await listSkipped({ db }, shop, jobId);
     expect(skipped.items).toEqual([
       expect.objectContaining({ entity: "variant", externalId: "SKU-2", reason: "No such SKU in Fastmag" }),
@@ -330,6 +335,7 @@ describe("job worker", () => {
       orderBy: { message: "asc" },
     });
     expect(logs.map((l) => [l.jobId, l.shop, l.level, l.message])).toEqual([
+      [mine[0]!.id, mine[0]!.shop, "info", "Done…"], // the phase's start
       [mine[0]!.id, mine[0]!.shop, "info", "first, line 1"],
       [mine[0]!.id, mine[0]!.shop, "warn", "first, line 2"],
       [mine[1]!.id, mine[1]!.shop, "error", "second's only line"],

@@ -223,8 +223,10 @@ describe("cancelled after export", () => {
     const before = stocksOf(SKU);
     await cancelInShopify(order.legacyId);
     await deliverCancelled(order.legacyId);
-    // Transactions are applied, their answers lost (connection reset): a transient failure.
-    world.fastmag.setFaults({ hangMs: 300, hangEnd: "reset", hangPages: ["ediwebsrv.ips"] });
+    // Transactions are applied, their answers lost (connection reset): a transient failure. The window
+    // opens now and must still be open when the job reaches its move, however loaded the machine (300 ms
+    // was not: the move then got through and the test saw nothing lost).
+    world.fastmag.setFaults({ hangMs: 3_000, hangEnd: "reset", hangPages: ["ediwebsrv.ips"] });
     try {
       await world.runJobs(REVERSAL);
     } finally {

@@ -262,7 +262,8 @@ describe("malformed orders", () => {
     });
     expect(await world.exportRow(unknownInFastmag.id)).toMatchObject({
       status: "failed",
-      lastError: expect.stringContaining("Article inconnu"),
+      lastError: expect.stringContaining("Fastmag does not know the article"),
+      lastErrorDetail: expect.stringContaining("Article inconnu"),
     });
     expect(await world.exportRow(good.id)).toMatchObject({ status: "exported" });
     for (const o of [badSku, unknownInFastmag, noAddress]) expect(world.fastmagOrdersFor(o.id)).toHaveLength(0);

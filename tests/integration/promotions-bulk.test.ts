@@ -1,16 +1,17 @@
-// A promotion on 10,000 variants (1,000 products) against the Shopify emulator: read with a bulk query,
+// A promotion on 2,000 variants (200 products) against the Shopify emulator: read with a bulk query,
 // prices lowered and put back and tags added and removed through bulk mutations (staged uploads), not
-// 2,000 single calls.
+// 400 single calls. 200 products is twice the size from which bulk operations are used, and the stored
+// originals span several database chunks of 500 (it had 10,000 variants: 25 s for the same proof).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { getJob } from "~/jobs/api.server";
 import { createPromotion, endPromotionNow } from "~/promotions/promotions.server";
 import { startPromotionWorld, type PromotionWorld } from "./promotions-harness";
 
-const PRODUCTS = 1_000;
+const PRODUCTS = 200;
 const VARIANTS_EACH = 10;
 
-describe("a promotion on 10,000 variants", () => {
+describe("a promotion on 2,000 variants", () => {
   let world: PromotionWorld;
   beforeAll(async () => {
     world = await startPromotionWorld({

@@ -145,6 +145,40 @@ describe("JSON settings API", () => {
     expect(await (await getSystem("fastmag")).json()).toMatchObject({ state: "connected" });
   });
 
+  it("tests the fields in the body, unsaved: a blank secret means the stored one, nothing is saved", async () => {
+    const testFields = (id: string, json: unknown) =>
+      systemTest(args(`/api/settings/${id}/test`, { connector: id }, { method: "POST", json }));
+    const before = await loadConnectorSettings(shop, "fastmag");
+
+    // A new password is tested without overwriting the working one.
+    const wrong = await testFields("fastmag", { ...fastmagFields(), motpasse: "not-the-password" });
+    expect(wrong.status).toBe(200);
+    expect(await wrong.json()).toMatchObject({ ok: false, message: expect.stringMatching(/refused the login/) });
+    const { motpasse: _blank, ...withoutPassword } = fastmagFields();
+    const blank = await testFields("fastmag", { ...withoutPassword, motpasse: "" });
+    expect(await blank.json()).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected/) });
+
+    // Fields to fix first: 422 naming them, as saving does.
+    const invalid = await testFields("fastmag", { ...fastmagFields(), host: "ftp://fastmag.example.com" });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toMatchObject({
+      host: expect.any(String),
+    });
+
+    // A system never saved is tested from the body alone, and stays unsaved.
+    const crmTest = await testFields("retailcrm", {
+      accountUrl: crm.url,
+      apiKey: CRM_KEY,
+      moduleCode: "",
+      storeCode: STORE,
+    });
+    expect(await crmTest.json()).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected/) });
+    expect(await loadConnectorSettings(shop, "retailcrm")).toBeNull();
+
+    expect(await loadConnectorSettings(shop, "fastmag")).toEqual(before);
+    expect(await (await getSystem("fastmag")).json()).toMatchObject({ state: "connected" });
+  });
+
   it("sets the routing with the chooser's checks", async () => {
     expect(
       (await putSystem("retailcrm", { accountUrl: crm.url, apiKey: CRM_KEY, moduleCode: "", storeCode: STORE })).status,

@@ -120,6 +120,42 @@ describe("SFTP settings", () => {
     expect(await test()).toMatchObject({ ok: true });
   });
 
+  it("Test connection tests the form's values, saving nothing; a blank password means the saved one", async () => {
+    const onScreen = (form: Record<string, string>) =>
+      callRoute(() =>
+        screenAction({
+          request: adminRequest(shop, "/app/settings/sftp", { form: { intent: "test", ...form } }),
+          params: {},
+          context: {},
+        }),
+      ) as Promise<{ ok: boolean; message: string; fieldErrors: Record<string, string> }>;
+    const before = await db.connectorSetting.findUniqueOrThrow({
+      where: { shop_connector: { shop, connector: "sftp" } },
+    });
+    const form = { host: sftp.host, port: String(sftp.port), username: "photos", folder: "/photos" };
+    // A new, wrong password is tried without replacing the working one.
+    const wrong = await onScreen({ ...form, password: "not-the-password" });
+    expect(wrong).toMatchObject({ ok: false, message: expect.stringMatching(/refused the credentials/) });
+    holdsNoSecret(wrong);
+    expect(await onScreen({ ...form, password: "" })).toMatchObject({ ok: true });
+    // Another folder, unsaved: tested as typed.
+    const elsewhere = await onScreen({ ...form, folder: "/", password: "" });
+    expect(elsewhere).toMatchObject({ ok: true, message: expect.stringContaining("in /.") });
+    // Nothing is down: the address of a closed port is said in plain words, without the port.
+    const closed = await onScreen({ ...form, port: "1", password: "" });
+    expect(closed.ok).toBe(false);
+    expect(closed.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:1/);
+    expect(await onScreen({ ...form, host: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { host: expect.any(String) },
+    });
+    const after = await db.connectorSetting.findUniqueOrThrow({
+      where: { shop_connector: { shop, connector: "sftp" } },
+    });
+    expect(after.configJson).toBe(before.configJson);
+    expect(after.secretsCiphertext).toBe(before.secretsCiphertext);
+  });
+
   it("says in plain words why a private key cannot be read, nothing saved", async () => {
     const body = keys.private.split("\n");
     const broken = [body[0], "bm90IGEga2V5IGF0IGFsbA==", body[body.length - 2] || body[body.length - 1]].join("\n");

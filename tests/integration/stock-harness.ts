@@ -16,6 +16,7 @@ import type { SyncReporter } from "~/sync/sync-context";
 import { EmulatorClock } from "../../emulators/_kit/index";
 import { createProduct } from "../../emulators/shopify/catalog";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
+import type { ShopPlan } from "../../emulators/shopify/bucket";
 import type { ShopRecord } from "../../emulators/shopify/store";
 import { saveConnectorSettings } from "~/connectors/settings.server";
 import { installShop } from "../support/admin-request";
@@ -33,6 +34,8 @@ export interface StockWorld {
   shopify: ShopifyEmulator;
   shopRecord: ShopRecord;
   locationId: string;
+  /** Every Shopify location gid by name (the synced one and `otherLocations`). */
+  locationIds: Record<string, string>;
   client: ShopifyAdminClient;
   fastmag: Awaited<ReturnType<typeof startFastmag>>;
   settings: FastmagSettings;
@@ -43,6 +46,8 @@ export interface StockWorld {
   skus: string[];
   /** Shopify's available quantity per SKU at the synced location. */
   shopifyLevels(): Map<string, number>;
+  /** Shopify's available quantity per SKU at any location of the shop (gid). */
+  shopifyLevelsAt(locationGid: string): Map<string, number>;
   /** The web stock per SKU by the shop's formula, from Fastmag's tables. */
   erpWebStock(): Map<string, number>;
   setShopifyLevel(sku: string, quantity: number): void;
@@ -56,6 +61,12 @@ export async function startStockWorld(options: {
   now?: () => Date;
   initialShopifyLevel?: (sku: string, i: number) => number;
   shopifyClock?: () => number;
+  /** Name of the location the stock run writes (default "Entrepôt"). */
+  locationName?: string;
+  /** More Shopify locations, each variant stocked there at 0 (fed by something else than Fastmag). */
+  otherLocations?: string[];
+  /** Shopify plan of the shop (default Standard); a bigger bucket where the test is not about pacing. */
+  plan?: ShopPlan;
 }): Promise<StockWorld> {
   const fastmag = await startFastmag(
     {
@@ -69,12 +80,19 @@ export async function startStockWorld(options: {
   const shopify = await startShopifyEmulator({
     app: APP,
     now: options.shopifyClock,
-    shops: [{ domain: shop, plan: "Standard", locations: [{ name: "Entrepôt" }] }],
+    shops: [
+      {
+        domain: shop,
+        plan: options.plan ?? "Standard",
+        locations: [options.locationName ?? "Entrepôt", ...(options.otherLocations ?? [])].map((name) => ({ name })),
+      },
+    ],
   });
   installShopifyOriginOverride(shopify.url);
   const shopRecord = shopify.store.shop(shop);
-  const location = [...shopRecord.locations.values()][0];
+  const [location, ...others] = [...shopRecord.locations.values()];
   const locationId = `gid://shopify/Location/${location.id}`;
+  const locationIds = Object.fromEntries([location, ...others].map((l) => [l.name, `gid://shopify/Location/${l.id}`]));
   const rows = fastmag.emulator.db
     .prepare("SELECT reference, color, size FROM stocks ORDER BY reference, color, size")
     .all() as { reference: string; color: string; size: string }[];
@@ -94,7 +112,10 @@ export async function startStockWorld(options: {
         sku,
         price: "10.00",
         options: { Variante: sku },
-        inventory: { [location.id]: options.initialShopifyLevel?.(sku, i++) ?? 0 },
+        inventory: {
+          [location.id]: options.initialShopifyLevel?.(sku, i++) ?? 0,
+          ...Object.fromEntries(others.map((l) => [l.id, 0])),
+        },
       })),
     });
   }
@@ -104,11 +125,22 @@ export async function startStockWorld(options: {
   } as FastmagSettings;
   const client = new ShopifyAdminClient({ shop, accessToken: shopify.issueAccessToken(shop) });
   const stockSource = fastmagStockSource(fastmag.fastmag, settings);
+  const levelsAt = (locationGid: string) => {
+    const id = Number(locationGid.split("/").pop());
+    const itemSku = new Map<number, string>();
+    for (const v of shopRecord.variants.values()) itemSku.set(v.inventoryItemId, v.sku ?? "");
+    const levels = new Map<string, number>();
+    for (const level of shopRecord.inventoryLevels.values()) {
+      if (level.locationId === id) levels.set(itemSku.get(level.inventoryItemId)!, level.quantities.available ?? 0);
+    }
+    return levels;
+  };
   return {
     shop,
     shopify,
     shopRecord,
     locationId,
+    locationIds,
     client,
     fastmag,
     settings,
@@ -137,15 +169,9 @@ export async function startStockWorld(options: {
     }),
     skus,
     shopifyLevels() {
-      const itemSku = new Map<number, string>();
-      for (const v of shopRecord.variants.values()) itemSku.set(v.inventoryItemId, v.sku ?? "");
-      const levels = new Map<string, number>();
-      for (const level of shopRecord.inventoryLevels.values()) {
-        if (level.locationId === location.id)
-          levels.set(itemSku.get(level.inventoryItemId)!, level.quantities.available ?? 0);
-      }
-      return levels;
+      return levelsAt(locationId);
     },
+    shopifyLevelsAt: levelsAt,
     erpWebStock() {
       const stock = new Map<string, number>();
       const all = fastmag.emulator.db

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/api/tokens.server";
 import { categoryFor, categoryRules, tuyoCategories } from "~/connectors/tuyo/categories.server";
 import { action, loader } from "~/routes/api.tuyo.categories";
+import { action as screenAction } from "~/routes/app.tuyo.categories";
 import type { TuyoEmulator } from "../../emulators/tuyo/index";
-import { installShop } from "../support/admin-request";
+import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 import { setUpTuyo, startTuyo } from "./tuyo-harness";
 
@@ -100,5 +101,47 @@ describe("Tuyo category mapping", () => {
     expect((await call("DELETE", "", { kind: "productType", value: "Shoes" })).status).toBe(200);
     expect((await call("DELETE", "", { kind: "productType", value: "Shoes" })).status).toBe(404);
     expect((await call("POST", "", {})).status).toBe(405);
+  });
+});
+
+describe("Tuyo → Categories for a French admin", () => {
+  const submit = (form: Record<string, string>) =>
+    screenAction({
+      request: adminRequest(shop, "/app/tuyo/categories?locale=fr", { form }),
+      params: {},
+      context: {},
+    });
+
+  it("names what is wrong with a mapping, and says it is saved or removed, in French", async () => {
+    const refused = await submit({
+      intent: "save",
+      kind: "collection",
+      value: "Shoes",
+      categoryId: "2",
+      subcategoryId: "1",
+      productTypeId: "3",
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      message: "Cette correspondance ne peut pas être enregistrée.",
+      fieldErrors: {
+        value: "Une collection se désigne par son identifiant (gid://shopify/Collection/…).",
+        subcategoryId: expect.stringMatching(/^Choisissez une sous-catégorie de « .+ »\.$/),
+        productTypeId: "Utilisez 1 (Retail), 2 (Food) ou 4 (Pharmacy).",
+      },
+    });
+    const rule = { kind: "productType", value: "Chemises", categoryId: "2", subcategoryId: "3", productTypeId: "1" };
+    expect(await submit({ intent: "save", ...rule })).toMatchObject({
+      ok: true,
+      message: "Correspondance enregistrée.",
+    });
+    expect(await submit({ intent: "delete", ...rule })).toMatchObject({
+      ok: true,
+      message: "Correspondance supprimée.",
+    });
+    expect(await submit({ intent: "delete", ...rule })).toMatchObject({
+      ok: false,
+      message: "Cette correspondance n'existe pas.",
+    });
   });
 });

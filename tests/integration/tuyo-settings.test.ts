@@ -105,6 +105,76 @@ describe("Tuyo settings", () => {
   });
 });
 
+describe("Tuyo Test connection on the form", () => {
+  it("tests the form's unsaved values and saves nothing; a blank key means the saved one", async () => {
+    const shop = await newShop();
+    await setUpTuyo(shop, tuyo);
+    expect(await submit(shop, { intent: "test" })).toMatchObject({ ok: true });
+    const saved = await loadConnectorSecrets(shop, TUYO);
+    const form = {
+      ...blank,
+      intent: "test",
+      apiUrl: tuyo.url,
+      storeId: String((await screen(shop)).settings?.storeId),
+      branchId: String((await screen(shop)).settings?.branchId),
+      userId: String((await screen(shop)).settings?.userId),
+      preparationHours: "24",
+    };
+    // A new, wrong key is tested without replacing the working one.
+    const wrong = await submit(shop, { ...form, productionKey: "wrong-key-123456" });
+    expect(wrong).toMatchObject({ ok: false, message: expect.stringContaining("Tuyo refused the API key") });
+    expect(await loadConnectorSecrets(shop, TUYO)).toEqual(saved);
+    expect((await screen(shop)).connection.state).toBe("connected");
+    // A blank key means the saved one; a field to fix is named next to it.
+    expect(await submit(shop, form)).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected/) });
+    const invalid = await submit(shop, { ...form, storeId: "abc" });
+    expect(invalid).toMatchObject({ ok: false, fieldErrors: { storeId: expect.any(String) } });
+  });
+});
+
+describe("Settings → Tuyo for a French admin", () => {
+  const submitFr = (shop: string, form: Record<string, string>) =>
+    action({ request: adminRequest(shop, "/app/settings/tuyo?locale=fr", { form }), params: {}, context: {} });
+
+  it("names the fields to fix and answers the tests in French; the recorded check stays as stored", async () => {
+    const shop = await newShop();
+    const refused = await submitFr(shop, blank);
+    expect(refused).toMatchObject({
+      ok: false,
+      message: "Certains champs sont à corriger ; rien n'a été enregistré.",
+      fieldErrors: {
+        apiUrl: "Saisissez l'adresse de l'API Tuyo que Tuyo vous a donnée.",
+        storeId: "Saisissez l'identifiant de boutique que Tuyo vous a donné (un nombre).",
+      },
+    });
+
+    await setUpTuyo(shop, tuyo);
+    const answer = await submitFr(shop, { intent: "test" });
+    expect(answer).toMatchObject({ ok: true });
+    expect(answer.message).toMatch(/^Connecté \(clé de production\) : \d+ catégories trouvées \(Ropa, Zapatos/);
+    // The connection's last check is stored text, kept in English for every reader.
+    expect((await screen(shop)).connection.message).toMatch(/^Connected \(production key\)/);
+
+    const form = {
+      ...blank,
+      intent: "test",
+      apiUrl: tuyo.url,
+      storeId: String((await screen(shop)).settings?.storeId),
+      branchId: String((await screen(shop)).settings?.branchId),
+      userId: String((await screen(shop)).settings?.userId),
+      preparationHours: "12",
+    };
+    expect(await submitFr(shop, form)).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Connecté \(clé de production\) : \d+ catégories trouvées\. Enregistrez/),
+    });
+    expect(await submitFr(shop, { intent: "send-stock", on: "on" })).toMatchObject({
+      ok: true,
+      message: "Le stock des produits publiés sur Tuyo est maintenant envoyé à Tuyo.",
+    });
+  });
+});
+
 describe("Tuyo timestamps", () => {
   const client = (clock: { now(): Date }) =>
     new TuyoClient({

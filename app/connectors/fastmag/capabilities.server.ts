@@ -1,6 +1,7 @@
 // Fastmag's capabilities (app/capabilities/): stock source, price source, order destination and order
 // status source, built from the shop's saved settings. Its two stocks become one neutral level through
 // the shop's formula, and its SKU format and stock moves stay here, nowhere else.
+import { explainingRefusals } from "./refusals";
 import type { GiftCardSource } from "../../capabilities/gift-card-source";
 import type { OrderDestination } from "../../capabilities/order-destination";
 import type { OrderStatusSource } from "../../capabilities/order-status-source";
@@ -57,7 +58,8 @@ export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestina
     orderIdMetafieldKey: "fastmag_order_id",
     orderByShopifyId: (id) => fastmag.orders.orderByShopifyId(id),
     skuProblem: (sku) => (parseSku(sku) ? null : "not a Fastmag SKU (REFERENCE|COLOR|SIZE)"),
-    createOrder: (draft, customer) => fastmag.orders.createOrder(draft, customer),
+    createOrder: (draft, customer) =>
+      explainingRefusals("the order", () => fastmag.orders.createOrder(draft, customer)),
     stockFollowUp: {
       move: { short: "web → general", byHand: "from the web stock to the general stock" },
       apply: async (lines, reason) => {
@@ -70,7 +72,10 @@ export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestina
     },
     // A cancelled or refunded order: its web status (VSHOPSTATUS), and its items back general → web.
     reversals: {
-      reportState: (orderId, state) => fastmag.orders.setWebStatus(orderId, FASTMAG_WEB_STATUS[state]),
+      reportState: (orderId, state) =>
+        explainingRefusals(`the ${state} status`, () =>
+          fastmag.orders.setWebStatus(orderId, FASTMAG_WEB_STATUS[state]),
+        ),
       returnStock: {
         move: { short: "general → web", byHand: "from the general stock to the web stock" },
         apply: async (lines, reason) => {

@@ -8,6 +8,8 @@ import {
   describeOutboundFailure,
   outboundFetch,
 } from "../../lib/http-outbound.server";
+import { said } from "../../i18n/stored-words";
+import { failureSaid } from "../../lib/merchant-messages.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { backoffDelay, sleep } from "../../lib/time";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
@@ -204,18 +206,20 @@ export class FastmagClient {
           const error =
             response.status === 401 || response.status === 403
               ? this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`)
-              : new FastmagProtocolError(
-                  `Fastmag answered ${describeHttpStatus(response.status)} to ${summary} on ${page}`,
-                  page,
-                );
+              : new FastmagProtocolError(`Fastmag answered ${describeHttpStatus(response.status)}`, page, {
+                  cause: callDetail(summary, page),
+                });
           const durationMs = Date.now() - started;
           this.record({ page, summary, attempts: attempt, durationMs, status: response.status, error: error.message });
           throw error;
         }
         failure = new FastmagUnavailableError(
-          `Fastmag answered ${describeHttpStatus(response.status)} to ${summary} on ${page}`,
+          said("fastmag.answeredStatus", { status: response.status }),
           page,
           false,
+          {
+            cause: callDetail(summary, page),
+          },
         );
       } catch (cause) {
         if (cause instanceof FastmagProtocolError || cause instanceof FastmagRefusedError) throw cause;
@@ -228,40 +232,42 @@ export class FastmagClient {
         // A transaction may only be sent again when it surely never reached Fastmag (no connection was made).
         const cutAfterSending = !resendable && !timedOut && !NOT_DELIVERED.has(kind);
         if (cutAfterSending) {
-          const error = new FastmagUnavailableError(
-            `Fastmag's answer to ${summary} on ${page} was lost (${describeOutboundFailure(cause, { host: url.hostname })}); it may have been applied`,
-            page,
-            true,
-          );
+          const error = new FastmagUnavailableError(said("fastmag.answerLost"), page, true, {
+            cause: callDetail(summary, page, describeOutboundFailure(cause, { host: url.hostname }), cause),
+          });
           this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
           throw error;
         }
         if (timedOut && !resendable) {
           const error = new FastmagUnavailableError(
-            `Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms; it may have been applied`,
+            said("fastmag.noAnswerMayBeApplied", { ms: timeoutMs }),
             page,
             true,
+            { cause: callDetail(summary, page) },
           );
           this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
           throw error;
         }
         failure = timedOut
-          ? new FastmagUnavailableError(
-              `Fastmag did not answer ${summary} on ${page} within ${timeoutMs} ms`,
-              page,
-              true,
-            )
-          : new FastmagUnavailableError(
-              `Fastmag could not be reached for ${summary} on ${page}: ${describeOutboundFailure(cause, { host: url.hostname, timeoutMs })}`,
-              page,
-              false,
-            );
+          ? new FastmagUnavailableError(said("fastmag.noAnswerWithin", { ms: timeoutMs }), page, true, {
+              cause: callDetail(summary, page),
+            })
+          : // The merchant reads the plain sentence; the call and the network's words go to Technical details.
+            new FastmagUnavailableError(failureSaid("Fastmag", cause), page, false, {
+              cause: callDetail(
+                summary,
+                page,
+                describeOutboundFailure(cause, { host: url.hostname, timeoutMs }),
+                cause,
+              ),
+            });
       }
       if (attempt >= this.maxAttempts) {
         const error = new FastmagUnavailableError(
-          `${failure.message} (after ${attempt} attempts)`,
+          said("attempts.after", { message: failure.said ?? failure.message, attempts: attempt }),
           page,
           failure.mayHaveBeenApplied,
+          { cause: failure.cause },
         );
         this.record({ page, summary, attempts: attempt, durationMs: Date.now() - started, error: error.message });
         throw error;
@@ -283,9 +289,10 @@ export class FastmagClient {
   private refused(page: FastmagPage, summary: string, fastmagMessage: string): FastmagRefusedError {
     const safe = this.redact(fastmagMessage);
     const reason = CREDENTIAL_WORDS.test(safe) ? "credentials" : "refused";
+    const { enseigne, magasin, compte } = this.connection;
     const message =
       reason === "credentials"
-        ? `Fastmag refused the credentials of ${this.connection.enseigne}/${this.connection.magasin} (account ${this.connection.compte}) for ${summary}: ${safe}`
+        ? said("fastmag.credentialsRefused", { enseigne, magasin, compte, summary, said: safe })
         : `Fastmag refused ${summary}: ${safe}`;
     const error = new FastmagRefusedError(message, page, safe, reason);
     this.log.warn("fastmag refused a call", { page, summary, reason, fastmagMessage: safe });
@@ -332,4 +339,12 @@ function summarize(sql: string): string {
   const oneLine = sql.replace(/\s+/g, " ").trim();
   const from = /\bfrom\s+([\w.]+)/i.exec(oneLine)?.[1];
   return from ? `query on ${from}` : `query "${oneLine.slice(0, 40)}"`;
+}
+
+/**
+ * Which call failed, as a developer reads it ("query on giftcards on ediquery.ips"): kept as the cause,
+ * shown behind Technical details, never in the merchant's sentence.
+ */
+function callDetail(summary: string, page: FastmagPage, what?: string, cause?: unknown): Error {
+  return new Error(what ? `${summary} on ${page}: ${what}` : `${summary} on ${page}`, cause ? { cause } : undefined);
 }

@@ -21,6 +21,7 @@ import {
   fastmagConnectorForShop,
   saveFastmagSettings,
   testFastmagConnection,
+  testFastmagSettings,
   type FastmagSettings,
 } from "./settings.server";
 
@@ -109,7 +110,9 @@ export const fastmag = defineConnector<FastmagSettings>({
   // Its photo call is asked only when the merchant picks Fastmag as the photos' source.
   onlyWhenChosen: ["image-source"],
   testConnection: (shop) => testFastmagConnection(shop),
-  settingsForm: settingsForm(formFields, async (shop, fields) =>
-    saveFastmagSettings(shop, fields, { knownLocationIds: await knownLocationIds(shop) }),
+  settingsForm: settingsForm(
+    formFields,
+    async (shop, fields) => saveFastmagSettings(shop, fields, { knownLocationIds: await knownLocationIds(shop) }),
+    (shop, fields) => testFastmagSettings(shop, fields),
   ),
 });

@@ -1,5 +1,6 @@
 // Typed Fastmag failures, so the job worker knows what to retry. Messages say which call failed and
 // never carry the password (the client redacts it before building any of these).
+import type { Message } from "../../i18n/stored-words";
 import { PermanentError, TransientError } from "../../lib/errors";
 
 export type FastmagPage = "ediquery.ips" | "ediwebsrv.ips" | "ediphoto.ips";
@@ -7,7 +8,7 @@ export type FastmagPage = "ediquery.ips" | "ediwebsrv.ips" | "ediphoto.ips";
 /** Network failure, timeout or HTTP 5xx: Fastmag may answer later. */
 export class FastmagUnavailableError extends TransientError {
   constructor(
-    message: string,
+    message: Message,
     readonly page: FastmagPage,
     /** True when the request may have reached Fastmag (a timeout): a transaction might have been applied. */
     readonly mayHaveBeenApplied: boolean,
@@ -20,7 +21,7 @@ export class FastmagUnavailableError extends TransientError {
 /** Fastmag answered `KO|…`: bad credentials, unknown product or customer, invalid SQL… */
 export class FastmagRefusedError extends PermanentError {
   constructor(
-    message: string,
+    message: Message,
     readonly page: FastmagPage,
     /** Fastmag's own words, after `KO|`. */
     readonly fastmagMessage: string,
@@ -35,7 +36,8 @@ export class FastmagProtocolError extends PermanentError {
   constructor(
     message: string,
     readonly page: FastmagPage,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

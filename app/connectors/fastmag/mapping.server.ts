@@ -1,12 +1,20 @@
 // Turning Fastmag rows into our domain objects, one row at a time: a row that does not make sense
 // becomes a skipped record with a reason the merchant can act on, never an exception for the batch.
 import type { ReadResult, SkippedRecord } from "../../domain/results";
+import { type Said, said } from "../../i18n/stored-words";
 import type { FastmagRow, QueryAnswer, QueryLine } from "./protocol";
 
 const instants = new Map<string, number>();
 
 /** Thrown by a RowReader while mapping one row; caught by mapRows and turned into a skipped record. */
-class RowProblem extends Error {}
+class RowProblem extends Error {
+  /** The problem's words, so a run shows it in each reader's language (domain reasons stay English). */
+  readonly said?: Said;
+  constructor(problem: string | Said) {
+    super(typeof problem === "string" ? problem : problem.text);
+    if (typeof problem !== "string") this.said = problem;
+  }
+}
 
 export class RowReader {
   constructor(
@@ -17,7 +25,7 @@ export class RowReader {
   /** Trimmed text; throws when required and empty or absent. */
   text(column: string): string {
     const value = this.optionalText(column);
-    if (value === undefined) throw new RowProblem(`${column} is empty`);
+    if (value === undefined) throw new RowProblem(said("row.empty", { column }));
     return value;
   }
 
@@ -30,7 +38,7 @@ export class RowReader {
   /** A decimal number, with a dot or a French comma ("12,50"). */
   number(column: string): number {
     const value = this.optionalNumber(column);
-    if (value === undefined) throw new RowProblem(`${column} is empty`);
+    if (value === undefined) throw new RowProblem(said("row.empty", { column }));
     return value;
   }
 
@@ -39,20 +47,21 @@ export class RowReader {
     if (text === undefined) return undefined;
     const normalized = text.replace(/\s/g, "").replace(",", ".");
     const value = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(normalized) ? Number(normalized) : NaN;
-    if (!Number.isFinite(value)) throw new RowProblem(`${column} "${text}" is not a number`);
+    if (!Number.isFinite(value)) throw new RowProblem(said("row.notNumber", { column, value: text }));
     return value;
   }
 
   /** A price or balance: a number that cannot be negative. */
   amount(column: string): number {
     const value = this.number(column);
-    if (value < 0) throw new RowProblem(`${column} ${value} is negative`);
+    if (value < 0) throw new RowProblem(said("row.negative", { column, value: String(value) }));
     return value;
   }
 
   integer(column: string): number {
     const value = this.number(column);
-    if (!Number.isInteger(value)) throw new RowProblem(`${column} "${this.raw(column)?.trim()}" is not a whole number`);
+    if (!Number.isInteger(value))
+      throw new RowProblem(said("row.notWholeNumber", { column, value: this.raw(column)?.trim() ?? "" }));
     return value;
   }
 
@@ -61,7 +70,7 @@ export class RowReader {
     const text = this.text(column).toLowerCase();
     if (["1", "o", "oui", "y", "yes", "true", "-1"].includes(text)) return true;
     if (["0", "n", "non", "no", "false"].includes(text)) return false;
-    throw new RowProblem(`${column} "${text}" is not yes or no`);
+    throw new RowProblem(said("row.notYesNo", { column, value: text }));
   }
 
   /** A calendar day, `YYYY-MM-DD`, from `YYYY-MM-DD[ time]` or `DD/MM/YYYY[ time]`. */
@@ -69,13 +78,13 @@ export class RowReader {
     const text = this.optionalText(column);
     if (text === undefined) return undefined;
     const parts = dateParts(text);
-    if (!parts) throw new RowProblem(`${column} "${text}" is not a date`);
+    if (!parts) throw new RowProblem(said("row.notDate", { column, value: text }));
     return `${parts.year}-${parts.month}-${parts.day}`;
   }
 
   date(column: string): string {
     const value = this.optionalDate(column);
-    if (value === undefined) throw new RowProblem(`${column} is empty`);
+    if (value === undefined) throw new RowProblem(said("row.empty", { column }));
     return value;
   }
 
@@ -87,7 +96,7 @@ export class RowReader {
     const known = instants.get(key);
     if (known) return new Date(known);
     const parts = dateParts(text);
-    if (!parts) throw new RowProblem(`${column} "${text}" is not a date`);
+    if (!parts) throw new RowProblem(said("row.notDate", { column, value: text }));
     const instant = localToDate(parts, this.timeZone);
     // Large answers repeat the same few timestamps; time-zone arithmetic is the costly part.
     if (instants.size > 10_000) instants.clear();
@@ -211,7 +220,17 @@ export async function mapEachRow<T>(
 function mapEntry<T>(entry: QueryLine, options: MapOptions<T>, onItem: (item: T) => void, skipped: SkippedRecord[]) {
   if (!("row" in entry)) {
     const { row, reason, text } = entry.malformed;
-    skipped.push({ externalId: `row ${row}`, reason: `row ${row}: ${reason} ("${text.slice(0, 80)}")` });
+    const counts = /^expected (\d+) fields, found (\d+)$/.exec(reason);
+    const words = counts
+      ? said("row.wrongFieldCount", {
+          line: String(row),
+          expected: Number(counts[1]),
+          found: Number(counts[2]),
+          text: text.slice(0, 80),
+        })
+      : undefined;
+    const english = `row ${row}: ${reason} ("${text.slice(0, 80)}")`;
+    skipped.push({ externalId: `row ${row}`, reason: english, ...(words ? { words } : {}) });
     return;
   }
   const { row, line } = entry;
@@ -221,10 +240,13 @@ function mapEntry<T>(entry: QueryLine, options: MapOptions<T>, onItem: (item: T)
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;
     const label = options.describe(row);
-    skipped.push({
-      externalId: options.externalId(row) || `row ${line}`,
-      reason: `row ${line}${label ? ` (${label})` : ""}: ${error.message}`,
-    });
+    const reason = `row ${line}${label ? ` (${label})` : ""}: ${error.message}`;
+    const words = error.said
+      ? label
+        ? said("row.atLabelled", { line: String(line), label, problem: error.said })
+        : said("row.at", { line: String(line), problem: error.said })
+      : undefined;
+    skipped.push({ externalId: options.externalId(row) || `row ${line}`, reason, ...(words ? { words } : {}) });
     return;
   }
   onItem(item);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sayIn } from "../../i18n/stored-words";
 import { localToDate, mapTable, RowReader } from "./mapping.server";
 import { readQueryAnswer } from "./protocol";
 
@@ -46,10 +47,16 @@ describe("mapTable", () => {
       { ref: "BOXE20", stock: 4 },
       { ref: "VESTE", stock: 2 },
     ]);
-    expect(result.skipped).toEqual([
+    expect(result.skipped.map(({ externalId, reason }) => ({ externalId, reason }))).toEqual([
       { externalId: "PULL1", reason: 'row 2 (ref PULL1): stock "abc" is not a number' },
       { externalId: "row 3", reason: "row 3: reference is empty" },
       { externalId: "row 4", reason: 'row 4: expected 2 fields, found 3 ("JEAN\t1\t9")' },
+    ]);
+    // The same reasons for a French reader (the run stores their words): the ERP's value in « ».
+    expect(result.skipped.map((s) => (s.words ? sayIn(s.words, "fr") : s.reason))).toEqual([
+      "ligne 2 (ref PULL1) : stock « abc » n'est pas un nombre",
+      "ligne 3 : reference est vide",
+      "ligne 4 : 2 champs attendus, 3 trouvés (« JEAN\t1\t9 »)",
     ]);
   });
 });

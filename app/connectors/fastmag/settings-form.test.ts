@@ -110,3 +110,41 @@ describe("Fastmag settings validation", () => {
     expect(queryOverrideError("seasons", "SELECT season FROM products WHERE note <> ':x'")).toBeNull();
   });
 });
+
+describe("Fastmag settings errors in the admin's language", () => {
+  const wrong = { ...valid, host: "", enseigne: "", stockA: "", stockB: "", seasons: "A|B", timeZone: "Mars" };
+
+  it("says every field error in French for locale fr", () => {
+    const result = validateFastmagSettings(wrong, { passwordSet: false, urlPolicy: production, locale: "fr" });
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        host: "Saisissez l'adresse de votre instance Fastmag.",
+        enseigne: "Saisissez le champ enseigne.",
+        seasons: "« A|B » n'est pas un code de saison.",
+        timeZone: "Saisissez un fuseau horaire IANA, par ex. Europe/Paris.",
+        stockA: "Incluez au moins un stock Fastmag dans le stock web.",
+      },
+    });
+    expect(queryOverrideError("products", "DELETE FROM x", "fr")).toBe(
+      "Une requête de remplacement doit être une instruction SELECT.",
+    );
+  });
+
+  it("keeps the English for locale en and by default", () => {
+    const english = {
+      ok: false,
+      fieldErrors: {
+        host: "Enter the address of your Fastmag instance.",
+        enseigne: "Enter the enseigne.",
+        seasons: '"A|B" is not a season code.',
+        timeZone: "Enter an IANA time zone, e.g. Europe/Paris.",
+        stockA: "Include at least one Fastmag stock in the web stock.",
+      },
+    };
+    expect(validateFastmagSettings(wrong, { passwordSet: false, urlPolicy: production })).toEqual(english);
+    expect(validateFastmagSettings(wrong, { passwordSet: false, urlPolicy: production, locale: "en" })).toEqual(
+      english,
+    );
+  });
+});

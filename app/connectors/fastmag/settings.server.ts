@@ -3,12 +3,15 @@
 // server: screens only learn whether one is stored.
 import { db } from "../../db.server";
 import { env } from "../../env.server";
-import { NotConfiguredError, errorMessage } from "../../lib/errors";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
+import { NotConfiguredError } from "../../lib/errors";
 import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
 import {
   loadConnectorSecrets,
   loadConnectorSettings,
+  noteConnectionTest,
   recordConnectionCheck,
   saveConnectorSettings,
 } from "../settings.server";
@@ -16,6 +19,12 @@ import { saveRouting } from "../routing.server";
 import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError } from "./errors";
 import { createFastmagConnector, type FastmagConnector, type FastmagConnectorOptions } from "./index.server";
 import { validateFastmagSettings, type FastmagSettings, type FastmagSettingsInput } from "./settings-form.server";
+import {
+  connectionProblemInWords,
+  connectionProblemOf,
+  failureInWords,
+  withoutAttemptNotes,
+} from "../../lib/merchant-messages.server";
 
 export type { FastmagSettings, FastmagSettingsInput } from "./settings-form.server";
 export { stockFormulaOf } from "./settings-form.server";
@@ -23,10 +32,46 @@ export { stockFormulaOf } from "./settings-form.server";
 const CONNECTOR = "fastmag";
 const PASSWORD = "motpasse";
 
+const WORDS = defineWords({
+  en: {
+    notConfigured: "Fastmag is not set up for this shop yet: fill in Settings → Fastmag.",
+    fixFields: "Some fields need fixing; nothing was saved.",
+    fixBeforeTest: "Some fields need fixing before the connection can be tested.",
+    passwordToTest: "Enter the password to test.",
+    enterPassword: "Enter the password.",
+    seasonsFound: (n: number, list: string) => `${n} season${n === 1 ? "" : "s"} found${n ? ` (${list})` : ""}`,
+    connected: (found: string) => `Connected: ${found}.`,
+    missingSeasons: (found: string, missing: string[]) =>
+      `Connected: ${found}. Fastmag does not know the season${missing.length > 1 ? "s" : ""} ${missing.join(", ")} chosen for import.`,
+    loginRefused: (fastmag: string) =>
+      `Fastmag refused the login: ${fastmag}. Check the enseigne, magasin, compte and password.`,
+    requestRefused: (fastmag: string) => `Fastmag refused the request: ${fastmag}`,
+    // `detail` is already a sentence about Fastmag ("Fastmag did not answer within 1500 ms").
+    noAnswer: (detail: string) => `${detail}. Check the address, or try again later.`,
+  },
+  fr: {
+    notConfigured: "Fastmag n'est pas encore configuré pour cette boutique : remplissez Paramètres → Fastmag.",
+    fixFields: "Certains champs sont à corriger ; rien n'a été enregistré.",
+    fixBeforeTest: "Certains champs sont à corriger avant de pouvoir tester la connexion.",
+    passwordToTest: "Saisissez le mot de passe pour tester.",
+    enterPassword: "Saisissez le mot de passe.",
+    seasonsFound: (n: number, list: string) =>
+      `${n} saison${n > 1 ? "s" : ""} trouvée${n > 1 ? "s" : ""}${n ? ` (${list})` : ""}`,
+    connected: (found: string) => `Connecté : ${found}.`,
+    missingSeasons: (found: string, missing: string[]) =>
+      `Connecté : ${found}. Fastmag ne connaît pas ${missing.length > 1 ? "les saisons" : "la saison"} ${missing.join(", ")} ${missing.length > 1 ? "choisies" : "choisie"} pour l'import.`,
+    loginRefused: (fastmag: string) =>
+      `Fastmag a refusé la connexion : « ${fastmag} ». Vérifiez l'enseigne, le magasin, le compte et le mot de passe.`,
+    requestRefused: (fastmag: string) => `Fastmag a refusé la demande : « ${fastmag} »`,
+    noAnswer: (detail: string) =>
+      `Fastmag n'a pas répondu correctement (« ${detail} »). Vérifiez l'adresse, ou réessayez plus tard.`,
+  },
+});
+
 /** The shop has not saved Fastmag settings (or no password) yet. */
 export class FastmagNotConfiguredError extends NotConfiguredError {
   constructor() {
-    super("Fastmag", "/app/settings/fastmag", "Fastmag is not set up for this shop yet: fill in Settings → Fastmag.");
+    super("Fastmag", "/app/settings/fastmag", WORDS.en.notConfigured);
   }
 }
 
@@ -50,16 +95,17 @@ export type SaveFastmagSettingsResult =
 export async function saveFastmagSettings(
   shop: string,
   input: FastmagSettingsInput,
-  options: { knownLocationIds?: readonly string[]; logger?: Logger } = {},
+  options: { knownLocationIds?: readonly string[]; logger?: Logger; locale?: Locale } = {},
 ): Promise<SaveFastmagSettingsResult> {
   const { passwordSet } = await loadFastmagSettings(shop);
   const result = validateFastmagSettings(input, {
     passwordSet,
     knownLocationIds: options.knownLocationIds,
     urlPolicy: connectorUrlPolicy(),
+    locale: options.locale,
   });
   if (!result.ok)
-    return { ok: false, message: "Some fields need fixing; nothing was saved.", fieldErrors: result.fieldErrors };
+    return { ok: false, message: WORDS[options.locale ?? "en"].fixFields, fieldErrors: result.fieldErrors };
   await saveConnectorSettings(
     shop,
     CONNECTOR,
@@ -123,12 +169,14 @@ export interface ConnectionTestResult {
 
 /**
  * The settings screen's "Test connection": logs in and reads the seasons (the seed's /ping), checks
- * the seasons chosen for import exist, and records the outcome for the Dashboard.
+ * the seasons chosen for import exist, and records the outcome for the Dashboard (in English, as every
+ * stored message; the answer is in `locale`).
  */
 export async function testFastmagConnection(
   shop: string,
-  options: { logger?: Logger; timeoutMs?: number } = {},
+  options: { logger?: Logger; timeoutMs?: number; locale?: Locale } = {},
 ): Promise<ConnectionTestResult> {
+  const locale = options.locale ?? "en";
   const log = (options.logger ?? rootLogger).child({ shop, connector: CONNECTOR });
   let connection: Awaited<ReturnType<typeof fastmagConnectorForShop>>;
   try {
@@ -140,13 +188,13 @@ export async function testFastmagConnection(
       timeoutMs: options.timeoutMs ?? 15_000,
     });
   } catch (error) {
-    if (error instanceof FastmagNotConfiguredError) return { ok: false, message: error.message };
+    if (error instanceof FastmagNotConfiguredError) return { ok: false, message: WORDS[locale].notConfigured };
     throw error;
   }
   const result = await checkFastmag(connection.fastmag, connection.settings);
-  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
-  log.info("fastmag connection tested", { ok: result.ok, result: result.message });
-  return result;
+  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.say("en"));
+  log.info("fastmag connection tested", { ok: result.ok, result: result.say("en") });
+  return { ok: result.ok, message: result.say(locale) };
 }
 
 /**
@@ -157,8 +205,9 @@ export async function testFastmagConnection(
 export async function testFastmagSettings(
   shop: string,
   input: FastmagSettingsInput,
-  options: { logger?: Logger; timeoutMs?: number } = {},
+  options: { logger?: Logger; timeoutMs?: number; locale?: Locale } = {},
 ): Promise<ConnectionTestResult & { fieldErrors: Record<string, string> }> {
+  const locale = options.locale ?? "en";
   const log = (options.logger ?? rootLogger).child({ shop, connector: CONNECTOR });
   const [{ settings: saved, passwordSet }, secrets] = await Promise.all([
     loadFastmagSettings(shop),
@@ -167,17 +216,16 @@ export async function testFastmagSettings(
   // The Shopify location plays no part in reaching Fastmag: it is checked when saving.
   const checked = validateFastmagSettings(
     { ...input, locationId: input.locationId || "gid://shopify/Location/0" },
-    { passwordSet, urlPolicy: connectorUrlPolicy() },
+    { passwordSet, urlPolicy: connectorUrlPolicy(), locale },
   );
-  if (!checked.ok)
-    return {
-      ok: false,
-      message: "Some fields need fixing before the connection can be tested.",
-      fieldErrors: checked.fieldErrors,
-    };
+  if (!checked.ok) return { ok: false, message: WORDS[locale].fixBeforeTest, fieldErrors: checked.fieldErrors };
   const motpasse = checked.password ?? secrets[PASSWORD];
   if (!motpasse)
-    return { ok: false, message: "Enter the password to test.", fieldErrors: { motpasse: "Enter the password." } };
+    return {
+      ok: false,
+      message: WORDS[locale].passwordToTest,
+      fieldErrors: { motpasse: WORDS[locale].enterPassword },
+    };
   const fastmag = fastmagConnectorFrom(shop, checked.settings, motpasse, {
     logger: log,
     maxAttempts: 2,
@@ -187,40 +235,49 @@ export async function testFastmagSettings(
   const result = await checkFastmag(fastmag, checked.settings);
   const asSaved =
     saved !== null && checked.password === undefined && JSON.stringify(checked.settings) === JSON.stringify(saved);
-  if (asSaved) await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
-  log.info("fastmag settings tested", { ok: result.ok, saved: asSaved, result: result.message });
-  return { ...result, fieldErrors: {} };
+  // Stored in English (the Dashboard and the JSON API read it); the admin reads it in their language.
+  if (asSaved) await recordConnectionCheck(shop, CONNECTOR, result.ok, result.say("en"));
+  else await noteConnectionTest(shop, CONNECTOR, result.ok, result.say("en"));
+  log.info("fastmag settings tested", { ok: result.ok, saved: asSaved, result: result.say("en") });
+  return { ok: result.ok, message: result.say(locale), fieldErrors: {} };
 }
 
-/** Logs in and reads the seasons; checks the seasons chosen for import exist. */
-async function checkFastmag(fastmag: FastmagConnector, settings: FastmagSettings): Promise<ConnectionTestResult> {
-  let result: ConnectionTestResult;
+/** Logs in and reads the seasons; checks the seasons chosen for import exist. The outcome in any language. */
+async function checkFastmag(
+  fastmag: FastmagConnector,
+  settings: FastmagSettings,
+): Promise<{ ok: boolean; say: (locale: Locale) => string }> {
   try {
     const seasons = await fastmag.catalog.seasons();
     const missing = settings.seasons.filter((s) => !seasons.includes(s));
-    const found = `${seasons.length} season${seasons.length === 1 ? "" : "s"} found${seasons.length ? ` (${seasons.slice(0, 8).join(", ")}${seasons.length > 8 ? ", …" : ""})` : ""}`;
-    result = missing.length
-      ? {
-          ok: true,
-          message: `Connected: ${found}. Fastmag does not know the season${missing.length > 1 ? "s" : ""} ${missing.join(", ")} chosen for import.`,
-        }
-      : { ok: true, message: `Connected: ${found}.` };
+    const list = `${seasons.slice(0, 8).join(", ")}${seasons.length > 8 ? ", …" : ""}`;
+    return {
+      ok: true,
+      say: (locale) => {
+        const found = WORDS[locale].seasonsFound(seasons.length, list);
+        return missing.length ? WORDS[locale].missingSeasons(found, missing) : WORDS[locale].connected(found);
+      },
+    };
   } catch (error) {
-    result = { ok: false, message: describeFastmagFailure(error) };
+    return { ok: false, say: (locale) => describeFastmagFailure(error, locale) };
   }
-  return result;
 }
 
 /** A Fastmag failure in the merchant's words (the connector already removed the password). */
-export function describeFastmagFailure(error: unknown): string {
+export function describeFastmagFailure(error: unknown, locale: Locale = "en"): string {
+  const w = WORDS[locale];
   if (error instanceof FastmagRefusedError) {
     return error.reason === "credentials"
-      ? `Fastmag refused the login: ${error.fastmagMessage}. Check the enseigne, magasin, compte and password.`
-      : `Fastmag refused the request: ${error.fastmagMessage}`;
+      ? w.loginRefused(error.fastmagMessage)
+      : w.requestRefused(error.fastmagMessage);
   }
-  if (error instanceof FastmagUnavailableError)
-    return `Fastmag did not answer: ${error.message}. Check the address, or try again later.`;
+  if (error instanceof FastmagUnavailableError) {
+    const problem = connectionProblemOf(error.cause);
+    return problem
+      ? connectionProblemInWords("Fastmag", problem, locale)
+      : w.noAnswer(withoutAttemptNotes(error.message));
+  }
   if (error instanceof FastmagProtocolError) return `${error.message}.`;
-  if (error instanceof FastmagNotConfiguredError) return error.message;
-  return `The connection test failed: ${errorMessage(error)}`;
+  if (error instanceof FastmagNotConfiguredError) return w.notConfigured;
+  return failureInWords("Fastmag", error, undefined, locale);
 }

@@ -134,7 +134,9 @@ export class RetailCrmClient {
         if (kind === "blocked" || kind === "aborted" || attempt >= maxAttempts || kind !== "reset")
           throw kind === "blocked" || kind === "aborted"
             ? new RetailCrmRefusedError(0, `RetailCRM could not be called: ${reason}`)
-            : new RetailCrmUnavailableError(`RetailCRM did not answer (${what}): ${reason}`, { cause: error });
+            : new RetailCrmUnavailableError(`RetailCRM could not be reached: ${reason}`, {
+                cause: new Error(`${what} failed`, { cause: error }),
+              });
         await sleep(pause, signal);
         pause *= 2;
         continue;

@@ -13,6 +13,7 @@ import {
   retailCrmForShop,
   saveRetailCrmSettings,
   testRetailCrmConnection,
+  testRetailCrmSettings,
   type RetailCrmSettings,
 } from "./settings.server";
 
@@ -73,7 +74,11 @@ export const retailcrm = defineConnector<RetailCrmSettings>({
     },
   },
   testConnection: (shop) => testRetailCrmConnection(shop),
-  settingsForm: settingsForm(formFields, (shop, fields) => saveRetailCrmSettings(shop, fields)),
+  settingsForm: settingsForm(
+    formFields,
+    (shop, fields) => saveRetailCrmSettings(shop, fields),
+    (shop, fields) => testRetailCrmSettings(shop, fields),
+  ),
   // Stock and shipments name the warehouse.
   notReadyFor: (settings, capability) =>
     capability === "stock-source" || capability === "stock-destination" || capability === "shipment-destination"

@@ -4,18 +4,22 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../../db.server";
 import { env } from "../../env.server";
-import { NotConfiguredError, errorMessage } from "../../lib/errors";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
+import { NotConfiguredError } from "../../lib/errors";
 import { checkConnectorUrl, connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 import {
   loadConnectorSecrets,
   loadConnectorSettings,
+  noteConnectionTest,
   recordConnectionCheck,
   saveConnectorSettings,
 } from "../settings.server";
 import { loadRouting } from "../routing.server";
 import { RetailCrmClient, RetailCrmRefusedError, RetailCrmUnavailableError } from "./client.server";
 import { integrationModule, readStores, type RetailCrmStore } from "./mapping.server";
+import { connectionProblemInWords, connectionProblemOf, failureInWords } from "../../lib/merchant-messages.server";
 
 export const RETAILCRM = "retailcrm";
 const API_KEY = "apiKey";
@@ -23,6 +27,52 @@ const CLIENT_ID = "clientId";
 export const DEFAULT_MODULE_CODE = "passerelle";
 /** Where RetailCRM calls the app back (under SHOPIFY_APP_URL); the route is app/routes/retailcrm.inventories-upload.tsx. */
 export const INVENTORIES_UPLOAD_PATH = "/retailcrm/inventories-upload";
+
+const WORDS = defineWords({
+  en: {
+    notConfigured: "RetailCRM is not set up for this shop yet: fill in Settings → RetailCRM.",
+    saveFirst: "Save the RetailCRM settings first.",
+    enterAccount: "Enter the RetailCRM account address, e.g. https://myshop.retailcrm.ru",
+    accountOnly: "Enter the account address only, without a path (e.g. https://myshop.retailcrm.ru).",
+    enterApiKey: "Enter the API key (RetailCRM → Settings → Integration → API keys).",
+    notApiKey: "This does not look like an API key.",
+    moduleCode: "Letters, digits, - and _ only (at most 50).",
+    pickWarehouse: "Pick a warehouse from the list.",
+    fixFields: "Some fields need fixing; nothing was saved.",
+    fixBeforeTest: "Some fields need fixing before the connection can be tested.",
+    sentTo: "Stock is sent to RetailCRM: pick its warehouse, or stop sending stock first.",
+    comesFrom: "Stock comes from RetailCRM: pick its warehouse, or choose another stock source first.",
+    found: (n: number) => `${n} warehouse${n === 1 ? "" : "s"} found`,
+    pickStore: (found: string) => `Connected: ${found}. Pick the warehouse stock goes to.`,
+    noStore: (code: string) => `Connected, but RetailCRM has no warehouse "${code}": pick another one.`,
+    inactiveStore: (name: string) => `Connected, but the warehouse "${name}" is not active in RetailCRM.`,
+    connected: (found: string, name: string) => `Connected: ${found}; stock goes to "${name}".`,
+    registered: (code: string, active: boolean, url: string) =>
+      `RetailCRM registered the module "${code}" (${active ? "active" : "inactive"}), calling back ${url}.`,
+  },
+  fr: {
+    notConfigured: "RetailCRM n'est pas encore configuré pour cette boutique : remplissez Paramètres → RetailCRM.",
+    saveFirst: "Enregistrez d'abord les paramètres RetailCRM.",
+    enterAccount: "Saisissez l'adresse du compte RetailCRM, par ex. https://myshop.retailcrm.ru",
+    accountOnly: "Saisissez seulement l'adresse du compte, sans chemin (par ex. https://myshop.retailcrm.ru).",
+    enterApiKey: "Saisissez la clé d'API (RetailCRM → Settings → Integration → API keys).",
+    notApiKey: "Ceci ne ressemble pas à une clé d'API.",
+    moduleCode: "Lettres, chiffres, - et _ seulement (50 au plus).",
+    pickWarehouse: "Choisissez un entrepôt dans la liste.",
+    fixFields: "Certains champs sont à corriger ; rien n'a été enregistré.",
+    fixBeforeTest: "Certains champs sont à corriger avant de pouvoir tester la connexion.",
+    sentTo: "Le stock est envoyé à RetailCRM : choisissez son entrepôt, ou arrêtez d'abord d'envoyer le stock.",
+    comesFrom:
+      "Le stock vient de RetailCRM : choisissez son entrepôt, ou choisissez d'abord une autre source de stock.",
+    found: (n: number) => `${n} entrepôt${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}`,
+    pickStore: (found: string) => `Connecté : ${found}. Choisissez l'entrepôt où va le stock.`,
+    noStore: (code: string) => `Connecté, mais RetailCRM n'a pas d'entrepôt « ${code} » : choisissez-en un autre.`,
+    inactiveStore: (name: string) => `Connecté, mais l'entrepôt « ${name} » n'est pas actif dans RetailCRM.`,
+    connected: (found: string, name: string) => `Connecté : ${found} ; le stock va dans « ${name} ».`,
+    registered: (code: string, active: boolean, url: string) =>
+      `RetailCRM a enregistré le module « ${code} » (${active ? "actif" : "inactif"}), qui rappelle ${url}.`,
+  },
+});
 
 export interface RetailCrmSettings {
   accountUrl: string;
@@ -39,7 +89,7 @@ export interface RetailCrmSettingsInput {
 }
 
 export class RetailCrmNotConfiguredError extends NotConfiguredError {
-  constructor(message = "RetailCRM is not set up for this shop yet: fill in Settings → RetailCRM.") {
+  constructor(message = WORDS.en.notConfigured) {
     super("RetailCRM", "/app/settings/retailcrm", message);
   }
 }
@@ -62,22 +112,22 @@ export function validateRetailCrmSettings(
   input: RetailCrmSettingsInput,
   apiKeySet: boolean,
   policy: ConnectorUrlPolicy = connectorUrlPolicy(),
+  locale: Locale = "en",
 ): ValidationResult {
+  const w = WORDS[locale];
   const fieldErrors: Record<string, string> = {};
-  const url = checkConnectorUrl(input.accountUrl.trim(), policy);
-  if (!input.accountUrl.trim())
-    fieldErrors.accountUrl = "Enter the RetailCRM account address, e.g. https://myshop.retailcrm.ru";
+  const url = checkConnectorUrl(input.accountUrl.trim(), policy, locale);
+  if (!input.accountUrl.trim()) fieldErrors.accountUrl = w.enterAccount;
   else if (!url.ok) fieldErrors.accountUrl = url.problem;
   else if ((url.url.pathname !== "/" && url.url.pathname !== "") || url.url.search)
-    fieldErrors.accountUrl = "Enter the account address only, without a path (e.g. https://myshop.retailcrm.ru).";
+    fieldErrors.accountUrl = w.accountOnly;
   const apiKey = input.apiKey.trim();
-  if (!apiKey && !apiKeySet) fieldErrors.apiKey = "Enter the API key (RetailCRM → Settings → Integration → API keys).";
-  else if (apiKey && !/^[\x21-\x7e]{8,128}$/.test(apiKey)) fieldErrors.apiKey = "This does not look like an API key.";
+  if (!apiKey && !apiKeySet) fieldErrors.apiKey = w.enterApiKey;
+  else if (apiKey && !/^[\x21-\x7e]{8,128}$/.test(apiKey)) fieldErrors.apiKey = w.notApiKey;
   const moduleCode = input.moduleCode.trim() || DEFAULT_MODULE_CODE;
-  if (!/^[a-z0-9][a-z0-9_-]{0,49}$/i.test(moduleCode))
-    fieldErrors.moduleCode = "Letters, digits, - and _ only (at most 50).";
+  if (!/^[a-z0-9][a-z0-9_-]{0,49}$/i.test(moduleCode)) fieldErrors.moduleCode = w.moduleCode;
   const storeCode = input.storeCode.trim();
-  if (storeCode && !/^[\w.-]{1,100}$/.test(storeCode)) fieldErrors.storeCode = "Pick a warehouse from the list.";
+  if (storeCode && !/^[\w.-]{1,100}$/.test(storeCode)) fieldErrors.storeCode = w.pickWarehouse;
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return {
     ok: true,
@@ -90,27 +140,29 @@ export type SaveResult =
   { ok: true; settings: RetailCrmSettings } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /** Saves in one write (nothing when a field is invalid); the first save also makes the module's clientId. */
-export async function saveRetailCrmSettings(shop: string, input: RetailCrmSettingsInput): Promise<SaveResult> {
+export async function saveRetailCrmSettings(
+  shop: string,
+  input: RetailCrmSettingsInput,
+  locale: Locale = "en",
+): Promise<SaveResult> {
+  const w = WORDS[locale];
   const { apiKeySet, moduleClientSet } = await loadRetailCrmSettings(shop);
-  const result = validateRetailCrmSettings(input, apiKeySet);
+  const result = validateRetailCrmSettings(input, apiKeySet, connectorUrlPolicy(), locale);
   // Stock runs would wait for a warehouse: while stock is sent to or taken from RetailCRM, one must stay chosen.
   const routing = result.ok && !result.settings.storeCode ? await loadRouting(db, shop) : null;
   if (routing?.stockDestinations.includes(RETAILCRM))
     return {
       ok: false,
-      message: "Some fields need fixing; nothing was saved.",
-      fieldErrors: { storeCode: "Stock is sent to RetailCRM: pick its warehouse, or stop sending stock first." },
+      message: w.fixFields,
+      fieldErrors: { storeCode: w.sentTo },
     };
   if (routing?.stockSource === RETAILCRM)
     return {
       ok: false,
-      message: "Some fields need fixing; nothing was saved.",
-      fieldErrors: {
-        storeCode: "Stock comes from RetailCRM: pick its warehouse, or choose another stock source first.",
-      },
+      message: w.fixFields,
+      fieldErrors: { storeCode: w.comesFrom },
     };
-  if (!result.ok)
-    return { ok: false, message: "Some fields need fixing; nothing was saved.", fieldErrors: result.fieldErrors };
+  if (!result.ok) return { ok: false, message: w.fixFields, fieldErrors: result.fieldErrors };
   const secrets: Record<string, string> = {};
   if (result.apiKey) secrets[API_KEY] = result.apiKey;
   if (!moduleClientSet) {
@@ -162,10 +214,16 @@ export async function retailCrmForShop(
 }
 
 /** A failure in the merchant's words: what failed (DNS, TLS, refused, timeout, HTTP status), never the remote body. */
-export function describeRetailCrmFailure(error: unknown): string {
-  if (error instanceof RetailCrmRefusedError || error instanceof RetailCrmUnavailableError) return error.message;
+export function describeRetailCrmFailure(error: unknown, locale: Locale = "en"): string {
+  if (error instanceof RetailCrmUnavailableError) {
+    const problem = connectionProblemOf(error.cause);
+    return problem ? connectionProblemInWords("RetailCRM", problem, locale) : error.message;
+  }
+  if (error instanceof RetailCrmRefusedError) return error.message;
+  if (error instanceof RetailCrmNotConfiguredError && error.message === WORDS.en.notConfigured)
+    return WORDS[locale].notConfigured;
   if (error instanceof NotConfiguredError) return error.message;
-  return `The RetailCRM call failed: ${errorMessage(error)}`;
+  return failureInWords("RetailCRM", error, undefined, locale);
 }
 
 /** The account's warehouses (GET /api/v5/reference/stores), for the settings screen's list. */
@@ -178,8 +236,9 @@ export async function retailCrmStores(shop: string): Promise<RetailCrmStore[]> {
  * "Test connection": GET /api/credentials (the key works), then the warehouse chosen is one of the
  * account's. Recorded for the Dashboard.
  */
-export async function testRetailCrmConnection(shop: string, options: { timeoutMs?: number } = {}) {
-  let result: { ok: boolean; message: string };
+export async function testRetailCrmConnection(shop: string, options: { timeoutMs?: number; locale?: Locale } = {}) {
+  const locale = options.locale ?? "en";
+  let result: Checked;
   try {
     const { client, settings } = await retailCrmForShop(shop, {
       timeoutMs: options.timeoutMs ?? 10_000,
@@ -187,11 +246,13 @@ export async function testRetailCrmConnection(shop: string, options: { timeoutMs
     });
     result = await checkRetailCrm(client, settings);
   } catch (error) {
-    if (error instanceof RetailCrmNotConfiguredError) return { ok: false, message: error.message };
-    result = { ok: false, message: describeRetailCrmFailure(error) };
+    if (error instanceof RetailCrmNotConfiguredError)
+      return { ok: false, message: describeRetailCrmFailure(error, locale) };
+    result = { ok: false, say: (l) => describeRetailCrmFailure(error, l) };
   }
-  await recordConnectionCheck(shop, RETAILCRM, result.ok, result.message);
-  return result;
+  // Stored in English (the Dashboard and the JSON API read it); the admin reads it in their language.
+  await recordConnectionCheck(shop, RETAILCRM, result.ok, result.say("en"));
+  return { ok: result.ok, message: result.say(locale) };
 }
 
 /**
@@ -202,19 +263,15 @@ export async function testRetailCrmConnection(shop: string, options: { timeoutMs
 export async function testRetailCrmSettings(
   shop: string,
   input: RetailCrmSettingsInput,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; locale?: Locale } = {},
 ): Promise<{ ok: boolean; message: string; fieldErrors: Record<string, string> }> {
+  const locale = options.locale ?? "en";
   const [{ settings: saved, apiKeySet }, secrets] = await Promise.all([
     loadRetailCrmSettings(shop),
     loadConnectorSecrets(shop, RETAILCRM),
   ]);
-  const checked = validateRetailCrmSettings(input, apiKeySet);
-  if (!checked.ok)
-    return {
-      ok: false,
-      message: "Some fields need fixing before the connection can be tested.",
-      fieldErrors: checked.fieldErrors,
-    };
+  const checked = validateRetailCrmSettings(input, apiKeySet, connectorUrlPolicy(), locale);
+  if (!checked.ok) return { ok: false, message: WORDS[locale].fixBeforeTest, fieldErrors: checked.fieldErrors };
   const client = new RetailCrmClient({
     accountUrl: checked.settings.accountUrl,
     apiKey: checked.apiKey ?? secrets[API_KEY]!,
@@ -222,34 +279,35 @@ export async function testRetailCrmSettings(
     maxAttempts: 2,
     urlPolicy: connectorUrlPolicy(),
   });
-  let result: { ok: boolean; message: string };
+  let result: Checked;
   try {
     result = await checkRetailCrm(client, checked.settings);
   } catch (error) {
-    result = { ok: false, message: describeRetailCrmFailure(error) };
+    result = { ok: false, say: (l) => describeRetailCrmFailure(error, l) };
   }
   const asSaved =
     saved !== null && checked.apiKey === undefined && JSON.stringify(checked.settings) === JSON.stringify(saved);
-  if (asSaved) await recordConnectionCheck(shop, RETAILCRM, result.ok, result.message);
-  return { ...result, fieldErrors: {} };
+  if (asSaved) await recordConnectionCheck(shop, RETAILCRM, result.ok, result.say("en"));
+  else await noteConnectionTest(shop, RETAILCRM, result.ok, result.say("en"));
+  return { ok: result.ok, message: result.say(locale), fieldErrors: {} };
 }
 
+/** A test's outcome, said in any language (stored in English, shown in the admin's). */
+type Checked = { ok: boolean; say: (locale: Locale) => string };
+
 /** The key works (GET /api/credentials) and the chosen warehouse is one of the account's, active. */
-async function checkRetailCrm(
-  client: RetailCrmClient,
-  settings: RetailCrmSettings,
-): Promise<{ ok: boolean; message: string }> {
+async function checkRetailCrm(client: RetailCrmClient, settings: RetailCrmSettings): Promise<Checked> {
   await client.get("/api/credentials");
   const stores = readStores(await client.get("/api/v5/reference/stores"));
   const chosen = stores.find((s) => s.code === settings.storeCode);
-  const found = `${stores.length} warehouse${stores.length === 1 ? "" : "s"} found`;
+  const found = (l: Locale) => WORDS[l].found(stores.length);
   return !settings.storeCode
-    ? { ok: true, message: `Connected: ${found}. Pick the warehouse stock goes to.` }
+    ? { ok: true, say: (l) => WORDS[l].pickStore(found(l)) }
     : !chosen
-      ? { ok: false, message: `Connected, but RetailCRM has no warehouse "${settings.storeCode}": pick another one.` }
+      ? { ok: false, say: (l) => WORDS[l].noStore(settings.storeCode) }
       : !chosen.active
-        ? { ok: false, message: `Connected, but the warehouse "${chosen.name}" is not active in RetailCRM.` }
-        : { ok: true, message: `Connected: ${found}; stock goes to "${chosen.name}".` };
+        ? { ok: false, say: (l) => WORDS[l].inactiveStore(chosen.name) }
+        : { ok: true, say: (l) => WORDS[l].connected(found(l), chosen.name) };
 }
 
 /** RetailCRM's call points the inventoriesUpload action is registered at (its list is not public; see README). */
@@ -259,10 +317,13 @@ const CALL_POINTS = ["inventoriesUpload"];
  * Registers (or updates: the call is idempotent) the warehouse module with the app's address and the
  * shop's clientId, then reads it back; answers what RetailCRM said.
  */
-export async function registerRetailCrmModule(shop: string): Promise<{ ok: boolean; message: string }> {
+export async function registerRetailCrmModule(
+  shop: string,
+  locale: Locale = "en",
+): Promise<{ ok: boolean; message: string }> {
   try {
     const { client, settings, clientId } = await retailCrmForShop(shop, { timeoutMs: 15_000, maxAttempts: 2 });
-    if (!clientId) throw new RetailCrmNotConfiguredError("Save the RetailCRM settings first.");
+    if (!clientId) throw new RetailCrmNotConfiguredError(WORDS[locale].saveFirst);
     const appUrl = env().SHOPIFY_APP_URL.replace(/\/+$/, "");
     const code = settings.moduleCode;
     await client.post(`/api/v5/integration-modules/${encodeURIComponent(code)}/edit`, {
@@ -280,9 +341,13 @@ export async function registerRetailCrmModule(shop: string): Promise<{ ok: boole
     const module = read.integrationModule as { active?: boolean; baseUrl?: string } | undefined;
     return {
       ok: true,
-      message: `RetailCRM registered the module "${code}" (${module?.active === false ? "inactive" : "active"}), calling back ${module?.baseUrl ?? appUrl}${INVENTORIES_UPLOAD_PATH}.`,
+      message: WORDS[locale].registered(
+        code,
+        module?.active !== false,
+        `${module?.baseUrl ?? appUrl}${INVENTORIES_UPLOAD_PATH}`,
+      ),
     };
   } catch (error) {
-    return { ok: false, message: describeRetailCrmFailure(error) };
+    return { ok: false, message: describeRetailCrmFailure(error, locale) };
   }
 }

@@ -7,6 +7,8 @@ import type { Readable } from "node:stream";
 import SftpClient from "ssh2-sftp-client";
 import { ExternalSystemError, TransientError, errorMessage } from "../../lib/errors";
 import { connectorUrlPolicy, isPrivateAddress } from "../../lib/http-url-policy.server";
+import { said } from "../../i18n/stored-words";
+import { connectionProblemOf, connectionProblemSaid } from "../../lib/merchant-messages.server";
 
 export interface SftpLogin {
   host: string;
@@ -128,13 +130,11 @@ function describeConnectError(error: unknown, login: SftpLogin): Error {
         cause: error,
       },
     );
-  if (/ECONNREFUSED/.test(text))
-    return new TransientError(`Nothing answers on ${login.host}:${login.port} (connection refused).`, { cause: error });
-  if (/timed out|Timed out|ETIMEDOUT/i.test(text))
-    return new TransientError(`The SFTP server at ${login.host}:${login.port} did not answer in time.`, {
-      cause: error,
-    });
-  return new TransientError(`Could not connect to the SFTP server at ${login.host}:${login.port}: ${plain(error)}`, {
-    cause: error,
-  });
+  // Classified in plain words (never "connect ECONNREFUSED 10.0.0.5:22"); the library's text stays the cause.
+  const problem = connectionProblemOf(error) ?? "unreachable";
+  // Said with words: a run that stores it shows it in each reader's language (ADR 0021).
+  const words = connectionProblemSaid(said("system.sftpServer"), problem);
+  return problem === "credentials" || problem === "tls" || problem === "blocked"
+    ? new ExternalSystemError(words, { cause: error })
+    : new TransientError(words, { cause: error });
 }

@@ -9,6 +9,7 @@ import {
   saveSftpSettings,
   sftpFormFields,
   testSftpConnection,
+  testSftpSettings,
   type SftpSettings,
 } from "./settings.server";
 
@@ -32,5 +33,5 @@ export const sftp = defineConnector<SftpSettings>({
     },
   },
   testConnection: (shop) => testSftpConnection(shop),
-  settingsForm: settingsForm(sftpFormFields, saveSftpSettings),
+  settingsForm: settingsForm(sftpFormFields, saveSftpSettings, testSftpSettings),
 });

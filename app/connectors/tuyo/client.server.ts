@@ -138,7 +138,9 @@ export class TuyoClient {
       const reason = describeOutboundFailure(error, { host: this.host, timeoutMs });
       if (kind === "blocked" || kind === "aborted")
         throw new TuyoRefusedError(0, `Tuyo could not be called: ${reason}`);
-      throw new TuyoUnavailableError(`Tuyo did not answer (${what}): ${reason}`, { cause: error });
+      throw new TuyoUnavailableError(`Tuyo could not be reached: ${reason}`, {
+        cause: new Error(`${what} failed`, { cause: error }),
+      });
     }
     const answer = value && typeof value === "object" && !Array.isArray(value) ? (value as TuyoAnswer) : null;
     const text = typeof answer?.response === "string" ? answer.response.trim() : "";

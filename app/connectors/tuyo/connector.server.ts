@@ -4,7 +4,14 @@
 import { z } from "zod";
 import { quietReporter } from "../../sync/sync-context";
 import { defineConnector, settingsForm } from "../define";
-import { saveTuyoSettings, testTuyoConnection, TUYO, tuyoForShop, type TuyoSettings } from "./settings.server";
+import {
+  saveTuyoSettings,
+  testTuyoConnection,
+  testTuyoSettings,
+  TUYO,
+  tuyoForShop,
+  type TuyoSettings,
+} from "./settings.server";
 import { tuyoStockDestination } from "./stock.server";
 import { tuyoCatalogDestination } from "./catalog.server";
 import { tuyoOrderStatusDestination } from "./orders.server";
@@ -57,5 +64,9 @@ export const tuyo = defineConnector<TuyoSettings>({
     },
   },
   testConnection: (shop) => testTuyoConnection(shop),
-  settingsForm: settingsForm(formFields, (shop, fields) => saveTuyoSettings(shop, fields)),
+  settingsForm: settingsForm(
+    formFields,
+    (shop, fields) => saveTuyoSettings(shop, fields),
+    (shop, fields) => testTuyoSettings(shop, fields),
+  ),
 });

@@ -5,6 +5,8 @@
 // variants. Each change is sent once (TuyoOrder.reportedStatus) and never backwards.
 import type { OrderProgress, OrderStatusDestination } from "../../capabilities/order-status-destination";
 import type { Db } from "../../db.server";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
 import { TransientError, ValidationError } from "../../lib/errors";
 import type { TuyoClient } from "./client.server";
 import { readVariants } from "./listings.server";
@@ -16,6 +18,29 @@ export const TUYO_STATUS: Record<OrderProgress, "Empaque" | "Ruta" | "Cancelada"
 };
 const RANK = { Pendiente: 0, Empaque: 1, Ruta: 2, Cancelada: 3 } as const;
 
+const WORDS = defineWords({
+  en: {
+    code: "The Tuyo order code (letters, digits, - and _).",
+    items: "At least one item { sku, quantity }.",
+    shopifyOrderId: "A Shopify order gid (gid://shopify/Order/…).",
+    sku: (sku: string) => `"${sku}" is not a SKU listed on Tuyo.`,
+    quantity: "A whole number ≥ 1.",
+    notRecorded: "This Tuyo order cannot be recorded.",
+    alreadyRecorded: "This Tuyo order is already recorded.",
+    exists: (code: string) => `${code} exists`,
+  },
+  fr: {
+    code: "Le code de la commande Tuyo (lettres, chiffres, - et _).",
+    items: "Au moins un article { sku, quantity }.",
+    shopifyOrderId: "Un gid de commande Shopify (gid://shopify/Order/…).",
+    sku: (sku: string) => `« ${sku} » n'est pas un SKU publié sur Tuyo.`,
+    quantity: "Un nombre entier ≥ 1.",
+    notRecorded: "Cette commande Tuyo ne peut pas être enregistrée.",
+    alreadyRecorded: "Cette commande Tuyo est déjà enregistrée.",
+    exists: (code: string) => `${code} existe déjà`,
+  },
+});
+
 export interface TuyoSaleInput {
   code: string;
   items: { sku: string; quantity: number }[];
@@ -23,15 +48,16 @@ export interface TuyoSaleInput {
 }
 
 /** Checks a sale against what is listed and stores it; the kind decides the route of its progress. */
-export async function recordTuyoSale(db: Db, shop: string, raw: Record<string, unknown>) {
+export async function recordTuyoSale(db: Db, shop: string, raw: Record<string, unknown>, locale: Locale = "en") {
+  const words = WORDS[locale];
   const fieldErrors: Record<string, string> = {};
   const code = typeof raw.code === "string" ? raw.code.trim() : "";
-  if (!/^[\w-]{1,40}$/.test(code)) fieldErrors.code = "The Tuyo order code (letters, digits, - and _).";
+  if (!/^[\w-]{1,40}$/.test(code)) fieldErrors.code = words.code;
   const items = Array.isArray(raw.items) ? raw.items : [];
-  if (!items.length) fieldErrors.items = "At least one item { sku, quantity }.";
+  if (!items.length) fieldErrors.items = words.items;
   const shopifyOrderId = raw.shopifyOrderId == null ? null : String(raw.shopifyOrderId);
   if (shopifyOrderId && !/^gid:\/\/shopify\/Order\/\d+$/.test(shopifyOrderId))
-    fieldErrors.shopifyOrderId = "A Shopify order gid (gid://shopify/Order/…).";
+    fieldErrors.shopifyOrderId = words.shopifyOrderId;
   const listings = await db.tuyoListing.findMany({ where: { shop, tuyoSku: { not: null } } });
   const bySku = new Map<string, { unique: boolean }>();
   for (const l of listings)
@@ -40,15 +66,14 @@ export async function recordTuyoSale(db: Db, shop: string, raw: Record<string, u
     const it = (item ?? {}) as Record<string, unknown>;
     const sku = typeof it.sku === "string" ? it.sku : "";
     const quantity = it.quantity === undefined ? 1 : Number(it.quantity);
-    if (!bySku.has(sku)) fieldErrors[`items[${i}].sku`] = `"${sku}" is not a SKU listed on Tuyo.`;
-    if (!Number.isInteger(quantity) || quantity < 1) fieldErrors[`items[${i}].quantity`] = "A whole number ≥ 1.";
+    if (!bySku.has(sku)) fieldErrors[`items[${i}].sku`] = words.sku(sku);
+    if (!Number.isInteger(quantity) || quantity < 1) fieldErrors[`items[${i}].quantity`] = words.quantity;
     return { sku, quantity };
   });
-  if (Object.keys(fieldErrors).length) throw new ValidationError("This Tuyo order cannot be recorded.", fieldErrors);
+  if (Object.keys(fieldErrors).length) throw new ValidationError(words.notRecorded, fieldErrors);
   const kind = lines.every((l) => bySku.get(l.sku)!.unique) ? "unique" : "variants";
   const existing = await db.tuyoOrder.findUnique({ where: { shop_code: { shop, code } } });
-  if (existing?.shopifyOrderId)
-    throw new ValidationError("This Tuyo order is already recorded.", { code: `${code} exists` });
+  if (existing?.shopifyOrderId) throw new ValidationError(words.alreadyRecorded, { code: words.exists(code) });
   // Recorded before but never reached Shopify (refused, or stopped halfway): taken again as sent now.
   const data = { kind, skusJson: JSON.stringify(lines), shopifyOrderId };
   const row = existing

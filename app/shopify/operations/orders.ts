@@ -346,3 +346,48 @@ export const CREATE_FULFILLMENT_EVENT = defineOperation<
     }
   `,
 });
+
+export interface OrderLineLocations {
+  order: {
+    id: string;
+    name: string;
+    fulfillmentOrders: {
+      nodes: {
+        assignedLocation: { location: { id: string } | null };
+        lineItems: { nodes: { totalQuantity: number; lineItem: { id: string } }[] };
+      }[];
+    };
+  } | null;
+}
+
+/** Which Shopify location each order line is assigned to (POS sale dispatch). */
+export const ORDER_LINE_LOCATIONS = defineOperation<OrderLineLocations, { id: string }>({
+  name: "OrderLineLocations",
+  expectedCost: 25,
+  document: /* GraphQL */ `
+    #graphql
+    query OrderLineLocations($id: ID!) {
+      order(id: $id) {
+        id
+        name
+        fulfillmentOrders(first: 5) {
+          nodes {
+            assignedLocation {
+              location {
+                id
+              }
+            }
+            lineItems(first: 25) {
+              nodes {
+                totalQuantity
+                lineItem {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+});

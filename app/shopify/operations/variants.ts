@@ -84,3 +84,40 @@ export const PRODUCT_VARIANTS_BULK_UPDATE = defineOperation<
     }
   `,
 });
+
+export interface MappableVariant {
+  id: string;
+  sku: string | null;
+  barcode: string | null;
+  displayName: string;
+  inventoryItem: { id: string };
+}
+
+/** Every variant with what a POS item is matched on (SKU, barcode, name), for the POS item mapping. */
+export const MAPPABLE_VARIANTS_PAGE = defineOperation<
+  { productVariants: { nodes: MappableVariant[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } },
+  { first: number; after?: string | null }
+>({
+  name: "MappableVariantsPage",
+  expectedCost: ({ first }) => 2 + first * 2,
+  document: /* GraphQL */ `
+    #graphql
+    query MappableVariantsPage($first: Int!, $after: String) {
+      productVariants(first: $first, after: $after) {
+        nodes {
+          id
+          sku
+          barcode
+          displayName
+          inventoryItem {
+            id
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+});

@@ -16,6 +16,7 @@ import {
 import type { SyncReporter } from "../sync-context";
 import { forgetSeasonCounts } from "./import.server";
 import { saveLinks, type LinkWrite } from "./links.server";
+import { said, type Said } from "../../i18n/stored-words";
 
 export interface FirstImportDeps {
   db: Db;
@@ -60,7 +61,7 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
   const byBarcode = new Map<string, Set<string>>();
   const seasonOf = new Map<string, string>();
   for (const season of seasons) {
-    report.progress(0, null, `Reading season ${season} from ${deps.sourceName}`);
+    report.progress(0, null, said("catalog.phase.readingSeason", { season, source: deps.sourceName }));
     const read = await source.productsOf(season, (product) => {
       seasonOf.set(product.sourceKey, season);
       for (const v of product.variants) {
@@ -68,9 +69,9 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
         if (v.barcode) byBarcode.set(v.barcode, (byBarcode.get(v.barcode) ?? new Set()).add(product.sourceKey));
       }
     });
-    for (const s of read.skipped) report.skip("product-row", s.externalId, s.reason);
+    for (const s of read.skipped) report.skip("product-row", s.externalId, s.words ?? s.reason);
   }
-  report.progress(0, null, "Reading Shopify's products");
+  report.progress(0, null, said("catalog.phase.readingShopify"));
   const products: ShopifyProduct[] = [];
   const productsOfSku = new Map<string, Set<string>>();
   for await (const product of catalogProducts(client, idField, {
@@ -92,9 +93,9 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
     conflicts: [],
     writes: 0,
   };
-  const conflict = (product: ShopifyProduct, reason: string) => {
-    result.conflicts.push({ productId: product.id, title: product.title, reason });
-    report.skip("product", product.id, `${product.title}: ${reason}`);
+  const conflict = (product: ShopifyProduct, reason: Said) => {
+    result.conflicts.push({ productId: product.id, title: product.title, reason: reason.text });
+    report.skip("product", product.id, said("firstImport.conflict", { title: product.title, reason }));
   };
   const candidates = new Map<string, { product: ShopifyProduct; by: "sku" | "barcode" }[]>();
   for (const product of products) {
@@ -117,7 +118,11 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
       const others = [...productsOfSku.get(shared[0]!)!].filter((id) => id !== product.id);
       conflict(
         product,
-        `SKU ${shared[0]} is also on ${others.map((id) => `"${titleOf.get(id)}"`).join(", ")}: which product is ${bySku.get(shared[0]!)} cannot be told, nothing was changed`,
+        said("firstImport.sharedSku", {
+          sku: shared[0]!,
+          others: others.map((id) => `"${titleOf.get(id)}"`).join(", "),
+          key: bySku.get(shared[0]!) ?? "",
+        }),
       );
       continue;
     }
@@ -128,16 +133,17 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
     if (keys.size > 1) {
       conflict(
         product,
-        `its variants point at ${keys.size} ${deps.sourceName} products (${[...keys].sort().join(", ")}): split it in Shopify or fix the SKUs, nothing was changed`,
+        said("firstImport.manySourceProducts", {
+          count: keys.size,
+          source: deps.sourceName,
+          keys: [...keys].sort().join(", "),
+        }),
       );
       continue;
     }
     const key = [...keys][0]!;
     if (product.sourceKey && product.sourceKey !== key) {
-      conflict(
-        product,
-        `it already carries ${idField.name} ${product.sourceKey} but its variants match ${key}: nothing was changed`,
-      );
+      conflict(product, said("firstImport.otherId", { field: idField.name, current: product.sourceKey, key }));
       continue;
     }
     candidates.set(key, [...(candidates.get(key) ?? []), { product, by }]);
@@ -148,7 +154,12 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
       for (const { product } of list)
         conflict(
           product,
-          `${deps.sourceName} product ${key} matches ${list.length} Shopify products (${list.map((c) => `"${c.product.title}"`).join(", ")}): nothing was changed`,
+          said("firstImport.manyShopifyProducts", {
+            source: deps.sourceName,
+            key,
+            count: list.length,
+            titles: list.map((c) => `"${c.product.title}"`).join(", "),
+          }),
         );
       continue;
     }
@@ -169,7 +180,7 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
     for (const e of written.errors) {
       refused.add(e.productId);
       const product = products.find((p) => p.id === e.productId)!;
-      conflict(product, `Shopify did not take its ${idField.name}: ${e.message}`);
+      conflict(product, said("firstImport.idRefused", { field: idField.name, message: e.message }));
     }
   }
   for (const m of matches) {

@@ -9,6 +9,8 @@
 import { createHash } from "node:crypto";
 import type { CatalogProduct, CatalogSource } from "../../capabilities/catalog-source";
 import type { Db } from "../../db.server";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import {
   SHOPIFY_PRODUCT_LIMITS,
@@ -21,7 +23,7 @@ import {
   type ProductSetOutcome,
 } from "../../shopify/catalog.server";
 import type { ProductSetVariables } from "../../shopify/operations/catalog";
-import type { SyncReporter } from "../sync-context";
+import { reportUnreadable, type SyncReporter } from "../sync-context";
 import {
   detailsOf,
   hashesByLocalId,
@@ -30,6 +32,7 @@ import {
   saveLinks,
   type LinkWrite,
 } from "./links.server";
+import { said, type Said } from "../../i18n/stored-words";
 
 export interface CatalogImportOptions {
   /** List what would happen without writing anything (the screen's Preview). */
@@ -39,6 +42,8 @@ export interface CatalogImportOptions {
   /** Archive the Shopify products whose every variant left the season (default: only report them). */
   archiveGone?: boolean;
   bulkPollMs?: number;
+  /** The language of the plan's reasons (the screen's Preview); runs and their logs stay English. */
+  locale?: Locale;
 }
 
 export interface CatalogImportDeps {
@@ -87,12 +92,55 @@ export interface CatalogImportResult {
 const DEFAULT_BULK_FROM = 50;
 const ENTITY = { product: "product", variant: "variant" } as const;
 
+/** Why a product of the plan is refused or noted, in the admin's language. */
+export const PLAN_WORDS = defineWords({
+  en: {
+    tooManyOptions: (n: number, options: string, max: number) =>
+      `${n} options (${options}): Shopify allows at most ${max} options per product`,
+    tooManyVariants: (n: number, max: number) =>
+      `${n} variants: Shopify allows at most ${max.toLocaleString("en")} variants per product`,
+    notSent: (problem: string) => `Not sent to Shopify: ${problem}.`,
+    variantsGone: (n: number, source: string, skus: string) =>
+      `${n} variant${n > 1 ? "s" : ""} no longer in ${source} (${skus}): kept in Shopify, not deleted.`,
+    archived: (source: string, season: string) => `No longer in ${source}'s season ${season}: archived in Shopify.`,
+    leftAsIs: (source: string, season: string) =>
+      `No longer in ${source}'s season ${season}: left as it is in Shopify.`,
+  },
+  fr: {
+    tooManyOptions: (n: number, options: string, max: number) =>
+      `${n} options (${options}) : Shopify autorise au plus ${max} options par produit`,
+    tooManyVariants: (n: number, max: number) =>
+      `${n} variantes : Shopify autorise au plus ${max.toLocaleString("fr-FR")} variantes par produit`,
+    notSent: (problem: string) => `Non envoyé à Shopify : ${problem}.`,
+    variantsGone: (n: number, source: string, skus: string) =>
+      `${n} variante${n > 1 ? "s" : ""} qui ne ${n > 1 ? "sont" : "est"} plus dans ${source} (${skus}) : ${n > 1 ? "conservées" : "conservée"} dans Shopify, pas ${n > 1 ? "supprimées" : "supprimée"}.`,
+    archived: (source: string, season: string) =>
+      `N'est plus dans la saison ${season} de ${source} : archivé dans Shopify.`,
+    leftAsIs: (source: string, season: string) =>
+      `N'est plus dans la saison ${season} de ${source} : laissé tel quel dans Shopify.`,
+  },
+});
+
 /** Why Shopify would refuse a product, in the merchant's words; null when it fits. */
-export function limitProblem(product: CatalogProduct): string | null {
+export function limitProblem(product: CatalogProduct, locale: Locale = "en"): string | null {
+  const words = PLAN_WORDS[locale];
   if (product.options.length > SHOPIFY_PRODUCT_LIMITS.options)
-    return `${product.options.length} options (${product.options.join(", ")}): Shopify allows at most ${SHOPIFY_PRODUCT_LIMITS.options} options per product`;
+    return words.tooManyOptions(product.options.length, product.options.join(", "), SHOPIFY_PRODUCT_LIMITS.options);
   if (product.variants.length > SHOPIFY_PRODUCT_LIMITS.variants)
-    return `${product.variants.length} variants: Shopify allows at most ${SHOPIFY_PRODUCT_LIMITS.variants.toLocaleString("en")} variants per product`;
+    return words.tooManyVariants(product.variants.length, SHOPIFY_PRODUCT_LIMITS.variants);
+  return null;
+}
+
+/** The same problem as limitProblem, said with words for the run's skipped rows. */
+function limitSaid(product: CatalogProduct): Said | null {
+  if (product.options.length > SHOPIFY_PRODUCT_LIMITS.options)
+    return said("catalog.tooManyOptions", {
+      count: product.options.length,
+      options: product.options.join(", "),
+      max: SHOPIFY_PRODUCT_LIMITS.options,
+    });
+  if (product.variants.length > SHOPIFY_PRODUCT_LIMITS.variants)
+    return said("catalog.tooManyVariants", { count: product.variants.length, max: SHOPIFY_PRODUCT_LIMITS.variants });
   return null;
 }
 
@@ -115,11 +163,12 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   const { db, shop, source, report } = deps;
   const options = deps.options ?? {};
   const dryRun = options.dryRun === true;
+  const words = PLAN_WORDS[options.locale ?? "en"];
   const idField = source.productIdMetafield;
-  report.progress(0, null, `Reading season ${season} from ${deps.sourceName}`);
+  report.progress(0, null, said("catalog.phase.readingSeason", { season, source: deps.sourceName }));
   const products: CatalogProduct[] = [];
   const read = await source.productsOf(season, (p) => products.push(p));
-  for (const s of read.skipped) report.skip("product-row", s.externalId, s.reason);
+  reportUnreadable(report, deps.sourceName, read.skipped, "product-row");
   await report.checkpoint();
 
   // What is known of the season's products: the hash last sent (compact: key → hash), the variants
@@ -170,22 +219,22 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     const problem = limitProblem(product);
     if (problem) {
       planned.action = "refused";
-      planned.reason = `Not sent to Shopify: ${problem}.`;
+      planned.reason = words.notSent(options.locale ? limitProblem(product, options.locale)! : problem);
       result.refused++;
-      report.skip("product", product.sourceKey, `${product.title} (${product.sourceKey}) has ${problem}.`);
+      report.skip(
+        "product",
+        product.sourceKey,
+        said("catalog.overLimit", { title: product.title, key: product.sourceKey, problem: limitSaid(product)! }),
+      );
       continue;
     }
     // Variants Shopify holds that the source dropped: sent again as they were, so productSet keeps them.
     const gone = (goneSkus.get(product.sourceKey) ?? []).filter((sku) => goneDetails.has(sku));
     if (gone.length) {
       result.goneVariants += gone.length;
-      planned.reason = `${gone.length} variant${gone.length > 1 ? "s" : ""} no longer in ${deps.sourceName} (${gone.join(", ")}): kept in Shopify, not deleted.`;
+      planned.reason = words.variantsGone(gone.length, deps.sourceName, gone.join(", "));
       for (const sku of gone)
-        report.skip(
-          "variant",
-          sku,
-          `No longer in ${deps.sourceName}'s season ${season}: kept in Shopify, not deleted.`,
-        );
+        report.skip("variant", sku, said("catalog.variantGone", { source: deps.sourceName, season }));
     }
     const kept = gone.map((sku) => JSON.parse(goneDetails.get(sku)!) as Record<string, unknown>);
     const hash = hashOf(productSetInput(product, idField, kept));
@@ -209,9 +258,7 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       title: g.localId,
       variants: 0,
       action: "gone",
-      reason: options.archiveGone
-        ? `No longer in ${deps.sourceName}'s season ${season}: archived in Shopify.`
-        : `No longer in ${deps.sourceName}'s season ${season}: left as it is in Shopify.`,
+      reason: options.archiveGone ? words.archived(deps.sourceName, season) : words.leftAsIs(deps.sourceName, season),
     });
   }
   report.count({ seen: products.length });
@@ -253,22 +300,28 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   };
   const settle = async (o: Outgoing, outcome: ProductSetOutcome) => {
     done++;
-    report.progress(done, outgoing.length, `Sending season ${season} to Shopify`);
+    report.progress(done, outgoing.length, said("catalog.phase.sendingSeason", { season }));
     const planned = o.planned;
     if (outcome.errors.length || !outcome.productId) {
       result.failed++;
       planned.reason = outcome.errors.map((e) => e.message).join("; ");
-      report.count({ failed: 1 });
-      report.skip(
+      report.fail(
         "product",
         o.product.sourceKey,
-        `Shopify refused ${o.product.title} (${o.product.sourceKey}): ${planned.reason}`,
+        said("catalog.refused", { title: o.product.title, key: o.product.sourceKey, errors: planned.reason }),
       );
       return;
     }
     if (o.isNew) result.created++;
     else result.updated++;
     report.count({ changed: 1 });
+    report.change(
+      "product",
+      o.product.sourceKey,
+      "product",
+      o.isNew ? null : "as sent before",
+      `${o.isNew ? "created (draft)" : "updated"}: ${o.product.title}, ${o.product.variants.length} variant${o.product.variants.length === 1 ? "" : "s"}`,
+    );
     const variantIds = new Map(outcome.variants.map((v) => [v.sku, v.id]));
     for (const v of o.product.variants)
       variantLinks.push({
@@ -333,7 +386,7 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       report.skip(
         "product",
         g.localId,
-        `Shopify did not archive ${g.localId}: ${outcome.errors.map((e) => e.message).join("; ")}`,
+        said("catalog.notArchived", { key: g.localId, errors: outcome.errors.map((e) => e.message).join("; ") }),
       );
       continue;
     }

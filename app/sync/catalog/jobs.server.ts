@@ -48,6 +48,11 @@ catalogJobTypes.push(
     title: "Products by season",
     description:
       "Creates or updates in Shopify the products of the seasons chosen in your catalog source's settings (new ones as drafts), sending only what changed.",
+    fr: {
+      title: "Produits par saison",
+      description:
+        "Crée ou met à jour dans Shopify les produits des saisons choisies dans les paramètres de votre source de catalogue (les nouveaux en brouillon), en n'envoyant que ce qui a changé.",
+    },
     defaultSchedule: { cron: `30 ${nightlyHour} * * *` },
     needs: ["catalog-source"],
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
@@ -89,6 +94,11 @@ catalogJobTypes.push(
     title: "Link existing products",
     description:
       "First import: finds the products already in Shopify that match your catalog source's by SKU, then barcode, and marks them with its id; lists the conflicts without guessing.",
+    fr: {
+      title: "Lier les produits existants",
+      description:
+        "Premier import : retrouve les produits déjà présents dans Shopify qui correspondent à ceux de votre source de catalogue par SKU, puis par code-barres, et les marque avec son identifiant ; liste les conflits sans deviner.",
+    },
     needs: ["catalog-source"],
     retry: { maxAttempts: 2, baseDelayMs: 60_000 },
     progress: "phases",

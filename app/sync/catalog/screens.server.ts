@@ -5,6 +5,8 @@
 // setting, and "Import season" / "Link existing products" as queued runs the screen follows.
 import { providerFor } from "../../connectors/registry.server";
 import { db } from "../../db.server";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
 import { enqueueJob } from "../../jobs/api.server";
 import { jobDeps } from "../../jobs/deps.server";
 import { ValidationError } from "../../lib/errors";
@@ -38,7 +40,12 @@ export interface CatalogOverview {
 
 const sourceFor = (shop: string) => providerFor({ shop, db, timeoutMs: SCREEN_TIMEOUT_MS }, "catalog-source");
 
-const dryRun = async (shop: string, season: string, source: Awaited<ReturnType<typeof sourceFor>>) => {
+const dryRun = async (
+  shop: string,
+  season: string,
+  source: Awaited<ReturnType<typeof sourceFor>>,
+  locale: Locale = "en",
+) => {
   const report = quietReporter();
   const { archiveGone } = await catalogSettings(db, shop);
   const result = await importSeason(season, {
@@ -47,7 +54,7 @@ const dryRun = async (shop: string, season: string, source: Awaited<ReturnType<t
     source: source.port,
     sourceName: source.name,
     report,
-    options: { dryRun: true, archiveGone },
+    options: { dryRun: true, archiveGone, locale },
   });
   return { result, report };
 };
@@ -91,17 +98,30 @@ export interface SeasonPreview {
   skipped: { externalId: string; reason: string }[];
 }
 
-const checkedSeason = (season: string) => {
+const WORDS = defineWords({
+  en: {
+    seasonCode: "Give a season code (at most 40 characters).",
+    nameSeason: "Name the season.",
+    required: "required",
+  },
+  fr: {
+    seasonCode: "Indiquez un code de saison (40 caractères au plus).",
+    nameSeason: "Indiquez la saison.",
+    required: "obligatoire",
+  },
+});
+
+const checkedSeason = (season: string, locale: Locale = "en") => {
   const trimmed = season.trim();
   if (!trimmed || trimmed.length > 40)
-    throw new ValidationError("Give a season code (at most 40 characters).", { season: "required" });
+    throw new ValidationError(WORDS[locale].seasonCode, { season: WORDS[locale].required });
   return trimmed;
 };
 
-export async function previewSeason(shop: string, season: string): Promise<SeasonPreview> {
-  const key = checkedSeason(season);
+export async function previewSeason(shop: string, season: string, locale: Locale = "en"): Promise<SeasonPreview> {
+  const key = checkedSeason(season, locale);
   const source = await sourceFor(shop);
-  const { result, report } = await dryRun(shop, key, source);
+  const { result, report } = await dryRun(shop, key, source, locale);
   const links = await db.externalLink.findMany({
     where: { shop, entity: "product", localId: { in: result.plan.map((p) => p.key) } },
     select: { localId: true, remoteId: true },
@@ -120,8 +140,18 @@ export async function previewSeason(shop: string, season: string): Promise<Seaso
 }
 
 /** "Import season": a queued run of the season's import; the screen follows it on its run page. */
-export async function queueSeasonImport(shop: string, season: string, trigger: "manual" | "api" = "manual") {
-  return enqueueJob(jobDeps, { shop, type: "catalog.season", trigger, params: { season: checkedSeason(season) } });
+export async function queueSeasonImport(
+  shop: string,
+  season: string,
+  trigger: "manual" | "api" = "manual",
+  locale: Locale = "en",
+) {
+  return enqueueJob(jobDeps, {
+    shop,
+    type: "catalog.season",
+    trigger,
+    params: { season: checkedSeason(season, locale) },
+  });
 }
 
 /** "Link existing products" (first import) as a queued run. */
@@ -152,9 +182,14 @@ const PRODUCTS_PER_PAGE = 50;
  * link rows and when they were last written), skipped with the run's reason; "linked" when only the first
  * import marked it and no import ran since. Paged, in reference order.
  */
-export async function seasonProducts(shop: string, season: string, page = 1): Promise<SeasonProducts> {
+export async function seasonProducts(
+  shop: string,
+  season: string,
+  page = 1,
+  locale: Locale = "en",
+): Promise<SeasonProducts> {
   const key = season.trim();
-  if (!key) throw new ValidationError("Name the season.", { season: "required" });
+  if (!key) throw new ValidationError(WORDS[locale].nameSeason, { season: WORDS[locale].required });
   const runs = await db.job.findMany({
     where: { shop, type: "catalog.season", finishedAt: { not: null } },
     orderBy: { finishedAt: "desc" },

@@ -5,13 +5,14 @@
 //   as "online spending not reported" for the merchant to enter by hand;
 // - both moved: a conflict, reported and left alone — never guessed. It clears once both sides show the
 //   same balance again (the merchant fixed one of them).
-import { errorMessage, isTransient } from "../../lib/errors";
+import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import { fromCents, toCents } from "../../shopify/gift-cards.server";
 import type { GiftCardDeps } from "./check.server";
+import { type Message, said } from "../../i18n/stored-words";
 
 export interface BalanceReport {
-  skip(code: string, reason: string): void;
-  log(message: string): void;
+  skip(code: string, reason: Message): void;
+  log(message: Message): void;
 }
 
 export interface BalanceSyncResult {
@@ -53,7 +54,10 @@ export async function syncGiftCardBalances(
     ]);
     if (!card || !shopifyCard) {
       result.failed++;
-      report.skip(link.code, card ? "The Shopify gift card is gone." : `${deps.sourceName} no longer has this card.`);
+      report.skip(
+        link.code,
+        card ? said("giftCards.shopifyCardGone") : said("giftCards.sourceCardGone", { source: deps.sourceName }),
+      );
       continue;
     }
     const erpNow = toCents(card.balance);
@@ -70,10 +74,12 @@ export async function syncGiftCardBalances(
         });
         continue;
       }
-      const conflict =
-        `Both balances moved since they were last in step: ${deps.sourceName} ${money(erpDelta, card.currency)}, ` +
-        `Shopify ${money(shopDelta, shopifyCard.currency)}. Nothing was changed: make one match the other by hand.`;
-      await deps.db.giftCardLink.update({ where, data: { conflict, lastCheckedAt: now } });
+      const conflict = said("giftCards.bothMoved", {
+        source: deps.sourceName,
+        sourceMove: money(erpDelta, card.currency),
+        shopifyMove: money(shopDelta, shopifyCard.currency),
+      });
+      await deps.db.giftCardLink.update({ where, data: { conflict: conflict.text, lastCheckedAt: now } });
       result.conflicts++;
       report.skip(link.code, conflict);
       continue;
@@ -87,7 +93,13 @@ export async function syncGiftCardBalances(
           data: { erpBalanceCents: erpNow, shopifyBalanceCents: balance, conflict: null, lastSyncedAt: now },
         });
         result.movedInShopify++;
-        report.log(`${link.code}: ${money(erpDelta, card.currency)} in Shopify (${note.toLowerCase()})`);
+        report.log(
+          said(erpDelta < 0 ? "giftCards.spentInStore" : "giftCards.creditedInStore", {
+            code: link.code,
+            amount: money(erpDelta, card.currency),
+            source: deps.sourceName,
+          }),
+        );
       } else if (shopDelta !== 0) {
         const spending = deps.source.onlineSpending;
         if (spending.supported) {
@@ -118,7 +130,13 @@ export async function syncGiftCardBalances(
             },
           });
           result.notReported++;
-          report.skip(link.code, `${money(shopDelta, shopifyCard.currency)} online not reported: ${spending.reason}`);
+          report.skip(
+            link.code,
+            said("giftCards.onlineNotReported", {
+              amount: money(shopDelta, shopifyCard.currency),
+              reason: spending.reason,
+            }),
+          );
         }
       } else if (link.conflict) {
         await deps.db.giftCardLink.update({ where, data: { conflict: null } });
@@ -126,7 +144,7 @@ export async function syncGiftCardBalances(
     } catch (error) {
       if (isTransient(error)) throw error; // the run retries later
       result.failed++;
-      report.skip(link.code, errorMessage(error));
+      report.skip(link.code, merchantMessageOf(error) ?? errorMessage(error));
     }
   }
   return result;

@@ -6,6 +6,7 @@ import { syncGiftCardBalances } from "./balances.server";
 import { sendDueGiftCardMails } from "./mails.server";
 import { giftCardDeps } from "./providers.server";
 import { checkSoldGiftCards } from "./sold.server";
+import { type Message, said } from "../../i18n/stored-words";
 
 export const GIFT_CARD_SYNC_JOB = "giftcards.sync";
 export const GIFT_CARD_MAILS_JOB = "giftcards.mails";
@@ -16,6 +17,11 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
     title: "Gift cards",
     description:
       "Puts the gift cards sold in store into Shopify with the same code, then keeps balances in step both ways (a card that moved on both sides is reported, not changed).",
+    fr: {
+      title: "Cartes-cadeaux",
+      description:
+        "Importe dans Shopify les cartes-cadeaux vendues en magasin avec le même code, puis garde les soldes alignés dans les deux sens (une carte qui a bougé des deux côtés est signalée, pas modifiée).",
+    },
     defaultSchedule: { cron: "25 * * * *" },
     retry: { maxAttempts: 4, baseDelayMs: 30_000, capDelayMs: 10 * 60_000 },
     needs: ["gift-card-source"],
@@ -23,12 +29,12 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
     handler: async (ctx) => {
       const deps = await giftCardDeps(ctx.shop, { db: ctx.db, now: () => ctx.now(), runId: ctx.jobId });
       const report = {
-        skip: (code: string, reason: string) => ctx.skip("gift card", code, reason),
-        log: (message: string) => ctx.log("info", message),
+        skip: (code: string, reason: Message) => ctx.skip("gift card", code, reason),
+        log: (message: Message) => ctx.log("info", message),
       };
-      ctx.progress(0, 0, "Checking cards sold since the last run");
+      ctx.progress(0, 0, said("giftCards.phase.checkingSold"));
       const sold = await checkSoldGiftCards(deps, ctx.shop, report, () => ctx.checkpoint());
-      ctx.progress(0, 0, "Balances");
+      ctx.progress(0, 0, said("giftCards.phase.balances"));
       const balances = await syncGiftCardBalances(deps, ctx.shop, report, { checkpoint: () => ctx.checkpoint() });
       ctx.count({
         seen: sold.seen + balances.seen,
@@ -42,6 +48,11 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
     title: "Gift card mails",
     description:
       "Sends each gift card's mail to its recipient at the planned time, once; a failed send is tried again later.",
+    fr: {
+      title: "E-mails des cartes-cadeaux",
+      description:
+        "Envoie l'e-mail de chaque carte-cadeau à son destinataire à l'heure prévue, une seule fois ; un envoi en échec est retenté plus tard.",
+    },
     // Every 45 minutes as far as a cron can say it: at :00 and :45.
     defaultSchedule: { cron: "*/45 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000, capDelayMs: 10 * 60_000 },
@@ -53,7 +64,7 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
         checkpoint: () => ctx.checkpoint(),
       });
       ctx.count({ seen: result.sent + result.retrying + result.failed, changed: result.sent });
-      if (result.retrying) ctx.log("warn", `${result.retrying} mail(s) will be tried again later`);
+      if (result.retrying) ctx.log("warn", said("giftCards.mailsRetrying", { count: result.retrying }));
       return { ...result };
     },
   }),

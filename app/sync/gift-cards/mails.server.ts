@@ -6,6 +6,8 @@
 // said so sends it again once its lease has run out: at-least-once across a crash, like jobs.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db.server";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { mailLocale } from "../../mail/render";
 import { sendMail, type MailOutcome, type OutgoingMail } from "../../mail/send.server";
@@ -26,25 +28,52 @@ export interface GiftCardMailInput {
   locale?: unknown;
 }
 
+/** Refusals of the Gift cards screen's mail forms, in the admin's language (the API's: English). */
+export const MAIL_FORM_WORDS = defineWords({
+  en: {
+    notChecked: (code: string) => `Gift card ${code} has not been checked yet: check it first.`,
+    recipientEmail: "Enter the recipient's e-mail address.",
+    sendAt: "A date and time, e.g. 2026-12-24T08:00:00Z.",
+    message: "At most 2,000 characters.",
+    notPlanned: "The mail was not planned.",
+    noRecipient: (code: string) => `Gift card ${code} has no recipient to send a mail to.`,
+  },
+  fr: {
+    notChecked: (code: string) => `La carte cadeau ${code} n'a pas encore été vérifiée : vérifiez-la d'abord.`,
+    recipientEmail: "Saisissez l'adresse e-mail du destinataire.",
+    sendAt: "Une date et une heure, par ex. 2026-12-24T08:00:00Z.",
+    message: "2 000 caractères au plus.",
+    notPlanned: "L'e-mail n'a pas été planifié.",
+    noRecipient: (code: string) => `La carte cadeau ${code} n'a aucun destinataire à qui envoyer un e-mail.`,
+  },
+});
+
 const text = (value: unknown, max: number) =>
   typeof value === "string" && value.trim() ? value.trim().slice(0, max) : undefined;
 
 /** Plans the mail of a checked card (the seed's post-giftcard). */
-export async function planGiftCardMail(db: Db, shop: string, code: string, input: GiftCardMailInput, now: Date) {
+export async function planGiftCardMail(
+  db: Db,
+  shop: string,
+  code: string,
+  input: GiftCardMailInput,
+  now: Date,
+  locale: Locale = "en",
+) {
+  const words = MAIL_FORM_WORDS[locale];
   const link = await db.giftCardLink.findUnique({ where: { shop_code: { shop, code } } });
-  if (!link) throw new NotFoundError(`Gift card ${code} has not been checked yet: check it first.`);
+  if (!link) throw new NotFoundError(words.notChecked(code));
   const errors: Record<string, string> = {};
   const recipientEmail = text(input.recipientEmail, 320);
-  if (!recipientEmail || !/^[^\s<>@]+@[^\s<>@]+$/.test(recipientEmail))
-    errors.recipientEmail = "Enter the recipient's e-mail address.";
+  if (!recipientEmail || !/^[^\s<>@]+@[^\s<>@]+$/.test(recipientEmail)) errors.recipientEmail = words.recipientEmail;
   let sendAt = now;
   if (input.sendAt !== undefined && input.sendAt !== null && input.sendAt !== "") {
     const parsed = typeof input.sendAt === "string" ? new Date(input.sendAt) : new Date(NaN);
-    if (Number.isNaN(parsed.getTime())) errors.sendAt = "A date and time, e.g. 2026-12-24T08:00:00Z.";
+    if (Number.isNaN(parsed.getTime())) errors.sendAt = words.sendAt;
     else sendAt = parsed;
   }
-  if (typeof input.message === "string" && input.message.length > 2000) errors.message = "At most 2,000 characters.";
-  if (Object.keys(errors).length) throw new ValidationError("The mail was not planned.", errors);
+  if (typeof input.message === "string" && input.message.length > 2000) errors.message = words.message;
+  if (Object.keys(errors).length) throw new ValidationError(words.notPlanned, errors);
   return db.giftCardMail.create({
     data: {
       shop,
@@ -60,9 +89,9 @@ export async function planGiftCardMail(db: Db, shop: string, code: string, input
 }
 
 /** "Resend": a new mail, now, to whoever got the card's last one (the seed's mail-giftcard). */
-export async function resendGiftCardMail(db: Db, shop: string, code: string, now: Date) {
+export async function resendGiftCardMail(db: Db, shop: string, code: string, now: Date, locale: Locale = "en") {
   const last = await db.giftCardMail.findFirst({ where: { shop, code }, orderBy: { createdAt: "desc" } });
-  if (!last) throw new NotFoundError(`Gift card ${code} has no recipient to send a mail to.`);
+  if (!last) throw new NotFoundError(MAIL_FORM_WORDS[locale].noRecipient(code));
   return db.giftCardMail.create({
     data: {
       shop,

@@ -1,6 +1,8 @@
 // Use-cases of the Gift cards screen and API: search by code or customer, each card's status in the
 // selling system, in Shopify and by mail, its mail history; Check, plan a mail, Resend.
 import { db } from "../../db.server";
+import { defineWords } from "../../i18n/define";
+import type { Locale } from "../../i18n/locale";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { checkGiftCard, type CheckOutcome } from "./check.server";
 import { planGiftCardMail, resendGiftCardMail, type GiftCardMailInput } from "./mails.server";
@@ -118,22 +120,45 @@ export async function giftCardDetail(shop: string, code: string): Promise<GiftCa
   return found;
 }
 
+/** What "Check" answers on the screen, in the admin's language (runs and the API keep the check's English). */
+export const CHECK_WORDS = defineWords({
+  en: {
+    enterCode: "Enter a gift card code.",
+    "not-found": (code: string, source: string) => `${source} has no gift card ${code}.`,
+    "not-activated": (code: string, source: string) => `Gift card ${code} is not activated in ${source} yet.`,
+    unchanged: (code: string) => `Gift card ${code} is already in Shopify.`,
+    created: (code: string) => `Gift card ${code} was created in Shopify.`,
+    linked: (code: string) => `Gift card ${code} was already in Shopify; it is now linked.`,
+  },
+  fr: {
+    enterCode: "Saisissez un code de carte cadeau.",
+    "not-found": (code: string, source: string) => `${source} n'a pas de carte cadeau ${code}.`,
+    "not-activated": (code: string, source: string) =>
+      `La carte cadeau ${code} n'est pas encore activée dans ${source}.`,
+    unchanged: (code: string) => `La carte cadeau ${code} est déjà dans Shopify.`,
+    created: (code: string) => `La carte cadeau ${code} a été créée dans Shopify.`,
+    linked: (code: string) => `La carte cadeau ${code} était déjà dans Shopify ; elle est maintenant liée.`,
+  },
+});
+
 /** "Check": the card must exist in the selling system; answers what happened in plain words. */
-export async function checkGiftCardNow(shop: string, code: unknown): Promise<CheckOutcome> {
+export async function checkGiftCardNow(shop: string, code: unknown, locale: Locale = "en"): Promise<CheckOutcome> {
+  const words = CHECK_WORDS[locale];
   const text = typeof code === "string" ? code.trim() : "";
-  if (!text) throw new ValidationError("Enter a gift card code.", { code: "Enter a gift card code." });
+  if (!text) throw new ValidationError(words.enterCode, { code: words.enterCode });
   const deps = await giftCardDeps(shop, { db, timeoutMs: SCREEN_TIMEOUT_MS });
-  const outcome = await checkGiftCard(deps, shop, text);
+  const checked = await checkGiftCard(deps, shop, text);
+  const outcome = { ...checked, message: words[checked.kind](checked.code, deps.sourceName) };
   if (outcome.kind === "not-found") throw new NotFoundError(outcome.message);
   return outcome;
 }
 
 /** Plans the mail of a card to its recipient (the seed's post-giftcard). */
-export async function postGiftCardMail(shop: string, code: string, input: GiftCardMailInput) {
-  return mailView(await planGiftCardMail(db, shop, code, input, new Date()));
+export async function postGiftCardMail(shop: string, code: string, input: GiftCardMailInput, locale: Locale = "en") {
+  return mailView(await planGiftCardMail(db, shop, code, input, new Date(), locale));
 }
 
 /** "Resend" (the seed's mail-giftcard). */
-export async function resendGiftCard(shop: string, code: string) {
-  return mailView(await resendGiftCardMail(db, shop, code, new Date()));
+export async function resendGiftCard(shop: string, code: string, locale: Locale = "en") {
+  return mailView(await resendGiftCardMail(db, shop, code, new Date(), locale));
 }

@@ -1,8 +1,9 @@
 // Every gift card the selling system lists as sold since the last run is checked (and so put in
 // Shopify once it is activated). The watermark (SyncCursor "gift-cards.sold") moves only after a run
 // went through; each run reads again a margin before it, since checking twice changes nothing.
-import { errorMessage, isTransient } from "../../lib/errors";
+import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import { checkGiftCard, type GiftCardDeps } from "./check.server";
+import { type Message, said } from "../../i18n/stored-words";
 
 export const SOLD_CURSOR = "gift-cards.sold";
 const MARGIN_MS = 24 * 3600_000;
@@ -20,7 +21,7 @@ export interface SoldCardsResult {
 export async function checkSoldGiftCards(
   deps: GiftCardDeps,
   shop: string,
-  report: { skip(code: string, reason: string): void },
+  report: { skip(code: string, reason: Message): void },
   checkpoint?: () => Promise<void>,
 ): Promise<SoldCardsResult> {
   const cursor = await deps.db.syncCursor.findUnique({ where: { shop_syncType: { shop, syncType: SOLD_CURSOR } } });
@@ -39,12 +40,12 @@ export async function checkSoldGiftCards(
       else if (outcome.kind === "linked") result.linked++;
       else if (outcome.kind === "not-activated") {
         result.waiting++;
-        report.skip(card.id, outcome.message);
+        report.skip(card.id, said("giftCards.notActivated", { code: outcome.code, source: deps.sourceName }));
       }
     } catch (error) {
       if (isTransient(error)) throw error;
       result.failed++;
-      report.skip(card.id, errorMessage(error));
+      report.skip(card.id, merchantMessageOf(error) ?? errorMessage(error));
     }
   }
   await deps.db.syncCursor.upsert({

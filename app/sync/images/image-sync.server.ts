@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import type { ImageSource, SourceImage } from "../../capabilities/image-source";
 import type { Db } from "../../db.server";
-import { errorMessage, isTransient } from "../../lib/errors";
+import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import {
   createProductImage,
@@ -20,6 +20,7 @@ import {
   waitForMedia,
 } from "../../shopify/media.server";
 import type { SyncReporter } from "../sync-context";
+import { said, type Said } from "../../i18n/stored-words";
 
 export interface ImageSyncDeps {
   db: Db;
@@ -48,14 +49,14 @@ interface Target {
   variants: { id: string; optionValue?: string; mediaId: string | null }[];
 }
 
-type Lookup = Target | { problem: string };
+type Lookup = Target | { problem: Said };
 
 export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> {
   const { db, shop, sourceId, source, report } = deps;
   const result: ImageSyncResult = { listed: 0, attached: 0, replaced: 0, unchanged: 0, failed: 0, unmatched: 0 };
   const images: SourceImage[] = [];
   const badNames: { name: string; reason: string }[] = [];
-  report.progress(0, null, "Listing the images");
+  report.progress(0, null, said("images.phase.listing"));
   await source.list(
     (image) => images.push(image),
     (name, reason) => badNames.push({ name, reason }),
@@ -75,7 +76,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
 
   for (const bad of badNames) {
     result.unmatched++;
-    report.skip("image", bad.name, `Not taken: ${bad.reason}.`);
+    report.skip("image", bad.name, said("images.notTaken", { reason: bad.reason }));
     const row = known.get(bad.name);
     if (row?.status !== "unmatched" || row.reason !== bad.reason)
       await record(bad.name, { status: "unmatched", reason: bad.reason, size: 0, modifiedAt: report.now() });
@@ -118,7 +119,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         report.skip("image", image.name, target.problem);
         await record(image.name, {
           status: "unmatched",
-          reason: target.problem,
+          reason: target.problem.text,
           size: image.size,
           modifiedAt: image.modifiedAt,
         });
@@ -156,7 +157,11 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         if (isTransient(error)) throw error;
         result.failed++;
         report.count({ failed: 1 });
-        report.skip("image", image.name, `Not sent to Shopify: ${errorMessage(error)}`);
+        report.skip(
+          "image",
+          image.name,
+          said("images.notSent", { message: merchantMessageOf(error) ?? errorMessage(error) }),
+        );
         await record(image.name, {
           status: "failed",
           reason: errorMessage(error),
@@ -177,7 +182,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       if (outcome.status === "FAILED") {
         result.failed++;
         report.count({ failed: 1 });
-        report.skip("image", image.name, `Shopify could not use this image: ${outcome.reason}`);
+        report.skip("image", image.name, said("images.unusable", { reason: outcome.reason }));
         await deleteMedia(deps.client, [entry.mediaId]).catch(() => undefined);
         await record(image.name, {
           status: "failed",
@@ -215,7 +220,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       });
     }
     done += group.length;
-    report.progress(done, todo.length, "Sending images to Shopify");
+    report.progress(done, todo.length, said("images.phase.sending"));
   }
   return result;
 }
@@ -260,10 +265,7 @@ async function findProduct(deps: ImageSyncDeps, productKey: string): Promise<Loo
       }),
     }))
     .filter((product) => product.variants.length > 0);
-  if (products.length === 0) return { problem: `No product in Shopify has a SKU of reference ${productKey}.` };
-  if (products.length > 1)
-    return {
-      problem: `${products.length} products in Shopify have SKUs of reference ${productKey}: which one is not guessed.`,
-    };
+  if (products.length === 0) return { problem: said("images.noProduct", { key: productKey }) };
+  if (products.length > 1) return { problem: said("images.manyProducts", { count: products.length, key: productKey }) };
   return products[0]!;
 }

@@ -9,6 +9,11 @@ export const imagesSyncJob: JobTypeDefinition = defineJobType({
   title: "Product images",
   description:
     "Every 2 hours, sends the new or changed photos of your image source to the Shopify products they name, and lists the files that match no product.",
+  fr: {
+    title: "Images des produits",
+    description:
+      "Toutes les 2 heures, envoie les photos nouvelles ou modifiées de votre source d'images aux produits Shopify qu'elles désignent, et liste les fichiers qui ne correspondent à aucun produit.",
+  },
   defaultSchedule: { cron: "20 */2 * * *" },
   needs: ["image-source"],
   retry: { maxAttempts: 3, baseDelayMs: 60_000 },

@@ -42,6 +42,11 @@ listingJobTypes.push(
     title: "Publish on marketplaces",
     description:
       "Lists the chosen products (a collection, a tag or products) on the marketplaces set up, and sends what changed of those already listed.",
+    fr: {
+      title: "Publier sur les marketplaces",
+      description:
+        "Publie les produits choisis (une collection, une balise ou des produits) sur les marketplaces configurées, et envoie ce qui a changé pour ceux déjà publiés.",
+    },
     needs: ["catalog-destination"],
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     progress: "items",
@@ -60,6 +65,10 @@ listingJobTypes.push(
     type: "listings.unpublish",
     title: "Take off marketplaces",
     description: "Deactivates the chosen products on the marketplaces they are listed on.",
+    fr: {
+      title: "Retirer des marketplaces",
+      description: "Désactive les produits choisis sur les marketplaces où ils sont publiés.",
+    },
     needs: ["catalog-destination"],
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     progress: "items",
@@ -74,6 +83,11 @@ listingJobTypes.push(
     type: "listings.refresh",
     title: "Marketplace listings (changes)",
     description: "Daily, re-reads the products listed on marketplaces and sends only those that changed in Shopify.",
+    fr: {
+      title: "Annonces sur les marketplaces (modifications)",
+      description:
+        "Chaque jour, relit les produits publiés sur les marketplaces et n'envoie que ceux qui ont changé dans Shopify.",
+    },
     defaultSchedule: { cron: "40 3 * * *" },
     needs: ["catalog-destination"],
     retry: { maxAttempts: 3, baseDelayMs: 300_000 },

@@ -6,6 +6,7 @@ import type { CatalogDestination, ListingOutcome } from "../../capabilities/cata
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import { listingProducts, type ProductSelection } from "../../shopify/listing-products.server";
 import type { SyncReporter } from "../sync-context";
+import { said } from "../../i18n/stored-words";
 
 export type { ProductSelection } from "../../shopify/listing-products.server";
 
@@ -43,7 +44,7 @@ export async function publishProducts(deps: PublishDeps, selection: ProductSelec
         }
       }
     }
-    deps.report.progress(result.seen, null, "Publishing");
+    deps.report.progress(result.seen, null, said("listings.phase.publishing"));
   }
   deps.report.count({ changed: result.listed + result.updated });
   return result;

@@ -8,7 +8,8 @@
 //  4. move its stock web → general once (looked up in the back office by reason before sending).
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db.server";
-import { AppError, errorMessage, isTransient, TransientError } from "../../lib/errors";
+import { said, textOf, wordsJson } from "../../i18n/stored-words";
+import { errorMessage, isTransient, merchantMessageOf, technicalDetail, TransientError } from "../../lib/errors";
 import { assertNoUserErrors } from "../../shopify/admin-client.server";
 import { ORDER_FOR_EXPORT, SET_ORDER_METAFIELDS } from "../../shopify/operations/orders";
 import { orderDraftFrom, OrderNotExportableError } from "./draft";
@@ -144,6 +145,8 @@ export async function exportOrder(
           status: "cancelled",
           cancelledAt: new Date(order.cancelledAt),
           lastError: null,
+          lastErrorWords: null,
+          lastErrorDetail: null,
           stockTransferJson: null,
           claimedBy: null,
           claimedAt: null,
@@ -180,6 +183,8 @@ export async function exportOrder(
         exportedAt: deps.now(),
         claimedAt: deps.now(),
         lastError: null,
+        lastErrorWords: null,
+        lastErrorDetail: null,
         email: order.email,
         stockTransferJson: transfers ? JSON.stringify(transfers) : null,
       },
@@ -227,13 +232,22 @@ const release = (db: Db, id: string, claim: string) =>
 async function recordFailure(deps: OrderExportDeps, row: { id: string; shop: string }, claim: string, error: unknown) {
   if (error instanceof OrderExportBusyError) return; // not ours to record: the run holding the claim does
   const transient = isTransient(error);
-  const message = error instanceof AppError ? error.message : `Unexpected error: ${errorMessage(error)}`;
+  const message = merchantMessageOf(error) ?? said("orders.unexpectedError", { detail: errorMessage(error) });
+  const detail = technicalDetail(error);
   // A transient failure goes back to pending (the job retries); a permanent one waits for Retry.
   const released = await deps.db.orderExport.updateMany({
     where: { id: row.id, claimedBy: claim, status: "exporting" },
-    data: { status: transient ? "pending" : "failed", lastError: message, claimedBy: null, claimedAt: null },
+    data: {
+      status: transient ? "pending" : "failed",
+      lastError: textOf(message),
+      lastErrorWords: wordsJson(message),
+      lastErrorDetail: detail,
+      claimedBy: null,
+      claimedAt: null,
+    },
   });
-  if (released.count) await addOrderEvent(deps.db, row, transient ? "retrying" : "failed", message, deps.now());
+  if (released.count)
+    await addOrderEvent(deps.db, row, transient ? "retrying" : "failed", message, deps.now(), detail ?? undefined);
 }
 
 /** The Shopify metafield: written once, a failure is a warning and never undoes the export. */
@@ -260,15 +274,25 @@ async function saveErpIdOnShopify(
     }
     await deps.db.orderExport.update({ where: { id: row.id }, data: { metafieldWrittenAt: deps.now() } });
   } catch (error) {
+    const notSaved = said("orders.erpIdNotSaved", {
+      destination: deps.destinationName,
+      message: merchantMessageOf(error) ?? errorMessage(error),
+    });
     await deps.db.orderExport.update({
       where: { id: row.id },
-      data: { lastError: `${deps.destinationName} id not saved on the Shopify order: ${errorMessage(error)}` },
+      data: {
+        lastError: textOf(notSaved),
+        lastErrorWords: wordsJson(notSaved),
+      },
     });
     await addOrderEvent(
       deps.db,
       row,
       "warning",
-      `Could not save the ${deps.destinationName} id on the Shopify order: ${errorMessage(error)}`,
+      said("orders.erpIdNotSavedEvent", {
+        destination: deps.destinationName,
+        message: merchantMessageOf(error) ?? errorMessage(error),
+      }),
       deps.now(),
     );
   }

@@ -11,6 +11,7 @@ import { REVERSAL_JOB, reportReversals } from "./reversals.server";
 import { carrierTrackers, orderPorts, loadOrderSettings, trackerFor } from "./providers.server";
 import { shopifyClientForShop } from "./shopify-client.server";
 import { syncOrderStatuses } from "./statuses.server";
+import { said } from "../../i18n/stored-words";
 
 /** This feature's job types, registered by the composition root (app/modules.server.ts). */
 export const orderJobTypes: JobTypeDefinition[] = [];
@@ -22,6 +23,11 @@ jobTypes.push(
     title: "Order export",
     description:
       "Sends one Shopify order to the system that receives your orders (customer, delivery address, order), exactly once.",
+    fr: {
+      title: "Export de commande",
+      description:
+        "Envoie une commande Shopify au système qui reçoit vos commandes (client, adresse de livraison, commande), une seule fois.",
+    },
     retry: { maxAttempts: 6, baseDelayMs: 30_000, capDelayMs: 30 * 60_000 },
     needs: ["order-destination"],
     progress: "phases",
@@ -46,17 +52,17 @@ jobTypes.push(
         },
         { shop: ctx.shop, shopifyOrderId: ctx.params.shopifyOrderId },
       );
-      ctx.log("info", `order ${ctx.params.shopifyOrderId}: ${outcome.kind}`);
+      ctx.log("info", said("orders.outcome", { order: ctx.params.shopifyOrderId, kind: outcome.kind }));
       if (outcome.kind === "exported") ctx.count({ seen: 1, changed: outcome.created ? 1 : 0 });
       else
         ctx.skip(
           "order",
           ctx.params.shopifyOrderId,
           outcome.kind === "unknown"
-            ? "Not in the app's order records."
+            ? said("orders.notInRecords")
             : outcome.kind === "cancelled"
-              ? `Cancelled in Shopify before export; not sent to ${destinationName}.`
-              : `Already in ${destinationName}.`,
+              ? said("orders.cancelledBeforeExport", { destination: destinationName })
+              : said("orders.alreadyIn", { destination: destinationName }),
         );
       return outcome;
     },
@@ -69,6 +75,11 @@ jobTypes.push(
     title: "Order cancellation or refund",
     description:
       "Tells the system that received an order that it was cancelled or refunded in Shopify, and gives its stock back, exactly once.",
+    fr: {
+      title: "Annulation ou remboursement de commande",
+      description:
+        "Indique au système qui a reçu une commande qu'elle a été annulée ou remboursée dans Shopify, et lui rend son stock, une seule fois.",
+    },
     retry: { maxAttempts: 8, baseDelayMs: 30_000, capDelayMs: 30 * 60_000 },
     needs: ["order-destination"],
     concurrency: { key: (params) => params.shopifyOrderId },
@@ -86,7 +97,7 @@ jobTypes.push(
         },
         { shop: ctx.shop, shopifyOrderId: ctx.params.shopifyOrderId },
       );
-      ctx.log("info", `order ${ctx.params.shopifyOrderId}: ${outcome.kind}`);
+      ctx.log("info", said("orders.outcome", { order: ctx.params.shopifyOrderId, kind: outcome.kind }));
       if (outcome.kind === "reported")
         ctx.count({ seen: outcome.reported + outcome.failed, changed: outcome.reported, failed: outcome.failed });
       else
@@ -94,10 +105,10 @@ jobTypes.push(
           "order",
           ctx.params.shopifyOrderId,
           outcome.kind === "nothing-to-do"
-            ? "Nothing left to report."
+            ? said("orders.nothingToReport")
             : outcome.kind === "unknown"
-              ? "Not in the app's order records."
-              : `Cancelled before export; nothing to tell ${destinationName}.`,
+              ? said("orders.notInRecords")
+              : said("orders.cancelledNothingToTell", { destination: destinationName }),
         );
       return outcome;
     },
@@ -110,6 +121,11 @@ jobTypes.push(
     title: "Missed orders",
     description:
       "Finds paid Shopify orders of the last 7 days never sent on (webhooks can be lost or late) and sends them.",
+    fr: {
+      title: "Commandes manquées",
+      description:
+        "Retrouve les commandes Shopify payées des 7 derniers jours jamais transmises (les webhooks peuvent se perdre ou arriver en retard) et les envoie.",
+    },
     defaultSchedule: { cron: "20 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     needs: ["order-destination"],
@@ -128,6 +144,11 @@ jobTypes.push(
     title: "Order statuses",
     description:
       "Reads the status of every Shopify order not shipped yet where orders are sent, however it got there; tags changes and ships orders with their tracking number. Orders it does not know are listed.",
+    fr: {
+      title: "Statuts des commandes",
+      description:
+        "Lit le statut de chaque commande Shopify pas encore expédiée là où les commandes sont envoyées, quel que soit son chemin ; balise les changements et expédie les commandes avec leur numéro de suivi. Les commandes inconnues sont listées.",
+    },
     defaultSchedule: { cron: "35 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     needs: ["order-status-source"],
@@ -164,6 +185,11 @@ jobTypes.push(
     title: "Deliveries",
     description:
       "Follows every shipped order of the last 30 days at its carrier (Chronopost, TNT) and marks it delivered in Shopify.",
+    fr: {
+      title: "Livraisons",
+      description:
+        "Suit chez son transporteur (Chronopost, TNT) chaque commande expédiée des 30 derniers jours et la marque comme livrée dans Shopify.",
+    },
     defaultSchedule: { cron: "50 * * * *" },
     retry: { maxAttempts: 3, baseDelayMs: 60_000 },
     needs: ["order-status-source"],

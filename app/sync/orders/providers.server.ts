@@ -5,6 +5,7 @@ import { createChronopostTracker } from "../../connectors/chronopost/client.serv
 import { providerFor, routedConnector } from "../../connectors/registry.server";
 import { loadRouting } from "../../connectors/routing.server";
 import { db as defaultDb, type Db } from "../../db.server";
+import type { Locale } from "../../i18n/locale";
 import { createTntExpressConnectTracker, createTntFranceTracker } from "../../connectors/tnt/client.server";
 import type { OrderDestination } from "../../capabilities/order-destination";
 import type { OrderStatusSource } from "../../capabilities/order-status-source";
@@ -62,20 +63,33 @@ export async function orderPorts(
 }
 
 /** What the merchant calls the system the shop's orders go to (its connector's name), for screens and messages. */
-export async function orderDestinationName(shop: string, db: Db = defaultDb): Promise<string> {
-  return (await routedConnector(db, shop, "order-destination"))?.name ?? "the order system";
+export async function orderDestinationName(shop: string, db: Db = defaultDb, locale: Locale = "en"): Promise<string> {
+  return (
+    (await routedConnector(db, shop, "order-destination"))?.name ??
+    (locale === "fr" ? "le système de commandes" : "the order system")
+  );
 }
 
 export async function carrierTrackers(shop: string): Promise<{ chronopost: CarrierTracker; tnt: CarrierTracker }> {
   const settings = await loadOrderSettings(shop);
   const secrets = await loadCarrierSecrets(shop);
-  const credentials = { username: settings.tntUsername ?? "", password: secrets.tntPassword ?? "" };
+  return trackersFrom(settings, secrets.tntPassword);
+}
+
+/** The carriers' trackers for these settings (saved ones, or a form's being tested). */
+export function trackersFrom(
+  settings: OrderSettings,
+  tntPassword: string | undefined,
+  options: { timeoutMs?: number } = {},
+): { chronopost: CarrierTracker; tnt: CarrierTracker } {
+  const credentials = { username: settings.tntUsername ?? "", password: tntPassword ?? "" };
+  const { timeoutMs } = options;
   return {
-    chronopost: createChronopostTracker({ url: settings.chronopostUrl }),
+    chronopost: createChronopostTracker({ url: settings.chronopostUrl, timeoutMs }),
     tnt:
       settings.tntProtocol === "expressconnect"
-        ? createTntExpressConnectTracker({ url: settings.tntExpressConnectUrl, credentials })
-        : createTntFranceTracker({ url: settings.tntFranceUrl, credentials }),
+        ? createTntExpressConnectTracker({ url: settings.tntExpressConnectUrl, credentials, timeoutMs })
+        : createTntFranceTracker({ url: settings.tntFranceUrl, credentials, timeoutMs }),
   };
 }
 

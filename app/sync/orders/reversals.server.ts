@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import type { OrderDestination } from "../../capabilities/order-destination";
 import type { Db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
-import { AppError, errorMessage, isTransient, PermanentError, TransientError } from "../../lib/errors";
+import { AppError, errorMessage, technicalDetail, isTransient, PermanentError, TransientError } from "../../lib/errors";
 import { CLAIM_TTL_MS, claimIsLive, stockTransferOwed } from "./export.server";
 import { addOrderEvent, orderGid } from "./records.server";
 
@@ -347,7 +347,14 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
       throw error;
     }
     await db.orderReversal.update({ where: { id: reversal.id }, data: { status: "failed", lastError: message } });
-    await addOrderEvent(db, row, "failed", `${what} could not be reported to ${name}: ${message}`, deps.now());
+    await addOrderEvent(
+      db,
+      row,
+      "failed",
+      `${what} could not be reported to ${name}: ${message}`,
+      deps.now(),
+      technicalDetail(error) ?? undefined,
+    );
     return false;
   }
 }

@@ -5,7 +5,8 @@
 // once the back office says shipped, unless one with that number exists. Orders the back office does
 // not know are counted and listed in the run's result: they may be handled elsewhere.
 import type { Db } from "../../db.server";
-import { errorMessage, isTransient } from "../../lib/errors";
+import { said, textOf, wordsJson } from "../../i18n/stored-words";
+import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import { assertNoUserErrors } from "../../shopify/admin-client.server";
 import type { BulkOptions } from "../../shopify/bulk.server";
 import { ADD_ORDER_TAGS, SET_ORDER_METAFIELDS } from "../../shopify/operations/orders";
@@ -103,8 +104,18 @@ export async function syncOrderStatuses(deps: OrderStatusDeps, shop: string): Pr
         if (isTransient(error)) throw error; // the job retries the whole run; what was done is skipped next time
         result.failed++;
         if (row) {
-          await deps.db.orderExport.update({ where: { id: row.id }, data: { lastError: errorMessage(error) } });
-          await addOrderEvent(deps.db, row, "failed", `Status update failed: ${errorMessage(error)}`, deps.now());
+          const problem = merchantMessageOf(error) ?? errorMessage(error);
+          await deps.db.orderExport.update({
+            where: { id: row.id },
+            data: { lastError: textOf(problem), lastErrorWords: wordsJson(problem) },
+          });
+          await addOrderEvent(
+            deps.db,
+            row,
+            "failed",
+            said("orders.statusUpdateFailed", { message: problem }),
+            deps.now(),
+          );
         }
         deps.skip?.(order.name, errorMessage(error));
       }
@@ -218,6 +229,7 @@ async function recordShipped(
       fulfillmentId,
       fulfilledAt: complete ? deps.now() : null,
       lastError: null,
+      lastErrorWords: null,
     },
   });
 }

@@ -11,6 +11,11 @@ export const publishReadyJob: JobTypeDefinition = defineJobType({
   title: "Publish ready products",
   description:
     "Every day at 21:45, sets the draft products that pass your readiness rules active and publishes them to your sales channels; the others are listed with every reason.",
+  fr: {
+    title: "Publier les produits prêts",
+    description:
+      "Chaque jour à 21:45, rend actifs les produits en brouillon qui respectent vos règles de préparation et les publie sur vos canaux de vente ; les autres sont listés avec chaque raison.",
+  },
   defaultSchedule: { cron: "45 21 * * *" },
   retry: { maxAttempts: 3, baseDelayMs: 60_000 },
   progress: "phases",

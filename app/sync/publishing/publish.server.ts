@@ -2,7 +2,7 @@
 // DRAFT product is checked against the shop's readiness rules; those that pass are set ACTIVE and
 // published to the chosen sales channels, the others are listed with every reason.
 import type { Db } from "../../db.server";
-import { ValidationError, errorMessage, isTransient } from "../../lib/errors";
+import { ValidationError, errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import {
   SOURCE_ID_METAFIELD,
@@ -13,6 +13,7 @@ import {
 } from "../../shopify/publishing.server";
 import type { SyncReporter } from "../sync-context";
 import { READINESS_RULES, notReadyReasons, rulesFrom, type ReadinessRules } from "./readiness";
+import { said } from "../../i18n/stored-words";
 
 export interface PublishSettings {
   rules: ReadinessRules;
@@ -116,7 +117,7 @@ export async function publishReadyProducts(deps: {
     failed: 0,
     channels: chosen.map((c) => c.name),
   };
-  report.progress(0, null, "Checking draft products");
+  report.progress(0, null, said("publishing.phase.checkingDrafts"));
   await eachDraftProduct(client, SOURCE_ID_METAFIELD, async (products) => {
     for (const product of products) {
       await report.checkpoint();
@@ -140,7 +141,11 @@ export async function publishReadyProducts(deps: {
         if (isTransient(error)) throw error;
         result.failed++;
         report.count({ failed: 1 });
-        report.skip("product", product.title, `Shopify refused to publish it: ${errorMessage(error)}`);
+        report.skip(
+          "product",
+          product.title,
+          said("publishing.refused", { message: merchantMessageOf(error) ?? errorMessage(error) }),
+        );
       }
     }
   });

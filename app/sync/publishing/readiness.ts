@@ -1,5 +1,7 @@
 // The readiness rules a DRAFT product must pass to be published, each of which the merchant can turn
 // off, and the reasons a product is not ready, in the merchant's words ("not ready: no image, no stock").
+// The English reason is also the rule's name in filters and run logs; screens show RULE_WORDS.
+import { defineWords } from "../../i18n/define";
 
 export const READINESS_RULES = [
   { key: "image", label: "At least one image", reason: "no image" },
@@ -11,6 +13,30 @@ export const READINESS_RULES = [
 
 export type RuleKey = (typeof READINESS_RULES)[number]["key"];
 export type ReadinessRules = Record<RuleKey, boolean>;
+
+/** A rule's label and its reason in the admin's language, by rule key. */
+export const RULE_WORDS = defineWords<Record<RuleKey, { label: string; reason: string }>>({
+  en: Object.fromEntries(READINESS_RULES.map((r) => [r.key, { label: r.label, reason: r.reason }])) as Record<
+    RuleKey,
+    { label: string; reason: string }
+  >,
+  fr: {
+    image: { label: "Au moins une image", reason: "pas d'image" },
+    price: { label: "Prix supérieur à 0 sur chaque variante", reason: "pas de prix" },
+    stock: { label: "Stock vendable supérieur à 0", reason: "pas de stock" },
+    description: { label: "Une description", reason: "pas de description" },
+    sourceId: {
+      label: "Son identifiant dans votre source de catalogue (métachamp)",
+      reason: "pas d'identifiant source",
+    },
+  },
+});
+
+/** A stored or filtered reason ("no image") in the admin's language; unknown text is shown as it is. */
+export function reasonWords(reason: string, words: Record<RuleKey, { reason: string }>): string {
+  const rule = READINESS_RULES.find((r) => r.reason === reason);
+  return rule ? words[rule.key].reason : reason;
+}
 
 export const ALL_RULES_ON: ReadinessRules = {
   image: true,

@@ -17,13 +17,14 @@ const handleOf = (shop: ShopRecord) => shop.domain.replace(/\.myshopify\.com$/, 
 /** The `host` parameter Shopify gives embedded apps: base64url("admin.shopify.com/store/<handle>"). */
 export const hostParam = (handle: string) => Buffer.from(`admin.shopify.com/store/${handle}`).toString("base64url");
 
-export function embeddedAppUrl(deps: EmbeddedDeps, shop: ShopRecord, path = ""): string {
+/** `locale`: the staff member's admin language, as Shopify passes it to embedded apps ("en", "fr"). */
+export function embeddedAppUrl(deps: EmbeddedDeps, shop: ShopRecord, path = "", locale = "en"): string {
   const url = new URL(`/app${path}`, deps.app.appUrl);
   url.searchParams.set("embedded", "1");
   url.searchParams.set("shop", shop.domain);
   url.searchParams.set("host", hostParam(handleOf(shop)));
   url.searchParams.set("id_token", deps.mintSessionToken(shop.domain));
-  url.searchParams.set("locale", "en");
+  url.searchParams.set("locale", locale);
   return url.toString();
 }
 
@@ -69,14 +70,23 @@ export function handleStoreRoute(
     return true;
   }
   const path = rest.length ? `/${rest.join("/")}` : "";
-  sendText(res, 200, "text/html; charset=utf-8", adminPage(deps, shop, path));
+  // The admin's language: `?locale=fr` on the admin address stands for a staff member who chose French.
+  const locale = new URL(req.url ?? "/", "http://admin").searchParams.get("locale") ?? "en";
+  sendText(res, 200, "text/html; charset=utf-8", adminPage(deps, shop, path, locale));
   return true;
 }
 
-function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string): string {
+function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string, locale: string): string {
   const base = `/store/${handleOf(shop)}/apps/${deps.app.handle}`;
   const appOrigin = new URL(deps.app.appUrl).origin;
-  const state = { base, appUrl: deps.app.appUrl, appOrigin, shop: shop.domain, host: hostParam(handleOf(shop)) };
+  const state = {
+    base,
+    appUrl: deps.app.appUrl,
+    appOrigin,
+    shop: shop.domain,
+    host: hostParam(handleOf(shop)),
+    locale,
+  };
   const body = `
 <div style="display:flex;height:100vh">
   <aside id="admin-frame" style="width:240px;background:#ebebeb;border-right:1px solid #d0d0d0;padding:12px;box-sizing:border-box">
@@ -87,7 +97,7 @@ function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string): string {
     <nav id="app-nav" aria-label="App navigation"></nav>
     <div id="admin-loading" hidden style="margin-top:16px;color:#616161">Loading…</div>
   </aside>
-  <iframe id="app-frame" title="${escapeHtml(deps.app.handle)}" name="app-iframe" src="${escapeHtml(embeddedAppUrl(deps, shop, path))}" style="flex:1;border:0;height:100%"></iframe>
+  <iframe id="app-frame" title="${escapeHtml(deps.app.handle)}" name="app-iframe" src="${escapeHtml(embeddedAppUrl(deps, shop, path, locale))}" style="flex:1;border:0;height:100%"></iframe>
 </div>
 <script>
 (function () {
@@ -104,7 +114,7 @@ function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string): string {
       url.searchParams.set("shop", state.shop);
       url.searchParams.set("host", state.host);
       url.searchParams.set("id_token", t);
-      url.searchParams.set("locale", "en");
+      url.searchParams.set("locale", state.locale);
       frame.src = url.toString();
     });
   }
@@ -173,7 +183,7 @@ function adminPage(deps: EmbeddedDeps, shop: ShopRecord, path: string): string {
       document.getElementById("admin-loading").hidden = !data.loading;
     } else if (data.type === "shopify:location" && typeof data.path === "string") {
       var path = data.path.split("?")[0].replace(/^\\/app/, "");
-      history.replaceState(null, "", state.base + path);
+      history.replaceState(null, "", state.base + path + (state.locale === "en" ? "" : "?locale=" + state.locale));
     }
   });
 })();

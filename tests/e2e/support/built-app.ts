@@ -9,6 +9,8 @@ const root = path.resolve(import.meta.dirname, "..", "..", "..");
 
 export interface BuiltApp {
   url: string;
+  /** The process started (with WEB_PROCESSES > 1, the primary). */
+  pid: number;
   /** Everything the process printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -55,10 +57,11 @@ export async function startBuiltApp(env: Record<string, string>): Promise<BuiltA
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
         child.once("exit", () => {
           clearTimeout(killer);

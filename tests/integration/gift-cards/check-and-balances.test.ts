@@ -8,6 +8,7 @@ import { checkGiftCard } from "~/sync/gift-cards/check.server";
 import { checkSoldGiftCards } from "~/sync/gift-cards/sold.server";
 import type { AdminCall } from "../../../emulators/shopify/index";
 import { startGiftCardWorld, type GiftCardWorld } from "./harness";
+import { type Message, textOf } from "~/i18n/stored-words";
 
 let world: GiftCardWorld;
 
@@ -22,7 +23,11 @@ function collector() {
   return {
     skipped,
     logs,
-    report: { skip: (code: string, reason: string) => skipped.push([code, reason]), log: (m: string) => logs.push(m) },
+    // The English of each reason and line (they are said with words for the run's readers).
+    report: {
+      skip: (code: string, reason: Message) => skipped.push([code, textOf(reason)]),
+      log: (m: Message) => logs.push(textOf(m)),
+    },
   };
 }
 

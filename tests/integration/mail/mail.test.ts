@@ -158,6 +158,44 @@ describe("mail", { timeout: 30_000 }, () => {
     expect(outcome.status === "failed" && outcome.error).toMatch(/refused the login/);
   });
 
+  it("tests the SMTP settings as typed on the screen, without saving them", async () => {
+    const shop = uniqueShop("mail");
+    await installShop(shop);
+    await setUpMail(shop, smtp, { password: "wrong" });
+    const typed = {
+      host: smtp.host,
+      port: String(smtp.port),
+      tls: smtp.tls,
+      user: DEMO_SMTP_USER.username,
+      password: DEMO_SMTP_USER.password,
+      from: '"Maison Démo" <boutique@maison-demo.test>',
+      trustedCertificate: smtp.certificate,
+    };
+    const saved = await db.mailSettings.findUniqueOrThrow({ where: { shop } });
+    const test = (form: Record<string, string>) =>
+      mailAction({
+        request: adminRequest(shop, "/app/mail", { method: "POST", form: { intent: "test", ...form } }),
+        params: {},
+        context: {},
+      });
+
+    // The new password, typed and not saved, is the one tested: the mail goes out.
+    expect(await test({ to: "marchand@maison-demo.test", locale: "en", ...typed })).toMatchObject({
+      ok: true,
+      message: "Test mail sent to marchand@maison-demo.test",
+    });
+    expect(smtp.messages({ to: "marchand@maison-demo.test" })).toHaveLength(1);
+    // Nothing was saved: the stored settings still hold the old password, which the server refuses.
+    expect(await db.mailSettings.findUniqueOrThrow({ where: { shop } })).toEqual(saved);
+    expect(await sendTestMail(shop, "marchand@maison-demo.test")).toMatchObject({ status: "failed", transient: false });
+
+    // A typed setting that is not valid is said next to its field, and nothing is sent.
+    smtp.reset();
+    const refused = await test({ to: "marchand@maison-demo.test", locale: "en", ...typed, port: "99999" });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { port: expect.any(String) } });
+    expect(smtp.messages({ to: "marchand@maison-demo.test" })).toHaveLength(0);
+  });
+
   it("previews every template in the three languages", () => {
     for (const locale of ["fr", "en", "el"]) {
       const preview = previewMail("gift-card", locale)!;

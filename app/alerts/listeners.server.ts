@@ -1,0 +1,65 @@
+// Where alerts come from: a failed run (the job engine announces it; a run that gave up on a system that
+// does not answer is "connector-down"), and an event feed delivery given up (the deliverer calls
+// alertDeadDelivery). Each also leaves an app event for the Logs screen.
+import type { Db } from "../db.server";
+import { said, textOf } from "../i18n/stored-words";
+import { onRunFailed, type FailedRun } from "../jobs/run-events.server";
+import { recordAppEvent } from "./app-events.server";
+import { recordAlert } from "./record.server";
+
+let subscribed = false;
+
+export function registerAlerts(): void {
+  if (subscribed) return;
+  subscribed = true;
+  onRunFailed(alertFailedRun);
+}
+
+export async function alertFailedRun(run: FailedRun): Promise<void> {
+  // An alert that could not be sent must not alert about itself.
+  if (run.type.startsWith("alerts.")) return;
+  const kind = run.transient ? "connector-down" : "run-failed";
+  await recordAppEvent(
+    run.shop,
+    {
+      kind: "run-failed",
+      message: said("event.runFailed", { title: said("job.title", { type: run.type }), message: run.message }),
+      link: `/app/runs/${run.jobId}`,
+      at: run.finishedAt,
+    },
+    run.db,
+  );
+  await recordAlert(
+    run.db,
+    run.shop,
+    {
+      kind,
+      dedupeKey: `run:${run.jobId}`,
+      groupKey: `${kind}:${run.type}`,
+      title: run.title,
+      detail: textOf(run.message),
+      link: `/app/runs/${run.jobId}`,
+    },
+    run.finishedAt,
+  );
+}
+
+export async function alertDeadDelivery(
+  db: Db,
+  delivery: { id: string; shop: string; endpointId: string; endpointName: string; topic: string; error: string | null },
+  now: Date,
+): Promise<void> {
+  await recordAlert(
+    db,
+    delivery.shop,
+    {
+      kind: "delivery-dead",
+      dedupeKey: `delivery:${delivery.id}`,
+      groupKey: `delivery-dead:${delivery.endpointId}`,
+      title: delivery.endpointName,
+      detail: `The ${delivery.topic} event was given up after retrying. ${delivery.error ?? ""}`.trim(),
+      link: "/app/event-feed",
+    },
+    now,
+  );
+}

@@ -1,0 +1,311 @@
+// Lightspeed Retail (R-Series) over HTTP: Bearer access tokens refreshed once on a 401 (the rotated
+// refresh token saved through the account's saveSecrets before the new tokens are used), the leaky
+// bucket kept from X-LS-API-Bucket-Level (GET 1 unit, writes 10: a call waits until it fits, a 429
+// waits Retry-After and is sent again), V3 cursor pages. Every call has a deadline and the connector URL
+// policy; errors are told in plain words, never Lightspeed's text.
+import type { Dispatcher } from "undici";
+import { ExternalSystemError, TransientError } from "../../lib/errors";
+import { describeHttpStatus, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
+
+export const REAUTHORIZE =
+  "Lightspeed refused the saved authorization: reconnect the account (its tokens were revoked or replaced).";
+
+/** Lightspeed refused the request for good (400, 403, 404…), or the authorization. */
+export class LightspeedRefusedError extends ExternalSystemError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Lightspeed could not be reached, failed, or stayed full: worth retrying later. */
+export class LightspeedUnavailableError extends TransientError {}
+
+/** One account's tokens, shared by every port of the process built for it (a refresh token works once). */
+export interface TokenState {
+  accessToken: string;
+  refreshToken: string;
+  /** Every refresh token this state has held: a port built from older saved secrets still finds it. */
+  seen: Set<string>;
+  refreshing?: Promise<void>;
+  /** Lightspeed refused the refresh: no more attempts until the account gets new tokens. */
+  refused?: string;
+  /** Refreshes made (tests, screens). */
+  refreshes: number;
+}
+
+/** The account's bucket as Lightspeed last told it, drained since at its drip rate. */
+interface BucketState {
+  level: number;
+  size: number;
+  dripPerSecond: number;
+  at: number;
+}
+
+const tokensByAccount = new Map<string, TokenState>();
+const bucketsByAccount = new Map<string, BucketState>();
+
+/** The shared token state for these secrets: the one already in use, unless the account was reconnected. */
+export function tokenState(key: string, secrets: Record<string, string>): TokenState {
+  const given = secrets.refreshToken ?? "";
+  const known = tokensByAccount.get(key);
+  if (known && known.seen.has(given)) return known;
+  const fresh: TokenState = {
+    accessToken: secrets.accessToken ?? "",
+    refreshToken: given,
+    seen: new Set([given]),
+    refreshes: 0,
+  };
+  tokensByAccount.set(key, fresh);
+  return fresh;
+}
+
+export interface LightspeedClientOptions {
+  /** Process-wide key of the account (shop + account row). */
+  key: string;
+  apiRoot: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  tokens: TokenState;
+  saveSecrets(update: Record<string, string>): Promise<void>;
+  timeoutMs: number;
+  urlPolicy: ConnectorUrlPolicy;
+  /** 429 answers retried per call before giving up for now. */
+  maxThrottled?: number;
+}
+
+export interface LightspeedPage {
+  rows: Record<string, unknown>[];
+  next: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class LightspeedClient {
+  private readonly root: URL;
+  private readonly tokenEndpoint: URL;
+  private readonly dispatcher: Dispatcher | undefined;
+  /** Requests sent, token requests excluded (tests, benchmarks). */
+  requests = 0;
+  /** 429 answers met and waited out. */
+  throttled = 0;
+  /** Calls that waited for the bucket before being sent. */
+  waited = 0;
+
+  constructor(private readonly options: LightspeedClientOptions) {
+    const api = checkConnectorUrl(options.apiRoot, options.urlPolicy);
+    if (!api.ok) throw new LightspeedRefusedError(0, `The Lightspeed address cannot be used: ${api.problem}`);
+    const token = checkConnectorUrl(options.tokenUrl, options.urlPolicy);
+    if (!token.ok)
+      throw new LightspeedRefusedError(0, `The Lightspeed sign-in address cannot be used: ${token.problem}`);
+    this.root = api.url;
+    this.tokenEndpoint = token.url;
+    this.dispatcher = connectorDispatcher(options.urlPolicy);
+  }
+
+  /** The bucket as last seen, drained to now; null before the first answer. */
+  bucket(): { level: number; size: number } | null {
+    const state = bucketsByAccount.get(this.options.key);
+    if (!state) return null;
+    return { level: drained(state, Date.now()), size: state.size };
+  }
+
+  url(path: string, query: Record<string, string | number> = {}): URL {
+    const url = new URL(path, this.root);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value));
+    return url;
+  }
+
+  async get(url: URL | string): Promise<Record<string, unknown>> {
+    return this.send("GET", typeof url === "string" ? new URL(url) : url);
+  }
+
+  async write(method: "POST" | "PUT", url: URL, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.send(method, url, body);
+  }
+
+  /** Every row of a V3 list, following @attributes.next. */
+  async eachPage(url: URL, name: string, onRows: (rows: Record<string, unknown>[]) => void): Promise<void> {
+    let next: string = url.toString();
+    while (next) {
+      const answer = await this.get(next);
+      const rows = asRows(answer[name]);
+      if (rows.length) onRows(rows);
+      const attributes = answer["@attributes"] as { next?: unknown } | undefined;
+      next = typeof attributes?.next === "string" ? attributes.next : "";
+    }
+  }
+
+  private async send(method: string, url: URL, body?: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const what = `${method} ${url.pathname.replace(/^.*\/API\/V3\//, "")}`;
+    const cost = method === "GET" ? 1 : 10;
+    let refreshed = false;
+    for (let throttled = 0; ;) {
+      const tokens = this.options.tokens;
+      if (tokens.refused) throw new LightspeedRefusedError(401, tokens.refused);
+      await this.waitForRoom(cost);
+      const accessToken = tokens.accessToken;
+      this.requests++;
+      const { status, json, headers } = await this.fetch(url, what, {
+        method,
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          accept: "application/json",
+          ...(body ? { "content-type": "application/json" } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      this.observe(headers);
+      if (status === 429) {
+        this.throttled++;
+        if (++throttled > (this.options.maxThrottled ?? 8))
+          throw new LightspeedUnavailableError(`Lightspeed is busy (${what}): its request bucket stayed full.`);
+        const seconds = Number(headers.get("retry-after"));
+        const state = bucketsByAccount.get(this.options.key);
+        if (state) Object.assign(state, { level: state.size, at: Date.now() });
+        await sleep((Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000);
+        continue;
+      }
+      if (status === 401) {
+        // Expired (or otherwise refused) access token: refresh once and send again; a second 401 is final.
+        if (refreshed) throw new LightspeedRefusedError(401, REAUTHORIZE);
+        await this.refresh(accessToken);
+        refreshed = true;
+        continue;
+      }
+      if (status >= 500)
+        throw new LightspeedUnavailableError(`Lightspeed failed (${what}): ${describeHttpStatus(status)}`);
+      if (json === undefined)
+        throw new LightspeedRefusedError(
+          status,
+          `Lightspeed answered ${what} with something that is not its API (${describeHttpStatus(status)}).`,
+        );
+      if (status === 403)
+        throw new LightspeedRefusedError(
+          status,
+          "Lightspeed refused access to this account (HTTP 403): check the account ID, or reconnect with a user of that account.",
+        );
+      if (status >= 300)
+        throw new LightspeedRefusedError(
+          status,
+          status === 404
+            ? `Lightspeed does not know ${what} (HTTP 404).`
+            : `Lightspeed refused ${what} (${describeHttpStatus(status)}).`,
+        );
+      return (json ?? {}) as Record<string, unknown>;
+    }
+  }
+
+  /** Waits until `cost` units fit in the bucket as last seen, then counts them in (for this process's other calls). */
+  private async waitForRoom(cost: number): Promise<void> {
+    const state = bucketsByAccount.get(this.options.key);
+    if (!state) return;
+    for (;;) {
+      const now = Date.now();
+      const level = drained(state, now);
+      if (level + cost <= state.size) {
+        Object.assign(state, { level: level + cost, at: now });
+        return;
+      }
+      this.waited++;
+      // A little beyond the exact time: the two clocks and rounding of the level header.
+      await sleep(Math.ceil(((level + cost - state.size) / state.dripPerSecond) * 1000) + 50);
+    }
+  }
+
+  private observe(headers: Headers): void {
+    const match = /^([\d.]+)\/([\d.]+)$/.exec(headers.get("x-ls-api-bucket-level")?.trim() ?? "");
+    if (!match) return;
+    const drip = Number(headers.get("x-ls-api-drip-rate"));
+    bucketsByAccount.set(this.options.key, {
+      level: Number(match[1]),
+      size: Number(match[2]),
+      dripPerSecond: Number.isFinite(drip) && drip > 0 ? drip : 1,
+      at: Date.now(),
+    });
+  }
+
+  /** One refresh per process at a time; a caller whose token was already replaced just uses the new one. */
+  private async refresh(usedAccessToken: string): Promise<void> {
+    const tokens = this.options.tokens;
+    if (tokens.accessToken !== usedAccessToken) return;
+    tokens.refreshing ??= this.rotate(tokens).finally(() => {
+      tokens.refreshing = undefined;
+    });
+    await tokens.refreshing;
+  }
+
+  private async rotate(tokens: TokenState): Promise<void> {
+    if (tokens.refused) throw new LightspeedRefusedError(401, tokens.refused);
+    const form = new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: tokens.refreshToken,
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+    });
+    const { status, json } = await this.fetch(this.tokenEndpoint, "the token refresh", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: form.toString(),
+    });
+    const answer = (json ?? {}) as { access_token?: unknown; refresh_token?: unknown; error?: unknown };
+    if (status >= 500)
+      throw new LightspeedUnavailableError(`Lightspeed's sign-in failed (${describeHttpStatus(status)}).`);
+    if (status === 401 || answer.error === "invalid_client") {
+      tokens.refused = "Lightspeed refused the app's client ID and secret: check them, then reconnect the account.";
+      throw new LightspeedRefusedError(401, tokens.refused);
+    }
+    if (status >= 400) {
+      tokens.refused = REAUTHORIZE;
+      throw new LightspeedRefusedError(status, REAUTHORIZE);
+    }
+    if (typeof answer.access_token !== "string" || !answer.access_token)
+      throw new LightspeedUnavailableError("Lightspeed's sign-in answered without an access token.");
+    const refreshToken =
+      typeof answer.refresh_token === "string" && answer.refresh_token ? answer.refresh_token : tokens.refreshToken;
+    // Saved before use: the old refresh token no longer works, a crash now must not lose the new one.
+    await this.options.saveSecrets({ accessToken: answer.access_token, refreshToken });
+    tokens.accessToken = answer.access_token;
+    tokens.refreshToken = refreshToken;
+    tokens.seen.add(refreshToken);
+    tokens.refreshes++;
+  }
+
+  private async fetch(
+    url: URL,
+    what: string,
+    init: RequestInit,
+  ): Promise<{ status: number; json: unknown; headers: Headers }> {
+    const { timeoutMs } = this.options;
+    try {
+      const response = await outboundFetch(url, init, { timeoutMs, dispatcher: this.dispatcher });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = text ? (JSON.parse(text) as unknown) : null;
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, json, headers: response.headers };
+    } catch (error) {
+      throw new LightspeedUnavailableError(
+        `Lightspeed could not be reached: ${describeOutboundFailure(error, { host: url.host, timeoutMs })}`,
+        { cause: new Error(`${what} failed`, { cause: error }) },
+      );
+    }
+  }
+}
+
+function drained(state: BucketState, now: number): number {
+  return Math.max(0, state.level - ((now - state.at) / 1000) * state.dripPerSecond);
+}
+
+/** Lightspeed's collections: one row is an object, several an array, none absent. */
+export function asRows(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value as Record<string, unknown>[];
+  return value && typeof value === "object" ? [value as Record<string, unknown>] : [];
+}

@@ -1,0 +1,227 @@
+// Lightspeed Retail (R-Series) as a shop POS account (app/capabilities/point-of-sale.ts). Locations are
+// shops (shopID; 0, the all-shops total, is never one); items are Items (itemID) with their SKUs and
+// barcode; counts are ItemShop rows' qoh. A stock move is a completed Sale on the configured register and
+// employee whose referenceNumber is the move's key, looked up before one is made (Lightspeed has no
+// idempotency key), or — setting `moves: "qoh"` — the shop's quantity on hand set outright.
+import type {
+  PointOfSale,
+  PosAccountContext,
+  PosCount,
+  PosItem,
+  PosLocation,
+  PosMoveResult,
+  PosStockMove,
+  PosUsage,
+} from "../../capabilities/point-of-sale";
+import type { SkippedRecord } from "../../domain/results";
+import { errorMessage } from "../../lib/errors";
+import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
+import { asRows, LightspeedClient, LightspeedRefusedError, tokenState } from "./client.server";
+import { lightspeedSettingsSchema, lightspeedUrls } from "./settings.server";
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const KEY = /^[A-Za-z0-9_-]{1,40}$/;
+const PAGE = 100;
+
+export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { client(): LightspeedClient } {
+  const settings = lightspeedSettingsSchema.parse(ctx.settings);
+  const urls = lightspeedUrls(settings);
+  const key = `${ctx.shop} ${ctx.accountId}`;
+  let client: LightspeedClient | undefined;
+  const api = () =>
+    (client ??= new LightspeedClient({
+      key,
+      apiRoot: urls.api,
+      tokenUrl: urls.token,
+      clientId: settings.clientId,
+      clientSecret: ctx.secrets.clientSecret ?? "",
+      tokens: tokenState(key, ctx.secrets),
+      saveSecrets: (update) => ctx.saveSecrets(update),
+      timeoutMs: ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      urlPolicy: connectorUrlPolicy(),
+    }));
+  const account = (path: string, query: Record<string, string | number> = {}) =>
+    api().url(`Account/${settings.accountId}/${path}`, query);
+
+  async function list(resource: string, name: string, query: Record<string, string | number> = {}) {
+    const rows: Record<string, unknown>[] = [];
+    await api().eachPage(account(`${resource}.json`, { limit: PAGE, ...query }), name, (page) => rows.push(...page));
+    return rows;
+  }
+
+  async function shops(): Promise<PosLocation[]> {
+    return (await list("Shop", "Shop"))
+      .filter((shop) => String(shop.archived) !== "true")
+      .map((shop) => ({ id: String(shop.shopID), name: String(shop.name ?? `Shop ${String(shop.shopID)}`) }));
+  }
+
+  async function saleMove(move: PosStockMove, itemID: number, shopID: number): Promise<PosMoveResult> {
+    const { key: moveKey } = move;
+    if (shopID !== settings.shopId)
+      return {
+        key: moveKey,
+        ok: false,
+        reason: `Sales are recorded on register ${settings.registerId} of Lightspeed shop ${settings.shopId}; this stock is at shop ${shopID}. Map that location to shop ${settings.shopId}, or set the account to set quantities instead.`,
+      };
+    const found = asRows((await api().get(account("Sale.json", { referenceNumber: moveKey, shopID })))["Sale"])[0];
+    if (found) {
+      if (String(found.completed) !== "true")
+        await api().write("PUT", account(`Sale/${String(found.saleID)}.json`), { completed: true });
+      return { key: moveKey, ok: true };
+    }
+    await api().write("POST", account("Sale.json"), {
+      shopID,
+      registerID: settings.registerId,
+      employeeID: settings.employeeId,
+      completed: true,
+      referenceNumber: moveKey,
+      referenceNumberSource: `Shopify ${move.reference}`.slice(0, 255),
+      SaleLines: { SaleLine: [{ itemID, unitQuantity: move.quantity }] },
+    });
+    return { key: moveKey, ok: true };
+  }
+
+  async function qohMove(move: PosStockMove, itemID: number, shopID: number): Promise<PosMoveResult> {
+    const item = asRows(
+      (await api().get(account(`Item/${itemID}.json`, { load_relations: '["ItemShops"]' })))["Item"],
+    )[0];
+    const row = asRows((item?.ItemShops as Record<string, unknown> | undefined)?.ItemShop).find(
+      (candidate) => Number(candidate.shopID) === shopID,
+    );
+    if (!row)
+      return { key: move.key, ok: false, reason: `Lightspeed item ${itemID} is not stocked at shop ${shopID}.` };
+    await api().write("PUT", account(`ItemShop/${String(row.itemShopID)}.json`), {
+      qoh: Number(row.qoh) - move.quantity,
+    });
+    return { key: move.key, ok: true };
+  }
+
+  async function applyOne(move: PosStockMove): Promise<PosMoveResult> {
+    if (!KEY.test(move.key))
+      return { key: move.key, ok: false, reason: "The move's key must be 1 to 40 letters, digits, - or _." };
+    if (!/^\d+$/.test(move.posItemId))
+      return { key: move.key, ok: false, reason: `"${move.posItemId}" is not a Lightspeed item ID.` };
+    if (!/^[1-9]\d*$/.test(move.posLocationId))
+      return { key: move.key, ok: false, reason: `"${move.posLocationId}" is not a Lightspeed shop ID.` };
+    if (!Number.isInteger(move.quantity))
+      return { key: move.key, ok: false, reason: "Lightspeed counts whole units only." };
+    if (move.quantity === 0) return { key: move.key, ok: true };
+    const itemID = Number(move.posItemId);
+    const shopID = Number(move.posLocationId);
+    try {
+      return settings.moves === "qoh" ? await qohMove(move, itemID, shopID) : await saleMove(move, itemID, shopID);
+    } catch (error) {
+      if (error instanceof LightspeedRefusedError && (error.status === 400 || error.status === 404))
+        return {
+          key: move.key,
+          ok: false,
+          reason: `Lightspeed refused the ${settings.moves === "qoh" ? "quantity change" : "sale"} of item ${itemID} at shop ${shopID} (HTTP ${error.status}): check that the item, shop, register and employee still exist.`,
+        };
+      throw error;
+    }
+  }
+
+  return {
+    client: api,
+
+    async test() {
+      try {
+        const found = asRows((await api().get(api().url("Account.json")))["Account"]);
+        if (!found.some((row) => String(row.accountID) === settings.accountId))
+          return {
+            ok: false,
+            message: `These tokens open another Lightspeed account than ${settings.accountId}: check the account ID.`,
+          };
+        const locations = await shops();
+        const shop = locations.find((candidate) => candidate.id === String(settings.shopId));
+        const register = (await list("Register", "Register")).find(
+          (row) => Number(row.registerID) === settings.registerId,
+        );
+        const employee = (await list("Employee", "Employee")).find(
+          (row) => Number(row.employeeID) === settings.employeeId,
+        );
+        const problems = [
+          shop ? "" : `there is no shop ${settings.shopId}`,
+          register ? "" : `there is no register ${settings.registerId}`,
+          register && Number(register.shopID) !== settings.shopId
+            ? `register ${settings.registerId} is not in shop ${settings.shopId}`
+            : "",
+          employee ? "" : `there is no employee ${settings.employeeId}`,
+        ].filter(Boolean);
+        if (problems.length && settings.moves === "sale")
+          return { ok: false, message: `Connected, but ${problems.join(", ")}: sales could not be recorded.` };
+        return {
+          ok: true,
+          message:
+            `Connected: ${locations.length} shop${locations.length === 1 ? "" : "s"}` +
+            (settings.moves === "sale" && shop && register && employee
+              ? `; online sales go to ${String(register.name)} of ${shop.name} as ${String(employee.firstName)} ${String(employee.lastName ?? "")}`.trimEnd()
+              : "; online sales set the quantity on hand") +
+            ".",
+        };
+      } catch (error) {
+        return { ok: false, message: errorMessage(error) };
+      }
+    },
+
+    locations: shops,
+
+    async items(onItem: (item: PosItem) => void) {
+      const skipped: SkippedRecord[] = [];
+      await api().eachPage(account("Item.json", { limit: PAGE }), "Item", (rows) => {
+        for (const row of rows) {
+          if (row.itemID === undefined) continue;
+          onItem({
+            posItemId: String(row.itemID),
+            name: text(row.description) ?? `Item ${String(row.itemID)}`,
+            sku: text(row.customSku) ?? text(row.manufacturerSku) ?? text(row.systemSku),
+            barcode: text(row.upc) ?? text(row.ean),
+          });
+        }
+      });
+      return { skipped };
+    },
+
+    async counts(onCount: (count: PosCount) => void, locationIds?: string[]) {
+      const skipped: SkippedRecord[] = [];
+      const wanted = (locationIds ?? []).filter((id) => /^[1-9]\d*$/.test(id));
+      for (const id of locationIds ?? [])
+        if (!wanted.includes(id))
+          skipped.push({ externalId: `shop ${id}`, reason: `"${id}" is not a Lightspeed shop ID.` });
+      if (locationIds && !wanted.length) return { skipped };
+      // shopID 0 is the total of all shops, never a location of its own.
+      const shopFilter = locationIds ? `IN,[${wanted.join(",")}]` : "!=,0";
+      await api().eachPage(account("ItemShop.json", { limit: PAGE, shopID: shopFilter }), "ItemShop", (rows) => {
+        for (const row of rows) {
+          const quantity = Number(row.qoh);
+          if (row.itemID === undefined || !Number.isFinite(quantity)) continue;
+          onCount({ posItemId: String(row.itemID), posLocationId: String(row.shopID), quantity: Math.trunc(quantity) });
+        }
+      });
+      return { skipped };
+    },
+
+    async applyMoves(moves: PosStockMove[]) {
+      const results: PosMoveResult[] = [];
+      for (const move of moves) results.push(await applyOne(move));
+      return results;
+    },
+
+    async usage(): Promise<PosUsage | null> {
+      const bucket = api().bucket();
+      if (!bucket) return null;
+      const used = Math.round(bucket.level);
+      return {
+        used,
+        limit: bucket.size,
+        ...(used + 10 > bucket.size
+          ? { note: "Slowing down: Lightspeed's request bucket is nearly full; calls wait for it to drain." }
+          : {}),
+      };
+    },
+  };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}

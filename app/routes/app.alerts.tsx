@@ -1,0 +1,269 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Checkbox,
+  DataTable,
+  FormLayout,
+  Layout,
+  Link,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { alertsScreen, saveAlertSettings } from "../alerts/settings.server";
+import { SectionCard } from "../components/SectionCard";
+import { localeOfRequest } from "../i18n/locale";
+import { defineWords, useFormat, useWords } from "../i18n/words";
+import { formResult, unknownIntent } from "../lib/http.server";
+import { authenticate } from "../shopify.server";
+
+const WORDS = defineWords({
+  en: {
+    title: "Alerts",
+    settings: "Settings",
+    saved: "Alert settings saved",
+    who: "Who hears about failures",
+    mailTo: "Mail alerts to",
+    mailToHelp: "Addresses separated by commas. Mails go through the SMTP server set on the Mail screen.",
+    webhook: "Webhook address (optional)",
+    webhookHelp:
+      "Each alert is POSTed there as JSON, signed with the secret below (x-passerelle-signature: HMAC-SHA256 of “timestamp.body”).",
+    secret: "Signing secret:",
+    newSecret: "Make a new signing secret",
+    alertMeWhen: "Alert me when",
+    when: "When",
+    immediate: "At once, one message per alert",
+    hourly: "Hourly digest",
+    daily: "Daily digest",
+    quiet: "Quiet period (minutes)",
+    quietHelp: "The same alert is not repeated within this time. 0: every time.",
+    mailLanguage: "Language of the mails",
+    save: "Save",
+    latest: "Latest alerts",
+    noAlert: "No alert yet.",
+    headings: ["When", "What", "Message", "Sent"],
+    statuses: {
+      pending: "Waiting to be sent",
+      sending: "Sending",
+      sent: "Sent",
+      failed: "Not sent",
+      quiet: "Not repeated (quiet period)",
+      off: "Not sent (not chosen)",
+    } as Record<string, string>,
+  },
+  fr: {
+    title: "Alertes",
+    settings: "Paramètres",
+    saved: "Paramètres d'alerte enregistrés",
+    who: "Qui est prévenu des échecs",
+    mailTo: "Envoyer les alertes par e-mail à",
+    mailToHelp:
+      "Adresses séparées par des virgules. Les e-mails passent par le serveur SMTP défini sur l'écran E-mails.",
+    webhook: "Adresse du webhook (facultatif)",
+    webhookHelp:
+      "Chaque alerte y est envoyée en POST au format JSON, signée avec le secret ci-dessous (x-passerelle-signature : HMAC-SHA256 de « timestamp.body »).",
+    secret: "Secret de signature :",
+    newSecret: "Créer un nouveau secret de signature",
+    alertMeWhen: "M'alerter quand",
+    when: "Quand",
+    immediate: "Tout de suite, un message par alerte",
+    hourly: "Résumé toutes les heures",
+    daily: "Résumé quotidien",
+    quiet: "Période de silence (minutes)",
+    quietHelp: "La même alerte n'est pas répétée pendant ce délai. 0 : à chaque fois.",
+    mailLanguage: "Langue des e-mails",
+    save: "Enregistrer",
+    latest: "Dernières alertes",
+    noAlert: "Aucune alerte pour l'instant.",
+    headings: ["Quand", "Quoi", "Message", "Envoi"],
+    statuses: {
+      pending: "En attente d'envoi",
+      sending: "Envoi en cours",
+      sent: "Envoyée",
+      failed: "Non envoyée",
+      quiet: "Non répétée (période de silence)",
+      off: "Non envoyée (non choisie)",
+    },
+  },
+});
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return alertsScreen(session.shop, undefined, localeOfRequest(request).locale);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const { locale } = localeOfRequest(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "save") return unknownIntent();
+  return formResult(async () => {
+    await saveAlertSettings(
+      session.shop,
+      {
+        recipients: String(form.get("recipients") ?? ""),
+        webhookUrl: String(form.get("webhookUrl") ?? ""),
+        events: form.getAll("events").map(String),
+        digest: String(form.get("digest") ?? "immediate"),
+        quietMinutes: String(form.get("quietMinutes") ?? "0"),
+        locale: String(form.get("locale") ?? "fr"),
+        rotateWebhookSecret: form.get("rotateWebhookSecret") === "on",
+      },
+      undefined,
+      locale,
+    );
+    return { ok: true as const, message: WORDS[locale].saved };
+  });
+};
+
+const STATUS_TONES: Record<string, "success" | "critical" | "attention" | "info" | undefined> = {
+  pending: "attention",
+  sending: "info",
+  sent: "success",
+  failed: "critical",
+};
+
+export default function Alerts() {
+  const { settings, kinds, recent, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors: Record<string, string> = result && !result.ok && "fieldErrors" in result ? result.fieldErrors : {};
+  const [recipients, setRecipients] = useState(settings.recipients.join(", "));
+  const [webhookUrl, setWebhookUrl] = useState(settings.webhookUrl ?? "");
+  const [events, setEvents] = useState<string[]>(settings.events);
+  const [digest, setDigest] = useState<string>(settings.digest);
+  const [quiet, setQuiet] = useState(String(settings.quietMinutes));
+  const [locale, setLocale] = useState<string>(settings.locale);
+  const [rotate, setRotate] = useState(false);
+  const t = useWords(WORDS);
+  const format = useFormat();
+  return (
+    <Page title={t.title} backAction={{ content: t.settings, url: "/app/settings" }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
+            <SectionCard title={t.who}>
+              <Form method="post">
+                <input type="hidden" name="intent" value="save" />
+                {events.map((e) => (
+                  <input key={e} type="hidden" name="events" value={e} />
+                ))}
+                <FormLayout>
+                  <TextField
+                    label={t.mailTo}
+                    name="recipients"
+                    value={recipients}
+                    onChange={setRecipients}
+                    autoComplete="off"
+                    error={errors.recipients}
+                    helpText={t.mailToHelp}
+                  />
+                  <TextField
+                    label={t.webhook}
+                    name="webhookUrl"
+                    value={webhookUrl}
+                    onChange={setWebhookUrl}
+                    autoComplete="off"
+                    error={errors.webhookUrl}
+                    helpText={t.webhookHelp}
+                  />
+                  {settings.webhookSecret ? (
+                    <BlockStack gap="100">
+                      <Text as="p" tone="subdued">
+                        {t.secret} <code>{settings.webhookSecret}</code>
+                      </Text>
+                      <Checkbox label={t.newSecret} name="rotateWebhookSecret" checked={rotate} onChange={setRotate} />
+                    </BlockStack>
+                  ) : null}
+                  <BlockStack gap="100">
+                    <Text as="p" fontWeight="semibold">
+                      {t.alertMeWhen}
+                    </Text>
+                    {kinds.map((k) => (
+                      <Checkbox
+                        key={k.id}
+                        label={k.label}
+                        checked={events.includes(k.id)}
+                        onChange={(on) => setEvents((list) => (on ? [...list, k.id] : list.filter((x) => x !== k.id)))}
+                      />
+                    ))}
+                    {errors.events ? (
+                      <Text as="p" tone="critical">
+                        {errors.events}
+                      </Text>
+                    ) : null}
+                  </BlockStack>
+                  <FormLayout.Group>
+                    <Select
+                      label={t.when}
+                      name="digest"
+                      value={digest}
+                      onChange={setDigest}
+                      error={errors.digest}
+                      options={[
+                        { label: t.immediate, value: "immediate" },
+                        { label: t.hourly, value: "hourly" },
+                        { label: t.daily, value: "daily" },
+                      ]}
+                    />
+                    <TextField
+                      label={t.quiet}
+                      name="quietMinutes"
+                      type="number"
+                      value={quiet}
+                      onChange={setQuiet}
+                      autoComplete="off"
+                      error={errors.quietMinutes}
+                      helpText={t.quietHelp}
+                    />
+                    <Select
+                      label={t.mailLanguage}
+                      name="locale"
+                      value={locale}
+                      onChange={setLocale}
+                      options={[
+                        { label: "Français", value: "fr" },
+                        { label: "English", value: "en" },
+                        { label: "Ελληνικά", value: "el" },
+                      ]}
+                    />
+                  </FormLayout.Group>
+                  <Button submit variant="primary" loading={busy}>
+                    {t.save}
+                  </Button>
+                </FormLayout>
+              </Form>
+            </SectionCard>
+            <SectionCard title={t.latest}>
+              {recent.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  {t.noAlert}
+                </Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "text", "text"]}
+                  headings={t.headings}
+                  rows={recent.map((a) => [
+                    format.dateTime(a.createdAt, timeZone),
+                    a.link ? <Link url={a.link}>{a.title}</Link> : a.title,
+                    a.detail,
+                    <Badge key={a.id} tone={STATUS_TONES[a.status]}>
+                      {t.statuses[a.status] ?? a.status}
+                    </Badge>,
+                  ])}
+                />
+              )}
+            </SectionCard>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

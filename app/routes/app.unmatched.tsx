@@ -1,0 +1,314 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Page,
+  Pagination,
+  Select,
+  Tabs,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { defineWords, useFormat, useWords } from "../i18n/words";
+import { localeOfRequest } from "../i18n/locale";
+import { formResult, unknownIntent } from "../lib/http.server";
+import { ValidationError } from "../lib/errors";
+import { authenticate } from "../shopify.server";
+import { shopTimeZone } from "../shops/time-zone.server";
+import { decideUnmatched, linkCandidates, unmatchedParams, unmatchedScreen } from "../sync/unmatched/screen.server";
+import { UNMATCHED_VIEWS, type UnmatchedView } from "../sync/unmatched/views";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const { locale } = localeOfRequest(request);
+  const params = unmatchedParams(new URL(request.url).searchParams);
+  const [candidates, timeZone] = await Promise.all([linkCandidates(session.shop, "", 100), shopTimeZone(session.shop)]);
+  try {
+    const screen = await unmatchedScreen(session.shop, params, locale);
+    return { ...screen, candidates, timeZone, problem: null as string | null };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { ...(await unmatchedScreen(session.shop, {}, locale)), candidates, timeZone, problem: error.message };
+  }
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const { locale } = localeOfRequest(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const field = (name: string) => String(form.get(name) ?? "");
+  if (intent === "ignore" || intent === "undo")
+    return formResult(async () => ({
+      ok: true as const,
+      ...(await decideUnmatched(session.shop, { intent, side: field("side"), sku: field("sku") }, undefined, locale)),
+    }));
+  if (intent === "link")
+    return formResult(async () => ({
+      ok: true as const,
+      ...(await decideUnmatched(
+        session.shop,
+        { intent, sku: field("sku"), shopifySku: field("shopifySku") },
+        undefined,
+        locale,
+      )),
+    }));
+  return unknownIntent();
+};
+
+const WORDS = defineWords({
+  en: {
+    views: (source: string): Record<UnmatchedView, string> => ({
+      source: `In ${source}, not in Shopify`,
+      shopify: `In Shopify, not in ${source}`,
+      ignored: "Ignored",
+      linked: "Linked",
+    }),
+    title: "Unmatched SKUs",
+    subtitle: "SKUs the stock sync found on one side only: link them to the right Shopify variant, or ignore them.",
+    searchSkus: "Search SKUs",
+    search: "Search",
+    fromRun: (at: string) => `From the full stock run of ${at}.`,
+    noRun: "No full stock run has listed SKUs yet.",
+    resourceName: { singular: "SKU", plural: "SKUs" },
+    sku: "SKU",
+    where: "Where",
+    decision: "Decision",
+    actions: "Actions",
+    nothing: "Nothing here.",
+    only: (side: string) => `${side} only`,
+    linkedTo: (sku: string) => `Linked to Shopify SKU ${sku}`,
+    ignored: "Ignored",
+    shown: (shown: string, total: string) => `${shown} shown of ${total}`,
+    footer: (source: string) =>
+      `Ignored SKUs are no longer reported by the stock and price syncs. A linked ${source} SKU gets its stock and price on the Shopify variant you chose, from the next run.`,
+    undoLabel: (sku: string) => `Undo the decision on ${sku}`,
+    undo: "Undo",
+    variantFor: (sku: string) => `Shopify variant for ${sku}`,
+    linkTo: "Link to the Shopify SKU…",
+    linkLabel: (sku: string) => `Link ${sku}`,
+    link: "Link",
+    ignoreLabel: (sku: string) => `Ignore ${sku}`,
+    ignore: "Ignore",
+  },
+  fr: {
+    views: (source: string): Record<UnmatchedView, string> => ({
+      source: `Dans ${source}, pas dans Shopify`,
+      shopify: `Dans Shopify, pas dans ${source}`,
+      ignored: "Ignorés",
+      linked: "Associés",
+    }),
+    title: "SKU sans correspondance",
+    subtitle:
+      "Les SKU que la synchronisation du stock n'a trouvés que d'un côté : associez-les à la bonne variante Shopify, ou ignorez-les.",
+    searchSkus: "Rechercher des SKU",
+    search: "Rechercher",
+    fromRun: (at: string) => `D'après la synchronisation complète du stock du ${at}.`,
+    noRun: "Aucune synchronisation complète du stock n'a encore listé de SKU.",
+    resourceName: { singular: "SKU", plural: "SKU" },
+    sku: "SKU",
+    where: "Où",
+    decision: "Décision",
+    actions: "Actions",
+    nothing: "Rien ici.",
+    only: (side: string) => `Seulement dans ${side}`,
+    linkedTo: (sku: string) => `Associé au SKU Shopify ${sku}`,
+    ignored: "Ignoré",
+    shown: (shown: string, total: string) => `${shown} affiché(s) sur ${total}`,
+    footer: (source: string) =>
+      `Les SKU ignorés ne sont plus signalés par les synchronisations du stock et des prix. Un SKU de ${source} associé donne son stock et son prix à la variante Shopify choisie, dès la prochaine synchronisation.`,
+    undoLabel: (sku: string) => `Annuler la décision sur ${sku}`,
+    undo: "Annuler",
+    variantFor: (sku: string) => `Variante Shopify pour ${sku}`,
+    linkTo: "Associer au SKU Shopify…",
+    linkLabel: (sku: string) => `Associer ${sku}`,
+    link: "Associer",
+    ignoreLabel: (sku: string) => `Ignorer ${sku}`,
+    ignore: "Ignorer",
+  },
+});
+
+export default function Unmatched() {
+  const data = useLoaderData<typeof loader>();
+  const { view, items, total, totals, next, sourceName, candidates, timeZone, lastSeenAt, problem, q } = data;
+  const t = useWords(WORDS);
+  const format = useFormat();
+  const labels = t.views(sourceName);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState(q);
+  const tabs = UNMATCHED_VIEWS.map((v) => ({ id: v, content: `${labels[v]} (${format.number(totals[v])})` }));
+  return (
+    <Page title={t.title} subtitle={t.subtitle} fullWidth>
+      <Layout>
+        {problem ? (
+          <Layout.Section>
+            <Banner tone="warning">
+              <p>{problem}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        <Layout.Section>
+          <Card padding="0">
+            <Tabs
+              tabs={tabs}
+              selected={Math.max(0, UNMATCHED_VIEWS.indexOf(view))}
+              onSelect={(i) => setSearchParams({ view: UNMATCHED_VIEWS[i]! })}
+            />
+            <Box padding="300">
+              <Form method="get">
+                <input type="hidden" name="view" value={view} />
+                <InlineStack gap="300" blockAlign="end">
+                  <Box minWidth="320px">
+                    <TextField
+                      label={t.searchSkus}
+                      name="q"
+                      value={search}
+                      onChange={setSearch}
+                      autoComplete="off"
+                      clearButton
+                      onClearButtonClick={() => setSearch("")}
+                    />
+                  </Box>
+                  <Button submit>{t.search}</Button>
+                  <Text as="span" tone="subdued">
+                    {lastSeenAt ? t.fromRun(format.dateTime(lastSeenAt, timeZone)) : t.noRun}
+                  </Text>
+                </InlineStack>
+              </Form>
+            </Box>
+            <IndexTable
+              resourceName={t.resourceName}
+              itemCount={items.length}
+              selectable={false}
+              headings={[{ title: t.sku }, { title: t.where }, { title: t.decision }, { title: t.actions }]}
+              emptyState={
+                <Box padding="400">
+                  <Text as="p" tone="subdued">
+                    {t.nothing}
+                  </Text>
+                </Box>
+              }
+            >
+              {items.map((item, index) => (
+                <IndexTable.Row id={`${item.side}:${item.sku}`} key={`${item.side}:${item.sku}`} position={index}>
+                  <IndexTable.Cell>
+                    <Text as="span" fontWeight="semibold">
+                      {item.sku}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{t.only(item.side === "source" ? sourceName : "Shopify")}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {item.decision === "linked"
+                      ? t.linkedTo(item.linkedSku ?? "")
+                      : item.decision === "ignored"
+                        ? t.ignored
+                        : "—"}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Actions item={item} candidates={candidates} />
+                  </IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
+            <Box padding="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="p" tone="subdued">
+                  {t.shown(format.number(items.length), format.number(total))}
+                </Text>
+                <Pagination
+                  hasPrevious={Boolean(searchParams.get("after"))}
+                  onPrevious={() => {
+                    const params = new URLSearchParams(searchParams);
+                    params.delete("after");
+                    navigate(`?${params.toString()}`);
+                  }}
+                  hasNext={Boolean(next)}
+                  onNext={() => {
+                    const params = new URLSearchParams(searchParams);
+                    params.set("after", next ?? "");
+                    navigate(`?${params.toString()}`);
+                  }}
+                />
+              </InlineStack>
+            </Box>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Text as="p" tone="subdued">
+            {t.footer(sourceName)}
+          </Text>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+interface Item {
+  side: "source" | "shopify";
+  sku: string;
+  decision: string | null;
+  linkedSku: string | null;
+}
+
+function Actions({ item, candidates }: { item: Item; candidates: string[] }) {
+  const fetcher = useFetcher<typeof action>();
+  const [target, setTarget] = useState("");
+  const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+  const submit = (form: Record<string, string>) => fetcher.submit(form, { method: "post" });
+  const t = useWords(WORDS);
+  if (item.decision)
+    return (
+      <Button
+        accessibilityLabel={t.undoLabel(item.sku)}
+        loading={fetcher.state !== "idle"}
+        onClick={() => submit({ intent: "undo", side: item.side, sku: item.sku })}
+      >
+        {t.undo}
+      </Button>
+    );
+  return (
+    <BlockStack gap="100">
+      <InlineStack gap="200" blockAlign="center" wrap={false}>
+        {item.side === "source" ? (
+          <>
+            <Select
+              label={t.variantFor(item.sku)}
+              labelHidden
+              options={[{ label: t.linkTo, value: "" }, ...candidates.map((c) => ({ label: c, value: c }))]}
+              value={target}
+              onChange={setTarget}
+            />
+            <Button
+              accessibilityLabel={t.linkLabel(item.sku)}
+              disabled={!target}
+              onClick={() => submit({ intent: "link", sku: item.sku, shopifySku: target })}
+            >
+              {t.link}
+            </Button>
+          </>
+        ) : null}
+        <Button
+          accessibilityLabel={t.ignoreLabel(item.sku)}
+          loading={fetcher.state !== "idle"}
+          onClick={() => submit({ intent: "ignore", side: item.side, sku: item.sku })}
+        >
+          {t.ignore}
+        </Button>
+      </InlineStack>
+      {failure ? (
+        <Text as="span" tone="critical" variant="bodySm">
+          {failure}
+        </Text>
+      ) : null}
+    </BlockStack>
+  );
+}

@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "PosQuota" (
+    "accountId" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "used" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("accountId", "day")
+);
+
+-- CreateIndex
+CREATE INDEX "PosQuota_shop_idx" ON "PosQuota"("shop");
+

@@ -1,0 +1,352 @@
+// Failures do not go unnoticed: a failed run, a system that does not answer and an event feed delivery
+// given up become alerts, recorded once and sent once — by mail through the SMTP emulator (a real SMTP
+// server) and as a signed JSON POST to a local HTTP receiver — even with two workers racing, in the
+// chosen language, not repeated within the quiet period, or gathered in an hourly digest.
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { alertSignature } from "~/alerts/send.server";
+import { createApiToken } from "~/api/tokens.server";
+import { saveFastmagSettings } from "~/connectors/fastmag/settings.server";
+import { db } from "~/db.server";
+import { createEndpoint } from "~/event-feed/endpoints.server";
+import { deliverDueEvents } from "~/event-feed/deliverer.server";
+import { getJob } from "~/jobs/api.server";
+import { manualClock } from "~/jobs/clock";
+import { enqueue } from "~/jobs/queue.server";
+import { runDueJobs } from "~/jobs/worker.server";
+import { saveMailSettingsForm } from "~/mail/screen.server";
+import { saveAlertSettings } from "~/alerts/settings.server";
+import { action as putAlertSettings, loader as getAlertSettings } from "~/routes/api.alerts.settings";
+import { loader as alertsLoader } from "~/routes/app.alerts";
+import { DEMO_SMTP_USER, startSmtpEmulator, type SmtpEmulator } from "../../emulators/smtp/index";
+import { adminRequest, installShop } from "../support/admin-request";
+import { uniqueShop } from "../support/shops";
+import { CREDENTIALS } from "./fastmag-harness";
+import { startStockWorld, type StockWorld } from "./stock-harness";
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A local HTTP receiver: answers each POST with the next planned status (200 once the plan is used up). */
+async function startReceiver() {
+  const received: Received[] = [];
+  const plan: number[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(plan.shift() ?? 200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    received,
+    plan,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let smtp: SmtpEmulator;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let world: StockWorld;
+
+async function setUpMail(shop: string) {
+  await saveMailSettingsForm(shop, {
+    host: smtp.host,
+    port: String(smtp.port),
+    tls: smtp.tls,
+    user: DEMO_SMTP_USER.username,
+    password: DEMO_SMTP_USER.password,
+    from: '"Maison Démo" <boutique@maison-demo.test>',
+    trustedCertificate: smtp.certificate,
+  });
+}
+
+beforeAll(async () => {
+  smtp = await startSmtpEmulator();
+  receiver = await startReceiver();
+  world = await startStockWorld({ variants: 20, initialShopifyLevel: () => 5 });
+  await installShop(world.shop, { name: "Maison Démo", ianaTimezone: "Europe/Paris" });
+  await db.session.update({
+    where: { id: `offline_${world.shop}` },
+    data: { accessToken: world.shopify.issueAccessToken(world.shop) },
+  });
+  const saved = await saveFastmagSettings(
+    world.shop,
+    {
+      host: world.fastmag.emulator.url,
+      ...CREDENTIALS,
+      stockA: false,
+      stockB: "on",
+      safetyMargin: "0",
+      locationId: world.locationId,
+      seasons: "",
+      timeZone: "Europe/Paris",
+    },
+    { knownLocationIds: [world.locationId] },
+  );
+  expect(saved.ok).toBe(true);
+  await setUpMail(world.shop);
+}, 60_000);
+afterAll(async () => {
+  await world?.close();
+  await receiver?.close();
+  await smtp?.close();
+});
+beforeEach(() => {
+  smtp.reset();
+  receiver.received.length = 0;
+  receiver.plan.length = 0;
+});
+
+/** Runs due jobs with two workers side by side, as two processes would. */
+async function twoWorkers(clock?: ReturnType<typeof manualClock>) {
+  await Promise.all([runDueJobs({ db, workerId: "worker-a", clock }), runDueJobs({ db, workerId: "worker-b", clock })]);
+  await runDueJobs({ db, workerId: "worker-a", clock });
+}
+
+async function failStockRun(faults: Parameters<StockWorld["fastmag"]["emulator"]["setFaults"]>[0], maxAttempts = 1) {
+  world.fastmag.emulator.setFaults(faults);
+  const { job } = await enqueue(db, { shop: world.shop, type: "stock.full", trigger: "schedule", maxAttempts });
+  return job.id;
+}
+
+describe("alerts", { timeout: 60_000 }, () => {
+  it("mails a failed run and posts it to the webhook exactly once with two workers, then keeps quiet", async () => {
+    await saveAlertSettings(world.shop, {
+      recipients: "gerant@maison-demo.test, it@maison-demo.test",
+      webhookUrl: `${receiver.url}/alerts`,
+      events: ["run-failed", "connector-down", "delivery-dead"],
+      digest: "immediate",
+      quietMinutes: 60,
+      locale: "en",
+    });
+    const jobId = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
+    await twoWorkers();
+    expect(await getJob({ db }, world.shop, jobId)).toMatchObject({ status: "failed" });
+
+    const mails = smtp.messages({ to: "gerant@maison-demo.test" });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.envelope.rcptTo).toEqual(["gerant@maison-demo.test", "it@maison-demo.test"]);
+    expect(mails[0]!.subject).toBe("[Maison Démo] The sync “Stock (full)” failed");
+    expect(mails[0]!.text).toContain("Passerelle noticed a problem at Maison Démo");
+    expect(mails[0]!.html).toContain('lang="en"');
+    expect(mails[0]!.text).toContain(`/app/runs/${jobId}`);
+
+    expect(receiver.received).toHaveLength(1);
+    const post = receiver.received[0]!;
+    expect(post.headers["content-type"]).toBe("application/json");
+    const settings = await db.alertSettings.findUniqueOrThrow({ where: { shop: world.shop } });
+    const secret = (await saveAlertSettings(world.shop, {})).webhookSecret!;
+    expect(settings.webhookSecretCiphertext).not.toContain(secret);
+    const timestamp = Number(post.headers["x-passerelle-timestamp"]);
+    expect(post.headers["x-passerelle-signature"]).toBe(alertSignature(secret, timestamp, post.body));
+    expect(post.headers["x-passerelle-signature"]).toBe(
+      `v1=${createHmac("sha256", secret).update(`${timestamp}.${post.body}`).digest("hex")}`,
+    );
+    expect(JSON.parse(post.body)).toMatchObject({
+      shop: world.shop,
+      digest: "immediate",
+      alerts: [{ kind: "run-failed", subject: "Stock (full)", link: expect.stringContaining(`/app/runs/${jobId}`) }],
+    });
+
+    const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${jobId}` } });
+    expect(alert).toMatchObject({ kind: "run-failed", status: "sent", mailStatus: "sent", webhookStatus: "sent" });
+    const sends = await db.job.findMany({ where: { shop: world.shop, type: "alerts.send" } });
+    expect(sends.map((j) => j.status)).toEqual(["succeeded"]);
+    const log = await db.mailLog.findMany({ where: { shop: world.shop, template: "alert" } });
+    expect(log).toHaveLength(1);
+
+    // The same failure again within the quiet period: recorded, not sent.
+    smtp.reset();
+    receiver.received.length = 0;
+    const again = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
+    await twoWorkers();
+    expect(await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${again}` } })).toMatchObject({
+      status: "quiet",
+    });
+    expect(smtp.messages()).toHaveLength(0);
+    expect(receiver.received).toHaveLength(0);
+
+    const events = await db.appEvent.findMany({ where: { shop: world.shop }, orderBy: { createdAt: "asc" } });
+    expect(events.filter((e) => e.kind === "run-failed")).toHaveLength(2);
+    expect(events.filter((e) => e.kind === "alert-sent")).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("mailed to gerant@maison-demo.test") }),
+    ]);
+
+    const screen = await alertsLoader({ request: adminRequest(world.shop, "/app/alerts"), params: {}, context: {} });
+    expect(screen.recent.map((a) => a.status)).toEqual(["quiet", "sent"]);
+  });
+
+  it("tells in French that a system does not answer when a run gives up on it", async () => {
+    await saveAlertSettings(world.shop, { locale: "fr", webhookUrl: "", quietMinutes: 0 });
+    const jobId = await failStockRun({ http5xxNext: 50 });
+    await twoWorkers();
+    expect(await getJob({ db }, world.shop, jobId)).toMatchObject({ status: "failed" });
+    const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${jobId}` } });
+    expect(alert).toMatchObject({ kind: "connector-down", status: "sent", webhookStatus: null });
+    const [mail] = smtp.messages({ to: "it@maison-demo.test" });
+    expect(mail!.subject).toBe("[Maison Démo] « Stock (full) » n'a pas pu joindre le système connecté");
+    expect(mail!.headers.subject![0]).toMatch(/^=\?UTF-8\?[BQ]\?/);
+    expect(mail!.html).toContain('lang="fr"');
+    expect(smtp.messages()).toHaveLength(1);
+    world.fastmag.emulator.setFaults({});
+  });
+
+  it("retries the webhook that failed without mailing twice", async () => {
+    await saveAlertSettings(world.shop, { locale: "en", webhookUrl: `${receiver.url}/alerts`, quietMinutes: 0 });
+    receiver.plan.push(503);
+    const clock = manualClock(new Date(Date.now() + 1000));
+    const jobId = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
+    await twoWorkers(clock);
+    expect(receiver.received).toHaveLength(1);
+    expect(smtp.messages()).toHaveLength(1);
+    const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${jobId}` } });
+    expect(alert).toMatchObject({ status: "sending", mailStatus: "sent", webhookStatus: "failed" });
+    expect(alert.error).toContain("503");
+
+    clock.advance(20 * 60_000);
+    await twoWorkers(clock);
+    expect(receiver.received).toHaveLength(2);
+    expect(smtp.messages()).toHaveLength(1);
+    expect(await db.alert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({
+      status: "sent",
+      webhookStatus: "sent",
+    });
+  });
+
+  it("gathers the alerts of an hour in one digest mail at the end of the hour", async () => {
+    await saveAlertSettings(world.shop, { digest: "hourly", webhookUrl: "", quietMinutes: 0, locale: "en" });
+    const start = new Date(Date.now() + 1000);
+    const clock = manualClock(start);
+    const first = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
+    await twoWorkers(clock);
+    const second = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
+    await twoWorkers(clock);
+    expect(smtp.messages()).toHaveLength(0);
+    const pending = await db.alert.findMany({ where: { dedupeKey: { in: [`run:${first}`, `run:${second}`] } } });
+    expect(pending.map((a) => a.status)).toEqual(["pending", "pending"]);
+
+    clock.advance(61 * 60_000);
+    await twoWorkers(clock);
+    const mails = smtp.messages({ to: "gerant@maison-demo.test" });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("[Maison Démo] 2 alerts in the last hour");
+    expect((mails[0]!.text ?? "").match(/The sync “Stock \(full\)” failed/g)).toHaveLength(2);
+    const digests = await db.job.findMany({ where: { shop: world.shop, type: "alerts.digest" } });
+    expect(digests).toHaveLength(1);
+    await saveAlertSettings(world.shop, { digest: "immediate" });
+  });
+
+  it("alerts once when an event feed delivery is given up", async () => {
+    await saveAlertSettings(world.shop, { digest: "immediate", quietMinutes: 60, locale: "en", webhookUrl: "" });
+    const { endpoint } = await createEndpoint(db, world.shop, {
+      name: "ERP orders",
+      url: `${receiver.url}/feed`,
+      topics: ["orders/create"],
+    });
+    // An order event queued for the endpoint, as the outbox queues it at webhook intake.
+    const occurredAt = new Date();
+    const event = await db.feedEvent.create({
+      data: {
+        id: `wh-${Date.now()}`,
+        shop: world.shop,
+        topic: "orders/create",
+        apiVersion: "2026-07",
+        occurredAt,
+        resourceKey: "order 1",
+        body: JSON.stringify({ id: 1 }),
+      },
+    });
+    await db.feedDelivery.create({
+      data: {
+        shop: world.shop,
+        eventId: event.id,
+        endpointId: endpoint.id,
+        topic: "orders/create",
+        resourceKey: "order 1",
+        occurredAt,
+        nextAttemptAt: new Date(Date.now() - 1000),
+      },
+    });
+    receiver.plan.push(503);
+    await Promise.all([deliverDueEvents({ db, retryWindowMs: 0 }), deliverDueEvents({ db, retryWindowMs: 0 })]);
+    const delivery = await db.feedDelivery.findFirstOrThrow({ where: { eventId: event.id } });
+    expect(delivery.status).toBe("dead");
+    await twoWorkers();
+    const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `delivery:${delivery.id}` } });
+    expect(alert).toMatchObject({ kind: "delivery-dead", title: "ERP orders", status: "sent" });
+    const [mail] = smtp.messages({ to: "gerant@maison-demo.test" });
+    expect(mail!.subject).toBe("[Maison Démo] An event could not be delivered to “ERP orders”");
+    expect(smtp.messages()).toHaveLength(1);
+  });
+});
+
+describe("alert settings API", () => {
+  it("reads and saves the settings, refusing bad addresses and non-local plain http", async () => {
+    const shop = uniqueShop("alerts");
+    await installShop(shop);
+    const token = (await createApiToken(shop, "ERP")).token;
+    const call = (method: string, body?: unknown) =>
+      new Request(`${process.env.SHOPIFY_APP_URL}/api/alerts/settings`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const initial = (await getAlertSettings({ request: call("GET"), params: {}, context: {} })) as Response;
+    expect(await initial.json()).toEqual({
+      recipients: [],
+      webhookUrl: null,
+      webhookSecret: null,
+      events: ["run-failed", "connector-down", "delivery-dead"],
+      digest: "immediate",
+      quietMinutes: 60,
+      locale: "fr",
+    });
+    const bad = (await putAlertSettings({
+      request: call("PUT", {
+        recipients: ["not-an-address"],
+        webhookUrl: "http://erp.example.com/hook",
+        digest: "weekly",
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(bad.status).toBe(422);
+    const problem = await bad.json();
+    expect(Object.keys(problem.fieldErrors).sort()).toEqual(["digest", "recipients", "webhookUrl"]);
+    expect(await db.alertSettings.findUnique({ where: { shop } })).toBeNull();
+
+    const saved = (await putAlertSettings({
+      request: call("PUT", {
+        recipients: ["ops@example.test"],
+        webhookUrl: "http://127.0.0.1:9/hook",
+        events: ["run-failed"],
+        digest: "daily",
+        quietMinutes: 30,
+        locale: "el",
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({
+      recipients: ["ops@example.test"],
+      webhookUrl: "http://127.0.0.1:9/hook",
+      webhookSecret: expect.stringMatching(/^whsec_/),
+      events: ["run-failed"],
+      digest: "daily",
+      quietMinutes: 30,
+      locale: "el",
+    });
+    const events = await db.appEvent.findMany({ where: { shop } });
+    expect(events).toEqual([expect.objectContaining({ kind: "settings-changed", link: "/app/alerts" })]);
+  });
+});
