@@ -1,7 +1,7 @@
 // A test ERP that receives the event feed (issue 15, seed 001): HTTPS with a certificate of a test CA
 // (certs.ts), keeping every request it got (headers and exact body bytes). It can be told to answer a
-// status (fail), never answer (timeout), answer 410, wait before answering, or go down and come back
-// on the same port.
+// status (fail), never answer (timeout), answer 410, wait before answering, run a step of the test
+// between receiving an event and answering it, or go down and come back on the same port.
 import http from "node:http";
 import https from "node:https";
 import type net from "node:net";
@@ -33,6 +33,11 @@ export interface ErpReceiver {
   received: ReceivedEvent[];
   setMode(mode: ReceiverMode): void;
   setDelay(ms: number): void;
+  /**
+   * Runs `step` when an event has arrived and before it is answered (the answer waits for it): what the
+   * test needs to happen while the sender waits for the answer. Null: none.
+   */
+  beforeAnswer(step: ((event: ReceivedEvent) => Promise<void> | void) | null): void;
   /** Stops listening (connections refused) until up(). */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -42,6 +47,7 @@ export interface ErpReceiver {
 export async function startErpReceiver(options: ErpReceiverOptions = {}): Promise<ErpReceiver> {
   let mode: ReceiverMode = { kind: "ok" };
   let delayMs = options.delayMs ?? 0;
+  let step: ((event: ReceivedEvent) => Promise<void> | void) | null = null;
   const received: ReceivedEvent[] = [];
   const sockets = new Set<net.Socket>();
   const handler: http.RequestListener = (request, response) => {
@@ -58,11 +64,19 @@ export async function startErpReceiver(options: ErpReceiverOptions = {}): Promis
       received.push(entry);
       if (mode.kind === "timeout") return;
       const status = mode.kind === "ok" ? 200 : mode.kind === "gone" ? 410 : mode.status;
-      setTimeout(() => {
-        entry.answered = status;
-        response.writeHead(status, { "content-type": "application/json" });
-        response.end(JSON.stringify(status < 300 ? { received: true } : { error: `told to answer ${status}` }));
-      }, delayMs);
+      const answer = () =>
+        setTimeout(() => {
+          entry.answered = status;
+          response.writeHead(status, { "content-type": "application/json" });
+          response.end(JSON.stringify(status < 300 ? { received: true } : { error: `told to answer ${status}` }));
+        }, delayMs);
+      if (!step) return void answer();
+      Promise.resolve(step(entry)).then(answer, (error: unknown) => {
+        // The test's own step failed: the sender sees a 500 and the test its error in the log.
+        console.error("erp-receiver: the step before the answer failed", error);
+        entry.answered = 500;
+        response.writeHead(500).end();
+      });
     });
   };
   const make = () => {
@@ -94,6 +108,7 @@ export async function startErpReceiver(options: ErpReceiverOptions = {}): Promis
     received,
     setMode: (next) => (mode = next),
     setDelay: (ms) => (delayMs = ms),
+    beforeAnswer: (next) => (step = next),
     down: stop,
     async up() {
       if (server) return;

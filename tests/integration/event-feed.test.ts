@@ -2,6 +2,8 @@
 // processor) fanned out to the shop's endpoints and POSTed over HTTPS (a test CA the app is told to
 // trust) to a test ERP. Time is a controlled clock for retries, dead-letter and auto-pause.
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   makeTestCertificates,
@@ -10,6 +12,7 @@ import {
   type ReceivedEvent,
 } from "../../emulators/erp-receiver/index";
 import { manualClock } from "~/jobs/clock";
+import { databaseTarget, sqliteFilePath } from "~/db/target.server";
 import { spawnTsx } from "../support/jobs-processes";
 import { respond } from "../support/webhooks";
 import { uniqueShop } from "../support/shops";
@@ -80,6 +83,45 @@ function verifies(secret: string, received: ReceivedEvent): boolean {
     .split(" ")
     .map((part) => Buffer.from(part.split(",")[1] ?? "", "base64"))
     .some((given) => given.length === expected.length && timingSafeEqual(given, expected));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Another connection takes the database's write lock, the way a second process in a burst does, and
+ * holds it `holdMs`: on SQLite, BEGIN IMMEDIATE (the app's writes give up after about 0.6 s with
+ * "database busy"); on PostgreSQL, the deliveries' table in EXCLUSIVE mode, and the app's connection
+ * that waits for it is ended by the server, as a restarted or failed-over server ends it (a transient
+ * connection error). Resolves once the lock is released.
+ */
+async function holdWriteLock(holdMs: number): Promise<() => Promise<void>> {
+  const target = databaseTarget(process.env.DATABASE_URL);
+  if (target.provider === "sqlite") {
+    const other = new Database(sqliteFilePath(target.url), { timeout: 5_000 });
+    other.exec("BEGIN IMMEDIATE");
+    return async () => {
+      await sleep(holdMs);
+      other.exec("COMMIT");
+      other.close();
+    };
+  }
+  const other = new pg.Client({ connectionString: target.url });
+  await other.connect();
+  await other.query('BEGIN; LOCK TABLE "FeedDelivery" IN EXCLUSIVE MODE');
+  return async () => {
+    const until = Date.now() + holdMs;
+    let ended = 0;
+    while (Date.now() < until) {
+      const waiting = await other.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+      );
+      ended += waiting.rowCount ?? 0;
+      await sleep(50);
+    }
+    await other.query("COMMIT");
+    await other.end();
+    expect(ended, "the app's write waited for the lock and was cut off").toBeGreaterThan(0);
+  };
 }
 
 const sentTo = (receiver: ErpReceiver, shop: string) =>
@@ -426,6 +468,37 @@ describe("the ERP event feed", () => {
     expect(got.headers["x-event-source"]).toBe("test");
     expect(verifies(secret, got)).toBe(true);
     expect(await db.feedDelivery.count({ where: { shop } })).toBe(0);
+  });
+
+  it("records an acknowledged delivery once the database is free again: a busy database sends no duplicate", async () => {
+    const shop = uniqueShop();
+    const clock = manualClock(new Date(Date.now() + 1000));
+    const leaseMs = 60_000;
+    await createEndpoint(db, shop, { name: "Busy", url: `${erp.url}/busy-${shop}`, topics: ["orders/create"] });
+    await shopifySends(shop, "orders/create", orderBody(5005));
+    // The ERP has the event and is about to answer 200 when another connection takes the write lock:
+    // the app records the outcome while the lock is held, longer than it waits for a lock.
+    let released: Promise<void> | null = null;
+    erp.beforeAnswer(async (event) => {
+      if (event.path !== `/busy-${shop}` || released) return;
+      const release = await holdWriteLock(2_000);
+      released = release();
+    });
+    try {
+      await deliverDueEvents({ db, now: clock.now, leaseMs });
+      expect(released).not.toBeNull();
+      await released;
+    } finally {
+      erp.beforeAnswer(null);
+    }
+    // Later (the lease has long run out), the deliverer finds nothing left to send.
+    clock.advance(leaseMs + 60_000);
+    await deliverDueEvents({ db, now: clock.now, leaseMs });
+    expect(erp.received.filter((r) => r.path === `/busy-${shop}`).map((r) => r.answered)).toEqual([200]);
+    const row = await db.feedDelivery.findFirstOrThrow({ where: { shop }, include: { tries: true } });
+    expect(row).toMatchObject({ status: "delivered", lastStatus: 200, leaseOwner: null });
+    expect(row.tries.map((a) => a.outcome)).toEqual(["delivered"]);
+    expect(row.attempts).toBe(1);
   });
 
   it("delivers, after a restart, an event whose delivering process was SIGKILLed after the ack", async () => {
