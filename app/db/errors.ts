@@ -1,4 +1,6 @@
 // Prisma error checks that hold for both generated clients (their error classes differ, so no instanceof).
+import { DatabaseBusyError } from "../lib/errors";
+
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
@@ -20,4 +22,37 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     typeof cause?.kind === "string" &&
     UNAVAILABLE_KINDS.has(cause.kind)
   );
+}
+
+// PostgreSQL SQLSTATEs that a second try can get past: a serialization failure or deadlock (the
+// transaction was rolled back), the server ending the session (shutdown, crash, an administrator).
+const PG_TRANSIENT_STATES = new Set(["40001", "40P01", "57P01", "57P02", "57P03"]);
+const isPgTransientState = (code: unknown) =>
+  typeof code === "string" && (PG_TRANSIENT_STATES.has(code) || code.startsWith("08")); // 08: connection
+
+/**
+ * True for a write that failed only because of the database's state right now and may succeed if run
+ * again: SQLite busy or locked (as DatabaseBusyError after the adapter's own waits, or the driver's
+ * code), PostgreSQL's write conflict or deadlock (P2034), a connection the server ended or that broke
+ * (pg reports that as a plain Error "Connection terminated…"), and what isDatabaseUnavailable covers.
+ * A caller that runs the write again must build it again (a Prisma promise runs once).
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError || isDatabaseUnavailable(error)) return true;
+  if (typeof error !== "object" || error === null) return false;
+  const { code, name, message, cause } = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    cause?: unknown;
+  };
+  if (code === "P2034" || isPgTransientState(code)) return true;
+  if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
+  if (name === "DriverAdapterError" && typeof cause === "object" && cause !== null) {
+    const { kind, originalCode } = cause as { kind?: unknown; originalCode?: unknown };
+    if (kind === "TransactionWriteConflict") return true;
+    if (typeof originalCode === "string" && /^SQLITE_(BUSY|LOCKED)/.test(originalCode)) return true;
+    if (kind === "postgres" && isPgTransientState((cause as { code?: unknown }).code)) return true;
+  }
+  return error instanceof Error && typeof message === "string" && /^Connection terminated\b/.test(message);
 }

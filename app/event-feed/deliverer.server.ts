@@ -12,8 +12,10 @@ import { eventDestinationFor } from "../connectors/registry.server";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
+import { isTransientDatabaseError } from "../db/errors";
 import { errorMessage } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
+import { sleep } from "../lib/time";
 import { waitWhileIntakeBusy } from "../webhooks/wake.server";
 import { onFeedDoorbell } from "./doorbell.server";
 import { endpointTarget } from "./endpoints.server";
@@ -223,23 +225,36 @@ export async function claimDueDeliveries(db: Db, input: { owner: string; now: Da
 type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
 type Write = Prisma.PrismaPromise<unknown>;
+/** Builds an outcome's writes; called again for each try (a Prisma promise runs once). */
+type Writes = () => Write[];
 interface Pending {
-  writes: Write[];
+  writes: Writes;
   done: (error: unknown, results?: unknown[]) => void;
 }
 const recorders = new WeakMap<Db, { pending: Pending[]; writing: boolean }>();
+
+/** Pauses between tries of a group the database could not take: short, doubling to 1 s, jittered. */
+export function recordRetryPauseMs(tries: number, random: () => number = Math.random): number {
+  return Math.round(Math.min(1_000, 50 * 2 ** Math.max(0, tries - 1)) * (0.5 + 0.5 * random()));
+}
 
 /**
  * Records a delivery's outcome (its attempt, its new state, the endpoint's health) in one transaction, as
  * one group with the outcomes of the other lanes: what arrives while a write is in flight goes in the
  * next one. Under load that is one commit for many deliveries instead of one each, and fewer moments
  * holding SQLite's one write lock (the intake's inserts wait for it, and Shopify waits for those);
- * a lone delivery is written at once. A group that fails fails each of its deliveries, whose leases
- * then run out and are taken again, as when a single write failed.
+ * a lone delivery is written at once.
+ *
+ * The endpoint has already answered when this runs (for a 2xx, it has the event): a group the database
+ * cannot take right now (busy or locked, a write conflict, a lost connection) is built and tried again
+ * on timers, with short pauses, until it is written or the process dies. Giving up would leave the
+ * delivery claimed, and once its lease ran out it would be sent again: a duplicate for the ERP caused
+ * by a busy database. A group that fails otherwise fails each of its deliveries, whose leases then run
+ * out and are taken again, as when a single write failed.
  */
-function record(db: Db, writes: Write[]): Promise<unknown[]> {
-  let recorder = recorders.get(db);
-  if (!recorder) recorders.set(db, (recorder = { pending: [], writing: false }));
+function record(s: Settings, writes: Writes): Promise<unknown[]> {
+  let recorder = recorders.get(s.db);
+  if (!recorder) recorders.set(s.db, (recorder = { pending: [], writing: false }));
   const state = recorder;
   return new Promise<unknown[]>((resolve, reject) => {
     state.pending.push({ writes, done: (error, results) => (error ? reject(error) : resolve(results ?? [])) });
@@ -248,12 +263,29 @@ function record(db: Db, writes: Write[]): Promise<unknown[]> {
     void (async () => {
       while (state.pending.length > 0) {
         const group = state.pending.splice(0, 64);
-        try {
-          const results: unknown[] = await db.$transaction(group.flatMap((p) => p.writes));
-          let from = 0;
-          for (const p of group) p.done(null, results.slice(from, (from += p.writes.length)));
-        } catch (error) {
-          for (const p of group) p.done(error ?? new Error("the group could not be recorded"));
+        for (let tries = 1; ; tries++) {
+          try {
+            const built = group.map((p) => p.writes());
+            const results: unknown[] = await s.db.$transaction(built.flat());
+            let from = 0;
+            group.forEach((p, i) => p.done(null, results.slice(from, (from += built[i]!.length))));
+            if (tries > 1) s.logger.info("feed outcomes recorded after the database was busy", { tries });
+            break;
+          } catch (error) {
+            if (isTransientDatabaseError(error)) {
+              // Once, then every 20 tries: a database busy for minutes does not flood the log.
+              if (tries % 20 === 1)
+                s.logger.warn("could not record feed outcomes yet; trying again", {
+                  deliveries: group.length,
+                  tries,
+                  error: errorMessage(error),
+                });
+              await sleep(recordRetryPauseMs(tries));
+              continue;
+            }
+            for (const p of group) p.done(error ?? new Error("the group could not be recorded"));
+            break;
+          }
         }
       }
       state.writing = false;
@@ -311,21 +343,22 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   const status = "status" in result ? (result.status ?? null) : null;
   const error =
     result.outcome === "retry" ? result.reason : result.outcome === "gone" ? "The endpoint answered 410 Gone." : null;
-  const attempt = s.db.feedAttempt.create({
-    data: {
-      deliveryId: delivery.id,
-      at,
-      httpStatus: status,
-      ms: Math.round(result.ms),
-      outcome: result.outcome,
-      error,
-      answer: result.answer ?? null,
-    },
-  });
+  const attempt = () =>
+    s.db.feedAttempt.create({
+      data: {
+        deliveryId: delivery.id,
+        at,
+        httpStatus: status,
+        ms: Math.round(result.ms),
+        outcome: result.outcome,
+        error,
+        answer: result.answer ?? null,
+      },
+    });
   const endpointId = delivery.endpointId;
   if (result.outcome === "delivered") {
-    await record(s.db, [
-      attempt,
+    await record(s, () => [
+      attempt(),
       s.db.feedDelivery.updateMany({
         where: fence,
         data: {
@@ -346,8 +379,8 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   }
   if (result.outcome === "gone") {
     s.logger.warn("an event feed endpoint answered 410: disabled", { shop: delivery.shop, endpointId });
-    await record(s.db, [
-      attempt,
+    await record(s, () => [
+      attempt(),
       // Waits for the merchant to enable the endpoint again; not an attempt lost.
       s.db.feedDelivery.updateMany({
         where: fence,
@@ -372,8 +405,8 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   }
   const dead = now.getTime() - firstAttemptAt.getTime() >= s.retryWindowMs;
   const pauseBefore = new Date(now.getTime() - s.autoPauseMs);
-  const [, marked] = (await record(s.db, [
-    attempt,
+  const [, marked] = (await record(s, () => [
+    attempt(),
     s.db.feedDelivery.updateMany({
       where: fence,
       data: dead
