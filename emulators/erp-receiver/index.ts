@@ -70,13 +70,16 @@ export async function startErpReceiver(options: ErpReceiverOptions = {}): Promis
           response.writeHead(status, { "content-type": "application/json" });
           response.end(JSON.stringify(status < 300 ? { received: true } : { error: `told to answer ${status}` }));
         }, delayMs);
-      if (!step) return void answer();
-      Promise.resolve(step(entry)).then(answer, (error: unknown) => {
-        // The test's own step failed: the sender sees a 500 and the test its error in the log.
-        console.error("erp-receiver: the step before the answer failed", error);
-        entry.answered = 500;
-        response.writeHead(500).end();
-      });
+      const run = step;
+      if (!run) return void answer();
+      Promise.resolve()
+        .then(() => run(entry))
+        .then(answer, (error: unknown) => {
+          // The test's own step failed: the sender sees a 500 that says why (and the test its answer).
+          entry.answered = 500;
+          response.writeHead(500, { "content-type": "application/json" });
+          response.end(JSON.stringify({ error: `the test's step failed: ${String(error)}` }));
+        });
     });
   };
   const make = () => {
