@@ -1,7 +1,7 @@
 // Schedules only enqueue. Every app process runs this scheduler; each fire inserts a job with the
 // dedupe key schedule:<scheduleId>:<fire time>, so however many processes fire, one insert wins.
-// Tests and catch-up use enqueueFiresBetween, which computes fire times with the same cron-parser
-// node-schedule uses and calls the same enqueueFire.
+// Tests and catch-up use enqueueFiresBetween, which computes the fire times the cron-parser node-schedule
+// uses gives (cron-times.ts, checked against it) and calls the same enqueueFire.
 import nodeSchedule from "node-schedule";
 import type { Db } from "../db.server";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";

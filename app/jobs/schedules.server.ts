@@ -5,6 +5,7 @@ import type { Db } from "../db.server";
 import { ValidationError } from "../lib/errors";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { assertParsableCron, cronFireTimes } from "./cron-times";
 import { canonicalTimeZone, describeScheduleIn, planFromCron } from "./schedule-words";
 import { registeredJobTypes } from "./registry.server";
 
@@ -77,7 +78,7 @@ export function scheduleErrors(cron: string, tz: string, locale: Locale = "en"):
   if (fields.length !== 5 || planFromCron(cron) === null) errors.cron = plainError;
   else {
     try {
-      parser.parseExpression(cron, { tz: isValidTimezone(tz) ? tz : "UTC" });
+      assertParsableCron(cron); // the time zone plays no part in parsing
     } catch {
       errors.cron = plainError;
     }
@@ -91,17 +92,30 @@ export function assertValidSchedule(cron: string, tz: string): void {
   if (Object.keys(errors).length) throw new ValidationError("The schedule is not valid.", errors);
 }
 
-/** The next `n` run times after `from`. */
+// cron-parser's answer around a daylight-saving change depends on where iteration starts (started
+// inside a repeated hour, "10 2 * * *" fires at the second 02:10 too). Starting a few hours early makes
+// the answer a function of the instant alone, and the same as a long-running node-schedule process.
+// (cron-times.ts computes that answer itself; the cron-parser fallback starts this early.)
+const LOOKBACK_MS = 3 * 60 * 60_000;
+// How far previewNextRuns looks before leaving a rare cron ("0 0 29 2 *") to cron-parser.
+const PREVIEW_HORIZON_MS = 5 * 366 * 24 * 60 * 60_000;
+
+/** The next `n` run times after `from`: the fires the scheduler will enqueue (fireTimesBetween's). */
 export function previewNextRuns(cron: string, tz: string, n = 5, from: Date = new Date()): Date[] {
   assertValidSchedule(cron, tz);
-  const it = parser.parseExpression(cron, { currentDate: from, tz });
-  return Array.from({ length: n }, () => it.next().toDate());
+  const fast = cronFireTimes(cron, tz, from, new Date(from.getTime() + PREVIEW_HORIZON_MS), n);
+  if (fast && fast.length === n) return fast;
+  const it = parser.parseExpression(cron, { currentDate: new Date(from.getTime() - LOOKBACK_MS), tz });
+  const times: Date[] = [];
+  while (times.length < n) {
+    const next = it.next().toDate();
+    if (next.getTime() > from.getTime()) times.push(next);
+  }
+  return times;
 }
 
-// The next run of each schedule, per minute asked from: cron-parser takes milliseconds per answer in a
-// time zone, and the Syncs screen asks for every schedule's at each load and, while a run is under
-// way, every 1.5 s. (Not "until that run": around a clock change, cron-parser's answer from a later
-// instant can be an earlier run.)
+// The next run of each schedule, per minute asked from: the Syncs screen asks for every schedule's at
+// each load and, while a run is under way, every 1.5 s.
 const nextRuns = new Map<string, Date>();
 
 /** The first fire time after `from`: previewNextRuns(cron, tz, 1, from). */
@@ -118,15 +132,11 @@ export function nextRunAfter(cron: string, tz: string, from: Date = new Date()):
   return next;
 }
 
-// cron-parser's answer around a daylight-saving change depends on where iteration starts (started
-// inside a repeated hour, "10 2 * * *" fires at the second 02:10 too). Starting a few hours early makes
-// the answer a function of the instant alone, and the same as a long-running node-schedule process.
-const LOOKBACK_MS = 3 * 60 * 60_000;
-
 /** Fire times in (from, to], in order: what the scheduler enqueues over that span. */
 export function fireTimesBetween(cron: string, tz: string, from: Date, to: Date): Date[] {
-  // No endDate/hasNext: cron-parser's hasNext computes the next time and throws it away, doubling the
-  // cost of a library that takes milliseconds per step in a time zone.
+  const fast = cronFireTimes(cron, tz, from, to);
+  if (fast) return fast;
+  // No endDate/hasNext: cron-parser's hasNext computes the next time and throws it away.
   const it = parser.parseExpression(cron, { currentDate: new Date(from.getTime() - LOOKBACK_MS), tz });
   const times: Date[] = [];
   for (;;) {

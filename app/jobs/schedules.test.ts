@@ -81,6 +81,15 @@ describe("schedule validation and preview", () => {
     ]);
   });
 
+  it("previews, from inside an hour that happens twice, the run the scheduler will enqueue", () => {
+    // 02:30 CET, the second 02:30 of the night clocks go back: 02:40 fired the first time round.
+    const from = new Date("2026-10-25T01:30:00Z");
+    const enqueued = fireTimesBetween("40 2 * * *", "Europe/Paris", from, new Date("2026-10-27T00:00:00Z"));
+    expect(enqueued.map((d) => d.toISOString())).toEqual(["2026-10-26T01:40:00.000Z"]);
+    expect(previewNextRuns("40 2 * * *", "Europe/Paris", 1, from)).toEqual(enqueued);
+    expect(nextRunAfter("40 2 * * *", "Europe/Paris", from)).toEqual(enqueued[0]);
+  });
+
   it("answers the next run as previewNextRuns does, whenever in a minute it is asked", () => {
     const cron = "10 0-2,5-23 * * *";
     // Around the night clocks go back in Paris (01:00 UTC), asked twice in each minute.
