@@ -81,6 +81,38 @@ const promotionStateFr = (state: string) =>
     state
   ] ?? state;
 
+/** An amount of money in cents, in the reader's way ("€7.50", "7,50 €"); an unknown currency as its code. */
+const moneyIn = (locale: "en" | "fr") => (cents: number, currency: string) => {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency: String(currency) }).format(Number(cents) / 100);
+  } catch {
+    return `${Number(cents) / 100} ${String(currency)}`;
+  }
+};
+
+/** A draft's readiness rule (app/sync/publishing/readiness.ts) failed, as its reason; the English is the rule's name. */
+const RULE_REASONS: Record<"en" | "fr", Record<string, string>> = {
+  en: {
+    image: "no image",
+    price: "no price",
+    stock: "no stock",
+    description: "no description",
+    sourceId: "no source id",
+  },
+  fr: {
+    image: "pas d'image",
+    price: "pas de prix",
+    stock: "pas de stock",
+    description: "pas de description",
+    sourceId: "pas d'identifiant source",
+  },
+};
+const ruleReasons = (locale: "en" | "fr", rules: string) =>
+  String(rules)
+    .split(",")
+    .map((rule) => RULE_REASONS[locale][rule] ?? rule)
+    .join(", ");
+
 export const STORED_WORDS = {
   // ── The job engine: how a run ended, what its log says ──────────────────────────────────────────
   "run.unknownType": entry<{ type: string }>({
@@ -698,7 +730,107 @@ export const STORED_WORDS = {
     en: () => "This variant is not stocked at the mapped Shopify location: its level is left as it is.",
     fr: () => "Cette variante n'est pas stockée à l'emplacement Shopify associé : sa quantité reste telle quelle.",
   }),
+  // ── Store credit mirror (app/customers/store-credit-mirror.server.ts) ────────────────────────────
+  "customers.phase.mirroring": entry({
+    en: () => "Mirroring to store credit",
+    fr: () => "Report sur le crédit en magasin",
+  }),
+  "customers.mirrorOff": entry({
+    en: () => "Mirroring to Shopify store credit is off (Customers screen).",
+    fr: () => "Le report sur le crédit en magasin Shopify est désactivé (écran Clients).",
+  }),
+  "customers.unreadableRecord": entry<{ source: string; reason: string }>({
+    en: (p) => `${p.source} gave a record that could not be read: ${p.reason}`,
+    fr: (p) => `${p.source} a donné une fiche illisible : ${p.reason}`,
+  }),
+  "customers.noShopifyCustomer": entry({
+    en: () => "Shopify has no customer with this e-mail: the store credit waits until they have an account.",
+    fr: () => "Shopify n'a aucun client avec cette adresse e-mail : le crédit en magasin attend qu'il ait un compte.",
+  }),
+  "customers.moveInterrupted": entry<{ email: string }>({
+    en: (p) => `${p.email}: a store credit move was interrupted and the balance moved since; it is taken as made.`,
+    fr: (p) =>
+      `${p.email} : un mouvement de crédit en magasin a été interrompu et le solde a bougé depuis ; il est considéré comme fait.`,
+  }),
+  "customers.spentInShopify": entry<{ email: string; cents: number; currency: string; source: string }>({
+    en: (p) =>
+      `${p.email}: store credit spent in Shopify since the last mirror (${moneyIn("en")(p.cents, p.currency)}); ${p.source} is not told, adjust it there if needed.`,
+    fr: (p) =>
+      `${p.email} : crédit en magasin dépensé dans Shopify depuis le dernier report (${moneyIn("fr")(p.cents, p.currency)}) ; ${p.source} n'en est pas informé, ajustez-le là-bas si besoin.`,
+  }),
+  "customers.addedInShopify": entry<{ email: string; cents: number; currency: string; source: string }>({
+    en: (p) =>
+      `${p.email}: store credit added in Shopify since the last mirror (${moneyIn("en")(p.cents, p.currency)}); ${p.source} is not told, adjust it there if needed.`,
+    fr: (p) =>
+      `${p.email} : crédit en magasin ajouté dans Shopify depuis le dernier report (${moneyIn("fr")(p.cents, p.currency)}) ; ${p.source} n'en est pas informé, ajustez-le là-bas si besoin.`,
+  }),
+  "customers.onlyLeft": entry<{ source: string; downCents: number; leftCents: number; currency: string }>({
+    en: (p) =>
+      `${p.source} went down by ${moneyIn("en")(p.downCents, p.currency)} but only ${moneyIn("en")(p.leftCents, p.currency)} of store credit is left in Shopify: only that was taken off.`,
+    fr: (p) =>
+      `${p.source} a baissé de ${moneyIn("fr")(p.downCents, p.currency)} mais il ne reste que ${moneyIn("fr")(p.leftCents, p.currency)} de crédit en magasin dans Shopify : seul ce montant a été retiré.`,
+  }),
+  // ── RetailCRM and Tuyo stock (app/connectors/retailcrm, app/connectors/tuyo) ───────────────────────
+  "retailcrm.noOffer": entry<{ sku: string }>({
+    en: (p) =>
+      `No RetailCRM offer has "${p.sku}" as its article (or external id, or XML id): its stock is not sent to RetailCRM. Give the offer this article in RetailCRM.`,
+    fr: (p) =>
+      `Aucune offre RetailCRM n'a ${quote.fr(p.sku)} comme article (ni comme identifiant externe ou XML) : son stock n'est pas envoyé à RetailCRM. Donnez cet article à l'offre dans RetailCRM.`,
+  }),
+  "retailcrm.offerGone": entry({
+    en: () =>
+      "RetailCRM no longer knows the offer this SKU was matched to: it will be looked up again on the next full run.",
+    fr: () =>
+      "RetailCRM ne connaît plus l'offre associée à ce SKU : elle sera recherchée à nouveau lors de la prochaine exécution complète.",
+  }),
+  "tuyo.stockRefused": entry<{ sku: string; refusal: string }>({
+    en: (p) => `Tuyo refused the stock of ${p.sku}: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé le stock de ${p.sku} : ${quote.fr(p.refusal)}`,
+  }),
+  // ── Fulfillment service setup (app/sync/stock-jobs.server.ts) ────────────────────────────────────
+  "fulfillmentService.created": entry<{ location: string }>({
+    en: (p) => `Fulfillment service created with location ${p.location}.`,
+    fr: (p) => `Service de traitement créé avec l'emplacement ${p.location}.`,
+  }),
+  "fulfillmentService.alreadyRegistered": entry({
+    en: () => "The fulfillment service was already registered.",
+    fr: () => "Le service de traitement était déjà enregistré.",
+  }),
+  // ── Event feed catch-up (app/event-feed/jobs.server.ts) ──────────────────────────────────────────
+  "feed.noEndpoint": entry({
+    en: () => "No event feed endpoint: nothing to check",
+    fr: () => "Aucun point de terminaison du flux d'événements : rien à vérifier",
+  }),
+  "feed.phase.checking": entry({
+    en: () => "Checking Shopify for missed events",
+    fr: () => "Recherche dans Shopify des événements manqués",
+  }),
+  "feed.noneMissed": entry<{ from: string; to: string }>({
+    en: (p) => `No missed event between ${p.from} and ${p.to}`,
+    fr: (p) => `Aucun événement manqué entre ${p.from} et ${p.to}`,
+  }),
+  // The events are the feed's own names ("orders/create order 12"), the same in both languages.
+  "feed.sentMissed": entry<{ count: number; events: string }>({
+    en: (p) => `Sent ${p.count} missed event(s): ${p.events}`,
+    fr: (p) =>
+      Number(p.count) < 2
+        ? `${fr(p.count)} événement manqué envoyé : ${p.events}`
+        : `${fr(p.count)} événements manqués envoyés : ${p.events}`,
+  }),
   // ── Publishing drafts and listings (app/sync/publishing, app/sync/listings) ──────────────────────
+  // The rules are readiness rule keys, comma-separated ("image,stock"); each is said as its reason.
+  "publishing.notReady": entry<{ rules: string }>({
+    en: (p) => `not ready: ${ruleReasons("en", p.rules)}`,
+    fr: (p) => `pas prêt : ${ruleReasons("fr", p.rules)}`,
+  }),
+  "listings.refusedBy": entry<{ destination: string; reason: string }>({
+    en: (p) => `${p.destination}: ${p.reason}`,
+    fr: (p) => `${p.destination} : ${p.reason}`,
+  }),
+  "listings.refused": entry({
+    en: () => "refused",
+    fr: () => "refusé",
+  }),
   "publishing.phase.checkingDrafts": entry({
     en: () => "Checking draft products",
     fr: () => "Vérification des produits en brouillon",
