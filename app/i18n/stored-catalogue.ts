@@ -787,6 +787,58 @@ export const STORED_WORDS = {
     en: (p) => `Tuyo refused the stock of ${p.sku}: ${p.refusal}`,
     fr: (p) => `Tuyo a refusé le stock de ${p.sku} : ${quote.fr(p.refusal)}`,
   }),
+  // Why Tuyo cannot list a product (app/connectors/tuyo/mapping.server.ts), checked before sending.
+  "tuyo.noCategory": entry<{ productType: string }>({
+    en: (p) =>
+      `No Tuyo category is mapped for product type "${p.productType || "(none)"}" or its collections: map one in Tuyo → Categories.`,
+    fr: (p) =>
+      `Aucune catégorie Tuyo n'est associée au type de produit ${quote.fr(p.productType || "(aucun)")} ni à ses collections : associez-en une dans Tuyo → Catégories.`,
+  }),
+  "tuyo.noVariants": entry({
+    en: () => "The product has no variants.",
+    fr: () => "Le produit n'a aucune variante.",
+  }),
+  "tuyo.missingSkus": entry<{ count: number }>({
+    en: (p) => `${p.count} variant(s) have no SKU: Tuyo needs one for every variant.`,
+    fr: (p) =>
+      Number(p.count) < 2
+        ? `${fr(p.count)} variante n'a pas de SKU : Tuyo en demande un pour chaque variante.`
+        : `${fr(p.count)} variantes n'ont pas de SKU : Tuyo en demande un pour chaque variante.`,
+  }),
+  "tuyo.skuTooLong": entry<{ sku: string; length: number; max: number }>({
+    en: (p) => `SKU "${p.sku}" has ${p.length} characters; Tuyo takes at most ${p.max}.`,
+    fr: (p) => `Le SKU ${quote.fr(p.sku)} a ${p.length} caractères ; Tuyo en accepte au plus ${p.max}.`,
+  }),
+  "tuyo.skuTwice": entry<{ sku: string }>({
+    en: (p) => `SKU "${p.sku}" is used by two variants; Tuyo needs one SKU per variant.`,
+    fr: (p) => `Le SKU ${quote.fr(p.sku)} est utilisé par deux variantes ; Tuyo demande un SKU par variante.`,
+  }),
+  "tuyo.noImage": entry({
+    en: () => "The product has no image; Tuyo needs at least one.",
+    fr: () => "Le produit n'a pas d'image ; Tuyo en demande au moins une.",
+  }),
+  "tuyo.noTitle": entry({
+    en: () => "The product has no title.",
+    fr: () => "Le produit n'a pas de titre.",
+  }),
+  "tuyo.commaInOption": entry<{ value: string }>({
+    en: (p) => `Option value "${p.value}" contains a comma, which Tuyo uses to separate values.`,
+    fr: (p) =>
+      `La valeur d'option ${quote.fr(p.value)} contient une virgule, que Tuyo utilise pour séparer les valeurs.`,
+  }),
+  "tuyo.noPrice": entry<{ sku: string }>({
+    en: (p) => `Variant ${p.sku} has no price.`,
+    fr: (p) => `La variante ${p.sku} n'a pas de prix.`,
+  }),
+  // Tuyo's own words (Spanish or English), quoted.
+  "tuyo.productRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the product: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé le produit : ${quote.fr(p.refusal)}`,
+  }),
+  "tuyo.updateRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the update: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé la mise à jour : ${quote.fr(p.refusal)}`,
+  }),
   // ── Fulfillment service setup (app/sync/stock-jobs.server.ts) ────────────────────────────────────
   "fulfillmentService.created": entry<{ location: string }>({
     en: (p) => `Fulfillment service created with location ${p.location}.`,
