@@ -63,6 +63,10 @@ const a = (system: string) =>
 
 type System = { system: string };
 
+/** Tuyo's own text after a refusal, quoted (at most 200 characters); nothing when it said nothing. */
+const tuyoSaidEn = (text: string) => (String(text) ? ` Tuyo said: "${String(text).slice(0, 200)}".` : "");
+const tuyoSaidFr = (text: string) => (String(text) ? ` Tuyo a dit : ${quote.fr(String(text).slice(0, 200))}.` : "");
+
 /** An order job's outcome code word (app/sync/orders) in French. */
 const orderOutcomeFr = (kind: string) =>
   ({
@@ -279,6 +283,116 @@ export const STORED_WORDS = {
       `Fastmag refused the credentials of ${p.enseigne}/${p.magasin} (account ${p.compte}) for ${p.summary}: ${p.said}`,
     fr: (p) =>
       `Fastmag a refusé les identifiants de ${p.enseigne}/${p.magasin} (compte ${p.compte}) pour ${p.summary} : ${quote.fr(p.said)}`,
+  }),
+
+  // ── A connector's HTTP client (app/connectors/*/client.server.ts): `what` is the request ("GET /api/…"),
+  // the same in both languages. Another system's own words are values, quoted.
+  "client.failed": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} failed (${p.what}): ${describeHttpStatus(p.status)}`,
+    fr: (p) => `${p.system} a échoué (${p.what}) : ${httpStatusFr(p.status)}`,
+  }),
+  "client.busy": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} is busy (${p.what}): ${describeHttpStatus(p.status)}`,
+    fr: (p) => `${p.system} est surchargé (${p.what}) : ${httpStatusFr(p.status)}`,
+  }),
+  "client.notItsApi": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)})`,
+    fr: (p) => `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)})`,
+  }),
+  "client.notItsApiCheckAccount": entry<{ system: string; what: string; status: number }>({
+    en: (p) =>
+      `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)}). Check the account name.`,
+    fr: (p) =>
+      `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)}). Vérifiez le nom du compte.`,
+  }),
+  "client.notItsApiCheckAddress": entry<{ system: string; what: string; status: number }>({
+    en: (p) =>
+      `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)}). Check the API address.`,
+    fr: (p) =>
+      `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)}). Vérifiez l'adresse de l'API.`,
+  }),
+  "client.refused": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} refused ${p.what} (${describeHttpStatus(p.status)}).`,
+    fr: (p) => `${p.system} a refusé ${p.what} (${httpStatusFr(p.status)}).`,
+  }),
+  "client.refusedInvalid": entry<{ system: string; what: string }>({
+    en: (p) => `${p.system} refused ${p.what} as invalid (HTTP 400).`,
+    fr: (p) => `${p.system} a refusé ${p.what} comme non valide (HTTP 400).`,
+  }),
+  "client.unknownCheckAddress": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} does not know ${p.what} (${describeHttpStatus(p.status)}). Check the account address.`,
+    fr: (p) => `${p.system} ne connaît pas ${p.what} (${httpStatusFr(p.status)}). Vérifiez l'adresse du compte.`,
+  }),
+  "client.unknownCheckAccount": entry<{ system: string; what: string }>({
+    en: (p) => `${p.system} does not know ${p.what} (HTTP 404). Check the account name.`,
+    fr: (p) => `${p.system} ne connaît pas ${p.what} (HTTP 404). Vérifiez le nom du compte.`,
+  }),
+  "retailcrm.keyRefused": entry<{ status: number }>({
+    en: (p) => `RetailCRM refused the API key (${describeHttpStatus(p.status)}). Check the key and its permissions.`,
+    fr: (p) => `RetailCRM a refusé la clé d'API (${httpStatusFr(p.status)}). Vérifiez la clé et ses droits.`,
+  }),
+  "hiboutik.credentialsRefused": entry<{ status: number }>({
+    en: (p) =>
+      `Hiboutik refused the e-mail and API key (${describeHttpStatus(p.status)}). Check them in the account's settings.`,
+    fr: (p) =>
+      `Hiboutik a refusé l'e-mail et la clé d'API (${httpStatusFr(p.status)}). Vérifiez-les dans les réglages du compte.`,
+  }),
+  // Square's codes are its own (ACCESS_TOKEN_REVOKED…), the same in both languages.
+  "square.tokenRevoked": entry({
+    en: () => "Square says this access token was revoked. Create a new one in the Square Developer Dashboard.",
+    fr: () =>
+      "Square indique que ce jeton d'accès a été révoqué. Créez-en un nouveau dans le Square Developer Dashboard.",
+  }),
+  "square.tokenRefused": entry<{ status: number }>({
+    en: (p) =>
+      `Square refused the access token (${describeHttpStatus(p.status)}). Check the token and that it is for this environment.`,
+    fr: (p) =>
+      `Square a refusé le jeton d'accès (${httpStatusFr(p.status)}). Vérifiez le jeton et qu'il est bien pour cet environnement.`,
+  }),
+  "square.missingPermission": entry<{ what: string; status: number }>({
+    en: (p) =>
+      `Square refused ${p.what}: the access token lacks a permission (${describeHttpStatus(p.status)}). It needs ITEMS_READ, INVENTORY_READ and INVENTORY_WRITE.`,
+    fr: (p) =>
+      `Square a refusé ${p.what} : il manque une autorisation au jeton d'accès (${httpStatusFr(p.status)}). Il lui faut ITEMS_READ, INVENTORY_READ et INVENTORY_WRITE.`,
+  }),
+  "square.unknown": entry<{ what: string; status: number }>({
+    en: (p) => `Square does not know ${p.what} (${describeHttpStatus(p.status)}). Check the API address.`,
+    fr: (p) => `Square ne connaît pas ${p.what} (${httpStatusFr(p.status)}). Vérifiez l'adresse de l'API.`,
+  }),
+  "square.keyReused": entry<{ what: string }>({
+    en: (p) => `Square refused ${p.what}: the same request key was already used for different changes.`,
+    fr: (p) => `Square a refusé ${p.what} : la même clé de demande a déjà servi pour d'autres modifications.`,
+  }),
+  "square.invalid": entry<{ what: string; codes: string }>({
+    en: (p) => `Square refused ${p.what} as invalid (HTTP 400${String(p.codes) ? `: ${p.codes}` : ""}).`,
+    fr: (p) => `Square a refusé ${p.what} comme non valide (HTTP 400${String(p.codes) ? ` : ${p.codes}` : ""}).`,
+  }),
+  "square.slowDown": entry<{ what: string }>({
+    en: (p) => `Square asked us to slow down (${p.what}); the next run tries again.`,
+    fr: (p) => `Square a demandé de ralentir (${p.what}) ; la prochaine exécution réessaiera.`,
+  }),
+  // Tuyo's own text (Spanish or English) follows as "Tuyo said: …" when it gave one.
+  "tuyo.keyRefused": entry<{ status: number; text: string }>({
+    en: (p) => `Tuyo refused the API key (${describeHttpStatus(p.status)}). Check the key.${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo a refusé la clé d'API (${httpStatusFr(p.status)}). Vérifiez la clé.${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.notAllowed": entry<{ what: string; status: number; text: string }>({
+    en: (p) => `Tuyo does not allow ${p.what} with this key (${describeHttpStatus(p.status)}).${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo n'autorise pas ${p.what} avec cette clé (${httpStatusFr(p.status)}).${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.unknown": entry<{ what: string; status: number; text: string }>({
+    en: (p) => `Tuyo does not know what ${p.what} names (${describeHttpStatus(p.status)}).${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo ne connaît pas ce que désigne ${p.what} (${httpStatusFr(p.status)}).${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.refused": entry<{ what: string; status: number; text: string }>({
+    en: (p) => `Tuyo refused ${p.what} (${describeHttpStatus(p.status)}).${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo a refusé ${p.what} (${httpStatusFr(p.status)}).${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.clockSkew": entry({
+    en: () =>
+      "Tuyo refused the request as expired twice, although its timestamp was fresh: this server's clock and Tuyo's disagree. Check the server's time (NTP).",
+    fr: () =>
+      "Tuyo a refusé deux fois la demande comme expirée, alors que son horodatage était récent : l'horloge de ce serveur et celle de Tuyo ne concordent pas. Vérifiez l'heure du serveur (NTP).",
   }),
 
   // ── Shopify's refusals (app/shopify/admin-client.server.ts): its own words, quoted ─────────────
