@@ -371,6 +371,43 @@ export const STORED_WORDS = {
     en: (p) => `Square asked us to slow down (${p.what}); the next run tries again.`,
     fr: (p) => `Square a demandé de ralentir (${p.what}) ; la prochaine exécution réessaiera.`,
   }),
+  "lightspeed.reauthorize": entry({
+    en: () =>
+      "Lightspeed refused the saved authorization: reconnect the account (its tokens were revoked or replaced).",
+    fr: () =>
+      "Lightspeed a refusé l'autorisation enregistrée : reconnectez le compte (ses jetons ont été révoqués ou remplacés).",
+  }),
+  "lightspeed.clientRefused": entry({
+    en: () => "Lightspeed refused the app's client ID and secret: check them, then reconnect the account.",
+    fr: () =>
+      "Lightspeed a refusé l'identifiant client et le secret de l'app : vérifiez-les, puis reconnectez le compte.",
+  }),
+  "lightspeed.accountRefused": entry({
+    en: () =>
+      "Lightspeed refused access to this account (HTTP 403): check the account ID, or reconnect with a user of that account.",
+    fr: () =>
+      "Lightspeed a refusé l'accès à ce compte (HTTP 403) : vérifiez l'identifiant du compte, ou reconnectez-vous avec un utilisateur de ce compte.",
+  }),
+  "lightspeed.bucketFull": entry<{ what: string }>({
+    en: (p) => `Lightspeed is busy (${p.what}): its request bucket stayed full.`,
+    fr: (p) => `Lightspeed est surchargé (${p.what}) : sa réserve de demandes est restée pleine.`,
+  }),
+  "lightspeed.signInFailed": entry<{ status: number }>({
+    en: (p) => `Lightspeed's sign-in failed (${describeHttpStatus(p.status)}).`,
+    fr: (p) => `La connexion à Lightspeed a échoué (${httpStatusFr(p.status)}).`,
+  }),
+  "lightspeed.noAccessToken": entry({
+    en: () => "Lightspeed's sign-in answered without an access token.",
+    fr: () => "La connexion à Lightspeed a répondu sans jeton d'accès.",
+  }),
+  "client.notItsApiStop": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)}).`,
+    fr: (p) => `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)}).`,
+  }),
+  "client.unknownStop": entry<{ system: string; what: string }>({
+    en: (p) => `${p.system} does not know ${p.what} (HTTP 404).`,
+    fr: (p) => `${p.system} ne connaît pas ${p.what} (HTTP 404).`,
+  }),
   // Tuyo's own text (Spanish or English) follows as "Tuyo said: …" when it gave one.
   "tuyo.keyRefused": entry<{ status: number; text: string }>({
     en: (p) => `Tuyo refused the API key (${describeHttpStatus(p.status)}). Check the key.${tuyoSaidEn(p.text)}`,
