@@ -58,4 +58,37 @@ describe("run lines in the reader's language", () => {
       "Fastmag a baissé de 10.5 ?? mais il ne reste que 5 ?? de crédit en magasin dans Shopify : seul ce montant a été retiré.",
     );
   });
+
+  it("Shopify's bulk operations and uploads: its status and codes stay its own", () => {
+    expect(
+      read(said("shopify.bulkEnded", { id: "gid://shopify/BulkOperation/1", status: "FAILED", code: "TIMEOUT" })),
+    ).toEqual({
+      en: "Shopify's bulk operation gid://shopify/BulkOperation/1 ended FAILED (TIMEOUT)",
+      fr: "L'opération groupée gid://shopify/BulkOperation/1 de Shopify s'est terminée en FAILED (TIMEOUT)",
+    });
+    expect(read(said("shopify.bulkEnded", { id: "B1", status: "CANCELED", code: "" })).en).toBe(
+      "Shopify's bulk operation B1 ended CANCELED",
+    );
+    expect(read(said("shopify.imageUploadFailed", { name: "ROBE-1.jpg", status: 503 })).fr).toBe(
+      "L'envoi de ROBE-1.jpg à Shopify a échoué (HTTP 503)",
+    );
+    expect(read(said("shopify.stockStillProcessing")).fr).toBe(
+      "Shopify traitait toujours une mise à jour de stock identique envoyée plus tôt",
+    );
+  });
+
+  it("a connector's HTTP failure names the request and the status in the reader's words", () => {
+    expect(
+      read(said("client.failed", { system: "RetailCRM", what: "GET /api/v5/store/products", status: 502 })),
+    ).toEqual({
+      en: "RetailCRM failed (GET /api/v5/store/products): HTTP 502 (server error)",
+      fr: "RetailCRM a échoué (GET /api/v5/store/products) : HTTP 502 (erreur du serveur)",
+    });
+    expect(read(said("square.invalid", { what: "POST /v2/inventory/changes/batch-create", codes: "" })).en).toBe(
+      "Square refused POST /v2/inventory/changes/batch-create as invalid (HTTP 400).",
+    );
+    expect(read(said("tuyo.refused", { what: "POST /api/create_products", status: 422, text: "" })).fr).toBe(
+      "Tuyo a refusé POST /api/create_products (HTTP 422 (statut inattendu)).",
+    );
+  });
 });

@@ -448,6 +448,37 @@ export const STORED_WORDS = {
       `Shopify a refusé le jeton d'accès de l'app pour ${p.shop} (HTTP ${p.status}) ; réinstallez ou rouvrez l'app`,
   }),
 
+  // Shopify's bulk operations, uploads and stock writes (app/shopify): its status and codes are its own.
+  "shopify.bulkTimeout": entry<{ id: string }>({
+    en: (p) => `Shopify's bulk operation ${p.id} did not finish in time`,
+    fr: (p) => `L'opération groupée ${p.id} de Shopify ne s'est pas terminée à temps`,
+  }),
+  "shopify.bulkLost": entry<{ id: string }>({
+    en: (p) => `Shopify lost bulk operation ${p.id}`,
+    fr: (p) => `Shopify a perdu l'opération groupée ${p.id}`,
+  }),
+  "shopify.bulkEnded": entry<{ id: string; status: string; code: string }>({
+    en: (p) => `Shopify's bulk operation ${p.id} ended ${p.status}${String(p.code) ? ` (${p.code})` : ""}`,
+    fr: (p) =>
+      `L'opération groupée ${p.id} de Shopify s'est terminée en ${p.status}${String(p.code) ? ` (${p.code})` : ""}`,
+  }),
+  "shopify.bulkDownloadFailed": entry<{ status: number }>({
+    en: (p) => `Could not download the bulk result (HTTP ${p.status})`,
+    fr: (p) => `Le résultat de l'opération groupée n'a pas pu être téléchargé (HTTP ${p.status})`,
+  }),
+  "shopify.stagedUploadFailed": entry<{ status: number }>({
+    en: (p) => `The staged upload failed (HTTP ${p.status})`,
+    fr: (p) => `L'envoi du fichier à Shopify a échoué (HTTP ${p.status})`,
+  }),
+  "shopify.imageUploadFailed": entry<{ name: string; status: number }>({
+    en: (p) => `The upload of ${p.name} to Shopify failed (HTTP ${p.status})`,
+    fr: (p) => `L'envoi de ${p.name} à Shopify a échoué (HTTP ${p.status})`,
+  }),
+  "shopify.stockStillProcessing": entry({
+    en: () => "Shopify kept processing an earlier identical stock update",
+    fr: () => "Shopify traitait toujours une mise à jour de stock identique envoyée plus tôt",
+  }),
+
   // ── Stock, prices: rows and items a run left alone or could not read ─────────────────────────────
   "sync.unreadableRow": entry<{ source: string; reason: string }>({
     en: (p) => `Could not be read from ${p.source}: ${p.reason}`,
