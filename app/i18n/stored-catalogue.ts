@@ -432,6 +432,13 @@ export const STORED_WORDS = {
       "Tuyo a refusé deux fois la demande comme expirée, alors que son horodatage était récent : l'horloge de ce serveur et celle de Tuyo ne concordent pas. Vérifiez l'heure du serveur (NTP).",
   }),
 
+  "fastmag.noGiftCardDebit": entry({
+    en: () =>
+      "Fastmag's EDI interface has no transaction to debit a gift card: enter online spending in Fastmag by hand.",
+    fr: () =>
+      "L'interface EDI de Fastmag n'a pas de transaction pour débiter une carte cadeau : saisissez les dépenses en ligne dans Fastmag à la main.",
+  }),
+
   // ── Shopify's refusals (app/shopify/admin-client.server.ts): its own words, quoted ─────────────
   // (The English is as it was before these were stored with words: screens and tests quote it.)
   "shopify.userErrors": entry<{ operation: string; errors: string }>({
