@@ -1,6 +1,7 @@
 // A system the shop lists chosen Shopify products on (a marketplace: Tuyo). The publishing use-case hands
 // it products in neutral shape; the connector decides what its API needs, refuses what it cannot list
 // (with a reason the merchant can read) before sending anything, and sends only what changed.
+import type { Said } from "../i18n/stored-words";
 
 export interface ListingVariant {
   sku: string;
@@ -35,7 +36,10 @@ export interface ListingProduct {
 export interface ListingOutcome {
   productId: string;
   state: "listed" | "updated" | "unchanged" | "refused" | "failed";
+  /** In English. */
   reason?: string;
+  /** The reason's key and values, when said with one: a run shows it in the reader's language. */
+  words?: Said;
 }
 
 export interface CatalogDestination {

@@ -1,6 +1,7 @@
 // A system that holds money it owes customers (an ERP/POS): their electronic wallets (balances spendable
 // in store) and their credit notes (amounts owed after a return, possibly partly spent). Read by e-mail
 // for the customer service screens, and listed whole for the store-credit mirror.
+import type { Said } from "../i18n/stored-words";
 
 /** The customer as the system knows them. */
 export interface CreditCustomer {
@@ -44,5 +45,9 @@ export interface CustomerCreditSource {
   /** Their wallets and open credit notes (empty lists when they have none). */
   creditOf(email: string): Promise<CustomerCredit>;
   /** Every customer holding a wallet or an open credit note, by e-mail; rows the system gave that could not be read are in `skipped`. */
-  allCredit(): Promise<{ items: CustomerCredit[]; skipped: { key: string; reason: string }[] }>;
+  allCredit(): Promise<{
+    items: CustomerCredit[];
+    /** `reason` in English; `words` its key and values when said with one (a run shows it in the reader's language). */
+    skipped: { key: string; reason: string; words?: Said }[];
+  }>;
 }

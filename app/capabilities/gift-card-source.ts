@@ -2,13 +2,14 @@
 // it, the cards sold since a moment, and — where its API allows — the spending made online.
 import type { ErpGiftCard } from "../domain/payments";
 import type { ReadResult } from "../domain/results";
+import type { Message } from "../i18n/stored-words";
 
 export type { ErpGiftCard };
 
 /** Online spending told to the system, or why it cannot be (the merchant reads the reason). */
 export type OnlineSpendingReport =
   | { supported: true; record(code: string, amount: number, currency: string, reference: string): Promise<void> }
-  | { supported: false; reason: string };
+  | { supported: false; reason: Message };
 
 export interface GiftCardSource {
   /** The card with this code, or null when the system has none. */

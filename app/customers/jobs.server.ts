@@ -1,6 +1,7 @@
 // The store-credit mirror as a job: a run like every sync (counts, skipped customers with reasons, log),
 // hourly and on demand. Off unless the shop chose what to mirror on the Customers screen.
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
+import { said } from "../i18n/stored-words";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { shopifyStoreCredit } from "../shopify/store-credit.server";
 import { customerCreditSource } from "./credit.server";
@@ -43,7 +44,7 @@ export const customerJobTypes: JobTypeDefinition[] = [
     progress: "phases",
     handler: async (ctx) => {
       const deps = await mirrorDeps(ctx.shop, { db: ctx.db, now: () => ctx.now(), runId: ctx.jobId });
-      ctx.progress(0, 0, "Mirroring to store credit");
+      ctx.progress(0, 0, said("customers.phase.mirroring"));
       const result = await mirrorStoreCredit(deps, ctx.shop, {
         skip: (email, reason) => ctx.skip("customer", email, reason),
         log: (level, message) => ctx.log(level, message),

@@ -9,6 +9,7 @@ import type { Db } from "../db.server";
 import { isUniqueViolation } from "../db/errors";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { type Message, said } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import type { ShopifyStoreCreditApi } from "../shopify/store-credit.server";
 
@@ -60,8 +61,8 @@ export interface MirrorDeps {
 }
 
 export interface MirrorReport {
-  skip(email: string, reason: string): void;
-  log(level: "info" | "warn", message: string): void;
+  skip(email: string, reason: Message): void;
+  log(level: "info" | "warn", message: Message): void;
   checkpoint?(): Promise<void>;
 }
 
@@ -74,8 +75,6 @@ export interface MirrorResult {
 }
 
 const cents = (amount: number) => Math.round(amount * 100);
-const euros = (value: number, currency: string) =>
-  new Intl.NumberFormat("en", { style: "currency", currency }).format(value / 100);
 
 /** What the ERP owes the customer in the chosen mode, in cents (never below zero: an overdrawn wallet gives nothing). */
 export function amountToMirror(credit: CustomerCredit, mode: Exclude<MirrorMode, "off">): number {
@@ -90,11 +89,12 @@ export async function mirrorStoreCredit(deps: MirrorDeps, shop: string, report: 
   const mode = await loadMirrorMode(deps.db, shop);
   const result: MirrorResult = { mode, seen: 0, moved: 0, unchanged: 0, skipped: 0 };
   if (mode === "off") {
-    report.log("info", "Mirroring to Shopify store credit is off (Customers screen).");
+    report.log("info", said("customers.mirrorOff"));
     return result;
   }
   const { items, skipped } = await deps.source.allCredit();
-  for (const s of skipped) report.skip(s.key, `${deps.sourceName} gave a record that could not be read: ${s.reason}`);
+  for (const s of skipped)
+    report.skip(s.key, said("customers.unreadableRecord", { source: deps.sourceName, reason: s.words ?? s.reason }));
   const targets = new Map(items.map((c) => [c.email.toLowerCase(), c]));
   // Customers mirrored before and no longer owed anything: their mirrored amount goes back to zero.
   const earlier = await deps.db.storeCreditMirror.findMany({
@@ -127,7 +127,7 @@ async function mirrorOne(
   if (!row && erpCents === 0) return "unchanged";
   const shopify = await deps.shopify.ofEmail(email, currency);
   if (!shopify) {
-    report.skip(email, "Shopify has no customer with this e-mail: the store credit waits until they have an account.");
+    report.skip(email, said("customers.noShopifyCustomer"));
     return "skipped";
   }
 
@@ -137,10 +137,7 @@ async function mirrorOne(
   if (row && row.pendingToCents !== null) {
     const done = shopify.balanceCents !== row.pendingFromCents;
     if (done && shopify.balanceCents !== row.pendingToCents)
-      report.log(
-        "warn",
-        `${email}: a store credit move was interrupted and the balance moved since; it is taken as made.`,
-      );
+      report.log("warn", said("customers.moveInterrupted", { email }));
     row = await deps.db.storeCreditMirror.update({
       where: key,
       data: {
@@ -157,14 +154,24 @@ async function mirrorOne(
     const moved = shopify.balanceCents - row.shopifyCents;
     report.log(
       "warn",
-      `${email}: store credit ${moved < 0 ? "spent" : "added"} in Shopify since the last mirror (${euros(Math.abs(moved), currency)}); ${deps.sourceName} is not told, adjust it there if needed.`,
+      said(moved < 0 ? "customers.spentInShopify" : "customers.addedInShopify", {
+        email,
+        cents: Math.abs(moved),
+        currency,
+        source: deps.sourceName,
+      }),
     );
   }
   let delta = erpCents - lastErp;
   if (delta < 0 && -delta > shopify.balanceCents) {
     report.skip(
       email,
-      `${deps.sourceName} went down by ${euros(-delta, currency)} but only ${euros(shopify.balanceCents, currency)} of store credit is left in Shopify: only that was taken off.`,
+      said("customers.onlyLeft", {
+        source: deps.sourceName,
+        downCents: -delta,
+        leftCents: shopify.balanceCents,
+        currency,
+      }),
     );
     delta = -shopify.balanceCents;
   }

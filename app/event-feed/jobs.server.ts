@@ -1,4 +1,5 @@
 // The event feed's catch-up as a job: hourly for every shop, and on demand (Event feed screen, API).
+import { said } from "../i18n/stored-words";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { reconcileShop } from "./reconcile.server";
@@ -21,18 +22,18 @@ export const feedJobTypes: JobTypeDefinition[] = [
     progress: "phases",
     handler: async (ctx) => {
       if ((await ctx.db.feedEndpoint.count({ where: { shop: ctx.shop } })) === 0) {
-        ctx.log("info", "No event feed endpoint: nothing to check");
+        ctx.log("info", said("feed.noEndpoint"));
         return { emitted: 0 };
       }
-      ctx.progress(0, null, "Checking Shopify for missed events");
+      ctx.progress(0, null, said("feed.phase.checking"));
       const admin = await adminClientForShop(ctx.shop, { db: ctx.db });
       const result = await reconcileShop({ db: ctx.db, admin, now: ctx.now() }, ctx.shop);
       ctx.count({ seen: result.checked.orders + result.checked.products, changed: result.emitted.length });
       ctx.log(
         "info",
         result.emitted.length === 0
-          ? `No missed event between ${result.from} and ${result.to}`
-          : `Sent ${result.emitted.length} missed event(s): ${result.emitted.slice(0, 20).join(", ")}`,
+          ? said("feed.noneMissed", { from: result.from, to: result.to })
+          : said("feed.sentMissed", { count: result.emitted.length, events: result.emitted.slice(0, 20).join(", ") }),
       );
       return { ...result, emitted: result.emitted.length, events: result.emitted.slice(0, 100) };
     },

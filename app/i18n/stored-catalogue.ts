@@ -63,6 +63,10 @@ const a = (system: string) =>
 
 type System = { system: string };
 
+/** Tuyo's own text after a refusal, quoted (at most 200 characters); nothing when it said nothing. */
+const tuyoSaidEn = (text: string) => (String(text) ? ` Tuyo said: "${String(text).slice(0, 200)}".` : "");
+const tuyoSaidFr = (text: string) => (String(text) ? ` Tuyo a dit : ${quote.fr(String(text).slice(0, 200))}.` : "");
+
 /** An order job's outcome code word (app/sync/orders) in French. */
 const orderOutcomeFr = (kind: string) =>
   ({
@@ -80,6 +84,38 @@ const promotionStateFr = (state: string) =>
   ({ scheduled: "programmée", active: "active", ending: "en cours d'arrêt", ended: "terminée", failed: "en échec" })[
     state
   ] ?? state;
+
+/** An amount of money in cents, in the reader's way ("€7.50", "7,50 €"); an unknown currency as its code. */
+const moneyIn = (locale: "en" | "fr") => (cents: number, currency: string) => {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency: String(currency) }).format(Number(cents) / 100);
+  } catch {
+    return `${Number(cents) / 100} ${String(currency)}`;
+  }
+};
+
+/** A draft's readiness rule (app/sync/publishing/readiness.ts) failed, as its reason; the English is the rule's name. */
+const RULE_REASONS: Record<"en" | "fr", Record<string, string>> = {
+  en: {
+    image: "no image",
+    price: "no price",
+    stock: "no stock",
+    description: "no description",
+    sourceId: "no source id",
+  },
+  fr: {
+    image: "pas d'image",
+    price: "pas de prix",
+    stock: "pas de stock",
+    description: "pas de description",
+    sourceId: "pas d'identifiant source",
+  },
+};
+const ruleReasons = (locale: "en" | "fr", rules: string) =>
+  String(rules)
+    .split(",")
+    .map((rule) => RULE_REASONS[locale][rule] ?? rule)
+    .join(", ");
 
 export const STORED_WORDS = {
   // ── The job engine: how a run ended, what its log says ──────────────────────────────────────────
@@ -249,6 +285,160 @@ export const STORED_WORDS = {
       `Fastmag a refusé les identifiants de ${p.enseigne}/${p.magasin} (compte ${p.compte}) pour ${p.summary} : ${quote.fr(p.said)}`,
   }),
 
+  // ── A connector's HTTP client (app/connectors/*/client.server.ts): `what` is the request ("GET /api/…"),
+  // the same in both languages. Another system's own words are values, quoted.
+  "client.failed": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} failed (${p.what}): ${describeHttpStatus(p.status)}`,
+    fr: (p) => `${p.system} a échoué (${p.what}) : ${httpStatusFr(p.status)}`,
+  }),
+  "client.busy": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} is busy (${p.what}): ${describeHttpStatus(p.status)}`,
+    fr: (p) => `${p.system} est surchargé (${p.what}) : ${httpStatusFr(p.status)}`,
+  }),
+  "client.notItsApi": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)})`,
+    fr: (p) => `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)})`,
+  }),
+  "client.notItsApiCheckAccount": entry<{ system: string; what: string; status: number }>({
+    en: (p) =>
+      `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)}). Check the account name.`,
+    fr: (p) =>
+      `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)}). Vérifiez le nom du compte.`,
+  }),
+  "client.notItsApiCheckAddress": entry<{ system: string; what: string; status: number }>({
+    en: (p) =>
+      `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)}). Check the API address.`,
+    fr: (p) =>
+      `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)}). Vérifiez l'adresse de l'API.`,
+  }),
+  "client.refused": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} refused ${p.what} (${describeHttpStatus(p.status)}).`,
+    fr: (p) => `${p.system} a refusé ${p.what} (${httpStatusFr(p.status)}).`,
+  }),
+  "client.refusedInvalid": entry<{ system: string; what: string }>({
+    en: (p) => `${p.system} refused ${p.what} as invalid (HTTP 400).`,
+    fr: (p) => `${p.system} a refusé ${p.what} comme non valide (HTTP 400).`,
+  }),
+  "client.unknownCheckAddress": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} does not know ${p.what} (${describeHttpStatus(p.status)}). Check the account address.`,
+    fr: (p) => `${p.system} ne connaît pas ${p.what} (${httpStatusFr(p.status)}). Vérifiez l'adresse du compte.`,
+  }),
+  "client.unknownCheckAccount": entry<{ system: string; what: string }>({
+    en: (p) => `${p.system} does not know ${p.what} (HTTP 404). Check the account name.`,
+    fr: (p) => `${p.system} ne connaît pas ${p.what} (HTTP 404). Vérifiez le nom du compte.`,
+  }),
+  "retailcrm.keyRefused": entry<{ status: number }>({
+    en: (p) => `RetailCRM refused the API key (${describeHttpStatus(p.status)}). Check the key and its permissions.`,
+    fr: (p) => `RetailCRM a refusé la clé d'API (${httpStatusFr(p.status)}). Vérifiez la clé et ses droits.`,
+  }),
+  "hiboutik.credentialsRefused": entry<{ status: number }>({
+    en: (p) =>
+      `Hiboutik refused the e-mail and API key (${describeHttpStatus(p.status)}). Check them in the account's settings.`,
+    fr: (p) =>
+      `Hiboutik a refusé l'e-mail et la clé d'API (${httpStatusFr(p.status)}). Vérifiez-les dans les réglages du compte.`,
+  }),
+  // Square's codes are its own (ACCESS_TOKEN_REVOKED…), the same in both languages.
+  "square.tokenRevoked": entry({
+    en: () => "Square says this access token was revoked. Create a new one in the Square Developer Dashboard.",
+    fr: () =>
+      "Square indique que ce jeton d'accès a été révoqué. Créez-en un nouveau dans le Square Developer Dashboard.",
+  }),
+  "square.tokenRefused": entry<{ status: number }>({
+    en: (p) =>
+      `Square refused the access token (${describeHttpStatus(p.status)}). Check the token and that it is for this environment.`,
+    fr: (p) =>
+      `Square a refusé le jeton d'accès (${httpStatusFr(p.status)}). Vérifiez le jeton et qu'il est bien pour cet environnement.`,
+  }),
+  "square.missingPermission": entry<{ what: string; status: number }>({
+    en: (p) =>
+      `Square refused ${p.what}: the access token lacks a permission (${describeHttpStatus(p.status)}). It needs ITEMS_READ, INVENTORY_READ and INVENTORY_WRITE.`,
+    fr: (p) =>
+      `Square a refusé ${p.what} : il manque une autorisation au jeton d'accès (${httpStatusFr(p.status)}). Il lui faut ITEMS_READ, INVENTORY_READ et INVENTORY_WRITE.`,
+  }),
+  "square.unknown": entry<{ what: string; status: number }>({
+    en: (p) => `Square does not know ${p.what} (${describeHttpStatus(p.status)}). Check the API address.`,
+    fr: (p) => `Square ne connaît pas ${p.what} (${httpStatusFr(p.status)}). Vérifiez l'adresse de l'API.`,
+  }),
+  "square.keyReused": entry<{ what: string }>({
+    en: (p) => `Square refused ${p.what}: the same request key was already used for different changes.`,
+    fr: (p) => `Square a refusé ${p.what} : la même clé de demande a déjà servi pour d'autres modifications.`,
+  }),
+  "square.invalid": entry<{ what: string; codes: string }>({
+    en: (p) => `Square refused ${p.what} as invalid (HTTP 400${String(p.codes) ? `: ${p.codes}` : ""}).`,
+    fr: (p) => `Square a refusé ${p.what} comme non valide (HTTP 400${String(p.codes) ? ` : ${p.codes}` : ""}).`,
+  }),
+  "square.slowDown": entry<{ what: string }>({
+    en: (p) => `Square asked us to slow down (${p.what}); the next run tries again.`,
+    fr: (p) => `Square a demandé de ralentir (${p.what}) ; la prochaine exécution réessaiera.`,
+  }),
+  "lightspeed.reauthorize": entry({
+    en: () =>
+      "Lightspeed refused the saved authorization: reconnect the account (its tokens were revoked or replaced).",
+    fr: () =>
+      "Lightspeed a refusé l'autorisation enregistrée : reconnectez le compte (ses jetons ont été révoqués ou remplacés).",
+  }),
+  "lightspeed.clientRefused": entry({
+    en: () => "Lightspeed refused the app's client ID and secret: check them, then reconnect the account.",
+    fr: () =>
+      "Lightspeed a refusé l'identifiant client et le secret de l'app : vérifiez-les, puis reconnectez le compte.",
+  }),
+  "lightspeed.accountRefused": entry({
+    en: () =>
+      "Lightspeed refused access to this account (HTTP 403): check the account ID, or reconnect with a user of that account.",
+    fr: () =>
+      "Lightspeed a refusé l'accès à ce compte (HTTP 403) : vérifiez l'identifiant du compte, ou reconnectez-vous avec un utilisateur de ce compte.",
+  }),
+  "lightspeed.bucketFull": entry<{ what: string }>({
+    en: (p) => `Lightspeed is busy (${p.what}): its request bucket stayed full.`,
+    fr: (p) => `Lightspeed est surchargé (${p.what}) : sa réserve de demandes est restée pleine.`,
+  }),
+  "lightspeed.signInFailed": entry<{ status: number }>({
+    en: (p) => `Lightspeed's sign-in failed (${describeHttpStatus(p.status)}).`,
+    fr: (p) => `La connexion à Lightspeed a échoué (${httpStatusFr(p.status)}).`,
+  }),
+  "lightspeed.noAccessToken": entry({
+    en: () => "Lightspeed's sign-in answered without an access token.",
+    fr: () => "La connexion à Lightspeed a répondu sans jeton d'accès.",
+  }),
+  "client.notItsApiStop": entry<{ system: string; what: string; status: number }>({
+    en: (p) => `${p.system} answered ${p.what} with something that is not its API (${describeHttpStatus(p.status)}).`,
+    fr: (p) => `${p.system} a répondu à ${p.what} par quelque chose qui n'est pas son API (${httpStatusFr(p.status)}).`,
+  }),
+  "client.unknownStop": entry<{ system: string; what: string }>({
+    en: (p) => `${p.system} does not know ${p.what} (HTTP 404).`,
+    fr: (p) => `${p.system} ne connaît pas ${p.what} (HTTP 404).`,
+  }),
+  // Tuyo's own text (Spanish or English) follows as "Tuyo said: …" when it gave one.
+  "tuyo.keyRefused": entry<{ status: number; text: string }>({
+    en: (p) => `Tuyo refused the API key (${describeHttpStatus(p.status)}). Check the key.${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo a refusé la clé d'API (${httpStatusFr(p.status)}). Vérifiez la clé.${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.notAllowed": entry<{ what: string; status: number; text: string }>({
+    en: (p) => `Tuyo does not allow ${p.what} with this key (${describeHttpStatus(p.status)}).${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo n'autorise pas ${p.what} avec cette clé (${httpStatusFr(p.status)}).${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.unknown": entry<{ what: string; status: number; text: string }>({
+    en: (p) => `Tuyo does not know what ${p.what} names (${describeHttpStatus(p.status)}).${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo ne connaît pas ce que désigne ${p.what} (${httpStatusFr(p.status)}).${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.refused": entry<{ what: string; status: number; text: string }>({
+    en: (p) => `Tuyo refused ${p.what} (${describeHttpStatus(p.status)}).${tuyoSaidEn(p.text)}`,
+    fr: (p) => `Tuyo a refusé ${p.what} (${httpStatusFr(p.status)}).${tuyoSaidFr(p.text)}`,
+  }),
+  "tuyo.clockSkew": entry({
+    en: () =>
+      "Tuyo refused the request as expired twice, although its timestamp was fresh: this server's clock and Tuyo's disagree. Check the server's time (NTP).",
+    fr: () =>
+      "Tuyo a refusé deux fois la demande comme expirée, alors que son horodatage était récent : l'horloge de ce serveur et celle de Tuyo ne concordent pas. Vérifiez l'heure du serveur (NTP).",
+  }),
+
+  "fastmag.noGiftCardDebit": entry({
+    en: () =>
+      "Fastmag's EDI interface has no transaction to debit a gift card: enter online spending in Fastmag by hand.",
+    fr: () =>
+      "L'interface EDI de Fastmag n'a pas de transaction pour débiter une carte cadeau : saisissez les dépenses en ligne dans Fastmag à la main.",
+  }),
+
   // ── Shopify's refusals (app/shopify/admin-client.server.ts): its own words, quoted ─────────────
   // (The English is as it was before these were stored with words: screens and tests quote it.)
   "shopify.userErrors": entry<{ operation: string; errors: string }>({
@@ -263,6 +453,37 @@ export const STORED_WORDS = {
     en: (p) => `Shopify refused the app's access token for ${p.shop} (HTTP ${p.status}); reinstall or re-open the app`,
     fr: (p) =>
       `Shopify a refusé le jeton d'accès de l'app pour ${p.shop} (HTTP ${p.status}) ; réinstallez ou rouvrez l'app`,
+  }),
+
+  // Shopify's bulk operations, uploads and stock writes (app/shopify): its status and codes are its own.
+  "shopify.bulkTimeout": entry<{ id: string }>({
+    en: (p) => `Shopify's bulk operation ${p.id} did not finish in time`,
+    fr: (p) => `L'opération groupée ${p.id} de Shopify ne s'est pas terminée à temps`,
+  }),
+  "shopify.bulkLost": entry<{ id: string }>({
+    en: (p) => `Shopify lost bulk operation ${p.id}`,
+    fr: (p) => `Shopify a perdu l'opération groupée ${p.id}`,
+  }),
+  "shopify.bulkEnded": entry<{ id: string; status: string; code: string }>({
+    en: (p) => `Shopify's bulk operation ${p.id} ended ${p.status}${String(p.code) ? ` (${p.code})` : ""}`,
+    fr: (p) =>
+      `L'opération groupée ${p.id} de Shopify s'est terminée en ${p.status}${String(p.code) ? ` (${p.code})` : ""}`,
+  }),
+  "shopify.bulkDownloadFailed": entry<{ status: number }>({
+    en: (p) => `Could not download the bulk result (HTTP ${p.status})`,
+    fr: (p) => `Le résultat de l'opération groupée n'a pas pu être téléchargé (HTTP ${p.status})`,
+  }),
+  "shopify.stagedUploadFailed": entry<{ status: number }>({
+    en: (p) => `The staged upload failed (HTTP ${p.status})`,
+    fr: (p) => `L'envoi du fichier à Shopify a échoué (HTTP ${p.status})`,
+  }),
+  "shopify.imageUploadFailed": entry<{ name: string; status: number }>({
+    en: (p) => `The upload of ${p.name} to Shopify failed (HTTP ${p.status})`,
+    fr: (p) => `L'envoi de ${p.name} à Shopify a échoué (HTTP ${p.status})`,
+  }),
+  "shopify.stockStillProcessing": entry({
+    en: () => "Shopify kept processing an earlier identical stock update",
+    fr: () => "Shopify traitait toujours une mise à jour de stock identique envoyée plus tôt",
   }),
 
   // ── Stock, prices: rows and items a run left alone or could not read ─────────────────────────────
@@ -698,7 +919,159 @@ export const STORED_WORDS = {
     en: () => "This variant is not stocked at the mapped Shopify location: its level is left as it is.",
     fr: () => "Cette variante n'est pas stockée à l'emplacement Shopify associé : sa quantité reste telle quelle.",
   }),
+  // ── Store credit mirror (app/customers/store-credit-mirror.server.ts) ────────────────────────────
+  "customers.phase.mirroring": entry({
+    en: () => "Mirroring to store credit",
+    fr: () => "Report sur le crédit en magasin",
+  }),
+  "customers.mirrorOff": entry({
+    en: () => "Mirroring to Shopify store credit is off (Customers screen).",
+    fr: () => "Le report sur le crédit en magasin Shopify est désactivé (écran Clients).",
+  }),
+  "customers.unreadableRecord": entry<{ source: string; reason: string }>({
+    en: (p) => `${p.source} gave a record that could not be read: ${p.reason}`,
+    fr: (p) => `${p.source} a donné une fiche illisible : ${p.reason}`,
+  }),
+  "customers.noShopifyCustomer": entry({
+    en: () => "Shopify has no customer with this e-mail: the store credit waits until they have an account.",
+    fr: () => "Shopify n'a aucun client avec cette adresse e-mail : le crédit en magasin attend qu'il ait un compte.",
+  }),
+  "customers.moveInterrupted": entry<{ email: string }>({
+    en: (p) => `${p.email}: a store credit move was interrupted and the balance moved since; it is taken as made.`,
+    fr: (p) =>
+      `${p.email} : un mouvement de crédit en magasin a été interrompu et le solde a bougé depuis ; il est considéré comme fait.`,
+  }),
+  "customers.spentInShopify": entry<{ email: string; cents: number; currency: string; source: string }>({
+    en: (p) =>
+      `${p.email}: store credit spent in Shopify since the last mirror (${moneyIn("en")(p.cents, p.currency)}); ${p.source} is not told, adjust it there if needed.`,
+    fr: (p) =>
+      `${p.email} : crédit en magasin dépensé dans Shopify depuis le dernier report (${moneyIn("fr")(p.cents, p.currency)}) ; ${p.source} n'en est pas informé, ajustez-le là-bas si besoin.`,
+  }),
+  "customers.addedInShopify": entry<{ email: string; cents: number; currency: string; source: string }>({
+    en: (p) =>
+      `${p.email}: store credit added in Shopify since the last mirror (${moneyIn("en")(p.cents, p.currency)}); ${p.source} is not told, adjust it there if needed.`,
+    fr: (p) =>
+      `${p.email} : crédit en magasin ajouté dans Shopify depuis le dernier report (${moneyIn("fr")(p.cents, p.currency)}) ; ${p.source} n'en est pas informé, ajustez-le là-bas si besoin.`,
+  }),
+  "customers.onlyLeft": entry<{ source: string; downCents: number; leftCents: number; currency: string }>({
+    en: (p) =>
+      `${p.source} went down by ${moneyIn("en")(p.downCents, p.currency)} but only ${moneyIn("en")(p.leftCents, p.currency)} of store credit is left in Shopify: only that was taken off.`,
+    fr: (p) =>
+      `${p.source} a baissé de ${moneyIn("fr")(p.downCents, p.currency)} mais il ne reste que ${moneyIn("fr")(p.leftCents, p.currency)} de crédit en magasin dans Shopify : seul ce montant a été retiré.`,
+  }),
+  // ── RetailCRM and Tuyo stock (app/connectors/retailcrm, app/connectors/tuyo) ───────────────────────
+  "retailcrm.noOffer": entry<{ sku: string }>({
+    en: (p) =>
+      `No RetailCRM offer has "${p.sku}" as its article (or external id, or XML id): its stock is not sent to RetailCRM. Give the offer this article in RetailCRM.`,
+    fr: (p) =>
+      `Aucune offre RetailCRM n'a ${quote.fr(p.sku)} comme article (ni comme identifiant externe ou XML) : son stock n'est pas envoyé à RetailCRM. Donnez cet article à l'offre dans RetailCRM.`,
+  }),
+  "retailcrm.offerGone": entry({
+    en: () =>
+      "RetailCRM no longer knows the offer this SKU was matched to: it will be looked up again on the next full run.",
+    fr: () =>
+      "RetailCRM ne connaît plus l'offre associée à ce SKU : elle sera recherchée à nouveau lors de la prochaine exécution complète.",
+  }),
+  "tuyo.stockRefused": entry<{ sku: string; refusal: string }>({
+    en: (p) => `Tuyo refused the stock of ${p.sku}: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé le stock de ${p.sku} : ${quote.fr(p.refusal)}`,
+  }),
+  // Why Tuyo cannot list a product (app/connectors/tuyo/mapping.server.ts), checked before sending.
+  "tuyo.noCategory": entry<{ productType: string }>({
+    en: (p) =>
+      `No Tuyo category is mapped for product type "${p.productType || "(none)"}" or its collections: map one in Tuyo → Categories.`,
+    fr: (p) =>
+      `Aucune catégorie Tuyo n'est associée au type de produit ${quote.fr(p.productType || "(aucun)")} ni à ses collections : associez-en une dans Tuyo → Catégories.`,
+  }),
+  "tuyo.noVariants": entry({
+    en: () => "The product has no variants.",
+    fr: () => "Le produit n'a aucune variante.",
+  }),
+  "tuyo.missingSkus": entry<{ count: number }>({
+    en: (p) => `${p.count} variant(s) have no SKU: Tuyo needs one for every variant.`,
+    fr: (p) =>
+      Number(p.count) < 2
+        ? `${fr(p.count)} variante n'a pas de SKU : Tuyo en demande un pour chaque variante.`
+        : `${fr(p.count)} variantes n'ont pas de SKU : Tuyo en demande un pour chaque variante.`,
+  }),
+  "tuyo.skuTooLong": entry<{ sku: string; length: number; max: number }>({
+    en: (p) => `SKU "${p.sku}" has ${p.length} characters; Tuyo takes at most ${p.max}.`,
+    fr: (p) => `Le SKU ${quote.fr(p.sku)} a ${p.length} caractères ; Tuyo en accepte au plus ${p.max}.`,
+  }),
+  "tuyo.skuTwice": entry<{ sku: string }>({
+    en: (p) => `SKU "${p.sku}" is used by two variants; Tuyo needs one SKU per variant.`,
+    fr: (p) => `Le SKU ${quote.fr(p.sku)} est utilisé par deux variantes ; Tuyo demande un SKU par variante.`,
+  }),
+  "tuyo.noImage": entry({
+    en: () => "The product has no image; Tuyo needs at least one.",
+    fr: () => "Le produit n'a pas d'image ; Tuyo en demande au moins une.",
+  }),
+  "tuyo.noTitle": entry({
+    en: () => "The product has no title.",
+    fr: () => "Le produit n'a pas de titre.",
+  }),
+  "tuyo.commaInOption": entry<{ value: string }>({
+    en: (p) => `Option value "${p.value}" contains a comma, which Tuyo uses to separate values.`,
+    fr: (p) =>
+      `La valeur d'option ${quote.fr(p.value)} contient une virgule, que Tuyo utilise pour séparer les valeurs.`,
+  }),
+  "tuyo.noPrice": entry<{ sku: string }>({
+    en: (p) => `Variant ${p.sku} has no price.`,
+    fr: (p) => `La variante ${p.sku} n'a pas de prix.`,
+  }),
+  // Tuyo's own words (Spanish or English), quoted.
+  "tuyo.productRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the product: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé le produit : ${quote.fr(p.refusal)}`,
+  }),
+  "tuyo.updateRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the update: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé la mise à jour : ${quote.fr(p.refusal)}`,
+  }),
+  // ── Fulfillment service setup (app/sync/stock-jobs.server.ts) ────────────────────────────────────
+  "fulfillmentService.created": entry<{ location: string }>({
+    en: (p) => `Fulfillment service created with location ${p.location}.`,
+    fr: (p) => `Service de traitement créé avec l'emplacement ${p.location}.`,
+  }),
+  "fulfillmentService.alreadyRegistered": entry({
+    en: () => "The fulfillment service was already registered.",
+    fr: () => "Le service de traitement était déjà enregistré.",
+  }),
+  // ── Event feed catch-up (app/event-feed/jobs.server.ts) ──────────────────────────────────────────
+  "feed.noEndpoint": entry({
+    en: () => "No event feed endpoint: nothing to check",
+    fr: () => "Aucun point de terminaison du flux d'événements : rien à vérifier",
+  }),
+  "feed.phase.checking": entry({
+    en: () => "Checking Shopify for missed events",
+    fr: () => "Recherche dans Shopify des événements manqués",
+  }),
+  "feed.noneMissed": entry<{ from: string; to: string }>({
+    en: (p) => `No missed event between ${p.from} and ${p.to}`,
+    fr: (p) => `Aucun événement manqué entre ${p.from} et ${p.to}`,
+  }),
+  // The events are the feed's own names ("orders/create order 12"), the same in both languages.
+  "feed.sentMissed": entry<{ count: number; events: string }>({
+    en: (p) => `Sent ${p.count} missed event(s): ${p.events}`,
+    fr: (p) =>
+      Number(p.count) < 2
+        ? `${fr(p.count)} événement manqué envoyé : ${p.events}`
+        : `${fr(p.count)} événements manqués envoyés : ${p.events}`,
+  }),
   // ── Publishing drafts and listings (app/sync/publishing, app/sync/listings) ──────────────────────
+  // The rules are readiness rule keys, comma-separated ("image,stock"); each is said as its reason.
+  "publishing.notReady": entry<{ rules: string }>({
+    en: (p) => `not ready: ${ruleReasons("en", p.rules)}`,
+    fr: (p) => `pas prêt : ${ruleReasons("fr", p.rules)}`,
+  }),
+  "listings.refusedBy": entry<{ destination: string; reason: string }>({
+    en: (p) => `${p.destination}: ${p.reason}`,
+    fr: (p) => `${p.destination} : ${p.reason}`,
+  }),
+  "listings.refused": entry({
+    en: () => "refused",
+    fr: () => "refusé",
+  }),
   "publishing.phase.checkingDrafts": entry({
     en: () => "Checking draft products",
     fr: () => "Vérification des produits en brouillon",

@@ -74,7 +74,7 @@ export async function pollPosStock(deps: PosStockDeps): Promise<PosStockReport> 
     },
     [...shopifyOf.keys()],
   );
-  for (const s of skipped) report.skip("item", s.externalId, s.reason);
+  for (const s of skipped) report.skip("item", s.externalId, s.words ?? s.reason);
   report.count({ seen: posCounts });
   await report.checkpoint();
 

@@ -46,7 +46,7 @@ export async function publishActivePromotions(db: Db, shop: string, report: Sync
   for (const destination of destinations) {
     try {
       const { skipped } = await destination.port.promotionsChanged(active);
-      for (const s of skipped) report.skip("promotion", s.externalId, s.reason);
+      for (const s of skipped) report.skip("promotion", s.externalId, s.words ?? s.reason);
     } catch (error) {
       report.log(
         "warn",

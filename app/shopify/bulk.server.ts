@@ -7,6 +7,7 @@ import readline from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fetch, FormData } from "undici";
+import { said } from "../i18n/stored-words";
 import { PermanentError, TransientError } from "../lib/errors";
 import { describeOutboundFailure } from "../lib/http-outbound.server";
 import { sleep } from "../lib/time";
@@ -47,17 +48,15 @@ async function waitFor(
     op.status === "CREATED" || op.status === "RUNNING" || op.status === "CANCELING";
     wait = Math.min(wait * 2, options.pollMs ?? 1_000)
   ) {
-    if (Date.now() > deadline) throw new TransientError(`Shopify's bulk operation ${op.id} did not finish in time`);
+    if (Date.now() > deadline) throw new TransientError(said("shopify.bulkTimeout", { id: op.id }));
     await options.checkpoint?.();
     await sleep(wait);
     const { data } = await client.request(BULK_OPERATION, { id: op.id });
-    if (!data.node) throw new PermanentError(`Shopify lost bulk operation ${op.id}`);
+    if (!data.node) throw new PermanentError(said("shopify.bulkLost", { id: op.id }));
     op = data.node;
   }
   if (op.status !== "COMPLETED")
-    throw new TransientError(
-      `Shopify's bulk operation ${op.id} ended ${op.status}${op.errorCode ? ` (${op.errorCode})` : ""}`,
-    );
+    throw new TransientError(said("shopify.bulkEnded", { id: op.id, status: op.status, code: op.errorCode ?? "" }));
   return op;
 }
 
@@ -71,7 +70,7 @@ export async function* jsonLines<T>(url: string | null): AsyncGenerator<T> {
   const deadline = AbortSignal.timeout(TRANSFER_TIMEOUT_MS);
   const response = await fetch(url, { signal: deadline }).catch(transferFailed("The bulk result download"));
   if (!response.ok || !response.body)
-    throw new TransientError(`Could not download the bulk result (HTTP ${response.status})`);
+    throw new TransientError(said("shopify.bulkDownloadFailed", { status: response.status }));
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "passerelle-bulk-"));
   const file = path.join(dir, "result.jsonl");
   try {
@@ -139,7 +138,7 @@ export async function* runBulkMutation<T>(
       body: form,
       signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS),
     }).catch(transferFailed("The staged upload"));
-    if (!upload.ok) throw new TransientError(`The staged upload failed (HTTP ${upload.status})`);
+    if (!upload.ok) throw new TransientError(said("shopify.stagedUploadFailed", { status: upload.status }));
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 // compare-and-swap on the level we read, one idempotency key per batch content, several calls in
 // flight while the client paces them on the shop's cost bucket.
 import { createHash } from "node:crypto";
+import { said } from "../i18n/stored-words";
 import { PermanentError, TransientError } from "../lib/errors";
 import { sleep } from "../lib/time";
 import { ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
@@ -234,7 +235,7 @@ export class InventoryWriter {
       if (!payload.userErrors.length) return null;
       // Another call with this key is still being processed by Shopify: wait, then ask again.
       if (payload.userErrors.some((e) => e.code === "IDEMPOTENCY_CONCURRENT_REQUEST")) {
-        if (attempt >= 5) throw new TransientError("Shopify kept processing an earlier identical stock update");
+        if (attempt >= 5) throw new TransientError(said("shopify.stockStillProcessing"));
         await sleep(250 * attempt);
         continue;
       }

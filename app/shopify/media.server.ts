@@ -3,6 +3,7 @@
 // processing is followed until READY or FAILED.
 import { createHash } from "node:crypto";
 import { PassThrough, Readable, Transform } from "node:stream";
+import { said } from "../i18n/stored-words";
 import { PermanentError, TransientError, errorMessage } from "../lib/errors";
 import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import {
@@ -89,7 +90,8 @@ export async function uploadImage(
     image.bytes.destroy();
     throw new TransientError(`The upload of ${image.name} to Shopify failed: ${errorMessage(error)}`, { cause: error });
   }
-  if (!response.ok) throw new TransientError(`The upload of ${image.name} to Shopify failed (HTTP ${response.status})`);
+  if (!response.ok)
+    throw new TransientError(said("shopify.imageUploadFailed", { name: image.name, status: response.status }));
   await response.arrayBuffer().catch(() => undefined);
   return { resourceUrl: target.resourceUrl, sha256: hash.digest("hex"), size };
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { maintenanceWindowsOf, providerFor, stockDestinationsFor } from "../connectors/registry.server";
 import { env } from "../env.server";
+import { said } from "../i18n/stored-words";
 import type { JobContext } from "../jobs/context.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
 import { hourlyOutside } from "../jobs/schedules.server";
@@ -149,8 +150,8 @@ jobTypes.push(
       ctx.log(
         "info",
         service.created
-          ? `Fulfillment service created with location ${service.location?.id}.`
-          : "The fulfillment service was already registered.",
+          ? said("fulfillmentService.created", { location: String(service.location?.id) })
+          : said("fulfillmentService.alreadyRegistered"),
       );
       return { ...service };
     },

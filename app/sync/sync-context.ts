@@ -1,7 +1,7 @@
 // What a sync use-case reports to whoever runs it: a job (JobContext fits this shape), a test or a
 // benchmark. Plain functions, so the use-cases know nothing of the job engine. Reasons, phases and log
 // lines said with `said(key, values)` show in each reader's language (app/i18n/stored-words.ts).
-import { type Message, type Said, said, textOf } from "../i18n/stored-words";
+import { type Message, type Said, said, sayIn, textOf } from "../i18n/stored-words";
 
 export interface SyncReporter {
   now(): Date;
@@ -51,16 +51,20 @@ export function quietReporter(now: () => Date = () => new Date()): SyncReporter 
   skipped: { entity: string; externalId: string; reason: string }[];
   failed: { entity: string; externalId: string; reason: string }[];
   changes: RecordedChange[];
+  /** Every skip, failure and log line as a French admin reads it (their stored words said again). */
+  inFrench: string[];
 } {
   const counters = { seen: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0 };
   const skipped: { entity: string; externalId: string; reason: string }[] = [];
   const failed: { entity: string; externalId: string; reason: string }[] = [];
   const changes: RecordedChange[] = [];
+  const inFrench: string[] = [];
   return {
     counters,
     skipped,
     failed,
     changes,
+    inFrench,
     now,
     progress() {},
     count(delta) {
@@ -69,15 +73,19 @@ export function quietReporter(now: () => Date = () => new Date()): SyncReporter 
     skip(entity, externalId, reason) {
       counters.skipped++;
       skipped.push({ entity, externalId, reason: textOf(reason) });
+      inFrench.push(sayIn(reason, "fr"));
     },
     fail(entity, externalId, reason) {
       counters.failed++;
       failed.push({ entity, externalId, reason: textOf(reason) });
+      inFrench.push(sayIn(reason, "fr"));
     },
     change(entity, externalId, field, before, after) {
       changes.push({ entity, externalId, field, before, after });
     },
-    log() {},
+    log(_level, message) {
+      inFrench.push(sayIn(message, "fr"));
+    },
     checkpoint: async () => {},
   };
 }

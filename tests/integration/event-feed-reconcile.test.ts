@@ -8,13 +8,18 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createEndpoint } from "~/event-feed/endpoints.server";
+import { RECONCILE_JOB } from "~/event-feed/jobs.server";
 import { reconcileShop } from "~/event-feed/reconcile.server";
+import { enqueueJob, getJob } from "~/jobs/api.server";
+import { runDueJobs } from "~/jobs/worker.server";
+import { registerModules } from "~/modules.server";
 import { ShopifyAdminClient } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { webhookAction } from "~/webhooks/receive.server";
 import type { WebhookTopic } from "~/webhooks/topics";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { shopifyClient } from "../support/shopify-emulator-client";
+import { installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 
 const shop = uniqueShop("feedrec");
@@ -134,5 +139,20 @@ describe("event feed catch-up", () => {
     expect(second.emitted).toEqual([]);
     expect(second.from).toBe(first.to);
     expect(await db.feedEvent.count({ where: { shop, source: "reconciled" } })).toBe(3);
+  });
+
+  it("says in the reader's language when a shop has no endpoint to catch up for", async () => {
+    registerModules();
+    const lone = uniqueShop("feedrec-none");
+    await installShop(lone);
+    const { jobId } = await enqueueJob({ db }, { shop: lone, type: RECONCILE_JOB });
+    await runDueJobs({ db, types: [RECONCILE_JOB] });
+    const english = (await getJob({ db }, lone, jobId))!;
+    expect(english.status).toBe("succeeded");
+    expect(english.log.map((l) => l.message)).toContain("No event feed endpoint: nothing to check");
+    const french = (await getJob({ db }, lone, jobId, {}, "fr"))!;
+    expect(french.log.map((l) => l.message)).toContain(
+      "Aucun point de terminaison du flux d'événements : rien à vérifier",
+    );
   });
 });

@@ -9,7 +9,8 @@ import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-
 import { createHiboutikPos, hiboutikPos } from "~/connectors/hiboutik/index.server";
 import { DailyQuota } from "~/connectors/hiboutik/quota.server";
 import { db } from "~/db.server";
-import { TransientError } from "~/lib/errors";
+import { sayIn } from "~/i18n/stored-words";
+import { merchantMessageOf, TransientError } from "~/lib/errors";
 import { startHiboutikEmulator, type HiboutikEmulator, type HiboutikSeed } from "../../emulators/hiboutik/index";
 import { uniqueShop } from "../support/shops";
 
@@ -113,6 +114,13 @@ describe("Hiboutik POS account", () => {
     expect(refused.ok).toBe(false);
     expect(refused.message).toBe(
       "Hiboutik refused the e-mail and API key (HTTP 401 (access denied)). Check them in the account's settings.",
+    );
+    const error = await hiboutikPos
+      .create(account({ apiKey: "wrong" }))
+      .locations()
+      .catch((e: unknown) => e);
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "Hiboutik a refusé l'e-mail et la clé d'API (HTTP 401 (accès refusé)). Vérifiez-les dans les réglages du compte.",
     );
   });
 

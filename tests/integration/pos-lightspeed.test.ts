@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-of-sale";
 import { createLightspeedPos, LIGHTSPEED_REAUTHORIZE, lightspeedPos } from "~/connectors/lightspeed/index.server";
 import { db } from "~/db.server";
-import { ExternalSystemError, TransientError } from "~/lib/errors";
+import { sayIn } from "~/i18n/stored-words";
+import { ExternalSystemError, merchantMessageOf, TransientError } from "~/lib/errors";
 import {
   DEMO_CLIENT,
   startLightspeedEmulator,
@@ -291,6 +292,10 @@ describe("Lightspeed Retail POS account", () => {
     expect(error).toBeInstanceOf(ExternalSystemError);
     expect((error as Error).message).toBe(LIGHTSPEED_REAUTHORIZE);
     expect(LIGHTSPEED_REAUTHORIZE).toMatch(/^Lightspeed refused the saved authorization: reconnect the account/);
+    // A run that fails on it stores its words: a French admin reads it in French.
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "Lightspeed a refusé l'autorisation enregistrée : reconnectez le compte (ses jetons ont été révoqués ou remplacés).",
+    );
     expect(await pos.test()).toEqual({ ok: false, message: LIGHTSPEED_REAUTHORIZE });
     await expect(
       pos.applyMoves([{ posItemId: "1", posLocationId: "1", quantity: 1, key: "k1", reference: "#1" }]),

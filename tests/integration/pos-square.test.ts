@@ -5,6 +5,8 @@ import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-
 import { posSystem } from "~/connectors/pos-systems.server";
 import { SquarePointOfSale } from "~/connectors/square/pos.server";
 import { db } from "~/db.server";
+import { sayIn } from "~/i18n/stored-words";
+import { merchantMessageOf } from "~/lib/errors";
 import type { SquareEmulator } from "../../emulators/square/index";
 import { LYON, PARIS, SQUARE_TOKEN, posSku, squareCalls, squareCounts, startSquare, variationId } from "./pos-harness";
 
@@ -38,6 +40,14 @@ describe("Square point of sale", () => {
     const result = await posSystem("square")!.create(context({}, "wrong-token")).test();
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/^Square refused the access token/);
+    // A run that meets the refusal stores its words: a French admin reads it in French.
+    const error = await posSystem("square")!
+      .create(context({}, "wrong-token"))
+      .locations()
+      .catch((e: unknown) => e);
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toMatch(
+      /^Square a refusé le jeton d'accès \(HTTP 401 \(accès refusé\)\)/,
+    );
   });
 
   it("lists every item variation with its SKU and barcode across catalog pages", async () => {

@@ -192,6 +192,8 @@ describe("publishing ready-to-sell products", () => {
     expect([...(state.published.get(ready.id) ?? [])]).toEqual([online.id]);
     expect(statusOf("NOSTOCK")).toBe("DRAFT");
     expect(report.skipped.find((s) => s.externalId === "NOTHING")?.reason).toBe("not ready: no image, no stock");
+    // A French admin reads each rule's reason in French.
+    expect(report.inFrench).toContain("pas prêt : pas d'image, pas de stock");
   });
 
   it("publishes a product once the rule holding it back is turned off", async () => {

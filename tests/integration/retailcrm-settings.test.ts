@@ -166,6 +166,11 @@ describe("RetailCRM settings", () => {
       message: expect.stringMatching(/RetailCRM refused the API key \(HTTP 403 \(access denied\)\)/),
     });
     expect((await screen(shop)).connection).toMatchObject({ state: "failing" });
+    // A French admin reads RetailCRM's refusal in French.
+    expect(await testRetailCrmConnection(shop, { locale: "fr" })).toMatchObject({
+      ok: false,
+      message: "RetailCRM a refusé la clé d'API (HTTP 403 (accès refusé)). Vérifiez la clé et ses droits.",
+    });
     await save(shop, { accountUrl: crm.url, apiKey: CRM_KEY, storeCode: "nowhere" });
     expect(await submit(shop, { intent: "test" })).toMatchObject({
       ok: false,

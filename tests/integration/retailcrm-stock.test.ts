@@ -105,6 +105,10 @@ describe("RetailCRM stock destination", () => {
         reason: expect.stringMatching(/^No RetailCRM offer has "UNKNOWN\|ROUGE\|XL" as its article/),
       },
     ]);
+    // A French admin reads the reason in French, the SKU quoted their way.
+    expect(report.inFrench).toEqual([
+      expect.stringMatching(/^Aucune offre RetailCRM n'a « UNKNOWN\|ROUGE\|XL » comme article/),
+    ]);
     const changes = (await destination.writeChanges([{ sku: "ALSO|UNKNOWN|S", available: 1 }])) as unknown as Report;
     expect(changes).toMatchObject({ changed: 0, unmatched: 1 });
   });

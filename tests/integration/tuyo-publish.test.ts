@@ -148,12 +148,16 @@ const tuyoCalls = (path: string) => tuyo.calls().filter((c) => c.path === path).
 
 describe("publishing on Tuyo", () => {
   it("lists a collection with variants, images and stock; refuses what it cannot list before sending", async () => {
-    const result = await publishProducts(await deps(), { kind: "collection", collectionId });
+    const publishing = await deps();
+    const report = publishing.report;
+    const result = await publishProducts(publishing, { kind: "collection", collectionId });
     expect(result).toMatchObject({ seen: 4, listed: 1, updated: 0, unchanged: 0, failed: [] });
     const reasons = Object.fromEntries(result.refused.map((r) => [r.productId, r.reason]));
     expect(reasons[ids["Gorra sin foto"]!]).toMatch(/no image/);
     expect(reasons[ids["SKU largo"]!]).toMatch(/has 21 characters; Tuyo takes at most 20/);
     expect(reasons[ids["Sin categoria"]!]).toMatch(/No Tuyo category is mapped for product type "Otros"/);
+    // The run's skipped rows carry the words: a French admin reads them in French, Tuyo's name first.
+    expect(report.inFrench).toContain("Tuyo : Le produit n'a pas d'image ; Tuyo en demande au moins une.");
     expect(tuyoCalls("/api/create_products")).toBe(1);
 
     const [listed, ...others] = tuyo.products();

@@ -6,6 +6,8 @@ import { manualClock } from "~/jobs/clock";
 import { loadConnectorSecrets } from "~/connectors/settings.server";
 import { TuyoClient, TuyoClockSkewError } from "~/connectors/tuyo/client.server";
 import { testTuyoConnection, TUYO } from "~/connectors/tuyo/settings.server";
+import { sayIn, textOf } from "~/i18n/stored-words";
+import { merchantMessageOf } from "~/lib/errors";
 import { connectorUrlPolicy } from "~/lib/http-url-policy.server";
 import { action, loader } from "~/routes/app.settings.tuyo";
 import type { TuyoEmulator } from "../../emulators/tuyo/index";
@@ -203,11 +205,30 @@ describe("Tuyo timestamps", () => {
     ).toEqual([401, 200]);
   });
 
+  it("says a refused key in the reader's language, Tuyo's own words quoted", async () => {
+    const refused = await new TuyoClient({
+      baseUrl: tuyo.url,
+      apiKey: "wrong-key-123456",
+      timeoutMs: 5_000,
+      urlPolicy: connectorUrlPolicy(),
+    })
+      .get("/api/get_categories")
+      .catch((e: unknown) => e);
+    const words = merchantMessageOf(refused)!;
+    expect(textOf(words)).toMatch(/^Tuyo refused the API key \(HTTP 401 \(access denied\)\)\. Check the key\./);
+    expect(sayIn(words, "fr")).toMatch(/^Tuyo a refusé la clé d'API \(HTTP 401 \(accès refusé\)\)\. Vérifiez la clé\./);
+  });
+
   it("gives up after the retry with a clock-skew error the merchant can act on", async () => {
     const shop = await newShop();
     await setUpTuyo(shop, tuyo);
     const skewed = manualClock(new Date(Date.now() + 2 * 60 * 60_000));
-    await expect(client(skewed).get("/api/get_categories")).rejects.toBeInstanceOf(TuyoClockSkewError);
+    const skew = await client(skewed)
+      .get("/api/get_categories")
+      .catch((e: unknown) => e);
+    expect(skew).toBeInstanceOf(TuyoClockSkewError);
+    // A run that fails on it stores its words: a French admin reads it in French.
+    expect(sayIn(merchantMessageOf(skew)!, "fr")).toMatch(/^Tuyo a refusé deux fois la demande comme expirée/);
     const result = await testTuyoConnection(shop, { clock: skewed });
     expect(result).toMatchObject({ ok: false });
     expect(result.message).toMatch(/clock.*disagree/);

@@ -7,6 +7,7 @@ import type { OrderDestination } from "../../capabilities/order-destination";
 import type { OrderStatusSource } from "../../capabilities/order-status-source";
 import type { PriceSource } from "../../capabilities/price-source";
 import type { StockSource } from "../../capabilities/stock-source";
+import { said } from "../../i18n/stored-words";
 import { PermanentError, errorMessage, isTransient } from "../../lib/errors";
 import type { FastmagConnector } from "./index.server";
 import { fastmagDate } from "./queries.server";
@@ -107,8 +108,7 @@ export function fastmagGiftCardSource(fastmag: FastmagConnector): GiftCardSource
     // code on the order, not a move on the card), so online spending stays with the merchant.
     onlineSpending: {
       supported: false,
-      reason:
-        "Fastmag's EDI interface has no transaction to debit a gift card: enter online spending in Fastmag by hand.",
+      reason: said("fastmag.noGiftCardDebit"),
     },
   };
 }

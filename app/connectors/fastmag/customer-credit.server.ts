@@ -64,7 +64,11 @@ export function fastmagCustomerCreditSource(
       for (const pme of pmes.items) if (pme.customerEmail) of(pme.customerEmail).wallets.push(wallet(pme));
       for (const avoir of avoirs.items)
         if (avoir.customerEmail && isOpen(avoir)) of(avoir.customerEmail).creditNotes.push(creditNote(avoir));
-      const skipped = [...pmes.skipped, ...avoirs.skipped].map((s) => ({ key: s.externalId, reason: s.reason }));
+      const skipped = [...pmes.skipped, ...avoirs.skipped].map((s) => ({
+        key: s.externalId,
+        reason: s.reason,
+        words: s.words,
+      }));
       return { items: [...byEmail.values()], skipped };
     },
   };

@@ -3,8 +3,9 @@
 // (quota.server.ts). Every call goes through outboundFetch (a deadline covering the body) and the
 // connector URL policy; errors are told in plain words from the status, never Hiboutik's text.
 import type { Dispatcher } from "undici";
+import { type Message, said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { describeHttpStatus, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { SLOW_DOWN_SHARE, type DailyQuota, type QuotaPurpose } from "./quota.server";
 
@@ -23,7 +24,7 @@ export interface HiboutikClientOptions {
 export class HiboutikRefusedError extends ExternalSystemError {
   constructor(
     readonly status: number,
-    message: string,
+    message: Message,
     /** Hiboutik's field errors ({ product_id: "…" }), for choosing the merchant's words; never shown as is. */
     readonly details: Record<string, unknown> = {},
   ) {
@@ -139,24 +140,21 @@ export class HiboutikClient {
       await quota.exhausted();
       throw this.quotaGone(quota);
     }
-    if (status >= 500) throw new HiboutikUnavailableError(`Hiboutik failed (${what}): ${describeHttpStatus(status)}`);
+    if (status >= 500) throw new HiboutikUnavailableError(said("client.failed", { system: "Hiboutik", what, status }));
     if (status === 401 || status === 403)
-      throw new HiboutikRefusedError(
-        status,
-        `Hiboutik refused the e-mail and API key (${describeHttpStatus(status)}). Check them in the account's settings.`,
-      );
+      throw new HiboutikRefusedError(status, said("hiboutik.credentialsRefused", { status }));
     if (body === undefined)
       throw new HiboutikRefusedError(
         status,
-        `Hiboutik answered ${what} with something that is not its API (${describeHttpStatus(status)}). Check the account name.`,
+        said("client.notItsApiCheckAccount", { system: "Hiboutik", what, status }),
       );
     if (status >= 300) {
       const details = (body as { details?: unknown } | null)?.details;
       throw new HiboutikRefusedError(
         status,
         status === 404
-          ? `Hiboutik does not know ${what} (HTTP 404). Check the account name.`
-          : `Hiboutik refused ${what} (${describeHttpStatus(status)}).`,
+          ? said("client.unknownCheckAccount", { system: "Hiboutik", what })
+          : said("client.refused", { system: "Hiboutik", what, status }),
         details && typeof details === "object" ? (details as Record<string, unknown>) : {},
       );
     }

@@ -4,18 +4,19 @@
 // waits Retry-After and is sent again), V3 cursor pages. Every call has a deadline and the connector URL
 // policy; errors are told in plain words, never Lightspeed's text.
 import type { Dispatcher } from "undici";
+import { type Message, said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { describeHttpStatus, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 
-export const REAUTHORIZE =
-  "Lightspeed refused the saved authorization: reconnect the account (its tokens were revoked or replaced).";
+const REAUTHORIZE_SAID = said("lightspeed.reauthorize");
+export const REAUTHORIZE = REAUTHORIZE_SAID.text;
 
 /** Lightspeed refused the request for good (400, 403, 404…), or the authorization. */
 export class LightspeedRefusedError extends ExternalSystemError {
   constructor(
     readonly status: number,
-    message: string,
+    message: Message,
   ) {
     super(message);
   }
@@ -32,7 +33,7 @@ export interface TokenState {
   seen: Set<string>;
   refreshing?: Promise<void>;
   /** Lightspeed refused the refresh: no more attempts until the account gets new tokens. */
-  refused?: string;
+  refused?: Message;
   /** Refreshes made (tests, screens). */
   refreshes: number;
 }
@@ -163,7 +164,7 @@ export class LightspeedClient {
       if (status === 429) {
         this.throttled++;
         if (++throttled > (this.options.maxThrottled ?? 8))
-          throw new LightspeedUnavailableError(`Lightspeed is busy (${what}): its request bucket stayed full.`);
+          throw new LightspeedUnavailableError(said("lightspeed.bucketFull", { what }));
         const seconds = Number(headers.get("retry-after"));
         const state = bucketsByAccount.get(this.options.key);
         if (state) Object.assign(state, { level: state.size, at: Date.now() });
@@ -172,29 +173,22 @@ export class LightspeedClient {
       }
       if (status === 401) {
         // Expired (or otherwise refused) access token: refresh once and send again; a second 401 is final.
-        if (refreshed) throw new LightspeedRefusedError(401, REAUTHORIZE);
+        if (refreshed) throw new LightspeedRefusedError(401, REAUTHORIZE_SAID);
         await this.refresh(accessToken);
         refreshed = true;
         continue;
       }
       if (status >= 500)
-        throw new LightspeedUnavailableError(`Lightspeed failed (${what}): ${describeHttpStatus(status)}`);
+        throw new LightspeedUnavailableError(said("client.failed", { system: "Lightspeed", what, status }));
       if (json === undefined)
-        throw new LightspeedRefusedError(
-          status,
-          `Lightspeed answered ${what} with something that is not its API (${describeHttpStatus(status)}).`,
-        );
-      if (status === 403)
-        throw new LightspeedRefusedError(
-          status,
-          "Lightspeed refused access to this account (HTTP 403): check the account ID, or reconnect with a user of that account.",
-        );
+        throw new LightspeedRefusedError(status, said("client.notItsApiStop", { system: "Lightspeed", what, status }));
+      if (status === 403) throw new LightspeedRefusedError(status, said("lightspeed.accountRefused"));
       if (status >= 300)
         throw new LightspeedRefusedError(
           status,
           status === 404
-            ? `Lightspeed does not know ${what} (HTTP 404).`
-            : `Lightspeed refused ${what} (${describeHttpStatus(status)}).`,
+            ? said("client.unknownStop", { system: "Lightspeed", what })
+            : said("client.refused", { system: "Lightspeed", what, status }),
         );
       return (json ?? {}) as Record<string, unknown>;
     }
@@ -253,18 +247,17 @@ export class LightspeedClient {
       body: form.toString(),
     });
     const answer = (json ?? {}) as { access_token?: unknown; refresh_token?: unknown; error?: unknown };
-    if (status >= 500)
-      throw new LightspeedUnavailableError(`Lightspeed's sign-in failed (${describeHttpStatus(status)}).`);
+    if (status >= 500) throw new LightspeedUnavailableError(said("lightspeed.signInFailed", { status }));
     if (status === 401 || answer.error === "invalid_client") {
-      tokens.refused = "Lightspeed refused the app's client ID and secret: check them, then reconnect the account.";
+      tokens.refused = said("lightspeed.clientRefused");
       throw new LightspeedRefusedError(401, tokens.refused);
     }
     if (status >= 400) {
-      tokens.refused = REAUTHORIZE;
-      throw new LightspeedRefusedError(status, REAUTHORIZE);
+      tokens.refused = REAUTHORIZE_SAID;
+      throw new LightspeedRefusedError(status, REAUTHORIZE_SAID);
     }
     if (typeof answer.access_token !== "string" || !answer.access_token)
-      throw new LightspeedUnavailableError("Lightspeed's sign-in answered without an access token.");
+      throw new LightspeedUnavailableError(said("lightspeed.noAccessToken"));
     const refreshToken =
       typeof answer.refresh_token === "string" && answer.refresh_token ? answer.refresh_token : tokens.refreshToken;
     // Saved before use: the old refresh token no longer works, a crash now must not lose the new one.

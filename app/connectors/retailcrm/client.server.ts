@@ -3,13 +3,9 @@
 // deadline covering the body) and the connector URL policy; calls to one account are paced under its
 // limit of 10 requests per second, and a 503 (the limit, or a passing outage) is retried after a pause.
 import type { Dispatcher } from "undici";
+import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import {
-  classifyOutboundFailure,
-  describeHttpStatus,
-  describeOutboundFailure,
-  outboundFetch,
-} from "../../lib/http-outbound.server";
+import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 
 export interface RetailCrmClientOptions {
@@ -34,7 +30,7 @@ export class RetailCrmUnavailableError extends TransientError {}
 export class RetailCrmRefusedError extends ExternalSystemError {
   constructor(
     readonly status: number,
-    message: string,
+    message: Message,
     /** Field errors as RetailCRM named them (for logs and tests; screens show `message`). */
     readonly errors?: unknown,
     /** The envelope's other fields (an upload's processedOffersCount, notFoundOffers). */
@@ -144,7 +140,7 @@ export class RetailCrmClient {
       if (status === 503 || status === 429) {
         this.throttled++;
         if (attempt >= maxAttempts)
-          throw new RetailCrmUnavailableError(`RetailCRM is busy (${what}): ${describeHttpStatus(status)}`, {
+          throw new RetailCrmUnavailableError(said("client.busy", { system: "RetailCRM", what, status }), {
             retryAfterMs: pause,
           });
         await sleep(pause, signal);
@@ -152,12 +148,9 @@ export class RetailCrmClient {
         continue;
       }
       if (status >= 500)
-        throw new RetailCrmUnavailableError(`RetailCRM failed (${what}): ${describeHttpStatus(status)}`);
+        throw new RetailCrmUnavailableError(said("client.failed", { system: "RetailCRM", what, status }));
       if (answer === null)
-        throw new RetailCrmRefusedError(
-          status,
-          `RetailCRM answered ${what} with something that is not its API (${describeHttpStatus(status)})`,
-        );
+        throw new RetailCrmRefusedError(status, said("client.notItsApi", { system: "RetailCRM", what, status }));
       if (status >= 300 || answer.success === false) {
         const { success: _success, errorMsg: _message, errors, ...rest } = answer;
         throw new RetailCrmRefusedError(status, refusal(status, what), errors, rest);
@@ -168,13 +161,11 @@ export class RetailCrmClient {
 }
 
 /** A refusal in the merchant's words, from the status alone (the body may come from anything). */
-function refusal(status: number, what: string): string {
-  if (status === 401 || status === 403)
-    return `RetailCRM refused the API key (${describeHttpStatus(status)}). Check the key and its permissions.`;
-  if (status === 404)
-    return `RetailCRM does not know ${what} (${describeHttpStatus(status)}). Check the account address.`;
-  if (status === 400) return `RetailCRM refused ${what} as invalid (HTTP 400).`;
-  return `RetailCRM refused ${what} (${describeHttpStatus(status)}).`;
+function refusal(status: number, what: string): Said {
+  if (status === 401 || status === 403) return said("retailcrm.keyRefused", { status });
+  if (status === 404) return said("client.unknownCheckAddress", { system: "RetailCRM", what, status });
+  if (status === 400) return said("client.refusedInvalid", { system: "RetailCRM", what });
+  return said("client.refused", { system: "RetailCRM", what, status });
 }
 
 async function readJson(response: Response): Promise<RetailCrmAnswer | null> {

@@ -1,5 +1,6 @@
 // RetailCRM's shapes, read and written here only: the catalog's offers (to match the shop's SKUs), the
 // upload's offers, the warehouses, the integration module.
+import { said } from "../../i18n/stored-words";
 import { ExternalSystemError } from "../../lib/errors";
 import type { RetailCrmAnswer } from "./client.server";
 
@@ -8,10 +9,8 @@ export const MAX_UPLOAD_OFFERS = 250;
 /** Products per catalog page (RetailCRM accepts 20, 50 or 100). */
 export const PRODUCTS_PAGE = 100;
 
-export const NO_OFFER = (sku: string) =>
-  `No RetailCRM offer has "${sku}" as its article (or external id, or XML id): its stock is not sent to RetailCRM. Give the offer this article in RetailCRM.`;
-export const OFFER_GONE =
-  "RetailCRM no longer knows the offer this SKU was matched to: it will be looked up again on the next full run.";
+export const NO_OFFER = (sku: string) => said("retailcrm.noOffer", { sku });
+export const OFFER_GONE = said("retailcrm.offerGone");
 
 export interface RetailCrmOfferRef {
   id: number;

@@ -28,5 +28,7 @@ export async function retailCrmOfferIndex(shop: string): Promise<{ index: OfferI
 export function matchSku(index: OfferIndex, sku: string | null): ItemMatch {
   if (!sku) return { sku: "", offerId: null, reason: NO_SKU_IN_SHOPIFY };
   const match = index.matchOf(sku);
-  return match ? { sku, offerId: match.offerId, matchedBy: match.by } : { sku, offerId: null, reason: NO_OFFER(sku) };
+  return match
+    ? { sku, offerId: match.offerId, matchedBy: match.by }
+    : { sku, offerId: null, reason: NO_OFFER(sku).text };
 }

@@ -7,6 +7,7 @@ import { env } from "../../env.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
 import { NotConfiguredError } from "../../lib/errors";
+import { sayIn } from "../../i18n/stored-words";
 import { checkConnectorUrl, connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 import {
@@ -217,9 +218,13 @@ export async function retailCrmForShop(
 export function describeRetailCrmFailure(error: unknown, locale: Locale = "en"): string {
   if (error instanceof RetailCrmUnavailableError) {
     const problem = connectionProblemOf(error.cause);
-    return problem ? connectionProblemInWords("RetailCRM", problem, locale) : error.message;
+    return problem
+      ? connectionProblemInWords("RetailCRM", problem, locale)
+      : error.said
+        ? sayIn(error.said, locale)
+        : error.message;
   }
-  if (error instanceof RetailCrmRefusedError) return error.message;
+  if (error instanceof RetailCrmRefusedError) return error.said ? sayIn(error.said, locale) : error.message;
   if (error instanceof RetailCrmNotConfiguredError && error.message === WORDS.en.notConfigured)
     return WORDS[locale].notConfigured;
   if (error instanceof NotConfiguredError) return error.message;

@@ -3,13 +3,9 @@
 // connector URL policy. A 429 (Square publishes no fixed rate) is retried after Retry-After when Square
 // sends one, else after a doubling pause; a 5xx or a reset connection is retried the same way.
 import type { Dispatcher } from "undici";
+import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import {
-  classifyOutboundFailure,
-  describeHttpStatus,
-  describeOutboundFailure,
-  outboundFetch,
-} from "../../lib/http-outbound.server";
+import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 
 export const SQUARE_API_URL = "https://connect.squareup.com";
@@ -37,7 +33,7 @@ export class SquareUnavailableError extends TransientError {}
 export class SquareRefusedError extends ExternalSystemError {
   constructor(
     readonly status: number,
-    message: string,
+    message: Message,
     readonly codes: string[] = [],
   ) {
     super(message);
@@ -155,8 +151,8 @@ export class SquareClient {
         if (attempt >= maxAttempts)
           throw new SquareUnavailableError(
             status === 429
-              ? `Square asked us to slow down (${what}); the next run tries again.`
-              : `Square failed (${what}): ${describeHttpStatus(status)}`,
+              ? said("square.slowDown", { what })
+              : said("client.failed", { system: "Square", what, status }),
             { retryAfterMs: wait },
           );
         await sleep(wait, signal);
@@ -164,10 +160,7 @@ export class SquareClient {
         continue;
       }
       if (answer === null)
-        throw new SquareRefusedError(
-          status,
-          `Square answered ${what} with something that is not its API (${describeHttpStatus(status)}). Check the API address.`,
-        );
+        throw new SquareRefusedError(status, said("client.notItsApiCheckAddress", { system: "Square", what, status }));
       if (status >= 300) {
         const codes = errorCodes(answer);
         throw new SquareRefusedError(status, refusal(status, what, codes), codes);
@@ -193,19 +186,14 @@ function errorCodes(answer: SquareAnswer): string[] {
 }
 
 /** A refusal in the merchant's words, from the status and Square's codes (never its detail text). */
-function refusal(status: number, what: string, codes: string[]): string {
-  if (codes.includes("ACCESS_TOKEN_REVOKED"))
-    return "Square says this access token was revoked. Create a new one in the Square Developer Dashboard.";
-  if (status === 401)
-    return `Square refused the access token (${describeHttpStatus(status)}). Check the token and that it is for this environment.`;
-  if (status === 403)
-    return `Square refused ${what}: the access token lacks a permission (${describeHttpStatus(status)}). It needs ITEMS_READ, INVENTORY_READ and INVENTORY_WRITE.`;
-  if (status === 404) return `Square does not know ${what} (${describeHttpStatus(status)}). Check the API address.`;
-  if (codes.includes("IDEMPOTENCY_KEY_REUSED"))
-    return `Square refused ${what}: the same request key was already used for different changes.`;
-  if (status === 400)
-    return `Square refused ${what} as invalid (HTTP 400${codes.length ? `: ${codes.join(", ")}` : ""}).`;
-  return `Square refused ${what} (${describeHttpStatus(status)}).`;
+function refusal(status: number, what: string, codes: string[]): Said {
+  if (codes.includes("ACCESS_TOKEN_REVOKED")) return said("square.tokenRevoked");
+  if (status === 401) return said("square.tokenRefused", { status });
+  if (status === 403) return said("square.missingPermission", { what, status });
+  if (status === 404) return said("square.unknown", { what, status });
+  if (codes.includes("IDEMPOTENCY_KEY_REUSED")) return said("square.keyReused", { what });
+  if (status === 400) return said("square.invalid", { what, codes: codes.join(", ") });
+  return said("client.refused", { system: "Square", what, status });
 }
 
 async function readJson(response: Response): Promise<SquareAnswer | null> {

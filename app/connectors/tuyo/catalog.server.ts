@@ -5,6 +5,7 @@
 // sent. Unpublishing deactivates with POST /api/update_product { active: false, sku: [...] }.
 import type { CatalogDestination, ListingOutcome, ListingProduct } from "../../capabilities/catalog-destination";
 import type { Db } from "../../db.server";
+import { said } from "../../i18n/stored-words";
 import { errorMessage } from "../../lib/errors";
 import { categoryFor, categoryRules } from "./categories.server";
 import { erroredProducts, TuyoRefusedError, type TuyoClient } from "./client.server";
@@ -51,9 +52,10 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
         for (const one of batch) await create([one], outcomes);
         return;
       }
-      const reason = `Tuyo refused the product: ${error.response || errorMessage(error)}`;
+      const words = said("tuyo.productRefused", { refusal: error.response || errorMessage(error) });
+      const reason = words.text;
       await record(batch[0]!.product.productId, { state: "refused", reason, tuyoSku: batch[0]!.body.sku });
-      outcomes.push({ productId: batch[0]!.product.productId, state: "refused", reason });
+      outcomes.push({ productId: batch[0]!.product.productId, state: "refused", reason, words });
       return;
     }
     for (const b of batch) {
@@ -88,11 +90,8 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
     for (const b of batch) {
       const refusal = errored.get(b.body.sku);
       if (refusal) {
-        outcomes.push({
-          productId: b.product.productId,
-          state: "failed",
-          reason: `Tuyo refused the update: ${refusal}`,
-        });
+        const words = said("tuyo.updateRefused", { refusal });
+        outcomes.push({ productId: b.product.productId, state: "failed", reason: words.text, words });
         await record(b.product.productId, { reason: `Tuyo refused the last update: ${refusal}` });
         continue;
       }
@@ -130,7 +129,7 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
             product.productId,
             row?.listedAt ? { reason: built.reason } : { state: "refused", reason: built.reason },
           );
-          outcomes.push({ productId: product.productId, state: "refused", reason: built.reason });
+          outcomes.push({ productId: product.productId, state: "refused", reason: built.reason, words: built.words });
           continue;
         }
         const item = { product, body: built.body, hash: built.hash };

@@ -5,13 +5,9 @@
 // disagree — a TuyoClockSkewError names that for the merchant and the log carries a warning.
 import type { Dispatcher } from "undici";
 import { systemClock, type Clock } from "../../jobs/clock";
+import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import {
-  classifyOutboundFailure,
-  describeHttpStatus,
-  describeOutboundFailure,
-  outboundFetch,
-} from "../../lib/http-outbound.server";
+import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 
@@ -33,7 +29,7 @@ export class TuyoUnavailableError extends TransientError {}
 export class TuyoRefusedError extends ExternalSystemError {
   constructor(
     readonly status: number,
-    message: string,
+    message: Message,
     readonly response: string = "",
     readonly answer: Record<string, unknown> = {},
   ) {
@@ -98,11 +94,7 @@ export class TuyoClient {
     const second = await this.once(method, path, body, what);
     if (!second.expired) return second.value;
     logger.warn("tuyo clock skew", { host: this.host, what, appClock: this.clock.now().toISOString() });
-    throw new TuyoClockSkewError(
-      401,
-      "Tuyo refused the request as expired twice, although its timestamp was fresh: this server's clock and Tuyo's disagree. Check the server's time (NTP).",
-      EXPIRED,
-    );
+    throw new TuyoClockSkewError(401, said("tuyo.clockSkew"), EXPIRED);
   }
 
   private async once(
@@ -148,24 +140,20 @@ export class TuyoClient {
       this.expired++;
       return { expired: true };
     }
-    if (status >= 500) throw new TuyoUnavailableError(`Tuyo failed (${what}): ${describeHttpStatus(status)}`);
+    if (status >= 500) throw new TuyoUnavailableError(said("client.failed", { system: "Tuyo", what, status }));
     if (value === undefined)
-      throw new TuyoRefusedError(
-        status,
-        `Tuyo answered ${what} with something that is not its API (${describeHttpStatus(status)})`,
-      );
+      throw new TuyoRefusedError(status, said("client.notItsApi", { system: "Tuyo", what, status }));
     if (status >= 300) throw new TuyoRefusedError(status, refusal(status, what, text), text, answer ?? {});
     return { expired: false, value };
   }
 }
 
 /** A refusal in the merchant's words; Tuyo's own text is short and in Spanish or English, kept in quotes. */
-function refusal(status: number, what: string, text: string): string {
-  const said = text ? ` Tuyo said: "${text.slice(0, 200)}".` : "";
-  if (status === 401) return `Tuyo refused the API key (${describeHttpStatus(status)}). Check the key.${said}`;
-  if (status === 403) return `Tuyo does not allow ${what} with this key (${describeHttpStatus(status)}).${said}`;
-  if (status === 404) return `Tuyo does not know what ${what} names (${describeHttpStatus(status)}).${said}`;
-  return `Tuyo refused ${what} (${describeHttpStatus(status)}).${said}`;
+function refusal(status: number, what: string, text: string): Said {
+  if (status === 401) return said("tuyo.keyRefused", { status, text });
+  if (status === 403) return said("tuyo.notAllowed", { what, status, text });
+  if (status === 404) return said("tuyo.unknown", { what, status, text });
+  return said("tuyo.refused", { what, status, text });
 }
 
 async function readJson(response: Response): Promise<unknown> {

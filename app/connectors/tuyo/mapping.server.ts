@@ -3,6 +3,7 @@
 // or refused with a reason before anything is sent. Only this connector knows these shapes.
 import { createHash } from "node:crypto";
 import type { ListingProduct } from "../../capabilities/catalog-destination";
+import { said, type Said } from "../../i18n/stored-words";
 
 export const MAX_SKU_LENGTH = 20;
 export const CARGO_TYPES = ["Motocicleta", "Liviano", "Pesado"] as const;
@@ -121,31 +122,30 @@ export function tuyoProductSku(product: ListingProduct): string {
   return `SH${product.productId.replace(/^.*\//, "")}`;
 }
 
-export type BuiltListing = { ok: true; body: TuyoProductBody; hash: string } | { ok: false; reason: string };
+/** A refusal's `reason` is its English; `words` its key and values (a run shows it in the reader's language). */
+export type BuiltListing =
+  { ok: true; body: TuyoProductBody; hash: string } | { ok: false; reason: string; words: Said };
 
 /** create_products' body for one product, or why it cannot be listed (checked here, before sending). */
 export function buildTuyoProduct(product: ListingProduct, ctx: ListingContext): BuiltListing {
-  const refuse = (reason: string): BuiltListing => ({ ok: false, reason });
-  if (!ctx.category)
-    return refuse(
-      `No Tuyo category is mapped for product type "${product.productType || "(none)"}" or its collections: map one in Tuyo → Categories.`,
-    );
-  if (!product.variants.length) return refuse("The product has no variants.");
+  const refuse = (words: Said): BuiltListing => ({ ok: false, reason: words.text, words });
+  if (!ctx.category) return refuse(said("tuyo.noCategory", { productType: product.productType }));
+  if (!product.variants.length) return refuse(said("tuyo.noVariants"));
   const missingSku = product.variants.filter((v) => !v.sku.trim()).length;
-  if (missingSku) return refuse(`${missingSku} variant(s) have no SKU: Tuyo needs one for every variant.`);
+  if (missingSku) return refuse(said("tuyo.missingSkus", { count: missingSku }));
   const sku = tuyoProductSku(product);
   const tooLong = [sku, ...product.variants.map((v) => v.sku.trim())].filter((s) => s.length > MAX_SKU_LENGTH);
   if (tooLong.length)
-    return refuse(`SKU "${tooLong[0]}" has ${tooLong[0]!.length} characters; Tuyo takes at most ${MAX_SKU_LENGTH}.`);
+    return refuse(said("tuyo.skuTooLong", { sku: tooLong[0]!, length: tooLong[0]!.length, max: MAX_SKU_LENGTH }));
   const skus = product.variants.map((v) => v.sku.trim());
   const dup = skus.find((s, i) => skus.indexOf(s) !== i);
-  if (dup) return refuse(`SKU "${dup}" is used by two variants; Tuyo needs one SKU per variant.`);
-  if (!product.imageUrls.length) return refuse("The product has no image; Tuyo needs at least one.");
-  if (!product.title.trim()) return refuse("The product has no title.");
+  if (dup) return refuse(said("tuyo.skuTwice", { sku: dup }));
+  if (!product.imageUrls.length) return refuse(said("tuyo.noImage"));
+  if (!product.title.trim()) return refuse(said("tuyo.noTitle"));
   const withComma = product.variants.flatMap((v) => v.optionValues).find((v) => v.includes(","));
-  if (withComma) return refuse(`Option value "${withComma}" contains a comma, which Tuyo uses to separate values.`);
+  if (withComma) return refuse(said("tuyo.commaInOption", { value: withComma }));
   const badPrice = product.variants.find((v) => !(v.price > 0));
-  if (badPrice) return refuse(`Variant ${badPrice.sku} has no price.`);
+  if (badPrice) return refuse(said("tuyo.noPrice", { sku: badPrice.sku }));
 
   const weightGrams = Math.max(0, ...product.variants.map((v) => v.weightGrams ?? 0));
   const cargoType = ctx.cargoOverride ?? cargoTypeFor({ weightGrams, dimensionsCm: product.dimensionsCm });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ListingProduct } from "../../capabilities/catalog-destination";
+import { sayIn } from "../../i18n/stored-words";
 import { buildTuyoProduct, cargoTypeFor, listingHash, readCategories, type ListingContext } from "./mapping.server";
 
 const LB = 453.59237;
@@ -113,6 +114,23 @@ describe("create_products body", () => {
     const built = buildTuyoProduct(product, { ...ctx, ...extra });
     expect(built.ok).toBe(false);
     expect(!built.ok && built.reason).toMatch(reason);
+    // The reason is said with its words: its English is the reason, and a French admin reads French.
+    expect(!built.ok && built.words.text).toBe(!built.ok && built.reason);
+    expect(!built.ok && sayIn(built.words, "fr")).not.toBe(!built.ok && built.reason);
+  });
+
+  it("says why it refuses in French for a French admin, values quoted their way", () => {
+    const refusal = (product: ListingProduct, extra: Partial<ListingContext> = {}) => {
+      const built = buildTuyoProduct(product, { ...ctx, ...extra });
+      return built.ok ? null : sayIn(built.words, "fr");
+    };
+    expect(refusal(shoe(), { category: null })).toBe(
+      "Aucune catégorie Tuyo n'est associée au type de produit « Zapatos » ni à ses collections : associez-en une dans Tuyo → Catégories.",
+    );
+    expect(
+      refusal(shoe({ variants: [{ sku: "A".repeat(21), optionValues: ["8", "Negro"], price: 1, available: 0 }] })),
+    ).toBe(`Le SKU « ${"A".repeat(21)} » a 21 caractères ; Tuyo en accepte au plus 20.`);
+    expect(refusal(shoe({ imageUrls: [] }))).toBe("Le produit n'a pas d'image ; Tuyo en demande au moins une.");
   });
 
   it("hashes what bulk_update can change, not the stock", () => {

@@ -5,6 +5,7 @@
 import type { StockDestination, StockWriteReport } from "../../capabilities/stock-destination";
 import type { Db } from "../../db.server";
 import type { StockLevel } from "../../domain/stock";
+import { said } from "../../i18n/stored-words";
 import type { SyncReporter } from "../../sync/sync-context";
 import { erroredProducts, type TuyoClient } from "./client.server";
 import { listedProducts, saveListedVariants, type ListedProduct } from "./listings.server";
@@ -78,7 +79,7 @@ async function write(deps: TuyoStockDeps, availableOf: Reading): Promise<TuyoSto
       const refusal = errored.get(product.tuyoSku);
       if (refusal) {
         report.refused++;
-        deps.report.skip("variant", product.tuyoSku, `Tuyo refused the stock of ${product.tuyoSku}: ${refusal}`);
+        deps.report.skip("variant", product.tuyoSku, said("tuyo.stockRefused", { sku: product.tuyoSku, refusal }));
         continue;
       }
       report.changed += next.filter((v, k) => v.stock !== product.variants[k]!.stock).length;

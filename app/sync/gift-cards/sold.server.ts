@@ -30,7 +30,7 @@ export async function checkSoldGiftCards(
     (cursor?.watermark.getTime() ?? startedAt.getTime() - FIRST_LOOK_BACK_MS + MARGIN_MS) - MARGIN_MS,
   );
   const { items, skipped } = await deps.source.soldSince(since);
-  for (const s of skipped) report.skip(s.externalId, s.reason);
+  for (const s of skipped) report.skip(s.externalId, s.words ?? s.reason);
   const result: SoldCardsResult = { seen: items.length, created: 0, linked: 0, waiting: 0, failed: skipped.length };
   for (const card of items) {
     await checkpoint?.();

@@ -38,8 +38,14 @@ export async function publishProducts(deps: PublishDeps, selection: ProductSelec
         else if (o.state === "updated") result.updated++;
         else if (o.state === "unchanged") result.unchanged++;
         else {
-          const reason = `${name}: ${o.reason ?? "refused"}`;
-          (o.state === "refused" ? result.refused : result.failed).push({ productId: o.productId, reason });
+          const reason = said("listings.refusedBy", {
+            destination: name,
+            reason: o.words ?? o.reason ?? said("listings.refused"),
+          });
+          (o.state === "refused" ? result.refused : result.failed).push({
+            productId: o.productId,
+            reason: reason.text,
+          });
           deps.report.skip("product", o.productId, reason);
         }
       }

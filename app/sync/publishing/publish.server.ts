@@ -126,7 +126,8 @@ export async function publishReadyProducts(deps: {
       const reasons = notReadyReasons(factsOf(product), settings.rules);
       if (reasons.length) {
         result.notReady++;
-        report.skip("product", product.title, `not ready: ${reasons.join(", ")}`);
+        const rules = READINESS_RULES.filter((rule) => reasons.includes(rule.reason)).map((rule) => rule.key);
+        report.skip("product", product.title, said("publishing.notReady", { rules: rules.join(",") }));
         continue;
       }
       try {

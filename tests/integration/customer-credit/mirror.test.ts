@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mirrorDeps, STORE_CREDIT_MIRROR_JOB } from "~/customers/jobs.server";
 import { saveMirrorMode, mirrorStoreCredit, type MirrorReport } from "~/customers/store-credit-mirror.server";
 import { db } from "~/db.server";
+import { sayIn, textOf, type Message } from "~/i18n/stored-words";
 import { getJob } from "~/jobs/api.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { registerModules } from "~/modules.server";
@@ -28,10 +29,13 @@ async function storeCredit(customerId: string) {
   return account ? { balance: Number(account.balance.amount), moves: account.transactions.nodes.length } : null;
 }
 
-function recorder(): MirrorReport & { skips: [string, string][]; logs: string[] } {
+/** What a run says, in English as stored, and as a French admin reads it. */
+function recorder(): MirrorReport & { skips: [string, string][]; logs: string[]; french: string[] } {
   const skips: [string, string][] = [];
   const logs: string[] = [];
-  return { skips, logs, skip: (e, r) => skips.push([e, r]), log: (_l, m) => logs.push(m) };
+  const french: string[] = [];
+  const heard = (m: Message) => (french.push(sayIn(m, "fr")), textOf(m));
+  return { skips, logs, french, skip: (e, r) => skips.push([e, heard(r)]), log: (_l, m) => logs.push(heard(m)) };
 }
 
 const till = async (path: string, body: unknown) => {
@@ -58,6 +62,7 @@ describe("mirroring ERP wallets and credit notes to Shopify store credit", { tim
       moved: 0,
     });
     expect(report.logs[0]).toMatch(/off/);
+    expect(report.french[0]).toBe("Le report sur le crédit en magasin Shopify est désactivé (écran Clients).");
     expect(await storeCredit(heleneId)).toBeNull();
   });
 
@@ -87,6 +92,9 @@ describe("mirroring ERP wallets and credit notes to Shopify store credit", { tim
     // 57.50 − 7.50 spent online − 10 spent in store.
     expect(await storeCredit(heleneId)).toEqual({ balance: 40, moves: 3 });
     expect(report.logs.join("\n")).toMatch(/spent in Shopify since the last mirror \(€7\.50\)/);
+    expect(report.french.join("\n")).toMatch(
+      /crédit en magasin dépensé dans Shopify depuis le dernier report \(7,50\s€\)/,
+    );
     expect((await mirrorStoreCredit(await mirrorDeps(world.shop, { db }), world.shop, recorder())).moved).toBe(0);
   });
 
@@ -151,6 +159,7 @@ describe("mirroring ERP wallets and credit notes to Shopify store credit", { tim
     expect((await mirrorStoreCredit(await mirrorDeps(world.shop, { db }), world.shop, report)).moved).toBe(1);
     expect(await storeCredit(heleneId)).toEqual({ balance: 0, moves: 7 });
     expect(report.skips).toContainEqual([HELENE, expect.stringMatching(/only €52\.50 of store credit is left/)]);
+    expect(report.french.join("\n")).toMatch(/mais il ne reste que 52,50\s€ de crédit en magasin dans Shopify/);
     expect((await mirrorStoreCredit(await mirrorDeps(world.shop, { db }), world.shop, recorder())).moved).toBe(0);
   });
 

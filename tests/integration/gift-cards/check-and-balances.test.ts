@@ -8,7 +8,7 @@ import { checkGiftCard } from "~/sync/gift-cards/check.server";
 import { checkSoldGiftCards } from "~/sync/gift-cards/sold.server";
 import type { AdminCall } from "../../../emulators/shopify/index";
 import { startGiftCardWorld, type GiftCardWorld } from "./harness";
-import { type Message, textOf } from "~/i18n/stored-words";
+import { type Message, sayIn, textOf } from "~/i18n/stored-words";
 
 let world: GiftCardWorld;
 
@@ -20,12 +20,15 @@ afterAll(() => world?.close());
 function collector() {
   const skipped: [string, string][] = [];
   const logs: string[] = [];
+  /** Each reason as a French admin reads it. */
+  const french: string[] = [];
   return {
     skipped,
     logs,
+    french,
     // The English of each reason and line (they are said with words for the run's readers).
     report: {
-      skip: (code: string, reason: Message) => skipped.push([code, textOf(reason)]),
+      skip: (code: string, reason: Message) => (skipped.push([code, textOf(reason)]), french.push(sayIn(reason, "fr"))),
       log: (m: Message) => logs.push(textOf(m)),
     },
   };
@@ -142,6 +145,7 @@ describe("gift card balances", { timeout: 30_000 }, () => {
       notReported: 1,
     });
     expect(run.skipped[0]![1]).toMatch(/^−5\.00 EUR online not reported: Fastmag's EDI interface has no transaction/);
+    expect(run.french[0]).toMatch(/en ligne non signalé : L'interface EDI de Fastmag n'a pas de transaction/);
     const link = await db.giftCardLink.findUniqueOrThrow({
       where: { shop_code: { shop: world.shop, code: "BAL-2026-0001" } },
     });
