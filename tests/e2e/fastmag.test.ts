@@ -44,6 +44,9 @@ describe("Fastmag settings and ERP explorer", () => {
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
     await page.getByRole("link", { name: "Settings" }).click();
+    // The Settings screen first: the Dashboard's setup checklist also links to Fastmag, and on a loaded
+    // machine a click there raced the navigation to Settings, which then replaced the Fastmag screen.
+    await app.getByRole("link", { name: "Open point of sale" }).waitFor({ timeout: 30_000 });
     await app.getByRole("link", { name: "Fastmag" }).first().click();
     await app.getByLabel("Fastmag address").waitFor({ timeout: 30_000 });
 
