@@ -58,7 +58,11 @@ describe("error pages", () => {
       // A wrong shop address is said in plain words next to the field.
       await outside.getByLabel("Shop domain").fill("not a shop");
       await outside.getByRole("button", { name: "Log in" }).click();
-      await outside.getByText("Enter your shop's address").waitFor({ timeout: 30_000 });
+      // The whole sentence: the page's introduction also says "enter your shop's address" (matched
+      // regardless of case, two elements made the locator fail in strict mode).
+      await outside
+        .getByText("Enter your shop's address as in your Shopify admin, e.g. my-shop.myshopify.com.")
+        .waitFor({ timeout: 30_000 });
       await screenshot(outside, "login-outside-admin");
     } finally {
       await outside.close();
