@@ -2,14 +2,19 @@
 // The BUILT web process (build/web, BACKGROUND_JOBS=off; builds first if build/ is missing) answers the
 // webhooks; a separate `npm run worker` process (build/worker) runs the webhook processor and the feed
 // deliverer. 10,000 signed products/update webhooks (BENCH_FEED_WEBHOOKS) are sent over HTTP to the web
-// process, 50 in flight, and fanned out to two endpoints of a test ERP over HTTPS (test CA, trusted by
+// process (see below for the pace), and fanned out to two endpoints of a test ERP over HTTPS (test CA, trusted by
 // both processes through EVENT_FEED_CA_FILE), one answering at once and one after 200 ms.
 // Prints the ack p50/p99/max and answers over 1 s, deliveries per second, the time until every delivery
 // is delivered, how many events each ERP got exactly once, and the peak RSS (VmHWM) of both processes.
 // Fresh SQLite database; DATABASE_URL=<a fresh, migrated database> for another (e.g. PostgreSQL).
 // Asserts nothing; target: ack p99 < 100 ms while the backlog drains.
 // WEB_PROCESSES=N (default 1) sets the web server's processes (scripts/server.ts).
-//   BENCH_FEED_WEBHOOKS=10000  BENCH_FEED_CONCURRENCY=50 (webhooks in flight)  BENCH_FEED_DELAY_MS=200
+// The webhooks arrive at a steady BENCH_FEED_RATE a second (default 200, i.e. 12,000 a minute; open loop, as
+// Shopify sends them: a delivery does not wait for the previous answer), so the ack times are those of a web
+// process that keeps up while the worker fans out. BENCH_FEED_RATE=0 sends them as fast as the web process
+// takes them, BENCH_FEED_CONCURRENCY in flight (closed loop: each answer then waits for the ~50 before it,
+// ≈ 50 × the time per request, bound by the machine's floor as in bench:webhooks, ADR 0013).
+//   BENCH_FEED_WEBHOOKS=10000  BENCH_FEED_RATE=200  BENCH_FEED_CONCURRENCY=50  BENCH_FEED_DELAY_MS=200
 import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -31,6 +36,7 @@ import {
 const WEBHOOKS = Number(process.env.BENCH_FEED_WEBHOOKS ?? 10_000);
 const IN_FLIGHT = Number(process.env.BENCH_FEED_CONCURRENCY ?? 50);
 const SLOW_MS = Number(process.env.BENCH_FEED_DELAY_MS ?? 200);
+const RATE = Number(process.env.BENCH_FEED_RATE ?? 200);
 // The web server's processes (the README's WEB_PROCESSES), default 1 (2 measured no better on 2 cores, ADR 0019).
 const WEB_PROCESSES = Number(process.env.WEB_PROCESSES ?? 1);
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
@@ -106,11 +112,22 @@ try {
   const started = performance.now();
   const answers: { ms: number; status: number }[] = [];
   let next = 0;
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < WEBHOOKS) answers.push(await sendWire(port, requests[next++]!));
-    }),
-  );
+  if (RATE > 0) {
+    // Open loop: request i leaves at started + i / RATE seconds, whatever the earlier answers.
+    const pending: Promise<void>[] = [];
+    while (next < WEBHOOKS) {
+      const due = Math.min(WEBHOOKS, Math.floor(((performance.now() - started) * RATE) / 1000) + 1);
+      for (; next < due; next++) pending.push(sendWire(port, requests[next]!).then((a) => void answers.push(a)));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(pending);
+  } else {
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < WEBHOOKS) answers.push(await sendWire(port, requests[next++]!));
+      }),
+    );
+  }
   const sentAt = performance.now();
   const accepted = answers.filter((a) => a.status === 200).length;
   const expected = accepted * 2;
@@ -145,7 +162,7 @@ try {
     `\nevent feed, built app: ${WEB_PROCESSES} web process${WEB_PROCESSES > 1 ? "es" : ""} (BACKGROUND_JOBS=off) + a worker process, ${database}, ${os.cpus().length} cores, load ${load.map((l) => l.toFixed(1)).join(" ")}`,
   );
   console.log(
-    `webhooks: ${WEBHOOKS} ${TOPIC} over HTTP (${IN_FLIGHT} in flight), endpoints: 2 over HTTPS (one answering after ${SLOW_MS} ms)`,
+    `webhooks: ${WEBHOOKS} ${TOPIC} over HTTP (${RATE > 0 ? `${RATE} a second` : `${IN_FLIGHT} in flight`}), endpoints: 2 over HTTPS (one answering after ${SLOW_MS} ms)`,
   );
   console.log(
     `ack: p50 ${ms(percentile(times, 0.5))} · p99 ${ms(percentile(times, 0.99))} · max ${ms(times.at(-1)!)} · over 1 s: ${times.filter((t) => t > 1_000).length} · non-200: ${WEBHOOKS - accepted}`,
