@@ -21,7 +21,7 @@ import { sendMail } from "../mail/send.server";
 import { alertTemplate, type AlertMailData, type AlertMailKind } from "../mail/templates/alert";
 import { recordAppEvent } from "./app-events.server";
 import { ALERT_DIGEST_JOB, ALERT_SEND_JOB } from "./record.server";
-import { loadAlertSettings, type AlertSettingsView } from "./settings.server";
+import { loadAlertSettings, loadAlertWebhook, type AlertSettingsView } from "./settings.server";
 
 export const ALERT_SEND_MAX_ATTEMPTS = 5;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -99,12 +99,13 @@ export async function sendClaimed(
     }
   }
 
-  if (settings.webhookUrl && settings.webhookSecret) {
+  const webhook = await loadAlertWebhook(shop, db);
+  if (webhook) {
     if (alerts.every((a) => a.webhookStatus === "sent")) result.webhook = "already";
     else {
       const posted = await postWebhook(
-        settings.webhookUrl,
-        settings.webhookSecret,
+        webhook.url,
+        webhook.secret,
         {
           id: sendKey,
           shop,

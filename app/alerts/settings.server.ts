@@ -1,5 +1,7 @@
 // The shop's alert settings: who gets mails, the webhook (URL and its signing secret), which kinds of
 // alert, immediate or a digest, and the quiet period. The screen and GET|PUT /api/alerts/settings.
+// The signing secret is write-only, as the event feed's: the answer that makes it carries it once,
+// every other view says only whether one is set.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db.server";
@@ -57,8 +59,8 @@ export const ALERT_LOCALES = ["fr", "en", "el"] as const;
 export interface AlertSettingsView {
   recipients: string[];
   webhookUrl: string | null;
-  /** The key the webhook's HMAC-SHA256 signature is made with (the receiver checks it). */
-  webhookSecret: string | null;
+  /** Whether the webhook has a signing secret (never the secret itself). */
+  webhookSecretSet: boolean;
   events: AlertKind[];
   digest: Digest;
   quietMinutes: number;
@@ -68,7 +70,7 @@ export interface AlertSettingsView {
 export const DEFAULT_ALERT_SETTINGS: AlertSettingsView = {
   recipients: [],
   webhookUrl: null,
-  webhookSecret: null,
+  webhookSecretSet: false,
   events: [...ALERT_KINDS],
   digest: "immediate",
   quietMinutes: 60,
@@ -100,7 +102,7 @@ export async function loadAlertSettings(shop: string, db: Db = defaultDb): Promi
   return {
     recipients: list(row.recipients),
     webhookUrl: row.webhookUrl,
-    webhookSecret: row.webhookSecretCiphertext ? decryptSecret(row.webhookSecretCiphertext) : null,
+    webhookSecretSet: row.webhookSecretCiphertext !== null,
     events: (JSON.parse(row.eventsJson) as string[]).filter((k): k is AlertKind =>
       (ALERT_KINDS as readonly string[]).includes(k),
     ),
@@ -112,13 +114,29 @@ export async function loadAlertSettings(shop: string, db: Db = defaultDb): Promi
   };
 }
 
+/** Where alerts are POSTed and the key their HMAC-SHA256 signature is made with: for the sender only. */
+export async function loadAlertWebhook(
+  shop: string,
+  db: Db = defaultDb,
+): Promise<{ url: string; secret: string } | null> {
+  const row = await db.alertSettings.findUnique({
+    where: { shop },
+    select: { webhookUrl: true, webhookSecretCiphertext: true },
+  });
+  if (!row?.webhookUrl || !row.webhookSecretCiphertext) return null;
+  return { url: row.webhookUrl, secret: decryptSecret(row.webhookSecretCiphertext) };
+}
+
+/** The settings saved, and the webhook's signing secret when this save made one (shown this once). */
+export type SavedAlertSettings = AlertSettingsView & { webhookSecret?: string };
+
 /** Checks and saves what the form or the API sent (fields not sent keep their value); 422 naming each field. */
 export async function saveAlertSettings(
   shop: string,
   raw: unknown,
   db: Db = defaultDb,
   screenLocale: Locale = "en",
-): Promise<AlertSettingsView> {
+): Promise<SavedAlertSettings> {
   // screenLocale: the admin's language, for the errors; `locale` below is the language of the mails.
   const words = ALERT_SETTINGS_WORDS[screenLocale];
   const parsed = fields.safeParse(raw);
@@ -161,11 +179,14 @@ export async function saveAlertSettings(
   if (Object.keys(errors).length) throw new ValidationError(words.check, errors);
 
   const rotate = input.rotateWebhookSecret === true || input.rotateWebhookSecret === "on";
-  const secret = webhookUrl ? (rotate || !current.webhookSecret ? newSecret() : current.webhookSecret) : null;
+  const stored = (await db.alertSettings.findUnique({ where: { shop }, select: { webhookSecretCiphertext: true } }))
+    ?.webhookSecretCiphertext;
+  // A webhook keeps its secret unless asked for a new one; a secret made now is answered once.
+  const made = webhookUrl && (rotate || !stored) ? newSecret() : undefined;
   const data = {
     recipients: recipients.join(", "),
     webhookUrl,
-    webhookSecretCiphertext: secret ? encryptSecret(secret) : null,
+    webhookSecretCiphertext: !webhookUrl ? null : made ? encryptSecret(made) : stored!,
     eventsJson: JSON.stringify([...new Set(events)]),
     digest,
     quietMinutes: quiet,
@@ -181,7 +202,8 @@ export async function saveAlertSettings(
     },
     db,
   );
-  return loadAlertSettings(shop, db);
+  const saved = await loadAlertSettings(shop, db);
+  return made ? { ...saved, webhookSecret: made } : saved;
 }
 
 function newSecret(): string {

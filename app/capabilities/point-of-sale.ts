@@ -69,6 +69,18 @@ export interface PointOfSale {
   usage?(): Promise<PosUsage | null>;
 }
 
+/**
+ * One rotation of an account's secrets. `rotate` runs only while no other process rotates them, with the
+ * secrets as stored then, and only when `needed` says so of them (false: another process has just rotated
+ * them, and the stored ones are the answer). What it returns is stored before the answer is given.
+ */
+export interface SecretsRotation {
+  needed(stored: Record<string, string>): boolean;
+  rotate(stored: Record<string, string>): Promise<Record<string, string>>;
+  /** The longest a rotation takes: a claim older than this was left by a stopped process. */
+  claimMs: number;
+}
+
 /** What a POS connector builds its port from: one account of a shop. */
 export interface PosAccountContext {
   db: Db;
@@ -80,6 +92,11 @@ export interface PosAccountContext {
   secrets: Record<string, string>;
   /** Stores rotated secrets (Lightspeed's refresh token) encrypted, before the new ones are used. */
   saveSecrets(update: Record<string, string>): Promise<void>;
+  /**
+   * Rotates the stored secrets once for all the app's processes (a refresh token works once): absent for
+   * values not stored (a form's "Test connection"), where saveSecrets is used.
+   */
+  rotateSecrets?(rotation: SecretsRotation): Promise<Record<string, string>>;
   /** Outbound deadline per call. */
   timeoutMs?: number;
 }

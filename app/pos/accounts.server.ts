@@ -3,14 +3,21 @@
 // are encrypted at rest and never leave the server (screens get the names of those set). Each account
 // has its own stock poll, a job of the family POS_STOCK_JOB scheduled with the account's cron.
 import { z } from "zod";
-import type { PointOfSale, PosAccountContext, PosLocation, PosUsage } from "../capabilities/point-of-sale";
+import type {
+  PointOfSale,
+  PosAccountContext,
+  PosLocation,
+  PosUsage,
+  SecretsRotation,
+} from "../capabilities/point-of-sale";
 import { posSystem, POS_SYSTEMS, type PosSystem } from "../connectors/pos-systems.server";
 import { db as defaultDb, type Db } from "../db.server";
 import { assertValidSchedule, describeSchedule } from "../jobs/schedules.server";
 import { defineWords, formatters } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
-import { NotFoundError, ValidationError } from "../lib/errors";
+import { NotFoundError, TransientError, ValidationError } from "../lib/errors";
+import { sleep } from "../lib/time";
 import { checkConnectorUrl, connectorUrlPolicy } from "../lib/http-url-policy.server";
 
 /** The job family of the POS stock polls: one type `pos.stock.<account id>` per account. */
@@ -359,6 +366,8 @@ export async function removePosAccount(shop: string, accountId: string, db: Db =
 
 export interface PosConnectorOptions {
   timeoutMs?: number;
+  /** The row holds a form's values, not the stored ones ("Test connection" of a form). */
+  formValues?: boolean;
   /** Test hook: wraps the port (e.g. to count calls). */
   wrap?: (pos: PointOfSale) => PointOfSale;
 }
@@ -380,10 +389,56 @@ export function pointOfSaleFor(row: PosAccountRow, db: Db = defaultDb, options: 
         data: { secretsCiphertext: encryptSecret(JSON.stringify(merged)) },
       });
     },
+    ...(options.formValues
+      ? {}
+      : { rotateSecrets: (rotation: SecretsRotation) => rotateStoredSecrets(db, row.id, rotation) }),
     timeoutMs: options.timeoutMs ?? 20_000,
   };
   const pos = system.create(context);
   return options.wrap ? options.wrap(pos) : pos;
+}
+
+/**
+ * One rotation of the account's secrets at a time across processes: a claim on the row
+ * (secretsRotatingUntil, taken by a conditional update), the secrets read again under it, rotated only if
+ * still needed, the new ones stored as the claim is released. Another process waits for that and answers
+ * the stored secrets; a claim left by a stopped process runs out after `claimMs`.
+ */
+async function rotateStoredSecrets(db: Db, id: string, rotation: SecretsRotation): Promise<Record<string, string>> {
+  const giveUpAt = Date.now() + 2 * rotation.claimMs;
+  for (;;) {
+    const now = Date.now();
+    const until = new Date(now + rotation.claimMs);
+    const claimed = await db.posAccount.updateMany({
+      where: { id, OR: [{ secretsRotatingUntil: null }, { secretsRotatingUntil: { lt: new Date(now) } }] },
+      data: { secretsRotatingUntil: until },
+    });
+    if (claimed.count === 1) {
+      try {
+        const stored = readSecrets((await db.posAccount.findUniqueOrThrow({ where: { id } })).secretsCiphertext);
+        if (!rotation.needed(stored)) return stored;
+        const merged = { ...stored, ...(await rotation.rotate(stored)) };
+        await db.posAccount.update({
+          where: { id },
+          data: { secretsCiphertext: encryptSecret(JSON.stringify(merged)), secretsRotatingUntil: null },
+        });
+        return merged;
+      } finally {
+        // Released however it ended (only this claim: a late one may have been taken over).
+        await db.posAccount.updateMany({
+          where: { id, secretsRotatingUntil: until },
+          data: { secretsRotatingUntil: null },
+        });
+      }
+    }
+    if (!(await db.posAccount.findUnique({ where: { id }, select: { id: true } })))
+      throw new NotFoundError("This point-of-sale account was removed.");
+    if (Date.now() > giveUpAt)
+      throw new TransientError(
+        "The account's authorization is being renewed by another process: try again in a moment.",
+      );
+    await sleep(100);
+  }
 }
 
 /** How much of the account's rate limit or daily quota is used (Hiboutik's requests a day), for the
@@ -434,7 +489,7 @@ export async function testPosAccountForm(
     lastCheckOk: null,
     lastCheckMessage: null,
   };
-  const pos = pointOfSaleFor(row, db, { timeoutMs: 10_000 });
+  const pos = pointOfSaleFor(row, db, { timeoutMs: 10_000, formValues: true });
   const result = await pos.test();
   const locations = result.ok ? await pos.locations().catch(() => []) : [];
   return { ...result, message: posWordsIn(result.message, locale), locations };

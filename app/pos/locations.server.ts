@@ -1,4 +1,5 @@
-// Location mapping of a POS account: each POS location kept in step with one Shopify location. Several
+// Location mapping of a POS account: each POS location kept in step with one Shopify location, or not
+// kept in step (stored too: the merchant's choice stays on the screen, and the sync leaves it out). Several
 // POS locations may feed one Shopify location only when the account sums them (its sumLocations setting).
 import { db as defaultDb, type Db } from "../db.server";
 import { ValidationError } from "../lib/errors";
@@ -14,7 +15,8 @@ export interface LocationMappingInput {
 export interface LocationMappingView {
   posLocationId: string;
   posLocationName: string;
-  shopifyLocationId: string;
+  /** null: not kept in step. */
+  shopifyLocationId: string | null;
 }
 
 export async function listLocationMappings(shop: string, accountId: string, db: Db = defaultDb) {
@@ -32,7 +34,8 @@ export async function saveLocationMappings(
 ) {
   const row = await posAccountRow(shop, accountId, db);
   const sum = input.sumLocations ?? row.sumLocations;
-  const kept = input.mappings.filter((m) => m.posLocationId && m.shopifyLocationId);
+  const chosen = [...new Map(input.mappings.filter((m) => m.posLocationId).map((m) => [m.posLocationId, m])).values()];
+  const kept = chosen.filter((m) => m.shopifyLocationId);
   const seen = new Map<string, string>();
   for (const m of kept) {
     const other = seen.get(m.shopifyLocationId!);
@@ -45,13 +48,13 @@ export async function saveLocationMappings(
   }
   await db.$transaction([
     db.posLocationMapping.deleteMany({ where: { accountId } }),
-    ...kept.map((m) =>
+    ...chosen.map((m) =>
       db.posLocationMapping.create({
         data: {
           accountId,
           posLocationId: m.posLocationId,
           posLocationName: m.posLocationName ?? "",
-          shopifyLocationId: m.shopifyLocationId!,
+          shopifyLocationId: m.shopifyLocationId || null,
         },
       }),
     ),

@@ -87,7 +87,9 @@ export async function dispatchOrderSales(
     where: { shop, id: { in: [...new Set(mappings.map((m) => m.accountId))] } },
   });
   const known = new Set(accounts.map((a) => a.id));
-  const locations = await db.posLocationMapping.findMany({ where: { accountId: { in: [...known] } } });
+  const locations = await db.posLocationMapping.findMany({
+    where: { accountId: { in: [...known] }, shopifyLocationId: { not: null } },
+  });
   if (!locations.length) return [];
 
   const orderId = gidOf("Order", payload.admin_graphql_api_id ?? payload.id);

@@ -39,7 +39,8 @@ export async function pollPosStock(deps: PosStockDeps): Promise<PosStockReport> 
   const db = deps.db ?? defaultDb;
   const { shop, accountId, client, report } = deps;
   const row = await posAccountRow(shop, accountId, db);
-  const locations = await db.posLocationMapping.findMany({ where: { accountId } });
+  const mapped = await db.posLocationMapping.findMany({ where: { accountId, shopifyLocationId: { not: null } } });
+  const locations = mapped.map((l) => ({ ...l, shopifyLocationId: l.shopifyLocationId! }));
   if (!locations.length)
     throw new NotConfiguredError(
       `The locations of "${row.name}"`,

@@ -15,7 +15,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { alertsScreen, saveAlertSettings } from "../alerts/settings.server";
 import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
@@ -34,7 +34,8 @@ const WORDS = defineWords({
     webhook: "Webhook address (optional)",
     webhookHelp:
       "Each alert is POSTed there as JSON, signed with the secret below (x-passerelle-signature: HMAC-SHA256 of “timestamp.body”).",
-    secret: "Signing secret:",
+    secretSet: "A signing secret is set; it is not shown again.",
+    secretMade: "New signing secret: copy it now, it is not shown again.",
     newSecret: "Make a new signing secret",
     alertMeWhen: "Alert me when",
     when: "When",
@@ -68,7 +69,8 @@ const WORDS = defineWords({
     webhook: "Adresse du webhook (facultatif)",
     webhookHelp:
       "Chaque alerte y est envoyée en POST au format JSON, signée avec le secret ci-dessous (x-passerelle-signature : HMAC-SHA256 de « timestamp.body »).",
-    secret: "Secret de signature :",
+    secretSet: "Un secret de signature est défini ; il n'est plus affiché.",
+    secretMade: "Nouveau secret de signature : copiez-le maintenant, il ne sera plus affiché.",
     newSecret: "Créer un nouveau secret de signature",
     alertMeWhen: "M'alerter quand",
     when: "Quand",
@@ -104,7 +106,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   if (form.get("intent") !== "save") return unknownIntent();
   return formResult(async () => {
-    await saveAlertSettings(
+    const saved = await saveAlertSettings(
       session.shop,
       {
         recipients: String(form.get("recipients") ?? ""),
@@ -118,7 +120,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       undefined,
       locale,
     );
-    return { ok: true as const, message: WORDS[locale].saved };
+    // A secret made by this save is answered this once (the loader never carries it).
+    return { ok: true as const, message: WORDS[locale].saved, secret: saved.webhookSecret ?? null };
   });
 };
 
@@ -141,6 +144,10 @@ export default function Alerts() {
   const [quiet, setQuiet] = useState(String(settings.quietMinutes));
   const [locale, setLocale] = useState<string>(settings.locale);
   const [rotate, setRotate] = useState(false);
+  // Once saved, the next save keeps the secret unless asked again.
+  useEffect(() => {
+    if (result?.ok) setRotate(false);
+  }, [result]);
   const t = useWords(WORDS);
   const format = useFormat();
   return (
@@ -148,7 +155,18 @@ export default function Alerts() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result ? <Banner tone={result.ok ? "success" : "critical"} title={result.message} /> : null}
+            {result ? (
+              <Banner tone={result.ok ? "success" : "critical"} title={result.message}>
+                {"secret" in result && result.secret ? (
+                  <BlockStack gap="100">
+                    <Text as="p">{t.secretMade}</Text>
+                    <Text as="p" fontWeight="bold">
+                      <code data-testid="alerts-signing-secret">{result.secret}</code>
+                    </Text>
+                  </BlockStack>
+                ) : null}
+              </Banner>
+            ) : null}
             <SectionCard title={t.who}>
               <Form method="post">
                 <input type="hidden" name="intent" value="save" />
@@ -174,10 +192,10 @@ export default function Alerts() {
                     error={errors.webhookUrl}
                     helpText={t.webhookHelp}
                   />
-                  {settings.webhookSecret ? (
+                  {settings.webhookSecretSet ? (
                     <BlockStack gap="100">
                       <Text as="p" tone="subdued">
-                        {t.secret} <code>{settings.webhookSecret}</code>
+                        {t.secretSet}
                       </Text>
                       <Checkbox label={t.newSecret} name="rotateWebhookSecret" checked={rotate} onChange={setRotate} />
                     </BlockStack>

@@ -372,7 +372,8 @@ export default function PosSettingsPage() {
               <Controls accountId={editing.id} paused={editing.paused} usage={usage} />
             </Layout.Section>
             <Layout.Section>
-              <LocationsCard accountId={editing.id} shopLocations={shopLocations} saved={locations} />
+              {/* Keyed by account: another account's choices and read locations must not carry over. */}
+              <LocationsCard key={editing.id} accountId={editing.id} shopLocations={shopLocations} saved={locations} />
             </Layout.Section>
             <Layout.Section>
               <ItemsCard accountId={editing.id} items={items} />
@@ -583,7 +584,7 @@ function LocationsCard({
     test.data?.locations ??
     saved.mappings.map((m) => ({ id: m.posLocationId, name: m.posLocationName || m.posLocationId }));
   const [chosen, setChosen] = useState<Record<string, string>>(
-    Object.fromEntries(saved.mappings.map((m) => [m.posLocationId, m.shopifyLocationId])),
+    Object.fromEntries(saved.mappings.map((m) => [m.posLocationId, m.shopifyLocationId ?? ""])),
   );
   const [sum, setSum] = useState(saved.sumLocations);
   const options = [{ label: t.notKept, value: "" }, ...shopLocations.map((l) => ({ label: l.name, value: l.id }))];

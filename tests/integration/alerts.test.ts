@@ -10,6 +10,7 @@ import { alertSignature } from "~/alerts/send.server";
 import { createApiToken } from "~/api/tokens.server";
 import { saveFastmagSettings } from "~/connectors/fastmag/settings.server";
 import { db } from "~/db.server";
+import { decryptSecret } from "~/lib/crypto.server";
 import { createEndpoint } from "~/event-feed/endpoints.server";
 import { deliverDueEvents } from "~/event-feed/deliverer.server";
 import { getJob } from "~/jobs/api.server";
@@ -17,9 +18,9 @@ import { manualClock } from "~/jobs/clock";
 import { enqueue } from "~/jobs/queue.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { saveMailSettingsForm } from "~/mail/screen.server";
-import { saveAlertSettings } from "~/alerts/settings.server";
+import { loadAlertWebhook, saveAlertSettings } from "~/alerts/settings.server";
 import { action as putAlertSettings, loader as getAlertSettings } from "~/routes/api.alerts.settings";
-import { loader as alertsLoader } from "~/routes/app.alerts";
+import { action as alertsAction, loader as alertsLoader } from "~/routes/app.alerts";
 import { DEMO_SMTP_USER, startSmtpEmulator, type SmtpEmulator } from "../../emulators/smtp/index";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
@@ -120,13 +121,15 @@ async function failStockRun(faults: Parameters<StockWorld["fastmag"]["emulator"]
 
 describe("alerts", { timeout: 60_000 }, () => {
   it("mails a failed run and posts it to the webhook exactly once with two workers, then keeps quiet", async () => {
-    await saveAlertSettings(world.shop, {
+    // The signing secret is answered once, by the save that makes it.
+    const { webhookSecret: secret } = await saveAlertSettings(world.shop, {
       recipients: "gerant@maison-demo.test, it@maison-demo.test",
       webhookUrl: `${receiver.url}/alerts`,
       events: ["run-failed", "connector-down", "delivery-dead"],
       digest: "immediate",
       quietMinutes: 60,
       locale: "en",
+      rotateWebhookSecret: true,
     });
     const jobId = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
     await twoWorkers();
@@ -144,12 +147,12 @@ describe("alerts", { timeout: 60_000 }, () => {
     const post = receiver.received[0]!;
     expect(post.headers["content-type"]).toBe("application/json");
     const settings = await db.alertSettings.findUniqueOrThrow({ where: { shop: world.shop } });
-    const secret = (await saveAlertSettings(world.shop, {})).webhookSecret!;
+    expect(secret).toMatch(/^whsec_/);
     expect(settings.webhookSecretCiphertext).not.toContain(secret);
     const timestamp = Number(post.headers["x-passerelle-timestamp"]);
-    expect(post.headers["x-passerelle-signature"]).toBe(alertSignature(secret, timestamp, post.body));
+    expect(post.headers["x-passerelle-signature"]).toBe(alertSignature(secret!, timestamp, post.body));
     expect(post.headers["x-passerelle-signature"]).toBe(
-      `v1=${createHmac("sha256", secret).update(`${timestamp}.${post.body}`).digest("hex")}`,
+      `v1=${createHmac("sha256", secret!).update(`${timestamp}.${post.body}`).digest("hex")}`,
     );
     expect(JSON.parse(post.body)).toMatchObject({
       shop: world.shop,
@@ -304,7 +307,7 @@ describe("alert settings API", () => {
     expect(await initial.json()).toEqual({
       recipients: [],
       webhookUrl: null,
-      webhookSecret: null,
+      webhookSecretSet: false,
       events: ["run-failed", "connector-down", "delivery-dead"],
       digest: "immediate",
       quietMinutes: 60,
@@ -337,16 +340,79 @@ describe("alert settings API", () => {
       context: {},
     })) as Response;
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({
+    const savedBody = await saved.json();
+    expect(savedBody).toMatchObject({
       recipients: ["ops@example.test"],
       webhookUrl: "http://127.0.0.1:9/hook",
+      webhookSecretSet: true,
       webhookSecret: expect.stringMatching(/^whsec_/),
       events: ["run-failed"],
       digest: "daily",
       quietMinutes: 30,
       locale: "el",
     });
+    // Shown that once: reading the settings, or saving them again, never answers it.
+    const read = await ((await getAlertSettings({ request: call("GET"), params: {}, context: {} })) as Response).json();
+    expect(read).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hook", webhookSecretSet: true });
+    expect(JSON.stringify(read)).not.toContain(savedBody.webhookSecret);
+    expect(read).not.toHaveProperty("webhookSecret");
+    const again = (await putAlertSettings({
+      request: call("PUT", { quietMinutes: 45 }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(await again.json()).not.toHaveProperty("webhookSecret");
     const events = await db.appEvent.findMany({ where: { shop } });
-    expect(events).toEqual([expect.objectContaining({ kind: "settings-changed", link: "/app/alerts" })]);
+    expect(events.map((e) => [e.kind, e.link])).toEqual([
+      ["settings-changed", "/app/alerts"],
+      ["settings-changed", "/app/alerts"],
+    ]);
+  });
+});
+
+describe("the Alerts screen and the webhook's signing secret", () => {
+  it("shows the secret once, in the answer of the save that made it, never in the screen's data", async () => {
+    const shop = uniqueShop("alerts-secret");
+    await installShop(shop);
+    const save = (extra: Record<string, string> = {}) =>
+      alertsAction({
+        request: adminRequest(shop, "/app/alerts", {
+          form: {
+            intent: "save",
+            recipients: "ops@example.test",
+            webhookUrl: "http://127.0.0.1:9/hook",
+            digest: "immediate",
+            quietMinutes: "60",
+            locale: "fr",
+            ...extra,
+          },
+        }),
+        params: {},
+        context: {},
+      });
+    const screenData = async () =>
+      JSON.stringify(await alertsLoader({ request: adminRequest(shop, "/app/alerts"), params: {}, context: {} }));
+
+    const first = (await save()) as { ok: boolean; secret?: string | null };
+    const stored = await db.alertSettings.findUniqueOrThrow({ where: { shop } });
+    const secret = decryptSecret(stored.webhookSecretCiphertext!);
+    expect(await screenData()).not.toContain(secret);
+    expect(await screenData()).toContain('"webhookSecretSet":true');
+    expect(first).toMatchObject({ ok: true, secret });
+    expect(await loadAlertWebhook(shop)).toEqual({ url: "http://127.0.0.1:9/hook", secret });
+
+    // Saved again: the same secret still signs, and it is not shown.
+    expect(await save({ quietMinutes: "30" })).toMatchObject({ ok: true, secret: null });
+    expect((await loadAlertWebhook(shop))?.secret).toBe(secret);
+
+    // A new one asked for: shown once, the old one retired, the screen still shows neither.
+    const rotated = (await save({ rotateWebhookSecret: "on" })) as { secret?: string | null };
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(secret);
+    expect((await loadAlertWebhook(shop))?.secret).toBe(rotated.secret);
+    const data = await screenData();
+    expect(data).not.toContain(secret);
+    expect(data).not.toContain(rotated.secret!);
+    expect(data).not.toContain("whsec_");
   });
 });

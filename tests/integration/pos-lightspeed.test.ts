@@ -10,13 +10,17 @@ import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-
 import { createLightspeedPos, LIGHTSPEED_REAUTHORIZE, lightspeedPos } from "~/connectors/lightspeed/index.server";
 import { db } from "~/db.server";
 import { sayIn } from "~/i18n/stored-words";
+import { decryptSecret } from "~/lib/crypto.server";
 import { ExternalSystemError, merchantMessageOf, TransientError } from "~/lib/errors";
+import { pointOfSaleFor, posAccountRow, savePosAccount } from "~/pos/accounts.server";
 import {
   DEMO_CLIENT,
   startLightspeedEmulator,
   type LightspeedEmulator,
   type LightspeedSeed,
 } from "../../emulators/lightspeed/index";
+import { installShop } from "../support/admin-request";
+import { spawnTsx, stopGracefully, type SpawnedProcess } from "../support/jobs-processes";
 import { uniqueShop } from "../support/shops";
 
 // Two shops (register 1 and employee 1 in shop 1), 230 items: 3 pages of Items, 5 of ItemShops.
@@ -303,5 +307,104 @@ describe("Lightspeed Retail POS account", () => {
     expect(tokenCalls()).toHaveLength(1);
     expect(ls.calls().filter((call) => call.status === 401)).toHaveLength(1);
     expect(saved).toEqual([]);
+  });
+});
+
+describe("Lightspeed tokens shared by the app's processes", () => {
+  it("refreshes an expired access token once for three processes calling at once: every call succeeds", async () => {
+    const shop = uniqueShop("ls-procs");
+    await installShop(shop);
+    const issued = ls.issueTokens();
+    const account = await savePosAccount(shop, {
+      system: "lightspeed",
+      name: "Bordeaux",
+      settings: {
+        clientId: DEMO_CLIENT.clientId,
+        accountId: "4242",
+        shopId: 1,
+        registerId: 1,
+        employeeId: 1,
+        apiUrl: ls.url,
+      },
+      secrets: {
+        clientSecret: DEMO_CLIENT.clientSecret,
+        accessToken: issued.access_token,
+        refreshToken: issued.refresh_token,
+      },
+    });
+    const others: SpawnedProcess[] = await Promise.all(
+      [1, 2].map(() =>
+        spawnTsx("tests/support/pos-calls-process.ts", {
+          DATABASE_URL: process.env.DATABASE_URL ?? "",
+          POS_SHOP: shop,
+          POS_ACCOUNT_ID: account.id,
+          CALLS: "3",
+        }),
+      ),
+    );
+    try {
+      // Every process loaded the same stored tokens; they expire, and the refresh takes a while, so the
+      // three processes' calls all meet the expired token while it is under way.
+      ls.expireAccessTokens();
+      ls.faults.add({ route: "POST /auth/oauth/token", kind: "latency", ms: 1_500, count: 5 });
+      const here = pointOfSaleFor(await posAccountRow(shop, account.id), db, { timeoutMs: 15_000 });
+      const done = others.map(
+        (p) =>
+          new Promise<{ ok: boolean; error?: string }[]>((resolve, reject) => {
+            const check = setInterval(() => {
+              const line = /done (.*)\n/.exec(p.output());
+              if (line) {
+                clearInterval(check);
+                resolve(JSON.parse(line[1]!) as { ok: boolean; error?: string }[]);
+              }
+            }, 50);
+            void p.exited.then(() =>
+              setTimeout(() => {
+                clearInterval(check);
+                reject(new Error(`the process ended without an answer:\n${p.output()}`));
+              }, 200),
+            );
+          }),
+      );
+      for (const p of others) p.child.stdin!.write("go\n");
+      const [mine, ...theirs] = await Promise.all([
+        Promise.all(
+          [1, 2, 3].map(() =>
+            here.locations().then(
+              () => ({ ok: true }),
+              (error: Error) => ({ ok: false, error: error.message }),
+            ),
+          ),
+        ),
+        ...done,
+      ]);
+      const outcomes = [...mine!, ...theirs.flat()];
+      expect(outcomes).toHaveLength(9);
+      expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+      // One refresh in all, none refused, the claim released.
+      expect(tokenCalls().map((call) => call.status)).toEqual([200]);
+      const stored = await db.posAccount.findUniqueOrThrow({ where: { id: account.id } });
+      expect(stored.secretsRotatingUntil).toBeNull();
+      // What is stored is the newest pair: its access token opens the account, its refresh token is unspent.
+      const secrets = JSON.parse(decryptSecret(stored.secretsCiphertext!)) as Record<string, string>;
+      expect(secrets.refreshToken).not.toBe(issued.refresh_token);
+      const read = await fetch(`${ls.url}/API/V3/Account/4242/Shop.json`, {
+        headers: { authorization: `Bearer ${secrets.accessToken}`, accept: "application/json" },
+      });
+      expect(read.status).toBe(200);
+      const refresh = await fetch(`${ls.url}/auth/oauth/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: secrets.refreshToken!,
+          client_id: DEMO_CLIENT.clientId,
+          client_secret: DEMO_CLIENT.clientSecret,
+        }).toString(),
+      });
+      expect(refresh.status).toBe(200);
+    } finally {
+      await stopGracefully(others);
+    }
   });
 });

@@ -4,11 +4,12 @@
 // Run now is the merchant's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { listLocationMappings } from "~/pos/locations.server";
 import { action } from "~/routes/app.settings.pos";
 import type { SquareEmulator } from "../../emulators/square/index";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
-import { SQUARE_TOKEN, startSquare } from "./pos-harness";
+import { LYON, PARIS, SQUARE_TOKEN, startSquare } from "./pos-harness";
 
 let square: SquareEmulator;
 const shop = uniqueShop("pos-screen");
@@ -41,6 +42,37 @@ describe("the point-of-sale settings screen", () => {
     const read = await post({ intent: "read-locations", accountId: saved.accountId! });
     expect(read).toMatchObject({ ok: true, fieldErrors: {} });
     expect(read.locations?.map((l) => l.name)).toEqual(["Boutique Paris", "Boutique Lyon"]);
+  });
+
+  it('saves a location set to "Not kept in step" as such: the screen shows that choice again', async () => {
+    const saved = await post({
+      intent: "save",
+      system: "square",
+      name: "Paris sans Lyon",
+      cron: "*/5 * * * *",
+      "settings.apiUrl": square.url,
+      "kind.apiUrl": "text",
+      "secrets.accessToken": SQUARE_TOKEN,
+    });
+    const accountId = saved.accountId!;
+    // As the Locations card posts it: every POS location it shows, with the Shopify location chosen.
+    const saveLocations = (lyon: string | null) =>
+      post({
+        intent: "locations",
+        accountId,
+        sumLocations: "",
+        mappings: JSON.stringify([
+          { posLocationId: PARIS, posLocationName: "Boutique Paris", shopifyLocationId: "gid://shopify/Location/1" },
+          { posLocationId: LYON, posLocationName: "Boutique Lyon", shopifyLocationId: lyon },
+        ]),
+      });
+    expect(await saveLocations("gid://shopify/Location/2")).toMatchObject({ ok: true, message: "Locations saved." });
+    expect(await saveLocations(null)).toMatchObject({ ok: true, message: "Locations saved." });
+    // What the screen's loader gives the Locations card: Lyon still there, not kept in step.
+    expect((await listLocationMappings(shop, accountId)).mappings).toEqual([
+      { posLocationId: LYON, posLocationName: "Boutique Lyon", shopifyLocationId: null },
+      { posLocationId: PARIS, posLocationName: "Boutique Paris", shopifyLocationId: "gid://shopify/Location/1" },
+    ]);
   });
 
   it("Run now on the screen queues a poll started by the merchant (not by the API)", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { savePosAccount, setPosAccountPaused } from "~/pos/accounts.server";
 import { confirmAllSuggestions, listItemMappings, refreshItemMappings, setItemMapping } from "~/pos/items.server";
-import { saveLocationMappings } from "~/pos/locations.server";
+import { listLocationMappings, saveLocationMappings } from "~/pos/locations.server";
 import { dispatchCancellation, dispatchOrderSales, dispatchRefund, type OrderPayload } from "~/pos/sales.server";
 import { pollPosStock } from "~/pos/stock.server";
 import { quietReporter } from "~/sync/sync-context";
@@ -142,6 +142,33 @@ describe("a Square account of a shop", () => {
       ],
     });
     await poll("run-unsum");
+  });
+
+  it("leaves a location chosen as not kept in step out of the poll, and keeps that choice", async () => {
+    const lyonBefore = world.shopifyLevels(world.locations.lyon).get(posSku(9));
+    await saveLocationMappings(world.shop, accountId, {
+      mappings: [
+        { posLocationId: PARIS, posLocationName: "Boutique Paris", shopifyLocationId: world.locations.paris },
+        { posLocationId: LYON, posLocationName: "Boutique Lyon", shopifyLocationId: null },
+      ],
+    });
+    expect((await listLocationMappings(world.shop, accountId)).mappings).toEqual([
+      { posLocationId: LYON, posLocationName: "Boutique Lyon", shopifyLocationId: null },
+      { posLocationId: PARIS, posLocationName: "Boutique Paris", shopifyLocationId: world.locations.paris },
+    ]);
+    world.square.setCount({ catalogObjectId: variationId(9), locationId: LYON, quantity: 77 });
+    const report = await poll("run-not-kept");
+    // Only Paris's counts were read; Lyon's Shopify level stayed as it was.
+    expect(report.posCounts).toBe(ITEMS);
+    expect(world.shopifyLevels(world.locations.lyon).get(posSku(9))).toBe(lyonBefore);
+    await saveLocationMappings(world.shop, accountId, {
+      mappings: [
+        { posLocationId: PARIS, shopifyLocationId: world.locations.paris },
+        { posLocationId: LYON, shopifyLocationId: world.locations.lyon },
+      ],
+    });
+    await poll("run-kept-again");
+    expect(world.shopifyLevels(world.locations.lyon).get(posSku(9))).toBe(77);
   });
 
   it("absorbs Square's 429s during a poll without an error", async () => {

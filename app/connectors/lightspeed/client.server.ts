@@ -1,9 +1,10 @@
-// Lightspeed Retail (R-Series) over HTTP: Bearer access tokens refreshed once on a 401 (the rotated
-// refresh token saved through the account's saveSecrets before the new tokens are used), the leaky
+// Lightspeed Retail (R-Series) over HTTP: Bearer access tokens refreshed on a 401, one refresh per account
+// at a time in the process and across processes (the rotated pair stored before it is used), the leaky
 // bucket kept from X-LS-API-Bucket-Level (GET 1 unit, writes 10: a call waits until it fits, a 429
 // waits Retry-After and is sent again), V3 cursor pages. Every call has a deadline and the connector URL
 // policy; errors are told in plain words, never Lightspeed's text.
 import type { Dispatcher } from "undici";
+import type { PosAccountContext } from "../../capabilities/point-of-sale";
 import { type Message, said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
 import { describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
@@ -73,6 +74,8 @@ export interface LightspeedClientOptions {
   clientSecret: string;
   tokens: TokenState;
   saveSecrets(update: Record<string, string>): Promise<void>;
+  /** The account's stored tokens rotated once for every process (absent: a form's values, not stored). */
+  rotateSecrets?: PosAccountContext["rotateSecrets"];
   timeoutMs: number;
   urlPolicy: ConnectorUrlPolicy;
   /** 429 answers retried per call before giving up for now. */
@@ -144,7 +147,7 @@ export class LightspeedClient {
   private async send(method: string, url: URL, body?: Record<string, unknown>): Promise<Record<string, unknown>> {
     const what = `${method} ${url.pathname.replace(/^.*\/API\/V3\//, "")}`;
     const cost = method === "GET" ? 1 : 10;
-    let refreshed = false;
+    let refreshed = 0;
     for (let throttled = 0; ;) {
       const tokens = this.options.tokens;
       if (tokens.refused) throw new LightspeedRefusedError(401, tokens.refused);
@@ -172,10 +175,11 @@ export class LightspeedClient {
         continue;
       }
       if (status === 401) {
-        // Expired (or otherwise refused) access token: refresh once and send again; a second 401 is final.
-        if (refreshed) throw new LightspeedRefusedError(401, REAUTHORIZE_SAID);
+        // Expired (or otherwise refused) access token: refresh and send again. Twice at most: the tokens
+        // another process stored may have expired too; a third 401 is final.
+        if (refreshed >= 2) throw new LightspeedRefusedError(401, REAUTHORIZE_SAID);
         await this.refresh(accessToken);
-        refreshed = true;
+        refreshed++;
         continue;
       }
       if (status >= 500)
@@ -223,7 +227,11 @@ export class LightspeedClient {
     });
   }
 
-  /** One refresh per process at a time; a caller whose token was already replaced just uses the new one. */
+  /**
+   * One refresh per account at a time: in the process (the calls share the refresh under way; a caller
+   * whose token was already replaced just uses the new one) and across processes (rotateSecrets: one
+   * process asks Lightspeed, the others take the pair it stored).
+   */
   private async refresh(usedAccessToken: string): Promise<void> {
     const tokens = this.options.tokens;
     if (tokens.accessToken !== usedAccessToken) return;
@@ -235,9 +243,43 @@ export class LightspeedClient {
 
   private async rotate(tokens: TokenState): Promise<void> {
     if (tokens.refused) throw new LightspeedRefusedError(401, tokens.refused);
+    const shared = this.options.rotateSecrets;
+    if (!shared) {
+      const pair = await this.requestTokens(tokens, tokens.refreshToken);
+      // Saved before use: the old refresh token no longer works, a crash now must not lose the new one.
+      await this.options.saveSecrets(pair);
+      this.use(tokens, pair, true);
+      return;
+    }
+    const spent = tokens.refreshToken;
+    let asked = false;
+    const stored = await shared({
+      // Still the refresh token this process holds: nobody has rotated it yet.
+      needed: (current) => (current.refreshToken ?? "") === spent,
+      rotate: async (current) => {
+        asked = true;
+        return this.requestTokens(tokens, current.refreshToken ?? spent);
+      },
+      claimMs: this.options.timeoutMs + 5_000,
+    });
+    this.use(tokens, { accessToken: stored.accessToken ?? "", refreshToken: stored.refreshToken ?? "" }, asked);
+  }
+
+  private use(tokens: TokenState, pair: { accessToken: string; refreshToken: string }, asked: boolean): void {
+    tokens.accessToken = pair.accessToken;
+    tokens.refreshToken = pair.refreshToken;
+    tokens.seen.add(pair.refreshToken);
+    if (asked) tokens.refreshes++;
+  }
+
+  /** Lightspeed's token endpoint: the new pair for this refresh token (which it then retires). */
+  private async requestTokens(
+    tokens: TokenState,
+    refreshToken: string,
+  ): Promise<{ accessToken: string; refreshToken: string }> {
     const form = new URLSearchParams({
       grant_type: "refresh_token",
-      refresh_token: tokens.refreshToken,
+      refresh_token: refreshToken,
       client_id: this.options.clientId,
       client_secret: this.options.clientSecret,
     });
@@ -258,14 +300,9 @@ export class LightspeedClient {
     }
     if (typeof answer.access_token !== "string" || !answer.access_token)
       throw new LightspeedUnavailableError(said("lightspeed.noAccessToken"));
-    const refreshToken =
-      typeof answer.refresh_token === "string" && answer.refresh_token ? answer.refresh_token : tokens.refreshToken;
-    // Saved before use: the old refresh token no longer works, a crash now must not lose the new one.
-    await this.options.saveSecrets({ accessToken: answer.access_token, refreshToken });
-    tokens.accessToken = answer.access_token;
-    tokens.refreshToken = refreshToken;
-    tokens.seen.add(refreshToken);
-    tokens.refreshes++;
+    const rotated =
+      typeof answer.refresh_token === "string" && answer.refresh_token ? answer.refresh_token : refreshToken;
+    return { accessToken: answer.access_token, refreshToken: rotated };
   }
 
   private async fetch(

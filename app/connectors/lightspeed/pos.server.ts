@@ -37,6 +37,7 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
       clientSecret: ctx.secrets.clientSecret ?? "",
       tokens: tokenState(key, ctx.secrets),
       saveSecrets: (update) => ctx.saveSecrets(update),
+      rotateSecrets: ctx.rotateSecrets ? (rotation) => ctx.rotateSecrets!(rotation) : undefined,
       timeoutMs: ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       urlPolicy: connectorUrlPolicy(),
     }));

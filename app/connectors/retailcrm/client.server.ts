@@ -7,6 +7,7 @@ import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
 import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
+import { sleep } from "../../lib/time";
 
 export interface RetailCrmClientOptions {
   /** The account URL, e.g. https://myshop.retailcrm.ru (the API is under /api/v5). */
@@ -53,20 +54,6 @@ async function paced(account: string, rate: number, signal?: AbortSignal): Promi
   nextSlotByAccount.set(account, slot + interval);
   if (slot > now) await sleep(slot - now, signal);
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason as Error);
-      },
-      { once: true },
-    );
-  });
 
 export class RetailCrmClient {
   readonly host: string;

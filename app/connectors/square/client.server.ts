@@ -7,6 +7,7 @@ import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
 import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
+import { sleep } from "../../lib/time";
 
 export const SQUARE_API_URL = "https://connect.squareup.com";
 export const SQUARE_VERSION = "2024-10-17";
@@ -41,20 +42,6 @@ export class SquareRefusedError extends ExternalSystemError {
 }
 
 export type SquareAnswer = Record<string, unknown>;
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason as Error);
-      },
-      { once: true },
-    );
-  });
 
 export class SquareClient {
   readonly host: string;

@@ -1,4 +1,5 @@
 // What the Orders page shows: recent orders with their ERP state, filtered, and one order's history.
+import { Prisma } from "@passerelle/prisma-sqlite";
 import type { Db } from "../../db.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
@@ -188,6 +189,35 @@ async function withFailedReversal(db: Db, shop: string): Promise<string[]> {
   return rows.map((r) => r.shopifyOrderId);
 }
 
+/**
+ * The Errors tab's count: orders that failed, plus orders whose cancellation or refund could not be
+ * reported (counted once, and not again when the order failed too). Index walks only: OrderExport
+ * (shop, status, id) for the failed ones; OrderReversal (shop, status) for the failed reversals, each
+ * order then found by its (shop, shopifyOrderId) key — never every order of the shop.
+ */
+export function errorCountQuery(shop: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT
+      (SELECT COUNT(*) FROM "OrderExport" o WHERE o."shop" = ${shop} AND o."status" = 'failed')
+      + (SELECT COUNT(*) FROM "OrderExport" o
+          WHERE o."shop" = ${shop} AND o."status" <> 'failed' AND o."shopifyOrderId" IN (
+            SELECT r."shopifyOrderId" FROM "OrderReversal" r WHERE r."shop" = ${shop} AND r."status" = 'failed'
+          )) AS "count"`;
+}
+
+export async function countOrderErrors(db: Db, shop: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number | bigint }[]>(errorCountQuery(shop));
+  return Number(row?.count ?? 0);
+}
+
+/** The Errors tab's list: failed orders, and those whose cancellation or refund could not be reported. */
+async function errorsWhere(db: Db, shop: string): Promise<object> {
+  const failedReversals = await withFailedReversal(db, shop);
+  return failedReversals.length
+    ? { OR: [{ status: "failed" }, { shopifyOrderId: { in: failedReversals } }] }
+    : WHERE.errors;
+}
+
 const reversalsOf = (db: Db, shop: string, shopifyOrderIds: string[]) =>
   db.orderReversal.findMany({
     where: { shop, shopifyOrderId: { in: shopifyOrderIds } },
@@ -224,12 +254,8 @@ export async function listOrders(
 ) {
   const ask: OrderQuery = typeof query === "string" ? { filter: query, limit: take } : query;
   const limit = Math.min(Math.max(ask.limit ?? take, 1), 250);
-  const failedReversals = await withFailedReversal(db, shop);
-  const errors = failedReversals.length
-    ? { OR: [{ status: "failed" }, { shopifyOrderId: { in: failedReversals } }] }
-    : { status: "failed" };
   const filter = ask.filter ?? "all";
-  const conditions: object[] = [filter === "errors" ? errors : WHERE[filter]];
+  const conditions: object[] = [filter === "errors" ? await errorsWhere(db, shop) : WHERE[filter]];
   const q = ask.q?.trim();
   if (q)
     conditions.push({
@@ -258,7 +284,7 @@ export async function listOrders(
       // The order as received (kilobytes each in a real shop) is for exporting it, not for listing it.
       omit: { payloadJson: true },
     }),
-    db.orderExport.count({ where: { shop, ...errors } }),
+    countOrderErrors(db, shop),
     db.orderExport.count({ where }),
   ]);
   const more = found.length > limit;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PosAccount" ADD COLUMN     "secretsRotatingUntil" TIMESTAMP(3);
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PosLocationMapping" ALTER COLUMN "shopifyLocationId" DROP NOT NULL;
+
