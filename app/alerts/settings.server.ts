@@ -7,6 +7,7 @@ import { db as defaultDb } from "../db.server";
 import { checkEndpointUrl } from "../event-feed/endpoints.server";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { storedText } from "../i18n/stored-words";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { ValidationError } from "../lib/errors";
 import { recordAppEvent } from "./app-events.server";
@@ -214,11 +215,12 @@ export async function alertsScreen(shop: string, db: Db = defaultDb, locale: Loc
     recent: recent.map((a): AlertView => ({
       id: a.id,
       kind: a.kind as AlertKind,
-      title: a.title,
-      detail: a.detail,
+      // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).
+      title: storedText(a.title, a.titleWords, locale),
+      detail: storedText(a.detail, a.detailWords, locale),
       link: a.link,
       status: a.status,
-      error: a.error,
+      error: a.error === null ? null : storedText(a.error, a.errorWords, locale),
       createdAt: a.createdAt,
       sentAt: a.sentAt,
     })),

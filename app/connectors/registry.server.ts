@@ -241,14 +241,17 @@ const ROUTING_WORDS = defineWords({
   },
 });
 
-/** The shop's saved connections with their state, named as the registry names them (Dashboard, Settings). */
-export function connectionSummaries(shop: string): Promise<ConnectorSummary[]> {
-  return listConnectorSummaries(shop, (id) => connectorById(id));
+/**
+ * The shop's saved connections with their state, named as the registry names them (Dashboard, Settings);
+ * the last check's message in `locale` (the API's: English).
+ */
+export function connectionSummaries(shop: string, locale: Locale = "en"): Promise<ConnectorSummary[]> {
+  return listConnectorSummaries(shop, (id) => connectorById(id), locale);
 }
 
 /** Every system the merchant can set up in Settings, with its state and settings screen. */
-export async function connectionsToSetUp(shop: string) {
-  const saved = await connectionSummaries(shop);
+export async function connectionsToSetUp(shop: string, locale: Locale = "en") {
+  const saved = await connectionSummaries(shop, locale);
   return CONNECTORS.filter((c) => !c.builtIn && c.settingsPage).map((c) => {
     const summary = saved.find((s) => s.connector === c.id);
     return {

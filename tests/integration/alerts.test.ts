@@ -17,7 +17,7 @@ import { manualClock } from "~/jobs/clock";
 import { enqueue } from "~/jobs/queue.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { saveMailSettingsForm } from "~/mail/screen.server";
-import { saveAlertSettings } from "~/alerts/settings.server";
+import { alertsScreen, saveAlertSettings } from "~/alerts/settings.server";
 import { action as putAlertSettings, loader as getAlertSettings } from "~/routes/api.alerts.settings";
 import { loader as alertsLoader } from "~/routes/app.alerts";
 import { DEMO_SMTP_USER, startSmtpEmulator, type SmtpEmulator } from "../../emulators/smtp/index";
@@ -210,7 +210,20 @@ describe("alerts", { timeout: 60_000 }, () => {
     expect(smtp.messages()).toHaveLength(1);
     const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${jobId}` } });
     expect(alert).toMatchObject({ status: "sending", mailStatus: "sent", webhookStatus: "failed" });
-    expect(alert.error).toContain("503");
+    expect(alert.error).toBe("Webhook: The webhook answered HTTP 503 (server error).");
+    // The Alerts screen: a French admin reads the alert and its failure in French, an English one the
+    // stored English; a row stored before its words were shows the English.
+    const shown = async (locale: "en" | "fr") =>
+      (await alertsScreen(world.shop, db, locale)).recent.find((a) => a.id === alert.id)!;
+    expect(await shown("fr")).toMatchObject({
+      title: "Stock (complet)",
+      error: "Webhook : Le webhook a répondu HTTP 503 (erreur du serveur).",
+    });
+    expect(await shown("en")).toMatchObject({ title: "Stock (full)", error: alert.error });
+    const { errorWords } = alert;
+    await db.alert.update({ where: { id: alert.id }, data: { errorWords: null } });
+    expect((await shown("fr")).error).toBe(alert.error);
+    await db.alert.update({ where: { id: alert.id }, data: { errorWords } });
 
     clock.advance(20 * 60_000);
     await twoWorkers(clock);
