@@ -7,7 +7,7 @@ import { db as defaultDb } from "../db.server";
 import { checkEndpointUrl } from "../event-feed/endpoints.server";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
-import { storedText } from "../i18n/stored-words";
+import { said, storedText } from "../i18n/stored-words";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { ValidationError } from "../lib/errors";
 import { recordAppEvent } from "./app-events.server";
@@ -177,7 +177,12 @@ export async function saveAlertSettings(
     shop,
     {
       kind: "settings-changed",
-      message: `Alert settings saved: ${recipients.length} recipient(s)${webhookUrl ? ", a webhook" : ""}, ${digest === "immediate" ? "sent at once" : `${digest} digest`}, quiet period ${quiet} min.`,
+      message: said("event.alertSettingsSaved", {
+        recipients: recipients.length,
+        webhook: webhookUrl ? 1 : 0,
+        digest,
+        quiet,
+      }),
       link: "/app/alerts",
     },
     db,

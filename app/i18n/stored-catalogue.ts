@@ -1329,4 +1329,47 @@ export const STORED_WORDS = {
     en: (p) => `Connected: ${warehousesEn(p.count)}; stock goes to "${p.name}".`,
     fr: (p) => `Connecté : ${warehousesFr(p.count)} ; le stock va dans « ${p.name} ».`,
   }),
+  // ── Where the shop's data goes (app/connectors/registry.server.ts, the routing's app event) ───────────
+  "routing.stock": entry<{ source: string; receivers: string }>({
+    en: (p) => `Stock comes from ${p.source}; it is sent to ${p.receivers}.`,
+    fr: (p) => `Le stock vient de ${p.source} ; il est envoyé à ${p.receivers}.`,
+  }),
+  "routing.nowhere": entry({
+    en: () => "nowhere",
+    fr: () => "aucun système",
+  }),
+  "routing.list": entry<{ names: string; last: string }>({
+    en: (p) => `${p.names} and ${p.last}`,
+    fr: (p) => `${p.names} et ${p.last}`,
+  }),
+  "routing.noStock": entry({
+    en: () => "No stock source is set up yet.",
+    fr: () => "Aucune source de stock n'est encore configurée.",
+  }),
+  "routing.prices": entry<{ source: string }>({
+    en: (p) => `Prices come from ${p.source}.`,
+    fr: (p) => `Les prix viennent de ${p.source}.`,
+  }),
+  "routing.noPrices": entry({
+    en: () => "No price source is set up yet.",
+    fr: () => "Aucune source de prix n'est encore configurée.",
+  }),
+  "routing.orders": entry<{ destination: string }>({
+    en: (p) => `Orders are sent to ${p.destination}.`,
+    fr: (p) => `Les commandes sont envoyées à ${p.destination}.`,
+  }),
+  "routing.noOrders": entry({
+    en: () => "Orders are not sent anywhere yet.",
+    fr: () => "Les commandes ne sont encore envoyées à aucun système.",
+  }),
+  "event.routingSaved": entry<{ stock: string; prices: string; orders: string }>({
+    en: (p) => `Where your data goes saved: ${p.stock} ${p.prices} ${p.orders}`,
+    fr: (p) => `Destination de vos données enregistrée : ${p.stock} ${p.prices} ${p.orders}`,
+  }),
+  "event.alertSettingsSaved": entry<{ recipients: number; webhook: number; digest: string; quiet: number }>({
+    en: (p) =>
+      `Alert settings saved: ${p.recipients} recipient(s)${Number(p.webhook) ? ", a webhook" : ""}, ${p.digest === "immediate" ? "sent at once" : `${p.digest} digest`}, quiet period ${p.quiet} min.`,
+    fr: (p) =>
+      `Réglages des alertes enregistrés : ${pluriel(p.recipients, "destinataire")}${Number(p.webhook) ? ", un webhook" : ""}, ${p.digest === "immediate" ? "envoi immédiat" : p.digest === "hourly" ? "récapitulatif horaire" : "récapitulatif quotidien"}, période de silence ${p.quiet} min.`,
+  }),
 } satisfies Record<string, Entry<never>>;

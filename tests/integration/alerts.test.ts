@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listAppEvents } from "~/alerts/app-events.server";
 import { alertSignature } from "~/alerts/send.server";
 import { createApiToken } from "~/api/tokens.server";
 import { saveFastmagSettings } from "~/connectors/fastmag/settings.server";
@@ -187,6 +188,13 @@ describe("alerts", { timeout: 60_000 }, () => {
 
   it("tells in French that a system does not answer when a run gives up on it", async () => {
     await saveAlertSettings(world.shop, { locale: "fr", webhookUrl: "", quietMinutes: 0 });
+    // The Logs screen's event: in French for a French admin, the stored English for an English one.
+    const saved = async (locale: "en" | "fr") =>
+      (await listAppEvents(world.shop, { kind: "settings-changed" }, db, locale)).events[0]!.message;
+    expect(await saved("fr")).toMatch(
+      /^Réglages des alertes enregistrés : \d+ destinataires?, (envoi immédiat|récapitulatif \S+), période de silence 0 min\.$/,
+    );
+    expect(await saved("en")).toMatch(/^Alert settings saved: \d+ recipient\(s\), .+, quiet period 0 min\.$/);
     const jobId = await failStockRun({ http5xxNext: 50 });
     await twoWorkers();
     expect(await getJob({ db }, world.shop, jobId)).toMatchObject({ status: "failed" });
