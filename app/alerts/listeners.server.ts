@@ -2,7 +2,7 @@
 // does not answer is "connector-down"), and an event feed delivery given up (the deliverer calls
 // alertDeadDelivery). Each also leaves an app event for the Logs screen.
 import type { Db } from "../db.server";
-import { said, textOf } from "../i18n/stored-words";
+import { said, textOf, type Message } from "../i18n/stored-words";
 import { onRunFailed, type FailedRun } from "../jobs/run-events.server";
 import { recordAppEvent } from "./app-events.server";
 import { recordAlert } from "./record.server";
@@ -36,8 +36,8 @@ export async function alertFailedRun(run: FailedRun): Promise<void> {
       kind,
       dedupeKey: `run:${run.jobId}`,
       groupKey: `${kind}:${run.type}`,
-      title: run.title,
-      detail: textOf(run.message),
+      title: said("job.title", { type: run.type }),
+      detail: run.message,
       link: `/app/runs/${run.jobId}`,
     },
     run.finishedAt,
@@ -46,7 +46,15 @@ export async function alertFailedRun(run: FailedRun): Promise<void> {
 
 export async function alertDeadDelivery(
   db: Db,
-  delivery: { id: string; shop: string; endpointId: string; endpointName: string; topic: string; error: string | null },
+  delivery: {
+    id: string;
+    shop: string;
+    endpointId: string;
+    endpointName: string;
+    topic: string;
+    /** Why the last attempt failed, with its words when it has them. */
+    error: Message | null;
+  },
   now: Date,
 ): Promise<void> {
   await recordAlert(
@@ -57,7 +65,10 @@ export async function alertDeadDelivery(
       dedupeKey: `delivery:${delivery.id}`,
       groupKey: `delivery-dead:${delivery.endpointId}`,
       title: delivery.endpointName,
-      detail: `The ${delivery.topic} event was given up after retrying. ${delivery.error ?? ""}`.trim(),
+      detail:
+        delivery.error === null || textOf(delivery.error) === ""
+          ? said("alerts.deliveryDead", { topic: delivery.topic })
+          : said("alerts.deliveryDeadBecause", { topic: delivery.topic, error: delivery.error }),
       link: "/app/event-feed",
     },
     now,

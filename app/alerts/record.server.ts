@@ -5,6 +5,7 @@
 // "quiet" and not sent again; a kind the merchant did not choose, or no recipient and no webhook, "off".
 import type { Db } from "../db.server";
 import { isUniqueViolation } from "../db/errors";
+import { textOf, wordsJson, type Message } from "../i18n/stored-words";
 import { enqueue } from "../jobs/queue.server";
 import { loadAlertSettings, type AlertKind, type Digest } from "./settings.server";
 
@@ -17,8 +18,9 @@ export interface NewAlert {
   dedupeKey: string;
   /** The same alert again, for the quiet period: run-failed:stock.full. */
   groupKey: string;
-  title: string;
-  detail: string;
+  /** Stored in English with its words (app/i18n/stored-words.ts): the Alerts screen says it in the admin's language. */
+  title: Message;
+  detail: Message;
   link?: string | null;
 }
 
@@ -56,8 +58,10 @@ export async function recordAlert(
         kind: alert.kind,
         dedupeKey: alert.dedupeKey,
         groupKey: alert.groupKey,
-        title: alert.title.slice(0, 300),
-        detail: alert.detail.slice(0, 2000),
+        title: textOf(alert.title).slice(0, 300),
+        titleWords: wordsJson(alert.title),
+        detail: textOf(alert.detail).slice(0, 2000),
+        detailWords: wordsJson(alert.detail),
         link: alert.link ?? null,
         status,
         createdAt: now,

@@ -9,12 +9,8 @@ import { Agent } from "undici";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { TransientError } from "../lib/errors";
-import {
-  classifyOutboundFailure,
-  describeHttpStatus,
-  describeOutboundFailure,
-  outboundFetch,
-} from "../lib/http-outbound.server";
+import { fromWordsJson, said, textOf, wordsJson, type Message } from "../i18n/stored-words";
+import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../lib/http-outbound.server";
 import { connectorUrlPolicy, publicOnlyLookup } from "../lib/http-url-policy.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
 import { sendMail } from "../mail/send.server";
@@ -65,7 +61,7 @@ export async function sendClaimed(
   const settings = await loadAlertSettings(shop, db);
   const shopRow = await db.shop.findUnique({ where: { domain: shop }, select: { name: true, ianaTimezone: true } });
   const ids = alerts.map((a) => a.id);
-  const errors: string[] = [];
+  const errors: Message[] = [];
   let transient = false;
 
   if (settings.recipients.length > 0) {
@@ -93,7 +89,8 @@ export async function sendClaimed(
       result.mail = outcome.status;
       await db.alert.updateMany({ where: { id: { in: ids } }, data: { mailStatus: outcome.status } });
       if (outcome.status === "failed") {
-        errors.push(`Mail: ${outcome.error}`);
+        const why = fromWordsJson(outcome.errorWords, outcome.error) ?? outcome.error;
+        errors.push(said("alerts.mailFailed", { message: why }));
         transient ||= outcome.transient;
       }
     }
@@ -124,15 +121,23 @@ export async function sendClaimed(
       result.webhook = posted.ok ? "sent" : "failed";
       await db.alert.updateMany({ where: { id: { in: ids } }, data: { webhookStatus: result.webhook } });
       if (!posted.ok) {
-        errors.push(`Webhook: ${posted.error}`);
+        errors.push(said("alerts.webhookFailed", { message: posted.error }));
         transient ||= posted.transient;
       }
     }
   }
 
-  if (errors.length > 0 && transient && !options.lastAttempt) {
-    await db.alert.updateMany({ where: { id: { in: ids } }, data: { error: errors.join(" ") } });
-    throw new TransientError(`The alert was not sent yet. ${errors.join(" ")}`);
+  // The mail's and the webhook's failures, one after the other, with their words.
+  const failure: Message | null =
+    errors.length === 0
+      ? null
+      : errors.length === 1
+        ? errors[0]!
+        : said("text.both", { first: errors[0]!, second: errors[1]! });
+  const errorColumns = { error: failure === null ? null : textOf(failure), errorWords: wordsJson(failure) };
+  if (failure !== null && transient && !options.lastAttempt) {
+    await db.alert.updateMany({ where: { id: { in: ids } }, data: errorColumns });
+    throw new TransientError(`The alert was not sent yet. ${textOf(failure)}`);
   }
   const anySent = [result.mail, result.webhook].some((s) => s === "sent" || s === "already");
   await db.alert.updateMany({
@@ -140,20 +145,31 @@ export async function sendClaimed(
     data: {
       status: anySent ? "sent" : "failed",
       sentAt: anySent ? options.now() : null,
-      error: errors.join(" ") || null,
+      ...errorColumns,
     },
   });
-  const channels = [
-    result.mail === "sent" ? `mailed to ${settings.recipients.join(", ")}` : null,
-    result.webhook === "sent" ? "posted to the webhook" : null,
-  ].filter(Boolean);
+  const recipients = settings.recipients.join(", ");
+  const channels =
+    result.mail === "sent" && result.webhook === "sent"
+      ? said("alerts.byMailAndWebhook", { recipients })
+      : result.mail === "sent"
+        ? said("alerts.byMail", { recipients })
+        : result.webhook === "sent"
+          ? said("alerts.byWebhook")
+          : null;
+  const what =
+    alerts.length === 1
+      ? said("alerts.one", { title: fromWordsJson(alerts[0]!.titleWords, alerts[0]!.title) ?? alerts[0]!.title })
+      : said("alerts.many", { count: alerts.length });
   await recordAppEvent(
     shop,
     {
       kind: "alert-sent",
-      message: anySent
-        ? `${alerts.length === 1 ? `Alert “${alerts[0]!.title}”` : `${alerts.length} alerts`} ${channels.join(" and ")}.${errors.length ? ` ${errors.join(" ")}` : ""}`
-        : `${alerts.length === 1 ? `Alert “${alerts[0]!.title}”` : `${alerts.length} alerts`} could not be sent. ${errors.join(" ")}`,
+      message: !anySent
+        ? said("alerts.notSent", { alerts: what, errors: failure ?? "" })
+        : failure
+          ? said("alerts.sentWithErrors", { alerts: what, channels: channels ?? "", errors: failure })
+          : said("alerts.sent", { alerts: what, channels: channels ?? "" }),
       link: "/app/alerts",
       at: options.now(),
     },
@@ -187,7 +203,7 @@ async function postWebhook(
   secret: string,
   payload: Record<string, unknown>,
   options: { now: () => Date; signal?: AbortSignal },
-): Promise<{ ok: true } | { ok: false; error: string; transient: boolean }> {
+): Promise<{ ok: true } | { ok: false; error: Message; transient: boolean }> {
   const body = JSON.stringify(payload);
   const timestamp = Math.floor(options.now().getTime() / 1000);
   try {
@@ -211,7 +227,7 @@ async function postWebhook(
     if (response.status >= 200 && response.status < 300) return { ok: true };
     return {
       ok: false,
-      error: `The webhook answered ${describeHttpStatus(response.status)}.`,
+      error: said("alerts.webhookAnswered", { status: response.status }),
       transient: response.status >= 500 || response.status === 429 || response.status === 408,
     };
   } catch (error) {
@@ -225,7 +241,9 @@ async function postWebhook(
     const kind = classifyOutboundFailure(error);
     return {
       ok: false,
-      error: `The webhook did not answer: ${describeOutboundFailure(error, { host, timeoutMs: WEBHOOK_TIMEOUT_MS })}.`,
+      error: said("alerts.webhookNoAnswer", {
+        detail: describeOutboundFailure(error, { host, timeoutMs: WEBHOOK_TIMEOUT_MS }),
+      }),
       transient: kind !== "blocked" && kind !== "tls",
     };
   }

@@ -9,6 +9,7 @@ import { db as defaultDb } from "../db.server";
 import { checkEndpointUrl } from "../event-feed/endpoints.server";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { said, storedText } from "../i18n/stored-words";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { ValidationError } from "../lib/errors";
 import { recordAppEvent } from "./app-events.server";
@@ -197,7 +198,12 @@ export async function saveAlertSettings(
     shop,
     {
       kind: "settings-changed",
-      message: `Alert settings saved: ${recipients.length} recipient(s)${webhookUrl ? ", a webhook" : ""}, ${digest === "immediate" ? "sent at once" : `${digest} digest`}, quiet period ${quiet} min.`,
+      message: said("event.alertSettingsSaved", {
+        recipients: recipients.length,
+        webhook: webhookUrl ? 1 : 0,
+        digest,
+        quiet,
+      }),
       link: "/app/alerts",
     },
     db,
@@ -236,11 +242,12 @@ export async function alertsScreen(shop: string, db: Db = defaultDb, locale: Loc
     recent: recent.map((a): AlertView => ({
       id: a.id,
       kind: a.kind as AlertKind,
-      title: a.title,
-      detail: a.detail,
+      // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).
+      title: storedText(a.title, a.titleWords, locale),
+      detail: storedText(a.detail, a.detailWords, locale),
       link: a.link,
       status: a.status,
-      error: a.error,
+      error: a.error === null ? null : storedText(a.error, a.errorWords, locale),
       createdAt: a.createdAt,
       sentAt: a.sentAt,
     })),

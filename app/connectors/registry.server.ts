@@ -4,8 +4,8 @@
 import type { CapabilityName, CapabilityPorts } from "../capabilities";
 import { CAPABILITY_WORDS } from "../capabilities";
 import type { Db } from "../db.server";
-import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { said, sayIn, type Said } from "../i18n/stored-words";
 import { NotConfiguredError } from "../lib/errors";
 import type { CapabilityContext, ConnectorManifest } from "./define";
 import { eventFeed } from "./event-feed/connector.server";
@@ -197,6 +197,11 @@ export async function promotionDestinationsFor(ctx: CapabilityContext): Promise<
 
 /** The routing in plain words for the Settings screen: "Stock comes from Fastmag; it is sent to Shopify." */
 export async function routingSentences(db: Db, shop: string, locale: Locale = "en"): Promise<string[]> {
+  return (await routingSaid(db, shop)).map((sentence) => sayIn(sentence, locale));
+}
+
+/** The same sentences said with their words (the app event of a saved routing stores them). */
+export async function routingSaid(db: Db, shop: string): Promise<Said[]> {
   const routing = await loadRouting(db, shop);
   const [stock, prices, orders, setUp] = await Promise.all([
     routedConnector(db, shop, "stock-source", routing),
@@ -204,51 +209,34 @@ export async function routingSentences(db: Db, shop: string, locale: Locale = "e
     routedConnector(db, shop, "order-destination", routing),
     setUpConnectorIds(db, shop),
   ]);
-  const receivers = routing.stockDestinations
+  const names = routing.stockDestinations
     .map((id) => connectorById(id))
     .filter((c): c is AnyManifest => !!c && setUp.has(c.id))
     .map((c) => c.name);
-  const w = ROUTING_WORDS[locale];
+  const receivers =
+    names.length === 0
+      ? said("routing.nowhere")
+      : names.length === 1
+        ? names[0]!
+        : said("routing.list", { names: names.slice(0, -1).join(", "), last: names[names.length - 1]! });
   return [
-    stock ? w.stock(stock.name, w.join(receivers)) : w.noStock,
-    prices ? w.prices(prices.name) : w.noPrices,
-    orders ? w.orders(orders.name) : w.noOrders,
+    stock ? said("routing.stock", { source: stock.name, receivers }) : said("routing.noStock"),
+    prices ? said("routing.prices", { source: prices.name }) : said("routing.noPrices"),
+    orders ? said("routing.orders", { destination: orders.name }) : said("routing.noOrders"),
   ];
 }
 
-const ROUTING_WORDS = defineWords({
-  en: {
-    stock: (source: string, receivers: string) => `Stock comes from ${source}; it is sent to ${receivers}.`,
-    noStock: "No stock source is set up yet.",
-    prices: (source: string) => `Prices come from ${source}.`,
-    noPrices: "No price source is set up yet.",
-    orders: (destination: string) => `Orders are sent to ${destination}.`,
-    noOrders: "Orders are not sent anywhere yet.",
-    join: (names: string[]) =>
-      names.length <= 1 ? (names[0] ?? "nowhere") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`,
-  },
-  fr: {
-    stock: (source: string, receivers: string) => `Le stock vient de ${source} ; il est envoyé à ${receivers}.`,
-    noStock: "Aucune source de stock n'est encore configurée.",
-    prices: (source: string) => `Les prix viennent de ${source}.`,
-    noPrices: "Aucune source de prix n'est encore configurée.",
-    orders: (destination: string) => `Les commandes sont envoyées à ${destination}.`,
-    noOrders: "Les commandes ne sont encore envoyées nulle part.",
-    join: (names: string[]) =>
-      names.length <= 1
-        ? (names[0] ?? "aucun système")
-        : `${names.slice(0, -1).join(", ")} et ${names[names.length - 1]}`,
-  },
-});
-
-/** The shop's saved connections with their state, named as the registry names them (Dashboard, Settings). */
-export function connectionSummaries(shop: string): Promise<ConnectorSummary[]> {
-  return listConnectorSummaries(shop, (id) => connectorById(id));
+/**
+ * The shop's saved connections with their state, named as the registry names them (Dashboard, Settings);
+ * the last check's message in `locale` (the API's: English).
+ */
+export function connectionSummaries(shop: string, locale: Locale = "en"): Promise<ConnectorSummary[]> {
+  return listConnectorSummaries(shop, (id) => connectorById(id), locale);
 }
 
 /** Every system the merchant can set up in Settings, with its state and settings screen. */
-export async function connectionsToSetUp(shop: string) {
-  const saved = await connectionSummaries(shop);
+export async function connectionsToSetUp(shop: string, locale: Locale = "en") {
+  const saved = await connectionSummaries(shop, locale);
   return CONNECTORS.filter((c) => !c.builtIn && c.settingsPage).map((c) => {
     const summary = saved.find((s) => s.connector === c.id);
     return {

@@ -1,6 +1,7 @@
 // Storage of a connector's settings for a shop. Plain settings are JSON; secrets are encrypted at rest
 // and never leave the server in clear: screens get only the names of the secrets that are set.
-import { type Message, said } from "../i18n/stored-words";
+import type { Locale } from "../i18n/locale";
+import { type Message, said, storedText, textOf, wordsJson } from "../i18n/stored-words";
 import { db } from "../db.server";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { recordAppEvent } from "../alerts/app-events.server";
@@ -46,6 +47,7 @@ export async function saveConnectorSettings<TConfig extends object>(
     lastCheckAt: null,
     lastCheckOk: null,
     lastCheckMessage: null,
+    lastCheckWords: null,
   };
   await db.connectorSetting.upsert({
     where: { shop_connector: { shop, connector } },
@@ -99,23 +101,33 @@ export async function loadConnectorSecrets(shop: string, connector: string): Pro
   return row?.secretsCiphertext ? readSecrets(row.secretsCiphertext) : {};
 }
 
+/** A check of the saved settings: its outcome stays for the Dashboard and Settings, in English with its words. */
 export async function recordConnectionCheck(
   shop: string,
   connector: string,
   ok: boolean,
-  message: string,
+  message: Message,
 ): Promise<void> {
   await db.connectorSetting.update({
     where: { shop_connector: { shop, connector } },
-    data: { lastCheckAt: new Date(), lastCheckOk: ok, lastCheckMessage: message },
+    data: {
+      lastCheckAt: new Date(),
+      lastCheckOk: ok,
+      lastCheckMessage: textOf(message),
+      lastCheckWords: wordsJson(message),
+    },
   });
   await noteConnectionTest(shop, connector, ok, message);
 }
 
-/** Every saved connection of the shop with its state, named by `describe` (the registry's manifests). */
+/**
+ * Every saved connection of the shop with its state, named by `describe` (the registry's manifests); the
+ * last check's message said again in `locale` when stored with words.
+ */
 export async function listConnectorSummaries(
   shop: string,
   describe: (id: string) => { name: string; kind: string } | undefined,
+  locale: Locale = "en",
 ): Promise<ConnectorSummary[]> {
   const rows = await db.connectorSetting.findMany({ where: { shop }, orderBy: { connector: "asc" } });
   return rows.flatMap((row) => {
@@ -129,7 +141,8 @@ export async function listConnectorSummaries(
       enabled: row.enabled,
       state: connectionState(row),
       lastCheckAt: row.lastCheckAt,
-      lastCheckMessage: row.lastCheckMessage,
+      lastCheckMessage:
+        row.lastCheckMessage === null ? null : storedText(row.lastCheckMessage, row.lastCheckWords, locale),
     };
   });
 }

@@ -39,7 +39,7 @@ export async function loadDashboard(session: InstalledSession, locale: Locale = 
   const [shop, connectors, setup, recentWebhooks, latestJobs, failuresLast24h, stoppedFeedEndpoints, checklist] =
     await Promise.all([
       shopRecord(session),
-      connectionSummaries(shopDomain),
+      connectionSummaries(shopDomain, locale),
       whatToSetUp(db, shopDomain),
       db.webhookDelivery.findMany({
         where: { shop: shopDomain },
@@ -49,7 +49,7 @@ export async function loadDashboard(session: InstalledSession, locale: Locale = 
       }),
       db.job.findMany({ where: { shop: shopDomain }, orderBy: { createdAt: "desc" }, take: 5 }),
       recentFailures({ db }, shopDomain, since, 10, locale),
-      stoppedEndpoints(db, shopDomain),
+      stoppedEndpoints(db, shopDomain, locale),
       setupChecklist(shopDomain, db, locale),
     ]);
   return {

@@ -2,6 +2,7 @@
 // here, the work done by endpoints.server.ts and feed.server.ts.
 import { z } from "zod";
 import { db, type Db } from "../db.server";
+import type { Locale } from "../i18n/locale";
 import { enqueueJob } from "../jobs/api.server";
 import { RECONCILE_JOB } from "./jobs.server";
 import { ValidationError } from "../lib/errors";
@@ -25,8 +26,11 @@ import {
 } from "./feed.server";
 
 /** Every endpoint with its health. */
-export async function endpointsWithHealth(db: Db, shop: string) {
-  const [endpoints, health] = await Promise.all([listEndpoints(db, shop), endpointHealth(db, shop)]);
+export async function endpointsWithHealth(db: Db, shop: string, locale: Locale = "en") {
+  const [endpoints, health] = await Promise.all([
+    listEndpoints(db, shop, locale),
+    endpointHealth(db, shop, undefined, locale),
+  ]);
   return endpoints.map((endpoint) => ({ ...endpoint, health: health.find((h) => h.endpointId === endpoint.id)! }));
 }
 
@@ -58,7 +62,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown, what: string): z
 }
 
 /** The delivery log, filtered by the query string's endpoint, topic, status, resource, from, to, limit. */
-export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams) {
+export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams, locale: Locale = "en") {
   const raw = Object.fromEntries([...query.entries()].filter(([, v]) => v !== ""));
   const input = parse(filterSchema, raw, "filters");
   const filter: DeliveryFilter = {
@@ -70,7 +74,7 @@ export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearch
     to: input.to,
     limit: input.limit,
   };
-  return deliveryLog(db, shop, filter);
+  return deliveryLog(db, shop, filter, locale);
 }
 
 const replaySchema = z.union([

@@ -18,8 +18,8 @@ import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { sleep } from "../lib/time";
 import { waitWhileIntakeBusy } from "../webhooks/wake.server";
 import { onFeedDoorbell } from "./doorbell.server";
-import { endpointTarget } from "./endpoints.server";
-import { AUTO_PAUSE_REASON } from "./feed.server";
+import { endpointTarget, statusReasonOf } from "./endpoints.server";
+import { said, textOf, wordsJson, type Message } from "../i18n/stored-words";
 
 export interface FeedDelivererOptions {
   db: Db;
@@ -341,8 +341,11 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   const released = { leaseOwner: null, leaseExpiresAt: null };
   const firstAttemptAt = delivery.firstAttemptAt ?? at;
   const status = "status" in result ? (result.status ?? null) : null;
-  const error =
-    result.outcome === "retry" ? result.reason : result.outcome === "gone" ? "The endpoint answered 410 Gone." : null;
+  const told: Message | null =
+    result.outcome === "retry" ? result.reason : result.outcome === "gone" ? said("feed.gone") : null;
+  // Stored as its English, with its words for an admin of another language.
+  const error = told === null ? null : textOf(told);
+  const errorWords = wordsJson(told);
   const attempt = () =>
     s.db.feedAttempt.create({
       data: {
@@ -352,6 +355,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
         ms: Math.round(result.ms),
         outcome: result.outcome,
         error,
+        errorWords,
         answer: result.answer ?? null,
       },
     });
@@ -367,6 +371,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
           firstAttemptAt,
           lastStatus: status,
           lastError: null,
+          lastErrorWords: null,
           ...released,
         },
       }),
@@ -390,15 +395,13 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
           firstAttemptAt,
           lastStatus: status,
           lastError: error,
+          lastErrorWords: errorWords,
           ...released,
         },
       }),
       s.db.feedEndpoint.updateMany({
         where: { id: endpointId, status: { not: "disabled" } },
-        data: {
-          status: "disabled",
-          statusReason: `The endpoint answered 410 Gone on ${now.toISOString()}: it said it no longer wants events. Sending stopped; events wait until you enable it again.`,
-        },
+        data: { status: "disabled", ...statusReasonOf(said("feed.disabledGone", { at: now.toISOString() })) },
       }),
     ]);
     return;
@@ -410,13 +413,22 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
     s.db.feedDelivery.updateMany({
       where: fence,
       data: dead
-        ? { status: "dead", finishedAt: now, firstAttemptAt, lastStatus: status, lastError: error, ...released }
+        ? {
+            status: "dead",
+            finishedAt: now,
+            firstAttemptAt,
+            lastStatus: status,
+            lastError: error,
+            lastErrorWords: errorWords,
+            ...released,
+          }
         : {
             status: "pending",
             nextAttemptAt: new Date(now.getTime() + retryDelay(delivery.attempts, s)),
             firstAttemptAt,
             lastStatus: status,
             lastError: error,
+            lastErrorWords: errorWords,
             ...released,
           },
     }),
@@ -425,7 +437,10 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
       where: { id: endpointId, status: "enabled", failingSince: { lte: pauseBefore } },
       data: {
         status: "paused",
-        statusReason: `${AUTO_PAUSE_REASON} on ${now.toISOString()}: no delivery succeeded for ${Math.round(s.autoPauseMs / 3_600_000)} hours. Nothing is dropped; resume it once the ERP answers again.`,
+        // Its English starts with AUTO_PAUSE_REASON: the Dashboard finds automatic pauses by it.
+        ...statusReasonOf(
+          said("feed.autoPaused", { at: now.toISOString(), hours: Math.round(s.autoPauseMs / 3_600_000) }),
+        ),
       },
     }),
   ])) as [unknown, Prisma.BatchPayload];
@@ -439,7 +454,7 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
         endpointId,
         endpointName: delivery.endpoint.name,
         topic: delivery.event.topic,
-        error,
+        error: told,
       },
       now,
     ).catch((e: unknown) => s.logger.warn("dead-letter alert not recorded", { shop: delivery.shop, error: String(e) }));

@@ -4,6 +4,8 @@
 import net from "node:net";
 import { z } from "zod";
 import type { Db } from "../db.server";
+import type { Locale } from "../i18n/locale";
+import { said, storedText, wordsJson, type Said } from "../i18n/stored-words";
 import { env } from "../env.server";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
@@ -91,14 +93,21 @@ function checkUrlOrThrow(url: string) {
 
 type Row = Awaited<ReturnType<Db["feedEndpoint"]["findFirstOrThrow"]>>;
 
-export function endpointView(row: Row): EndpointView {
+/** An endpoint's status reason as stored: its English, and its words for an admin of another language. */
+export const statusReasonOf = (reason: Said | null) => ({
+  statusReason: reason?.text ?? null,
+  statusReasonWords: wordsJson(reason),
+});
+
+/** An endpoint as screens and the API show it; its status reason said again in `locale` (the API's: English). */
+export function endpointView(row: Row, locale: Locale = "en"): EndpointView {
   return {
     id: row.id,
     name: row.name,
     url: row.url,
     topics: JSON.parse(row.topicsJson) as FeedTopic[],
     status: row.status as EndpointStatus,
-    statusReason: row.statusReason,
+    statusReason: row.statusReason === null ? null : storedText(row.statusReason, row.statusReasonWords, locale),
     headerNames: row.headersCiphertext
       ? Object.keys(JSON.parse(decryptSecret(row.headersCiphertext)) as Record<string, string>)
       : [],
@@ -107,9 +116,9 @@ export function endpointView(row: Row): EndpointView {
   };
 }
 
-export async function listEndpoints(db: Db, shop: string): Promise<EndpointView[]> {
+export async function listEndpoints(db: Db, shop: string, locale: Locale = "en"): Promise<EndpointView[]> {
   const rows = await db.feedEndpoint.findMany({ where: { shop }, orderBy: { createdAt: "asc" } });
-  return rows.map(endpointView);
+  return rows.map((row) => endpointView(row, locale));
 }
 
 export async function loadEndpoint(db: Db, shop: string, id: string): Promise<Row> {
@@ -137,7 +146,7 @@ export async function createEndpoint(
       headersCiphertext:
         input.headers && Object.keys(input.headers).length > 0 ? encryptSecret(JSON.stringify(input.headers)) : null,
       status: input.enabled === false ? "paused" : "enabled",
-      statusReason: input.enabled === false ? "Paused when it was added." : null,
+      ...statusReasonOf(input.enabled === false ? said("feed.pausedWhenAdded") : null),
     },
   });
   return { endpoint: endpointView(row), secret };
@@ -170,8 +179,8 @@ export async function updateEndpoint(db: Db, shop: string, id: string, raw: unkn
       ...(input.url !== undefined ? { url: input.url } : {}),
       ...(input.topics !== undefined ? { topicsJson: JSON.stringify([...new Set(input.topics)]) } : {}),
       ...(headersCiphertext !== undefined ? { headersCiphertext } : {}),
-      ...(input.enabled === true ? { status: "enabled", statusReason: null, failingSince: null } : {}),
-      ...(input.enabled === false ? { status: "paused", statusReason: "Paused by the merchant." } : {}),
+      ...(input.enabled === true ? { status: "enabled", ...statusReasonOf(null), failingSince: null } : {}),
+      ...(input.enabled === false ? { status: "paused", ...statusReasonOf(said("feed.pausedByMerchant")) } : {}),
     },
   });
   return endpointView(updated);

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { EventDelivery } from "../capabilities/event-destination";
 import { eventDestinationFor } from "../connectors/registry.server";
 import type { Db } from "../db.server";
+import type { Locale } from "../i18n/locale";
+import { storedText } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import { SHOPIFY_API_VERSION } from "../shopify/api-version";
 import { ringFeedDoorbell } from "./doorbell.server";
@@ -20,7 +22,13 @@ export interface EndpointHealth {
   deadLettered: number;
 }
 
-export async function endpointHealth(db: Db, shop: string, now = new Date()): Promise<EndpointHealth[]> {
+/** Each endpoint's health; stored failures said again in `locale` (the API's: English). */
+export async function endpointHealth(
+  db: Db,
+  shop: string,
+  now = new Date(),
+  locale: Locale = "en",
+): Promise<EndpointHealth[]> {
   const endpoints = await db.feedEndpoint.findMany({ where: { shop }, select: { id: true } });
   const since = new Date(now.getTime() - 24 * 3_600_000);
   return Promise.all(
@@ -31,7 +39,7 @@ export async function endpointHealth(db: Db, shop: string, now = new Date()): Pr
         db.feedAttempt.findFirst({
           where: { delivery: { endpointId: id }, outcome: { not: "delivered" } },
           orderBy: { at: "desc" },
-          select: { error: true, at: true },
+          select: { error: true, errorWords: true, at: true },
         }),
         db.feedDelivery.count({ where: { endpointId: id, status: { in: ["pending", "delivering"] } } }),
         db.feedDelivery.findFirst({
@@ -44,7 +52,9 @@ export async function endpointHealth(db: Db, shop: string, now = new Date()): Pr
       return {
         endpointId: id,
         successRate: attempts === 0 ? null : delivered / attempts,
-        lastError: lastFailure ? `${lastFailure.at.toISOString()}: ${lastFailure.error}` : null,
+        lastError: lastFailure
+          ? `${lastFailure.at.toISOString()}: ${lastFailure.error === null ? null : storedText(lastFailure.error, lastFailure.errorWords, locale)}`
+          : null,
         backlog,
         oldestPendingAt: oldest?.createdAt.toISOString() ?? null,
         deadLettered: dead,
@@ -67,21 +77,21 @@ export interface StoppedEndpoint {
 }
 
 /** Endpoints the app stopped on its own (automatic pause, 410), for the Dashboard's banner. */
-export async function stoppedEndpoints(db: Db, shop: string): Promise<StoppedEndpoint[]> {
+export async function stoppedEndpoints(db: Db, shop: string, locale: Locale = "en"): Promise<StoppedEndpoint[]> {
   const rows = await db.feedEndpoint.findMany({
     where: {
       shop,
       OR: [{ status: "paused", statusReason: { startsWith: AUTO_PAUSE_REASON } }, { status: "disabled" }],
     },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, status: true, statusReason: true },
+    select: { id: true, name: true, status: true, statusReason: true, statusReasonWords: true },
   });
   return Promise.all(
     rows.map(async (row) => ({
       id: row.id,
       name: row.name,
       why: row.status === "disabled" ? ("gone" as const) : ("kept-failing" as const),
-      reason: row.statusReason,
+      reason: row.statusReason === null ? null : storedText(row.statusReason, row.statusReasonWords, locale),
       waiting: await db.feedDelivery.count({
         where: { endpointId: row.id, status: { in: ["pending", "delivering"] } },
       }),
@@ -100,7 +110,9 @@ export interface DeliveryFilter {
   limit?: number;
 }
 
-export async function deliveryLog(db: Db, shop: string, filter: DeliveryFilter = {}) {
+/** The delivery log; stored failures said again in `locale` (the API's: English). */
+export async function deliveryLog(db: Db, shop: string, filter: DeliveryFilter = {}, locale: Locale = "en") {
+  const said = (text: string | null, words: string | null) => (text === null ? null : storedText(text, words, locale));
   const rows = await db.feedDelivery.findMany({
     where: deliveryWhere(shop, filter),
     orderBy: { createdAt: "desc" },
@@ -122,7 +134,7 @@ export async function deliveryLog(db: Db, shop: string, filter: DeliveryFilter =
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.status === "pending" ? row.nextAttemptAt.toISOString() : null,
-    lastError: row.lastError,
+    lastError: said(row.lastError, row.lastErrorWords),
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     tries: row.tries.map((t) => ({
@@ -130,7 +142,7 @@ export async function deliveryLog(db: Db, shop: string, filter: DeliveryFilter =
       outcome: t.outcome,
       httpStatus: t.httpStatus,
       ms: t.ms,
-      error: t.error,
+      error: said(t.error, t.errorWords),
       answer: t.answer,
     })),
   }));
@@ -175,6 +187,7 @@ export async function replay(db: Db, shop: string, scope: ReplayScope, now = new
       nextAttemptAt: now,
       finishedAt: null,
       lastError: null,
+      lastErrorWords: null,
     },
   });
   if (count > 0) ringFeedDoorbell();

@@ -76,8 +76,8 @@ function inLocale(error: unknown, locale: Locale): unknown {
   );
 }
 
-export async function feedSettingsView(shop: string) {
-  const [timeZone, endpoints] = await Promise.all([shopTimeZone(shop), endpointsWithHealth(db, shop)]);
+export async function feedSettingsView(shop: string, locale: Locale = "en") {
+  const [timeZone, endpoints] = await Promise.all([shopTimeZone(shop), endpointsWithHealth(db, shop, locale)]);
   return { timeZone, endpoints, topics: [...FEED_TOPICS], groups: TOPIC_GROUPS };
 }
 
@@ -88,8 +88,8 @@ export async function feedLogView(shop: string, query: URLSearchParams, locale: 
   const filters = new URLSearchParams([...query.entries()].filter(([key]) => FILTERS.includes(key)));
   const [timeZone, endpoints, deliveries] = await Promise.all([
     shopTimeZone(shop),
-    endpointsWithHealth(db, shop),
-    deliveriesFromQuery(db, shop, filters).catch((error: unknown) => {
+    endpointsWithHealth(db, shop, locale),
+    deliveriesFromQuery(db, shop, filters, locale).catch((error: unknown) => {
       if (error instanceof ValidationError) return null;
       throw error;
     }),

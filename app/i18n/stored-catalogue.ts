@@ -67,6 +67,16 @@ type System = { system: string };
 const tuyoSaidEn = (text: string) => (String(text) ? ` Tuyo said: "${String(text).slice(0, 200)}".` : "");
 const tuyoSaidFr = (text: string) => (String(text) ? ` Tuyo a dit : ${quote.fr(String(text).slice(0, 200))}.` : "");
 
+/** "4 seasons found (E23, H23, E24, H24)", as a Fastmag connection check says it. */
+const seasonsFoundEn = (n: number, list: string) =>
+  `${n} season${Number(n) === 1 ? "" : "s"} found${Number(n) ? ` (${list})` : ""}`;
+const seasonsFoundFr = (n: number, list: string) =>
+  `${n} saison${Number(n) > 1 ? "s" : ""} trouvée${Number(n) > 1 ? "s" : ""}${Number(n) ? ` (${list})` : ""}`;
+
+/** "3 warehouses found", as a RetailCRM connection check says it. */
+const warehousesEn = (n: number) => `${n} warehouse${Number(n) === 1 ? "" : "s"} found`;
+const warehousesFr = (n: number) => `${n} entrepôt${Number(n) > 1 ? "s" : ""} trouvé${Number(n) > 1 ? "s" : ""}`;
+
 /** An order job's outcome code word (app/sync/orders) in French. */
 const orderOutcomeFr = (kind: string) =>
   ({
@@ -1100,5 +1110,266 @@ export const STORED_WORDS = {
   "retention.deletedWebhooks": entry<{ count: number }>({
     en: (p) => `Deleted ${en(p.count)} old webhooks`,
     fr: (p) => `${pluriel(p.count, "ancien webhook supprimé", "anciens webhooks supprimés")}`,
+  }),
+  // ── Order cancellations and refunds told to the system (app/sync/orders/reversals.server.ts) ──────
+  "reversals.notTold": entry<{ destination: string }>({
+    en: (p) => `${p.destination} is not told about cancellations or refunds: update it by hand.`,
+    fr: (p) => `${p.destination} n'est pas informé des annulations ni des remboursements : mettez-le à jour à la main.`,
+  }),
+  "reversals.notToldEvent": entry<{ kind: string; destination: string }>({
+    en: (p) =>
+      `${p.kind === "cancellation" ? "Cancellation" : "Refund"} not reported: ${p.destination} is not told about them; update it by hand.`,
+    fr: (p) =>
+      `${p.kind === "cancellation" ? "Annulation non signalée" : "Remboursement non signalé"} : ${p.destination} n'en est pas informé ; mettez-le à jour à la main.`,
+  }),
+  "reversals.notInRecords": entry<{ destination: string }>({
+    en: (p) => `Not in the app's order records: never sent to ${p.destination}.`,
+    fr: (p) => `Absente des commandes enregistrées par l'app : jamais envoyée ${a(p.destination)}.`,
+  }),
+  "reversals.cancelledBeforeExport": entry<{ destination: string }>({
+    en: (p) => `Cancelled before export: nothing to tell ${p.destination}.`,
+    fr: (p) => `Annulée avant l'export : rien à signaler ${a(p.destination)}.`,
+  }),
+  "reversals.cancelledNotSent": entry<{ destination: string }>({
+    en: (p) => `Cancelled in Shopify before export: not sent to ${p.destination}.`,
+    fr: (p) => `Annulée dans Shopify avant l'export : non envoyée ${a(p.destination)}.`,
+  }),
+  "reversals.notReportedYet": entry<{ kind: string; destination: string; message: string }>({
+    en: (p) =>
+      `${p.kind === "cancellation" ? "Cancellation" : "Refund"} not reported to ${p.destination} yet: ${p.message}`,
+    fr: (p) =>
+      `${p.kind === "cancellation" ? "Annulation pas encore signalée" : "Remboursement pas encore signalé"} ${a(p.destination)} : ${p.message}`,
+  }),
+  "reversals.couldNotReport": entry<{ kind: string; destination: string; message: string }>({
+    en: (p) =>
+      `${p.kind === "cancellation" ? "Cancellation" : "Refund"} could not be reported to ${p.destination}: ${p.message}`,
+    fr: (p) =>
+      `${p.kind === "cancellation" ? "L'annulation n'a pas pu être signalée" : "Le remboursement n'a pas pu être signalé"} ${a(p.destination)} : ${p.message}`,
+  }),
+  // ── Promotions that could not start (app/promotions) ─────────────────────────────────────────────
+  "promotions.noCollection": entry<{ ids: string }>({
+    en: (p) => `Shopify has no collection ${p.ids}.`,
+    fr: (p) => `Shopify n'a pas de collection ${p.ids}.`,
+  }),
+  "promotions.couldNotStart": entry({
+    en: () => "The promotion could not start.",
+    fr: () => "La promotion n'a pas pu démarrer.",
+  }),
+  // ── Mail (app/mail/send.server.ts): the SMTP server's own reply is quoted ───────────────────────────
+  "system.smtpServer": entry({
+    en: () => "The SMTP server",
+    fr: () => "Le serveur SMTP",
+  }),
+  "mail.notSetUp": entry({
+    en: () => "Mail is not set up for this shop yet: fill in Settings → Mail.",
+    fr: () => "Les mails ne sont pas encore configurés pour cette boutique : remplissez Réglages → Mail.",
+  }),
+  "mail.loginRefused": entry<{ reply: string }>({
+    en: (p) => `The SMTP server refused the login (check the user and password)${p.reply ? `: ${p.reply}` : ""}`,
+    fr: (p) =>
+      `Le serveur SMTP a refusé l'identification (vérifiez l'utilisateur et le mot de passe)${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
+  }),
+  "mail.turnedAway": entry<{ reply: string }>({
+    en: (p) => `The SMTP server turned the message away for now${p.reply ? `: ${p.reply}` : ""}`,
+    fr: (p) => `Le serveur SMTP a refusé le message pour l'instant${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
+  }),
+  "mail.refused": entry<{ reply: string }>({
+    en: (p) => `The SMTP server refused the message${p.reply ? `: ${p.reply}` : ""}`,
+    fr: (p) => `Le serveur SMTP a refusé le message${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
+  }),
+  // ── Event feed deliveries and endpoints (app/event-feed) ─────────────────────────────────────────────
+  "feed.gone": entry({
+    en: () => "The endpoint answered 410 Gone.",
+    fr: () => "Le point de terminaison a répondu 410 Gone.",
+  }),
+  "feed.disabledGone": entry<{ at: string }>({
+    en: (p) =>
+      `The endpoint answered 410 Gone on ${p.at}: it said it no longer wants events. Sending stopped; events wait until you enable it again.`,
+    fr: (p) =>
+      `Le point de terminaison a répondu 410 Gone le ${p.at} : il ne veut plus recevoir d'événements. L'envoi est arrêté ; les événements attendent que vous le réactiviez.`,
+  }),
+  "feed.autoPaused": entry<{ at: string; hours: number }>({
+    en: (p) =>
+      `Paused automatically on ${p.at}: no delivery succeeded for ${en(p.hours)} hours. Nothing is dropped; resume it once the ERP answers again.`,
+    fr: (p) =>
+      `Mis en pause automatiquement le ${p.at} : aucun envoi n'a réussi depuis ${pluriel(p.hours, "heure")}. Rien n'est perdu ; reprenez-le quand l'ERP répond de nouveau.`,
+  }),
+  "feed.pausedWhenAdded": entry({
+    en: () => "Paused when it was added.",
+    fr: () => "En pause dès son ajout.",
+  }),
+  "feed.pausedByMerchant": entry({
+    en: () => "Paused by the merchant.",
+    fr: () => "Mis en pause par le commerçant.",
+  }),
+  // ── Alerts (app/alerts) ───────────────────────────────────────────────────────────────────────────
+  "alerts.deliveryDead": entry<{ topic: string }>({
+    en: (p) => `The ${p.topic} event was given up after retrying.`,
+    fr: (p) => `L'événement ${p.topic} a été abandonné après plusieurs essais.`,
+  }),
+  "alerts.deliveryDeadBecause": entry<{ topic: string; error: string }>({
+    en: (p) => `The ${p.topic} event was given up after retrying. ${p.error}`,
+    fr: (p) => `L'événement ${p.topic} a été abandonné après plusieurs essais. ${p.error}`,
+  }),
+  "alerts.mailFailed": entry<{ message: string }>({
+    en: (p) => `Mail: ${p.message}`,
+    fr: (p) => `Mail : ${p.message}`,
+  }),
+  "alerts.webhookFailed": entry<{ message: string }>({
+    en: (p) => `Webhook: ${p.message}`,
+    fr: (p) => `Webhook : ${p.message}`,
+  }),
+  "alerts.webhookAnswered": entry<{ status: number }>({
+    en: (p) => `The webhook answered ${describeHttpStatus(Number(p.status))}.`,
+    fr: (p) => `Le webhook a répondu ${httpStatusFr(Number(p.status))}.`,
+  }),
+  "alerts.webhookNoAnswer": entry<{ detail: string }>({
+    en: (p) => `The webhook did not answer: ${p.detail}.`,
+    fr: (p) => `Le webhook n'a pas répondu : ${p.detail}.`,
+  }),
+  /** Two sentences one after the other (an alert's mail and webhook failures). */
+  "text.both": entry<{ first: string; second: string }>({
+    en: (p) => `${p.first} ${p.second}`,
+    fr: (p) => `${p.first} ${p.second}`,
+  }),
+  "alerts.one": entry<{ title: string }>({
+    en: (p) => `Alert “${p.title}”`,
+    fr: (p) => `Alerte ${quote.fr(p.title)}`,
+  }),
+  "alerts.many": entry<{ count: number }>({
+    en: (p) => `${en(p.count)} alerts`,
+    fr: (p) => `${pluriel(p.count, "alerte")}`,
+  }),
+  "alerts.byMail": entry<{ recipients: string }>({
+    en: (p) => `mailed to ${p.recipients}`,
+    fr: (p) => `envoi par mail à ${p.recipients}`,
+  }),
+  "alerts.byWebhook": entry({
+    en: () => "posted to the webhook",
+    fr: () => "envoi au webhook",
+  }),
+  "alerts.byMailAndWebhook": entry<{ recipients: string }>({
+    en: (p) => `mailed to ${p.recipients} and posted to the webhook`,
+    fr: (p) => `envoi par mail à ${p.recipients} et au webhook`,
+  }),
+  "alerts.sent": entry<{ alerts: string; channels: string }>({
+    en: (p) => `${p.alerts} ${p.channels}.`,
+    fr: (p) => `${p.alerts} : ${p.channels}.`,
+  }),
+  "alerts.sentWithErrors": entry<{ alerts: string; channels: string; errors: string }>({
+    en: (p) => `${p.alerts} ${p.channels}. ${p.errors}`,
+    fr: (p) => `${p.alerts} : ${p.channels}. ${p.errors}`,
+  }),
+  "alerts.notSent": entry<{ alerts: string; errors: string }>({
+    en: (p) => `${p.alerts} could not be sent. ${p.errors}`,
+    fr: (p) => `${p.alerts} : l'envoi a échoué. ${p.errors}`,
+  }),
+  "tuyo.lastUpdateRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the last update: ${p.refusal}`,
+    fr: (p) => `Tuyo a refusé la dernière mise à jour : ${quote.fr(p.refusal)}`,
+  }),
+  // ── Connection checks (Test connection; stored on the connector's settings for the Dashboard) ──────
+  "check.fastmag.notConfigured": entry({
+    en: () => "Fastmag is not set up for this shop yet: fill in Settings → Fastmag.",
+    fr: () => "Fastmag n'est pas encore configuré pour cette boutique : remplissez Paramètres → Fastmag.",
+  }),
+  "check.fastmag.connected": entry<{ count: number; list: string }>({
+    en: (p) => `Connected: ${seasonsFoundEn(p.count, p.list)}.`,
+    fr: (p) => `Connecté : ${seasonsFoundFr(p.count, p.list)}.`,
+  }),
+  "check.fastmag.missingSeasons": entry<{ count: number; list: string; missing: string; missingCount: number }>({
+    en: (p) =>
+      `Connected: ${seasonsFoundEn(p.count, p.list)}. Fastmag does not know the season${Number(p.missingCount) > 1 ? "s" : ""} ${p.missing} chosen for import.`,
+    fr: (p) =>
+      `Connecté : ${seasonsFoundFr(p.count, p.list)}. Fastmag ne connaît pas ${Number(p.missingCount) > 1 ? "les saisons" : "la saison"} ${p.missing} ${Number(p.missingCount) > 1 ? "choisies" : "choisie"} pour l'import.`,
+  }),
+  "check.fastmag.loginRefused": entry<{ fastmag: string }>({
+    en: (p) => `Fastmag refused the login: ${p.fastmag}. Check the enseigne, magasin, compte and password.`,
+    fr: (p) =>
+      `Fastmag a refusé la connexion : « ${p.fastmag} ». Vérifiez l'enseigne, le magasin, le compte et le mot de passe.`,
+  }),
+  "check.fastmag.requestRefused": entry<{ fastmag: string }>({
+    en: (p) => `Fastmag refused the request: ${p.fastmag}`,
+    fr: (p) => `Fastmag a refusé la demande : « ${p.fastmag} »`,
+  }),
+  // `detail` is already a sentence about Fastmag ("Fastmag did not answer within 1500 ms").
+  "check.fastmag.noAnswer": entry<{ detail: string }>({
+    en: (p) => `${p.detail}. Check the address, or try again later.`,
+    fr: (p) => `Fastmag n'a pas répondu correctement (« ${p.detail} »). Vérifiez l'adresse, ou réessayez plus tard.`,
+  }),
+  "check.sftp.connected": entry<{ files: number; folder: string; fingerprint: string }>({
+    en: (p) =>
+      `Connected: ${p.files} file${Number(p.files) === 1 ? "" : "s"} in ${p.folder}. Host key ${p.fingerprint}.`,
+    fr: (p) =>
+      `Connecté : ${p.files} fichier${Number(p.files) > 1 ? "s" : ""} dans ${p.folder}. Clé du serveur ${p.fingerprint}.`,
+  }),
+  "check.tuyo.connected": entry<{ mode: string; count: number; names: string }>({
+    en: (p) =>
+      `Connected (${p.mode} key): ${p.count} categor${Number(p.count) === 1 ? "y" : "ies"} found${p.names ? ` (${p.names})` : ""}.`,
+    fr: (p) =>
+      `Connecté (clé de ${p.mode === "testing" ? "test" : "production"}) : ${p.count} catégorie${Number(p.count) > 1 ? "s" : ""} trouvée${Number(p.count) > 1 ? "s" : ""}${p.names ? ` (${p.names})` : ""}.`,
+  }),
+  "check.retailcrm.notConfigured": entry({
+    en: () => "RetailCRM is not set up for this shop yet: fill in Settings → RetailCRM.",
+    fr: () => "RetailCRM n'est pas encore configuré pour cette boutique : remplissez Paramètres → RetailCRM.",
+  }),
+  "check.retailcrm.pickStore": entry<{ count: number }>({
+    en: (p) => `Connected: ${warehousesEn(p.count)}. Pick the warehouse stock goes to.`,
+    fr: (p) => `Connecté : ${warehousesFr(p.count)}. Choisissez l'entrepôt où va le stock.`,
+  }),
+  "check.retailcrm.noStore": entry<{ code: string }>({
+    en: (p) => `Connected, but RetailCRM has no warehouse "${p.code}": pick another one.`,
+    fr: (p) => `Connecté, mais RetailCRM n'a pas d'entrepôt « ${p.code} » : choisissez-en un autre.`,
+  }),
+  "check.retailcrm.inactiveStore": entry<{ name: string }>({
+    en: (p) => `Connected, but the warehouse "${p.name}" is not active in RetailCRM.`,
+    fr: (p) => `Connecté, mais l'entrepôt « ${p.name} » n'est pas actif dans RetailCRM.`,
+  }),
+  "check.retailcrm.connected": entry<{ count: number; name: string }>({
+    en: (p) => `Connected: ${warehousesEn(p.count)}; stock goes to "${p.name}".`,
+    fr: (p) => `Connecté : ${warehousesFr(p.count)} ; le stock va dans « ${p.name} ».`,
+  }),
+  // ── Where the shop's data goes (app/connectors/registry.server.ts, the routing's app event) ───────────
+  "routing.stock": entry<{ source: string; receivers: string }>({
+    en: (p) => `Stock comes from ${p.source}; it is sent to ${p.receivers}.`,
+    fr: (p) => `Le stock vient de ${p.source} ; il est envoyé à ${p.receivers}.`,
+  }),
+  "routing.nowhere": entry({
+    en: () => "nowhere",
+    fr: () => "aucun système",
+  }),
+  "routing.list": entry<{ names: string; last: string }>({
+    en: (p) => `${p.names} and ${p.last}`,
+    fr: (p) => `${p.names} et ${p.last}`,
+  }),
+  "routing.noStock": entry({
+    en: () => "No stock source is set up yet.",
+    fr: () => "Aucune source de stock n'est encore configurée.",
+  }),
+  "routing.prices": entry<{ source: string }>({
+    en: (p) => `Prices come from ${p.source}.`,
+    fr: (p) => `Les prix viennent de ${p.source}.`,
+  }),
+  "routing.noPrices": entry({
+    en: () => "No price source is set up yet.",
+    fr: () => "Aucune source de prix n'est encore configurée.",
+  }),
+  "routing.orders": entry<{ destination: string }>({
+    en: (p) => `Orders are sent to ${p.destination}.`,
+    fr: (p) => `Les commandes sont envoyées à ${p.destination}.`,
+  }),
+  "routing.noOrders": entry({
+    en: () => "Orders are not sent anywhere yet.",
+    fr: () => "Les commandes ne sont encore envoyées à aucun système.",
+  }),
+  "event.routingSaved": entry<{ stock: string; prices: string; orders: string }>({
+    en: (p) => `Where your data goes saved: ${p.stock} ${p.prices} ${p.orders}`,
+    fr: (p) => `Destination de vos données enregistrée : ${p.stock} ${p.prices} ${p.orders}`,
+  }),
+  "event.alertSettingsSaved": entry<{ recipients: number; webhook: number; digest: string; quiet: number }>({
+    en: (p) =>
+      `Alert settings saved: ${p.recipients} recipient(s)${Number(p.webhook) ? ", a webhook" : ""}, ${p.digest === "immediate" ? "sent at once" : `${p.digest} digest`}, quiet period ${p.quiet} min.`,
+    fr: (p) =>
+      `Réglages des alertes enregistrés : ${pluriel(p.recipients, "destinataire")}${Number(p.webhook) ? ", un webhook" : ""}, ${p.digest === "immediate" ? "envoi immédiat" : p.digest === "hourly" ? "récapitulatif horaire" : "récapitulatif quotidien"}, période de silence ${p.quiet} min.`,
   }),
 } satisfies Record<string, Entry<never>>;

@@ -1,6 +1,6 @@
 // Use-cases of the Mail screen and API: settings (password write-only), "Send test mail", the log of
 // every mail sent or failed, template previews.
-import { said } from "../i18n/stored-words";
+import { said, storedText } from "../i18n/stored-words";
 import { recordAppEvent } from "../alerts/app-events.server";
 import { db } from "../db.server";
 import { defineWords } from "../i18n/define";
@@ -33,7 +33,11 @@ export interface MailLogEntry {
   about: string | null;
 }
 
-export async function mailLog(shop: string, options: { about?: string; limit?: number } = {}): Promise<MailLogEntry[]> {
+export async function mailLog(
+  shop: string,
+  options: { about?: string; limit?: number } = {},
+  locale: Locale = "en",
+): Promise<MailLogEntry[]> {
   const rows = await db.mailLog.findMany({
     where: { shop, ...(options.about ? { about: options.about } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -47,13 +51,22 @@ export async function mailLog(shop: string, options: { about?: string; limit?: n
     template: r.template,
     locale: r.locale,
     status: r.status,
-    error: r.error,
+    // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).
+    error: r.error === null ? null : storedText(r.error, r.errorWords, locale),
     about: r.about,
   }));
 }
 
-export async function mailScreen(shop: string, preview: { template?: string | null; locale?: string | null }) {
-  const [settings, log, timeZone] = await Promise.all([loadMailSettings(shop), mailLog(shop), shopTimeZone(shop)]);
+export async function mailScreen(
+  shop: string,
+  preview: { template?: string | null; locale?: string | null },
+  screenLocale: Locale = "en",
+) {
+  const [settings, log, timeZone] = await Promise.all([
+    loadMailSettings(shop),
+    mailLog(shop, {}, screenLocale),
+    shopTimeZone(shop),
+  ]);
   const templateId =
     preview.template && MAIL_TEMPLATES.some((t) => t.id === preview.template)
       ? preview.template

@@ -9,7 +9,8 @@ import { logger } from "../lib/logger.server";
 import { mailLocale, type MailLocale, type MailTemplate, type RenderedMail } from "./render";
 import { loadMailTransportSettings, type MailSettings } from "./settings.server";
 import { mailTemplate } from "./templates/index";
-import { connectionProblemInWords, connectionProblemOf } from "../lib/merchant-messages.server";
+import { connectionProblemOf, connectionProblemSaid } from "../lib/merchant-messages.server";
+import { said, textOf, wordsJson, type Message } from "../i18n/stored-words";
 
 export interface MailAttachment {
   filename: string;
@@ -33,7 +34,18 @@ export interface OutgoingMail<Data> {
 
 export type MailOutcome =
   | { status: "sent"; logId: string; messageId: string; subject: string }
-  | { status: "failed"; logId: string; error: string; transient: boolean; subject: string };
+  | {
+      status: "failed";
+      logId: string;
+      /** Why, in English (what MailLog.error stores). */
+      error: string;
+      /** Its key and values (app/i18n/stored-words.ts), to store next to it and say it in a reader's language. */
+      errorWords: string | null;
+      transient: boolean;
+      subject: string;
+    };
+
+type Delivered = { ok: true; messageId: string } | { ok: false; error: Message; transient: boolean };
 
 /** Deadlines of every SMTP exchange (connect, greeting, each command): a dead server never hangs a job. */
 export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
@@ -42,9 +54,9 @@ export async function sendMail<Data>(shop: string, mail: OutgoingMail<Data>): Pr
   const locale = mailLocale(mail.locale);
   const rendered = mail.template.render(mail.data, locale);
   const settings = mail.transport ?? (await loadMailTransportSettings(shop));
-  let outcome: { ok: true; messageId: string } | { ok: false; error: string; transient: boolean };
+  let outcome: Delivered;
   if (!settings) {
-    outcome = { ok: false, error: "Mail is not set up for this shop yet: fill in Settings → Mail.", transient: true };
+    outcome = { ok: false, error: said("mail.notSetUp"), transient: true };
   } else {
     outcome = await deliver(settings, mail.to, rendered, mail.attachments, mail.replyTo);
   }
@@ -56,17 +68,19 @@ export async function sendMail<Data>(shop: string, mail: OutgoingMail<Data>): Pr
       template: mail.template.id,
       locale,
       status: outcome.ok ? "sent" : "failed",
-      error: outcome.ok ? null : outcome.error,
+      error: outcome.ok ? null : textOf(outcome.error),
+      errorWords: outcome.ok ? null : wordsJson(outcome.error),
       messageId: outcome.ok ? outcome.messageId : null,
       about: mail.about ?? null,
     },
   });
   if (outcome.ok) return { status: "sent", logId: log.id, messageId: outcome.messageId, subject: rendered.subject };
-  logger.warn("mail not sent", { shop, template: mail.template.id, error: outcome.error });
+  logger.warn("mail not sent", { shop, template: mail.template.id, error: log.error });
   return {
     status: "failed",
     logId: log.id,
-    error: outcome.error,
+    error: log.error ?? "",
+    errorWords: log.errorWords,
     transient: outcome.transient,
     subject: rendered.subject,
   };
@@ -78,7 +92,7 @@ async function deliver(
   rendered: RenderedMail,
   attachments: MailAttachment[] = [],
   replyTo?: string,
-): Promise<{ ok: true; messageId: string } | { ok: false; error: string; transient: boolean }> {
+): Promise<Delivered> {
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -107,22 +121,18 @@ async function deliver(
   }
 }
 
-/** A nodemailer failure in the merchant's words, and whether trying later may work. */
-export function describeSmtpFailure(error: unknown): { error: string; transient: boolean } {
+/** A nodemailer failure in the merchant's words (the server's own reply quoted), and whether trying later may work. */
+export function describeSmtpFailure(error: unknown): { error: Message; transient: boolean } {
   const e = error as { code?: string; responseCode?: number; response?: string; command?: string };
-  const reply = e.response ? `: ${e.response.slice(0, 300)}` : "";
-  if (e.code === "EAUTH")
-    return { error: `The SMTP server refused the login (check the user and password)${reply}`, transient: false };
+  const reply = e.response ? e.response.slice(0, 300) : "";
+  if (e.code === "EAUTH") return { error: said("mail.loginRefused", { reply }), transient: false };
   if (typeof e.responseCode === "number") {
     const transient = e.responseCode < 500;
-    return {
-      error: `The SMTP server ${transient ? "turned the message away for now" : "refused the message"}${reply}`,
-      transient,
-    };
+    return { error: said(transient ? "mail.turnedAway" : "mail.refused", { reply }), transient };
   }
   // Connection problems classified in plain words, never the library's "connect ECONNREFUSED 127.0.0.1:25".
   const problem = connectionProblemOf(error) ?? "unreachable";
-  return { error: connectionProblemInWords("The SMTP server", problem), transient: problem !== "tls" };
+  return { error: connectionProblemSaid(said("system.smtpServer"), problem), transient: problem !== "tls" };
 }
 
 /** Renders a template with its sample data, for the Mail screen's preview. */

@@ -44,17 +44,20 @@ export async function createOrPreview(shop: string, body: Record<string, unknown
   return { created: true as const, ...(await createPromotion(deps, input)) };
 }
 
-export async function promotionsList(shop: string) {
+export async function promotionsList(shop: string, locale: Locale = "en") {
   const [promotions, timeZone, rounding] = await Promise.all([
-    listPromotions(db, shop),
+    listPromotions(db, shop, undefined, locale),
     shopTimeZone(shop),
     roundingOf(db, shop),
   ]);
   return { promotions, timeZone, rounding };
 }
 
-export async function promotionView(shop: string, id: string) {
-  const [promotion, timeZone] = await Promise.all([promotionDetail(db, shop, id), shopTimeZone(shop)]);
+export async function promotionView(shop: string, id: string, locale: Locale = "en") {
+  const [promotion, timeZone] = await Promise.all([
+    promotionDetail(db, shop, id, undefined, locale),
+    shopTimeZone(shop),
+  ]);
   return { promotion, timeZone };
 }
 

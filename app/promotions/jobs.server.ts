@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { JobContext } from "../jobs/context.server";
 import { enqueue } from "../jobs/queue.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
-import { AppError, errorMessage, isTransient } from "../lib/errors";
+import { isTransient, merchantMessageOf } from "../lib/errors";
+import { said } from "../i18n/stored-words";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { publishActivePromotions } from "./active.server";
 import { FOLLOW_EVERY_MS, followCollections } from "./follow.server";
@@ -56,11 +57,7 @@ async function run(ctx: JobContext<Params>) {
   } catch (error) {
     // The last try, or an error no retry fixes: the promotion shows it failed (End cleans up).
     if (!isTransient(error) || ctx.attempt >= RETRY.maxAttempts)
-      await markStartFailed(
-        ctx.db,
-        promotionId,
-        error instanceof AppError ? errorMessage(error) : "The promotion could not start.",
-      );
+      await markStartFailed(ctx.db, promotionId, merchantMessageOf(error) ?? said("promotions.couldNotStart"));
     throw error;
   }
 }

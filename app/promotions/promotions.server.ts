@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db.server";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { said, sayIn, storedText } from "../i18n/stored-words";
 import { enqueue } from "../jobs/queue.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
@@ -61,7 +62,6 @@ export const PROMOTION_FORM_WORDS = defineWords({
     afterStart: "must be after the start",
     endInPast: "The end is in the past.",
     inFuture: "must be in the future",
-    noCollection: (ids: string) => `Shopify has no collection ${ids}.`,
     unknownIds: (ids: string) => `unknown: ${ids}`,
     covers: (name: string, tag: string, n: number, names: string, more: number) =>
       `"${name}" (${tag}) already covers ${n} of these variants: ${names}${more > 0 ? ` and ${more} more` : ""}`,
@@ -95,7 +95,6 @@ export const PROMOTION_FORM_WORDS = defineWords({
     afterStart: "doit être après le début",
     endInPast: "La fin est dans le passé.",
     inFuture: "doit être dans le futur",
-    noCollection: (ids: string) => `Shopify n'a pas de collection ${ids}.`,
     unknownIds: (ids: string) => `inconnues : ${ids}`,
     covers: (name: string, tag: string, n: number, names: string, more: number) =>
       `« ${name} » (${tag}) couvre déjà ${n} de ces variantes : ${names}${more > 0 ? ` et ${more} de plus` : ""}`,
@@ -231,10 +230,13 @@ export async function resolveTargets(
     collections.push({ id, title: found.title, products: found.productIds.length });
     for (const p of found.productIds) products.add(p);
   }
-  if (missing.length)
-    throw new ValidationError(PROMOTION_FORM_WORDS[locale].noCollection(missing.join(", ")), {
+  if (missing.length) {
+    // Said with its words: a start that fails on it stores them (the promotion's error, the run's failure).
+    const message = said("promotions.noCollection", { ids: missing.join(", ") });
+    throw new ValidationError(locale === "en" ? message : sayIn(message, locale), {
       collectionIds: PROMOTION_FORM_WORDS[locale].unknownIds(missing.join(", ")),
     });
+  }
   return { products, collections };
 }
 
@@ -404,7 +406,8 @@ async function scheduleRuns(db: Db, row: { id: string; shop: string; startsAt: D
 
 type PromotionRow = NonNullable<Awaited<ReturnType<Db["promotion"]["findFirst"]>>>;
 
-export function summaryOf(row: PromotionRow): PromotionSummary {
+/** A promotion as screens and the API show it; its error said again in `locale` when stored with words. */
+export function summaryOf(row: PromotionRow, locale: Locale = "en"): PromotionSummary {
   return {
     id: row.id,
     name: row.name,
@@ -419,16 +422,21 @@ export function summaryOf(row: PromotionRow): PromotionSummary {
     variants: row.variantsCount,
     restored: row.restoredCount,
     changed: row.changedCount,
-    error: row.error,
+    error: row.error === null ? null : storedText(row.error, row.errorWords, locale),
     discountId: row.discountId,
     followCollections: row.followCollections,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-export async function listPromotions(db: Db, shop: string, limit = 100): Promise<PromotionSummary[]> {
+export async function listPromotions(
+  db: Db,
+  shop: string,
+  limit = 100,
+  locale: Locale = "en",
+): Promise<PromotionSummary[]> {
   const rows = await db.promotion.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
-  return rows.map(summaryOf);
+  return rows.map((row) => summaryOf(row, locale));
 }
 
 export async function promotionDetail(
@@ -436,6 +444,7 @@ export async function promotionDetail(
   shop: string,
   id: string,
   variantLimit = 500,
+  locale: Locale = "en",
 ): Promise<PromotionSummary & { productIds: string[]; collectionIds: string[]; items: PromotionVariantView[] }> {
   const row = await db.promotion.findFirst({ where: { shop, id } });
   if (!row) throw new NotFoundError("No such promotion.");
@@ -445,7 +454,7 @@ export async function promotionDetail(
     take: variantLimit,
   });
   return {
-    ...summaryOf(row),
+    ...summaryOf(row, locale),
     productIds: JSON.parse(row.productIdsJson) as string[],
     collectionIds: JSON.parse(row.collectionIdsJson) as string[],
     items: items.map((v) => ({

@@ -22,7 +22,7 @@ import type { SyncReporter } from "../sync/sync-context";
 import type { PromotionVariantView } from "./model";
 import { promoCompareAt, promoPrice, sameMoney, type RoundingRule } from "./pricing";
 import { resolveTargets } from "./promotions.server";
-import { said } from "../i18n/stored-words";
+import { said, textOf, wordsJson, type Message } from "../i18n/stored-words";
 
 export interface RunDeps {
   db: Db;
@@ -110,7 +110,7 @@ export async function startPromotion(deps: RunDeps, promotionId: string): Promis
   // End now may have been asked while this ran: the state then stays "ending" for the end to finish.
   await db.promotion.updateMany({
     where: { id: promotion.id, state: "scheduled" },
-    data: { state: "active", error: null, ...(promotion.mode === "price" ? { variantsCount } : {}) },
+    data: { state: "active", error: null, errorWords: null, ...(promotion.mode === "price" ? { variantsCount } : {}) },
   });
   return { products: productIds.length, variants: variantsCount, tagMode };
 }
@@ -313,9 +313,9 @@ export async function restorePrices(
 }
 
 /** A start that gave up: the promotion shows "failed" with the reason, and can still be ended. */
-export async function markStartFailed(db: Db, promotionId: string, message: string) {
+export async function markStartFailed(db: Db, promotionId: string, message: Message) {
   await db.promotion.updateMany({
     where: { id: promotionId, state: "scheduled" },
-    data: { state: "failed", error: message },
+    data: { state: "failed", error: textOf(message), errorWords: wordsJson(message) },
   });
 }

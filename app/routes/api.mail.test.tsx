@@ -16,5 +16,7 @@ export const action = withErrorResponses(async ({ request }: ActionFunctionArgs)
     body.settings && typeof body.settings === "object" && !Array.isArray(body.settings)
       ? (body.settings as Record<string, unknown>)
       : undefined;
-  return json(await sendTestMail(caller.shop, body.to, body.locale, "en", settings));
+  const outcome = await sendTestMail(caller.shop, body.to, body.locale, "en", settings);
+  // The API answers in English (ADR 0021): the failure's stored words stay on the server.
+  return json(outcome.status === "failed" ? { ...outcome, errorWords: undefined } : outcome);
 });

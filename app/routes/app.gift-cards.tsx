@@ -31,7 +31,10 @@ import {
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const [cards, timeZone] = await Promise.all([searchGiftCards(session.shop, q), shopTimeZone(session.shop)]);
+  const [cards, timeZone] = await Promise.all([
+    searchGiftCards(session.shop, q, undefined, localeOfRequest(request).locale),
+    shopTimeZone(session.shop),
+  ]);
   return { q, cards, timeZone };
 };
 

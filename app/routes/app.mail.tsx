@@ -17,6 +17,7 @@ import {
 import { useRef, useState } from "react";
 import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
+import { storedText } from "../i18n/stored-words";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { jobApplicationsScreen, saveJobApplicationRecipient } from "../job-applications/screen.server";
 import { formResult, unknownIntent } from "../lib/http.server";
@@ -128,10 +129,11 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const [mail, jobApplications] = await Promise.all([
     // The preview's language is its own parameter: `locale` is the admin's (app/i18n/locale.ts).
-    mailScreen(session.shop, {
-      template: url.searchParams.get("template"),
-      locale: url.searchParams.get("mailLocale"),
-    }),
+    mailScreen(
+      session.shop,
+      { template: url.searchParams.get("template"), locale: url.searchParams.get("mailLocale") },
+      localeOfRequest(request).locale,
+    ),
     jobApplicationsScreen(session.shop),
   ]);
   return { ...mail, jobApplications };
@@ -156,7 +158,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       const outcome = await sendTestMail(session.shop, to, mailLanguage, locale, "host" in typed ? typed : undefined);
       return outcome.status === "sent"
         ? { ok: true as const, message: words.testSent(form.to ?? "") }
-        : { ok: false as const, message: words.testNotSent(outcome.error ?? ""), fieldErrors: {} };
+        : {
+            ok: false as const,
+            message: words.testNotSent(storedText(outcome.error, outcome.errorWords, locale)),
+            fieldErrors: {},
+          };
     });
   if (intent === "job-applications")
     return formResult(async () => {

@@ -4,6 +4,7 @@ import { Banner, DataTable, Layout, Page, Text } from "@shopify/polaris";
 import { PromotionStateBadge } from "../components/PromotionStateBadge";
 import { SectionCard } from "../components/SectionCard";
 import { usePrice } from "../components/usePrice";
+import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { endNow, promotionView } from "../promotions/api.server";
@@ -11,7 +12,7 @@ import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return promotionView(session.shop, params.id ?? "");
+  return promotionView(session.shop, params.id ?? "", localeOfRequest(request).locale);
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { DataTable, Layout, Link, Page, Text } from "@shopify/polaris";
 import { PromotionStateBadge } from "../components/PromotionStateBadge";
 import { SectionCard } from "../components/SectionCard";
+import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { promotionsList } from "../promotions/api.server";
 import { ROUNDING_LABELS } from "../promotions/pricing";
@@ -10,7 +11,7 @@ import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return promotionsList(session.shop);
+  return promotionsList(session.shop, localeOfRequest(request).locale);
 };
 
 const WORDS = defineWords({

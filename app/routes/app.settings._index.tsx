@@ -109,7 +109,7 @@ const WORDS = defineWords({
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const [connectors, routing, apiTokens, timeZone] = await Promise.all([
-    connectionsScreen(session.shop),
+    connectionsScreen(session.shop, localeOfRequest(request).locale),
     routingScreen(session.shop, localeOfRequest(request).locale),
     listApiTokens(session.shop),
     shopTimeZone(session.shop),

@@ -24,7 +24,7 @@ import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return feedSettingsView(session.shop);
+  return feedSettingsView(session.shop, localeOfRequest(request).locale);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

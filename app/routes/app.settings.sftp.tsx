@@ -97,7 +97,10 @@ const WORDS = defineWords({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [screen, timeZone] = await Promise.all([sftpSettingsScreen(session.shop), shopTimeZone(session.shop)]);
+  const [screen, timeZone] = await Promise.all([
+    sftpSettingsScreen(session.shop, localeOfRequest(request).locale),
+    shopTimeZone(session.shop),
+  ]);
   return { ...screen, timeZone };
 };
 

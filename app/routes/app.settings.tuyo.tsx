@@ -85,7 +85,7 @@ const WORDS = defineWords({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return tuyoSettingsScreen(session.shop);
+  return tuyoSettingsScreen(session.shop, localeOfRequest(request).locale);
 };
 
 type Answer = { intent: string; ok: boolean; message: string; fieldErrors: Record<string, string> };

@@ -77,7 +77,7 @@ const WORDS = defineWords({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return tuyoListingsScreen(session.shop);
+  return tuyoListingsScreen(session.shop, localeOfRequest(request).locale);
 };
 
 type Answer = { ok: boolean; message: string; jobId?: string };

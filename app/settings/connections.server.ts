@@ -4,8 +4,8 @@ import { connectionsToSetUp, routingSentences } from "../connectors/registry.ser
 import { db } from "../db.server";
 import type { Locale } from "../i18n/locale";
 
-export async function connectionsScreen(shop: string) {
-  return connectionsToSetUp(shop);
+export async function connectionsScreen(shop: string, locale: Locale = "en") {
+  return connectionsToSetUp(shop, locale);
 }
 
 export function routingScreen(shop: string, locale: Locale = "en") {

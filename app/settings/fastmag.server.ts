@@ -43,7 +43,7 @@ async function shopLocations(
 export async function fastmagSettingsScreen(shop: string, accessToken: string | undefined, locale: Locale = "en") {
   const [{ settings, passwordSet }, summaries, locations, routing] = await Promise.all([
     loadFastmagSettings(shop),
-    connectionSummaries(shop),
+    connectionSummaries(shop, locale),
     shopLocations(shop, accessToken, locale),
     loadRouting(db, shop),
   ]);

@@ -59,7 +59,7 @@ const WORDS = defineWords({
 export async function retailCrmSettingsScreen(shop: string, locale: Locale = "en") {
   const [{ settings, apiKeySet }, summaries, routing] = await Promise.all([
     loadRetailCrmSettings(shop),
-    connectionSummaries(shop),
+    connectionSummaries(shop, locale),
     loadRouting(db, shop),
   ]);
   let stores: { code: string; name: string; active: boolean }[] = [];

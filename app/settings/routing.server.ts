@@ -8,6 +8,7 @@ import {
   connectorById,
   connectorsOffering,
   routedConnector,
+  routingSaid,
   routingSentences,
   setUpConnectorIds,
 } from "../connectors/registry.server";
@@ -16,6 +17,7 @@ import { loadConnectorSettings } from "../connectors/settings.server";
 import { db } from "../db.server";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { said, sayIn } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import { recordAppEvent } from "../alerts/app-events.server";
 
@@ -185,12 +187,12 @@ export async function saveRoutingChoice(
     orderDestination: input.orderDestination.trim() || null,
     stockDestinations: receivers,
   });
-  // The app event is stored, in English; the screen gets the sentences in the admin's language.
-  const sentences = await routingSentences(db, shop);
+  // The app event is stored in English with its words; the screen gets the sentences in the admin's language.
+  const [stock, prices, orders] = await routingSaid(db, shop);
   await recordAppEvent(shop, {
     kind: "settings-changed",
-    message: `Where your data goes saved: ${sentences.join(" ")}`,
+    message: said("event.routingSaved", { stock: stock!, prices: prices!, orders: orders! }),
     link: "/app/settings/routing",
   });
-  return { sentences: locale === "en" ? sentences : await routingSentences(db, shop, locale) };
+  return { sentences: [stock!, prices!, orders!].map((sentence) => sayIn(sentence, locale)) };
 }

@@ -20,10 +20,10 @@ import {
   saveImageSourceSettings,
 } from "../sync/images/settings.server";
 
-export async function sftpSettingsScreen(shop: string) {
+export async function sftpSettingsScreen(shop: string, locale: Locale = "en") {
   const [{ settings, passwordSet, privateKeySet }, summaries, imageSource] = await Promise.all([
     loadSftpSettings(shop),
-    connectionSummaries(shop),
+    connectionSummaries(shop, locale),
     chosenImageSource(db, shop),
   ]);
   const summary = summaries.find((s) => s.connector === SFTP);

@@ -28,6 +28,7 @@ import { reportMarketplaceProgress } from "../sync/listings/order-progress.serve
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { storedText } from "../i18n/stored-words";
 
 const WORDS = defineWords({
   en: {
@@ -52,10 +53,10 @@ const WORDS = defineWords({
 
 export type { TuyoSettingsInput } from "../connectors/tuyo/settings.server";
 
-export async function tuyoSettingsScreen(shop: string) {
+export async function tuyoSettingsScreen(shop: string, locale: Locale = "en") {
   const [{ settings, productionKeySet, testingKeySet }, summaries, routing] = await Promise.all([
     loadTuyoSettings(shop),
-    connectionSummaries(shop),
+    connectionSummaries(shop, locale),
     loadRouting(db, shop),
   ]);
   const summary = summaries.find((s) => s.connector === TUYO);
@@ -122,14 +123,15 @@ export async function deleteTuyoCategoryRule(shop: string, input: Record<string,
 }
 
 /** Tuyo → Listings: every product chosen for Tuyo with its state and, when refused, why. */
-export async function tuyoListingsScreen(shop: string) {
+export async function tuyoListingsScreen(shop: string, locale: Locale = "en") {
   const rows = await db.tuyoListing.findMany({ where: { shop }, orderBy: { updatedAt: "desc" }, take: 500 });
   return {
     listings: rows.map((r) => ({
       productId: r.shopifyProductId,
       tuyoSku: r.tuyoSku,
       state: r.state,
-      reason: r.reason,
+      // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).
+      reason: r.reason === null ? null : storedText(r.reason, r.reasonWords, locale),
       cargoOverride: r.cargoOverride,
       listedAt: r.listedAt?.toISOString() ?? null,
       updatedAt: r.updatedAt.toISOString(),

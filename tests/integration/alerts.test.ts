@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listAppEvents } from "~/alerts/app-events.server";
 import { alertSignature } from "~/alerts/send.server";
 import { createApiToken } from "~/api/tokens.server";
 import { saveFastmagSettings } from "~/connectors/fastmag/settings.server";
@@ -18,7 +19,7 @@ import { manualClock } from "~/jobs/clock";
 import { enqueue } from "~/jobs/queue.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { saveMailSettingsForm } from "~/mail/screen.server";
-import { loadAlertWebhook, saveAlertSettings } from "~/alerts/settings.server";
+import { alertsScreen, loadAlertWebhook, saveAlertSettings } from "~/alerts/settings.server";
 import { action as putAlertSettings, loader as getAlertSettings } from "~/routes/api.alerts.settings";
 import { action as alertsAction, loader as alertsLoader } from "~/routes/app.alerts";
 import { DEMO_SMTP_USER, startSmtpEmulator, type SmtpEmulator } from "../../emulators/smtp/index";
@@ -190,6 +191,13 @@ describe("alerts", { timeout: 60_000 }, () => {
 
   it("tells in French that a system does not answer when a run gives up on it", async () => {
     await saveAlertSettings(world.shop, { locale: "fr", webhookUrl: "", quietMinutes: 0 });
+    // The Logs screen's event: in French for a French admin, the stored English for an English one.
+    const saved = async (locale: "en" | "fr") =>
+      (await listAppEvents(world.shop, { kind: "settings-changed" }, db, locale)).events[0]!.message;
+    expect(await saved("fr")).toMatch(
+      /^Réglages des alertes enregistrés : \d+ destinataires?, (envoi immédiat|récapitulatif \S+), période de silence 0 min\.$/,
+    );
+    expect(await saved("en")).toMatch(/^Alert settings saved: \d+ recipient\(s\), .+, quiet period 0 min\.$/);
     const jobId = await failStockRun({ http5xxNext: 50 });
     await twoWorkers();
     expect(await getJob({ db }, world.shop, jobId)).toMatchObject({ status: "failed" });
@@ -213,7 +221,20 @@ describe("alerts", { timeout: 60_000 }, () => {
     expect(smtp.messages()).toHaveLength(1);
     const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${jobId}` } });
     expect(alert).toMatchObject({ status: "sending", mailStatus: "sent", webhookStatus: "failed" });
-    expect(alert.error).toContain("503");
+    expect(alert.error).toBe("Webhook: The webhook answered HTTP 503 (server error).");
+    // The Alerts screen: a French admin reads the alert and its failure in French, an English one the
+    // stored English; a row stored before its words were shows the English.
+    const shown = async (locale: "en" | "fr") =>
+      (await alertsScreen(world.shop, db, locale)).recent.find((a) => a.id === alert.id)!;
+    expect(await shown("fr")).toMatchObject({
+      title: "Stock (complet)",
+      error: "Webhook : Le webhook a répondu HTTP 503 (erreur du serveur).",
+    });
+    expect(await shown("en")).toMatchObject({ title: "Stock (full)", error: alert.error });
+    const { errorWords } = alert;
+    await db.alert.update({ where: { id: alert.id }, data: { errorWords: null } });
+    expect((await shown("fr")).error).toBe(alert.error);
+    await db.alert.update({ where: { id: alert.id }, data: { errorWords } });
 
     clock.advance(20 * 60_000);
     await twoWorkers(clock);

@@ -27,7 +27,9 @@ const caPath = vi.hoisted(() => {
 const { db } = await import("~/db.server");
 const { createEndpoint, rotateSecret, updateEndpoint, loadEndpoint } = await import("~/event-feed/endpoints.server");
 const { deliverDueEvents } = await import("~/event-feed/deliverer.server");
-const { replay, deliveryLog, endpointHealth, sendTestEvent } = await import("~/event-feed/feed.server");
+const { replay, deliveryLog, endpointHealth, sendTestEvent, stoppedEndpoints } =
+  await import("~/event-feed/feed.server");
+const { endpointsWithHealth } = await import("~/event-feed/api.server");
 const { processDueWebhooks } = await import("~/webhooks/processor.server");
 const { loader: dashboard } = await import("~/routes/app._index");
 
@@ -288,6 +290,27 @@ describe("the ERP event feed", () => {
       expect(row.status).toBe("disabled");
       expect(row.statusReason).toContain("410");
       expect(sentTo(erp, shop)).toHaveLength(1);
+
+      // The Event feed screens and the Dashboard: a French admin reads why in French, an English one the
+      // stored English; a row stored before its words were shows the English.
+      const [fr] = await endpointsWithHealth(db, shop, "fr");
+      expect(fr!.statusReason).toMatch(
+        /^Le point de terminaison a répondu 410 Gone le \S+ : il ne veut plus recevoir d'événements\. L'envoi est arrêté/,
+      );
+      expect(fr!.health.lastError).toMatch(/^\S+: Le point de terminaison a répondu 410 Gone\.$/);
+      const [en] = await endpointsWithHealth(db, shop, "en");
+      expect(en!.statusReason).toBe(row.statusReason);
+      expect(row.statusReason).toMatch(/^The endpoint answered 410 Gone on \S+: it said it no longer wants events\./);
+      expect(en!.health.lastError).toMatch(/^\S+: The endpoint answered 410 Gone\.$/);
+      const tried = (await deliveryLog(db, shop, {}, "fr")).find((d) => d.lastError !== null)!;
+      expect(tried.lastError).toBe("Le point de terminaison a répondu 410 Gone.");
+      expect(tried.tries.map((t) => t.error)).toEqual(["Le point de terminaison a répondu 410 Gone."]);
+      expect((await deliveryLog(db, shop)).find((d) => d.id === tried.id)!.lastError).toBe(
+        "The endpoint answered 410 Gone.",
+      );
+      expect((await stoppedEndpoints(db, shop, "fr"))[0]!.reason).toBe(fr!.statusReason);
+      await db.feedEndpoint.update({ where: { id: endpoint.id }, data: { statusReasonWords: null } });
+      expect((await endpointsWithHealth(db, shop, "fr"))[0]!.statusReason).toBe(row.statusReason);
       expect(await db.feedDelivery.count({ where: { shop, status: "pending" } })).toBe(2);
       erp.setMode({ kind: "ok" });
       await deliverDueEvents({ db });

@@ -39,6 +39,8 @@ afterAll(async () => {
 });
 
 const load = () => loader({ request: adminRequest(shop, "/app/settings/fastmag"), params: {}, context: {} });
+const loadIn = (locale: "en" | "fr") =>
+  loader({ request: adminRequest(shop, `/app/settings/fastmag?locale=${locale}`), params: {}, context: {} });
 const submit = (form: Record<string, string>) =>
   action({ request: adminRequest(shop, "/app/settings/fastmag", { form }), params: {}, context: {} });
 
@@ -171,6 +173,14 @@ describe("Fastmag settings screen", () => {
     expect((await load()).connection).toEqual({ state: "connected", message: success.message });
     const dashboard = await dashboardLoader({ request: adminRequest(shop, "/app"), params: {}, context: {} });
     expect(dashboard.connectors).toEqual([expect.objectContaining({ connector: "fastmag", state: "connected" })]);
+    // The saved check, read later: in French for a French admin (Settings, Dashboard), the English unchanged.
+    expect((await loadIn("fr")).connection.message).toBe("Connecté : 4 saisons trouvées (E23, E24, H23, H24).");
+    const dashboardFr = await dashboardLoader({
+      request: adminRequest(shop, "/app?locale=fr"),
+      params: {},
+      context: {},
+    });
+    expect(dashboardFr.connectors[0]!.lastCheckMessage).toBe("Connecté : 4 saisons trouvées (E23, E24, H23, H24).");
 
     const wrong = "Not-The-Right-0ne";
     expect(await submit(await validForm({ motpasse: wrong }))).toMatchObject({ ok: true });
@@ -179,6 +189,13 @@ describe("Fastmag settings screen", () => {
     expect(failure.message).toMatch(/^Fastmag refused the login: Identification incorrecte/);
     expect(failure.message).not.toContain(wrong);
     expect((await load()).connection.state).toBe("failing");
+    expect((await loadIn("fr")).connection.message).toMatch(
+      /^Fastmag a refusé la connexion : « Identification incorrecte.* ». Vérifiez l'enseigne/,
+    );
+    expect((await loadIn("en")).connection.message).toBe(failure.message);
+    // A check saved before its words were: the English, whoever reads it.
+    await db.connectorSetting.updateMany({ where: { shop, connector: "fastmag" }, data: { lastCheckWords: null } });
+    expect((await loadIn("fr")).connection.message).toBe(failure.message);
   });
 
   it("says which chosen seasons Fastmag does not know, and when Fastmag does not answer", async () => {

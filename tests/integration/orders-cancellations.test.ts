@@ -293,6 +293,11 @@ describe("cancelled after export", () => {
     expect(failed!.order.reversals[0]!.state).toBe("failed");
     expect(failed!.order.reversals[0]!.text).toContain("Cancellation not reported to Fastmag: ");
     expect(failed!.order.reversals[0]!.text).toContain("Stock GENERAL verrouillé");
+    // A French admin reads the sentence in French, Fastmag's own words kept.
+    const inFrench = await orderDetail(db, world.shop, row.id, "Fastmag", "fr");
+    expect(inFrench!.order.reversals[0]!.text).toMatch(
+      /^Annulation non signalée à Fastmag : .*Stock GENERAL verrouillé/,
+    );
     const errors = await listOrders(db, world.shop, "errors", 50, "Fastmag");
     expect(errors.orders.map((o) => o.id)).toContain(row.id);
 
@@ -303,6 +308,34 @@ describe("cancelled after export", () => {
     const after = await orderDetail(db, world.shop, row.id, "Fastmag");
     expect(after!.order).toMatchObject({ stage: "cancelled", canRetry: false });
     expect(after!.order.reversals[0]!.state).toBe("reported");
+  });
+});
+
+describe("a stored reason in the admin's language", () => {
+  it("a destination not told about cancellations: French for a French admin, the English unchanged; an old row in English", async () => {
+    const order = await exportedOrder();
+    await cancelInShopify(order.legacyId);
+    await deliverCancelled(order.legacyId);
+    const deps = await reverser();
+    // A destination with no way to hear about cancellations (the reversal job is not run).
+    await reportReversals(
+      { ...deps, destination: { ...deps.destination, reversals: undefined } },
+      { shop: world.shop, shopifyOrderId: order.id },
+    );
+    const row = await world.exportRow(order.id);
+    const textFor = async (locale: "en" | "fr") =>
+      (await orderDetail(db, world.shop, row.id, "Fastmag", locale))!.order.reversals[0]!.text;
+    expect(await textFor("fr")).toBe(
+      "Fastmag n'est pas informé des annulations ni des remboursements : mettez-le à jour à la main.",
+    );
+    expect(await textFor("en")).toBe("Fastmag is not told about cancellations or refunds: update it by hand.");
+    expect((await reversalsOf(order.id))[0]!.lastError).toBe(
+      "Fastmag is not told about cancellations or refunds: update it by hand.",
+    );
+
+    // A row stored before its words were: the English, in both languages.
+    await db.orderReversal.updateMany({ where: { shopifyOrderId: order.id }, data: { lastErrorWords: null } });
+    expect(await textFor("fr")).toBe("Fastmag is not told about cancellations or refunds: update it by hand.");
   });
 });
 

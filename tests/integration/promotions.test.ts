@@ -10,6 +10,7 @@ import {
   createPromotion,
   endPromotionByTag,
   endPromotionNow,
+  listPromotions,
   previewPromotion,
   promotionDetail,
   setRounding,
@@ -266,7 +267,16 @@ describe("rounding, discount mode and a failed start", () => {
     merchandisingOf(world.shopify.store, world.record).collections.delete(Number(collectionId.split("/").pop()));
     await world.runDue();
     const failed = await promotionDetail(db, world.shop, promotion.id);
-    expect(failed).toMatchObject({ state: "failed", error: expect.stringMatching(/no collection/) });
+    expect(failed).toMatchObject({ state: "failed", error: `Shopify has no collection ${collectionId}.` });
+    // A French admin reads why in French; a row stored before its words were shows the English.
+    const inFrench = await promotionDetail(db, world.shop, promotion.id, undefined, "fr");
+    expect(inFrench.error).toBe(`Shopify n'a pas de collection ${collectionId}.`);
+    const listed = (await listPromotions(db, world.shop, 100, "fr")).find((p) => p.id === promotion.id);
+    expect(listed?.error).toBe(`Shopify n'a pas de collection ${collectionId}.`);
+    await db.promotion.update({ where: { id: promotion.id }, data: { errorWords: null } });
+    expect((await promotionDetail(db, world.shop, promotion.id, undefined, "fr")).error).toBe(
+      `Shopify has no collection ${collectionId}.`,
+    );
     expect(prices("GANTS|U")).toEqual({ price: "12.00", compareAtPrice: null });
 
     await endPromotionNow(db, world.shop, promotion.id, world.clock.now());

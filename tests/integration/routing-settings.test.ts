@@ -3,6 +3,7 @@
 // the part, or not ready for it is a field error in plain words and nothing is saved; the plain-words
 // sentences follow what was saved.
 import { describe, expect, it } from "vitest";
+import { listAppEvents } from "~/alerts/app-events.server";
 import { loadRouting } from "~/connectors/routing.server";
 import { saveConnectorSettings } from "~/connectors/settings.server";
 import { db } from "~/db.server";
@@ -93,6 +94,15 @@ describe("the routing chooser", () => {
     const settings = await settingsLoader({ request: adminRequest(shop, "/app/settings"), params: {}, context: {} });
     expect(settings.routing[0]).toBe("Stock comes from Fastmag; it is sent to Shopify and RetailCRM.");
     expect((await load(shop)).current.stockDestinations).toEqual(["shopify", "retailcrm"]);
+    // The Logs screen's event: in French for a French admin, the stored English for an English one.
+    const saved = async (locale: "en" | "fr") =>
+      (await listAppEvents(shop, { kind: "settings-changed" }, db, locale)).events[0]!.message;
+    expect(await saved("fr")).toBe(
+      "Destination de vos données enregistrée : Le stock vient de Fastmag ; il est envoyé à Shopify et RetailCRM. Les prix viennent de Fastmag. Les commandes sont envoyées à Fastmag.",
+    );
+    expect(await saved("en")).toBe(
+      "Where your data goes saved: Stock comes from Fastmag; it is sent to Shopify and RetailCRM. Prices come from Fastmag. Orders are sent to Fastmag.",
+    );
 
     // And back: RetailCRM no longer receives stock.
     expect(await post(shop, { stockSource: "fastmag", stockDestinations: "" })).toMatchObject({ ok: true });

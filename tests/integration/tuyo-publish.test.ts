@@ -11,7 +11,7 @@ import { db } from "~/db.server";
 import { enqueueJob } from "~/jobs/api.server";
 import { jobDeps } from "~/jobs/deps.server";
 import { registerModules } from "~/modules.server";
-import { setTuyoCargoOverride } from "~/settings/tuyo.server";
+import { setTuyoCargoOverride, tuyoListingsScreen } from "~/settings/tuyo.server";
 import { adminClientForShop } from "~/shopify/admin-for-shop.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { publishProducts, unpublishProducts } from "~/sync/listings/publish.server";
@@ -191,6 +191,18 @@ describe("publishing on Tuyo", () => {
     ]);
     const rows = await db.tuyoListing.findMany({ where: { shop }, orderBy: { state: "asc" } });
     expect(rows.map((r) => r.state).sort()).toEqual(["listed", "refused", "refused", "refused"]);
+
+    // Tuyo → Listings: a French admin reads why in French, an English one the stored English; a row
+    // stored before its words were shows the English.
+    const reasonOn = async (locale: "en" | "fr") =>
+      (await tuyoListingsScreen(shop, locale)).listings.find((l) => l.productId === ids["Gorra sin foto"])?.reason;
+    expect(await reasonOn("fr")).toBe("Le produit n'a pas d'image ; Tuyo en demande au moins une.");
+    expect(await reasonOn("en")).toBe("The product has no image; Tuyo needs at least one.");
+    await db.tuyoListing.updateMany({
+      where: { shop, shopifyProductId: ids["Gorra sin foto"] },
+      data: { reasonWords: null },
+    });
+    expect(await reasonOn("fr")).toBe("The product has no image; Tuyo needs at least one.");
   });
 
   it("sends nothing for unchanged products, and only the changed ones with bulk_update", async () => {

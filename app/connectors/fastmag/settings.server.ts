@@ -20,11 +20,12 @@ import { FastmagProtocolError, FastmagRefusedError, FastmagUnavailableError } fr
 import { createFastmagConnector, type FastmagConnector, type FastmagConnectorOptions } from "./index.server";
 import { validateFastmagSettings, type FastmagSettings, type FastmagSettingsInput } from "./settings-form.server";
 import {
-  connectionProblemInWords,
   connectionProblemOf,
-  failureInWords,
+  connectionProblemSaid,
+  failureSaid,
   withoutAttemptNotes,
 } from "../../lib/merchant-messages.server";
+import { said, sayIn, textOf, type Message } from "../../i18n/stored-words";
 
 export type { FastmagSettings, FastmagSettingsInput } from "./settings-form.server";
 export { stockFormulaOf } from "./settings-form.server";
@@ -39,15 +40,6 @@ const WORDS = defineWords({
     fixBeforeTest: "Some fields need fixing before the connection can be tested.",
     passwordToTest: "Enter the password to test.",
     enterPassword: "Enter the password.",
-    seasonsFound: (n: number, list: string) => `${n} season${n === 1 ? "" : "s"} found${n ? ` (${list})` : ""}`,
-    connected: (found: string) => `Connected: ${found}.`,
-    missingSeasons: (found: string, missing: string[]) =>
-      `Connected: ${found}. Fastmag does not know the season${missing.length > 1 ? "s" : ""} ${missing.join(", ")} chosen for import.`,
-    loginRefused: (fastmag: string) =>
-      `Fastmag refused the login: ${fastmag}. Check the enseigne, magasin, compte and password.`,
-    requestRefused: (fastmag: string) => `Fastmag refused the request: ${fastmag}`,
-    // `detail` is already a sentence about Fastmag ("Fastmag did not answer within 1500 ms").
-    noAnswer: (detail: string) => `${detail}. Check the address, or try again later.`,
   },
   fr: {
     notConfigured: "Fastmag n'est pas encore configuré pour cette boutique : remplissez Paramètres → Fastmag.",
@@ -55,16 +47,6 @@ const WORDS = defineWords({
     fixBeforeTest: "Certains champs sont à corriger avant de pouvoir tester la connexion.",
     passwordToTest: "Saisissez le mot de passe pour tester.",
     enterPassword: "Saisissez le mot de passe.",
-    seasonsFound: (n: number, list: string) =>
-      `${n} saison${n > 1 ? "s" : ""} trouvée${n > 1 ? "s" : ""}${n ? ` (${list})` : ""}`,
-    connected: (found: string) => `Connecté : ${found}.`,
-    missingSeasons: (found: string, missing: string[]) =>
-      `Connecté : ${found}. Fastmag ne connaît pas ${missing.length > 1 ? "les saisons" : "la saison"} ${missing.join(", ")} ${missing.length > 1 ? "choisies" : "choisie"} pour l'import.`,
-    loginRefused: (fastmag: string) =>
-      `Fastmag a refusé la connexion : « ${fastmag} ». Vérifiez l'enseigne, le magasin, le compte et le mot de passe.`,
-    requestRefused: (fastmag: string) => `Fastmag a refusé la demande : « ${fastmag} »`,
-    noAnswer: (detail: string) =>
-      `Fastmag n'a pas répondu correctement (« ${detail} »). Vérifiez l'adresse, ou réessayez plus tard.`,
   },
 });
 
@@ -192,9 +174,9 @@ export async function testFastmagConnection(
     throw error;
   }
   const result = await checkFastmag(connection.fastmag, connection.settings);
-  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.say("en"));
-  log.info("fastmag connection tested", { ok: result.ok, result: result.say("en") });
-  return { ok: result.ok, message: result.say(locale) };
+  await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
+  log.info("fastmag connection tested", { ok: result.ok, result: textOf(result.message) });
+  return { ok: result.ok, message: sayIn(result.message, locale) };
 }
 
 /**
@@ -236,48 +218,57 @@ export async function testFastmagSettings(
   const asSaved =
     saved !== null && checked.password === undefined && JSON.stringify(checked.settings) === JSON.stringify(saved);
   // Stored in English (the Dashboard and the JSON API read it); the admin reads it in their language.
-  if (asSaved) await recordConnectionCheck(shop, CONNECTOR, result.ok, result.say("en"));
-  else await noteConnectionTest(shop, CONNECTOR, result.ok, result.say("en"));
-  log.info("fastmag settings tested", { ok: result.ok, saved: asSaved, result: result.say("en") });
-  return { ok: result.ok, message: result.say(locale), fieldErrors: {} };
+  if (asSaved) await recordConnectionCheck(shop, CONNECTOR, result.ok, result.message);
+  else await noteConnectionTest(shop, CONNECTOR, result.ok, result.message);
+  log.info("fastmag settings tested", { ok: result.ok, saved: asSaved, result: textOf(result.message) });
+  return { ok: result.ok, message: sayIn(result.message, locale), fieldErrors: {} };
 }
 
-/** Logs in and reads the seasons; checks the seasons chosen for import exist. The outcome in any language. */
+/**
+ * Logs in and reads the seasons; checks the seasons chosen for import exist. The outcome said with its
+ * words: stored in English with them (the Dashboard, Settings), shown in the admin's language.
+ */
 async function checkFastmag(
   fastmag: FastmagConnector,
   settings: FastmagSettings,
-): Promise<{ ok: boolean; say: (locale: Locale) => string }> {
+): Promise<{ ok: boolean; message: Message }> {
   try {
     const seasons = await fastmag.catalog.seasons();
     const missing = settings.seasons.filter((s) => !seasons.includes(s));
-    const list = `${seasons.slice(0, 8).join(", ")}${seasons.length > 8 ? ", …" : ""}`;
+    const found = {
+      count: seasons.length,
+      list: `${seasons.slice(0, 8).join(", ")}${seasons.length > 8 ? ", …" : ""}`,
+    };
     return {
       ok: true,
-      say: (locale) => {
-        const found = WORDS[locale].seasonsFound(seasons.length, list);
-        return missing.length ? WORDS[locale].missingSeasons(found, missing) : WORDS[locale].connected(found);
-      },
+      message: missing.length
+        ? said("check.fastmag.missingSeasons", { ...found, missing: missing.join(", "), missingCount: missing.length })
+        : said("check.fastmag.connected", found),
     };
   } catch (error) {
-    return { ok: false, say: (locale) => describeFastmagFailure(error, locale) };
+    return { ok: false, message: fastmagFailureSaid(error) };
   }
 }
 
-/** A Fastmag failure in the merchant's words (the connector already removed the password). */
+/** A Fastmag failure in the merchant's words, in `locale` (the connector already removed the password). */
 export function describeFastmagFailure(error: unknown, locale: Locale = "en"): string {
-  const w = WORDS[locale];
+  return sayIn(fastmagFailureSaid(error), locale);
+}
+
+/** A Fastmag failure in the merchant's words, said with its words (stored by a connection check). */
+export function fastmagFailureSaid(error: unknown): Message {
   if (error instanceof FastmagRefusedError) {
-    return error.reason === "credentials"
-      ? w.loginRefused(error.fastmagMessage)
-      : w.requestRefused(error.fastmagMessage);
+    return said(error.reason === "credentials" ? "check.fastmag.loginRefused" : "check.fastmag.requestRefused", {
+      fastmag: error.fastmagMessage,
+    });
   }
   if (error instanceof FastmagUnavailableError) {
     const problem = connectionProblemOf(error.cause);
     return problem
-      ? connectionProblemInWords("Fastmag", problem, locale)
-      : w.noAnswer(withoutAttemptNotes(error.message));
+      ? connectionProblemSaid("Fastmag", problem)
+      : said("check.fastmag.noAnswer", { detail: withoutAttemptNotes(error.message) });
   }
   if (error instanceof FastmagProtocolError) return `${error.message}.`;
-  if (error instanceof FastmagNotConfiguredError) return w.notConfigured;
-  return failureInWords("Fastmag", error, undefined, locale);
+  if (error instanceof FastmagNotConfiguredError) return said("check.fastmag.notConfigured");
+  return failureSaid("Fastmag", error);
 }

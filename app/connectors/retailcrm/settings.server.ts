@@ -7,7 +7,7 @@ import { env } from "../../env.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
 import { NotConfiguredError } from "../../lib/errors";
-import { sayIn } from "../../i18n/stored-words";
+import { said, sayIn, type Message } from "../../i18n/stored-words";
 import { checkConnectorUrl, connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 import {
@@ -20,7 +20,7 @@ import {
 import { loadRouting } from "../routing.server";
 import { RetailCrmClient, RetailCrmRefusedError, RetailCrmUnavailableError } from "./client.server";
 import { integrationModule, readStores, type RetailCrmStore } from "./mapping.server";
-import { connectionProblemInWords, connectionProblemOf, failureInWords } from "../../lib/merchant-messages.server";
+import { connectionProblemOf, connectionProblemSaid, failureSaid } from "../../lib/merchant-messages.server";
 
 export const RETAILCRM = "retailcrm";
 const API_KEY = "apiKey";
@@ -43,11 +43,6 @@ const WORDS = defineWords({
     fixBeforeTest: "Some fields need fixing before the connection can be tested.",
     sentTo: "Stock is sent to RetailCRM: pick its warehouse, or stop sending stock first.",
     comesFrom: "Stock comes from RetailCRM: pick its warehouse, or choose another stock source first.",
-    found: (n: number) => `${n} warehouse${n === 1 ? "" : "s"} found`,
-    pickStore: (found: string) => `Connected: ${found}. Pick the warehouse stock goes to.`,
-    noStore: (code: string) => `Connected, but RetailCRM has no warehouse "${code}": pick another one.`,
-    inactiveStore: (name: string) => `Connected, but the warehouse "${name}" is not active in RetailCRM.`,
-    connected: (found: string, name: string) => `Connected: ${found}; stock goes to "${name}".`,
     registered: (code: string, active: boolean, url: string) =>
       `RetailCRM registered the module "${code}" (${active ? "active" : "inactive"}), calling back ${url}.`,
   },
@@ -65,11 +60,6 @@ const WORDS = defineWords({
     sentTo: "Le stock est envoyé à RetailCRM : choisissez son entrepôt, ou arrêtez d'abord d'envoyer le stock.",
     comesFrom:
       "Le stock vient de RetailCRM : choisissez son entrepôt, ou choisissez d'abord une autre source de stock.",
-    found: (n: number) => `${n} entrepôt${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""}`,
-    pickStore: (found: string) => `Connecté : ${found}. Choisissez l'entrepôt où va le stock.`,
-    noStore: (code: string) => `Connecté, mais RetailCRM n'a pas d'entrepôt « ${code} » : choisissez-en un autre.`,
-    inactiveStore: (name: string) => `Connecté, mais l'entrepôt « ${name} » n'est pas actif dans RetailCRM.`,
-    connected: (found: string, name: string) => `Connecté : ${found} ; le stock va dans « ${name} ».`,
     registered: (code: string, active: boolean, url: string) =>
       `RetailCRM a enregistré le module « ${code} » (${active ? "actif" : "inactif"}), qui rappelle ${url}.`,
   },
@@ -216,19 +206,20 @@ export async function retailCrmForShop(
 
 /** A failure in the merchant's words: what failed (DNS, TLS, refused, timeout, HTTP status), never the remote body. */
 export function describeRetailCrmFailure(error: unknown, locale: Locale = "en"): string {
+  return sayIn(retailCrmFailureSaid(error), locale);
+}
+
+/** The same, said with its words (a connection check stores them). */
+function retailCrmFailureSaid(error: unknown): Message {
   if (error instanceof RetailCrmUnavailableError) {
     const problem = connectionProblemOf(error.cause);
-    return problem
-      ? connectionProblemInWords("RetailCRM", problem, locale)
-      : error.said
-        ? sayIn(error.said, locale)
-        : error.message;
+    return problem ? connectionProblemSaid("RetailCRM", problem) : (error.said ?? error.message);
   }
-  if (error instanceof RetailCrmRefusedError) return error.said ? sayIn(error.said, locale) : error.message;
+  if (error instanceof RetailCrmRefusedError) return error.said ?? error.message;
   if (error instanceof RetailCrmNotConfiguredError && error.message === WORDS.en.notConfigured)
-    return WORDS[locale].notConfigured;
+    return said("check.retailcrm.notConfigured");
   if (error instanceof NotConfiguredError) return error.message;
-  return failureInWords("RetailCRM", error, undefined, locale);
+  return failureSaid("RetailCRM", error);
 }
 
 /** The account's warehouses (GET /api/v5/reference/stores), for the settings screen's list. */
@@ -253,11 +244,11 @@ export async function testRetailCrmConnection(shop: string, options: { timeoutMs
   } catch (error) {
     if (error instanceof RetailCrmNotConfiguredError)
       return { ok: false, message: describeRetailCrmFailure(error, locale) };
-    result = { ok: false, say: (l) => describeRetailCrmFailure(error, l) };
+    result = { ok: false, message: retailCrmFailureSaid(error) };
   }
-  // Stored in English (the Dashboard and the JSON API read it); the admin reads it in their language.
-  await recordConnectionCheck(shop, RETAILCRM, result.ok, result.say("en"));
-  return { ok: result.ok, message: result.say(locale) };
+  // Stored in English with its words (the Dashboard and Settings say it again in the reader's language).
+  await recordConnectionCheck(shop, RETAILCRM, result.ok, result.message);
+  return { ok: result.ok, message: sayIn(result.message, locale) };
 }
 
 /**
@@ -288,31 +279,31 @@ export async function testRetailCrmSettings(
   try {
     result = await checkRetailCrm(client, checked.settings);
   } catch (error) {
-    result = { ok: false, say: (l) => describeRetailCrmFailure(error, l) };
+    result = { ok: false, message: retailCrmFailureSaid(error) };
   }
   const asSaved =
     saved !== null && checked.apiKey === undefined && JSON.stringify(checked.settings) === JSON.stringify(saved);
-  if (asSaved) await recordConnectionCheck(shop, RETAILCRM, result.ok, result.say("en"));
-  else await noteConnectionTest(shop, RETAILCRM, result.ok, result.say("en"));
-  return { ok: result.ok, message: result.say(locale), fieldErrors: {} };
+  if (asSaved) await recordConnectionCheck(shop, RETAILCRM, result.ok, result.message);
+  else await noteConnectionTest(shop, RETAILCRM, result.ok, result.message);
+  return { ok: result.ok, message: sayIn(result.message, locale), fieldErrors: {} };
 }
 
-/** A test's outcome, said in any language (stored in English, shown in the admin's). */
-type Checked = { ok: boolean; say: (locale: Locale) => string };
+/** A test's outcome, said with its words (stored in English with them, shown in the admin's language). */
+type Checked = { ok: boolean; message: Message };
 
 /** The key works (GET /api/credentials) and the chosen warehouse is one of the account's, active. */
 async function checkRetailCrm(client: RetailCrmClient, settings: RetailCrmSettings): Promise<Checked> {
   await client.get("/api/credentials");
   const stores = readStores(await client.get("/api/v5/reference/stores"));
   const chosen = stores.find((s) => s.code === settings.storeCode);
-  const found = (l: Locale) => WORDS[l].found(stores.length);
+  const count = stores.length;
   return !settings.storeCode
-    ? { ok: true, say: (l) => WORDS[l].pickStore(found(l)) }
+    ? { ok: true, message: said("check.retailcrm.pickStore", { count }) }
     : !chosen
-      ? { ok: false, say: (l) => WORDS[l].noStore(settings.storeCode) }
+      ? { ok: false, message: said("check.retailcrm.noStore", { code: settings.storeCode }) }
       : !chosen.active
-        ? { ok: false, say: (l) => WORDS[l].inactiveStore(chosen.name) }
-        : { ok: true, say: (l) => WORDS[l].connected(found(l), chosen.name) };
+        ? { ok: false, message: said("check.retailcrm.inactiveStore", { name: chosen.name }) }
+        : { ok: true, message: said("check.retailcrm.connected", { count, name: chosen.name }) };
 }
 
 /** RetailCRM's call points the inventoriesUpload action is registered at (its list is not public; see README). */

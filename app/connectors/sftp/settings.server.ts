@@ -4,8 +4,9 @@ import ssh2 from "ssh2";
 import { z } from "zod";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
-import { NotConfiguredError } from "../../lib/errors";
-import { failureInWords } from "../../lib/merchant-messages.server";
+import { merchantMessageOf, NotConfiguredError } from "../../lib/errors";
+import { connectionProblemOf, connectionProblemSaid, failureInWords } from "../../lib/merchant-messages.server";
+import { said, sayIn, type Message } from "../../i18n/stored-words";
 import { connectorUrlPolicy, isLocalHostname, isPrivateAddress } from "../../lib/http-url-policy.server";
 import type { ConnectionTest, SettingsSave, SettingsTest } from "../define";
 import {
@@ -257,21 +258,37 @@ export async function openSftpFolder(
 }
 
 export async function testSftpConnection(shop: string, locale: Locale = "en"): Promise<ConnectionTest> {
-  let result: { ok: boolean; say: (locale: Locale) => string };
+  let result: { ok: boolean; message: Message };
   try {
     const { folder, settings } = await openSftpFolder(shop, { timeoutMs: 15_000 });
     try {
       const files = await folder.list(settings.folder);
-      result = { ok: true, say: (l) => WORDS[l].connected(files.length, settings.folder, folder.fingerprint) };
+      result = {
+        ok: true,
+        message: said("check.sftp.connected", {
+          files: files.length,
+          folder: settings.folder,
+          fingerprint: folder.fingerprint,
+        }),
+      };
     } finally {
       await folder.close();
     }
   } catch (error) {
     if (error instanceof SftpNotConfiguredError) return { ok: false, message: WORDS[locale].notConfigured };
     if (error instanceof NotConfiguredError) return { ok: false, message: error.message };
-    result = { ok: false, say: (l) => failureInWords(WORDS[l].server, error, undefined, l) };
+    result = { ok: false, message: sftpFailureSaid(error) };
   }
-  // Stored in English (the Dashboard and the JSON API read it); the admin reads it in their language.
-  await recordConnectionCheck(shop, SFTP, result.ok, result.say("en"));
-  return { ok: result.ok, message: result.say(locale) };
+  // Stored in English with its words (the Dashboard and Settings say it again in the reader's language).
+  await recordConnectionCheck(shop, SFTP, result.ok, result.message);
+  return { ok: result.ok, message: sayIn(result.message, locale) };
+}
+
+/** An SFTP failure in plain words, said with its words: a classified connection problem, else our error's. */
+function sftpFailureSaid(error: unknown): Message {
+  const server = said("system.sftpServer");
+  const problem = connectionProblemOf(error);
+  return problem
+    ? connectionProblemSaid(server, problem)
+    : (merchantMessageOf(error) ?? connectionProblemSaid(server, "unreachable"));
 }

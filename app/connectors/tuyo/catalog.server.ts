@@ -5,7 +5,7 @@
 // sent. Unpublishing deactivates with POST /api/update_product { active: false, sku: [...] }.
 import type { CatalogDestination, ListingOutcome, ListingProduct } from "../../capabilities/catalog-destination";
 import type { Db } from "../../db.server";
-import { said } from "../../i18n/stored-words";
+import { said, wordsJson, type Said } from "../../i18n/stored-words";
 import { errorMessage } from "../../lib/errors";
 import { categoryFor, categoryRules } from "./categories.server";
 import { erroredProducts, TuyoRefusedError, type TuyoClient } from "./client.server";
@@ -32,6 +32,9 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
   const variantsJson = (body: TuyoProductBody) =>
     JSON.stringify(body.variants.map((v) => ({ sku: v.sku, values: v.values, stock: v.stock[0]?.stock ?? 0 })));
 
+  /** A listing's reason: the English, and its words so each admin reads it in their language. */
+  const reasonOf = (words: Said | null) => ({ reason: words?.text ?? null, reasonWords: wordsJson(words) });
+
   async function record(productId: string, data: Record<string, unknown>) {
     await db.tuyoListing.upsert({
       where: { shop_shopifyProductId: { shop, shopifyProductId: productId } },
@@ -54,14 +57,14 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
       }
       const words = said("tuyo.productRefused", { refusal: error.response || errorMessage(error) });
       const reason = words.text;
-      await record(batch[0]!.product.productId, { state: "refused", reason, tuyoSku: batch[0]!.body.sku });
+      await record(batch[0]!.product.productId, { state: "refused", ...reasonOf(words), tuyoSku: batch[0]!.body.sku });
       outcomes.push({ productId: batch[0]!.product.productId, state: "refused", reason, words });
       return;
     }
     for (const b of batch) {
       await record(b.product.productId, {
         state: "listed",
-        reason: null,
+        ...reasonOf(null),
         tuyoSku: b.body.sku,
         hash: b.hash,
         variantsJson: variantsJson(b.body),
@@ -92,10 +95,10 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
       if (refusal) {
         const words = said("tuyo.updateRefused", { refusal });
         outcomes.push({ productId: b.product.productId, state: "failed", reason: words.text, words });
-        await record(b.product.productId, { reason: `Tuyo refused the last update: ${refusal}` });
+        await record(b.product.productId, reasonOf(said("tuyo.lastUpdateRefused", { refusal })));
         continue;
       }
-      await record(b.product.productId, { state: "listed", reason: null, hash: b.hash });
+      await record(b.product.productId, { state: "listed", ...reasonOf(null), hash: b.hash });
       outcomes.push({ productId: b.product.productId, state: "updated" });
     }
   }
@@ -127,7 +130,7 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
           // A product already on Tuyo keeps its listing; the reason says why the change is not sent.
           await record(
             product.productId,
-            row?.listedAt ? { reason: built.reason } : { state: "refused", reason: built.reason },
+            row?.listedAt ? reasonOf(built.words) : { state: "refused", ...reasonOf(built.words) },
           );
           outcomes.push({ productId: product.productId, state: "refused", reason: built.reason, words: built.words });
           continue;
@@ -137,7 +140,7 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
         else {
           if (row.state === "unlisted") toActivate.push(built.body.sku);
           if (row.hash === built.hash && row.tuyoSku === built.body.sku) {
-            if (row.state === "unlisted") await record(product.productId, { state: "listed", reason: null });
+            if (row.state === "unlisted") await record(product.productId, { state: "listed", ...reasonOf(null) });
             outcomes.push({ productId: product.productId, state: "unchanged" });
           } else toUpdate.push(item);
         }

@@ -17,6 +17,7 @@ import { readCategories, type TuyoCategory } from "./mapping.server";
 import { connectionProblemInWords, connectionProblemOf, failureInWords } from "../../lib/merchant-messages.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
+import { said, sayIn, type Message } from "../../i18n/stored-words";
 
 export const TUYO = "tuyo";
 export const PRODUCTION_KEY = "productionKey";
@@ -219,24 +220,28 @@ export async function refreshTuyoCategories(shop: string, client?: TuyoClient): 
 
 /** "Test connection": reads the categories (the key, the timestamp and the address all work). */
 export async function testTuyoConnection(shop: string, options: { clock?: Clock; locale?: Locale } = {}) {
-  let result: { ok: boolean; message: string };
-  // The recorded check is stored text (English); the answer on screen speaks the admin's language.
-  let answer: string | null = null;
+  let result: { ok: boolean; message: Message };
   try {
     const { client, settings } = await tuyoForShop(shop, { timeoutMs: 10_000, clock: options.clock });
     const categories = await refreshTuyoCategories(shop, client);
     const names = categories.slice(0, 4).map((c) => c.name);
     const more = categories.length > 4 ? ", …" : "";
-    const found = (locale: Locale) =>
-      `${TUYO_SETTINGS_WORDS[locale].connected(settings.mode, categories.length, String(categories.length))}${names.length ? ` (${names.join(", ")}${more})` : ""}.`;
-    result = { ok: true, message: found("en") };
-    answer = found(options.locale ?? "en");
+    result = {
+      ok: true,
+      message: said("check.tuyo.connected", {
+        mode: settings.mode,
+        count: categories.length,
+        names: names.length ? `${names.join(", ")}${more}` : "",
+      }),
+    };
   } catch (error) {
     if (error instanceof TuyoNotConfiguredError) return { ok: false, message: error.message };
+    // Tuyo's failures stay in English here, as before (their words are the client's).
     result = { ok: false, message: describeTuyoFailure(error) };
   }
+  // Stored in English with its words (the Dashboard and Settings say it again in the reader's language).
   await recordConnectionCheck(shop, TUYO, result.ok, result.message);
-  return answer ? { ...result, message: answer } : result;
+  return { ok: result.ok, message: sayIn(result.message, options.locale ?? "en") };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import { fromCents, toCents } from "../../shopify/gift-cards.server";
 import type { GiftCardDeps } from "./check.server";
-import { type Message, said } from "../../i18n/stored-words";
+import { type Message, said, wordsJson } from "../../i18n/stored-words";
 
 export interface BalanceReport {
   skip(code: string, reason: Message): void;
@@ -70,7 +70,13 @@ export async function syncGiftCardBalances(
         // Both moved to the same balance: someone put them back in step by hand.
         await deps.db.giftCardLink.update({
           where,
-          data: { erpBalanceCents: erpNow, shopifyBalanceCents: shopNow, conflict: null, lastSyncedAt: now },
+          data: {
+            erpBalanceCents: erpNow,
+            shopifyBalanceCents: shopNow,
+            conflict: null,
+            conflictWords: null,
+            lastSyncedAt: now,
+          },
         });
         continue;
       }
@@ -79,7 +85,10 @@ export async function syncGiftCardBalances(
         sourceMove: money(erpDelta, card.currency),
         shopifyMove: money(shopDelta, shopifyCard.currency),
       });
-      await deps.db.giftCardLink.update({ where, data: { conflict: conflict.text, lastCheckedAt: now } });
+      await deps.db.giftCardLink.update({
+        where,
+        data: { conflict: conflict.text, conflictWords: wordsJson(conflict), lastCheckedAt: now },
+      });
       result.conflicts++;
       report.skip(link.code, conflict);
       continue;
@@ -90,7 +99,13 @@ export async function syncGiftCardBalances(
         const balance = await deps.shopify.move(link.shopifyGiftCardId!, erpDelta, shopifyCard.currency, note);
         await deps.db.giftCardLink.update({
           where,
-          data: { erpBalanceCents: erpNow, shopifyBalanceCents: balance, conflict: null, lastSyncedAt: now },
+          data: {
+            erpBalanceCents: erpNow,
+            shopifyBalanceCents: balance,
+            conflict: null,
+            conflictWords: null,
+            lastSyncedAt: now,
+          },
         });
         result.movedInShopify++;
         report.log(
@@ -115,6 +130,7 @@ export async function syncGiftCardBalances(
               erpBalanceCents: link.erpBalanceCents + shopDelta,
               shopifyBalanceCents: shopNow,
               conflict: null,
+              conflictWords: null,
               lastSyncedAt: now,
             },
           });
@@ -126,6 +142,7 @@ export async function syncGiftCardBalances(
               shopifyBalanceCents: shopNow,
               unreportedOnlineCents: link.unreportedOnlineCents - shopDelta,
               conflict: null,
+              conflictWords: null,
               lastSyncedAt: now,
             },
           });
@@ -139,7 +156,7 @@ export async function syncGiftCardBalances(
           );
         }
       } else if (link.conflict) {
-        await deps.db.giftCardLink.update({ where, data: { conflict: null } });
+        await deps.db.giftCardLink.update({ where, data: { conflict: null, conflictWords: null } });
       }
     } catch (error) {
       if (isTransient(error)) throw error; // the run retries later

@@ -191,6 +191,7 @@ export async function sendDueGiftCardMails(db: Db, shop: string, options: DueMai
             sentAt: options.now(),
             mailLogId: outcome.logId,
             lastError: null,
+            lastErrorWords: null,
             claimedUntil: null,
           },
         });
@@ -202,6 +203,7 @@ export async function sendDueGiftCardMails(db: Db, shop: string, options: DueMai
             status: "planned",
             sendAt: new Date(options.now().getTime() + mailRetryDelayMs(attempts)),
             lastError: outcome.error,
+            lastErrorWords: outcome.errorWords,
             mailLogId: outcome.logId,
             claimedUntil: null,
           },
@@ -210,7 +212,13 @@ export async function sendDueGiftCardMails(db: Db, shop: string, options: DueMai
         result.failed++;
         await db.giftCardMail.update({
           where: { id: mail.id },
-          data: { status: "failed", lastError: outcome.error, mailLogId: outcome.logId, claimedUntil: null },
+          data: {
+            status: "failed",
+            lastError: outcome.error,
+            lastErrorWords: outcome.errorWords,
+            mailLogId: outcome.logId,
+            claimedUntil: null,
+          },
         });
       }
     }

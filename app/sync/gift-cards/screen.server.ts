@@ -3,6 +3,7 @@
 import { db } from "../../db.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
+import { storedText } from "../../i18n/stored-words";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import { checkGiftCard, type CheckOutcome } from "./check.server";
 import { planGiftCardMail, resendGiftCardMail, type GiftCardMailInput } from "./mails.server";
@@ -36,27 +37,36 @@ export interface GiftCardView {
   mails: GiftCardMailView[];
 }
 
-const mailView = (m: {
-  id: string;
-  recipientEmail: string;
-  recipientName: string | null;
-  status: string;
-  sendAt: Date;
-  sentAt: Date | null;
-  attempts: number;
-  lastError: string | null;
-}): GiftCardMailView => ({
-  id: m.id,
-  to: m.recipientEmail,
-  recipientName: m.recipientName,
-  status: m.status === "planned" && m.attempts > 0 ? "retrying" : (m.status as GiftCardMailView["status"]),
-  sendAt: m.sendAt.toISOString(),
-  sentAt: m.sentAt?.toISOString() ?? null,
-  attempts: m.attempts,
-  error: m.lastError,
-});
+const mailView =
+  (locale: Locale) =>
+  (m: {
+    id: string;
+    recipientEmail: string;
+    recipientName: string | null;
+    status: string;
+    sendAt: Date;
+    sentAt: Date | null;
+    attempts: number;
+    lastError: string | null;
+    lastErrorWords: string | null;
+  }): GiftCardMailView => ({
+    id: m.id,
+    to: m.recipientEmail,
+    recipientName: m.recipientName,
+    status: m.status === "planned" && m.attempts > 0 ? "retrying" : (m.status as GiftCardMailView["status"]),
+    sendAt: m.sendAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+    attempts: m.attempts,
+    // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).
+    error: m.lastError === null ? null : storedText(m.lastError, m.lastErrorWords, locale),
+  });
 
-export async function searchGiftCards(shop: string, query = "", limit = 50): Promise<GiftCardView[]> {
+export async function searchGiftCards(
+  shop: string,
+  query = "",
+  limit = 50,
+  locale: Locale = "en",
+): Promise<GiftCardView[]> {
   const q = query.trim();
   const byRecipient = q
     ? await db.giftCardMail.findMany({
@@ -87,7 +97,7 @@ export async function searchGiftCards(shop: string, query = "", limit = 50): Pro
     orderBy: { createdAt: "desc" },
   });
   return links.map((l) => {
-    const own = mails.filter((m) => m.code === l.code).map(mailView);
+    const own = mails.filter((m) => m.code === l.code).map(mailView(locale));
     return {
       code: l.code,
       erp: {
@@ -104,7 +114,7 @@ export async function searchGiftCards(shop: string, query = "", limit = 50): Pro
         status: l.shopifyGiftCardId ? "linked" : "not-created",
       },
       inStep: l.conflict ? "conflict" : l.unreportedOnlineCents ? "online-not-reported" : "yes",
-      conflict: l.conflict,
+      conflict: l.conflict === null ? null : storedText(l.conflict, l.conflictWords, locale),
       unreportedOnline: l.unreportedOnlineCents / 100,
       lastCheckedAt: l.lastCheckedAt.toISOString(),
       lastSyncedAt: l.lastSyncedAt?.toISOString() ?? null,
@@ -155,10 +165,10 @@ export async function checkGiftCardNow(shop: string, code: unknown, locale: Loca
 
 /** Plans the mail of a card to its recipient (the seed's post-giftcard). */
 export async function postGiftCardMail(shop: string, code: string, input: GiftCardMailInput, locale: Locale = "en") {
-  return mailView(await planGiftCardMail(db, shop, code, input, new Date(), locale));
+  return mailView(locale)(await planGiftCardMail(db, shop, code, input, new Date(), locale));
 }
 
 /** "Resend" (the seed's mail-giftcard). */
 export async function resendGiftCard(shop: string, code: string, locale: Locale = "en") {
-  return mailView(await resendGiftCardMail(db, shop, code, new Date(), locale));
+  return mailView(locale)(await resendGiftCardMail(db, shop, code, new Date(), locale));
 }

@@ -15,7 +15,15 @@ import { randomUUID } from "node:crypto";
 import type { OrderDestination } from "../../capabilities/order-destination";
 import type { Db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
-import { AppError, errorMessage, technicalDetail, isTransient, PermanentError, TransientError } from "../../lib/errors";
+import {
+  errorMessage,
+  isTransient,
+  merchantMessageOf,
+  PermanentError,
+  technicalDetail,
+  TransientError,
+} from "../../lib/errors";
+import { said, textOf, wordsJson, type Message } from "../../i18n/stored-words";
 import { CLAIM_TTL_MS, claimIsLive, stockTransferOwed } from "./export.server";
 import { addOrderEvent, orderGid } from "./records.server";
 
@@ -161,7 +169,7 @@ export async function reportReversals(
   const name = deps.destinationName;
   let row = await db.orderExport.findUnique({ where: { shop_shopifyOrderId: key } });
   if (!row) {
-    await settle(db, pending, "not-needed", `Not in the app's order records: never sent to ${name}.`);
+    await settle(db, pending, "not-needed", said("reversals.notInRecords", { destination: name }));
     return { kind: "unknown" };
   }
 
@@ -169,15 +177,15 @@ export async function reportReversals(
     // Not sent yet: never will be. Conditional, so an export that claimed the row first wins the race.
     const dropped = await db.orderExport.updateMany({
       where: { id: row.id, status: { in: ["pending", "failed"] } },
-      data: { status: "cancelled", cancelledAt: row.cancelledAt ?? now, lastError: null },
+      data: { status: "cancelled", cancelledAt: row.cancelledAt ?? now, lastError: null, lastErrorWords: null },
     });
     if (dropped.count) {
-      await addOrderEvent(db, row, "cancelled", `Cancelled in Shopify before export: not sent to ${name}.`, now);
+      await addOrderEvent(db, row, "cancelled", said("reversals.cancelledNotSent", { destination: name }), now);
       row = { ...row, status: "cancelled" };
     }
   }
   if (row.status === "cancelled") {
-    await settle(db, pending, "not-needed", `Cancelled before export: nothing to tell ${name}.`);
+    await settle(db, pending, "not-needed", said("reversals.cancelledBeforeExport", { destination: name }));
     return { kind: "cancelled-before-export" };
   }
   // A refund before the export waits for it (the export sends the order and moves its stock first).
@@ -231,12 +239,15 @@ function busy(row: { shopifyOrderName: string; claimedAt: Date | null }, now: Da
   );
 }
 
-async function settle(db: Db, reversals: Reversal[], status: string, message: string) {
+async function settle(db: Db, reversals: Reversal[], status: string, message: Message) {
   await db.orderReversal.updateMany({
     where: { id: { in: reversals.map((r) => r.id) }, status: "pending" },
-    data: { status, lastError: message },
+    data: { status, ...lastErrorOf(message) },
   });
 }
+
+/** A reversal's stored reason: its English, and its words for a reader of another language. */
+const lastErrorOf = (message: Message) => ({ lastError: textOf(message), lastErrorWords: wordsJson(message) });
 
 const parse = (json: string | null): Lines => (json ? (JSON.parse(json) as Lines) : []);
 
@@ -261,19 +272,13 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
   const { db } = deps;
   const name = deps.destinationName;
   const port = deps.destination.reversals;
-  const what = reversal.kind === "cancellation" ? "Cancellation" : "Refund";
   if (!port) {
-    await settle(
-      db,
-      [reversal],
-      "not-needed",
-      `${name} is not told about cancellations or refunds: update it by hand.`,
-    );
+    await settle(db, [reversal], "not-needed", said("reversals.notTold", { destination: name }));
     await addOrderEvent(
       db,
       row,
       "warning",
-      `${what} not reported: ${name} is not told about them; update it by hand.`,
+      said("reversals.notToldEvent", { kind: reversal.kind, destination: name }),
       deps.now(),
     );
     return true;
@@ -328,7 +333,10 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
       await port.reportState(row.erpOrderId!, state);
       await db.orderReversal.update({ where: { id: reversal.id }, data: { statusReportedAt: deps.now() } });
     }
-    await db.orderReversal.update({ where: { id: reversal.id }, data: { status: "reported", lastError: null } });
+    await db.orderReversal.update({
+      where: { id: reversal.id },
+      data: { status: "reported", lastError: null, lastErrorWords: null },
+    });
     const told = state ? `${name} order ${row.erpOrderId} marked ${state}; ` : "";
     const message =
       reversal.kind === "cancellation"
@@ -340,18 +348,19 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
     return true;
   } catch (error) {
     if (error instanceof OrderReversalBusyError) throw error;
-    const message = error instanceof AppError ? error.message : `Unexpected error: ${errorMessage(error)}`;
+    const message = merchantMessageOf(error) ?? said("orders.unexpectedError", { detail: errorMessage(error) });
+    const told = { kind: reversal.kind, destination: name, message };
     if (isTransient(error)) {
-      await db.orderReversal.update({ where: { id: reversal.id }, data: { lastError: message } });
-      await addOrderEvent(db, row, "retrying", `${what} not reported to ${name} yet: ${message}`, deps.now());
+      await db.orderReversal.update({ where: { id: reversal.id }, data: lastErrorOf(message) });
+      await addOrderEvent(db, row, "retrying", said("reversals.notReportedYet", told), deps.now());
       throw error;
     }
-    await db.orderReversal.update({ where: { id: reversal.id }, data: { status: "failed", lastError: message } });
+    await db.orderReversal.update({ where: { id: reversal.id }, data: { status: "failed", ...lastErrorOf(message) } });
     await addOrderEvent(
       db,
       row,
       "failed",
-      `${what} could not be reported to ${name}: ${message}`,
+      said("reversals.couldNotReport", told),
       deps.now(),
       technicalDetail(error) ?? undefined,
     );

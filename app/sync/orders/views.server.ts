@@ -85,7 +85,7 @@ const REVERSAL_WORDS = defineWords({
     beingReported: (what: string, destination: string, lastError: string | null) =>
       `${what}: being reported to ${destination}${lastError ? ` (last try: ${lastError})` : ""}.`,
   },
-  // The destination's own error text stays as it is, quoted.
+  // The reason comes as reasonOf says it (the destination's own text quoted).
   fr: {
     what: (kind: "cancellation" | "refund"): string =>
       kind === "cancellation" ? "Annulée après l'export" : "Remboursée",
@@ -99,12 +99,22 @@ const REVERSAL_WORDS = defineWords({
     nothingReturnedIn: (what: string, destination: string) =>
       `${what} : aucun stock à remettre dans ${destination} (déjà remis, ou pas remis en stock).`,
     notReported: (kind: "cancellation" | "refund", destination: string, error: string | null) =>
-      `${kind === "cancellation" ? "Annulation non signalée" : "Remboursement non signalé"} à ${destination} : ${error ? `« ${error} »` : "erreur inconnue"}`,
+      `${kind === "cancellation" ? "Annulation non signalée" : "Remboursement non signalé"} à ${destination} : ${error ?? "erreur inconnue"}`,
     nothingToTell: (what: string, destination: string) => `${what} : rien à signaler à ${destination}.`,
     beingReported: (what: string, destination: string, lastError: string | null) =>
-      `${what} : en cours de signalement à ${destination}${lastError ? ` (dernier essai : « ${lastError} »)` : ""}.`,
+      `${what} : en cours de signalement à ${destination}${lastError ? ` (dernier essai : ${lastError})` : ""}.`,
   },
 });
+
+/**
+ * A reversal's stored reason in the reader's language (said again from its words); a plain text (the
+ * destination's own words, old rows) stays as it is, quoted in French.
+ */
+function reasonOf(r: Reversal, locale: Locale): string | null {
+  if (r.lastError === null) return null;
+  if (locale === "en") return r.lastError;
+  return r.lastErrorWords ? storedText(r.lastError, r.lastErrorWords, locale) : `« ${r.lastError} »`;
+}
 
 function reversalView(r: Reversal, destination: string, locale: Locale = "en"): OrderReversalView {
   const t = REVERSAL_WORDS[locale];
@@ -121,11 +131,17 @@ function reversalView(r: Reversal, destination: string, locale: Locale = "en"): 
         : t.nothingReturnedIn(what, destination);
     return { kind, state: "reported", text };
   }
-  if (r.status === "failed") return { kind, state: "failed", text: t.notReported(kind, destination, r.lastError) };
-  // A "not needed" reversal's reason is stored by the run: shown as stored.
+  if (r.status === "failed")
+    return { kind, state: "failed", text: t.notReported(kind, destination, reasonOf(r, locale)) };
+  // A "not needed" reversal's reason is stored by the run, with its words.
   if (r.status === "not-needed")
-    return { kind, state: "not-needed", text: r.lastError ?? t.nothingToTell(what, destination) };
-  return { kind, state: "reporting", text: t.beingReported(what, destination, r.lastError) };
+    return {
+      kind,
+      state: "not-needed",
+      text:
+        r.lastError === null ? t.nothingToTell(what, destination) : storedText(r.lastError, r.lastErrorWords, locale),
+    };
+  return { kind, state: "reporting", text: t.beingReported(what, destination, reasonOf(r, locale)) };
 }
 
 function rowOf(

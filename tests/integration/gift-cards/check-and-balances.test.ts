@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { syncGiftCardBalances } from "~/sync/gift-cards/balances.server";
 import { checkGiftCard } from "~/sync/gift-cards/check.server";
 import { checkSoldGiftCards } from "~/sync/gift-cards/sold.server";
+import { searchGiftCards } from "~/sync/gift-cards/screen.server";
 import type { AdminCall } from "../../../emulators/shopify/index";
 import { startGiftCardWorld, type GiftCardWorld } from "./harness";
 import { type Message, sayIn, textOf } from "~/i18n/stored-words";
@@ -167,6 +168,14 @@ describe("gift card balances", { timeout: 30_000 }, () => {
       (await db.giftCardLink.findUniqueOrThrow({ where: { shop_code: { shop: world.shop, code: "BAL-2026-0001" } } }))
         .conflict,
     ).toMatch(/^Both balances moved/);
+    // The Gift cards screen: the conflict in French for a French admin, the stored English for an English one.
+    const conflictIn = async (locale: "en" | "fr") =>
+      (await searchGiftCards(world.shop, "BAL-2026-0001", 50, locale)).find((c) => c.code === "BAL-2026-0001")!
+        .conflict;
+    expect(await conflictIn("fr")).toBe(
+      "Les deux soldes ont bougé depuis leur dernier alignement : Fastmag −20.00 EUR, Shopify −7.00 EUR. Rien n'a été modifié : alignez l'un sur l'autre à la main.",
+    );
+    expect(await conflictIn("en")).toBe(run.skipped[0]![1]);
 
     // The merchant makes them match (Fastmag 30 → 38): the conflict clears.
     await world.spendInStore("BAL-2026-0001", -8);

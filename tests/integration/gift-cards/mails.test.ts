@@ -9,6 +9,8 @@ import {
   resendGiftCardMail,
   sendDueGiftCardMails,
 } from "~/sync/gift-cards/mails.server";
+import { mailLog } from "~/mail/screen.server";
+import { searchGiftCards } from "~/sync/gift-cards/screen.server";
 import { startGiftCardWorld, type GiftCardWorld } from "./harness";
 
 let world: GiftCardWorld;
@@ -118,6 +120,20 @@ describe("gift card mails", { timeout: 30_000 }, () => {
     const row = await db.giftCardMail.findUniqueOrThrow({ where: { id: planned.id } });
     expect(row.status).toBe("failed");
     expect(row.lastError).toMatch(/550 No such user/);
+
+    // The Gift cards and Mail screens: a French admin reads the failure in French (the server's reply
+    // quoted), an English one the stored English; a row stored before its words were, the English.
+    const mailOf = async (locale: "en" | "fr") =>
+      (await searchGiftCards(world.shop, "MAIL-2026-0003", 50, locale))
+        .flatMap((c) => c.mails)
+        .find((m) => m.id === planned.id)!.error;
+    expect(await mailOf("fr")).toMatch(/^Le serveur SMTP a refusé le message : « 550 .*No such user.* »$/);
+    expect(await mailOf("en")).toBe(row.lastError);
+    expect(row.lastError).toMatch(/^The SMTP server refused the message: 550 /);
+    const [logged] = await mailLog(world.shop, { about: "gift-card:MAIL-2026-0003", limit: 1 }, "fr");
+    expect(logged!.error).toMatch(/^Le serveur SMTP a refusé le message : « 550 /);
+    await db.giftCardMail.update({ where: { id: planned.id }, data: { lastErrorWords: null } });
+    expect(await mailOf("fr")).toBe(row.lastError);
   });
 
   it("resends: a new mail to the last recipient, sent by the next run", async () => {
