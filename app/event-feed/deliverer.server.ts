@@ -13,6 +13,7 @@ import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { isTransientDatabaseError } from "../db/errors";
+import { textOf } from "../i18n/stored-words";
 import { errorMessage } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { sleep } from "../lib/time";
@@ -342,7 +343,11 @@ async function deliverOne(s: Settings, delivery: Claimed): Promise<void> {
   const firstAttemptAt = delivery.firstAttemptAt ?? at;
   const status = "status" in result ? (result.status ?? null) : null;
   const error =
-    result.outcome === "retry" ? result.reason : result.outcome === "gone" ? "The endpoint answered 410 Gone." : null;
+    result.outcome === "retry"
+      ? textOf(result.reason)
+      : result.outcome === "gone"
+        ? "The endpoint answered 410 Gone."
+        : null;
   const attempt = () =>
     s.db.feedAttempt.create({
       data: {

@@ -5,6 +5,7 @@ import { db } from "../../db.server";
 import { env } from "../../env.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
+import { sayIn } from "../../i18n/stored-words";
 import { NotConfiguredError } from "../../lib/errors";
 import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger as rootLogger, type Logger } from "../../lib/logger.server";
@@ -263,6 +264,9 @@ async function checkFastmag(
   }
 }
 
+/** A sentence ends with its stop, once (an address problem already ends with one). */
+const stop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /** A Fastmag failure in the merchant's words (the connector already removed the password). */
 export function describeFastmagFailure(error: unknown, locale: Locale = "en"): string {
   const w = WORDS[locale];
@@ -277,7 +281,7 @@ export function describeFastmagFailure(error: unknown, locale: Locale = "en"): s
       ? connectionProblemInWords("Fastmag", problem, locale)
       : w.noAnswer(withoutAttemptNotes(error.message));
   }
-  if (error instanceof FastmagProtocolError) return `${error.message}.`;
+  if (error instanceof FastmagProtocolError) return error.said ? stop(sayIn(error.said, locale)) : `${error.message}.`;
   if (error instanceof FastmagNotConfiguredError) return w.notConfigured;
   return failureInWords("Fastmag", error, undefined, locale);
 }

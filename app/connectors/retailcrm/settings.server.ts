@@ -7,7 +7,7 @@ import { env } from "../../env.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
 import { NotConfiguredError } from "../../lib/errors";
-import { sayIn } from "../../i18n/stored-words";
+import { sayIn, type Message } from "../../i18n/stored-words";
 import { checkConnectorUrl, connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 import {
@@ -90,7 +90,7 @@ export interface RetailCrmSettingsInput {
 }
 
 export class RetailCrmNotConfiguredError extends NotConfiguredError {
-  constructor(message = WORDS.en.notConfigured) {
+  constructor(message: Message = WORDS.en.notConfigured) {
     super("RetailCRM", "/app/settings/retailcrm", message);
   }
 }
@@ -227,7 +227,7 @@ export function describeRetailCrmFailure(error: unknown, locale: Locale = "en"):
   if (error instanceof RetailCrmRefusedError) return error.said ? sayIn(error.said, locale) : error.message;
   if (error instanceof RetailCrmNotConfiguredError && error.message === WORDS.en.notConfigured)
     return WORDS[locale].notConfigured;
-  if (error instanceof NotConfiguredError) return error.message;
+  if (error instanceof NotConfiguredError) return error.said ? sayIn(error.said, locale) : error.message;
   return failureInWords("RetailCRM", error, undefined, locale);
 }
 

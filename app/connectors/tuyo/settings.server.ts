@@ -3,7 +3,7 @@
 // secrets (the two API keys Tuyo hands out, write-only), the connection test and the shop's client.
 import { db } from "../../db.server";
 import { systemClock, type Clock } from "../../jobs/clock";
-import { NotConfiguredError } from "../../lib/errors";
+import { type AppError, NotConfiguredError } from "../../lib/errors";
 import { checkConnectorUrl, connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 import {
@@ -17,6 +17,7 @@ import { readCategories, type TuyoCategory } from "./mapping.server";
 import { connectionProblemInWords, connectionProblemOf, failureInWords } from "../../lib/merchant-messages.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
+import { sayIn } from "../../i18n/stored-words";
 
 export const TUYO = "tuyo";
 export const PRODUCTION_KEY = "productionKey";
@@ -116,7 +117,7 @@ export function validateTuyoSettings(
 ): ValidationResult {
   const words = TUYO_SETTINGS_WORDS[locale];
   const fieldErrors: Record<string, string> = {};
-  const url = checkConnectorUrl(input.apiUrl.trim(), policy);
+  const url = checkConnectorUrl(input.apiUrl.trim(), policy, locale);
   if (!input.apiUrl.trim()) fieldErrors.apiUrl = words.apiUrl;
   else if (!url.ok) fieldErrors.apiUrl = url.problem;
   const mode = input.mode === "testing" ? "testing" : input.mode === "production" || !input.mode ? "production" : null;
@@ -198,15 +199,18 @@ export async function tuyoForShop(
   return { client, settings };
 }
 
-export function describeTuyoFailure(error: unknown): string {
+/** A failure in the admin's words and language: what failed (DNS, TLS, refused, timeout, HTTP status). */
+export function describeTuyoFailure(error: unknown, locale: Locale = "en"): string {
   if (error instanceof TuyoUnavailableError) {
     const problem = connectionProblemOf(error.cause);
-    return problem ? connectionProblemInWords("Tuyo", problem) : error.message;
+    return problem ? connectionProblemInWords("Tuyo", problem, locale) : inWords(error, locale);
   }
-  if (error instanceof TuyoRefusedError) return error.message;
+  if (error instanceof TuyoRefusedError) return inWords(error, locale);
   if (error instanceof NotConfiguredError) return error.message;
-  return failureInWords("Tuyo", error);
+  return failureInWords("Tuyo", error, undefined, locale);
 }
+
+const inWords = (error: AppError, locale: Locale) => (error.said ? sayIn(error.said, locale) : error.message);
 
 /** get_categories, kept for the mapping screen (refreshed when older than a day, or when asked). */
 export async function refreshTuyoCategories(shop: string, client?: TuyoClient): Promise<TuyoCategory[]> {
@@ -234,6 +238,7 @@ export async function testTuyoConnection(shop: string, options: { clock?: Clock;
   } catch (error) {
     if (error instanceof TuyoNotConfiguredError) return { ok: false, message: error.message };
     result = { ok: false, message: describeTuyoFailure(error) };
+    answer = describeTuyoFailure(error, options.locale ?? "en");
   }
   await recordConnectionCheck(shop, TUYO, result.ok, result.message);
   return answer ? { ...result, message: answer } : result;
@@ -288,6 +293,6 @@ export async function testTuyoSettings(
       fieldErrors: {},
     };
   } catch (error) {
-    return { ok: false, message: describeTuyoFailure(error), fieldErrors: {} };
+    return { ok: false, message: describeTuyoFailure(error, locale), fieldErrors: {} };
   }
 }
