@@ -11,7 +11,7 @@ import { createHiboutikPos, hiboutikPos } from "~/connectors/hiboutik/index.serv
 import { DailyQuota } from "~/connectors/hiboutik/quota.server";
 import { testPosAccountForm } from "~/pos/accounts.server";
 import { db } from "~/db.server";
-import { sayIn } from "~/i18n/stored-words";
+import { sayIn, textOf } from "~/i18n/stored-words";
 import { merchantMessageOf, TransientError } from "~/lib/errors";
 import { startHiboutikEmulator, type HiboutikEmulator, type HiboutikSeed } from "../../emulators/hiboutik/index";
 import { uniqueShop } from "../support/shops";
@@ -114,7 +114,8 @@ describe("Hiboutik POS account", () => {
     });
     const refused = await hiboutikPos.create(account({ apiKey: "wrong" })).test();
     expect(refused.ok).toBe(false);
-    expect(refused.message).toBe(
+    // With its words: the account's screen says it in the admin's language.
+    expect(textOf(refused.message)).toBe(
       "Hiboutik refused the e-mail and API key (HTTP 401 (access denied)). Check them in the account's settings.",
     );
     const error = await hiboutikPos
