@@ -86,6 +86,38 @@ const orderOutcomeFr = (kind: string) =>
     "cancelled-before-export": "annulée avant l'export",
   })[kind] ?? kind;
 
+/** An order field named in Fastmag's text refusals (app/connectors/fastmag/records.server.ts), in French. */
+const FASTMAG_FIELDS_FR: Record<string, string> = {
+  "customer e-mail": "e-mail du client",
+  "first name of the delivery address": "prénom de l'adresse de livraison",
+  "last name of the delivery address": "nom de l'adresse de livraison",
+  "company of the delivery address": "société de l'adresse de livraison",
+  "delivery address": "adresse de livraison",
+  "delivery address (line 2)": "adresse de livraison (ligne 2)",
+  "postcode of the delivery address": "code postal de l'adresse de livraison",
+  "city of the delivery address": "ville de l'adresse de livraison",
+  "country of the delivery address": "pays de l'adresse de livraison",
+  "phone number of the delivery address": "téléphone de l'adresse de livraison",
+  "delivery address name": "nom de l'adresse de livraison",
+  "customer's last name": "nom du client",
+  "customer's first name": "prénom du client",
+  "customer's phone number": "téléphone du client",
+  "customer note": "note du client",
+  "customer's company": "société du client",
+  "customer's Shopify id": "identifiant Shopify du client",
+  "order note": "note de la commande",
+  "payment code": "code de paiement",
+  "Shopify order id": "identifiant de la commande Shopify",
+  "order name": "nom de la commande",
+  "transfer reason": "motif du transfert",
+};
+/** The field in French, capitalised to start a sentence ("Adresse de livraison"); an unknown one as written. */
+const fastmagFieldFr = (what: string) => {
+  const sku = /^SKU "(.*)" part$/.exec(String(what));
+  const french = sku ? `partie du SKU ${quote.fr(sku[1]!)}` : (FASTMAG_FIELDS_FR[String(what)] ?? String(what));
+  return french.charAt(0).toUpperCase() + french.slice(1);
+};
+
 /** A promotion's state (a code word of app/promotions/model.ts) in French, as an adjective. */
 const promotionStateFr = (state: string) =>
   ({ scheduled: "programmée", active: "active", ending: "en cours d'arrêt", ended: "terminée", failed: "en échec" })[
@@ -395,6 +427,32 @@ export const STORED_WORDS = {
   "fastmag.refused": entry<{ summary: string; said: string }>({
     en: (p) => `Fastmag refused ${p.summary}: ${p.said}`,
     fr: (p) => `Fastmag a refusé ${p.summary} : ${quote.fr(p.said)}`,
+  }),
+  // Text Fastmag's code page cannot hold (app/connectors/fastmag/text.ts, protocol.ts): `what` names the order's
+  // field in English, `value` is the customer's text, `chars` the characters that do not fit.
+  "fastmag.noLatinForm": entry<{ what: string; value: string; chars: string }>({
+    en: (p) =>
+      `The ${p.what} "${p.value}" has characters Fastmag cannot store and that have no Latin form (${p.chars}): write it in Latin letters in Shopify, then press Retry.`,
+    fr: (p) =>
+      `${fastmagFieldFr(p.what)} ${quote.fr(p.value)} : Fastmag ne peut pas stocker certains caractères, qui n'ont pas de forme latine (${p.chars}). Écrivez ce texte en lettres latines dans Shopify, puis cliquez sur Relancer.`,
+  }),
+  "fastmag.codePageCannotHold": entry<{ what: string; value: string; chars: string }>({
+    en: (p) =>
+      `The ${p.what} "${p.value}" cannot be sent to Fastmag: its code page cannot hold ${p.chars}, and a changed ${p.what} would point at another record. Use a ${p.what} in Latin letters, then press Retry.`,
+    fr: (p) =>
+      `${fastmagFieldFr(p.what)} ${quote.fr(p.value)} : impossible de l'envoyer à Fastmag, sa page de code ne peut pas contenir ${p.chars} et une valeur modifiée désignerait un autre enregistrement. Saisissez une valeur en lettres latines, puis cliquez sur Relancer.`,
+  }),
+  "fastmag.protocolSeparator": entry<{ what: string; value: string }>({
+    en: (p) =>
+      `The ${p.what} "${p.value}" cannot be sent to Fastmag: it holds a separator of Fastmag's protocol (| or {PIPE}, a line break).`,
+    fr: (p) =>
+      `${fastmagFieldFr(p.what)} ${quote.fr(p.value)} : impossible de l'envoyer à Fastmag, la valeur contient un séparateur du protocole de Fastmag (| ou {PIPE}, un saut de ligne).`,
+  }),
+  "fastmag.requestUnwritable": entry<{ charset: string; chars: string }>({
+    en: (p) =>
+      `A request to Fastmag held characters its code page (${p.charset}) cannot store (${p.chars}); nothing was sent.`,
+    fr: (p) =>
+      `Une demande à Fastmag contenait des caractères que sa page de code (${p.charset}) ne sait pas stocker (${p.chars}) ; rien n'a été envoyé.`,
   }),
   "fastmag.photoGone": entry<{ name: string }>({
     en: (p) => `Fastmag no longer has the photo ${p.name}`,
