@@ -2,6 +2,7 @@
 // what is there, takes only what is new or changed since it last looked, and streams each file to
 // Shopify: a source never hands over a whole folder at once.
 import type { Readable } from "node:stream";
+import type { Message } from "../i18n/stored-words";
 
 export interface SourceImage {
   /** The file's name in the source, unique there ("BOXE20_BLUE_1.jpg"). */
@@ -20,8 +21,9 @@ export interface SourceImage {
 }
 
 export interface ImageSource {
-  /** Every image there is, one at a time; files whose names match no rule come as `unmatched`. */
-  list(onImage: (image: SourceImage) => void, onUnmatched: (name: string, reason: string) => void): Promise<void>;
+  /** Every image there is, one at a time; files whose names match no rule come as `unmatched`, with why
+   *  (with its words, so the run's skipped rows read it in the admin's language). */
+  list(onImage: (image: SourceImage) => void, onUnmatched: (name: string, reason: Message) => void): Promise<void>;
   /** The file's bytes as a stream, read while they are uploaded. */
   open(image: SourceImage): Promise<Readable>;
   /** Which product (and colour) a Shopify variant's SKU belongs to, read the way this source names

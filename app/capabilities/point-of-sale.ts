@@ -5,6 +5,7 @@
 // pagination and rate limits stay inside its connector.
 import type { Db } from "../db.server";
 import type { SkippedRecord } from "../domain/results";
+import type { Message } from "../i18n/stored-words";
 
 export interface PosLocation {
   /** The POS's own id for the location (Square location id, Hiboutik store id, Lightspeed shopID). */
@@ -57,8 +58,9 @@ export interface PosUsage {
 }
 
 export interface PointOfSale {
-  /** Checks the credentials and says what it found, in plain words ("Connected: 3 locations"). */
-  test(): Promise<{ ok: boolean; message: string }>;
+  /** Checks the credentials and says what it found, in plain words ("Connected: 3 locations"); a failure
+   *  with its words when the connector's error has them, so the admin reads it in their language. */
+  test(): Promise<{ ok: boolean; message: Message }>;
   locations(): Promise<PosLocation[]>;
   /** Every sellable item, handed one at a time as pages are read. */
   items(onItem: (item: PosItem) => void): Promise<{ skipped: SkippedRecord[] }>;

@@ -5,6 +5,7 @@ import { db, type Db } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { enqueueJob } from "../jobs/api.server";
 import { RECONCILE_JOB } from "./jobs.server";
+import { textOf } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import { fieldErrorsFromZod } from "../lib/field-errors";
 import {
@@ -101,7 +102,11 @@ export const feedApi = {
   get: async (shop: string, id: string) => endpointView(await loadEndpoint(db, shop, id)),
   change: (shop: string, id: string, body: unknown) => updateEndpoint(db, shop, id, body),
   remove: (shop: string, id: string) => deleteEndpoint(db, shop, id),
-  sendTest: (shop: string, id: string) => sendTestEvent(db, shop, id),
+  // The JSON API answers in English, as before: a retry's reason is its English sentence.
+  sendTest: async (shop: string, id: string) => {
+    const result = await sendTestEvent(db, shop, id);
+    return result.outcome === "retry" ? { ...result, reason: textOf(result.reason) } : result;
+  },
   rotateSecret: (shop: string, id: string, overlapHours?: number) => rotateSecret(db, shop, id, { overlapHours }),
   deliveries: (shop: string, query: URLSearchParams) => deliveriesFromQuery(db, shop, query),
   replay: (shop: string, body: unknown) => replayFromBody(db, shop, body),

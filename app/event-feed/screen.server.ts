@@ -4,6 +4,7 @@ import { enqueueJob } from "../jobs/api.server";
 import { RECONCILE_JOB } from "./jobs.server";
 import { defineWords, formatters } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { sayIn } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import { shopTimeZone } from "../shops/time-zone.server";
 import { deliveriesFromQuery, endpointsWithHealth, replayFromBody } from "./api.server";
@@ -39,7 +40,7 @@ const WORDS = defineWords({
     added: (name: string) =>
       `Point de terminaison « ${name} » ajouté. Copiez son secret de signature maintenant : il ne sera plus affiché.`,
     tested: (topic: string, delivered: boolean, status: number | null, ms: number, reason: string | null) =>
-      `Événement de test (${topic}) : ${delivered ? "livré" : "non accepté"}, ${status ? `HTTP ${status}` : "aucune réponse"} en ${ms} ms${reason ? ` — « ${reason} »` : ""}`,
+      `Événement de test (${topic}) : ${delivered ? "livré" : "non accepté"}, ${status ? `HTTP ${status}` : "aucune réponse"} en ${ms} ms${reason ? ` — ${reason}` : ""}`,
     rotated: (until: string) =>
       `Nouveau secret de signature créé ; l'ancien signe aussi jusqu'au ${until}. Copiez-le maintenant.`,
     paused: "Point de terminaison en pause : les événements l'attendent.",
@@ -155,7 +156,7 @@ async function formAction(shop: string, form: Record<string, string>, locale: Lo
     case "test": {
       const result = await sendTestEvent(db, shop, id);
       const status = "status" in result && result.status ? result.status : null;
-      const why = result.outcome === "retry" ? result.reason : null;
+      const why = result.outcome === "retry" ? sayIn(result.reason, locale) : null;
       return {
         ok: result.outcome === "delivered",
         message: t.tested(result.topic, result.outcome === "delivered", status, result.ms, why),

@@ -63,6 +63,13 @@ const a = (system: string) =>
 
 type System = { system: string };
 
+/** " host" after a word, or nothing when no host was named. */
+const hostEn = (host: string) => (String(host) ? ` ${host}` : "");
+/** A deadline in seconds as the English always said it ("15 s", "2.5 s"); French with its comma. */
+const secondsEn = (ms: number) =>
+  Number(ms) % 1000 === 0 ? `${Number(ms) / 1000} s` : `${(Number(ms) / 1000).toFixed(1)} s`;
+const secondsFr = (ms: number) => secondsEn(ms).replace(".", ",");
+
 /** Tuyo's own text after a refusal, quoted (at most 200 characters); nothing when it said nothing. */
 const tuyoSaidEn = (text: string) => (String(text) ? ` Tuyo said: "${String(text).slice(0, 200)}".` : "");
 const tuyoSaidFr = (text: string) => (String(text) ? ` Tuyo a dit : ${quote.fr(String(text).slice(0, 200))}.` : "");
@@ -88,6 +95,38 @@ const orderOutcomeFr = (kind: string) =>
     "nothing-to-do": "rien à faire",
     "cancelled-before-export": "annulée avant l'export",
   })[kind] ?? kind;
+
+/** An order field named in Fastmag's text refusals (app/connectors/fastmag/records.server.ts), in French. */
+const FASTMAG_FIELDS_FR: Record<string, string> = {
+  "customer e-mail": "e-mail du client",
+  "first name of the delivery address": "prénom de l'adresse de livraison",
+  "last name of the delivery address": "nom de l'adresse de livraison",
+  "company of the delivery address": "société de l'adresse de livraison",
+  "delivery address": "adresse de livraison",
+  "delivery address (line 2)": "adresse de livraison (ligne 2)",
+  "postcode of the delivery address": "code postal de l'adresse de livraison",
+  "city of the delivery address": "ville de l'adresse de livraison",
+  "country of the delivery address": "pays de l'adresse de livraison",
+  "phone number of the delivery address": "téléphone de l'adresse de livraison",
+  "delivery address name": "nom de l'adresse de livraison",
+  "customer's last name": "nom du client",
+  "customer's first name": "prénom du client",
+  "customer's phone number": "téléphone du client",
+  "customer note": "note du client",
+  "customer's company": "société du client",
+  "customer's Shopify id": "identifiant Shopify du client",
+  "order note": "note de la commande",
+  "payment code": "code de paiement",
+  "Shopify order id": "identifiant de la commande Shopify",
+  "order name": "nom de la commande",
+  "transfer reason": "motif du transfert",
+};
+/** The field in French, capitalised to start a sentence ("Adresse de livraison"); an unknown one as written. */
+const fastmagFieldFr = (what: string) => {
+  const sku = /^SKU "(.*)" part$/.exec(String(what));
+  const french = sku ? `partie du SKU ${quote.fr(sku[1]!)}` : (FASTMAG_FIELDS_FR[String(what)] ?? String(what));
+  return french.charAt(0).toUpperCase() + french.slice(1);
+};
 
 /** A promotion's state (a code word of app/promotions/model.ts) in French, as an adjective. */
 const promotionStateFr = (state: string) =>
@@ -264,6 +303,105 @@ export const STORED_WORDS = {
     fr: ({ system }) => `${system} est injoignable. Vérifiez l'adresse, ou réessayez plus tard.`,
   }),
 
+  // ── Why a call failed (app/lib/http-outbound.server.ts): the classified kind, never the library's text.
+  // `host` is the address called, or "" when the caller did not name it.
+  "outbound.dns": entry<{ host: string }>({
+    en: (p) => `the address${hostEn(p.host)} was not found (DNS)`,
+    fr: (p) => `l'adresse${hostEn(p.host)} est introuvable (DNS)`,
+  }),
+  "outbound.tls": entry<{ host: string }>({
+    en: (p) =>
+      `the secure connection (TLS) to${hostEn(p.host) || " the server"} failed: its certificate was not accepted`,
+    fr: (p) =>
+      `la connexion sécurisée (TLS) ${String(p.host) ? `à ${p.host}` : "au serveur"} a échoué : son certificat n'a pas été accepté`,
+  }),
+  "outbound.refused": entry<{ host: string }>({
+    en: (p) => `the connection to${hostEn(p.host) || " the server"} was refused`,
+    fr: (p) => `la connexion ${String(p.host) ? `à ${p.host}` : "au serveur"} a été refusée`,
+  }),
+  "outbound.reset": entry({
+    en: () => "the connection was cut before the answer was complete",
+    fr: () => "la connexion a été coupée avant la fin de la réponse",
+  }),
+  "outbound.timeoutWithin": entry<{ ms: number }>({
+    en: (p) => `no answer within ${secondsEn(p.ms)}`,
+    fr: (p) => `pas de réponse en ${secondsFr(p.ms)}`,
+  }),
+  "outbound.timeout": entry({
+    en: () => "no answer in time (timeout)",
+    fr: () => "pas de réponse à temps (délai dépassé)",
+  }),
+  "outbound.aborted": entry({
+    en: () => "the call was cancelled",
+    fr: () => "l'appel a été annulé",
+  }),
+  "outbound.blocked": entry<{ host: string }>({
+    en: (p) => `the address${hostEn(p.host)} is on a private or local network, which the app may not call`,
+    fr: (p) => `l'adresse${hostEn(p.host)} est sur un réseau privé ou local, que l'app n'a pas le droit d'appeler`,
+  }),
+  "outbound.malformed": entry({
+    en: () => "the answer was not valid HTTP",
+    fr: () => "la réponse n'était pas du HTTP valide",
+  }),
+  "outbound.network": entry<{ host: string }>({
+    en: (p) => `a network error${String(p.host) ? ` reaching ${p.host}` : ""}`,
+    fr: (p) => `une erreur réseau${String(p.host) ? ` en joignant ${p.host}` : ""}`,
+  }),
+
+  // ── A connector address the app may not call (app/lib/http-url-policy.server.ts) ─────────────────
+  "url.full": entry({
+    en: () => "Enter a full address, e.g. https://maboutique.fastmag.fr",
+    fr: () => "Saisissez une adresse complète, par ex. https://maboutique.fastmag.fr",
+  }),
+  "url.login": entry({
+    en: () => "Remove the user name and password from the address.",
+    fr: () => "Retirez le nom d'utilisateur et le mot de passe de l'adresse.",
+  }),
+  "url.https": entry({
+    en: () => "The address must start with https://",
+    fr: () => "L'adresse doit commencer par https://",
+  }),
+  "url.public": entry({
+    en: () => "The address must be a public one, not a local or private network address.",
+    fr: () => "L'adresse doit être publique, pas une adresse de réseau local ou privé.",
+  }),
+
+  // ── A connector's client could not make its call: `problem` is a url.* sentence, `reason` an outbound.* one.
+  "client.addressUnusable": entry<{ system: string; problem: string }>({
+    en: (p) => `The ${p.system} address cannot be used: ${p.problem}`,
+    fr: (p) => `L'adresse ${de(p.system)} ne peut pas être utilisée : ${p.problem}`,
+  }),
+  "client.unreachableBecause": entry<{ system: string; reason: string }>({
+    en: (p) => `${p.system} could not be reached: ${p.reason}`,
+    fr: (p) => `${p.system} est injoignable : ${p.reason}`,
+  }),
+  "client.notCalled": entry<{ system: string; reason: string }>({
+    en: (p) => `${p.system} could not be called: ${p.reason}`,
+    fr: (p) => `${p.system} n'a pas pu être appelé : ${p.reason}`,
+  }),
+  "lightspeed.signInAddressUnusable": entry<{ problem: string }>({
+    en: (p) => `The Lightspeed sign-in address cannot be used: ${p.problem}`,
+    fr: (p) => `L'adresse de connexion de Lightspeed ne peut pas être utilisée : ${p.problem}`,
+  }),
+  "client.answeredStatus": entry<{ system: string; status: number }>({
+    en: (p) => `${p.system} answered ${describeHttpStatus(p.status)}`,
+    fr: (p) => `${p.system} a répondu ${httpStatusFr(p.status)}`,
+  }),
+
+  // ── The carriers' SOAP calls (app/lib/soap.server.ts): a fault or a parser's words are the carrier's own.
+  "carrier.notXml": entry<{ carrier: string; detail: string }>({
+    en: (p) => `${p.carrier} answered something that is not XML: ${p.detail}`,
+    fr: (p) => `${p.carrier} a répondu quelque chose qui n'est pas du XML : ${quote.fr(p.detail)}`,
+  }),
+  "carrier.loginRefused": entry<{ carrier: string; status: number }>({
+    en: (p) => `${p.carrier} refused the login (HTTP ${p.status})`,
+    fr: (p) => `${p.carrier} a refusé l'identifiant (HTTP ${p.status})`,
+  }),
+  "carrier.requestRefused": entry<{ carrier: string; fault: string }>({
+    en: (p) => `${p.carrier} refused the request: ${p.fault}`,
+    fr: (p) => `${p.carrier} a refusé la demande : ${quote.fr(p.fault)}`,
+  }),
+
   // ── Fastmag (app/connectors/fastmag/client.server.ts) ────────────────────────────────────────────
   "fastmag.answeredStatus": entry<{ status: number }>({
     en: (p) => `Fastmag answered ${describeHttpStatus(p.status)}`,
@@ -281,6 +419,54 @@ export const STORED_WORDS = {
   "fastmag.noAnswerMayBeApplied": entry<{ ms: number }>({
     en: (p) => `Fastmag did not answer within ${p.ms} ms; it may have been applied`,
     fr: (p) => `Fastmag n'a pas répondu en ${p.ms} ms ; la demande a peut-être été appliquée`,
+  }),
+  // `summary` is the request in Fastmag's terms (the first words of the SQL, a transaction's name), the same in both.
+  "fastmag.notATable": entry<{ summary: string }>({
+    en: (p) => `Fastmag answered ${p.summary} with something that is not a Fastmag table (no header row)`,
+    fr: (p) =>
+      `Fastmag a répondu à ${p.summary} par quelque chose qui n'est pas une table Fastmag (pas de ligne d'en-tête)`,
+  }),
+  "fastmag.neitherOkNorKo": entry<{ summary: string }>({
+    en: (p) => `Fastmag answered ${p.summary} with something that is neither OK nor KO`,
+    fr: (p) => `Fastmag a répondu à ${p.summary} par quelque chose qui n'est ni OK ni KO`,
+  }),
+  "fastmag.notAnImage": entry<{ summary: string; type: string }>({
+    en: (p) => `Fastmag answered ${p.summary} with ${p.type}, not an image`,
+    fr: (p) => `Fastmag a répondu à ${p.summary} par ${p.type}, pas par une image`,
+  }),
+  "fastmag.refused": entry<{ summary: string; said: string }>({
+    en: (p) => `Fastmag refused ${p.summary}: ${p.said}`,
+    fr: (p) => `Fastmag a refusé ${p.summary} : ${quote.fr(p.said)}`,
+  }),
+  // Text Fastmag's code page cannot hold (app/connectors/fastmag/text.ts, protocol.ts): `what` names the order's
+  // field in English, `value` is the customer's text, `chars` the characters that do not fit.
+  "fastmag.noLatinForm": entry<{ what: string; value: string; chars: string }>({
+    en: (p) =>
+      `The ${p.what} "${p.value}" has characters Fastmag cannot store and that have no Latin form (${p.chars}): write it in Latin letters in Shopify, then press Retry.`,
+    fr: (p) =>
+      `${fastmagFieldFr(p.what)} ${quote.fr(p.value)} : Fastmag ne peut pas stocker certains caractères, qui n'ont pas de forme latine (${p.chars}). Écrivez ce texte en lettres latines dans Shopify, puis cliquez sur Relancer.`,
+  }),
+  "fastmag.codePageCannotHold": entry<{ what: string; value: string; chars: string }>({
+    en: (p) =>
+      `The ${p.what} "${p.value}" cannot be sent to Fastmag: its code page cannot hold ${p.chars}, and a changed ${p.what} would point at another record. Use a ${p.what} in Latin letters, then press Retry.`,
+    fr: (p) =>
+      `${fastmagFieldFr(p.what)} ${quote.fr(p.value)} : impossible de l'envoyer à Fastmag, sa page de code ne peut pas contenir ${p.chars} et une valeur modifiée désignerait un autre enregistrement. Saisissez une valeur en lettres latines, puis cliquez sur Relancer.`,
+  }),
+  "fastmag.protocolSeparator": entry<{ what: string; value: string }>({
+    en: (p) =>
+      `The ${p.what} "${p.value}" cannot be sent to Fastmag: it holds a separator of Fastmag's protocol (| or {PIPE}, a line break).`,
+    fr: (p) =>
+      `${fastmagFieldFr(p.what)} ${quote.fr(p.value)} : impossible de l'envoyer à Fastmag, la valeur contient un séparateur du protocole de Fastmag (| ou {PIPE}, un saut de ligne).`,
+  }),
+  "fastmag.requestUnwritable": entry<{ charset: string; chars: string }>({
+    en: (p) =>
+      `A request to Fastmag held characters its code page (${p.charset}) cannot store (${p.chars}); nothing was sent.`,
+    fr: (p) =>
+      `Une demande à Fastmag contenait des caractères que sa page de code (${p.charset}) ne sait pas stocker (${p.chars}) ; rien n'a été envoyé.`,
+  }),
+  "fastmag.photoGone": entry<{ name: string }>({
+    en: (p) => `Fastmag no longer has the photo ${p.name}`,
+    fr: (p) => `Fastmag n'a plus la photo ${p.name}`,
   }),
   "fastmag.credentialsRefused": entry<{
     enseigne: string;
@@ -341,11 +527,68 @@ export const STORED_WORDS = {
     en: (p) => `RetailCRM refused the API key (${describeHttpStatus(p.status)}). Check the key and its permissions.`,
     fr: (p) => `RetailCRM a refusé la clé d'API (${httpStatusFr(p.status)}). Vérifiez la clé et ses droits.`,
   }),
+  // RetailCRM set up without what a run needs (app/connectors/retailcrm/connector.server.ts).
+  "retailcrm.noWarehouseForStockSource": entry({
+    en: () => "No RetailCRM warehouse is chosen yet (its leftovers are the stock): pick one in Settings → RetailCRM.",
+    fr: () =>
+      "Aucun entrepôt RetailCRM n'est encore choisi (ses restes sont le stock) : choisissez-en un dans Paramètres → RetailCRM.",
+  }),
+  "retailcrm.noWarehouseForStock": entry({
+    en: () => "No RetailCRM warehouse is chosen for the stock yet: pick one in Settings → RetailCRM.",
+    fr: () =>
+      "Aucun entrepôt RetailCRM n'est encore choisi pour le stock : choisissez-en un dans Paramètres → RetailCRM.",
+  }),
+  "retailcrm.noWarehouseForShipments": entry({
+    en: () => "No RetailCRM warehouse is chosen yet (shipments name it): pick one in Settings → RetailCRM.",
+    fr: () =>
+      "Aucun entrepôt RetailCRM n'est encore choisi (les expéditions le nomment) : choisissez-en un dans Paramètres → RetailCRM.",
+  }),
+  "retailcrm.unknownWarehouse": entry<{ store: string }>({
+    en: (p) => `RetailCRM does not know the warehouse "${p.store}": choose another one in Settings → RetailCRM.`,
+    fr: (p) =>
+      `RetailCRM ne connaît pas l'entrepôt ${quote.fr(p.store)} : choisissez-en un autre dans Paramètres → RetailCRM.`,
+  }),
+  "retailcrm.moduleNeeded": entry({
+    en: () =>
+      "RetailCRM only accepts shipments from a registered warehouse module: use Register module in Settings → RetailCRM.",
+    fr: () =>
+      "RetailCRM n'accepte les expéditions que d'un module d'entrepôt enregistré : utilisez Enregistrer le module dans Paramètres → RetailCRM.",
+  }),
+  "retailcrm.notAnOrderId": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Shopify order id RetailCRM can know.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de commande Shopify que RetailCRM peut connaître.`,
+  }),
+  "retailcrm.unreadableList": entry<{ method: string }>({
+    en: (p) => `RetailCRM's answer to ${p.method} could not be read (not the expected list).`,
+    fr: (p) => `La réponse de RetailCRM à ${p.method} n'a pas pu être lue (ce n'est pas la liste attendue).`,
+  }),
   "hiboutik.credentialsRefused": entry<{ status: number }>({
     en: (p) =>
       `Hiboutik refused the e-mail and API key (${describeHttpStatus(p.status)}). Check them in the account's settings.`,
     fr: (p) =>
       `Hiboutik a refusé l'e-mail et la clé d'API (${httpStatusFr(p.status)}). Vérifiez-les dans les réglages du compte.`,
+  }),
+  // Hiboutik's daily request quota (app/connectors/hiboutik/client.server.ts, quota.server.ts).
+  "hiboutik.readsPaused": entry<{ used: number; limit: number; reserve: number }>({
+    en: (p) =>
+      `Stopped reading for today: ${en(p.used)} of the ${en(p.limit)} daily Hiboutik requests are used and the last ${en(p.reserve)} are kept for sales. Reading starts again after 00:00 UTC.`,
+    fr: (p) =>
+      `Lecture arrêtée pour aujourd'hui : ${fr(p.used)} des ${fr(p.limit)} requêtes Hiboutik du jour sont utilisées et les ${fr(p.reserve)} dernières sont gardées pour les ventes. La lecture reprend après 00:00 UTC.`,
+  }),
+  "hiboutik.quotaUsedUp": entry<{ limit: number }>({
+    en: (p) =>
+      `Hiboutik's request quota for today is used up (${Number(p.limit).toLocaleString("en-US")} requests a day, shared with any other application using the account). Nothing was lost: this is tried again after 00:00 UTC.`,
+    fr: (p) =>
+      `Le quota de requêtes Hiboutik du jour est épuisé (${fr(p.limit)} requêtes par jour, partagées avec toute autre application qui utilise le compte). Rien n'est perdu : un nouvel essai aura lieu après 00:00 UTC.`,
+  }),
+  "hiboutik.quotaNotCounted": entry({
+    en: () => "The Hiboutik request could not be counted against today's quota (the database was too busy).",
+    fr: () =>
+      "La requête Hiboutik n'a pas pu être comptée dans le quota du jour (la base de données était trop occupée).",
+  }),
+  "hiboutik.noWarehouse": entry<{ store: string }>({
+    en: (p) => `Hiboutik store ${p.store} has no warehouse.`,
+    fr: (p) => `La boutique Hiboutik ${p.store} n'a pas d'entrepôt.`,
   }),
   // Square's codes are its own (ACCESS_TOKEN_REVOKED…), the same in both languages.
   "square.tokenRevoked": entry({
@@ -376,6 +619,15 @@ export const STORED_WORDS = {
   "square.invalid": entry<{ what: string; codes: string }>({
     en: (p) => `Square refused ${p.what} as invalid (HTTP 400${String(p.codes) ? `: ${p.codes}` : ""}).`,
     fr: (p) => `Square a refusé ${p.what} comme non valide (HTTP 400${String(p.codes) ? ` : ${p.codes}` : ""}).`,
+  }),
+  // A count the POS stock sync could not use (app/connectors/*/pos.server.ts): the POS's value as it sent it.
+  "square.countNotNumber": entry<{ value: string }>({
+    en: (p) => `Square gave a count that is not a number (${p.value})`,
+    fr: (p) => `Square a donné une quantité qui n'est pas un nombre (${p.value})`,
+  }),
+  "lightspeed.notShopId": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Lightspeed shop ID.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de boutique Lightspeed.`,
   }),
   "square.slowDown": entry<{ what: string }>({
     en: (p) => `Square asked us to slow down (${p.what}); the next run tries again.`,
@@ -863,6 +1115,11 @@ export const STORED_WORDS = {
     en: (p) => `Not taken: ${p.reason}.`,
     fr: (p) => `Non prise : ${p.reason}.`,
   }),
+  /** Why an SFTP file was not taken (app/connectors/sftp/capabilities.server.ts): the pattern as set up. */
+  "images.nameNotPattern": entry<{ pattern: string }>({
+    en: (p) => `the name does not follow the pattern ${p.pattern}`,
+    fr: (p) => `le nom ne suit pas le modèle ${p.pattern}`,
+  }),
   "images.noProduct": entry<{ key: string }>({
     en: (p) => `No product in Shopify has a SKU of reference ${p.key}.`,
     fr: (p) => `Aucun produit dans Shopify n'a de SKU de référence ${p.key}.`,
@@ -1048,6 +1305,20 @@ export const STORED_WORDS = {
     fr: () => "Le service de traitement était déjà enregistré.",
   }),
   // ── Event feed catch-up (app/event-feed/jobs.server.ts) ──────────────────────────────────────────
+  // Why an endpoint did not take an event (app/connectors/event-feed/http-destination.server.ts): `reason` is an
+  // outbound.* sentence.
+  "feed.endpointAnswered": entry<{ status: number }>({
+    en: (p) => `The endpoint answered ${describeHttpStatus(p.status)}.`,
+    fr: (p) => `Le point de terminaison a répondu ${httpStatusFr(p.status)}.`,
+  }),
+  "feed.certificateRefused": entry<{ reason: string }>({
+    en: (p) => `The endpoint's HTTPS certificate was refused (${p.reason}).`,
+    fr: (p) => `Le certificat HTTPS du point de terminaison a été refusé (${p.reason}).`,
+  }),
+  "feed.noAnswer": entry<{ reason: string }>({
+    en: (p) => `No answer: ${p.reason}.`,
+    fr: (p) => `Pas de réponse : ${p.reason}.`,
+  }),
   "feed.noEndpoint": entry({
     en: () => "No event feed endpoint: nothing to check",
     fr: () => "Aucun point de terminaison du flux d'événements : rien à vérifier",

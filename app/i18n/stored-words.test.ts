@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STORED_WORDS } from "./stored-catalogue";
+import { checkConnectorUrl } from "../lib/http-url-policy.server";
+import { describeOutboundFailure, outboundFailureSaid } from "../lib/http-outbound.server";
 import { fromWordsJson, said, sayIn, storedText, textOf, wordsJson, type StoredKey } from "./stored-words";
 
 /** Values that say which value a sentence used: as text they read ‹name›, as a number 7. */
@@ -110,6 +112,69 @@ describe("stored words", () => {
       "Fastmag n'a pas répondu à temps. Réessayez dans quelques minutes. (abandon après 3 tentatives)",
     );
     expect(back && sayIn(back, "en")).toBe(message.text);
+  });
+
+  it("says why a call failed inside the connector's sentence, each kind in both languages (stored and read back)", () => {
+    const failed = (code: string) => new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) });
+    const cases: [unknown, { host?: string; timeoutMs?: number }, string, string][] = [
+      [
+        failed("ENOTFOUND"),
+        { host: "crm.example" },
+        "the address crm.example was not found (DNS)",
+        "l'adresse crm.example est introuvable (DNS)",
+      ],
+      [failed("ECONNREFUSED"), {}, "the connection to the server was refused", "la connexion au serveur a été refusée"],
+      [
+        failed("ECONNRESET"),
+        {},
+        "the connection was cut before the answer was complete",
+        "la connexion a été coupée avant la fin de la réponse",
+      ],
+      [
+        new DOMException("t", "TimeoutError"),
+        { timeoutMs: 2_500 },
+        "no answer within 2.5 s",
+        "pas de réponse en 2,5 s",
+      ],
+      [
+        new DOMException("t", "TimeoutError"),
+        {},
+        "no answer in time (timeout)",
+        "pas de réponse à temps (délai dépassé)",
+      ],
+      [
+        failed("CERT_HAS_EXPIRED"),
+        { host: "h.example" },
+        "the secure connection (TLS) to h.example failed: its certificate was not accepted",
+        "la connexion sécurisée (TLS) à h.example a échoué : son certificat n'a pas été accepté",
+      ],
+      [
+        new Error("odd"),
+        { host: "h.example" },
+        "a network error reaching h.example",
+        "une erreur réseau en joignant h.example",
+      ],
+    ];
+    for (const [error, context, english, french] of cases) {
+      expect(describeOutboundFailure(error, context)).toBe(english);
+      const reason = outboundFailureSaid(error, context);
+      expect(reason.text).toBe(english);
+      const message = said("client.unreachableBecause", { system: "Square", reason });
+      expect(message.text).toBe(`Square could not be reached: ${english}`);
+      expect(storedText(message.text, wordsJson(message), "fr")).toBe(`Square est injoignable : ${french}`);
+    }
+  });
+
+  it("says an address the app may not call in the form's language and keeps its words for a run", () => {
+    const check = checkConnectorUrl("http://crm.example", { allowLocal: false }, "fr");
+    expect(check).toMatchObject({ ok: false, problem: "L'adresse doit commencer par https://" });
+    if (check.ok) return;
+    expect(check.said.text).toBe("The address must start with https://");
+    const message = said("client.addressUnusable", { system: "RetailCRM", problem: check.said });
+    expect(message.text).toBe("The RetailCRM address cannot be used: The address must start with https://");
+    expect(sayIn(message, "fr")).toBe(
+      "L'adresse de RetailCRM ne peut pas être utilisée : L'adresse doit commencer par https://",
+    );
   });
 
   it("checks a key's values at compile time", () => {

@@ -87,7 +87,7 @@ export class NotConfiguredError extends PermanentError {
     readonly what: string,
     /** Where in the app it is set up ("/app/settings/fastmag"). */
     readonly setupUrl: string,
-    message = `${what} is not set up for this shop yet.`,
+    message: Message = `${what} is not set up for this shop yet.`,
   ) {
     super(message);
   }

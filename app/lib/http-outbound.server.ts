@@ -2,6 +2,7 @@
 // outboundFetch: it always has a deadline, and what went wrong is classified into a few kinds a
 // merchant can act on (DNS, TLS, refused, reset, timeout, HTTP status) instead of library text.
 import type { Dispatcher } from "undici";
+import { said, type Said } from "../i18n/stored-words";
 
 export type OutboundFailureKind =
   "dns" | "tls" | "refused" | "reset" | "timeout" | "aborted" | "blocked" | "malformed" | "network";
@@ -69,27 +70,26 @@ export function classifyOutboundFailure(error: unknown): OutboundFailureKind {
 
 /** A failed outbound call in plain words, e.g. "the connection was refused". Never the remote's text. */
 export function describeOutboundFailure(error: unknown, context: { host?: string; timeoutMs?: number } = {}): string {
+  return outboundFailureSaid(error, context).text;
+}
+
+/** The same, with its words kept: a run that stores it says it again in each reader's language (ADR 0021). */
+export function outboundFailureSaid(error: unknown, context: { host?: string; timeoutMs?: number } = {}): Said {
+  const host = context.host ?? "";
   const kind = classifyOutboundFailure(error);
-  const host = context.host ? ` ${context.host}` : "";
   switch (kind) {
     case "dns":
-      return `the address${host} was not found (DNS)`;
     case "tls":
-      return `the secure connection (TLS) to${host || " the server"} failed: its certificate was not accepted`;
     case "refused":
-      return `the connection to${host || " the server"} was refused`;
-    case "reset":
-      return "the connection was cut before the answer was complete";
-    case "timeout":
-      return context.timeoutMs ? `no answer within ${formatSeconds(context.timeoutMs)}` : "no answer in time (timeout)";
-    case "aborted":
-      return "the call was cancelled";
     case "blocked":
-      return `the address${host} is on a private or local network, which the app may not call`;
-    case "malformed":
-      return "the answer was not valid HTTP";
     case "network":
-      return `a network error${host ? ` reaching${host}` : ""}`;
+      return said(`outbound.${kind}`, { host });
+    case "timeout":
+      return context.timeoutMs ? said("outbound.timeoutWithin", { ms: context.timeoutMs }) : said("outbound.timeout");
+    case "reset":
+    case "aborted":
+    case "malformed":
+      return said(`outbound.${kind}`);
   }
 }
 
@@ -106,8 +106,4 @@ export function describeHttpStatus(status: number): string {
             ? "server error"
             : "unexpected status";
   return `HTTP ${status} (${meaning})`;
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -7,8 +7,8 @@ import dns from "node:dns";
 import net from "node:net";
 import { Agent } from "undici";
 import { env } from "../env.server";
-import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { said, sayIn, type Said } from "../i18n/stored-words";
 import { BlockedAddressError } from "./http-outbound.server";
 
 export interface ConnectorUrlPolicy {
@@ -83,39 +83,27 @@ export function isLocalHostname(hostname: string): boolean {
   return LOCAL_NAMES.test(name) || (!name.includes(".") && net.isIP(name) === 0);
 }
 
-export type ConnectorUrlCheck = { ok: true; url: URL } | { ok: false; problem: string };
-
-const URL_WORDS = defineWords({
-  en: {
-    full: "Enter a full address, e.g. https://maboutique.fastmag.fr",
-    login: "Remove the user name and password from the address.",
-    https: "The address must start with https://",
-    public: "The address must be a public one, not a local or private network address.",
-  },
-  fr: {
-    full: "Saisissez une adresse complète, par ex. https://maboutique.fastmag.fr",
-    login: "Retirez le nom d'utilisateur et le mot de passe de l'adresse.",
-    https: "L'adresse doit commencer par https://",
-    public: "L'adresse doit être publique, pas une adresse de réseau local ou privé.",
-  },
-});
+export type ConnectorUrlCheck =
+  | { ok: true; url: URL }
+  /** `problem` in the asked language (a settings form); `said` keeps its words for an error a run stores. */
+  | { ok: false; problem: string; said: Said };
 
 /** Whether a connector address may be saved and called, with the problem in the merchant's words. */
 export function checkConnectorUrl(value: string, policy: ConnectorUrlPolicy, locale: Locale = "en"): ConnectorUrlCheck {
-  const w = URL_WORDS[locale];
+  const refuse = (problem: Said): ConnectorUrlCheck => ({ ok: false, problem: sayIn(problem, locale), said: problem });
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return { ok: false, problem: w.full };
+    return refuse(said("url.full"));
   }
-  if (url.username || url.password) return { ok: false, problem: w.login };
+  if (url.username || url.password) return refuse(said("url.login"));
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const local = net.isIP(host) ? isPrivateAddress(host) : isLocalHostname(host);
   // Plain http never crosses a network: secrets travel in the requests.
   if (url.protocol !== "https:" && !(policy.allowLocal && local && url.protocol === "http:"))
-    return { ok: false, problem: w.https };
-  if (local && !policy.allowLocal) return { ok: false, problem: w.public };
+    return refuse(said("url.https"));
+  if (local && !policy.allowLocal) return refuse(said("url.public"));
   return { ok: true, url };
 }
 

@@ -77,7 +77,7 @@ export function connectionProblemSaid(system: string | Said, problem: Connection
 export function failureInWords(system: string, error: unknown, status?: number, locale: Locale = "en"): string {
   const problem = connectionProblemOf(error, status);
   if (problem) return connectionProblemInWords(system, problem, locale);
-  if (error instanceof AppError) return error.message;
+  if (error instanceof AppError) return error.said ? sayIn(error.said, locale) : error.message;
   return connectionProblemInWords(system, "unreachable", locale);
 }
 

@@ -1,13 +1,9 @@
 // Small SOAP/XML-over-HTTP helpers shared by the carrier clients: escaped values for envelope
 // templates, a POST with a timeout, typed failures, and parsing with SOAP faults reported.
 import { XMLParser } from "fast-xml-parser";
+import { said } from "../i18n/stored-words";
 import { PermanentError, TransientError } from "./errors";
-import {
-  classifyOutboundFailure,
-  describeHttpStatus,
-  describeOutboundFailure,
-  outboundFetch,
-} from "./http-outbound.server";
+import { classifyOutboundFailure, outboundFailureSaid, outboundFetch } from "./http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "./http-url-policy.server";
 
 /** Network failure, timeout or HTTP 5xx: the carrier may answer later. */
@@ -35,7 +31,7 @@ export function parseXml(text: string, carrier: string): Record<string, unknown>
   try {
     return parser.parse(text) as Record<string, unknown>;
   } catch (error) {
-    throw new CarrierProtocolError(`${carrier} answered something that is not XML: ${(error as Error).message}`);
+    throw new CarrierProtocolError(said("carrier.notXml", { carrier, detail: (error as Error).message }));
   }
 }
 
@@ -55,7 +51,8 @@ export async function postXml(
   const timeoutMs = options.timeoutMs ?? 15_000;
   if (options.urlPolicy) {
     const check = checkConnectorUrl(url, options.urlPolicy);
-    if (!check.ok) throw new CarrierRefusedError(`The ${carrier} address cannot be used: ${check.problem}`);
+    if (!check.ok)
+      throw new CarrierRefusedError(said("client.addressUnusable", { system: carrier, problem: check.said }));
   }
   let status: number;
   let text: string;
@@ -73,18 +70,24 @@ export async function postXml(
     status = response.status;
     text = await response.text();
   } catch (error) {
-    const reason = describeOutboundFailure(error, { host: hostOf(url), timeoutMs });
-    if (classifyOutboundFailure(error) === "blocked")
-      throw new CarrierRefusedError(`${carrier} could not be reached: ${reason}`, { cause: error });
-    throw new CarrierUnavailableError(`${carrier} could not be reached: ${reason}`, { cause: error });
+    const reason = said("client.unreachableBecause", {
+      system: carrier,
+      reason: outboundFailureSaid(error, { host: hostOf(url), timeoutMs }),
+    });
+    if (classifyOutboundFailure(error) === "blocked") throw new CarrierRefusedError(reason, { cause: error });
+    throw new CarrierUnavailableError(reason, { cause: error });
   }
   if (status >= 500 && !text.includes("Fault>"))
-    throw new CarrierUnavailableError(`${carrier} answered ${describeHttpStatus(status)}`);
-  if (status === 401 || status === 403) throw new CarrierRefusedError(`${carrier} refused the login (HTTP ${status})`);
+    throw new CarrierUnavailableError(said("client.answeredStatus", { system: carrier, status }));
+  if (status === 401 || status === 403)
+    throw new CarrierRefusedError(said("carrier.loginRefused", { carrier, status }));
   const parsed = parseXml(text, carrier);
   const fault = (parsed.Envelope as { Body?: { Fault?: { faultstring?: string } } } | undefined)?.Body?.Fault;
-  if (fault) throw new CarrierRefusedError(`${carrier} refused the request: ${fault.faultstring ?? "SOAP fault"}`);
-  if (status >= 400) throw new CarrierProtocolError(`${carrier} answered ${describeHttpStatus(status)}`);
+  if (fault)
+    throw new CarrierRefusedError(
+      said("carrier.requestRefused", { carrier, fault: fault.faultstring ?? "SOAP fault" }),
+    );
+  if (status >= 400) throw new CarrierProtocolError(said("client.answeredStatus", { system: carrier, status }));
   return parsed;
 }
 

@@ -15,6 +15,7 @@ import { db as defaultDb, type Db } from "../db.server";
 import { assertValidSchedule, describeSchedule } from "../jobs/schedules.server";
 import { defineWords, formatters } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
+import { sayIn, textOf, type Message } from "../i18n/stored-words";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { NotFoundError, TransientError, ValidationError } from "../lib/errors";
 import { sleep } from "../lib/time";
@@ -180,6 +181,11 @@ export function posWordsIn(message: string, locale: Locale): string {
         `Lectures en pause jusqu'à 00:00 UTC : ${formatters(locale).percent(Number(p) / 100)} des requêtes du jour utilisées ; les ${n(kept)} dernières sont gardées pour les ventes.`,
     ],
     [
+      /^Slowing down: Lightspeed's request bucket is nearly full; calls wait for it to drain\.$/,
+      () =>
+        "Ralentissement : la réserve de demandes de Lightspeed est presque pleine ; les appels attendent qu'elle se vide.",
+    ],
+    [
       /^Slowing down: (\d+)% of today's requests used\.$/,
       (p) => `Ralentissement : ${formatters(locale).percent(Number(p) / 100)} des requêtes du jour utilisées.`,
     ],
@@ -190,6 +196,10 @@ export function posWordsIn(message: string, locale: Locale): string {
   }
   return message;
 }
+
+/** A connection test's answer in the admin's language: said again when it has words, else read by posWordsIn. */
+const testMessageIn = (message: Message, locale: Locale): string =>
+  typeof message === "string" ? posWordsIn(message, locale) : sayIn(message, locale);
 
 /** A connector's field label or help in the admin's language (its English when no French is known). */
 const fieldText = (text: string, locale: Locale): string => WORDS[locale].fields[text] ?? text;
@@ -282,7 +292,7 @@ function validate(
   for (const field of system.settingFields) {
     const value = settings.data[field.name];
     if (field.kind === "text" && typeof value === "string" && /^https?:/i.test(value)) {
-      const check = checkConnectorUrl(value, policy);
+      const check = checkConnectorUrl(value, policy, locale);
       if (!check.ok) fieldErrors[`settings.${field.name}`] = check.problem;
     }
   }
@@ -492,7 +502,7 @@ export async function testPosAccountForm(
   const pos = pointOfSaleFor(row, db, { timeoutMs: 10_000, formValues: true });
   const result = await pos.test();
   const locations = result.ok ? await pos.locations().catch(() => []) : [];
-  return { ...result, message: posWordsIn(result.message, locale), locations };
+  return { ok: result.ok, message: testMessageIn(result.message, locale), locations };
 }
 
 /** "Test connection" of a saved account; the result is kept for the screens. */
@@ -508,7 +518,7 @@ export async function testPosAccount(
   const locations = result.ok ? await pos.locations().catch(() => []) : [];
   await db.posAccount.update({
     where: { id: row.id },
-    data: { lastCheckAt: new Date(), lastCheckOk: result.ok, lastCheckMessage: result.message },
+    data: { lastCheckAt: new Date(), lastCheckOk: result.ok, lastCheckMessage: textOf(result.message) },
   });
-  return { ...result, message: posWordsIn(result.message, locale), locations };
+  return { ok: result.ok, message: testMessageIn(result.message, locale), locations };
 }

@@ -4,7 +4,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isTransient } from "~/lib/errors";
+import { sayIn } from "~/i18n/stored-words";
+import { isTransient, merchantMessageOf } from "~/lib/errors";
 import { CarrierRefusedError, CarrierUnavailableError, postXml } from "~/lib/soap.server";
 
 let server: http.Server;
@@ -51,6 +52,10 @@ describe("carrier calls", () => {
     const error = await post("/cut").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CarrierUnavailableError);
     expect((error as Error).message).toMatch(/^Chronopost could not be reached: the connection was cut/);
+    // A run stores its words: a French admin reads the whole sentence, the reason too, in French.
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "Chronopost est injoignable : la connexion a été coupée avant la fin de la réponse",
+    );
     expect(await post("/ok")).toMatchObject({ Envelope: { Body: { ok: "1" } } });
   });
 
@@ -60,6 +65,9 @@ describe("carrier calls", () => {
     expect(error).toBeInstanceOf(CarrierRefusedError);
     expect((error as Error).message).toBe(
       "The Chronopost address cannot be used: The address must start with https://",
+    );
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "L'adresse de Chronopost ne peut pas être utilisée : L'adresse doit commencer par https://",
     );
     expect(calls).toBe(before);
   });

@@ -124,7 +124,13 @@ describe("the event feed API", () => {
       }),
     );
     erp.setMode({ kind: "ok" });
-    expect(failed.body).toMatchObject({ outcome: "retry", status: 500, topic: "products/update" });
+    // The JSON API answers in English, as before: the reason is its sentence, not its words.
+    expect(failed.body).toMatchObject({
+      outcome: "retry",
+      status: 500,
+      topic: "products/update",
+      reason: "The endpoint answered HTTP 500 (server error).",
+    });
     expect(failed.body!.answer).toContain("told to answer 500");
     const ok = await answer(
       endpointOp({
@@ -229,6 +235,17 @@ describe("the event feed API", () => {
     const tested = await feedFormAction(screenShop, { intent: "test", endpointId: endpoint!.id });
     expect(tested).toMatchObject({ ok: true, answer: '{"received":true}' });
     expect(tested.message).toContain("HTTP 200");
+    // A test the endpoint refuses: a French admin reads why in French.
+    erp.setMode({ kind: "fail", status: 500 });
+    try {
+      const refused = await feedFormAction(screenShop, { intent: "test", endpointId: endpoint!.id }, "fr");
+      expect(refused.ok).toBe(false);
+      expect(refused.message).toMatch(/ — Le point de terminaison a répondu HTTP 500 \(erreur du serveur\)\.$/);
+      const english = await feedFormAction(screenShop, { intent: "test", endpointId: endpoint!.id });
+      expect(english.message).toMatch(/ — The endpoint answered HTTP 500 \(server error\)\.$/);
+    } finally {
+      erp.setMode({ kind: "ok" });
+    }
     const bad = await feedFormAction(screenShop, {
       intent: "add",
       name: "x",

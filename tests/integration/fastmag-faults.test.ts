@@ -11,7 +11,8 @@ import {
   FastmagUnavailableError,
   type FastmagCallRecord,
 } from "~/connectors/fastmag/index.server";
-import { isTransient } from "~/lib/errors";
+import { sayIn } from "~/i18n/stored-words";
+import { isTransient, merchantMessageOf } from "~/lib/errors";
 import { technicalDetails } from "~/lib/merchant-messages.server";
 import { BAD_CREDENTIALS_MESSAGE } from "../../emulators/fastmag/index";
 import { CREDENTIALS, startFastmag } from "./fastmag-harness";
@@ -176,6 +177,10 @@ describe("refusals are reported, not retried", () => {
       // The address may lead to anything (another service of the network): its text is never repeated.
       expect(queryError.message).toBe(
         "Fastmag answered query on pme with something that is not a Fastmag table (no header row)",
+      );
+      // A run that fails on it stores its words: a French admin reads it in French.
+      expect(sayIn(merchantMessageOf(queryError)!, "fr")).toBe(
+        "Fastmag a répondu à query on pme par quelque chose qui n'est pas une table Fastmag (pas de ligne d'en-tête)",
       );
       await expect(client.transact("VSHOPSTATUS|1|300")).rejects.toThrow(
         "Fastmag answered VSHOPSTATUS with something that is neither OK nor KO",

@@ -122,6 +122,11 @@ describe("images from an SFTP folder", () => {
     expect(report.skipped.find((s) => s.externalId === "NOPE99_BLACK_1.jpg")?.reason).toContain(
       "No product in Shopify has a SKU of reference NOPE99",
     );
+    // A name the pattern cannot read: the source says why with its words, so a French admin reads French.
+    expect(report.skipped.find((s) => s.externalId === "readme.txt")?.reason).toMatch(
+      /^Not taken: the name does not follow the pattern .+\.$/,
+    );
+    expect(report.inFrench).toContainEqual(expect.stringMatching(/^Non prise : le nom ne suit pas le modèle .+\.$/));
     const rows = await db.catalogImageFile.findMany({ where: { shop, status: "attached" } });
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256 ?? ""))).toBe(true);

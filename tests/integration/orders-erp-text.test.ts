@@ -4,6 +4,7 @@
 // the merchant can read, and protocol escapes typed by a customer stay text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fastmagConnectorForShop } from "~/connectors/fastmag/settings.server";
+import { storedText } from "~/i18n/stored-words";
 import { startOrdersWorld, type OrdersWorld } from "./orders-harness";
 
 let world: OrdersWorld;
@@ -166,6 +167,10 @@ describe("text outside Fastmag's code page", () => {
     expect(row.status).toBe("failed");
     expect(row.lastError).toContain("南");
     expect(row.lastError).toMatch(/Latin/);
+    // Stored with its words: the Orders screen of a French admin says it in French, the field named in French.
+    expect(storedText(row.lastError!, row.lastErrorWords, "fr")).toBe(
+      "Adresse de livraison « 南京路 100号 » : Fastmag ne peut pas stocker certains caractères, qui n'ont pas de forme latine (南 京 路 号). Écrivez ce texte en lettres latines dans Shopify, puis cliquez sur Relancer.",
+    );
     expect(world.fastmagOrdersFor(order.id)).toHaveLength(0);
     expect(world.fastmag.db.prepare("SELECT 1 FROM customers WHERE email = ?").get(email)).toBeUndefined();
   });

@@ -4,12 +4,14 @@
 // answered, a sale left open), refunds, and the daily quota shared in the database, slowing reads down
 // and keeping a reserve so a sale still goes through at the limit.
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-of-sale";
 import { createHiboutikPos, hiboutikPos } from "~/connectors/hiboutik/index.server";
 import { DailyQuota } from "~/connectors/hiboutik/quota.server";
+import { testPosAccountForm } from "~/pos/accounts.server";
 import { db } from "~/db.server";
-import { sayIn } from "~/i18n/stored-words";
+import { sayIn, textOf } from "~/i18n/stored-words";
 import { merchantMessageOf, TransientError } from "~/lib/errors";
 import { startHiboutikEmulator, type HiboutikEmulator, type HiboutikSeed } from "../../emulators/hiboutik/index";
 import { uniqueShop } from "../support/shops";
@@ -112,7 +114,8 @@ describe("Hiboutik POS account", () => {
     });
     const refused = await hiboutikPos.create(account({ apiKey: "wrong" })).test();
     expect(refused.ok).toBe(false);
-    expect(refused.message).toBe(
+    // With its words: the account's screen says it in the admin's language.
+    expect(textOf(refused.message)).toBe(
       "Hiboutik refused the e-mail and API key (HTTP 401 (access denied)). Check them in the account's settings.",
     );
     const error = await hiboutikPos
@@ -122,6 +125,26 @@ describe("Hiboutik POS account", () => {
     expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
       "Hiboutik a refusé l'e-mail et la clé d'API (HTTP 401 (accès refusé)). Vérifiez-les dans les réglages du compte.",
     );
+  });
+
+  it("answers a French admin's connection test in French, the reason too; the account keeps the English", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const input = {
+      system: "hiboutik",
+      name: "Nantes",
+      settings: { accountName: "boutique", email: USER.email, apiUrl: `http://127.0.0.1:${port}` },
+      secrets: { apiKey: USER.apiKey },
+    };
+    const fr = await testPosAccountForm(uniqueShop("hibfr"), input, undefined, db, "fr");
+    expect(fr).toMatchObject({ ok: false, locations: [] });
+    expect(fr.message).toBe(`Hiboutik est injoignable : la connexion à 127.0.0.1:${port} a été refusée`);
+    const en = await testPosAccountForm(uniqueShop("hiben"), input, undefined, db);
+    expect(en.message).toBe(`Hiboutik could not be reached: the connection to 127.0.0.1:${port} was refused`);
   });
 
   it("lists stores as locations and every product or size as an item with its barcode, page after page", async () => {
@@ -181,6 +204,8 @@ describe("Hiboutik POS account", () => {
     const first = await pos.applyMoves([move]).catch((error: unknown) => error);
     expect(first).toBeInstanceOf(TransientError);
     expect((first as Error).message).toBe("Hiboutik could not be reached: no answer within 0.4 s");
+    // Said again in French, the reason too (a run stores the words: ADR 0021).
+    expect(sayIn(merchantMessageOf(first)!, "fr")).toBe("Hiboutik est injoignable : pas de réponse en 0,4 s");
     expect(stockOf(3, 20)).toBe(20);
 
     expect(await pos.applyMoves([move])).toEqual([{ key: move.key, ok: true }]);
@@ -243,13 +268,16 @@ describe("Hiboutik POS account", () => {
     // and say why; each of those 7 requests, counted from the 48th on, waited first.
     const { counts, skipped } = await allCounts(pos);
     expect(counts).toHaveLength(8 + 4);
-    expect(skipped).toEqual([
+    expect(skipped).toMatchObject([
       {
         externalId: "daily quota",
         reason:
           "Stopped reading for today: 54 of the 60 daily Hiboutik requests are used and the last 6 are kept for sales. Reading starts again after 00:00 UTC.",
       },
     ]);
+    expect(sayIn(skipped[0]!.words!, "fr")).toBe(
+      "Lecture arrêtée pour aujourd'hui : 54 des 60 requêtes Hiboutik du jour sont utilisées et les 6 dernières sont gardées pour les ventes. La lecture reprend après 00:00 UTC.",
+    );
     expect(pos.client().slowed).toBe(7);
     const usage = await other.usage!();
     expect(usage).toMatchObject({ used: 54, limit: 60 });
@@ -296,6 +324,9 @@ describe("Hiboutik POS account", () => {
     expect(error).toBeInstanceOf(TransientError);
     expect((error as Error).message).toBe(
       "Hiboutik's request quota for today is used up (100 requests a day, shared with any other application using the account). Nothing was lost: this is tried again after 00:00 UTC.",
+    );
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "Le quota de requêtes Hiboutik du jour est épuisé (100 requêtes par jour, partagées avec toute autre application qui utilise le compte). Rien n'est perdu : un nouvel essai aura lieu après 00:00 UTC.",
     );
     expect(await pos.usage!()).toMatchObject({ used: 100, limit: 100 });
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-of-sale";
 import { createLightspeedPos, LIGHTSPEED_REAUTHORIZE, lightspeedPos } from "~/connectors/lightspeed/index.server";
 import { db } from "~/db.server";
-import { sayIn } from "~/i18n/stored-words";
+import { sayIn, textOf } from "~/i18n/stored-words";
 import { decryptSecret } from "~/lib/crypto.server";
 import { ExternalSystemError, merchantMessageOf, TransientError } from "~/lib/errors";
 import { pointOfSaleFor, posAccountRow, savePosAccount } from "~/pos/accounts.server";
@@ -285,6 +285,7 @@ describe("Lightspeed Retail POS account", () => {
     const error = await pos.locations().catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(TransientError);
     expect((error as Error).message).toBe("Lightspeed could not be reached: no answer within 0.3 s");
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe("Lightspeed est injoignable : pas de réponse en 0,3 s");
     expect(await pos.locations()).toHaveLength(2);
   });
 
@@ -300,7 +301,11 @@ describe("Lightspeed Retail POS account", () => {
     expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
       "Lightspeed a refusé l'autorisation enregistrée : reconnectez le compte (ses jetons ont été révoqués ou remplacés).",
     );
-    expect(await pos.test()).toEqual({ ok: false, message: LIGHTSPEED_REAUTHORIZE });
+    // The connection test keeps the words too: the admin's answer is said in their language.
+    const tested = await pos.test();
+    expect(tested.ok).toBe(false);
+    expect(textOf(tested.message)).toBe(LIGHTSPEED_REAUTHORIZE);
+    expect(sayIn(tested.message, "fr")).toMatch(/^Lightspeed a refusé l'autorisation enregistrée/);
     await expect(
       pos.applyMoves([{ posItemId: "1", posLocationId: "1", quantity: 1, key: "k1", reference: "#1" }]),
     ).rejects.toThrow(LIGHTSPEED_REAUTHORIZE);

@@ -5,7 +5,7 @@ import type { PosAccountContext, PosCount, PosItem } from "~/capabilities/point-
 import { posSystem } from "~/connectors/pos-systems.server";
 import { SquarePointOfSale } from "~/connectors/square/pos.server";
 import { db } from "~/db.server";
-import { sayIn } from "~/i18n/stored-words";
+import { sayIn, textOf } from "~/i18n/stored-words";
 import { merchantMessageOf } from "~/lib/errors";
 import type { SquareEmulator } from "../../emulators/square/index";
 import { LYON, PARIS, SQUARE_TOKEN, posSku, squareCalls, squareCounts, startSquare, variationId } from "./pos-harness";
@@ -39,7 +39,9 @@ describe("Square point of sale", () => {
   it("says in plain words when the token is refused", async () => {
     const result = await posSystem("square")!.create(context({}, "wrong-token")).test();
     expect(result.ok).toBe(false);
-    expect(result.message).toMatch(/^Square refused the access token/);
+    expect(textOf(result.message)).toMatch(/^Square refused the access token/);
+    // The test's answer keeps the words too: the account's screen says it in the admin's language.
+    expect(sayIn(result.message, "fr")).toMatch(/^Square a refusé le jeton d'accès/);
     // A run that meets the refusal stores its words: a French admin reads it in French.
     const error = await posSystem("square")!
       .create(context({}, "wrong-token"))

@@ -9,6 +9,10 @@ import { validateRetailCrmSettings } from "~/connectors/retailcrm/settings.serve
 import { db } from "~/db.server";
 import { action, loader } from "~/routes/app.settings.retailcrm";
 import { testRetailCrmConnection } from "~/connectors/retailcrm/settings.server";
+import { RetailCrmClient, RetailCrmUnavailableError } from "~/connectors/retailcrm/client.server";
+import { sayIn, storedText, wordsJson } from "~/i18n/stored-words";
+import { merchantMessageOf } from "~/lib/errors";
+import { connectorUrlPolicy } from "~/lib/http-url-policy.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import type { RetailCrmEmulator } from "../../emulators/retailcrm/index";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
@@ -202,6 +206,23 @@ describe("RetailCRM settings", () => {
       expect(await testWith(`http://127.0.0.1:${port}`)).toBe(
         "RetailCRM is not answering at its address. Check the address, or that RetailCRM is running.",
       );
+      // What a run stores of the client's failure: the sentence and its classified reason, said again in French.
+      const client = new RetailCrmClient({
+        accountUrl: `http://127.0.0.1:${port}`,
+        apiKey: CRM_KEY,
+        timeoutMs: 2_000,
+        maxAttempts: 1,
+        urlPolicy: connectorUrlPolicy(),
+      });
+      const error = await client.get("/api/v5/reference/stores").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RetailCrmUnavailableError);
+      expect((error as Error).message).toBe(
+        `RetailCRM could not be reached: the connection to 127.0.0.1:${port} was refused`,
+      );
+      const stored = wordsJson(merchantMessageOf(error));
+      expect(storedText((error as Error).message, stored, "fr")).toBe(
+        `RetailCRM est injoignable : la connexion à 127.0.0.1:${port} a été refusée`,
+      );
     });
 
     it("TLS", async () => {
@@ -211,6 +232,16 @@ describe("RetailCRM settings", () => {
     it("timeout", async () => {
       const url = `http://127.0.0.1:${(hangService.address() as net.AddressInfo).port}`;
       expect(await testWith(url, 400)).toBe("RetailCRM did not answer in time. Try again in a few minutes.");
+      const client = new RetailCrmClient({
+        accountUrl: url,
+        apiKey: CRM_KEY,
+        timeoutMs: 300,
+        maxAttempts: 1,
+        urlPolicy: connectorUrlPolicy(),
+      });
+      const error = await client.get("/api/v5/reference/stores").catch((e: unknown) => e);
+      expect((error as Error).message).toBe("RetailCRM could not be reached: no answer within 0.3 s");
+      expect(sayIn(merchantMessageOf(error)!, "fr")).toBe("RetailCRM est injoignable : pas de réponse en 0,3 s");
     });
 
     it("DNS", async () => {

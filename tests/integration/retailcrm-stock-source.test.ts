@@ -8,6 +8,8 @@ import { saveRouting } from "~/connectors/routing.server";
 import { loadConnectorSecrets, saveConnectorSettings } from "~/connectors/settings.server";
 import { inventoriesUploadCallback } from "~/callbacks/retailcrm.server";
 import { db } from "~/db.server";
+import { sayIn } from "~/i18n/stored-words";
+import { merchantMessageOf } from "~/lib/errors";
 import type { StockLevel } from "~/domain/stock";
 import { quietReporter } from "~/sync/sync-context";
 import type { RetailCrmEmulator, SeedOffer } from "../../emulators/retailcrm/index";
@@ -140,6 +142,11 @@ describe("RetailCRM stock source", () => {
     await setUpCrm(shop, crm, "");
     await saveRouting(db, shop, { stockSource: "retailcrm" });
     await expect(sourceOf(shop)).rejects.toThrow(/No RetailCRM warehouse is chosen yet/);
+    // The run that waits for setup stores its words: a French admin reads what to do in French.
+    const waiting = await sourceOf(shop).catch((e: unknown) => e);
+    expect(sayIn(merchantMessageOf(waiting)!, "fr")).toBe(
+      "Aucun entrepôt RetailCRM n'est encore choisi (ses restes sont le stock) : choisissez-en un dans Paramètres → RetailCRM.",
+    );
   });
 
   it("answers RetailCRM's inventoriesUpload callback without writing its own leftovers back", async () => {

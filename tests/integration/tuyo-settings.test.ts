@@ -170,6 +170,17 @@ describe("Settings → Tuyo for a French admin", () => {
       ok: true,
       message: expect.stringMatching(/^Connecté \(clé de production\) : \d+ catégories trouvées\. Enregistrez/),
     });
+    // A refusal is said in French too, on the form and for the saved settings; the recorded check stays English.
+    expect(await submitFr(shop, { ...form, productionKey: "wrong-key-123456" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Tuyo a refusé la clé d'API \(HTTP 401 \(accès refusé\)\)\. Vérifiez la clé\./),
+    });
+    await setUpTuyo(shop, tuyo, { productionKey: "wrong-key-123456" });
+    expect(await submitFr(shop, { intent: "test" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Tuyo a refusé la clé d'API/),
+    });
+    expect((await screen(shop)).connection.message).toMatch(/^Tuyo refused the API key/);
     expect(await submitFr(shop, { intent: "send-stock", on: "on" })).toMatchObject({
       ok: true,
       message: "Le stock des produits publiés sur Tuyo est maintenant envoyé à Tuyo.",

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import tls from "node:tls";
 import { Agent } from "undici";
 import type { EventDelivery, EventDestination, ShopEvent } from "../../capabilities/event-destination";
-import { classifyOutboundFailure, describeHttpStatus, describeOutboundFailure } from "../../lib/http-outbound.server";
+import { said } from "../../i18n/stored-words";
+import { classifyOutboundFailure, outboundFailureSaid } from "../../lib/http-outbound.server";
 import { outboundFetch } from "../../lib/http-outbound.server";
 import { publicOnlyLookup } from "../../lib/http-url-policy.server";
 import { signatureHeader } from "./signature";
@@ -92,14 +93,15 @@ export function httpEventDestination(target: EventEndpointTarget): EventDestinat
         outcome: "retry",
         status: response.status,
         ms: ms(),
-        reason: `The endpoint answered ${describeHttpStatus(response.status)}.`,
+        reason: said("feed.endpointAnswered", { status: response.status }),
         answer,
       };
     } catch (error) {
       const host = safeHost(target.url);
       const kind = classifyOutboundFailure(error);
-      const what = describeOutboundFailure(error, { host, timeoutMs });
-      const reason = kind === "tls" ? `The endpoint's HTTPS certificate was refused (${what}).` : `No answer: ${what}.`;
+      const what = outboundFailureSaid(error, { host, timeoutMs });
+      const reason =
+        kind === "tls" ? said("feed.certificateRefused", { reason: what }) : said("feed.noAnswer", { reason: what });
       return { outcome: "retry", ms: ms(), reason, answer: null };
     }
   };

@@ -4,8 +4,8 @@
 // everything this module logs or throws.
 import {
   classifyOutboundFailure,
-  describeHttpStatus,
   describeOutboundFailure,
+  outboundFailureSaid,
   outboundFetch,
 } from "../../lib/http-outbound.server";
 import { said } from "../../i18n/stored-words";
@@ -105,10 +105,7 @@ export class FastmagClient {
     if (!table) {
       // Not the answer's text: the address may lead to something else than Fastmag.
       this.log.warn("fastmag answer had no header row", { summary: summarize(sql), length: answer.text().length });
-      throw new FastmagProtocolError(
-        `Fastmag answered ${summarize(sql)} with something that is not a Fastmag table (no header row)`,
-        "ediquery.ips",
-      );
+      throw new FastmagProtocolError(said("fastmag.notATable", { summary: summarize(sql) }), "ediquery.ips");
     }
     return table;
   }
@@ -126,10 +123,7 @@ export class FastmagClient {
     const answer = parseTransactionAnswer(text);
     if (!answer) {
       this.log.warn("fastmag transaction answer unreadable", { summary, length: text.length });
-      throw new FastmagProtocolError(
-        `Fastmag answered ${summary} with something that is neither OK nor KO`,
-        "ediwebsrv.ips",
-      );
+      throw new FastmagProtocolError(said("fastmag.neitherOkNorKo", { summary }), "ediwebsrv.ips");
     }
     if (!answer.ok) throw this.refused("ediwebsrv.ips", summary, answer.message);
     return answer.number ? { number: answer.number } : {};
@@ -151,7 +145,7 @@ export class FastmagClient {
       const ko = koMessage(text);
       if (ko !== null && /introuvable|not found|aucune/i.test(ko)) return null;
       if (ko !== null) throw this.refused("ediphoto.ips", summary, ko);
-      throw new FastmagProtocolError(`Fastmag answered ${summary} with ${contentType}, not an image`, "ediphoto.ips");
+      throw new FastmagProtocolError(said("fastmag.notAnImage", { summary, type: contentType }), "ediphoto.ips");
     }
     return { contentType, bytes: response.bytes };
   }
@@ -177,7 +171,11 @@ export class FastmagClient {
     const policy = this.connection.urlPolicy;
     if (policy) {
       const check = checkConnectorUrl(url.href, policy);
-      if (!check.ok) throw new FastmagProtocolError(`The Fastmag address cannot be used: ${check.problem}`, page);
+      if (!check.ok)
+        throw new FastmagProtocolError(
+          said("client.addressUnusable", { system: "Fastmag", problem: check.said }),
+          page,
+        );
     }
     const dispatcher = policy ? connectorDispatcher(policy) : undefined;
     for (let attempt = 1; ; attempt++) {
@@ -206,9 +204,13 @@ export class FastmagClient {
           const error =
             response.status === 401 || response.status === 403
               ? this.refused(page, summary, `HTTP ${response.status}: access denied (identification refused)`)
-              : new FastmagProtocolError(`Fastmag answered ${describeHttpStatus(response.status)}`, page, {
-                  cause: callDetail(summary, page),
-                });
+              : new FastmagProtocolError(
+                  said("client.answeredStatus", { system: "Fastmag", status: response.status }),
+                  page,
+                  {
+                    cause: callDetail(summary, page),
+                  },
+                );
           const durationMs = Date.now() - started;
           this.record({ page, summary, attempts: attempt, durationMs, status: response.status, error: error.message });
           throw error;
@@ -225,8 +227,8 @@ export class FastmagClient {
         if (cause instanceof FastmagProtocolError || cause instanceof FastmagRefusedError) throw cause;
         const kind = classifyOutboundFailure(cause);
         if (kind === "blocked") {
-          const reason = describeOutboundFailure(cause, { host: url.hostname });
-          throw new FastmagProtocolError(`Fastmag could not be reached: ${reason}`, page);
+          const reason = outboundFailureSaid(cause, { host: url.hostname });
+          throw new FastmagProtocolError(said("client.unreachableBecause", { system: "Fastmag", reason }), page);
         }
         const timedOut = kind === "timeout" || kind === "aborted";
         // A transaction may only be sent again when it surely never reached Fastmag (no connection was made).
@@ -293,7 +295,7 @@ export class FastmagClient {
     const message =
       reason === "credentials"
         ? said("fastmag.credentialsRefused", { enseigne, magasin, compte, summary, said: safe })
-        : `Fastmag refused ${summary}: ${safe}`;
+        : said("fastmag.refused", { summary, said: safe });
     const error = new FastmagRefusedError(message, page, safe, reason);
     this.log.warn("fastmag refused a call", { page, summary, reason, fastmagMessage: safe });
     return error;

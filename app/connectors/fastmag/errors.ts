@@ -34,7 +34,7 @@ export class FastmagRefusedError extends PermanentError {
 /** Fastmag answered something we cannot read (no header row, an HTTP 4xx, an unknown answer shape). */
 export class FastmagProtocolError extends PermanentError {
   constructor(
-    message: string,
+    message: Message,
     readonly page: FastmagPage,
     options?: { cause?: unknown },
   ) {

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ImageSource, SourceImage } from "../../capabilities/image-source";
+import { said } from "../../i18n/stored-words";
 import type { ErpProduct } from "../../domain/catalog";
 import { PermanentError } from "../../lib/errors";
 import type { FastmagConnector } from "./index.server";
@@ -55,7 +56,7 @@ export function fastmagImageSource(fastmag: FastmagConnector, settings: FastmagS
     async open(image) {
       const where = found.get(image.name);
       const photo = where && (await fastmag.client.photo(where));
-      if (!photo) throw new PermanentError(`Fastmag no longer has the photo ${image.name}`);
+      if (!photo) throw new PermanentError(said("fastmag.photoGone", { name: image.name }));
       return Readable.from([Buffer.from(photo.bytes)]);
     },
     productKeyOfSku(sku) {

@@ -2,6 +2,7 @@
 // query answers with a header row, reading `OK|n` / `KO|message`, and escaping free text.
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
+import { said } from "../../i18n/stored-words";
 import { PROTOCOL_LITERAL, UnwritableTextError, unwritableCharacters } from "./text";
 
 export type FastmagRow = Record<string, string>;
@@ -100,9 +101,7 @@ export function encodeRequestText(text: string, charset = "windows-1252"): Buffe
   const bytes = iconv.encode(text, charset);
   if (iconv.decode(bytes, charset) !== text) {
     const unwritable = unwritableCharacters(text, charset).slice(0, 8).join(" ");
-    throw new UnwritableTextError(
-      `A request to Fastmag held characters its code page (${charset}) cannot store (${unwritable}); nothing was sent.`,
-    );
+    throw new UnwritableTextError(said("fastmag.requestUnwritable", { charset, chars: unwritable }));
   }
   return bytes;
 }

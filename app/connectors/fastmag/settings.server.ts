@@ -268,7 +268,8 @@ export function fastmagFailureSaid(error: unknown): Message {
       ? connectionProblemSaid("Fastmag", problem)
       : said("check.fastmag.noAnswer", { detail: withoutAttemptNotes(error.message) });
   }
-  if (error instanceof FastmagProtocolError) return `${error.message}.`;
+  // A protocol error said with words ends its sentence itself in each language.
+  if (error instanceof FastmagProtocolError) return error.said ?? `${error.message}.`;
   if (error instanceof FastmagNotConfiguredError) return said("check.fastmag.notConfigured");
   return failureSaid("Fastmag", error);
 }

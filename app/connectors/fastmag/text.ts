@@ -2,6 +2,7 @@
 // without a rule: free text (names, addresses, notes) is transliterated by the rule in README.md, and an
 // identity (e-mail, SKU part, code) that would change is refused, so two customers are never merged.
 import iconv from "iconv-lite";
+import { said } from "../../i18n/stored-words";
 import { PermanentError } from "../../lib/errors";
 
 /** A value Fastmag cannot receive as it is; the message is for the merchant. */
@@ -139,9 +140,7 @@ export function freeText(value: string | null | undefined, what: string, charset
   if (value === null || value === undefined) return undefined;
   const { text, unwritable } = transliterate(value, charset);
   if (unwritable.length > 0)
-    throw new UnwritableTextError(
-      `The ${what} "${value}" has characters Fastmag cannot store and that have no Latin form (${quoted(unwritable)}): write it in Latin letters in Shopify, then press Retry.`,
-    );
+    throw new UnwritableTextError(said("fastmag.noLatinForm", { what, value, chars: quoted(unwritable) }));
   return text;
 }
 
@@ -155,13 +154,9 @@ export const PROTOCOL_LITERAL = /\{(PIPE|CR|LF)\}/gi;
 export function exactText(value: string, what: string, charset = "windows-1252"): string {
   const unwritable = unwritableCharacters(value, charset);
   if (unwritable.length > 0)
-    throw new UnwritableTextError(
-      `The ${what} "${value}" cannot be sent to Fastmag: its code page cannot hold ${quoted(unwritable)}, and a changed ${what} would point at another record. Use a ${what} in Latin letters, then press Retry.`,
-    );
+    throw new UnwritableTextError(said("fastmag.codePageCannotHold", { what, value, chars: quoted(unwritable) }));
   // eslint-disable-next-line no-control-regex
   if (/[|\r\n\t\u0000-\u001f]/.test(value) || new RegExp(PROTOCOL_LITERAL.source, "i").test(value))
-    throw new UnwritableTextError(
-      `The ${what} "${value}" cannot be sent to Fastmag: it holds a separator of Fastmag's protocol (| or {PIPE}, a line break).`,
-    );
+    throw new UnwritableTextError(said("fastmag.protocolSeparator", { what, value }));
   return value;
 }

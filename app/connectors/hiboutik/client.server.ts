@@ -5,7 +5,7 @@
 import type { Dispatcher } from "undici";
 import { type Message, said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { outboundFailureSaid, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { SLOW_DOWN_SHARE, type DailyQuota, type QuotaPurpose } from "./quota.server";
 
@@ -59,7 +59,8 @@ export class HiboutikClient {
 
   constructor(private readonly options: HiboutikClientOptions) {
     const check = checkConnectorUrl(options.apiRoot, options.urlPolicy);
-    if (!check.ok) throw new HiboutikRefusedError(0, `The Hiboutik address cannot be used: ${check.problem}`);
+    if (!check.ok)
+      throw new HiboutikRefusedError(0, said("client.addressUnusable", { system: "Hiboutik", problem: check.said }));
     this.root = check.url;
     this.host = check.url.host;
     this.dispatcher = connectorDispatcher(options.urlPolicy);
@@ -96,8 +97,11 @@ export class HiboutikClient {
     if (!(await quota.take(purpose))) {
       if (purpose === "read")
         throw new HiboutikReadsPausedError(
-          `Stopped reading for today: ${quota.limit - quota.reserve} of the ${quota.limit} daily Hiboutik requests ` +
-            `are used and the last ${quota.reserve} are kept for sales. Reading starts again after 00:00 UTC.`,
+          said("hiboutik.readsPaused", {
+            used: quota.limit - quota.reserve,
+            limit: quota.limit,
+            reserve: quota.reserve,
+          }),
           { retryAfterMs: quota.resetsAt().getTime() - Date.now() },
         );
       throw this.quotaGone(quota);
@@ -125,7 +129,10 @@ export class HiboutikClient {
       text = await response.text();
     } catch (error) {
       throw new HiboutikUnavailableError(
-        `Hiboutik could not be reached: ${describeOutboundFailure(error, { host: this.host, timeoutMs })}`,
+        said("client.unreachableBecause", {
+          system: "Hiboutik",
+          reason: outboundFailureSaid(error, { host: this.host, timeoutMs }),
+        }),
         { cause: new Error(`${what} failed`, { cause: error }) },
       );
     }
@@ -162,10 +169,8 @@ export class HiboutikClient {
   }
 
   private quotaGone(quota: DailyQuota): HiboutikUnavailableError {
-    return new HiboutikUnavailableError(
-      `Hiboutik's request quota for today is used up (${quota.limit.toLocaleString("en-US")} requests a day, shared ` +
-        `with any other application using the account). Nothing was lost: this is tried again after 00:00 UTC.`,
-      { retryAfterMs: Math.max(60_000, quota.resetsAt().getTime() - Date.now()) },
-    );
+    return new HiboutikUnavailableError(said("hiboutik.quotaUsedUp", { limit: quota.limit }), {
+      retryAfterMs: Math.max(60_000, quota.resetsAt().getTime() - Date.now()),
+    });
   }
 }

@@ -13,7 +13,8 @@ import type {
   PosUsage,
 } from "../../capabilities/point-of-sale";
 import type { SkippedRecord } from "../../domain/results";
-import { errorMessage } from "../../lib/errors";
+import { said } from "../../i18n/stored-words";
+import { errorMessage, merchantMessageOf } from "../../lib/errors";
 import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { HiboutikClient, HiboutikReadsPausedError, HiboutikRefusedError } from "./client.server";
 import { DailyQuota, SLOW_DOWN_SHARE } from "./quota.server";
@@ -145,7 +146,7 @@ export function createHiboutikPos(
             `, ${left} of ${quota.limit.toLocaleString("en-US")} requests left today.`,
         };
       } catch (error) {
-        return { ok: false, message: errorMessage(error) };
+        return { ok: false, message: merchantMessageOf(error) ?? errorMessage(error) };
       }
     },
 
@@ -187,7 +188,8 @@ export function createHiboutikPos(
         for (const storeId of wanted) {
           const warehouseId = warehouses.get(storeId);
           if (!warehouseId) {
-            skipped.push({ externalId: `store ${storeId}`, reason: `Hiboutik store ${storeId} has no warehouse.` });
+            const words = said("hiboutik.noWarehouse", { store: storeId });
+            skipped.push({ externalId: `store ${storeId}`, reason: words.text, words });
             continue;
           }
           await api().eachPage(`stock_available/warehouse_id/${warehouseId}`, (page) => {
@@ -235,7 +237,7 @@ async function readUntilPaused(skipped: SkippedRecord[], read: () => Promise<voi
     await read();
   } catch (error) {
     if (!(error instanceof HiboutikReadsPausedError)) throw error;
-    skipped.push({ externalId: "daily quota", reason: error.message });
+    skipped.push({ externalId: "daily quota", reason: error.message, ...(error.said ? { words: error.said } : {}) });
   }
 }
 

@@ -4,6 +4,7 @@
 // never fails for lack of quota. From 80% used, reads slow down and say so.
 import type { Db } from "../../db.server";
 import { isUniqueViolation } from "../../db/errors";
+import { said } from "../../i18n/stored-words";
 import { TransientError } from "../../lib/errors";
 
 export type QuotaPurpose = "read" | "sale";
@@ -64,9 +65,7 @@ export class DailyQuota {
         if (!isUniqueViolation(error)) throw error; // another process made today's row first: count in it
       }
     }
-    throw new TransientError(
-      "The Hiboutik request could not be counted against today's quota (the database was too busy).",
-    );
+    throw new TransientError(said("hiboutik.quotaNotCounted"));
   }
 
   async used(): Promise<number> {

@@ -7,7 +7,7 @@ import type { Dispatcher } from "undici";
 import type { PosAccountContext } from "../../capabilities/point-of-sale";
 import { type Message, said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { outboundFailureSaid, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 
 const REAUTHORIZE_SAID = said("lightspeed.reauthorize");
@@ -102,10 +102,11 @@ export class LightspeedClient {
 
   constructor(private readonly options: LightspeedClientOptions) {
     const api = checkConnectorUrl(options.apiRoot, options.urlPolicy);
-    if (!api.ok) throw new LightspeedRefusedError(0, `The Lightspeed address cannot be used: ${api.problem}`);
+    if (!api.ok)
+      throw new LightspeedRefusedError(0, said("client.addressUnusable", { system: "Lightspeed", problem: api.said }));
     const token = checkConnectorUrl(options.tokenUrl, options.urlPolicy);
     if (!token.ok)
-      throw new LightspeedRefusedError(0, `The Lightspeed sign-in address cannot be used: ${token.problem}`);
+      throw new LightspeedRefusedError(0, said("lightspeed.signInAddressUnusable", { problem: token.said }));
     this.root = api.url;
     this.tokenEndpoint = token.url;
     this.dispatcher = connectorDispatcher(options.urlPolicy);
@@ -323,7 +324,10 @@ export class LightspeedClient {
       return { status: response.status, json, headers: response.headers };
     } catch (error) {
       throw new LightspeedUnavailableError(
-        `Lightspeed could not be reached: ${describeOutboundFailure(error, { host: url.host, timeoutMs })}`,
+        said("client.unreachableBecause", {
+          system: "Lightspeed",
+          reason: outboundFailureSaid(error, { host: url.host, timeoutMs }),
+        }),
         { cause: new Error(`${what} failed`, { cause: error }) },
       );
     }

@@ -14,7 +14,8 @@ import type {
   PosUsage,
 } from "../../capabilities/point-of-sale";
 import type { SkippedRecord } from "../../domain/results";
-import { errorMessage } from "../../lib/errors";
+import { said } from "../../i18n/stored-words";
+import { errorMessage, merchantMessageOf } from "../../lib/errors";
 import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { asRows, LightspeedClient, LightspeedRefusedError, tokenState } from "./client.server";
 import { lightspeedSettingsSchema, lightspeedUrls } from "./settings.server";
@@ -161,7 +162,7 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
             ".",
         };
       } catch (error) {
-        return { ok: false, message: errorMessage(error) };
+        return { ok: false, message: merchantMessageOf(error) ?? errorMessage(error) };
       }
     },
 
@@ -187,8 +188,10 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
       const skipped: SkippedRecord[] = [];
       const wanted = (locationIds ?? []).filter((id) => /^[1-9]\d*$/.test(id));
       for (const id of locationIds ?? [])
-        if (!wanted.includes(id))
-          skipped.push({ externalId: `shop ${id}`, reason: `"${id}" is not a Lightspeed shop ID.` });
+        if (!wanted.includes(id)) {
+          const words = said("lightspeed.notShopId", { id });
+          skipped.push({ externalId: `shop ${id}`, reason: words.text, words });
+        }
       if (locationIds && !wanted.length) return { skipped };
       // shopID 0 is the total of all shops, never a location of its own.
       const shopFilter = locationIds ? `IN,[${wanted.join(",")}]` : "!=,0";

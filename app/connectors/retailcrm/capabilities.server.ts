@@ -6,6 +6,7 @@
 import type { StockDestination, StockPicture, StockWriteReport } from "../../capabilities/stock-destination";
 import type { Db } from "../../db.server";
 import type { StockLevel } from "../../domain/stock";
+import { said } from "../../i18n/stored-words";
 import { ExternalSystemError } from "../../lib/errors";
 import type { SyncReporter } from "../../sync/sync-context";
 import { RetailCrmRefusedError, type RetailCrmClient } from "./client.server";
@@ -214,10 +215,7 @@ class Uploader {
       });
     } catch (error) {
       if (error instanceof RetailCrmRefusedError && error.status === 460)
-        throw new ExternalSystemError(
-          `RetailCRM does not know the warehouse "${deps.storeCode}": choose another one in Settings → RetailCRM.`,
-          { cause: error },
-        );
+        throw new ExternalSystemError(said("retailcrm.unknownWarehouse", { store: deps.storeCode }), { cause: error });
       throw error;
     }
     const gone = notFoundOfferIds(answer);

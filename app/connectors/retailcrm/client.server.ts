@@ -5,7 +5,7 @@
 import type { Dispatcher } from "undici";
 import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { classifyOutboundFailure, outboundFailureSaid, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { sleep } from "../../lib/time";
 
@@ -66,7 +66,8 @@ export class RetailCrmClient {
 
   constructor(private readonly options: RetailCrmClientOptions) {
     const check = checkConnectorUrl(options.accountUrl, options.urlPolicy);
-    if (!check.ok) throw new RetailCrmRefusedError(0, `The RetailCRM address cannot be used: ${check.problem}`);
+    if (!check.ok)
+      throw new RetailCrmRefusedError(0, said("client.addressUnusable", { system: "RetailCRM", problem: check.said }));
     this.base = new URL(check.url.origin);
     this.host = check.url.host;
     this.dispatcher = connectorDispatcher(options.urlPolicy);
@@ -113,11 +114,11 @@ export class RetailCrmClient {
         answer = await readJson(response);
       } catch (error) {
         const kind = classifyOutboundFailure(error);
-        const reason = describeOutboundFailure(error, { host: this.host, timeoutMs });
+        const reason = outboundFailureSaid(error, { host: this.host, timeoutMs });
         if (kind === "blocked" || kind === "aborted" || attempt >= maxAttempts || kind !== "reset")
           throw kind === "blocked" || kind === "aborted"
-            ? new RetailCrmRefusedError(0, `RetailCRM could not be called: ${reason}`)
-            : new RetailCrmUnavailableError(`RetailCRM could not be reached: ${reason}`, {
+            ? new RetailCrmRefusedError(0, said("client.notCalled", { system: "RetailCRM", reason }))
+            : new RetailCrmUnavailableError(said("client.unreachableBecause", { system: "RetailCRM", reason }), {
                 cause: new Error(`${what} failed`, { cause: error }),
               });
         await sleep(pause, signal);

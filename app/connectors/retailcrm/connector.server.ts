@@ -2,6 +2,7 @@
 // when the shop's routing picks it, and as the system told when orders ship. The registry imports this
 // file only.
 import { z } from "zod";
+import { said } from "../../i18n/stored-words";
 import { quietReporter } from "../../sync/sync-context";
 import { defineConnector, settingsForm } from "../define";
 import { retailCrmStockDestination } from "./capabilities.server";
@@ -44,18 +45,12 @@ export const retailcrm = defineConnector<RetailCrmSettings>({
   capabilities: {
     "stock-source": async ({ shop }, ctx) => {
       const { client, settings } = await retailCrmForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
-      if (!settings.storeCode)
-        throw new RetailCrmNotConfiguredError(
-          "No RetailCRM warehouse is chosen yet (its leftovers are the stock): pick one in Settings → RetailCRM.",
-        );
+      if (!settings.storeCode) throw new RetailCrmNotConfiguredError(said("retailcrm.noWarehouseForStockSource"));
       return retailCrmStockSource({ client, storeCode: settings.storeCode, report: ctx.report });
     },
     "stock-destination": async ({ shop }, ctx) => {
       const { client, settings } = await retailCrmForShop(shop, { timeoutMs: ctx.timeoutMs ?? 60_000 });
-      if (!settings.storeCode)
-        throw new RetailCrmNotConfiguredError(
-          "No RetailCRM warehouse is chosen for the stock yet: pick one in Settings → RetailCRM.",
-        );
+      if (!settings.storeCode) throw new RetailCrmNotConfiguredError(said("retailcrm.noWarehouseForStock"));
       return retailCrmStockDestination({
         db: ctx.db,
         shop,
@@ -66,10 +61,7 @@ export const retailcrm = defineConnector<RetailCrmSettings>({
     },
     "shipment-destination": async ({ shop }, ctx) => {
       const { client, settings } = await retailCrmForShop(shop, { timeoutMs: ctx.timeoutMs ?? 30_000 });
-      if (!settings.storeCode)
-        throw new RetailCrmNotConfiguredError(
-          "No RetailCRM warehouse is chosen yet (shipments name it): pick one in Settings → RetailCRM.",
-        );
+      if (!settings.storeCode) throw new RetailCrmNotConfiguredError(said("retailcrm.noWarehouseForShipments"));
       return retailCrmShipmentDestination(client, settings.storeCode);
     },
   },

@@ -151,8 +151,7 @@ export function integrationModule(registration: ModuleRegistration) {
 const textOf = (value: unknown) =>
   typeof value === "string" && value ? value : typeof value === "number" ? String(value) : undefined;
 
-const unreadable = (method: string) =>
-  new ExternalSystemError(`RetailCRM's answer to ${method} could not be read (not the expected list).`);
+const unreadable = (method: string) => new ExternalSystemError(said("retailcrm.unreadableList", { method }));
 
 /** Offers per page of GET /api/v5/store/inventories (RetailCRM accepts 20, 50 or 100). */
 export const INVENTORIES_PAGE = 100;

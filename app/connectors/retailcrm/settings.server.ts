@@ -80,7 +80,7 @@ export interface RetailCrmSettingsInput {
 }
 
 export class RetailCrmNotConfiguredError extends NotConfiguredError {
-  constructor(message = WORDS.en.notConfigured) {
+  constructor(message: Message = WORDS.en.notConfigured) {
     super("RetailCRM", "/app/settings/retailcrm", message);
   }
 }
@@ -218,7 +218,7 @@ function retailCrmFailureSaid(error: unknown): Message {
   if (error instanceof RetailCrmRefusedError) return error.said ?? error.message;
   if (error instanceof RetailCrmNotConfiguredError && error.message === WORDS.en.notConfigured)
     return said("check.retailcrm.notConfigured");
-  if (error instanceof NotConfiguredError) return error.message;
+  if (error instanceof NotConfiguredError) return error.said ?? error.message;
   return failureSaid("RetailCRM", error);
 }
 

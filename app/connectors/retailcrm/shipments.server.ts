@@ -3,6 +3,7 @@
 // order[shipmentDate]). RetailCRM's order is keyed by externalId = the Shopify order's numeric id. The
 // order is read first, so a repeat changes nothing; an order RetailCRM does not have is not an error.
 import type { ShipmentDestination } from "../../capabilities/shipment-destination";
+import { said } from "../../i18n/stored-words";
 import { ExternalSystemError } from "../../lib/errors";
 import { RetailCrmRefusedError, type RetailCrmClient } from "./client.server";
 
@@ -10,7 +11,7 @@ export function retailCrmShipmentDestination(client: RetailCrmClient, storeCode:
   return {
     async markShipped({ shopifyOrderId, shippedOn }) {
       if (!/^\d{1,20}$/.test(shopifyOrderId))
-        throw new ExternalSystemError(`"${shopifyOrderId}" is not a Shopify order id RetailCRM can know.`);
+        throw new ExternalSystemError(said("retailcrm.notAnOrderId", { id: shopifyOrderId }));
       const path = `/api/v5/orders/${shopifyOrderId}`;
       let order: { shipped?: unknown } | undefined;
       try {
@@ -27,10 +28,7 @@ export function retailCrmShipmentDestination(client: RetailCrmClient, storeCode:
         });
       } catch (error) {
         if (error instanceof RetailCrmRefusedError && error.status === 400 && hasField(error.errors, "shipped"))
-          throw new ExternalSystemError(
-            "RetailCRM only accepts shipments from a registered warehouse module: use Register module in Settings → RetailCRM.",
-            { cause: error },
-          );
+          throw new ExternalSystemError(said("retailcrm.moduleNeeded"), { cause: error });
         if (error instanceof RetailCrmRefusedError && error.status === 404) return "unknown-order";
         throw error;
       }

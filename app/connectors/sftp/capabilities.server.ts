@@ -2,6 +2,7 @@
 // with the shop's pattern, and each file streamed from the server while it is uploaded.
 import type { Readable } from "node:stream";
 import type { ImageSource, SourceImage } from "../../capabilities/image-source";
+import { said } from "../../i18n/stored-words";
 import type { SftpFolder } from "./client.server";
 import { compilePattern, readFileName, readSku, type NamePattern } from "./file-names";
 import type { SftpSettings } from "./settings.server";
@@ -15,7 +16,7 @@ export function sftpImageSource(folder: SftpFolder, settings: SftpSettings): Ima
       for (const file of await folder.list(settings.folder)) {
         const parts = readFileName(files, file.name);
         if (!parts) {
-          onUnmatched(file.name, `the name does not follow the pattern ${settings.filePattern}`);
+          onUnmatched(file.name, said("images.nameNotPattern", { pattern: settings.filePattern }));
           continue;
         }
         onImage({

@@ -5,7 +5,7 @@
 import type { Dispatcher } from "undici";
 import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { classifyOutboundFailure, outboundFailureSaid, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { sleep } from "../../lib/time";
 
@@ -54,7 +54,8 @@ export class SquareClient {
 
   constructor(private readonly options: SquareClientOptions) {
     const check = checkConnectorUrl(options.apiUrl || SQUARE_API_URL, options.urlPolicy);
-    if (!check.ok) throw new SquareRefusedError(0, `The Square address cannot be used: ${check.problem}`);
+    if (!check.ok)
+      throw new SquareRefusedError(0, said("client.addressUnusable", { system: "Square", problem: check.said }));
     this.base = new URL(check.url.origin);
     this.host = check.url.host;
     this.dispatcher = connectorDispatcher(options.urlPolicy);
@@ -120,11 +121,11 @@ export class SquareClient {
         answer = await readJson(response);
       } catch (error) {
         const kind = classifyOutboundFailure(error);
-        const reason = describeOutboundFailure(error, { host: this.host, timeoutMs });
+        const reason = outboundFailureSaid(error, { host: this.host, timeoutMs });
         if (kind === "blocked" || kind === "aborted")
-          throw new SquareRefusedError(0, `Square could not be called: ${reason}`);
+          throw new SquareRefusedError(0, said("client.notCalled", { system: "Square", reason }));
         if (attempt >= maxAttempts || kind !== "reset")
-          throw new SquareUnavailableError(`Square could not be reached: ${reason}`, {
+          throw new SquareUnavailableError(said("client.unreachableBecause", { system: "Square", reason }), {
             cause: new Error(`${what} failed`, { cause: error }),
           });
         await sleep(pause, signal);

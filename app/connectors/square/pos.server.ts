@@ -13,6 +13,8 @@ import type {
   PosStockMove,
 } from "../../capabilities/point-of-sale";
 import type { SkippedRecord } from "../../domain/results";
+import { said, type Message } from "../../i18n/stored-words";
+import { merchantMessageOf } from "../../lib/errors";
 import { connectorUrlPolicy, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { SQUARE_API_URL, SquareClient, SquareRefusedError } from "./client.server";
 
@@ -57,7 +59,7 @@ export class SquarePointOfSale implements PointOfSale {
     this.countsPageSize = options.countsPageSize ?? COUNTS_PAGE;
   }
 
-  async test(): Promise<{ ok: boolean; message: string }> {
+  async test(): Promise<{ ok: boolean; message: Message }> {
     try {
       const locations = await this.locations();
       const wanted = this.settings.locationIds;
@@ -70,7 +72,10 @@ export class SquarePointOfSale implements PointOfSale {
         message: `Connected: ${n} location${n === 1 ? "" : "s"} (${locations.map((l) => l.name).join(", ")}).`,
       };
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : "Square could not be reached." };
+      return {
+        ok: false,
+        message: merchantMessageOf(error) ?? (error instanceof Error ? error.message : "Square could not be reached."),
+      };
     }
   }
 
@@ -125,10 +130,8 @@ export class SquarePointOfSale implements PointOfSale {
           const id = String(count.catalog_object_id ?? "");
           if (!id || typeof count.location_id !== "string") continue;
           if (!Number.isFinite(quantity)) {
-            skipped.push({
-              externalId: id,
-              reason: `Square gave a count that is not a number (${String(count.quantity)})`,
-            });
+            const words = said("square.countNotNumber", { value: String(count.quantity) });
+            skipped.push({ externalId: id, reason: words.text, words });
             continue;
           }
           // Square counts may be decimal (sold by weight); Shopify holds whole units.

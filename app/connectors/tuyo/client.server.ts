@@ -7,7 +7,7 @@ import type { Dispatcher } from "undici";
 import { systemClock, type Clock } from "../../jobs/clock";
 import { type Message, said, type Said } from "../../i18n/stored-words";
 import { ExternalSystemError, TransientError } from "../../lib/errors";
-import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../../lib/http-outbound.server";
+import { classifyOutboundFailure, outboundFailureSaid, outboundFetch } from "../../lib/http-outbound.server";
 import { checkConnectorUrl, connectorDispatcher, type ConnectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { logger } from "../../lib/logger.server";
 
@@ -64,7 +64,8 @@ export class TuyoClient {
 
   constructor(private readonly options: TuyoClientOptions) {
     const check = checkConnectorUrl(options.baseUrl, options.urlPolicy);
-    if (!check.ok) throw new TuyoRefusedError(0, `The Tuyo address cannot be used: ${check.problem}`);
+    if (!check.ok)
+      throw new TuyoRefusedError(0, said("client.addressUnusable", { system: "Tuyo", problem: check.said }));
     this.base = new URL(check.url.origin);
     this.host = check.url.host;
     this.dispatcher = connectorDispatcher(options.urlPolicy);
@@ -127,10 +128,10 @@ export class TuyoClient {
       value = await readJson(response);
     } catch (error) {
       const kind = classifyOutboundFailure(error);
-      const reason = describeOutboundFailure(error, { host: this.host, timeoutMs });
+      const reason = outboundFailureSaid(error, { host: this.host, timeoutMs });
       if (kind === "blocked" || kind === "aborted")
-        throw new TuyoRefusedError(0, `Tuyo could not be called: ${reason}`);
-      throw new TuyoUnavailableError(`Tuyo could not be reached: ${reason}`, {
+        throw new TuyoRefusedError(0, said("client.notCalled", { system: "Tuyo", reason }));
+      throw new TuyoUnavailableError(said("client.unreachableBecause", { system: "Tuyo", reason }), {
         cause: new Error(`${what} failed`, { cause: error }),
       });
     }

@@ -14,7 +14,7 @@ import {
 } from "../settings.server";
 import { TuyoClient, TuyoRefusedError, TuyoUnavailableError } from "./client.server";
 import { readCategories, type TuyoCategory } from "./mapping.server";
-import { connectionProblemInWords, connectionProblemOf, failureInWords } from "../../lib/merchant-messages.server";
+import { connectionProblemOf, connectionProblemSaid, failureSaid } from "../../lib/merchant-messages.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
 import { said, sayIn, type Message } from "../../i18n/stored-words";
@@ -117,7 +117,7 @@ export function validateTuyoSettings(
 ): ValidationResult {
   const words = TUYO_SETTINGS_WORDS[locale];
   const fieldErrors: Record<string, string> = {};
-  const url = checkConnectorUrl(input.apiUrl.trim(), policy);
+  const url = checkConnectorUrl(input.apiUrl.trim(), policy, locale);
   if (!input.apiUrl.trim()) fieldErrors.apiUrl = words.apiUrl;
   else if (!url.ok) fieldErrors.apiUrl = url.problem;
   const mode = input.mode === "testing" ? "testing" : input.mode === "production" || !input.mode ? "production" : null;
@@ -199,14 +199,20 @@ export async function tuyoForShop(
   return { client, settings };
 }
 
-export function describeTuyoFailure(error: unknown): string {
+/** A failure in the admin's words and language: what failed (DNS, TLS, refused, timeout, HTTP status). */
+export function describeTuyoFailure(error: unknown, locale: Locale = "en"): string {
+  return sayIn(tuyoFailureSaid(error), locale);
+}
+
+/** The same, said with its words (a connection check stores them). */
+function tuyoFailureSaid(error: unknown): Message {
   if (error instanceof TuyoUnavailableError) {
     const problem = connectionProblemOf(error.cause);
-    return problem ? connectionProblemInWords("Tuyo", problem) : error.message;
+    return problem ? connectionProblemSaid("Tuyo", problem) : (error.said ?? error.message);
   }
-  if (error instanceof TuyoRefusedError) return error.message;
-  if (error instanceof NotConfiguredError) return error.message;
-  return failureInWords("Tuyo", error);
+  if (error instanceof TuyoRefusedError) return error.said ?? error.message;
+  if (error instanceof NotConfiguredError) return error.said ?? error.message;
+  return failureSaid("Tuyo", error);
 }
 
 /** get_categories, kept for the mapping screen (refreshed when older than a day, or when asked). */
@@ -236,8 +242,7 @@ export async function testTuyoConnection(shop: string, options: { clock?: Clock;
     };
   } catch (error) {
     if (error instanceof TuyoNotConfiguredError) return { ok: false, message: error.message };
-    // Tuyo's failures stay in English here, as before (their words are the client's).
-    result = { ok: false, message: describeTuyoFailure(error) };
+    result = { ok: false, message: tuyoFailureSaid(error) };
   }
   // Stored in English with its words (the Dashboard and Settings say it again in the reader's language).
   await recordConnectionCheck(shop, TUYO, result.ok, result.message);
@@ -293,6 +298,6 @@ export async function testTuyoSettings(
       fieldErrors: {},
     };
   } catch (error) {
-    return { ok: false, message: describeTuyoFailure(error), fieldErrors: {} };
+    return { ok: false, message: describeTuyoFailure(error, locale), fieldErrors: {} };
   }
 }

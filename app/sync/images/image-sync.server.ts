@@ -20,7 +20,7 @@ import {
   waitForMedia,
 } from "../../shopify/media.server";
 import type { SyncReporter } from "../sync-context";
-import { said, type Said } from "../../i18n/stored-words";
+import { said, textOf, type Message, type Said } from "../../i18n/stored-words";
 
 export interface ImageSyncDeps {
   db: Db;
@@ -55,7 +55,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
   const { db, shop, sourceId, source, report } = deps;
   const result: ImageSyncResult = { listed: 0, attached: 0, replaced: 0, unchanged: 0, failed: 0, unmatched: 0 };
   const images: SourceImage[] = [];
-  const badNames: { name: string; reason: string }[] = [];
+  const badNames: { name: string; reason: Message }[] = [];
   report.progress(0, null, said("images.phase.listing"));
   await source.list(
     (image) => images.push(image),
@@ -78,8 +78,9 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
     result.unmatched++;
     report.skip("image", bad.name, said("images.notTaken", { reason: bad.reason }));
     const row = known.get(bad.name);
-    if (row?.status !== "unmatched" || row.reason !== bad.reason)
-      await record(bad.name, { status: "unmatched", reason: bad.reason, size: 0, modifiedAt: report.now() });
+    const reason = textOf(bad.reason);
+    if (row?.status !== "unmatched" || row.reason !== reason)
+      await record(bad.name, { status: "unmatched", reason, size: 0, modifiedAt: report.now() });
   }
 
   // Unchanged files are left alone; files that matched no product are looked at again (it may exist now).

@@ -3,6 +3,7 @@
 // customer when an order ships.
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
+import { sayIn } from "../../i18n/stored-words";
 import { ValidationError } from "../../lib/errors";
 import { checkConnectorUrl, connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { CarrierRefusedError } from "../../lib/soap.server";
@@ -87,7 +88,11 @@ export async function testCarrierConnections(
           return {
             carrier,
             ok: false,
-            message: problem ? connectionProblemInWords(carrier, problem, locale) : words.refused(error.message),
+            message: problem
+              ? connectionProblemInWords(carrier, problem, locale)
+              : error.said
+                ? words.ours(sayIn(error.said, locale))
+                : words.refused(error.message),
           };
         }
         return { carrier, ok: false, message: failureInWords(carrier, error, undefined, locale) };
@@ -100,10 +105,13 @@ const TEST_WORDS = defineWords({
   en: {
     answered: (carrier: string) => `${carrier} answered: tracking works with these settings.`,
     refused: (said: string) => `${said}. Check the address and the login.`,
+    /** Our own sentence (an address the app may not call), in the admin's language. */
+    ours: (sentence: string) => `${sentence}. Check the address and the login.`,
   },
   fr: {
     answered: (carrier: string) => `${carrier} a répondu : le suivi fonctionne avec ces paramètres.`,
     refused: (said: string) => `Refus du transporteur (« ${said} »). Vérifiez l'adresse et l'identifiant.`,
+    ours: (sentence: string) => `${sentence.replace(/\.$/, "")}. Vérifiez l'adresse et l'identifiant.`,
   },
 });
 
