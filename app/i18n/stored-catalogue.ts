@@ -902,6 +902,55 @@ export const STORED_WORDS = {
     en: (p) => `${p.destination} id not saved on the Shopify order: ${p.message}`,
     fr: (p) => `Identifiant ${de(p.destination)} non enregistré sur la commande Shopify : ${p.message}`,
   }),
+  "orders.received": entry<{ source: string }>({
+    // source: "webhook" or "reconciliation" (app/sync/orders/records.server.ts).
+    en: (p) => `Order received from Shopify (${p.source}).`,
+    fr: (p) =>
+      `Commande reçue de Shopify (${p.source === "webhook" ? "webhook" : p.source === "reconciliation" ? "rattrapage" : p.source}).`,
+  }),
+
+  // ── Fastmag's refusals (app/connectors/fastmag/refusals.ts): Fastmag's values quoted in French ───
+  "fastmag.unknownArticle": entry<{ article: string }>({
+    en: (p) => `Fastmag does not know the article ${p.article}: create it there or map it to a Shopify variant.`,
+    fr: (p) =>
+      `Fastmag ne connaît pas l'article ${quote.fr(p.article)} : créez-le dans Fastmag ou associez-le à une variante Shopify.`,
+  }),
+  "fastmag.unknownCustomer": entry<{ customer: string }>({
+    en: (p) => `Fastmag does not know the customer ${p.customer}: create the customer there, then retry.`,
+    fr: (p) => `Fastmag ne connaît pas le client ${quote.fr(p.customer)} : créez-le dans Fastmag, puis réessayez.`,
+  }),
+  "fastmag.unknownOrder": entry<{ order: string }>({
+    en: (p) => `Fastmag has no order ${p.order}: it may have been deleted there.`,
+    fr: (p) => `Fastmag n'a pas de commande ${quote.fr(p.order)} : elle y a peut-être été supprimée.`,
+  }),
+  "fastmag.unknownStatus": entry<{ status: string }>({
+    en: (p) => `Fastmag does not accept the status ${p.status}: add it to Fastmag's order statuses.`,
+    fr: (p) => `Fastmag n'accepte pas le statut ${quote.fr(p.status)} : ajoutez-le aux statuts de commande de Fastmag.`,
+  }),
+  "fastmag.notEnoughStock": entry({
+    en: () => "Fastmag does not have enough stock for this move.",
+    fr: () => "Fastmag n'a pas assez de stock pour ce mouvement.",
+  }),
+  "fastmag.refused": entry<{ what: string; said: string }>({
+    // what: "fastmag.refused.order" or "fastmag.refused.status", said: Fastmag's own words.
+    en: (p) => `Fastmag refused ${p.what}. Fastmag said: "${p.said}".`,
+    fr: (p) => `Fastmag a refusé ${p.what}. Fastmag a répondu : ${quote.fr(p.said)}.`,
+  }),
+  "fastmag.refused.order": entry({
+    en: () => "the order",
+    fr: () => "la commande",
+  }),
+  "fastmag.refused.status": entry<{ state: string }>({
+    // state: "cancelled" or "refunded" (FASTMAG_WEB_STATUS).
+    en: (p) => `the ${p.state} status`,
+    fr: (p) =>
+      `le statut ${p.state === "cancelled" ? "d'annulation" : p.state === "refunded" ? "de remboursement" : p.state}`,
+  }),
+  "fastmag.notASku": entry<{ sku: string }>({
+    en: (p) => `"${p.sku}" is not a Fastmag SKU (REFERENCE|COLOR|SIZE)`,
+    fr: (p) => `${quote.fr(p.sku)} n'est pas un SKU Fastmag (RÉFÉRENCE|COULEUR|TAILLE)`,
+  }),
+
   // ── Promotions (app/promotions): start, follow, end ─────────────────────────────────────────────
   "promotions.phase.readingCollections": entry({
     en: () => "Reading the promotion's collections",

@@ -3,7 +3,8 @@
 import { providerFor } from "../connectors/registry.server";
 import { loadRouting } from "../connectors/routing.server";
 import { db, type Db } from "../db.server";
-import { errorMessage, NotConfiguredError } from "../lib/errors";
+import { errorMessage, merchantMessageOf, NotConfiguredError } from "../lib/errors";
+import { sayIn } from "../i18n/stored-words";
 import { CAPABILITY_WORDS } from "../capabilities";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
@@ -73,7 +74,7 @@ export async function skuStockView(
           }
         );
       } catch (error) {
-        return { error: errorMessage(error) };
+        return { error: problem(error, locale) };
       }
     })(),
     (async () => {
@@ -84,7 +85,7 @@ export async function skuStockView(
           available,
         }));
       } catch (error) {
-        return { error: errorMessage(error) };
+        return { error: problem(error, locale) };
       }
     })(),
     db.stockSnapshot.findUnique({ where: { shop_sku: { shop, sku } } }),
@@ -126,7 +127,13 @@ export async function skuStockViewForShop(shop: string, sku: string, locale: Loc
   );
 }
 
+/** An error in the reader's language when it was said with a key (ADR 0021), else as it came. */
+function problem(error: unknown, locale: Locale): string {
+  const message = merchantMessageOf(error);
+  return message === null ? errorMessage(error) : sayIn(message, locale);
+}
+
 function sourceProblem(reason: unknown, locale: Locale): string {
   const notSetUp = WORDS[locale].notSetUp;
-  return reason instanceof NotConfiguredError && notSetUp ? notSetUp(reason.what) : errorMessage(reason);
+  return reason instanceof NotConfiguredError && notSetUp ? notSetUp(reason.what) : problem(reason, locale);
 }

@@ -1,9 +1,11 @@
 // The app speaks the admin's language: a staff member whose Shopify admin is in French reads every
-// screen in French (the app's words, Polaris' own, dates and numbers), one in English reads English.
+// screen in French (the app's words, Polaris' own, dates and numbers), one in English reads English; the
+// French walk also searches each screen's whole text for English (tests/e2e/support/english.ts).
 // Each group of screens lists what must be read on it in tests/e2e/languages/*.ts; a screenshot of
 // each screen in each language lands in test-results/screenshots/lang-<locale>-<name>.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "./support/browser";
+import { ALLOWED_NAMES, findEnglish } from "./support/english";
 import { startE2eSession, type E2eSession } from "./support/session";
 import type { LanguageScreen } from "./languages/types";
 
@@ -47,6 +49,8 @@ describe("the app in the admin's language", () => {
     it(`walks every screen in ${locale === "fr" ? "French" : "English"}`, async () => {
       const { page, stack, app } = session;
       const missing: string[] = [];
+      /** English read on a screen (words, dates, numbers), with the screen. */
+      const english: string[] = [];
       for (const screen of screens) {
         await page.goto(`${stack.adminUrl}${screen.path}?locale=${locale}`);
         await app.locator(`html[lang="${locale}"][data-hydrated]`).waitFor({ timeout: 30_000 });
@@ -59,9 +63,19 @@ describe("the app in the admin's language", () => {
             .catch(() => false);
           if (!found) missing.push(`${screen.path}: ${text}`);
         }
+        const text = await page.frame({ name: "app-iframe" })!.evaluate(() => document.body.innerText);
+        for (const f of findEnglish(text, [...ALLOWED_NAMES, stack.shop]))
+          english.push(`${screen.path || "/"}: ${f.what} in: ${f.sentence}`);
         await screenshot(page, `lang-${locale}-${screen.name}`);
       }
       expect(missing).toEqual([]);
+      if (locale === "fr") {
+        if (english.length) console.log(`English on French screens:\n${english.join("\n")}`);
+        expect(english).toEqual([]);
+      } else {
+        // The same search finds English on the English screens: it reads what the screens show.
+        expect(english.length).toBeGreaterThan(screens.length);
+      }
     });
   }
 });

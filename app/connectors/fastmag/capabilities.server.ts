@@ -60,7 +60,7 @@ export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestina
     orderByShopifyId: (id) => fastmag.orders.orderByShopifyId(id),
     skuProblem: (sku) => (parseSku(sku) ? null : "not a Fastmag SKU (REFERENCE|COLOR|SIZE)"),
     createOrder: (draft, customer) =>
-      explainingRefusals("the order", () => fastmag.orders.createOrder(draft, customer)),
+      explainingRefusals(said("fastmag.refused.order"), () => fastmag.orders.createOrder(draft, customer)),
     stockFollowUp: {
       move: { short: "web → general", byHand: "from the web stock to the general stock" },
       apply: async (lines, reason) => {
@@ -74,7 +74,7 @@ export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestina
     // A cancelled or refunded order: its web status (VSHOPSTATUS), and its items back general → web.
     reversals: {
       reportState: (orderId, state) =>
-        explainingRefusals(`the ${state} status`, () =>
+        explainingRefusals(said("fastmag.refused.status", { state }), () =>
           fastmag.orders.setWebStatus(orderId, FASTMAG_WEB_STATUS[state]),
         ),
       returnStock: {

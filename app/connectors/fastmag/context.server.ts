@@ -5,6 +5,8 @@ import type { FastmagRow } from "./protocol";
 import type { Sku } from "../../domain/catalog";
 import { parseSku, skuOf } from "./sku";
 import { rejectRow, type RowReader } from "./mapping.server";
+import { said } from "../../i18n/stored-words";
+import { ValidationError } from "../../lib/errors";
 
 export interface FastmagContext {
   client: FastmagClient;
@@ -37,6 +39,6 @@ export function readSku(reader: RowReader): { sku: Sku; reference: string; color
 /** Splits a SKU for a lookup; a SKU that is not REF|COLOR|SIZE is the caller's mistake. */
 export function skuParts(sku: Sku): Record<"reference" | "color" | "size", string> {
   const parts = parseSku(sku);
-  if (!parts) throw new Error(`"${sku}" is not a Fastmag SKU (REFERENCE|COLOR|SIZE)`);
+  if (!parts) throw new ValidationError(said("fastmag.notASku", { sku }));
   return { ...parts };
 }

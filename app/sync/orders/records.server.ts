@@ -1,7 +1,7 @@
 // Our record of each Shopify order (OrderExport) and its history (OrderEvent). The row is created once
 // per (shop, Shopify order id) — the key of the exactly-once export — whoever sees the order first:
 // the orders/create webhook or the reconciliation job.
-import { type Message, textOf, wordsJson } from "../../i18n/stored-words";
+import { type Message, said, textOf, wordsJson } from "../../i18n/stored-words";
 import type { Db } from "../../db.server";
 import { isUniqueViolation } from "../../db/errors";
 
@@ -35,7 +35,7 @@ export async function recordShopifyOrder(
         createdAt: now,
       },
     });
-    await addOrderEvent(db, row, "received", `Order received from Shopify (${seen.source}).`, now);
+    await addOrderEvent(db, row, "received", said("orders.received", { source: seen.source }), now);
     return { id: row.id, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
