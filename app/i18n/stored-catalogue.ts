@@ -931,7 +931,7 @@ export const STORED_WORDS = {
     en: () => "Fastmag does not have enough stock for this move.",
     fr: () => "Fastmag n'a pas assez de stock pour ce mouvement.",
   }),
-  "fastmag.refused": entry<{ what: string; said: string }>({
+  "fastmag.refusedSaying": entry<{ what: string; said: string }>({
     // what: "fastmag.refused.order" or "fastmag.refused.status", said: Fastmag's own words.
     en: (p) => `Fastmag refused ${p.what}. Fastmag said: "${p.said}".`,
     fr: (p) => `Fastmag a refusé ${p.what}. Fastmag a répondu : ${quote.fr(p.said)}.`,

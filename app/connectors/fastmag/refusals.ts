@@ -36,7 +36,7 @@ export function explainFastmagRefusal(fastmagMessage: string, what: Said): Said 
     const match = rule.pattern.exec(text);
     if (match) return rule.explain(match);
   }
-  return said("fastmag.refused", { what, said: text });
+  return said("fastmag.refusedSaying", { what, said: text });
 }
 
 /** Runs a Fastmag call; a refusal becomes an error in plain words carrying Fastmag's text as its detail. */
