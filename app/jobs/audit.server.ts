@@ -63,7 +63,8 @@ export async function listChanges(
   const before = filter.before ? Number(filter.before) : null;
   const after = filter.after ? Number(filter.after) : null;
   const backwards = before !== null && Number.isFinite(before);
-  const [rows, total, fields] = await Promise.all([
+  const filtered = Boolean(filter.field || filter.search);
+  const [rows, byField, filteredTotal] = await Promise.all([
     deps.db.jobChange.findMany({
       where: {
         ...where,
@@ -72,9 +73,12 @@ export async function listChanges(
       orderBy: { id: backwards ? "desc" : "asc" },
       take: take + 1,
     }),
-    deps.db.jobChange.count({ where }),
-    deps.db.jobChange.findMany({ where: { shop, jobId }, distinct: ["field"], select: { field: true } }),
+    // The filter's choices and, unfiltered, the total: one GROUP BY (Prisma's `distinct` read every row).
+    deps.db.jobChange.groupBy({ by: ["field"], where: { shop, jobId }, _count: { _all: true } }),
+    filtered ? deps.db.jobChange.count({ where }) : null,
   ]);
+  const total = filteredTotal ?? byField.reduce((sum, group) => sum + group._count._all, 0);
+  const fields = byField.map((group) => group.field).sort();
   const more = rows.length > take;
   const page = rows.slice(0, take);
   if (backwards) page.reverse();
@@ -95,7 +99,7 @@ export async function listChanges(
     total,
     next: hasAfter && last ? String(last.id) : null,
     previous: hasBefore && first ? String(first.id) : null,
-    fields: fields.map((f) => f.field).sort(),
+    fields,
   };
 }
 
@@ -159,19 +163,23 @@ export async function listRunItems(
   const after = decodeCursor(filter.after);
   const position = before ? keyset("createdAt", before, "lt") : after ? keyset("createdAt", after, "gt") : null;
   const order = before ? ("desc" as const) : ("asc" as const);
-  const [rows, total, entities] = await Promise.all([
+  const filtered = Boolean(filter.entity || filter.search);
+  const [rows, byEntity, filteredTotal] = await Promise.all([
     deps.db.jobSkippedItem.findMany({
       where: position ? { AND: [where, position] } : where,
       orderBy: [{ createdAt: order }, { id: order }],
       take: take + 1,
     }),
-    deps.db.jobSkippedItem.count({ where }),
-    deps.db.jobSkippedItem.findMany({
+    // The filter's choices and, unfiltered, the total: one GROUP BY (Prisma's `distinct` read every row).
+    deps.db.jobSkippedItem.groupBy({
+      by: ["entity"],
       where: { shop, jobId, outcome: where.outcome },
-      distinct: ["entity"],
-      select: { entity: true },
+      _count: { _all: true },
     }),
+    filtered ? deps.db.jobSkippedItem.count({ where }) : null,
   ]);
+  const total = filteredTotal ?? byEntity.reduce((sum, group) => sum + group._count._all, 0);
+  const entities = byEntity.map((group) => group.entity).sort();
   const more = rows.length > take;
   const page = rows.slice(0, take);
   if (before) page.reverse();
@@ -189,7 +197,7 @@ export async function listRunItems(
     total,
     next: (before ? page.length > 0 : more) && last ? encodeCursor(last.createdAt, last.id) : null,
     previous: (before ? more : !!after && page.length > 0) && first ? encodeCursor(first.createdAt, first.id) : null,
-    entities: entities.map((e) => e.entity).sort(),
+    entities,
   };
 }
 
@@ -214,15 +222,14 @@ export async function listRunLog(
   const after = decodeCursor(filter.after);
   const position = before ? keyset("at", before, "lt") : after ? keyset("at", after, "gt") : null;
   const order = before ? ("desc" as const) : ("asc" as const);
-  const [rows, total] = await Promise.all([
-    deps.db.jobLogEntry.findMany({
-      where: position ? { AND: [where, position] } : where,
-      orderBy: [{ at: order }, { id: order }],
-      take: take + 1,
-    }),
-    deps.db.jobLogEntry.count({ where }),
-  ]);
+  const rows = await deps.db.jobLogEntry.findMany({
+    where: position ? { AND: [where, position] } : where,
+    orderBy: [{ at: order }, { id: order }],
+    take: take + 1,
+  });
   const more = rows.length > take;
+  // A first page that holds every line is its own total (most runs' logs): no COUNT.
+  const total = !position && !more ? rows.length : await deps.db.jobLogEntry.count({ where });
   const page = rows.slice(0, take);
   if (before) page.reverse();
   const first = page[0];

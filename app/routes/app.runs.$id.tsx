@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { Await, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -15,10 +15,11 @@ import {
   Pagination,
   ProgressBar,
   Select,
+  SkeletonBodyText,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
 import { TechnicalDetails } from "../components/TechnicalDetails";
 import { cancelJob, getJob, listChanges, listRunItems, listRunLog, retryJob } from "../jobs/api.server";
@@ -89,6 +90,7 @@ const WORDS = defineWords({
     nothing: (outcome: "skipped" | "failed", filtered: boolean) =>
       `Nothing ${outcome}${filtered ? " matches this filter" : ""}.`,
     itemHeadings: ["Kind", "Id", "Reason", "When"],
+    listsFailed: "The run's changes, rows and log could not be read just now. Reload the page to try again.",
   },
   fr: {
     notFound: "Cette exécution n'existe pas (elle a peut-être été supprimée lors d'un nettoyage).",
@@ -154,6 +156,8 @@ const WORDS = defineWords({
           ? "Aucune ligne en échec."
           : "Rien n'a été ignoré.",
     itemHeadings: ["Type", "Identifiant", "Raison", "Quand"],
+    listsFailed:
+      "Les modifications, lignes et journal de l'exécution n'ont pas pu être lus pour l'instant. Rechargez la page pour réessayer.",
   },
 });
 
@@ -191,7 +195,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     skipped: listPlace(url, "s"),
     log: listPlace(url, "l"),
   };
-  const [changes, failed, skipped, log, timeZone] = await Promise.all([
+  // The run's summary is what the merchant reads first (and the page's largest paint): it goes out as
+  // soon as the run and the shop's time zone are read; the four lists follow in the same response
+  // (streamed), so their queries and rows no longer hold the first paint.
+  const timeZone = await shopTimeZone(session.shop);
+  const lists = Promise.all([
     listChanges(jobDeps, session.shop, job.id, { ...changeFilter, ...places.changes, limit: PAGE_SIZE }),
     listRunItems(jobDeps, session.shop, job.id, { outcome: "failed", ...places.failed, limit: PAGE_SIZE }, locale),
     listRunItems(
@@ -202,9 +210,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       locale,
     ),
     listRunLog(jobDeps, session.shop, job.id, { ...places.log, limit: PAGE_SIZE }, locale),
-    shopTimeZone(session.shop),
-  ]);
-  return { job, changes, changeFilter, failed, skipped, filter, log, places, timeZone };
+  ]).then(([changes, failed, skipped, log]) => ({ changes, failed, skipped, log }));
+  return { job, changeFilter, filter, places, timeZone, lists };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -224,7 +231,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function RunDetail() {
-  const { job, changes, changeFilter, failed, skipped, filter, log, places, timeZone } = useLoaderData<typeof loader>();
+  const { job, changeFilter, filter, places, timeZone, lists } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const fetcher = useFetcher<typeof action>();
   const t = useWords(WORDS);
@@ -379,67 +386,52 @@ export default function RunDetail() {
             </BlockStack>
           </Card>
         </Layout.Section>
-        <Layout.Section>
-          <ChangesCard
-            jobId={job.id}
-            changes={changes}
-            filter={changeFilter}
-            from={places.changes.from}
-            timeZone={timeZone}
-          />
-        </Layout.Section>
-        {failed.total > 0 ? (
-          <Layout.Section>
-            <ItemsCard
-              jobId={job.id}
-              outcome="failed"
-              title={t.failedRows}
-              prefix="f"
-              items={failed}
-              from={places.failed.from}
-              timeZone={timeZone}
-            />
-          </Layout.Section>
-        ) : null}
-        <Layout.Section>
-          <ItemsCard
-            jobId={job.id}
-            outcome="skipped"
-            title={t.skippedRecords}
-            prefix="s"
-            items={skipped}
-            filter={filter}
-            from={places.skipped.from}
-            timeZone={timeZone}
-          />
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t.log(format.number(log.total))}
-              </Text>
-              {log.items.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  {t.noLog}
-                </Text>
-              ) : (
-                log.items.map((line) => (
-                  <InlineStack key={line.id} gap="200" wrap={false} blockAlign="start">
-                    <Text as="span" tone="subdued">
-                      {format.dateTime(line.at, timeZone)}
-                    </Text>
-                    <Badge tone={line.level === "error" ? "critical" : line.level === "warn" ? "warning" : undefined}>
-                      {t.levels[line.level] ?? line.level}
-                    </Badge>
-                    <Text as="span">{line.message}</Text>
-                  </InlineStack>
-                ))
-              )}
-              <Pager prefix="l" page={log} from={places.log.from} />
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+        {/* Last on the page: when the lists arrive after the first paint, nothing below them moves. */}
+        <Suspense fallback={<ListsPlaceholder />}>
+          <Await resolve={lists} errorElement={<ListsFailed />}>
+            {({ changes, failed, skipped, log }) => (
+              <>
+                <Layout.Section>
+                  <ChangesCard
+                    jobId={job.id}
+                    changes={changes}
+                    filter={changeFilter}
+                    from={places.changes.from}
+                    timeZone={timeZone}
+                  />
+                </Layout.Section>
+                {failed.total > 0 ? (
+                  <Layout.Section>
+                    <ItemsCard
+                      jobId={job.id}
+                      outcome="failed"
+                      title={t.failedRows}
+                      prefix="f"
+                      items={failed}
+                      from={places.failed.from}
+                      timeZone={timeZone}
+                    />
+                  </Layout.Section>
+                ) : null}
+                <Layout.Section>
+                  <ItemsCard
+                    jobId={job.id}
+                    outcome="skipped"
+                    title={t.skippedRecords}
+                    prefix="s"
+                    items={skipped}
+                    filter={filter}
+                    from={places.skipped.from}
+                    timeZone={timeZone}
+                  />
+                </Layout.Section>
+                <Layout.Section>
+                  <LogCard log={log} from={places.log.from} timeZone={timeZone} />
+                </Layout.Section>
+              </>
+            )}
+          </Await>
+        </Suspense>
       </Layout>
     </Page>
   );
@@ -471,6 +463,59 @@ function Counter({ label, value }: { label: string; value: number }) {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Lists = Awaited<LoaderData["lists"]>;
+
+/** Where the lists go while they are on their way. */
+function ListsPlaceholder() {
+  return (
+    <Layout.Section>
+      <Card>
+        <SkeletonBodyText lines={4} />
+      </Card>
+    </Layout.Section>
+  );
+}
+
+function ListsFailed() {
+  const t = useWords(WORDS);
+  return (
+    <Layout.Section>
+      <Banner tone="critical">{t.listsFailed}</Banner>
+    </Layout.Section>
+  );
+}
+
+function LogCard({ log, from, timeZone }: { log: Lists["log"]; from: number; timeZone: string }) {
+  const t = useWords(WORDS);
+  const format = useFormat();
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          {t.log(format.number(log.total))}
+        </Text>
+        {log.items.length === 0 ? (
+          <Text as="p" tone="subdued">
+            {t.noLog}
+          </Text>
+        ) : (
+          log.items.map((line) => (
+            <InlineStack key={line.id} gap="200" wrap={false} blockAlign="start">
+              <Text as="span" tone="subdued">
+                {format.dateTime(line.at, timeZone)}
+              </Text>
+              <Badge tone={line.level === "error" ? "critical" : line.level === "warn" ? "warning" : undefined}>
+                {t.levels[line.level] ?? line.level}
+              </Badge>
+              <Text as="span">{line.message}</Text>
+            </InlineStack>
+          ))
+        )}
+        <Pager prefix="l" page={log} from={from} />
+      </BlockStack>
+    </Card>
+  );
+}
 
 /** "Showing 1–100 of 3,001" with Previous / Next, keeping the page's other parameters. */
 function Pager({
@@ -529,7 +574,7 @@ function ChangesCard({
   timeZone,
 }: {
   jobId: string;
-  changes: LoaderData["changes"];
+  changes: Lists["changes"];
   filter: LoaderData["changeFilter"];
   from: number;
   timeZone: string;
@@ -618,7 +663,7 @@ function ItemsCard({
   outcome: "skipped" | "failed";
   title: string;
   prefix: string;
-  items: LoaderData["skipped"];
+  items: Lists["skipped"];
   filter?: LoaderData["filter"];
   from: number;
   timeZone: string;

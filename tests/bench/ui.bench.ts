@@ -8,6 +8,10 @@
 // what the largest paint was (its tag and first words: what to look at when LCP is slow).
 // Asserts nothing; target: LCP < 1 s and CLS < 0.05 on every screen.
 //   BENCH_UI_VARIANTS=100000  BENCH_UI_RUNS=10000  BENCH_UI_ORDERS=50000  BENCH_UI_ROUNDS=3 (median printed)
+//   BENCH_UI_SCREENS=/app/runs/,/app/orders   only the screens whose path starts with one of these
+//   BENCH_UI_DETAIL=1   also prints each round's timeline: server, first byte to last, parsed, first
+//                       contentful paint, every LCP candidate (time, area, element), when React had
+//                       hydrated, the render-blocking files and the long tasks (what held the paint)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +30,8 @@ const VARIANTS = Number(process.env.BENCH_UI_VARIANTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 10_000);
 const ORDERS = Number(process.env.BENCH_UI_ORDERS ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_UI_ROUNDS ?? 3);
+const SCREENS = (process.env.BENCH_UI_SCREENS ?? "").split(",").filter(Boolean);
+const DETAIL = process.env.BENCH_UI_DETAIL === "1";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-ui-"));
 const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(tmp, "bench.sqlite")}`;
@@ -35,15 +41,25 @@ const browser = await launchBrowser();
 
 // Web vitals of the app's frame, gathered from its first paint (an init script runs in every frame).
 const VITALS = `(() => {
-  const v = { lcp: 0, cls: 0, inp: 0, element: "" };
+  const v = { lcp: 0, cls: 0, inp: 0, element: "", fcp: 0, hydrated: 0, candidates: [], longTasks: [] };
   window.__vitals = v;
   const describe = (el) => el ? el.tagName.toLowerCase() + " “" + (el.textContent || "").trim().slice(0, 32) + "”" : "";
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.startTime >= v.lcp) { v.lcp = e.startTime; v.element = describe(e.element); } })
-    .observe({ type: "largest-contentful-paint", buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) {
+    v.candidates.push({ at: e.startTime, size: e.size, element: describe(e.element) });
+    if (e.startTime >= v.lcp) { v.lcp = e.startTime; v.element = describe(e.element); }
+  } }).observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) v.cls += e.value; })
     .observe({ type: "layout-shift", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) v.inp = Math.max(v.inp, e.duration); })
     .observe({ type: "event", buffered: true, durationThreshold: 16 });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") v.fcp = e.startTime; })
+    .observe({ type: "paint", buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) v.longTasks.push([e.startTime, e.duration]); })
+    .observe({ type: "longtask", buffered: true });
+  // The root route marks <html data-hydrated> once React has taken over the page (no <html> yet when this runs).
+  new MutationObserver((_, observer) => {
+    if (document.documentElement?.dataset.hydrated) { v.hydrated = performance.now(); observer.disconnect(); }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
 })();`;
 
 async function seed(shop: string): Promise<{ runId: string; sku: string; orderId: string }> {
@@ -140,6 +156,18 @@ interface Vitals {
   inp: number;
   server: number;
   element: string;
+  fcp: number;
+  hydrated: number;
+  /** The document's bytes: from the first to the last (ms after navigation start), and its size. */
+  firstByte: number;
+  lastByte: number;
+  bytes: number;
+  /** When the parser had read the whole document. */
+  domInteractive: number;
+  /** Stylesheets and scripts that held the first paint: path and when they had arrived. */
+  blocking: string[];
+  longTasks: [number, number][];
+  candidates: { at: number; size: number; element: string }[];
 }
 
 async function measure(page: Page, screen: string): Promise<Vitals> {
@@ -152,9 +180,29 @@ async function measure(page: Page, screen: string): Promise<Vitals> {
   await page.keyboard.press("Tab");
   await new Promise((resolve) => setTimeout(resolve, 500));
   return frame.evaluate(() => {
-    const v = (window as unknown as { __vitals: { lcp: number; cls: number; inp: number; element: string } }).__vitals;
+    const v = (
+      window as unknown as {
+        __vitals: Omit<Vitals, "server" | "firstByte" | "lastByte" | "bytes" | "domInteractive" | "blocking">;
+      }
+    ).__vitals;
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    return { ...v, server: nav ? nav.responseStart - nav.requestStart : 0 };
+    const resources = performance.getEntriesByType("resource") as (PerformanceResourceTiming & {
+      renderBlockingStatus?: string;
+    })[];
+    return {
+      ...v,
+      server: nav ? nav.responseStart - nav.requestStart : 0,
+      firstByte: nav?.responseStart ?? 0,
+      lastByte: nav?.responseEnd ?? 0,
+      bytes: nav?.decodedBodySize ?? 0,
+      domInteractive: nav?.domInteractive ?? 0,
+      blocking: resources
+        .filter((r) => r.renderBlockingStatus === "blocking" || r.initiatorType === "script")
+        .map(
+          (r) =>
+            `${new URL(r.name).pathname.split("/").pop()} ${r.renderBlockingStatus ?? ""} ${r.responseEnd.toFixed(0)} ms`,
+        ),
+    };
   });
 }
 
@@ -172,7 +220,7 @@ try {
     `/app/orders/${orderId}`,
     "/app/syncs/stock.full",
     "/app/settings/routing",
-  ];
+  ].filter((screen) => SCREENS.length === 0 || SCREENS.some((prefix) => screen.startsWith(prefix)));
   const results = new Map<string, Vitals[]>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const screen of screens) {
@@ -180,8 +228,17 @@ try {
       await page.addInitScript(VITALS);
       try {
         const list = results.get(screen) ?? [];
-        list.push(await measure(page, screen));
+        const vitals = await measure(page, screen);
+        list.push(vitals);
         results.set(screen, list);
+        if (DETAIL) {
+          const ms = (n: number) => `${n.toFixed(0)} ms`;
+          const candidates = vitals.candidates.map((c) => `${ms(c.at)} ${c.size} px² ${c.element}`).join(" → ");
+          const tasks = vitals.longTasks.map(([at, duration]) => `${ms(at)}+${ms(duration)}`).join(", ");
+          console.log(
+            `${screen} round ${round + 1}: server ${ms(vitals.server)}, ${Math.round(vitals.bytes / 1024)} KiB at ${ms(vitals.firstByte)}–${ms(vitals.lastByte)}, parsed ${ms(vitals.domInteractive)}, FCP ${ms(vitals.fcp)}, hydrated ${ms(vitals.hydrated)}, LCP ${ms(vitals.lcp)}: ${candidates}\n  blocking: ${vitals.blocking.join(", ")}\n  long tasks: ${tasks}`,
+          );
+        }
       } catch (error) {
         console.log(`${screen}: ${String(error)}`);
       } finally {
