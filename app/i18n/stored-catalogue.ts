@@ -1692,4 +1692,14 @@ export const STORED_WORDS = {
     fr: (p) =>
       `Réglages des alertes enregistrés : ${pluriel(p.recipients, "destinataire")}${Number(p.webhook) ? ", un webhook" : ""}, ${p.digest === "immediate" ? "envoi immédiat" : p.digest === "hourly" ? "récapitulatif horaire" : "récapitulatif quotidien"}, période de silence ${p.quiet} min.`,
   }),
+
+  // words5.*: sentences a later pass gave words (shipments, POS checks, job applications, Shopify calls).
+  "words5.and": entry<{ names: string; last: string }>({
+    en: (p) => `${p.names} and ${p.last}`,
+    fr: (p) => `${p.names} et ${p.last}`,
+  }),
+  "words5.shipment.notSent": entry<{ order: string; systems: string; reason: string }>({
+    en: (p) => `Order ${p.order}: the shipment could not be sent to ${p.systems}: ${p.reason}`,
+    fr: (p) => `Commande ${p.order} : l'expédition n'a pas pu être envoyée à ${p.systems} : ${p.reason}`,
+  }),
 } satisfies Record<string, Entry<never>>;
