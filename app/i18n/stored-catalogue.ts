@@ -1702,4 +1702,64 @@ export const STORED_WORDS = {
     en: (p) => `Order ${p.order}: the shipment could not be sent to ${p.systems}: ${p.reason}`,
     fr: (p) => `Commande ${p.order} : l'expédition n'a pas pu être envoyée à ${p.systems} : ${p.reason}`,
   }),
+  "words5.comma": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}, ${p.rest}`,
+    fr: (p) => `${p.first}, ${p.rest}`,
+  }),
+  // A point of sale's connection test (app/connectors/{square,hiboutik,lightspeed}/pos.server.ts).
+  "words5.pos.square.connected": entry<{ count: number; names: string }>({
+    en: (p) => `Connected: ${plural(p.count, "location")} (${p.names}).`,
+    fr: (p) => `Connecté : ${pluriel(p.count, "emplacement")} (${p.names}).`,
+  }),
+  "words5.pos.square.noLocation": entry<{ ids: string }>({
+    en: (p) => `Connected, but Square has no location ${p.ids} on this account.`,
+    fr: (p) => `Connecté, mais Square n'a pas d'emplacement ${p.ids} sur ce compte.`,
+  }),
+  "words5.pos.hiboutik.connected": entry<{ count: number; missing: number; left: number; limit: number }>({
+    en: (p) =>
+      `Connected: ${plural(p.count, "store")}` +
+      (Number(p.missing) ? ` (${plural(p.missing, "store")} without a warehouse: no stock there)` : "") +
+      `, ${Number(p.left).toLocaleString("en-US")} of ${Number(p.limit).toLocaleString("en-US")} requests left today.`,
+    fr: (p) =>
+      `Connecté : ${pluriel(p.count, "boutique")}` +
+      (Number(p.missing) ? ` (${pluriel(p.missing, "boutique")} sans entrepôt : pas de stock)` : "") +
+      `, ${pluriel(p.left, "requête")} sur ${fr(p.limit)} ${Number(p.left) < 2 ? "restante" : "restantes"} aujourd'hui.`,
+  }),
+  "words5.pos.lightspeed.otherAccount": entry<{ id: string }>({
+    en: (p) => `These tokens open another Lightspeed account than ${p.id}: check the account ID.`,
+    fr: (p) => `Ces jetons ouvrent un autre compte Lightspeed que ${p.id} : vérifiez l'ID du compte.`,
+  }),
+  "words5.pos.lightspeed.noShop": entry<{ id: number }>({
+    en: (p) => `there is no shop ${p.id}`,
+    fr: (p) => `il n'y a pas de boutique ${p.id}`,
+  }),
+  "words5.pos.lightspeed.noRegister": entry<{ id: number }>({
+    en: (p) => `there is no register ${p.id}`,
+    fr: (p) => `il n'y a pas de caisse ${p.id}`,
+  }),
+  "words5.pos.lightspeed.registerElsewhere": entry<{ register: number; shop: number }>({
+    en: (p) => `register ${p.register} is not in shop ${p.shop}`,
+    fr: (p) => `la caisse ${p.register} n'est pas dans la boutique ${p.shop}`,
+  }),
+  "words5.pos.lightspeed.noEmployee": entry<{ id: number }>({
+    en: (p) => `there is no employee ${p.id}`,
+    fr: (p) => `il n'y a pas d'employé ${p.id}`,
+  }),
+  "words5.pos.lightspeed.cannotSell": entry<{ problems: string }>({
+    en: (p) => `Connected, but ${p.problems}: sales could not be recorded.`,
+    fr: (p) => `Connecté, mais ${p.problems} : les ventes ne pourraient pas être enregistrées.`,
+  }),
+  "words5.pos.lightspeed.connectedSales": entry<{ count: number; register: string; shop: string; employee: string }>({
+    en: (p) => `Connected: ${plural(p.count, "shop")}; online sales go to ${p.register} of ${p.shop} as ${p.employee}.`,
+    fr: (p) =>
+      `Connecté : ${pluriel(p.count, "boutique")} ; les ventes en ligne vont à ${p.register} de ${p.shop} au nom de ${p.employee}.`,
+  }),
+  "words5.pos.lightspeed.connectedQoh": entry<{ count: number }>({
+    en: (p) => `Connected: ${plural(p.count, "shop")}; online sales set the quantity on hand.`,
+    fr: (p) => `Connecté : ${pluriel(p.count, "boutique")} ; les ventes en ligne fixent la quantité en stock.`,
+  }),
+  "words5.jobApplication.noRecipient": entry({
+    en: () => "No address is set for job applications.",
+    fr: () => "Aucune adresse n'est définie pour les candidatures.",
+  }),
 } satisfies Record<string, Entry<never>>;
