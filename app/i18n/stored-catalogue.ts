@@ -1762,4 +1762,22 @@ export const STORED_WORDS = {
     en: () => "No address is set for job applications.",
     fr: () => "Aucune adresse n'est définie pour les candidatures.",
   }),
+  // Shopify calls that failed (app/shopify): the reason is a sentence of its own, or Shopify's words quoted.
+  "words5.shopify.bulkDownloadFailed": entry<{ reason: string }>({
+    en: (p) => `The bulk result download failed: ${p.reason}`,
+    fr: (p) => `Le téléchargement du résultat de l'opération groupée a échoué : ${p.reason}`,
+  }),
+  "words5.shopify.stagedUploadFailed": entry<{ reason: string }>({
+    en: (p) => `The staged upload failed: ${p.reason}`,
+    fr: (p) => `L'envoi du fichier à Shopify a échoué : ${p.reason}`,
+  }),
+  "words5.shopify.imageUploadFailed": entry<{ name: string; reason: string }>({
+    en: (p) => `The upload of ${p.name} to Shopify failed: ${p.reason}`,
+    fr: (p) => `L'envoi de ${p.name} à Shopify a échoué : ${p.reason}`,
+  }),
+  "words5.shopify.httpRefused": entry<{ status: number; operation: string; answer: string }>({
+    en: (p) => `Shopify answered HTTP ${p.status} to ${p.operation}: ${p.answer}`,
+    fr: (p) =>
+      `Shopify a répondu ${httpStatusFr(p.status)} à ${p.operation}${p.answer ? ` : ${quote.fr(p.answer)}` : ""}`,
+  }),
 } satisfies Record<string, Entry<never>>;
