@@ -148,7 +148,6 @@ function inputSchemaIn(locale: Locale) {
 export function posWordsIn(message: string, locale: Locale): string {
   if (locale === "en") return message;
   const n = (text: string) => formatters(locale).number(Number(text.replace(/,/g, "")));
-  const s = (count: string | number) => (Number(String(count).replace(/,/g, "")) > 1 ? "s" : "");
   const said: [RegExp, (...m: string[]) => string][] = [
     [
       /^Reads paused until 00:00 UTC: (\d+)% of today's requests used; the last (\d+) are kept for sales\.$/,
