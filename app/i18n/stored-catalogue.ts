@@ -1780,4 +1780,45 @@ export const STORED_WORDS = {
     fr: (p) =>
       `Shopify a répondu ${httpStatusFr(p.status)} à ${p.operation}${p.answer ? ` : ${quote.fr(p.answer)}` : ""}`,
   }),
+  // Why an order cannot be sent to the back office (app/sync/orders/draft.ts): its problems, "; "-joined.
+  "words5.order.cannotBeSent": entry<{ order: string; problems: string }>({
+    en: (p) => `Order ${p.order} cannot be sent: ${p.problems}.`,
+    fr: (p) => `La commande ${p.order} ne peut pas être envoyée : ${p.problems}.`,
+  }),
+  "words5.order.problems": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}; ${p.rest}`,
+    fr: (p) => `${p.first} ; ${p.rest}`,
+  }),
+  "words5.order.noEmail": entry({
+    en: () => "the order has no customer email",
+    fr: () => "la commande n'a pas d'e-mail client",
+  }),
+  "words5.order.noAddress": entry({
+    en: () => "the order has no complete shipping address (street, postcode, city)",
+    fr: () => "la commande n'a pas d'adresse de livraison complète (rue, code postal, ville)",
+  }),
+  "words5.order.tooManyLines": entry({
+    en: () => "the order has more than 100 lines",
+    fr: () => "la commande a plus de 100 lignes",
+  }),
+  "words5.order.lineSku": entry<{ line: string; sku: string; problem: string }>({
+    en: (p) => `line "${p.line}" has SKU "${p.sku}", ${p.problem}`,
+    fr: (p) => `la ligne ${quote.fr(p.line)} a le SKU ${quote.fr(p.sku)} : ${p.problem}`,
+  }),
+  "words5.order.noSku": entry({
+    en: () => "no SKU",
+    fr: () => "aucun SKU",
+  }),
+  "words5.order.notAFastmagSku": entry({
+    en: () => "not a Fastmag SKU (REFERENCE|COLOR|SIZE)",
+    fr: () => "ce n'est pas un SKU Fastmag (RÉFÉRENCE|COULEUR|TAILLE)",
+  }),
+  "words5.order.onlyGiftCards": entry({
+    en: () => "the order holds only gift cards: nothing to send to the back office",
+    fr: () => "la commande ne contient que des cartes cadeaux : rien à envoyer au back-office",
+  }),
+  "words5.order.noLines": entry({
+    en: () => "the order has no lines",
+    fr: () => "la commande n'a pas de lignes",
+  }),
 } satisfies Record<string, Entry<never>>;
