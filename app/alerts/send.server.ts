@@ -9,7 +9,8 @@ import { Agent } from "undici";
 import type { Db } from "../db.server";
 import { env } from "../env.server";
 import { TransientError } from "../lib/errors";
-import { fromWordsJson, said, textOf, wordsJson, type Message } from "../i18n/stored-words";
+import type { Locale } from "../i18n/locale";
+import { fromWordsJson, said, storedText, textOf, wordsJson, type Message } from "../i18n/stored-words";
 import { classifyOutboundFailure, describeOutboundFailure, outboundFetch } from "../lib/http-outbound.server";
 import { connectorUrlPolicy, publicOnlyLookup } from "../lib/http-url-policy.server";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
@@ -67,14 +68,16 @@ export async function sendClaimed(
   if (settings.recipients.length > 0) {
     if (alerts.every((a) => a.mailStatus === "sent")) result.mail = "already";
     else {
+      // The mail says each alert in the alerts' language (its stored words; Greek reads the English).
+      const wordsLocale: Locale = settings.locale === "fr" ? "fr" : "en";
       const data: AlertMailData = {
         shopName: shopRow?.name ?? shop,
         timeZone: shopRow?.ianaTimezone ?? "UTC",
         digest: alerts.length > 1 ? (digest === "immediate" ? "hourly" : digest) : "immediate",
         alerts: alerts.map((a) => ({
           kind: a.kind as AlertMailKind,
-          subject: a.title,
-          detail: a.detail,
+          subject: storedText(a.title, a.titleWords, wordsLocale),
+          detail: storedText(a.detail, a.detailWords, wordsLocale),
           at: a.createdAt.toISOString(),
           url: a.link ? adminUrl(shop, a.link) : undefined,
         })),

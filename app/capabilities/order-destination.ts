@@ -1,6 +1,7 @@
 // A system Shopify orders are sent to (an ERP, a warehouse). Exactly-once is the use-case's job: it claims
 // the order, asks the destination whether it already has it, and only then creates it.
 import type { ErpCustomerDraft } from "../domain/customers";
+import type { Message } from "../i18n/stored-words";
 import type { ErpOrder, ErpOrderDraft } from "../domain/orders";
 
 export interface OrderDestination {
@@ -12,7 +13,7 @@ export interface OrderDestination {
   /** The order made for this Shopify order, if any: the exactly-once check before creating. */
   orderByShopifyId(shopifyOrderId: string): Promise<ErpOrder | null>;
   /** Why this SKU cannot be sent (e.g. not in the system's SKU format), or null when it can. */
-  skuProblem(sku: string): string | null;
+  skuProblem(sku: string): Message | null;
   createOrder(draft: ErpOrderDraft, customer: ErpCustomerDraft): Promise<{ orderId: string }>;
   /**
    * What the system does with its stock after an order, when it needs telling (e.g. an ERP moving the

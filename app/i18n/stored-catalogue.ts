@@ -1692,4 +1692,133 @@ export const STORED_WORDS = {
     fr: (p) =>
       `Réglages des alertes enregistrés : ${pluriel(p.recipients, "destinataire")}${Number(p.webhook) ? ", un webhook" : ""}, ${p.digest === "immediate" ? "envoi immédiat" : p.digest === "hourly" ? "récapitulatif horaire" : "récapitulatif quotidien"}, période de silence ${p.quiet} min.`,
   }),
+
+  // words5.*: sentences a later pass gave words (shipments, POS checks, job applications, Shopify calls).
+  "words5.and": entry<{ names: string; last: string }>({
+    en: (p) => `${p.names} and ${p.last}`,
+    fr: (p) => `${p.names} et ${p.last}`,
+  }),
+  "words5.shipment.notSent": entry<{ order: string; systems: string; reason: string }>({
+    en: (p) => `Order ${p.order}: the shipment could not be sent to ${p.systems}: ${p.reason}`,
+    fr: (p) => `Commande ${p.order} : l'expédition n'a pas pu être envoyée à ${p.systems} : ${p.reason}`,
+  }),
+  "words5.comma": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}, ${p.rest}`,
+    fr: (p) => `${p.first}, ${p.rest}`,
+  }),
+  // A point of sale's connection test (app/connectors/{square,hiboutik,lightspeed}/pos.server.ts).
+  "words5.pos.square.connected": entry<{ count: number; names: string }>({
+    en: (p) => `Connected: ${plural(p.count, "location")} (${p.names}).`,
+    fr: (p) => `Connecté : ${pluriel(p.count, "emplacement")} (${p.names}).`,
+  }),
+  "words5.pos.square.noLocation": entry<{ ids: string }>({
+    en: (p) => `Connected, but Square has no location ${p.ids} on this account.`,
+    fr: (p) => `Connecté, mais Square n'a pas d'emplacement ${p.ids} sur ce compte.`,
+  }),
+  "words5.pos.hiboutik.connected": entry<{ count: number; missing: number; left: number; limit: number }>({
+    en: (p) =>
+      `Connected: ${plural(p.count, "store")}` +
+      (Number(p.missing) ? ` (${plural(p.missing, "store")} without a warehouse: no stock there)` : "") +
+      `, ${Number(p.left).toLocaleString("en-US")} of ${Number(p.limit).toLocaleString("en-US")} requests left today.`,
+    fr: (p) =>
+      `Connecté : ${pluriel(p.count, "boutique")}` +
+      (Number(p.missing) ? ` (${pluriel(p.missing, "boutique")} sans entrepôt : pas de stock)` : "") +
+      `, ${pluriel(p.left, "requête")} sur ${fr(p.limit)} ${Number(p.left) < 2 ? "restante" : "restantes"} aujourd'hui.`,
+  }),
+  "words5.pos.lightspeed.otherAccount": entry<{ id: string }>({
+    en: (p) => `These tokens open another Lightspeed account than ${p.id}: check the account ID.`,
+    fr: (p) => `Ces jetons ouvrent un autre compte Lightspeed que ${p.id} : vérifiez l'ID du compte.`,
+  }),
+  "words5.pos.lightspeed.noShop": entry<{ id: number }>({
+    en: (p) => `there is no shop ${p.id}`,
+    fr: (p) => `il n'y a pas de boutique ${p.id}`,
+  }),
+  "words5.pos.lightspeed.noRegister": entry<{ id: number }>({
+    en: (p) => `there is no register ${p.id}`,
+    fr: (p) => `il n'y a pas de caisse ${p.id}`,
+  }),
+  "words5.pos.lightspeed.registerElsewhere": entry<{ register: number; shop: number }>({
+    en: (p) => `register ${p.register} is not in shop ${p.shop}`,
+    fr: (p) => `la caisse ${p.register} n'est pas dans la boutique ${p.shop}`,
+  }),
+  "words5.pos.lightspeed.noEmployee": entry<{ id: number }>({
+    en: (p) => `there is no employee ${p.id}`,
+    fr: (p) => `il n'y a pas d'employé ${p.id}`,
+  }),
+  "words5.pos.lightspeed.cannotSell": entry<{ problems: string }>({
+    en: (p) => `Connected, but ${p.problems}: sales could not be recorded.`,
+    fr: (p) => `Connecté, mais ${p.problems} : les ventes ne pourraient pas être enregistrées.`,
+  }),
+  "words5.pos.lightspeed.connectedSales": entry<{ count: number; register: string; shop: string; employee: string }>({
+    en: (p) => `Connected: ${plural(p.count, "shop")}; online sales go to ${p.register} of ${p.shop} as ${p.employee}.`,
+    fr: (p) =>
+      `Connecté : ${pluriel(p.count, "boutique")} ; les ventes en ligne vont à ${p.register} de ${p.shop} au nom de ${p.employee}.`,
+  }),
+  "words5.pos.lightspeed.connectedQoh": entry<{ count: number }>({
+    en: (p) => `Connected: ${plural(p.count, "shop")}; online sales set the quantity on hand.`,
+    fr: (p) => `Connecté : ${pluriel(p.count, "boutique")} ; les ventes en ligne fixent la quantité en stock.`,
+  }),
+  "words5.jobApplication.noRecipient": entry({
+    en: () => "No address is set for job applications.",
+    fr: () => "Aucune adresse n'est définie pour les candidatures.",
+  }),
+  // Shopify calls that failed (app/shopify): the reason is a sentence of its own, or Shopify's words quoted.
+  "words5.shopify.bulkDownloadFailed": entry<{ reason: string }>({
+    en: (p) => `The bulk result download failed: ${p.reason}`,
+    fr: (p) => `Le téléchargement du résultat de l'opération groupée a échoué : ${p.reason}`,
+  }),
+  "words5.shopify.stagedUploadFailed": entry<{ reason: string }>({
+    en: (p) => `The staged upload failed: ${p.reason}`,
+    fr: (p) => `L'envoi du fichier à Shopify a échoué : ${p.reason}`,
+  }),
+  "words5.shopify.imageUploadFailed": entry<{ name: string; reason: string }>({
+    en: (p) => `The upload of ${p.name} to Shopify failed: ${p.reason}`,
+    fr: (p) => `L'envoi de ${p.name} à Shopify a échoué : ${p.reason}`,
+  }),
+  "words5.shopify.httpRefused": entry<{ status: number; operation: string; answer: string }>({
+    en: (p) => `Shopify answered HTTP ${p.status} to ${p.operation}: ${p.answer}`,
+    fr: (p) =>
+      `Shopify a répondu ${httpStatusFr(p.status)} à ${p.operation}${p.answer ? ` : ${quote.fr(p.answer)}` : ""}`,
+  }),
+  // Why an order cannot be sent to the back office (app/sync/orders/draft.ts): its problems, "; "-joined.
+  "words5.order.cannotBeSent": entry<{ order: string; problems: string }>({
+    en: (p) => `Order ${p.order} cannot be sent: ${p.problems}.`,
+    fr: (p) => `La commande ${p.order} ne peut pas être envoyée : ${p.problems}.`,
+  }),
+  "words5.order.problems": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}; ${p.rest}`,
+    fr: (p) => `${p.first} ; ${p.rest}`,
+  }),
+  "words5.order.noEmail": entry({
+    en: () => "the order has no customer email",
+    fr: () => "la commande n'a pas d'e-mail client",
+  }),
+  "words5.order.noAddress": entry({
+    en: () => "the order has no complete shipping address (street, postcode, city)",
+    fr: () => "la commande n'a pas d'adresse de livraison complète (rue, code postal, ville)",
+  }),
+  "words5.order.tooManyLines": entry({
+    en: () => "the order has more than 100 lines",
+    fr: () => "la commande a plus de 100 lignes",
+  }),
+  "words5.order.lineSku": entry<{ line: string; sku: string; problem: string }>({
+    en: (p) => `line "${p.line}" has SKU "${p.sku}", ${p.problem}`,
+    fr: (p) => `la ligne ${quote.fr(p.line)} a le SKU ${quote.fr(p.sku)} : ${p.problem}`,
+  }),
+  "words5.order.noSku": entry({
+    en: () => "no SKU",
+    fr: () => "aucun SKU",
+  }),
+  "words5.order.notAFastmagSku": entry({
+    en: () => "not a Fastmag SKU (REFERENCE|COLOR|SIZE)",
+    fr: () => "ce n'est pas un SKU Fastmag (RÉFÉRENCE|COULEUR|TAILLE)",
+  }),
+  "words5.order.onlyGiftCards": entry({
+    en: () => "the order holds only gift cards: nothing to send to the back office",
+    fr: () => "la commande ne contient que des cartes cadeaux : rien à envoyer au back-office",
+  }),
+  "words5.order.noLines": entry({
+    en: () => "the order has no lines",
+    fr: () => "la commande n'a pas de lignes",
+  }),
 } satisfies Record<string, Entry<never>>;

@@ -11,7 +11,10 @@ import { TransientError } from "../lib/errors";
 import { sendMail } from "../mail/send.server";
 import { jobApplicationTemplate } from "../mail/templates/job-application";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
+import { said, wordsJson } from "../i18n/stored-words";
 import { JOB_APPLICATION_SEND_JOB, type ApplicationAnswers } from "./applications.server";
+
+const NO_RECIPIENT = said("words5.jobApplication.noRecipient");
 
 export const SEND_MAX_ATTEMPTS = 6;
 
@@ -55,7 +58,12 @@ export async function sendJobApplication(
           content: streams[i]!,
         })),
       })
-    : ({ status: "failed", error: "No address is set for job applications.", transient: false } as const);
+    : ({
+        status: "failed",
+        error: NO_RECIPIENT.text,
+        errorWords: wordsJson(NO_RECIPIENT),
+        transient: false,
+      } as const);
   // A send that failed early never read them: close their files now, not when collected.
   for (const stream of streams) stream.destroy();
   if (outcome.status === "failed" && outcome.transient && !options.lastAttempt)
@@ -69,6 +77,7 @@ export async function sendJobApplication(
       status: sent ? "sent" : "failed",
       sentAt: sent ? options.now() : null,
       error: sent ? null : outcome.error,
+      errorWords: sent ? null : outcome.errorWords,
       answersCiphertext: null,
     },
   });

@@ -15,7 +15,7 @@ import { db as defaultDb, type Db } from "../db.server";
 import { assertValidSchedule, describeSchedule } from "../jobs/schedules.server";
 import { defineWords, formatters } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
-import { sayIn, textOf, type Message } from "../i18n/stored-words";
+import { sayIn, storedText, textOf, wordsJson, type Message } from "../i18n/stored-words";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { NotFoundError, TransientError, ValidationError } from "../lib/errors";
 import { sleep } from "../lib/time";
@@ -39,6 +39,7 @@ export interface PosAccountRow {
   lastCheckAt: Date | null;
   lastCheckOk: boolean | null;
   lastCheckMessage: string | null;
+  lastCheckWords: string | null;
 }
 
 export interface PosAccountView {
@@ -141,40 +142,13 @@ function inputSchemaIn(locale: Locale) {
 }
 
 /**
- * What a system's connection test or quota note said (the connectors speak English: it is also what
- * the account keeps as its last check) in the admin's language; a sentence not known here, such as the
- * system's own error, is shown as said.
+ * What a system's quota note said (the connectors speak English) in the admin's language; a sentence
+ * not known here is shown as said. Connection tests are said with keys (words5.pos.*).
  */
 export function posWordsIn(message: string, locale: Locale): string {
   if (locale === "en") return message;
   const n = (text: string) => formatters(locale).number(Number(text.replace(/,/g, "")));
-  const s = (count: string | number) => (Number(String(count).replace(/,/g, "")) > 1 ? "s" : "");
   const said: [RegExp, (...m: string[]) => string][] = [
-    [/^Connected: (\d+) locations? \((.*)\)\.$/, (c, names) => `Connecté : ${n(c)} emplacement${s(c)} (${names}).`],
-    [
-      /^Connected, but Square has no location (.*) on this account\.$/,
-      (ids) => `Connecté, mais Square n'a pas d'emplacement ${ids} sur ce compte.`,
-    ],
-    [
-      /^Connected: (\d+) stores?(?: \((\d+) stores? without a warehouse: no stock there\))?, ([\d,]+) of ([\d,]+) requests left today\.$/,
-      (c, missing, left, limit) =>
-        `Connecté : ${n(c)} boutique${s(c)}` +
-        (missing ? ` (${n(missing)} boutique${s(missing)} sans entrepôt : pas de stock)` : "") +
-        `, ${n(left)} requête${s(left)} sur ${n(limit)} restante${s(left)} aujourd'hui.`,
-    ],
-    [
-      /^Connected: (\d+) shops?; online sales go to (.*) of (.*) as (.*)\.$/,
-      (c, register, shop, employee) =>
-        `Connecté : ${n(c)} boutique${s(c)} ; les ventes en ligne vont à ${register} de ${shop} au nom de ${employee}.`,
-    ],
-    [
-      /^Connected: (\d+) shops?; online sales set the quantity on hand\.$/,
-      (c) => `Connecté : ${n(c)} boutique${s(c)} ; les ventes en ligne fixent la quantité en stock.`,
-    ],
-    [
-      /^These tokens open another Lightspeed account than (.*): check the account ID\.$/,
-      (id) => `Ces jetons ouvrent un autre compte Lightspeed que ${id} : vérifiez l'ID du compte.`,
-    ],
     [
       /^Reads paused until 00:00 UTC: (\d+)% of today's requests used; the last (\d+) are kept for sales\.$/,
       (p, kept) =>
@@ -197,9 +171,8 @@ export function posWordsIn(message: string, locale: Locale): string {
   return message;
 }
 
-/** A connection test's answer in the admin's language: said again when it has words, else read by posWordsIn. */
-const testMessageIn = (message: Message, locale: Locale): string =>
-  typeof message === "string" ? posWordsIn(message, locale) : sayIn(message, locale);
+/** A connection test's answer in the admin's language (plain text, such as a system's own error, as said). */
+const testMessageIn = (message: Message, locale: Locale): string => sayIn(message, locale);
 
 /** A connector's field label or help in the admin's language (its English when no French is known). */
 const fieldText = (text: string, locale: Locale): string => WORDS[locale].fields[text] ?? text;
@@ -213,7 +186,8 @@ export function systemOf(row: { system: string }): PosSystem {
   return system;
 }
 
-export function accountView(row: PosAccountRow): PosAccountView {
+/** An account for the screens (its last check in the admin's language) or the JSON API (English). */
+export function accountView(row: PosAccountRow, locale: Locale = "en"): PosAccountView {
   const system = posSystem(row.system);
   return {
     id: row.id,
@@ -229,7 +203,11 @@ export function accountView(row: PosAccountRow): PosAccountView {
     jobType: posStockJobType(row.id),
     lastCheck:
       row.lastCheckAt && row.lastCheckOk !== null
-        ? { at: row.lastCheckAt.toISOString(), ok: row.lastCheckOk, message: row.lastCheckMessage ?? "" }
+        ? {
+            at: row.lastCheckAt.toISOString(),
+            ok: row.lastCheckOk,
+            message: storedText(row.lastCheckMessage ?? "", row.lastCheckWords, locale),
+          }
         : null,
   };
 }
@@ -248,9 +226,13 @@ export function posSystemChoices(locale: Locale = "en") {
   }));
 }
 
-export async function listPosAccounts(shop: string, db: Db = defaultDb): Promise<PosAccountView[]> {
+export async function listPosAccounts(
+  shop: string,
+  db: Db = defaultDb,
+  locale: Locale = "en",
+): Promise<PosAccountView[]> {
   const rows = await db.posAccount.findMany({ where: { shop }, orderBy: { createdAt: "asc" } });
-  return rows.map(accountView);
+  return rows.map((row) => accountView(row, locale));
 }
 
 export async function posAccountRow(shop: string, accountId: string, db: Db = defaultDb): Promise<PosAccountRow> {
@@ -332,6 +314,7 @@ export async function savePosAccount(
     lastCheckAt: null,
     lastCheckOk: null,
     lastCheckMessage: null,
+    lastCheckWords: null,
   };
   const row = stored
     ? await db.posAccount.update({ where: { id: stored.id }, data })
@@ -498,6 +481,7 @@ export async function testPosAccountForm(
     lastCheckAt: null,
     lastCheckOk: null,
     lastCheckMessage: null,
+    lastCheckWords: null,
   };
   const pos = pointOfSaleFor(row, db, { timeoutMs: 10_000, formValues: true });
   const result = await pos.test();
@@ -518,7 +502,12 @@ export async function testPosAccount(
   const locations = result.ok ? await pos.locations().catch(() => []) : [];
   await db.posAccount.update({
     where: { id: row.id },
-    data: { lastCheckAt: new Date(), lastCheckOk: result.ok, lastCheckMessage: textOf(result.message) },
+    data: {
+      lastCheckAt: new Date(),
+      lastCheckOk: result.ok,
+      lastCheckMessage: textOf(result.message),
+      lastCheckWords: wordsJson(result.message),
+    },
   });
   return { ok: result.ok, message: testMessageIn(result.message, locale), locations };
 }

@@ -51,26 +51,9 @@ describe("the POS account form in French and English", () => {
 });
 
 describe("what the systems said, in French", () => {
-  it("translates the connection tests and quota notes it knows, leaves the English and the unknown as said", async () => {
+  it("translates the quota notes it knows, leaves the English and the unknown as said", async () => {
     const { posWordsIn } = await import("./accounts.server");
     const cases: [string, string][] = [
-      [
-        "Connected: 2 locations (Boutique Paris, Boutique Lyon).",
-        "Connecté : 2 emplacements (Boutique Paris, Boutique Lyon).",
-      ],
-      ["Connected: 1 location (Paris).", "Connecté : 1 emplacement (Paris)."],
-      [
-        "Connected, but Square has no location L9 on this account.",
-        "Connecté, mais Square n'a pas d'emplacement L9 sur ce compte.",
-      ],
-      [
-        "Connected: 3 stores (1 store without a warehouse: no stock there), 9,990 of 10,000 requests left today.",
-        "Connecté : 3 boutiques (1 boutique sans entrepôt : pas de stock), 9\u202f990 requêtes sur 10\u202f000 restantes aujourd'hui.",
-      ],
-      [
-        "Connected: 1 shop; online sales set the quantity on hand.",
-        "Connecté : 1 boutique ; les ventes en ligne fixent la quantité en stock.",
-      ],
       ["Slowing down: 85% of today's requests used.", "Ralentissement : 85\u00a0% des requêtes du jour utilisées."],
     ];
     for (const [english, french] of cases) {

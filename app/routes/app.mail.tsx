@@ -134,7 +134,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       { template: url.searchParams.get("template"), locale: url.searchParams.get("mailLocale") },
       localeOfRequest(request).locale,
     ),
-    jobApplicationsScreen(session.shop),
+    jobApplicationsScreen(session.shop, localeOfRequest(request).locale),
   ]);
   return { ...mail, jobApplications };
 };

@@ -180,7 +180,7 @@ const WORDS = defineWords({
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const { locale } = localeOfRequest(request);
-  const accounts = await listPosAccounts(session.shop);
+  const accounts = await listPosAccounts(session.shop, undefined, locale);
   const selected = new URL(request.url).searchParams.get("account") ?? accounts[0]?.id ?? null;
   const current = accounts.find((a) => a.id === selected) ?? null;
   const shopLocations = await listShopLocations(session.shop, session.accessToken ?? "").catch(() => []);

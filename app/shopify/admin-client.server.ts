@@ -199,7 +199,9 @@ export class ShopifyAdminClient {
           kind: "failed",
           status,
           requestId,
-          error: new PermanentError(`Shopify answered HTTP ${status} to ${operation.name}: ${text.slice(0, 300)}`),
+          error: new PermanentError(
+            said("words5.shopify.httpRefused", { status, operation: operation.name, answer: text.slice(0, 300) }),
+          ),
         };
       }
       let body: GraphQLResponse<TData>;

@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { fetch, FormData } from "undici";
 import { said } from "../i18n/stored-words";
 import { PermanentError, TransientError } from "../lib/errors";
-import { describeOutboundFailure } from "../lib/http-outbound.server";
+import { outboundFailureSaid } from "../lib/http-outbound.server";
 import { sleep } from "../lib/time";
 import { assertNoUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import {
@@ -23,11 +23,12 @@ import {
 // Whole-file transfers of large results: generous, but never unbounded.
 const TRANSFER_TIMEOUT_MS = 15 * 60_000;
 
-const transferFailed = (what: string) => (cause: unknown) => {
-  throw new TransientError(`${what} failed: ${describeOutboundFailure(cause, { timeoutMs: TRANSFER_TIMEOUT_MS })}`, {
-    cause,
-  });
-};
+const transferFailed =
+  (what: "words5.shopify.bulkDownloadFailed" | "words5.shopify.stagedUploadFailed") => (cause: unknown) => {
+    throw new TransientError(said(what, { reason: outboundFailureSaid(cause, { timeoutMs: TRANSFER_TIMEOUT_MS }) }), {
+      cause,
+    });
+  };
 
 export interface BulkOptions {
   pollMs?: number;
@@ -68,7 +69,7 @@ async function waitFor(
 export async function* jsonLines<T>(url: string | null): AsyncGenerator<T> {
   if (!url) return; // an empty result has no file
   const deadline = AbortSignal.timeout(TRANSFER_TIMEOUT_MS);
-  const response = await fetch(url, { signal: deadline }).catch(transferFailed("The bulk result download"));
+  const response = await fetch(url, { signal: deadline }).catch(transferFailed("words5.shopify.bulkDownloadFailed"));
   if (!response.ok || !response.body)
     throw new TransientError(said("shopify.bulkDownloadFailed", { status: response.status }));
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "passerelle-bulk-"));
@@ -77,7 +78,7 @@ export async function* jsonLines<T>(url: string | null): AsyncGenerator<T> {
     await pipeline(
       Readable.fromWeb(response.body as import("node:stream/web").ReadableStream),
       fs.createWriteStream(file),
-    ).catch(transferFailed("The bulk result download"));
+    ).catch(transferFailed("words5.shopify.bulkDownloadFailed"));
     const lines = readline.createInterface({
       input: fs.createReadStream(file, { encoding: "utf8" }),
       crlfDelay: Infinity,
@@ -137,7 +138,7 @@ export async function* runBulkMutation<T>(
       method: "POST",
       body: form,
       signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS),
-    }).catch(transferFailed("The staged upload"));
+    }).catch(transferFailed("words5.shopify.stagedUploadFailed"));
     if (!upload.ok) throw new TransientError(said("shopify.stagedUploadFailed", { status: upload.status }));
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });

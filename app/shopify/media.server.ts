@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { PassThrough, Readable, Transform } from "node:stream";
 import { said } from "../i18n/stored-words";
-import { PermanentError, TransientError, errorMessage } from "../lib/errors";
+import { PermanentError, TransientError, errorMessage, merchantMessageOf } from "../lib/errors";
 import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import {
   FILES_DELETE,
@@ -88,7 +88,13 @@ export async function uploadImage(
     } as RequestInit);
   } catch (error) {
     image.bytes.destroy();
-    throw new TransientError(`The upload of ${image.name} to Shopify failed: ${errorMessage(error)}`, { cause: error });
+    throw new TransientError(
+      said("words5.shopify.imageUploadFailed", {
+        name: image.name,
+        reason: merchantMessageOf(error) ?? errorMessage(error),
+      }),
+      { cause: error },
+    );
   }
   if (!response.ok)
     throw new TransientError(said("shopify.imageUploadFailed", { name: image.name, status: response.status }));

@@ -3,7 +3,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthenticationError, PermanentError } from "~/lib/errors";
+import { sayIn } from "~/i18n/stored-words";
+import { AuthenticationError, merchantMessageOf, PermanentError } from "~/lib/errors";
 import {
   assertNoUserErrors,
   ShopifyAdminClient,
@@ -126,6 +127,18 @@ describe("ShopifyAdminClient", () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(received).toHaveLength(1);
     expect(error.message).not.toContain("shpat_secret");
+  });
+
+  it("says a refused call (HTTP 4xx) with its words: French reads French with Shopify's answer quoted, English unchanged", async () => {
+    script = [{ status: 400, body: { error: "bad request" } }];
+    const error = (await client()
+      .request(SHOP_INFO)
+      .catch((e: unknown) => e)) as PermanentError;
+    expect(error).toBeInstanceOf(PermanentError);
+    expect(error.message).toBe(`Shopify answered HTTP 400 to ShopInfo: {"error":"bad request"}`);
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      `Shopify a répondu HTTP 400 (statut inattendu) à ShopInfo : « {"error":"bad request"} »`,
+    );
   });
 
   it("turns GraphQL errors and userErrors into permanent errors that say what failed", async () => {

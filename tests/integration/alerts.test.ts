@@ -204,7 +204,11 @@ describe("alerts", { timeout: 60_000 }, () => {
     const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `run:${jobId}` } });
     expect(alert).toMatchObject({ kind: "connector-down", status: "sent", webhookStatus: null });
     const [mail] = smtp.messages({ to: "it@maison-demo.test" });
-    expect(mail!.subject).toBe("[Maison Démo] « Stock (full) » n'a pas pu joindre le système connecté");
+    // The run's name and why it failed are said in the alerts' language from the alert's stored words.
+    expect(mail!.subject).toBe("[Maison Démo] « Stock (complet) » n'a pas pu joindre le système connecté");
+    expect(alert.detail).toBe("Fastmag answered HTTP 503 (server error)");
+    expect(mail!.text).toContain("Fastmag a répondu HTTP 503 (erreur du serveur)");
+    expect(mail!.text).not.toContain(alert.detail);
     expect(mail!.headers.subject![0]).toMatch(/^=\?UTF-8\?[BQ]\?/);
     expect(mail!.html).toContain('lang="fr"');
     expect(smtp.messages()).toHaveLength(1);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findCustomerData } from "~/compliance/customer-data.server";
 import { handleCustomerRedact, handleShopRedact } from "~/compliance/compliance.server";
 import { db } from "~/db.server";
+import { storedText } from "~/i18n/stored-words";
 import "~/sync/orders/compliance.server";
 import { ORDER_FOR_EXPORT } from "~/shopify/operations/orders";
 import { deliveryAddressName, orderDraftFrom } from "~/sync/orders/draft";
@@ -260,6 +261,18 @@ describe("malformed orders", () => {
       status: "failed",
       lastError: expect.stringContaining("no complete shipping address"),
     });
+    // Stored with its words: the order's screen says it in French for a French admin, the English unchanged.
+    const badRow = await world.exportRow(badSku.id);
+    expect(badRow.lastError).toBe(
+      `Order ${badSku.name} cannot be sent: line "IPod Nano - 8GB" has SKU "IPOD2008PINK", not a Fastmag SKU (REFERENCE|COLOR|SIZE).`,
+    );
+    expect(storedText(badRow.lastError!, badRow.lastErrorWords, "fr")).toBe(
+      `La commande ${badSku.name} ne peut pas être envoyée : la ligne « IPod Nano - 8GB » a le SKU « IPOD2008PINK » : ce n'est pas un SKU Fastmag (RÉFÉRENCE|COULEUR|TAILLE).`,
+    );
+    const noAddressRow = await world.exportRow(noAddress.id);
+    expect(storedText(noAddressRow.lastError!, noAddressRow.lastErrorWords, "fr")).toMatch(
+      /^La commande .+ ne peut pas être envoyée : la commande n'a pas d'adresse de livraison complète \(rue, code postal, ville\)\.$/,
+    );
     expect(await world.exportRow(unknownInFastmag.id)).toMatchObject({
       status: "failed",
       lastError: expect.stringContaining("Fastmag does not know the article"),

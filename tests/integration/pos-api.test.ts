@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/api/tokens.server";
 import { db } from "~/db.server";
+import { listPosAccounts, testPosAccount } from "~/pos/accounts.server";
 import { action as operation } from "~/routes/api.pos.accounts.$id.$operation";
 import { action as save, loader as account } from "~/routes/api.pos.accounts.$id._index";
 import { action as saveLocations } from "~/routes/api.pos.accounts.$id.locations";
@@ -88,6 +89,23 @@ describe("POS accounts API", () => {
     const saved = await read(await test(args(request(`/api/pos/accounts/${id}/test`, "POST"), { id })));
     expect(saved.body).toMatchObject({ ok: true, message: "Connected: 2 locations (Boutique Paris, Boutique Lyon)." });
     expect(saved.body.locations.map((l: { id: string }) => l.id)).toEqual([PARIS, LYON]);
+  });
+
+  it("keeps the saved account's last check with its words: the French screen reads French, the API English", async () => {
+    const english = "Connected: 2 locations (Boutique Paris, Boutique Lyon).";
+    expect((await testPosAccount(shop, id, db, "fr")).message).toBe(
+      "Connecté : 2 emplacements (Boutique Paris, Boutique Lyon).",
+    );
+    expect((await testPosAccount(shop, id)).message).toBe(english);
+    const [fr] = await listPosAccounts(shop, db, "fr");
+    expect(fr!.lastCheck).toMatchObject({
+      ok: true,
+      message: "Connecté : 2 emplacements (Boutique Paris, Boutique Lyon).",
+    });
+    const [en] = await listPosAccounts(shop, db);
+    expect(en!.lastCheck).toMatchObject({ ok: true, message: english });
+    const listed = await read(await list(args(request("/api/pos/accounts"))));
+    expect(listed.body.accounts[0].lastCheck.message).toBe(english);
   });
 
   it("saves the location mapping, refusing two POS locations on one Shopify location unless added up", async () => {

@@ -108,10 +108,12 @@ describe("Hiboutik POS account", () => {
   });
 
   it("tests the connection in plain words, and says when the e-mail or key is refused", async () => {
-    expect(await hiboutikPos.create(account()).test()).toEqual({
-      ok: true,
-      message: "Connected: 2 stores, 9,998 of 10,000 requests left today.",
-    });
+    const connected = await hiboutikPos.create(account()).test();
+    expect(connected.ok).toBe(true);
+    expect(textOf(connected.message)).toBe("Connected: 2 stores, 9,998 of 10,000 requests left today.");
+    expect(sayIn(connected.message, "fr")).toBe(
+      "Connecté : 2 boutiques, 9\u202f998 requêtes sur 10\u202f000 restantes aujourd'hui.",
+    );
     const refused = await hiboutikPos.create(account({ apiKey: "wrong" })).test();
     expect(refused.ok).toBe(false);
     // With its words: the account's screen says it in the admin's language.

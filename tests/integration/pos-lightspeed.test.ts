@@ -114,15 +114,27 @@ describe("Lightspeed Retail POS account", () => {
   });
 
   it("tests the connection and names the register and employee sales go to", async () => {
-    expect(await lightspeedPos.create(account().ctx).test()).toEqual({
-      ok: true,
-      message: "Connected: 2 shops; online sales go to Caisse 1 of Boutique Bordeaux as Camille Martin.",
-    });
+    const connected = await lightspeedPos.create(account().ctx).test();
+    expect(connected.ok).toBe(true);
+    expect(textOf(connected.message)).toBe(
+      "Connected: 2 shops; online sales go to Caisse 1 of Boutique Bordeaux as Camille Martin.",
+    );
+    expect(sayIn(connected.message, "fr")).toBe(
+      "Connecté : 2 boutiques ; les ventes en ligne vont à Caisse 1 de Boutique Bordeaux au nom de Camille Martin.",
+    );
     const wrongRegister = await lightspeedPos.create(account({ registerId: 9 }).ctx).test();
-    expect(wrongRegister).toEqual({
-      ok: false,
-      message: "Connected, but there is no register 9: sales could not be recorded.",
-    });
+    expect(wrongRegister.ok).toBe(false);
+    expect(textOf(wrongRegister.message)).toBe("Connected, but there is no register 9: sales could not be recorded.");
+    expect(sayIn(wrongRegister.message, "fr")).toBe(
+      "Connecté, mais il n'y a pas de caisse 9 : les ventes ne pourraient pas être enregistrées.",
+    );
+    const nothingThere = await lightspeedPos.create(account({ shopId: 7, registerId: 9, employeeId: 8 }).ctx).test();
+    expect(textOf(nothingThere.message)).toBe(
+      "Connected, but there is no shop 7, there is no register 9, there is no employee 8: sales could not be recorded.",
+    );
+    expect(sayIn(nothingThere.message, "fr")).toBe(
+      "Connecté, mais il n'y a pas de boutique 7, il n'y a pas de caisse 9, il n'y a pas d'employé 8 : les ventes ne pourraient pas être enregistrées.",
+    );
   });
 
   it("lists shops, every item with its SKU and barcode, and every shop's qoh, page after page", async () => {

@@ -29,7 +29,10 @@ const context = (settings: Record<string, unknown> = {}, token = SQUARE_TOKEN): 
 describe("Square point of sale", () => {
   it("tests the connection with ListLocations and names the locations", async () => {
     const pos = posSystem("square")!.create(context());
-    expect(await pos.test()).toEqual({ ok: true, message: "Connected: 2 locations (Boutique Paris, Boutique Lyon)." });
+    const tested = await pos.test();
+    expect(tested.ok).toBe(true);
+    expect(textOf(tested.message)).toBe("Connected: 2 locations (Boutique Paris, Boutique Lyon).");
+    expect(sayIn(tested.message, "fr")).toBe("Connecté : 2 emplacements (Boutique Paris, Boutique Lyon).");
     expect(await pos.locations()).toEqual([
       { id: PARIS, name: "Boutique Paris" },
       { id: LYON, name: "Boutique Lyon" },

@@ -3,6 +3,8 @@
 // fulfilled in the shop's time zone. Against the emulator over HTTP and the real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { sayIn } from "~/i18n/stored-words";
+import type { AppError } from "~/lib/errors";
 import { registerRetailCrm } from "~/settings/retailcrm.server";
 import { receiveOrderFulfilled } from "~/sync/orders/shipments.server";
 import { WEBHOOK_USE_CASES } from "~/webhooks/handlers.server";
@@ -62,6 +64,18 @@ describe("order shipments to RetailCRM", () => {
       /RetailCRM only accepts shipments from a registered warehouse module: use Register module/,
     );
     expect(crm.state().orders.find((o) => o.externalId === "1001")!.shipped).toBe(false);
+  });
+
+  it("the refusal keeps RetailCRM's advice in words: French reads French, the English is unchanged", async () => {
+    crm.reset();
+    const shop = await newShop({ register: false });
+    const error = (await receiveOrderFulfilled(db, shop, PAYLOAD).catch((e: unknown) => e)) as AppError;
+    expect(error.message).toBe(
+      "Order 1001: the shipment could not be sent to RetailCRM: RetailCRM only accepts shipments from a registered warehouse module: use Register module in Settings → RetailCRM.",
+    );
+    expect(sayIn(error.said!, "fr")).toBe(
+      "Commande 1001 : l'expédition n'a pas pu être envoyée à RetailCRM : RetailCRM n'accepte les expéditions que d'un module d'entrepôt enregistré : utilisez Enregistrer le module dans Paramètres → RetailCRM.",
+    );
   });
 
   it("RetailCRM saved without a warehouse is skipped, not a failure", async () => {

@@ -1,7 +1,11 @@
 // The emulator's bulk operations, productVariantsBulkUpdate and fulfillment services, spoken to over
 // HTTP as Shopify would be: JSONL with __parentId for nested connections, a staged upload driving a bulk
 // mutation, dynamic mutation cost, duplicate service names refused.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sayIn } from "~/i18n/stored-words";
+import { merchantMessageOf, TransientError } from "~/lib/errors";
+import { jsonLines } from "~/shopify/bulk.server";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { uniqueShop } from "../support/shops";
 
@@ -62,6 +66,24 @@ beforeAll(async () => {
 afterAll(() => emulator?.close());
 
 describe("bulk operations", () => {
+  it("says a bulk result download that failed with its words: French reads French, the English unchanged", async () => {
+    // A port nobody listens on: the connection is refused.
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const error = (await jsonLines(`http://127.0.0.1:${port}/result.jsonl`)
+      .next()
+      .catch((e: unknown) => e)) as TransientError;
+    expect(error).toBeInstanceOf(TransientError);
+    expect(error.message).toBe(`The bulk result download failed: the connection to the server was refused`);
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      `Le téléchargement du résultat de l'opération groupée a échoué : la connexion au serveur a été refusée`,
+    );
+  });
+
   it("runs a bulk query into JSONL, nested nodes pointing at their parent", async () => {
     const { data } = await gql(
       `mutation Run($q: String!) { bulkOperationRunQuery(query: $q, groupObjects: false) { bulkOperation { id status } userErrors { message } } }`,

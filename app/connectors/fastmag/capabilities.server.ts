@@ -58,7 +58,7 @@ export function fastmagOrderDestination(fastmag: FastmagConnector): OrderDestina
     // Named when Fastmag was the only destination; shops' orders carry it, so it stays.
     orderIdMetafieldKey: "fastmag_order_id",
     orderByShopifyId: (id) => fastmag.orders.orderByShopifyId(id),
-    skuProblem: (sku) => (parseSku(sku) ? null : "not a Fastmag SKU (REFERENCE|COLOR|SIZE)"),
+    skuProblem: (sku) => (parseSku(sku) ? null : said("words5.order.notAFastmagSku")),
     createOrder: (draft, customer) =>
       explainingRefusals(said("fastmag.refused.order"), () => fastmag.orders.createOrder(draft, customer)),
     stockFollowUp: {

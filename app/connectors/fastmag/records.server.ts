@@ -3,6 +3,8 @@
 // Field orders not given by the public description (delivery address, transfer, VSHOPSTATUS) are
 // our choice and documented in README.md; the emulator reads the same layout. Every text field goes
 // through text.ts: free text is transliterated into the code page, identities are sent exactly or refused.
+import { said } from "../../i18n/stored-words";
+import { ValidationError } from "../../lib/errors";
 import { parseSku } from "./sku";
 import type { ErpCustomerDraft, PostalAddress } from "../../domain/customers";
 import type { StockTransfer } from "./stock";
@@ -16,7 +18,7 @@ export const STOCK_NAMES = { A: "GENERAL", B: "WEB" } as const;
 
 function sku(value: string) {
   const parts = parseSku(value);
-  if (!parts) throw new Error(`"${value}" is not a Fastmag SKU (REFERENCE|COLOR|SIZE)`);
+  if (!parts) throw new ValidationError(said("fastmag.notASku", { sku: value }));
   for (const part of [parts.reference, parts.color, parts.size]) exactText(part, `SKU "${value}" part`);
   return parts;
 }

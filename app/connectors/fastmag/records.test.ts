@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { sayIn } from "../../i18n/stored-words";
+import { merchantMessageOf } from "../../lib/errors";
 import {
   customerRecord,
   deliveryAddressRecord,
@@ -67,6 +69,20 @@ describe("transaction records", () => {
     expect(() =>
       orderRecords("WEB", { ...base, lines: [{ sku: "JUSTAREF", title: "x", unitPrice: 1, quantity: 1 }] }),
     ).toThrow("not a Fastmag SKU");
+  });
+
+  it("says a SKU that is not REF|COLOR|SIZE with its words: French reads French, the English unchanged", () => {
+    const base = { shopifyOrderId: "1", shopifyOrderName: "#1", email: "a@b.fr", paymentMethods: ["card" as const] };
+    let error: unknown;
+    try {
+      orderRecords("WEB", { ...base, lines: [{ sku: "JUSTAREF", title: "x", unitPrice: 1, quantity: 1 }] });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error).message).toBe('"JUSTAREF" is not a Fastmag SKU (REFERENCE|COLOR|SIZE)');
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "« JUSTAREF » n'est pas un SKU Fastmag (RÉFÉRENCE|COULEUR|TAILLE)",
+    );
   });
 
   it("writes transfers between the general (A) and web (B) stocks", () => {

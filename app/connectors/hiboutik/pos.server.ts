@@ -136,14 +136,15 @@ export function createHiboutikPos(
       try {
         const [found, warehouses] = await Promise.all([stores(), warehouseByStore()]);
         const used = await quota.used();
-        const left = Math.max(0, quota.limit - used).toLocaleString("en-US");
         const missing = found.filter((store) => !warehouses.has(store.id)).length;
         return {
           ok: true,
-          message:
-            `Connected: ${plural(found.length, "store")}` +
-            (missing ? ` (${plural(missing, "store")} without a warehouse: no stock there)` : "") +
-            `, ${left} of ${quota.limit.toLocaleString("en-US")} requests left today.`,
+          message: said("words5.pos.hiboutik.connected", {
+            count: found.length,
+            missing,
+            left: Math.max(0, quota.limit - used),
+            limit: quota.limit,
+          }),
         };
       } catch (error) {
         return { ok: false, message: merchantMessageOf(error) ?? errorMessage(error) };
@@ -256,8 +257,4 @@ function rows(body: unknown): unknown[] {
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() ? value.trim() : undefined;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }

@@ -132,7 +132,7 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
         if (!found.some((row) => String(row.accountID) === settings.accountId))
           return {
             ok: false,
-            message: `These tokens open another Lightspeed account than ${settings.accountId}: check the account ID.`,
+            message: said("words5.pos.lightspeed.otherAccount", { id: settings.accountId }),
           };
         const locations = await shops();
         const shop = locations.find((candidate) => candidate.id === String(settings.shopId));
@@ -143,23 +143,31 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
           (row) => Number(row.employeeID) === settings.employeeId,
         );
         const problems = [
-          shop ? "" : `there is no shop ${settings.shopId}`,
-          register ? "" : `there is no register ${settings.registerId}`,
+          shop ? null : said("words5.pos.lightspeed.noShop", { id: settings.shopId }),
+          register ? null : said("words5.pos.lightspeed.noRegister", { id: settings.registerId }),
           register && Number(register.shopID) !== settings.shopId
-            ? `register ${settings.registerId} is not in shop ${settings.shopId}`
-            : "",
-          employee ? "" : `there is no employee ${settings.employeeId}`,
-        ].filter(Boolean);
+            ? said("words5.pos.lightspeed.registerElsewhere", { register: settings.registerId, shop: settings.shopId })
+            : null,
+          employee ? null : said("words5.pos.lightspeed.noEmployee", { id: settings.employeeId }),
+        ].filter((problem) => problem !== null);
         if (problems.length && settings.moves === "sale")
-          return { ok: false, message: `Connected, but ${problems.join(", ")}: sales could not be recorded.` };
+          return {
+            ok: false,
+            message: said("words5.pos.lightspeed.cannotSell", {
+              problems: problems.reduceRight((rest, first) => said("words5.comma", { first, rest })),
+            }),
+          };
         return {
           ok: true,
           message:
-            `Connected: ${locations.length} shop${locations.length === 1 ? "" : "s"}` +
-            (settings.moves === "sale" && shop && register && employee
-              ? `; online sales go to ${String(register.name)} of ${shop.name} as ${String(employee.firstName)} ${String(employee.lastName ?? "")}`.trimEnd()
-              : "; online sales set the quantity on hand") +
-            ".",
+            settings.moves === "sale" && shop && register && employee
+              ? said("words5.pos.lightspeed.connectedSales", {
+                  count: locations.length,
+                  register: String(register.name),
+                  shop: shop.name,
+                  employee: `${String(employee.firstName)} ${String(employee.lastName ?? "")}`.trimEnd(),
+                })
+              : said("words5.pos.lightspeed.connectedQoh", { count: locations.length }),
         };
       } catch (error) {
         return { ok: false, message: merchantMessageOf(error) ?? errorMessage(error) };

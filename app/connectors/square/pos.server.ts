@@ -65,11 +65,13 @@ export class SquarePointOfSale implements PointOfSale {
       const wanted = this.settings.locationIds;
       const missing = wanted.filter((id) => !locations.some((location) => location.id === id));
       if (missing.length)
-        return { ok: false, message: `Connected, but Square has no location ${missing.join(", ")} on this account.` };
-      const n = locations.length;
+        return { ok: false, message: said("words5.pos.square.noLocation", { ids: missing.join(", ") }) };
       return {
         ok: true,
-        message: `Connected: ${n} location${n === 1 ? "" : "s"} (${locations.map((l) => l.name).join(", ")}).`,
+        message: said("words5.pos.square.connected", {
+          count: locations.length,
+          names: locations.map((l) => l.name).join(", "),
+        }),
       };
     } catch (error) {
       return {

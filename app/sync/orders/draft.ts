@@ -4,6 +4,7 @@
 import type { ErpCustomerDraft, PostalAddress } from "../../domain/customers";
 import type { ErpOrderDraft, ErpOrderLineDraft } from "../../domain/orders";
 import type { PaymentMethod } from "../../domain/payments";
+import { said, type Message, type Said } from "../../i18n/stored-words";
 import { PermanentError } from "../../lib/errors";
 import type { OrderForExport } from "../../shopify/operations/orders";
 
@@ -40,16 +41,15 @@ export function deliveryAddressName(shopifyOrderId: string): string {
 
 export function orderDraftFrom(
   order: ShopifyOrderForExport,
-  destination: { skuProblem(sku: string): string | null },
+  destination: { skuProblem(sku: string): Message | null },
 ): { draft: ErpOrderDraft; customer: ErpCustomerDraft } {
-  const problems: string[] = [];
-  if (!order.email) problems.push("the order has no customer email");
+  const problems: Said[] = [];
+  if (!order.email) problems.push(said("words5.order.noEmail"));
   const a = order.shippingAddress;
-  if (!a || !a.address1 || !a.zip || !a.city)
-    problems.push("the order has no complete shipping address (street, postcode, city)");
+  if (!a || !a.address1 || !a.zip || !a.city) problems.push(said("words5.order.noAddress"));
 
   // Never send part of an order: one with more lines than a query reads is held for a person.
-  if (order.lineItems.pageInfo?.hasNextPage) problems.push("the order has more than 100 lines");
+  if (order.lineItems.pageInfo?.hasNextPage) problems.push(said("words5.order.tooManyLines"));
   const lines: ErpOrderLineDraft[] = [];
   const giftCards: string[] = [];
   for (const line of order.lineItems.nodes) {
@@ -58,9 +58,9 @@ export function orderDraftFrom(
       giftCards.push(`${line.quantity} × ${line.name} (${amount(line.originalUnitPriceSet).toFixed(2)})`);
       continue;
     }
-    const skuProblem = line.sku ? destination.skuProblem(line.sku) : "no SKU";
+    const skuProblem = line.sku ? destination.skuProblem(line.sku) : said("words5.order.noSku");
     if (!line.sku || skuProblem) {
-      problems.push(`line "${line.name}" has SKU "${line.sku ?? ""}", ${skuProblem}`);
+      problems.push(said("words5.order.lineSku", { line: line.name, sku: line.sku ?? "", problem: skuProblem ?? "" }));
       continue;
     }
     lines.push({
@@ -72,9 +72,15 @@ export function orderDraftFrom(
     });
   }
   if (lines.length === 0 && giftCards.length > 0 && problems.length === 0)
-    problems.push("the order holds only gift cards: nothing to send to the back office");
-  else if (lines.length === 0 && problems.length === 0) problems.push("the order has no lines");
-  if (problems.length) throw new OrderNotExportableError(`Order ${order.name} cannot be sent: ${problems.join("; ")}.`);
+    problems.push(said("words5.order.onlyGiftCards"));
+  else if (lines.length === 0 && problems.length === 0) problems.push(said("words5.order.noLines"));
+  if (problems.length)
+    throw new OrderNotExportableError(
+      said("words5.order.cannotBeSent", {
+        order: order.name,
+        problems: problems.reduceRight((rest, first) => said("words5.order.problems", { first, rest })),
+      }),
+    );
 
   const shippingAddress: PostalAddress = {
     name: deliveryAddressName(order.id),

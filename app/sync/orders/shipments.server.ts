@@ -5,7 +5,15 @@ import type { ShipmentOutcome } from "../../capabilities/shipment-destination";
 import { connectorsOffering, setUpConnectorIds } from "../../connectors/registry.server";
 import { loadConnectorSecrets, loadConnectorSettings } from "../../connectors/settings.server";
 import type { Db } from "../../db.server";
-import { NotConfiguredError, PermanentError, TransientError, errorMessage, isTransient } from "../../lib/errors";
+import { type Message, said } from "../../i18n/stored-words";
+import {
+  NotConfiguredError,
+  PermanentError,
+  TransientError,
+  errorMessage,
+  isTransient,
+  merchantMessageOf,
+} from "../../lib/errors";
 import { logger } from "../../lib/logger.server";
 import { shopTimeZone } from "../../shops/time-zone.server";
 
@@ -57,7 +65,20 @@ export async function receiveOrderFulfilled(
     }
   }
   if (failures.length === 0) return outcomes;
-  const message = `Order ${id}: the shipment could not be sent to ${failures.map((f) => f.name).join(" and ")}: ${failures.map((f) => errorMessage(f.error)).join("; ")}`;
+  // One refusal keeps its words (RetailCRM's "register the module" is said in the admin's language).
+  const reason: Message =
+    failures.length === 1
+      ? (merchantMessageOf(failures[0]!.error) ?? errorMessage(failures[0]!.error))
+      : failures.map((f) => errorMessage(f.error)).join("; ");
+  const names = failures.map((f) => f.name);
+  const message = said("words5.shipment.notSent", {
+    order: String(id),
+    systems:
+      names.length === 1
+        ? names[0]!
+        : said("words5.and", { names: names.slice(0, -1).join(" and "), last: names.at(-1)! }),
+    reason,
+  });
   throw failures.every((f) => isTransient(f.error)) ? new TransientError(message) : new PermanentError(message);
 }
 

@@ -318,6 +318,27 @@ describe("job application through the app proxy", { timeout: 60_000 }, () => {
     expect(await closed.json()).toEqual({ error: "This shop does not take job applications online yet." });
   });
 
+  it("an application whose mail failed says why on the Mail screen in the admin's language, English unchanged", async () => {
+    const shop = await openShop("jobs-failed");
+    expect((await submit(proxied(shop))).status).toBe(202);
+    // The address removed before the mail went: it cannot be sent.
+    await mailAction({
+      request: adminRequest(shop, "/app/mail", { form: { intent: "job-applications", jobApplicationsTo: "" } }),
+      params: {},
+      context: {},
+    });
+    const row = await db.jobApplication.findFirstOrThrow({ where: { shop } });
+    expect(await sendJobApplication(db, shop, row.id, { now: () => new Date(), lastAttempt: true })).toBe("failed");
+    const screen = (locale: string) =>
+      mailLoader({ request: adminRequest(shop, `/app/mail?locale=${locale}`), params: {}, context: {} });
+    expect((await screen("en")).jobApplications.recent).toMatchObject([
+      { status: "failed", error: "No address is set for job applications." },
+    ]);
+    expect((await screen("fr")).jobApplications.recent).toMatchObject([
+      { status: "failed", error: "Aucune adresse n'est définie pour les candidatures." },
+    ]);
+  });
+
   it("GDPR: data_request lists an applicant's applications by e-mail, customers/redact and shop/redact delete them", async () => {
     const shop = await openShop("jobs-gdpr");
     expect((await submit(proxied(shop, { files: [{ name: "cv.pdf", content: PDF }] }))).status).toBe(202);
