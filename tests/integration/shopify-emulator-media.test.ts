@@ -1,6 +1,8 @@
 // The emulator's media and files, over HTTP as the app would use them: a staged upload keeps the
 // bytes, productCreateMedia and fileCreate go UPLOADED → PROCESSING → READY (or FAILED for bytes that
 // are not an image), polled through product.media and node(id:), and variant media.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { pollUntil, shopifyClient } from "../support/shopify-emulator-client";
@@ -147,7 +149,15 @@ describe("product media", () => {
   });
 
   it("attaches READY media to a variant, and refuses media still processing", async () => {
-    const source = await upload("pull-ecru.png", "image/png", PNG);
+    // The image comes from a server that answers only when told: the media stays processing until then,
+    // however slowly this test runs (the emulator's processing steps take milliseconds).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const images = http.createServer((_request, response) => {
+      void released.then(() => response.writeHead(200, { "content-type": "image/png" }).end(PNG));
+    });
+    await new Promise<void>((resolve) => images.listen(0, "127.0.0.1", resolve));
+    const source = `http://127.0.0.1:${(images.address() as AddressInfo).port}/pull-ecru.png`;
     const { data } = await client.gql(CREATE_MEDIA, {
       productId,
       media: [{ originalSource: source, mediaContentType: "IMAGE" }],
@@ -164,7 +174,9 @@ describe("product media", () => {
       variantMedia: [{ variantId: variantIds[1], mediaIds: [mediaId] }],
     });
     expect(early.data.productVariantAppendMedia.userErrors[0].code).toBe("NON_READY_MEDIA");
+    release();
     await settled(mediaId);
+    images.close();
     const attached = await client.gql(APPEND, {
       productId,
       variantMedia: [{ variantId: variantIds[1], mediaIds: [mediaId] }],
