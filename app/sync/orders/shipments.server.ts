@@ -65,7 +65,7 @@ export async function receiveOrderFulfilled(
     }
   }
   if (failures.length === 0) return outcomes;
-  // One refusal keeps its words (RetailCRM's "register the module" is said in the admin's language).
+  // One refusal keeps its words (a destination's advice, e.g. "register the module", is said in the admin's language).
   const reason: Message =
     failures.length === 1
       ? (merchantMessageOf(failures[0]!.error) ?? errorMessage(failures[0]!.error))
