@@ -1821,4 +1821,9 @@ export const STORED_WORDS = {
     en: () => "the order has no lines",
     fr: () => "la commande n'a pas de lignes",
   }),
+  // ── The Unmatched screen's decisions, as the syncs say them (docs/decisions/0022-unmatched-decisions.md) ──
+  "unmatched.order.onlyIgnored": entry({
+    en: () => "every line's SKU is ignored on the Unmatched screen: nothing to send to the back office",
+    fr: () => "le SKU de chaque ligne est ignoré dans l'écran SKU sans correspondance : rien à envoyer au back-office",
+  }),
 } satisfies Record<string, Entry<never>>;

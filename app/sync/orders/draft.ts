@@ -7,6 +7,7 @@ import type { PaymentMethod } from "../../domain/payments";
 import { said, type Message, type Said } from "../../i18n/stored-words";
 import { PermanentError } from "../../lib/errors";
 import type { OrderForExport } from "../../shopify/operations/orders";
+import type { SkuResolution } from "../unmatched/decisions.server";
 
 export type ShopifyOrderForExport = NonNullable<OrderForExport["order"]>;
 
@@ -39,9 +40,18 @@ export function deliveryAddressName(shopifyOrderId: string): string {
   return `SHOPIFY-${shopifyOrderId.replace(/^gid:\/\/shopify\/Order\//, "")}`;
 }
 
+/** No decision taken on the Unmatched screen: every line goes with the SKU Shopify has. */
+const AS_IN_SHOPIFY: Pick<SkuResolution, "sourceSkuOf"> = { sourceSkuOf: (sku) => sku };
+
+/**
+ * `skus` applies the merchant's Unmatched decisions (ADR 0022): a line whose Shopify SKU is linked goes with
+ * the back office's SKU; a line whose SKU is ignored is not one the back office knows, so it is named in the
+ * comment, like a gift card, instead of holding the whole order.
+ */
 export function orderDraftFrom(
   order: ShopifyOrderForExport,
   destination: { skuProblem(sku: string): Message | null },
+  skus: Pick<SkuResolution, "sourceSkuOf"> = AS_IN_SHOPIFY,
 ): { draft: ErpOrderDraft; customer: ErpCustomerDraft } {
   const problems: Said[] = [];
   if (!order.email) problems.push(said("words5.order.noEmail"));
@@ -52,19 +62,25 @@ export function orderDraftFrom(
   if (order.lineItems.pageInfo?.hasNextPage) problems.push(said("words5.order.tooManyLines"));
   const lines: ErpOrderLineDraft[] = [];
   const giftCards: string[] = [];
+  const ignored: string[] = [];
   for (const line of order.lineItems.nodes) {
     // Gift cards are sold and issued by Shopify; the back office only hears about them in the comment.
     if (line.isGiftCard) {
       giftCards.push(`${line.quantity} × ${line.name} (${amount(line.originalUnitPriceSet).toFixed(2)})`);
       continue;
     }
-    const skuProblem = line.sku ? destination.skuProblem(line.sku) : said("words5.order.noSku");
-    if (!line.sku || skuProblem) {
+    const sku = line.sku ? skus.sourceSkuOf(line.sku) : null;
+    if (line.sku && sku === null) {
+      ignored.push(`${line.quantity} × ${line.name} (${line.sku})`);
+      continue;
+    }
+    const skuProblem = sku ? destination.skuProblem(sku) : said("words5.order.noSku");
+    if (!sku || skuProblem) {
       problems.push(said("words5.order.lineSku", { line: line.name, sku: line.sku ?? "", problem: skuProblem ?? "" }));
       continue;
     }
     lines.push({
-      sku: line.sku,
+      sku,
       title: line.name,
       unitPrice: amount(line.originalUnitPriceSet),
       quantity: line.quantity,
@@ -73,6 +89,8 @@ export function orderDraftFrom(
   }
   if (lines.length === 0 && giftCards.length > 0 && problems.length === 0)
     problems.push(said("words5.order.onlyGiftCards"));
+  else if (lines.length === 0 && ignored.length > 0 && problems.length === 0)
+    problems.push(said("unmatched.order.onlyIgnored"));
   else if (lines.length === 0 && problems.length === 0) problems.push(said("words5.order.noLines"));
   if (problems.length)
     throw new OrderNotExportableError(
@@ -95,7 +113,13 @@ export function orderDraftFrom(
     phone: a!.phone ?? undefined,
   };
   const comment =
-    [order.note, giftCards.length ? `Gift cards: ${giftCards.join(", ")}` : null].filter(Boolean).join(" — ") ||
+    [
+      order.note,
+      giftCards.length ? `Gift cards: ${giftCards.join(", ")}` : null,
+      ignored.length ? `Not in the back office (ignored SKUs): ${ignored.join(", ")}` : null,
+    ]
+      .filter(Boolean)
+      .join(" — ") ||
     undefined;
   const draft: ErpOrderDraft = {
     shopifyOrderId: order.id,

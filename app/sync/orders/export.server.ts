@@ -14,6 +14,7 @@ import { assertNoUserErrors } from "../../shopify/admin-client.server";
 import { ORDER_FOR_EXPORT, SET_ORDER_METAFIELDS } from "../../shopify/operations/orders";
 import { orderDraftFrom, OrderNotExportableError } from "./draft";
 import type { OrderDestination } from "../../capabilities/order-destination";
+import { skuResolution } from "../unmatched/decisions.server";
 import { addOrderEvent } from "./records.server";
 import type { AdminRequester } from "./shopify-client.server";
 
@@ -161,7 +162,11 @@ export async function exportOrder(
     if (!erpOrderId) erpOrderId = (await deps.destination.orderByShopifyId(row.shopifyOrderId))?.id ?? null;
     let created = false;
     if (!erpOrderId) {
-      const { draft, customer } = orderDraftFrom(order, { skuProblem: (sku) => deps.destination.skuProblem(sku) });
+      const { draft, customer } = orderDraftFrom(
+        order,
+        { skuProblem: (sku) => deps.destination.skuProblem(sku) },
+        await skuResolution(db, row.shop),
+      );
       transfers = deps.destination.stockFollowUp
         ? draft.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }))
         : null;

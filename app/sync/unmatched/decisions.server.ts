@@ -47,6 +47,35 @@ export async function skuDecisions(db: Db, shop: string): Promise<SkuDecisions> 
   return decisions;
 }
 
+/**
+ * The one reading of the decisions every sync resolves a SKU through (docs/decisions/0022-unmatched-decisions.md).
+ * Ignore means "left alone by every sync": no sync creates, lists, moves, exports or reports an ignored SKU.
+ * Link-to means the source SKU and the chosen Shopify SKU are one article: a sync that starts from Shopify
+ * (an order line, a marketplace listing, a POS item mapped to a variant) speaks of it to the source with the
+ * source SKU; a sync that starts from the source writes it onto the Shopify variant that carries the chosen SKU.
+ */
+export interface SkuResolution {
+  /** The source SKU a Shopify variant's SKU stands for (itself unless linked); null when ignored. */
+  sourceSkuOf(shopifySku: string): string | null;
+  /** The SKU of the Shopify variant a source SKU is synced onto (itself unless linked); null when ignored. */
+  shopifySkuOf(sourceSku: string): string | null;
+  /** Whether a source SKU was linked to a Shopify SKU other than its own. */
+  isLinked(sourceSku: string): boolean;
+}
+
+export function resolveSkus(decisions: SkuDecisions): SkuResolution {
+  return {
+    sourceSkuOf: (sku) => (decisions.ignoredShopify.has(sku) ? null : (decisions.shopifyToSource.get(sku) ?? sku)),
+    shopifySkuOf: (sku) => (decisions.ignoredSource.has(sku) ? null : (decisions.sourceToShopify.get(sku) ?? sku)),
+    isLinked: (sku) => decisions.sourceToShopify.has(sku),
+  };
+}
+
+/** The shop's decisions as a SKU resolution (read once per run or per order; a few rows). */
+export async function skuResolution(db: Db, shop: string): Promise<SkuResolution> {
+  return resolveSkus(await skuDecisions(db, shop));
+}
+
 /** Collects what a full stock run finds on one side only, then replaces the undecided rows with it. */
 export class UnmatchedCollector {
   readonly source: string[] = [];
