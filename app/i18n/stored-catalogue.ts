@@ -1826,4 +1826,9 @@ export const STORED_WORDS = {
     en: () => "every line's SKU is ignored on the Unmatched screen: nothing to send to the back office",
     fr: () => "le SKU de chaque ligne est ignoré dans l'écran SKU sans correspondance : rien à envoyer au back-office",
   }),
+  "unmatched.listing.allIgnored": entry<{ title: string }>({
+    en: (p) => `"${p.title}" is not listed: every SKU of it is ignored on the Unmatched screen`,
+    fr: (p) =>
+      `${quote.fr(p.title)} n'est pas publié : chacun de ses SKU est ignoré dans l'écran SKU sans correspondance`,
+  }),
 } satisfies Record<string, Entry<never>>;

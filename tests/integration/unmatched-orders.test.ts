@@ -65,7 +65,9 @@ describe("order export and the Unmatched decisions", () => {
   it("without the decisions, the same Shopify SKUs hold the order", async () => {
     await decideUnmatched(world.shop, { intent: "undo", side: "source", sku: SKU });
     await decideUnmatched(world.shop, { intent: "undo", side: "shopify", sku: SHOPIFY_IGNORED });
-    const order = await exportThroughWebhook([{ sku: SHOPIFY_LINKED, title: "Boxer Beware S", quantity: 1, price: 29.9 }]);
+    const order = await exportThroughWebhook([
+      { sku: SHOPIFY_LINKED, title: "Boxer Beware S", quantity: 1, price: 29.9 },
+    ]);
     expect((await world.exportRow(order.id)).status).toBe("failed");
     expect(world.fastmagOrdersFor(order.id)).toEqual([]);
   });

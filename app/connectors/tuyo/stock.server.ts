@@ -2,11 +2,14 @@
 // (variants named by their values, 100 products per call), only where they differ from what was last
 // sent. SKUs not listed on Tuyo are none of its business and are passed over silently. A product Tuyo
 // refuses (erroredProducts) is a skipped record with Tuyo's reason; the others are still written.
+// Listed variants carry Shopify's SKUs: the Unmatched screen's decisions say which stock-source SKU each
+// stands for (a linked one gets its linked SKU's level; an ignored one is never moved; ADR 0022).
 import type { StockDestination, StockWriteReport } from "../../capabilities/stock-destination";
 import type { Db } from "../../db.server";
 import type { StockLevel } from "../../domain/stock";
 import { said } from "../../i18n/stored-words";
 import type { SyncReporter } from "../../sync/sync-context";
+import { skuResolution } from "../../sync/unmatched/decisions.server";
 import { erroredProducts, type TuyoClient } from "./client.server";
 import { listedProducts, saveListedVariants, type ListedProduct } from "./listings.server";
 
@@ -44,13 +47,14 @@ export function tuyoStockDestination(deps: TuyoStockDeps): StockDestination {
 type Reading = (sku: string) => number | undefined;
 
 async function write(deps: TuyoStockDeps, availableOf: Reading): Promise<TuyoStockReport> {
-  const products = await listedProducts(deps.db, deps.shop);
+  const [products, skus] = await Promise.all([listedProducts(deps.db, deps.shop), skuResolution(deps.db, deps.shop)]);
   const changed: { product: ListedProduct; next: ListedProduct["variants"] }[] = [];
   let unchanged = 0;
   for (const product of products) {
     let differs = false;
     const next = product.variants.map((v) => {
-      const available = availableOf(v.sku);
+      const sourceSku = skus.sourceSkuOf(v.sku);
+      const available = sourceSku === null ? undefined : availableOf(sourceSku);
       if (available === undefined) return v;
       const stock = Math.max(0, Math.floor(available));
       if (stock === v.stock) {

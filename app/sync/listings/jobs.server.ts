@@ -6,6 +6,7 @@ import { setUpProvidersOf } from "../../connectors/registry.server";
 import type { JobContext } from "../../jobs/context.server";
 import { defineJobType, type JobTypeDefinition } from "../../jobs/registry.server";
 import { adminClientForShop } from "../../shopify/admin-for-shop.server";
+import { skuResolution } from "../unmatched/decisions.server";
 import { publishProducts, unpublishProducts, type PublishDeps } from "./publish.server";
 
 export const listingJobTypes: JobTypeDefinition[] = [];
@@ -33,6 +34,7 @@ async function publishDeps(ctx: JobContext<unknown>): Promise<PublishDeps> {
     admin: await adminClientForShop(ctx.shop, { db: ctx.db }),
     destinations: providers.map((p) => ({ id: p.id, name: p.name, destination: p.port })),
     report: ctx,
+    skus: await skuResolution(ctx.db, ctx.shop),
   };
 }
 

@@ -2,10 +2,13 @@
 // or products; they are read from Shopify and handed to every marketplace the shop set up. The
 // marketplace connector refuses what it cannot list (with the reason), sends new products, and only what
 // changed of listed ones. Re-sending the listed products (after changes in Shopify) goes the same way.
-import type { CatalogDestination, ListingOutcome } from "../../capabilities/catalog-destination";
+// A variant whose SKU the merchant ignored on the Unmatched screen is not listed (ADR 0022); a product
+// left with none is passed over with that reason.
+import type { CatalogDestination, ListingOutcome, ListingProduct } from "../../capabilities/catalog-destination";
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import { listingProducts, type ProductSelection } from "../../shopify/listing-products.server";
 import type { SyncReporter } from "../sync-context";
+import { NO_DECISIONS, resolveSkus, type SkuResolution } from "../unmatched/decisions.server";
 import { said } from "../../i18n/stored-words";
 
 export type { ProductSelection } from "../../shopify/listing-products.server";
@@ -14,6 +17,8 @@ export interface PublishDeps {
   admin: ShopifyAdminClient;
   destinations: { id: string; name: string; destination: CatalogDestination }[];
   report: SyncReporter;
+  /** The Unmatched screen's decisions (none when absent). */
+  skus?: Pick<SkuResolution, "sourceSkuOf">;
 }
 
 export interface PublishResult {
@@ -23,14 +28,33 @@ export interface PublishResult {
   unchanged: number;
   refused: { productId: string; reason: string }[];
   failed: { productId: string; reason: string }[];
+  /** Products passed over because every variant's SKU is ignored. */
+  ignored: number;
+}
+
+/** The product without the variants whose SKU is ignored; null when none is left. */
+function withoutIgnored(product: ListingProduct, skus: Pick<SkuResolution, "sourceSkuOf">): ListingProduct | null {
+  const variants = product.variants.filter((v) => !v.sku || skus.sourceSkuOf(v.sku) !== null);
+  if (variants.length === product.variants.length) return product;
+  return variants.length ? { ...product, variants } : null;
 }
 
 export async function publishProducts(deps: PublishDeps, selection: ProductSelection): Promise<PublishResult> {
-  const result: PublishResult = { seen: 0, listed: 0, updated: 0, unchanged: 0, refused: [], failed: [] };
-  for await (const page of listingProducts(deps.admin, selection)) {
+  const result: PublishResult = { seen: 0, listed: 0, updated: 0, unchanged: 0, refused: [], failed: [], ignored: 0 };
+  const skus = deps.skus ?? resolveSkus(NO_DECISIONS);
+  for await (const read of listingProducts(deps.admin, selection)) {
     await deps.report.checkpoint();
-    result.seen += page.length;
-    deps.report.count({ seen: page.length });
+    result.seen += read.length;
+    deps.report.count({ seen: read.length });
+    const page: ListingProduct[] = [];
+    for (const product of read) {
+      const kept = withoutIgnored(product, skus);
+      if (kept) page.push(kept);
+      else {
+        result.ignored++;
+        deps.report.skip("product", product.productId, said("unmatched.listing.allIgnored", { title: product.title }));
+      }
+    }
     for (const { name, destination } of deps.destinations) {
       const outcomes: ListingOutcome[] = await destination.publish(page);
       for (const o of outcomes) {

@@ -119,8 +119,7 @@ export function orderDraftFrom(
       ignored.length ? `Not in the back office (ignored SKUs): ${ignored.join(", ")}` : null,
     ]
       .filter(Boolean)
-      .join(" — ") ||
-    undefined;
+      .join(" — ") || undefined;
   const draft: ErpOrderDraft = {
     shopifyOrderId: order.id,
     shopifyOrderName: order.name,
