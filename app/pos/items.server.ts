@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "../lib/errors";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { MAPPABLE_VARIANTS_PAGE, type MappableVariant } from "../shopify/operations/variants";
+import { skuResolution } from "../sync/unmatched/decisions.server";
 import { pointOfSaleFor, posAccountRow } from "./accounts.server";
 
 export type ItemMappingStatus = "suggested" | "confirmed" | "ignored";
@@ -118,6 +119,7 @@ export async function refreshItemMappings(
   const items: PosItem[] = [];
   const [{ skipped }, variants] = await Promise.all([pos.items((item) => items.push(item)), shopVariants(client)]);
   const index = indexVariants(variants);
+  const skus = await skuResolution(db, shop);
   const existing = new Map(
     (await db.posItemMapping.findMany({ where: { accountId } })).map((m) => [m.posItemId, m] as const),
   );
@@ -130,7 +132,9 @@ export async function refreshItemMappings(
       await db.posItemMapping.update({ where: { id: known.id }, data: facts });
       continue;
     }
-    const match = suggestVariant(item, index);
+    // A POS item carrying a stock-source SKU the merchant linked is that Shopify variant (ADR 0022).
+    const linked = item.sku ? skus.shopifySkuOf(item.sku.trim()) : null;
+    const match = suggestVariant(linked ? { ...item, sku: linked } : item, index);
     if (match) suggested++;
     else unmatched++;
     const data = {

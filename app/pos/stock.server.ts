@@ -7,6 +7,7 @@ import { NotConfiguredError } from "../lib/errors";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { InventoryWriter, levelsOfItems } from "../shopify/inventory.server";
 import type { SyncReporter } from "../sync/sync-context";
+import { skuResolution } from "../sync/unmatched/decisions.server";
 import { sendHeldMoves } from "./sales.server";
 import { pointOfSaleFor, posAccountRow, type PosConnectorOptions } from "./accounts.server";
 import { said } from "../i18n/stored-words";
@@ -51,10 +52,14 @@ export async function pollPosStock(deps: PosStockDeps): Promise<PosStockReport> 
   // read next then include them.
   const waited = await sendHeldMoves(shop, accountId, { db, connector: deps.connector });
   if (waited.length) report.log("info", said("pos.heldMovesSent", { count: waited.length }));
-  const items = await db.posItemMapping.findMany({
-    where: { accountId, status: "confirmed", inventoryItemId: { not: null } },
-    select: { posItemId: true, inventoryItemId: true, variantSku: true },
-  });
+  // A variant whose SKU the merchant ignored on the Unmatched screen is left alone (ADR 0022).
+  const skus = await skuResolution(db, shop);
+  const items = (
+    await db.posItemMapping.findMany({
+      where: { accountId, status: "confirmed", inventoryItemId: { not: null } },
+      select: { posItemId: true, inventoryItemId: true, variantSku: true },
+    })
+  ).filter((i) => !i.variantSku || skus.sourceSkuOf(i.variantSku) !== null);
   const itemOf = new Map(items.map((i) => [i.posItemId, i] as const));
   const shopifyOf = new Map(locations.map((l) => [l.posLocationId, l.shopifyLocationId] as const));
 
