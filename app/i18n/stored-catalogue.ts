@@ -1826,6 +1826,12 @@ export const STORED_WORDS = {
     en: () => "every line's SKU is ignored on the Unmatched screen: nothing to send to the back office",
     fr: () => "le SKU de chaque ligne est ignoré dans l'écran SKU sans correspondance : rien à envoyer au back-office",
   }),
+  "unmatched.catalog.linkedNotCreated": entry<{ title: string; key: string; sku: string; shopifySku: string }>({
+    en: (p) =>
+      `${p.title} (${p.key}) is not created: ${p.sku} is linked to the Shopify variant ${p.shopifySku}, which another product holds. Run "Link existing products" so that product is updated instead of a second one made.`,
+    fr: (p) =>
+      `${p.title} (${p.key}) n'est pas créé : ${p.sku} est associé à la variante Shopify ${p.shopifySku}, qu'un autre produit porte. Lancez « Lier les produits existants » pour que ce produit soit mis à jour au lieu d'en créer un second.`,
+  }),
   "unmatched.listing.allIgnored": entry<{ title: string }>({
     en: (p) => `"${p.title}" is not listed: every SKU of it is ignored on the Unmatched screen`,
     fr: (p) =>

@@ -101,6 +101,7 @@ const ACTION_TONES: Record<PlannedAction, "success" | "info" | "critical" | "att
   unchanged: "success",
   refused: "critical",
   gone: undefined,
+  ignored: undefined,
 };
 
 const OUTCOME_TONES: Record<ProductOutcome, "success" | "info" | "critical" | undefined> = {
@@ -166,6 +167,7 @@ const WORDS = defineWords({
       unchanged: "Up to date",
       refused: "Refused",
       gone: "No longer in the season",
+      ignored: "Ignored (Unmatched SKUs)",
     } satisfies Record<PlannedAction, string>,
     outcomes: {
       created: "Created",
@@ -239,6 +241,7 @@ const WORDS = defineWords({
       unchanged: "À jour",
       refused: "Refusé",
       gone: "N'est plus dans la saison",
+      ignored: "Ignoré (SKU sans correspondance)",
     },
     outcomes: {
       created: "Créé",

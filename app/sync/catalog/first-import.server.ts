@@ -3,7 +3,8 @@
 // the source's id metafield and a link row, so the next import updates it instead of creating a second
 // product. Conflicts are listed, never guessed: one SKU on two Shopify products, a Shopify product whose
 // variants point at two source products, two Shopify products for one source product, a product that
-// already carries another id.
+// already carries another id. A source SKU the merchant linked on the Unmatched screen is matched under the
+// Shopify SKU it was linked to (ADR 0022).
 import type { CatalogSource } from "../../capabilities/catalog-source";
 import type { Db } from "../../db.server";
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
@@ -17,6 +18,7 @@ import type { SyncReporter } from "../sync-context";
 import { forgetSeasonCounts } from "./import.server";
 import { saveLinks, type LinkWrite } from "./links.server";
 import { said, type Said } from "../../i18n/stored-words";
+import { skuResolution } from "../unmatched/decisions.server";
 
 export interface FirstImportDeps {
   db: Db;
@@ -60,12 +62,15 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
   const bySku = new Map<string, string>();
   const byBarcode = new Map<string, Set<string>>();
   const seasonOf = new Map<string, string>();
+  const skus = await skuResolution(db, shop);
   for (const season of seasons) {
     report.progress(0, null, said("catalog.phase.readingSeason", { season, source: deps.sourceName }));
     const read = await source.productsOf(season, (product) => {
       seasonOf.set(product.sourceKey, season);
       for (const v of product.variants) {
-        bySku.set(v.sku, product.sourceKey);
+        // A linked SKU is found in Shopify under the SKU it was linked to; an ignored one is not looked for.
+        const shopifySku = skus.shopifySkuOf(v.sku);
+        if (shopifySku !== null) bySku.set(shopifySku, product.sourceKey);
         if (v.barcode) byBarcode.set(v.barcode, (byBarcode.get(v.barcode) ?? new Set()).add(product.sourceKey));
       }
     });

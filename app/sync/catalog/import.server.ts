@@ -5,7 +5,9 @@
 // go one call each; many go as one bulk mutation. Variants the source no longer lists are kept in
 // Shopify and reported; a product gone from the season can be archived (a setting). Each run and each
 // preview ends by keeping the season's count of products the next import would send (the screen's
-// "changed since last sync").
+// "changed since last sync"). The Unmatched screen's decisions are followed (ADR 0022): an ignored SKU is
+// not created, a linked one is sent with the SKU of the Shopify variant it was linked to, so that variant
+// is updated instead of a second one made.
 import { createHash } from "node:crypto";
 import type { CatalogProduct, CatalogSource } from "../../capabilities/catalog-source";
 import type { Db } from "../../db.server";
@@ -33,6 +35,7 @@ import {
   type LinkWrite,
 } from "./links.server";
 import { said, type Said } from "../../i18n/stored-words";
+import { skuResolution, type SkuResolution } from "../unmatched/decisions.server";
 
 export interface CatalogImportOptions {
   /** List what would happen without writing anything (the screen's Preview). */
@@ -57,7 +60,7 @@ export interface CatalogImportDeps {
   options?: CatalogImportOptions;
 }
 
-export type PlannedAction = "create" | "update" | "unchanged" | "refused" | "gone";
+export type PlannedAction = "create" | "update" | "unchanged" | "refused" | "gone" | "ignored";
 
 export interface PlannedProduct {
   key: string;
@@ -105,6 +108,9 @@ export const PLAN_WORDS = defineWords({
     archived: (source: string, season: string) => `No longer in ${source}'s season ${season}: archived in Shopify.`,
     leftAsIs: (source: string, season: string) =>
       `No longer in ${source}'s season ${season}: left as it is in Shopify.`,
+    allIgnored: "Not created: every SKU of it is ignored on the Unmatched screen.",
+    linkedNotCreated: (sku: string, shopifySku: string) =>
+      `Not created: ${sku} is linked to the Shopify variant ${shopifySku}, which another product holds. Run "Link existing products" so that product is updated instead of a second one made.`,
   },
   fr: {
     tooManyOptions: (n: number, options: string, max: number) =>
@@ -118,6 +124,9 @@ export const PLAN_WORDS = defineWords({
       `N'est plus dans la saison ${season} de ${source} : archivé dans Shopify.`,
     leftAsIs: (source: string, season: string) =>
       `N'est plus dans la saison ${season} de ${source} : laissé tel quel dans Shopify.`,
+    allIgnored: "Non créé : chacun de ses SKU est ignoré dans l'écran SKU sans correspondance.",
+    linkedNotCreated: (sku: string, shopifySku: string) =>
+      `Non créé : ${sku} est associé à la variante Shopify ${shopifySku}, qu'un autre produit porte. Lancez « Lier les produits existants » pour que ce produit soit mis à jour au lieu d'en créer un second.`,
   },
 });
 
@@ -144,6 +153,31 @@ function limitSaid(product: CatalogProduct): Said | null {
   return null;
 }
 
+/**
+ * The product as Shopify should hold it: ignored SKUs left out, linked ones under the SKU of the Shopify
+ * variant they were linked to. `linked` names the first linked variant (source SKU → Shopify SKU).
+ */
+function asShopifyHoldsIt(
+  product: CatalogProduct,
+  skus: Pick<SkuResolution, "shopifySkuOf" | "isLinked">,
+): { product: CatalogProduct; ignored: string[]; linked: [string, string] | null } {
+  const ignored: string[] = [];
+  let linked: [string, string] | null = null;
+  const variants: CatalogProduct["variants"] = [];
+  for (const v of product.variants) {
+    const sku = skus.shopifySkuOf(v.sku);
+    if (sku === null) ignored.push(v.sku);
+    else if (sku === v.sku) variants.push(v);
+    else {
+      linked ??= [v.sku, sku];
+      variants.push({ ...v, sku });
+    }
+  }
+  return ignored.length || linked
+    ? { product: { ...product, variants }, ignored, linked }
+    : { product, ignored, linked };
+}
+
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("base64url");
 
 /** A product to send: its productSet input is made again when written (never held for a whole season). */
@@ -166,8 +200,17 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
   const words = PLAN_WORDS[options.locale ?? "en"];
   const idField = source.productIdMetafield;
   report.progress(0, null, said("catalog.phase.readingSeason", { season, source: deps.sourceName }));
+  const skus = await skuResolution(db, shop);
   const products: CatalogProduct[] = [];
-  const read = await source.productsOf(season, (p) => products.push(p));
+  // Ignored SKUs of each product (source SKUs): not created, and not reported as gone when Shopify has them.
+  const ignoredOf = new Map<string, Set<string>>();
+  const linkedOf = new Map<string, [string, string]>();
+  const read = await source.productsOf(season, (p) => {
+    const held = asShopifyHoldsIt(p, skus);
+    if (held.ignored.length) ignoredOf.set(p.sourceKey, new Set(held.ignored));
+    if (held.linked) linkedOf.set(p.sourceKey, held.linked);
+    products.push(held.product);
+  });
   reportUnreadable(report, deps.sourceName, read.skipped, "product-row");
   await report.checkpoint();
 
@@ -180,11 +223,15 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     linksInGroups(db, shop, ENTITY.product, [season]),
   ]);
   const goneSkus = new Map<string, string[]>();
+  const keptQuietly = new Set<string>();
   for (const product of products) {
     const linked = variantSkus.get(product.sourceKey);
     if (!linked) continue;
     const listed = new Set(product.variants.map((v) => v.sku));
+    const ignored = ignoredOf.get(product.sourceKey);
     const gone = linked.filter((sku) => !listed.has(sku));
+    // An ignored SKU Shopify already has is kept as it is, like a gone one, but not reported.
+    if (ignored) for (const sku of gone) if (ignored.has(sku)) keptQuietly.add(sku);
     if (gone.length) goneSkus.set(product.sourceKey, gone);
   }
   variantSkus.clear();
@@ -216,6 +263,31 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       action: "unchanged",
     };
     result.plan.push(planned);
+    const isNew = !hashes.has(product.sourceKey);
+    if (isNew && product.variants.length === 0 && ignoredOf.has(product.sourceKey)) {
+      planned.action = "ignored";
+      planned.reason = words.allIgnored;
+      continue;
+    }
+    const linkedPair = linkedOf.get(product.sourceKey);
+    if (isNew && linkedPair) {
+      // The linked variant lives in a product this import does not know: creating this one would make a
+      // second variant with that SKU. Shown, never guessed; the first import links the two.
+      planned.action = "refused";
+      planned.reason = words.linkedNotCreated(linkedPair[0], linkedPair[1]);
+      result.refused++;
+      report.skip(
+        "product",
+        product.sourceKey,
+        said("unmatched.catalog.linkedNotCreated", {
+          title: product.title,
+          key: product.sourceKey,
+          sku: linkedPair[0],
+          shopifySku: linkedPair[1],
+        }),
+      );
+      continue;
+    }
     const problem = limitProblem(product);
     if (problem) {
       planned.action = "refused";
@@ -230,10 +302,11 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     }
     // Variants Shopify holds that the source dropped: sent again as they were, so productSet keeps them.
     const gone = (goneSkus.get(product.sourceKey) ?? []).filter((sku) => goneDetails.has(sku));
-    if (gone.length) {
-      result.goneVariants += gone.length;
-      planned.reason = words.variantsGone(gone.length, deps.sourceName, gone.join(", "));
-      for (const sku of gone)
+    const reported = gone.filter((sku) => !keptQuietly.has(sku));
+    if (reported.length) {
+      result.goneVariants += reported.length;
+      planned.reason = words.variantsGone(reported.length, deps.sourceName, reported.join(", "));
+      for (const sku of reported)
         report.skip("variant", sku, said("catalog.variantGone", { source: deps.sourceName, season }));
     }
     const kept = gone.map((sku) => JSON.parse(goneDetails.get(sku)!) as Record<string, unknown>);
