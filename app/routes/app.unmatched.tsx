@@ -89,7 +89,7 @@ const WORDS = defineWords({
     ignored: "Ignored",
     shown: (shown: string, total: string) => `${shown} shown of ${total}`,
     footer: (source: string) =>
-      `Ignored SKUs are no longer reported by the stock and price syncs. A linked ${source} SKU gets its stock and price on the Shopify variant you chose, from the next run.`,
+      `Every sync leaves ignored SKUs alone: they are no longer reported, created, listed on marketplaces, moved by POS systems or sent on orders. A linked ${source} SKU and the Shopify variant you chose are one article for every sync, from the next run: stock, price, catalog, marketplaces, POS systems and orders.`,
     undoLabel: (sku: string) => `Undo the decision on ${sku}`,
     undo: "Undo",
     variantFor: (sku: string) => `Shopify variant for ${sku}`,
@@ -124,7 +124,7 @@ const WORDS = defineWords({
     ignored: "Ignoré",
     shown: (shown: string, total: string) => `${shown} affiché(s) sur ${total}`,
     footer: (source: string) =>
-      `Les SKU ignorés ne sont plus signalés par les synchronisations du stock et des prix. Un SKU de ${source} associé donne son stock et son prix à la variante Shopify choisie, dès la prochaine synchronisation.`,
+      `Toutes les synchronisations laissent de côté les SKU ignorés : ils ne sont plus signalés, créés, publiés sur les marketplaces, modifiés par les caisses ni envoyés dans les commandes. Un SKU de ${source} associé et la variante Shopify choisie sont un même article pour toutes les synchronisations, dès la prochaine : stock, prix, catalogue, marketplaces, caisses et commandes.`,
     undoLabel: (sku: string) => `Annuler la décision sur ${sku}`,
     undo: "Annuler",
     variantFor: (sku: string) => `Variante Shopify pour ${sku}`,

@@ -1,7 +1,8 @@
 // Unmatched SKUs: what a full stock run saw on one side only (the stock source's SKUs no Shopify variant
 // has, Shopify's SKUs the source does not know), and the merchant's decisions about them, which every
-// stock and price sync honours: an ignored SKU is no longer reported, a linked source SKU is synced onto
-// the Shopify variant whose SKU the merchant chose. Kept in UnmatchedSku (prisma/schema.prisma).
+// sync honours (docs/decisions/0022-unmatched-decisions.md): an ignored SKU is left alone and no longer
+// reported, a linked source SKU and the Shopify variant whose SKU the merchant chose are one article.
+// Syncs read them once per run through skuResolution(). Kept in UnmatchedSku (prisma/schema.prisma).
 import type { Db } from "../../db.server";
 
 export type UnmatchedSide = "source" | "shopify";
