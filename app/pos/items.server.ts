@@ -98,6 +98,9 @@ export function indexVariants(variants: ShopVariant[]) {
   return index;
 }
 
+/** How a POS item was set aside because its SKU is ignored on the Unmatched screen (not by the merchant here). */
+const IGNORED_SKU = "unmatched-ignored";
+
 export interface RefreshDeps {
   db?: Db;
   client?: ShopifyAdminClient;
@@ -128,19 +131,22 @@ export async function refreshItemMappings(
   for (const item of items) {
     const known = existing.get(item.posItemId);
     const facts = { posName: item.name, posSku: item.sku ?? null, posBarcode: item.barcode ?? null };
-    if (known && known.status !== "suggested") {
+    if (known && known.status !== "suggested" && known.matchedBy !== IGNORED_SKU) {
       await db.posItemMapping.update({ where: { id: known.id }, data: facts });
       continue;
     }
     // A POS item carrying a stock-source SKU the merchant linked is that Shopify variant (ADR 0022).
     const linked = item.sku ? skus.shopifySkuOf(item.sku.trim()) : null;
     const match = suggestVariant(linked ? { ...item, sku: linked } : item, index);
+    // Its SKU ignored on the Unmatched screen and no variant found: left alone, not listed as unmatched
+    // (looked at again at each refresh, so an Undo there brings it back).
+    const ignoredSku = !match && !!item.sku && skus.shopifySkuOf(item.sku.trim()) === null;
     if (match) suggested++;
-    else unmatched++;
+    else if (!ignoredSku) unmatched++;
     const data = {
       ...facts,
-      status: "suggested",
-      matchedBy: match?.by ?? null,
+      status: ignoredSku ? "ignored" : "suggested",
+      matchedBy: ignoredSku ? IGNORED_SKU : (match?.by ?? null),
       variantId: match?.variant.id ?? null,
       inventoryItemId: match?.variant.inventoryItemId ?? null,
       variantSku: match?.variant.sku ?? null,
@@ -211,7 +217,9 @@ export async function unmappedShopVariants(
       (m) => m.variantId,
     ),
   );
-  return (await shopVariants(client)).filter((v) => !mapped.has(v.id));
+  // Variants whose SKU is ignored on the Unmatched screen are not listed as waiting for an item (ADR 0022).
+  const skus = await skuResolution(db, shop);
+  return (await shopVariants(client)).filter((v) => !mapped.has(v.id) && (!v.sku || skus.sourceSkuOf(v.sku) !== null));
 }
 
 export interface ItemMappingInput {

@@ -159,7 +159,7 @@ function limitSaid(product: CatalogProduct): Said | null {
  */
 function asShopifyHoldsIt(
   product: CatalogProduct,
-  skus: Pick<SkuResolution, "shopifySkuOf" | "isLinked">,
+  skus: Pick<SkuResolution, "shopifySkuOf">,
 ): { product: CatalogProduct; ignored: string[]; linked: [string, string] | null } {
   const ignored: string[] = [];
   let linked: [string, string] | null = null;
@@ -264,7 +264,9 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     };
     result.plan.push(planned);
     const isNew = !hashes.has(product.sourceKey);
-    if (isNew && product.variants.length === 0 && ignoredOf.has(product.sourceKey)) {
+    // Every SKU ignored and nothing of it in Shopify to keep: nothing to send.
+    const nothingKept = isNew || !goneSkus.get(product.sourceKey)?.length;
+    if (product.variants.length === 0 && ignoredOf.has(product.sourceKey) && nothingKept) {
       planned.action = "ignored";
       planned.reason = words.allIgnored;
       continue;

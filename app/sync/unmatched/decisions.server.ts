@@ -60,15 +60,12 @@ export interface SkuResolution {
   sourceSkuOf(shopifySku: string): string | null;
   /** The SKU of the Shopify variant a source SKU is synced onto (itself unless linked); null when ignored. */
   shopifySkuOf(sourceSku: string): string | null;
-  /** Whether a source SKU was linked to a Shopify SKU other than its own. */
-  isLinked(sourceSku: string): boolean;
 }
 
 export function resolveSkus(decisions: SkuDecisions): SkuResolution {
   return {
     sourceSkuOf: (sku) => (decisions.ignoredShopify.has(sku) ? null : (decisions.shopifyToSource.get(sku) ?? sku)),
     shopifySkuOf: (sku) => (decisions.ignoredSource.has(sku) ? null : (decisions.sourceToShopify.get(sku) ?? sku)),
-    isLinked: (sku) => decisions.sourceToShopify.has(sku),
   };
 }
 
