@@ -123,6 +123,7 @@ export async function pollPosStock(deps: PosStockDeps): Promise<PosStockReport> 
         for (const { change, written } of outcomes) {
           if (written === null) continue;
           result.written++;
+          report.change("variant", change.sku, "available", String(change.from), String(written));
           await remember(change.inventoryItemId, levels.get(change.inventoryItemId)!, written);
         }
         report.count({ changed: outcomes.filter((o) => o.written !== null).length });

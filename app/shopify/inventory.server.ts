@@ -173,9 +173,10 @@ export class InventoryWriter {
     if (this.failure) throw this.failure;
     const batch = this.pending;
     this.pending = [];
-    await this.options.checkpoint?.();
     while (this.inFlight.size >= (this.options.concurrency ?? 8)) await Promise.race(this.inFlight);
     if (this.failure) throw this.failure;
+    // Asked once a slot is free, right before the call: a cancel while waiting for the slot sends nothing.
+    await this.options.checkpoint?.();
     const index = this.batchIndex++;
     const task = this.writeBatch(batch, index)
       .then((outcomes) => this.options.onBatch?.(outcomes))
