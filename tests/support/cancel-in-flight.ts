@@ -6,6 +6,7 @@ import { expect } from "vitest";
 import { db } from "~/db.server";
 import { cancelJob, enqueueJob, getJob } from "~/jobs/api.server";
 import { allChanges, type RunChange } from "~/jobs/audit.server";
+import type { Clock } from "~/jobs/clock";
 import type { JobDetail } from "~/jobs/views.server";
 import { runDueJobs } from "~/jobs/worker.server";
 
@@ -34,11 +35,16 @@ export async function cancelWhileWriting(options: {
   cancelAfterWrites: number;
   /** How long to keep counting after the run ended (longer than one slowed write). */
   quietMs?: number;
+  /** A run already queued (say by a use-case) to take instead of enqueuing one. */
+  jobId?: string;
+  /** The worker's clock, when the test drives time. */
+  clock?: Clock;
 }): Promise<CancelledRun> {
   const { shop, type } = options;
-  const { jobId } = await enqueueJob({ db }, { shop, type, trigger: "manual", params: options.params ?? {} });
+  const jobId =
+    options.jobId ?? (await enqueueJob({ db }, { shop, type, trigger: "manual", params: options.params ?? {} })).jobId;
   let ended = false;
-  const running = runDueJobs({ db, types: [type] }).finally(() => (ended = true));
+  const running = runDueJobs({ db, types: [type], clock: options.clock }).finally(() => (ended = true));
   while ((await options.writes()) < options.cancelAfterWrites) {
     if (ended) throw new Error(`The run ended before ${options.cancelAfterWrites} writes: slow the emulator more`);
     await pause(10);
