@@ -170,10 +170,16 @@ jobTypes.push(
           locationId,
           onProgress: (d, t) => ctx.progress(d, t),
           skip: (id, reason) => ctx.skip("order", id, reason),
+          checkpoint: () => ctx.checkpoint(),
+          // Counted as each order's status is written: a run cancelled half-way says what it had changed.
+          change: (name, field, before, after) => {
+            if (field === "status") ctx.count({ changed: 1 });
+            ctx.change("order", name, field, before, after);
+          },
         },
         ctx.shop,
       );
-      ctx.count({ seen: result.checked, changed: result.changed, failed: result.failed });
+      ctx.count({ seen: result.checked, failed: result.failed });
       return { ...result };
     },
   }),
