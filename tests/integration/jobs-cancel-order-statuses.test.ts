@@ -1,13 +1,15 @@
-// Cancel stops the order status sync where it stands: it used to ignore a cancel and write every order.
-// Cancelled while it tags orders in Shopify (each call slowed), it writes nothing after the order in
-// flight, ends Cancelled, and its Changes list names exactly the orders Shopify now shows tagged.
+// Cancel stops the order status and deliveries syncs where they stand: both used to ignore a cancel and
+// write every order. Cancelled while they write to Shopify orders (each call slowed), they write nothing
+// after the order in flight, end Cancelled, and their Changes list names exactly the orders written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { enqueueJob } from "~/jobs/api.server";
 import { cancelWhileWriting, expectStoppedAfterWritesInFlight } from "../support/cancel-in-flight";
 import { startOrdersWorld, type OrdersWorld } from "./orders-harness";
 
 const ORDERS = 8;
 
-describe("cancelling a running order status sync", { timeout: 90_000 }, () => {
+describe("cancelling a running order status or deliveries sync", { timeout: 90_000 }, () => {
   let world: OrdersWorld;
   const orders: { id: string; name: string }[] = [];
   beforeAll(async () => {
@@ -47,6 +49,41 @@ describe("cancelling a running order status sync", { timeout: 90_000 }, () => {
         tagged.map((name) => [name, "status"]).sort(),
       );
       expect(run.job.counters.changed).toBe(tagged.length);
+    } finally {
+      world.shopify.faults.clear();
+    }
+  });
+
+  it("deliveries: marks no order after the one in flight, ends Cancelled and lists the orders it marked", async () => {
+    // Every order shipped with a Chronopost parcel delivered by now, its fulfillment made by the status sync.
+    orders.forEach((order, i) => {
+      world.shipInFastmag(order.id, 300, "CHRONOPOST", `XD${String(i).padStart(9, "0")}FR`);
+      world.chronopost.parcels.add(`XD${String(i).padStart(9, "0")}FR`);
+    });
+    world.chronopost.parcels.advance(25 * 3600_000);
+    await enqueueJob({ db }, { shop: world.shop, type: "orders.statuses", trigger: "manual" });
+    await world.runJobs(["orders.statuses"]);
+    const events = () =>
+      world.shopify.callLog({ shop: world.shop }).filter((c) => c.operationName === "CreateFulfillmentEvent").length;
+    world.shopify.faults.add({ kind: "latency", ms: 150 });
+    try {
+      const run = await cancelWhileWriting({
+        shop: world.shop,
+        type: "orders.deliveries",
+        writes: events,
+        cancelAfterWrites: events() + 2,
+      });
+      expectStoppedAfterWritesInFlight(run, 1);
+      const delivered: string[] = [];
+      for (const order of orders)
+        if ((await world.orderSnapshot(order.id)).fulfillments[0]?.events.includes("DELIVERED"))
+          delivered.push(order.name);
+      expect(delivered.length).toBeGreaterThan(0);
+      expect(delivered.length).toBeLessThan(ORDERS);
+      expect(run.changes.map((c) => [c.externalId, c.after]).sort()).toEqual(
+        delivered.map((name) => [name, "delivered"]).sort(),
+      );
+      expect(run.job.counters.changed).toBe(delivered.length);
     } finally {
       world.shopify.faults.clear();
     }
