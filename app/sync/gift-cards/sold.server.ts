@@ -4,7 +4,7 @@
 import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
 import type { BalanceReport } from "./balances.server";
 import { checkGiftCard, type GiftCardDeps } from "./check.server";
-import { type Message, said } from "../../i18n/stored-words";
+import { said } from "../../i18n/stored-words";
 
 export const SOLD_CURSOR = "gift-cards.sold";
 const MARGIN_MS = 24 * 3600_000;
