@@ -49,8 +49,13 @@ export const customerJobTypes: JobTypeDefinition[] = [
         skip: (email, reason) => ctx.skip("customer", email, reason),
         log: (level, message) => ctx.log(level, message),
         checkpoint: () => ctx.checkpoint(),
+        // Counted as each customer's credit moves: a run cancelled half-way says what it had moved.
+        moved: (email, before, after) => {
+          ctx.count({ changed: 1 });
+          ctx.change("customer", email, "store credit", before, after);
+        },
       });
-      ctx.count({ seen: result.seen, changed: result.moved });
+      ctx.count({ seen: result.seen });
       return { ...result };
     },
   }),

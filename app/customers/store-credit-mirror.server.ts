@@ -64,6 +64,8 @@ export interface MirrorReport {
   skip(email: string, reason: Message): void;
   log(level: "info" | "warn", message: Message): void;
   checkpoint?(): Promise<void>;
+  /** A customer's store credit moved in Shopify, as soon as it did (a run's Changes list and count). */
+  moved?(email: string, before: string, after: string): void;
 }
 
 export interface MirrorResult {
@@ -204,6 +206,7 @@ async function mirrorOne(
     }
   }
   const after = await deps.shopify.move(shopify, delta, currency);
+  report.moved?.(email, (shopify.balanceCents / 100).toFixed(2), (after / 100).toFixed(2));
   await deps.db.storeCreditMirror.update({
     where: key,
     data: {

@@ -128,30 +128,37 @@ export async function pollPosStock(deps: PosStockDeps): Promise<PosStockReport> 
         for (const { change, written } of outcomes) {
           if (written === null) continue;
           result.written++;
+          report.change("variant", change.sku, "available", String(change.from), String(written));
           await remember(change.inventoryItemId, levels.get(change.inventoryItemId)!, written);
         }
         report.count({ changed: outcomes.filter((o) => o.written !== null).length });
       },
     });
-    for (const [itemId, target] of moved) {
-      const level = current.get(itemId);
-      if (!level || level.available === null) {
-        report.skip("variant", skuOf.get(itemId) ?? itemId, NOT_STOCKED);
-        continue;
+    // Stopped (cancel, an error) mid-way: the batches in flight land and are remembered before the run ends.
+    try {
+      for (const [itemId, target] of moved) {
+        const level = current.get(itemId);
+        if (!level || level.available === null) {
+          report.skip("variant", skuOf.get(itemId) ?? itemId, NOT_STOCKED);
+          continue;
+        }
+        if (level.available === target) {
+          result.alreadyRight++;
+          await remember(itemId, target, target);
+          continue;
+        }
+        await writer.push({
+          inventoryItemId: itemId,
+          sku: skuOf.get(itemId) ?? itemId,
+          from: level.available,
+          to: target,
+        });
       }
-      if (level.available === target) {
-        result.alreadyRight++;
-        await remember(itemId, target, target);
-        continue;
-      }
-      await writer.push({
-        inventoryItemId: itemId,
-        sku: skuOf.get(itemId) ?? itemId,
-        from: level.available,
-        to: target,
-      });
+      await writer.flush();
+    } catch (error) {
+      await writer.settle();
+      throw error;
     }
-    await writer.flush();
     result.shopifyWrites += writer.calls;
   }
   report.progress(1, 1, said("pos.phase.done"));

@@ -53,6 +53,27 @@ const byProductOf = (writes: { productId: string; input: VariantPriceInput }[]) 
   return map;
 };
 
+type PriceWas = { sku: string | null; price: string; compareAtPrice: string | null };
+
+/**
+ * The Changes list of a product's variants once their prices landed (as the price sync records them):
+ * a run cancelled half-way lists exactly the prices it had written.
+ */
+function recordPriceChanges(
+  report: SyncReporter,
+  written: VariantPriceInput[] | undefined,
+  before: Map<string, PriceWas>,
+): void {
+  for (const v of written ?? []) {
+    const was = before.get(v.id);
+    if (!was) continue;
+    const item = was.sku ?? v.id;
+    if (!sameMoney(was.price, v.price)) report.change("variant", item, "price", was.price, v.price);
+    if (!sameMoney(was.compareAtPrice, v.compareAtPrice))
+      report.change("variant", item, "compareAtPrice", was.compareAtPrice, v.compareAtPrice ?? null);
+  }
+}
+
 export async function startPromotion(deps: RunDeps, promotionId: string): Promise<Record<string, unknown>> {
   const { db, report } = deps;
   const promotion = await load(deps, promotionId);
@@ -179,12 +200,17 @@ export async function lowerPrices(
     });
   }
   let written = 0;
-  await writeVariantPrices(deps.client, byProductOf(writes), {
+  const lowering = byProductOf(writes);
+  const original = new Map(
+    pending.map((r) => [r.variantId, { sku: r.sku, price: r.originalPrice, compareAtPrice: r.originalCompareAt }]),
+  );
+  await writeVariantPrices(deps.client, lowering, {
     bulkMutationFrom: deps.options?.bulkMutationFrom,
     checkpoint: () => report.checkpoint(),
-    onProduct: (_p, count) => {
+    onProduct: (productId, count) => {
       written += count;
       report.count({ changed: count });
+      recordPriceChanges(report, lowering.get(productId), original);
       report.progress(written, writes.length, said("promotions.phase.lowering"));
     },
   });
@@ -290,12 +316,17 @@ export async function restorePrices(
     }
   }
   let written = 0;
-  await writeVariantPrices(client, byProductOf(writes), {
+  const restoring = byProductOf(writes);
+  const lowered = new Map(
+    held.map((r) => [r.variantId, { sku: r.sku, price: r.promoPrice, compareAtPrice: r.promoCompareAt }]),
+  );
+  await writeVariantPrices(client, restoring, {
     bulkMutationFrom: deps.options?.bulkMutationFrom,
     checkpoint: () => report.checkpoint(),
-    onProduct: (_p, count) => {
+    onProduct: (productId, count) => {
       written += count;
       report.count({ changed: count });
+      recordPriceChanges(report, restoring.get(productId), lowered);
       report.progress(written, writes.length, said("promotions.phase.restoring"));
     },
   });

@@ -148,6 +148,8 @@ export async function* runBulkMutation<T>(
   const run = await client.request(BULK_MUTATION_RUN, { mutation, stagedUploadPath: key });
   const payload = assertNoUserErrors("bulkOperationRunMutation", run.data.bulkOperationRunMutation);
   if (!payload.bulkOperation) throw new PermanentError("bulkOperationRunMutation returned no operation");
-  const done = await waitFor(client, payload.bulkOperation, options);
+  // Once Shopify has the mutation it writes every line whatever we do: it is the batch in flight. It is
+  // waited for without a checkpoint, so a cancelled run still reads and records what it wrote.
+  const done = await waitFor(client, payload.bulkOperation, { ...options, checkpoint: undefined });
   yield* jsonLines<T>(done.url);
 }

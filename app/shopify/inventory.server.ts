@@ -156,17 +156,27 @@ export class InventoryWriter {
   /** Sends what is left and waits for every call. Throws the first failure. */
   async flush(): Promise<void> {
     if (this.pending.length) await this.dispatch();
-    while (this.inFlight.size) await Promise.race(this.inFlight);
+    await this.settle();
     if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Waits for the calls in flight and sends nothing more: a run that stops (cancel, an error) calls it
+   * before it ends, so no batch lands after the run said what it wrote (their onBatch has run by then).
+   */
+  async settle(): Promise<void> {
+    this.pending = [];
+    while (this.inFlight.size) await Promise.race(this.inFlight);
   }
 
   private async dispatch(): Promise<void> {
     if (this.failure) throw this.failure;
     const batch = this.pending;
     this.pending = [];
-    await this.options.checkpoint?.();
     while (this.inFlight.size >= (this.options.concurrency ?? 8)) await Promise.race(this.inFlight);
     if (this.failure) throw this.failure;
+    // Asked once a slot is free, right before the call: a cancel while waiting for the slot sends nothing.
+    await this.options.checkpoint?.();
     const index = this.batchIndex++;
     const task = this.writeBatch(batch, index)
       .then((outcomes) => this.options.onBatch?.(outcomes))

@@ -132,36 +132,42 @@ async function writeAll(deps: ShopifyStockDeps, reading: Promise<StockPicture>):
 
   const writingPhase = said("stock.phase.writing");
   report.progress(0, total, writingPhase);
-  for await (const level of shopifyLevels()) {
-    result.shopifyItems++;
-    if (!level.sku) continue;
-    const sku = decisions.shopifyToSource.get(level.sku) ?? level.sku;
-    const slot = picture.slotOf(sku);
-    if (slot === undefined) {
-      if (decisions.ignoredShopify.has(level.sku)) continue;
-      report.skip("variant", level.sku, unknownInSource(deps.sourceName));
-      unmatched.add("shopify", level.sku);
-      continue;
-    }
-    if (!memory.claim(slot)) {
-      // A duplicate SKU in Shopify: the first item gets the stock, and the merchant hears of the others.
-      report.skip("variant", level.sku, DUPLICATE_IN_SHOPIFY);
-      continue;
-    }
-    const target = picture.availableAt(slot);
-    report.count({ seen: 1 });
-    if (level.available === null) report.skip("variant", level.sku, NOT_STOCKED);
-    if (level.available === null || level.available === target) {
-      if (level.available === target) {
-        result.unchanged++;
-        report.count({ unchanged: 1 });
+  // Stopped (cancel, an error) mid-way: the batches in flight land and are recorded before the run ends.
+  try {
+    for await (const level of shopifyLevels()) {
+      result.shopifyItems++;
+      if (!level.sku) continue;
+      const sku = decisions.shopifyToSource.get(level.sku) ?? level.sku;
+      const slot = picture.slotOf(sku);
+      if (slot === undefined) {
+        if (decisions.ignoredShopify.has(level.sku)) continue;
+        report.skip("variant", level.sku, unknownInSource(deps.sourceName));
+        unmatched.add("shopify", level.sku);
+        continue;
       }
-      await saver.add(snapshotRow(picture.levelAt(slot), level.available, level.inventoryItemId));
-      continue;
+      if (!memory.claim(slot)) {
+        // A duplicate SKU in Shopify: the first item gets the stock, and the merchant hears of the others.
+        report.skip("variant", level.sku, DUPLICATE_IN_SHOPIFY);
+        continue;
+      }
+      const target = picture.availableAt(slot);
+      report.count({ seen: 1 });
+      if (level.available === null) report.skip("variant", level.sku, NOT_STOCKED);
+      if (level.available === null || level.available === target) {
+        if (level.available === target) {
+          result.unchanged++;
+          report.count({ unchanged: 1 });
+        }
+        await saver.add(snapshotRow(picture.levelAt(slot), level.available, level.inventoryItemId));
+        continue;
+      }
+      await writer.push({ inventoryItemId: level.inventoryItemId, sku, from: level.available, to: target });
     }
-    await writer.push({ inventoryItemId: level.inventoryItemId, sku, from: level.available, to: target });
+    await writer.flush();
+  } catch (error) {
+    await writer.settle();
+    throw error;
   }
-  await writer.flush();
 
   // SKUs only the source knows still get a snapshot row: fetch_stock answers for them.
   for (const slot of memory.unmatched()) {
@@ -231,35 +237,40 @@ async function writeChanges(deps: ShopifyStockDeps, moved: StockLevel[]): Promis
     },
   });
   let changed = 0;
-  for (const [index, level] of moved.entries()) {
-    const snapshot = known.get(level.sku);
-    let shopify: ShopifyLevel | undefined = snapshot?.inventoryItemId
-      ? byItem.get(snapshot.inventoryItemId)
-      : undefined;
-    const shopifySku = decisions.sourceToShopify.get(level.sku) ?? level.sku;
-    if (!shopify) shopify = (await levelsOfSku(client, locationId, shopifySku))[0];
-    rows.set(level.sku, snapshotRow(level, shopify?.available ?? null, shopify?.inventoryItemId ?? null));
-    // A SKU the merchant chose to ignore (Unmatched screen) is neither seen nor reported.
-    if (!shopify && decisions.ignoredSource.has(level.sku)) {
+  try {
+    for (const [index, level] of moved.entries()) {
+      const snapshot = known.get(level.sku);
+      let shopify: ShopifyLevel | undefined = snapshot?.inventoryItemId
+        ? byItem.get(snapshot.inventoryItemId)
+        : undefined;
+      const shopifySku = decisions.sourceToShopify.get(level.sku) ?? level.sku;
+      if (!shopify) shopify = (await levelsOfSku(client, locationId, shopifySku))[0];
+      rows.set(level.sku, snapshotRow(level, shopify?.available ?? null, shopify?.inventoryItemId ?? null));
+      // A SKU the merchant chose to ignore (Unmatched screen) is neither seen nor reported.
+      if (!shopify && decisions.ignoredSource.has(level.sku)) {
+        report.progress(index + 1, moved.length, said("stock.phase.writing"));
+        continue;
+      }
+      report.count({ seen: 1 });
+      if (!shopify) report.skip("variant", level.sku, UNKNOWN_IN_SHOPIFY);
+      else if (shopify.available === null) report.skip("variant", level.sku, NOT_STOCKED);
+      else if (shopify.available === level.available) report.count({ unchanged: 1 });
+      else {
+        changed++;
+        await writer.push({
+          inventoryItemId: shopify.inventoryItemId,
+          sku: level.sku,
+          from: shopify.available,
+          to: level.available,
+        });
+      }
       report.progress(index + 1, moved.length, said("stock.phase.writing"));
-      continue;
     }
-    report.count({ seen: 1 });
-    if (!shopify) report.skip("variant", level.sku, UNKNOWN_IN_SHOPIFY);
-    else if (shopify.available === null) report.skip("variant", level.sku, NOT_STOCKED);
-    else if (shopify.available === level.available) report.count({ unchanged: 1 });
-    else {
-      changed++;
-      await writer.push({
-        inventoryItemId: shopify.inventoryItemId,
-        sku: level.sku,
-        from: shopify.available,
-        to: level.available,
-      });
-    }
-    report.progress(index + 1, moved.length, said("stock.phase.writing"));
+    await writer.flush();
+  } catch (error) {
+    await writer.settle();
+    throw error;
   }
-  await writer.flush();
   await saveSnapshot(db, shop, rows.values(), now);
   return { changed, writeCalls: writer.calls };
 }

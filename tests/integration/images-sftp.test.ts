@@ -130,6 +130,11 @@ describe("images from an SFTP folder", () => {
     const rows = await db.catalogImageFile.findMany({ where: { shop, status: "attached" } });
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.sha256 ?? ""))).toBe(true);
+    // The run's Changes list: each photo attached, with the media it became (a run cancelled half-way
+    // lists what it had attached).
+    expect(report.changes.map((c) => [c.externalId, c.field, c.before, c.after]).sort()).toEqual(
+      rows.map((r) => [r.name, "media", null, r.mediaId]).sort(),
+    );
   });
 
   it("leaves unchanged files alone on the next run", async () => {

@@ -451,7 +451,10 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
     }
   }
   await writeLinks();
+  // A cancel seen while a bulk mutation ran stops here, once its products are settled and recorded.
+  await report.checkpoint();
   for (const g of toArchive) {
+    await report.checkpoint();
     const outcome = await setProduct(client, {
       input: { status: "ARCHIVED" },
       identifier: customIdOf(idField, g.localId),
@@ -466,6 +469,8 @@ export async function importSeason(season: string, deps: CatalogImportDeps): Pro
       continue;
     }
     result.archived++;
+    report.count({ changed: 1 });
+    report.change("product", g.localId, "status", null, "archived");
     await saveLinks(db, shop, [{ entity: ENTITY.product, localId: g.localId, remoteId: g.remoteId, hash: "archived" }]);
   }
   // Sent products have their hash: only those Shopify refused would be sent again.

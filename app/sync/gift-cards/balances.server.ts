@@ -13,6 +13,8 @@ import { type Message, said, wordsJson } from "../../i18n/stored-words";
 export interface BalanceReport {
   skip(code: string, reason: Message): void;
   log(message: Message): void;
+  /** A card this run changed somewhere, as soon as it did (a run's Changes list and changed count). */
+  changed?(code: string, field: string, before: string | null, after: string | null): void;
 }
 
 export interface BalanceSyncResult {
@@ -108,6 +110,7 @@ export async function syncGiftCardBalances(
           },
         });
         result.movedInShopify++;
+        report.changed?.(link.code, "Shopify balance", fromCents(shopNow), fromCents(balance));
         report.log(
           said(erpDelta < 0 ? "giftCards.spentInStore" : "giftCards.creditedInStore", {
             code: link.code,
@@ -135,6 +138,12 @@ export async function syncGiftCardBalances(
             },
           });
           result.reportedToSource++;
+          report.changed?.(
+            link.code,
+            `${deps.sourceName} balance`,
+            fromCents(link.erpBalanceCents),
+            fromCents(link.erpBalanceCents + shopDelta),
+          );
         } else {
           await deps.db.giftCardLink.update({
             where,

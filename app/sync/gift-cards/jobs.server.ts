@@ -31,15 +31,17 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
       const report = {
         skip: (code: string, reason: Message) => ctx.skip("gift card", code, reason),
         log: (message: Message) => ctx.log("info", message),
+        // Counted as each card is written: a run cancelled half-way says what it had changed.
+        changed: (code: string, field: string, before: string | null, after: string | null) => {
+          ctx.count({ changed: 1 });
+          ctx.change("gift card", code, field, before, after);
+        },
       };
       ctx.progress(0, 0, said("giftCards.phase.checkingSold"));
       const sold = await checkSoldGiftCards(deps, ctx.shop, report, () => ctx.checkpoint());
       ctx.progress(0, 0, said("giftCards.phase.balances"));
       const balances = await syncGiftCardBalances(deps, ctx.shop, report, { checkpoint: () => ctx.checkpoint() });
-      ctx.count({
-        seen: sold.seen + balances.seen,
-        changed: sold.created + sold.linked + balances.movedInShopify + balances.reportedToSource,
-      });
+      ctx.count({ seen: sold.seen + balances.seen });
       return { sold, balances };
     },
   }),

@@ -2,8 +2,9 @@
 // Shopify once it is activated). The watermark (SyncCursor "gift-cards.sold") moves only after a run
 // went through; each run reads again a margin before it, since checking twice changes nothing.
 import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
+import type { BalanceReport } from "./balances.server";
 import { checkGiftCard, type GiftCardDeps } from "./check.server";
-import { type Message, said } from "../../i18n/stored-words";
+import { said } from "../../i18n/stored-words";
 
 export const SOLD_CURSOR = "gift-cards.sold";
 const MARGIN_MS = 24 * 3600_000;
@@ -21,7 +22,7 @@ export interface SoldCardsResult {
 export async function checkSoldGiftCards(
   deps: GiftCardDeps,
   shop: string,
-  report: { skip(code: string, reason: Message): void },
+  report: Pick<BalanceReport, "skip" | "changed">,
   checkpoint?: () => Promise<void>,
 ): Promise<SoldCardsResult> {
   const cursor = await deps.db.syncCursor.findUnique({ where: { shop_syncType: { shop, syncType: SOLD_CURSOR } } });
@@ -36,9 +37,13 @@ export async function checkSoldGiftCards(
     await checkpoint?.();
     try {
       const outcome = await checkGiftCard(deps, shop, card.id, card);
-      if (outcome.kind === "created") result.created++;
-      else if (outcome.kind === "linked") result.linked++;
-      else if (outcome.kind === "not-activated") {
+      if (outcome.kind === "created") {
+        result.created++;
+        report.changed?.(card.id, "Shopify gift card", null, "created");
+      } else if (outcome.kind === "linked") {
+        result.linked++;
+        report.changed?.(card.id, "Shopify gift card", null, "linked");
+      } else if (outcome.kind === "not-activated") {
         result.waiting++;
         report.skip(card.id, said("giftCards.notActivated", { code: outcome.code, source: deps.sourceName }));
       }

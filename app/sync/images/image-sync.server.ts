@@ -202,6 +202,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         result.replaced++;
       } else result.attached++;
       report.count({ changed: 1 });
+      report.change("image", image.name, "media", entry.previous, entry.mediaId);
       if (image.optionValue && image.position === 1 && !firstOfColour.has(image.optionValue.toLowerCase())) {
         firstOfColour.add(image.optionValue.toLowerCase());
         const colour = image.optionValue.toLowerCase();

@@ -58,9 +58,12 @@ export async function publishProducts(deps: PublishDeps, selection: ProductSelec
     for (const { name, destination } of deps.destinations) {
       const outcomes: ListingOutcome[] = await destination.publish(page);
       for (const o of outcomes) {
-        if (o.state === "listed") result.listed++;
-        else if (o.state === "updated") result.updated++;
-        else if (o.state === "unchanged") result.unchanged++;
+        if (o.state === "listed" || o.state === "updated") {
+          result[o.state]++;
+          // Counted and recorded as each page lands: a run cancelled between pages says what it had sent.
+          deps.report.count({ changed: 1 });
+          deps.report.change("product", o.productId, name, null, o.state);
+        } else if (o.state === "unchanged") result.unchanged++;
         else {
           const reason = said("listings.refusedBy", {
             destination: name,
@@ -76,7 +79,6 @@ export async function publishProducts(deps: PublishDeps, selection: ProductSelec
     }
     deps.report.progress(result.seen, null, said("listings.phase.publishing"));
   }
-  deps.report.count({ changed: result.listed + result.updated });
   return result;
 }
 

@@ -16,6 +16,10 @@ export interface DeliveryDeps {
   shopify: AdminRequester;
   now: () => Date;
   skip?: (externalId: string, reason: string) => void;
+  /** Asked before each parcel is followed: throws when the run must stop there (cancel, shutdown). */
+  checkpoint?: () => Promise<void>;
+  /** A parcel's new state written to its Shopify order, as soon as it is (the run's Changes list). */
+  change?: (orderName: string, state: string) => void;
 }
 
 /** Shipped orders older than this are no longer followed: parcels arrive within days. */
@@ -127,6 +131,7 @@ async function followPage(
         deps.skip?.(order.name, `No tracking for carrier "${info.company ?? "unknown"}".`);
         continue;
       }
+      await deps.checkpoint?.();
       result.checked++;
       // The row's memory of the carrier only holds for the parcel it recorded.
       const ours = row && row.trackingNumber === info.number ? row : undefined;
@@ -144,7 +149,10 @@ async function followPage(
           tracker,
           fulfillment.displayStatus,
         );
-        if (moved) result.moved++;
+        if (moved) {
+          result.moved++;
+          deps.change?.(order.name, tracking.state);
+        }
         if (moved && tracking.state === "delivered") result.delivered++;
       } catch (error) {
         if (isTransient(error)) throw error;

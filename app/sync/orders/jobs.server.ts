@@ -170,10 +170,16 @@ jobTypes.push(
           locationId,
           onProgress: (d, t) => ctx.progress(d, t),
           skip: (id, reason) => ctx.skip("order", id, reason),
+          checkpoint: () => ctx.checkpoint(),
+          // Counted as each order's status is written: a run cancelled half-way says what it had changed.
+          change: (name, field, before, after) => {
+            if (field === "status") ctx.count({ changed: 1 });
+            ctx.change("order", name, field, before, after);
+          },
         },
         ctx.shop,
       );
-      ctx.count({ seen: result.checked, changed: result.changed, failed: result.failed });
+      ctx.count({ seen: result.checked, failed: result.failed });
       return { ...result };
     },
   }),
@@ -196,11 +202,22 @@ jobTypes.push(
     handler: async (ctx) => {
       const [shopify, trackers] = await Promise.all([shopifyClientForShop(ctx.shop), carrierTrackers(ctx.shop)]);
       const result = await syncOrderDeliveries(
-        { db: ctx.db, shopify, now: () => ctx.now(), skip: (id, reason) => ctx.skip("order", id, reason) },
+        {
+          db: ctx.db,
+          shopify,
+          now: () => ctx.now(),
+          skip: (id, reason) => ctx.skip("order", id, reason),
+          checkpoint: () => ctx.checkpoint(),
+          // Counted as each delivery is written: a run cancelled half-way says what it had marked.
+          change: (name, state) => {
+            if (state === "delivered") ctx.count({ changed: 1 });
+            ctx.change("order", name, "delivery", null, state);
+          },
+        },
         ctx.shop,
         (carrier) => trackerFor(carrier, trackers),
       );
-      ctx.count({ seen: result.checked, changed: result.delivered, failed: result.failed });
+      ctx.count({ seen: result.checked, failed: result.failed });
       return result;
     },
   }),

@@ -33,6 +33,10 @@ export interface OrderStatusDeps {
   bulk?: BulkOptions;
   onProgress?: (done: number, total: number) => void;
   skip?: (externalId: string, reason: string) => void;
+  /** Asked before each order's writes: throws when the run must stop there (cancel, shutdown). */
+  checkpoint?: () => Promise<void>;
+  /** A change written to a Shopify order, as soon as it is (the run's Changes list). */
+  change?: (orderName: string, field: "status" | "tracking", before: string | null, after: string | null) => void;
 }
 
 export interface OrderStatusResult {
@@ -92,14 +96,20 @@ export async function syncOrderStatuses(deps: OrderStatusDeps, shop: string): Pr
           );
         continue;
       }
+      await deps.checkpoint?.();
       try {
-        if (await updateStatus(deps, shop, order, erp, row)) result.changed++;
+        if (await updateStatus(deps, shop, order, erp, row)) {
+          result.changed++;
+          deps.change?.(order.name, "status", order.metafield?.value ?? null, statusValue(erp));
+        }
         if (
           erp.shipped &&
           erp.trackingNumber &&
           (await ship(deps, order, { ...erp, trackingNumber: erp.trackingNumber }, row))
-        )
+        ) {
           result.fulfilled++;
+          deps.change?.(order.name, "tracking", null, erp.trackingNumber);
+        }
       } catch (error) {
         if (isTransient(error)) throw error; // the job retries the whole run; what was done is skipped next time
         result.failed++;

@@ -138,6 +138,7 @@ export async function publishReadyProducts(deps: {
         );
         result.published++;
         report.count({ changed: 1 });
+        report.change("product", product.title, "status", "draft", "active");
       } catch (error) {
         if (isTransient(error)) throw error;
         result.failed++;

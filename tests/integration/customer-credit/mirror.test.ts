@@ -7,6 +7,7 @@ import { saveMirrorMode, mirrorStoreCredit, type MirrorReport } from "~/customer
 import { db } from "~/db.server";
 import { sayIn, textOf, type Message } from "~/i18n/stored-words";
 import { getJob } from "~/jobs/api.server";
+import { allChanges } from "~/jobs/audit.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { registerModules } from "~/modules.server";
 import { action as screenAction } from "~/routes/app.customers";
@@ -144,6 +145,10 @@ describe("mirroring ERP wallets and credit notes to Shopify store credit", { tim
     await runDueJobs({ db, types: [STORE_CREDIT_MIRROR_JOB] });
     const run = await getJob({ db }, world.shop, queued.runUrl.split("/").pop()!);
     expect(run).toMatchObject({ status: "succeeded", counters: { changed: 1 } });
+    // Its Changes list says whose credit moved, from what to what (as it lands: a cancelled run lists it).
+    expect(
+      (await allChanges({ db }, world.shop, run!.id, {})).map((c) => [c.externalId, c.field, c.before, c.after]),
+    ).toEqual([[HELENE, "store credit", "60.00", "52.50"]]);
     // The wallets' 67.50 mirrored so far becomes the open credit note's 60; François (a note, no
     // Shopify account) is skipped with the reason.
     expect(run!.counters).toMatchObject({ skipped: 1 });
