@@ -1821,4 +1821,32 @@ export const STORED_WORDS = {
     en: () => "the order has no lines",
     fr: () => "la commande n'a pas de lignes",
   }),
+  // ── words6: retries, Shopify's empty answers, refusals from several systems (issue 16, point 9) ────
+  "words6.jobApplication.notSentYet": entry<{ message: string }>({
+    en: (p) => `The application's mail was not sent yet: ${p.message}`,
+    fr: (p) => `L'e-mail de la candidature n'est pas encore parti : ${p.message}`,
+  }),
+  "words6.alert.notSentYet": entry<{ message: string }>({
+    en: (p) => `The alert was not sent yet. ${p.message}`,
+    fr: (p) => `L'alerte n'est pas encore partie. ${p.message}`,
+  }),
+  // Shopify answered a call without its result (no payload): its operation's name is Shopify's own.
+  "words6.shopify.returnedNothing": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned nothing`,
+    fr: (p) => `Shopify n'a rien renvoyé pour ${p.operation}`,
+  }),
+  "words6.shopify.bulkLineReturnedNothing": entry<{ operation: string }>({
+    en: (p) => `a line of the bulk ${p.operation} returned nothing`,
+    fr: (p) => `une ligne de l'opération groupée ${p.operation} n'a rien renvoyé`,
+  }),
+  // Several systems' reasons one after the other, each in the reader's language.
+  "words6.reasons": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}; ${p.rest}`,
+    fr: (p) => `${p.first} ; ${p.rest}`,
+  }),
+  // A point of sale refused a move without saying why.
+  "words6.pos.refused": entry({
+    en: () => "Refused by the point of sale.",
+    fr: () => "Refusé par le point de vente.",
+  }),
 } satisfies Record<string, Entry<never>>;
