@@ -1849,4 +1849,67 @@ export const STORED_WORDS = {
     en: () => "Refused by the point of sale.",
     fr: () => "Refusé par le point de vente.",
   }),
+  // A point of sale's refusal of one move (PosDispatch.reason): said again in the reader's language.
+  "words6.pos.badKey": entry({
+    en: () => "The move's key must be 1 to 40 letters, digits, - or _.",
+    fr: () => "La clé du mouvement doit faire de 1 à 40 lettres, chiffres, - ou _.",
+  }),
+  "words6.pos.hiboutik.notAProduct": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Hiboutik product (or product/size) id.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de produit (ou produit/taille) Hiboutik.`,
+  }),
+  "words6.pos.hiboutik.notAStore": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Hiboutik store id.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de magasin Hiboutik.`,
+  }),
+  "words6.pos.hiboutik.wholeUnits": entry({
+    en: () => "Hiboutik sells whole units only.",
+    fr: () => "Hiboutik ne vend que des unités entières.",
+  }),
+  "words6.pos.hiboutik.noProduct": entry<{ id: string }>({
+    en: (p) => `Hiboutik has no product ${p.id}: map the item again.`,
+    fr: (p) => `Hiboutik n'a pas de produit ${p.id} : associez de nouveau l'article.`,
+  }),
+  "words6.pos.hiboutik.noStore": entry<{ id: string }>({
+    en: (p) => `Hiboutik has no store ${p.id} with a warehouse to take the stock from.`,
+    fr: (p) => `Hiboutik n'a pas de magasin ${p.id} avec un entrepôt où prendre le stock.`,
+  }),
+  "words6.pos.hiboutik.currency": entry({
+    en: () => "Hiboutik refused the sale's currency: check the account's currency code.",
+    fr: () => "Hiboutik a refusé la devise de la vente : vérifiez le code de devise du compte.",
+  }),
+  "words6.pos.lightspeed.notAnItem": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Lightspeed item ID.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant d'article Lightspeed.`,
+  }),
+  "words6.pos.lightspeed.notAShop": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Lightspeed shop ID.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de boutique Lightspeed.`,
+  }),
+  "words6.pos.lightspeed.wholeUnits": entry({
+    en: () => "Lightspeed counts whole units only.",
+    fr: () => "Lightspeed ne compte que des unités entières.",
+  }),
+  "words6.pos.lightspeed.otherShop": entry<{ register: number; shop: number; stockShop: number }>({
+    en: (p) =>
+      `Sales are recorded on register ${p.register} of Lightspeed shop ${p.shop}; this stock is at shop ${p.stockShop}. Map that location to shop ${p.shop}, or set the account to set quantities instead.`,
+    fr: (p) =>
+      `Les ventes sont enregistrées sur la caisse ${p.register} de la boutique Lightspeed ${p.shop} ; ce stock est dans la boutique ${p.stockShop}. Associez cet emplacement à la boutique ${p.shop}, ou réglez le compte pour fixer les quantités.`,
+  }),
+  "words6.pos.lightspeed.notStocked": entry<{ item: number; shop: number }>({
+    en: (p) => `Lightspeed item ${p.item} is not stocked at shop ${p.shop}.`,
+    fr: (p) => `L'article Lightspeed ${p.item} n'est pas en stock dans la boutique ${p.shop}.`,
+  }),
+  "words6.pos.lightspeed.refusedQoh": entry<{ item: number; shop: number; status: number }>({
+    en: (p) =>
+      `Lightspeed refused the quantity change of item ${p.item} at shop ${p.shop} (HTTP ${p.status}): check that the item, shop, register and employee still exist.`,
+    fr: (p) =>
+      `Lightspeed a refusé le changement de quantité de l'article ${p.item} dans la boutique ${p.shop} (HTTP ${p.status}) : vérifiez que l'article, la boutique, la caisse et l'employé existent toujours.`,
+  }),
+  "words6.pos.lightspeed.refusedSale": entry<{ item: number; shop: number; status: number }>({
+    en: (p) =>
+      `Lightspeed refused the sale of item ${p.item} at shop ${p.shop} (HTTP ${p.status}): check that the item, shop, register and employee still exist.`,
+    fr: (p) =>
+      `Lightspeed a refusé la vente de l'article ${p.item} dans la boutique ${p.shop} (HTTP ${p.status}) : vérifiez que l'article, la boutique, la caisse et l'employé existent toujours.`,
+  }),
 } satisfies Record<string, Entry<never>>;
