@@ -90,7 +90,10 @@ describe("error pages", () => {
     }
     // The screen works again once its table is back.
     await page.goto(`${stack.adminUrl}/promotions`);
-    await page.frameLocator("iframe").getByRole("heading", { name: "Promotions", exact: true }).waitFor({ timeout: 30_000 });
+    await page
+      .frameLocator("iframe")
+      .getByRole("heading", { name: "Promotions", exact: true })
+      .waitFor({ timeout: 30_000 });
   });
 
   it("speaks the request's language on the login page and the error page outside the app", async () => {
