@@ -1835,6 +1835,30 @@ export const STORED_WORDS = {
     en: (p) => `${p.operation} returned nothing`,
     fr: (p) => `Shopify n'a rien renvoyé pour ${p.operation}`,
   }),
+  "words6.shopify.noUploadTarget": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no upload target`,
+    fr: (p) => `Shopify n'a pas renvoyé d'adresse d'envoi pour ${p.operation}`,
+  }),
+  "words6.shopify.uploadTargetNoKey": entry({
+    en: () => "the staged upload target has no key",
+    fr: () => "l'adresse d'envoi donnée par Shopify n'a pas de clé",
+  }),
+  "words6.shopify.noOperation": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no operation`,
+    fr: (p) => `Shopify n'a pas renvoyé d'opération groupée pour ${p.operation}`,
+  }),
+  "words6.shopify.noMedia": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no media`,
+    fr: (p) => `Shopify n'a pas renvoyé de média pour ${p.operation}`,
+  }),
+  "words6.shopify.noDiscount": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no discount`,
+    fr: (p) => `Shopify n'a pas renvoyé de remise pour ${p.operation}`,
+  }),
+  "words6.shopify.noFulfillment": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no fulfillment`,
+    fr: (p) => `Shopify n'a pas renvoyé d'expédition pour ${p.operation}`,
+  }),
   "words6.shopify.bulkLineReturnedNothing": entry<{ operation: string }>({
     en: (p) => `a line of the bulk ${p.operation} returned nothing`,
     fr: (p) => `une ligne de l'opération groupée ${p.operation} n'a rien renvoyé`,

@@ -137,7 +137,7 @@ export async function createAutomaticDiscount(
     "discountAutomaticBasicCreate",
     data.discountAutomaticBasicCreate,
   ).automaticDiscountNode;
-  if (!node) throw new PermanentError("discountAutomaticBasicCreate returned no discount");
+  if (!node) throw new PermanentError(said("words6.shopify.noDiscount", { operation: "discountAutomaticBasicCreate" }));
   return node.id;
 }
 

@@ -15,6 +15,7 @@ import {
 } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { CostBucket } from "~/shopify/cost-bucket";
+import { startBulkQuery } from "~/shopify/bulk.server";
 import { InventoryWriter } from "~/shopify/inventory.server";
 import { SHOP_INFO } from "~/shopify/operations/shop";
 
@@ -162,6 +163,24 @@ describe("ShopifyAdminClient", () => {
     expect(failed).toBeInstanceOf(PermanentError);
     expect(failed.message).toBe("inventorySetQuantities returned nothing");
     expect(sayIn(merchantMessageOf(failed)!, "fr")).toBe("Shopify n'a rien renvoyé pour inventorySetQuantities");
+
+    // A bulk query Shopify started without saying which operation: a catalogue run's failure, in French too.
+    script = [
+      {
+        status: 200,
+        body: {
+          data: { bulkOperationRunQuery: { bulkOperation: null, userErrors: [] } },
+          extensions: { cost: cost(1990) },
+        },
+      },
+    ];
+    const noOperation = (await startBulkQuery(client(), "{ products { edges { node { id } } } }").catch(
+      (e: unknown) => e,
+    )) as PermanentError;
+    expect(noOperation.message).toBe("bulkOperationRunQuery returned no operation");
+    expect(sayIn(merchantMessageOf(noOperation)!, "fr")).toBe(
+      "Shopify n'a pas renvoyé d'opération groupée pour bulkOperationRunQuery",
+    );
   });
 
   it("turns GraphQL errors and userErrors into permanent errors that say what failed", async () => {
