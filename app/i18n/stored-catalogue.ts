@@ -1864,6 +1864,11 @@ export const STORED_WORDS = {
     fr: (p) => `une ligne de l'opération groupée ${p.operation} n'a rien renvoyé`,
   }),
   // Several systems' reasons one after the other, each in the reader's language.
+  // Tuyo's refusal of a product's discount (app/connectors/tuyo/promos.server.ts): its words, quoted.
+  "words6.tuyo.discountRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the discount: ${quote.en(p.refusal)}`,
+    fr: (p) => `Tuyo a refusé la remise : ${quote.fr(p.refusal)}`,
+  }),
   "words6.reasons": entry<{ first: string; rest: string }>({
     en: (p) => `${p.first}; ${p.rest}`,
     fr: (p) => `${p.first} ; ${p.rest}`,
