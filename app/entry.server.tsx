@@ -9,6 +9,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { db, openDriverConnections } from "./db.server";
+import { localeOfRequest } from "./i18n/locale";
+import { RequestLocaleProvider } from "./i18n/request-locale";
 import { startBackgroundWork } from "./jobs/runtime.server";
 import { registerModules } from "./modules.server";
 import { installSecurityHeaders } from "./lib/http-headers.server";
@@ -68,22 +70,27 @@ export default async function handleRequest(
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} />, {
-      [callbackName]: () => {
-        const body = new PassThrough();
-        const stream = createReadableStreamFromReadable(body);
-        responseHeaders.set("Content-Type", "text/html");
-        resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
+    const { pipe, abort } = renderToPipeableStream(
+      <RequestLocaleProvider value={localeOfRequest(request).locale}>
+        <RemixServer context={remixContext} url={request.url} />
+      </RequestLocaleProvider>,
+      {
+        [callbackName]: () => {
+          const body = new PassThrough();
+          const stream = createReadableStreamFromReadable(body);
+          responseHeaders.set("Content-Type", "text/html");
+          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error) {
+          reject(error);
+        },
+        onError(error) {
+          responseStatusCode = 500;
+          logger.error("render failed", { path: new URL(request.url).pathname, error: String(error) });
+        },
       },
-      onShellError(error) {
-        reject(error);
-      },
-      onError(error) {
-        responseStatusCode = 500;
-        logger.error("render failed", { path: new URL(request.url).pathname, error: String(error) });
-      },
-    });
+    );
     setTimeout(abort, ABORT_DELAY_MS);
   });
 }

@@ -10,12 +10,32 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { defineWords } from "./i18n/define";
 import { toLocale, type Locale } from "./i18n/locale";
+import { useRequestLocale } from "./i18n/request-locale";
 
+/** The app frame's language inside the app; outside it (login, errors), the request's. */
 function useDocumentLocale(): Locale {
   const frame = useRouteLoaderData("routes/app") as { locale?: string } | undefined;
-  return toLocale(frame?.locale) ?? "en";
+  const request = useRequestLocale();
+  return toLocale(frame?.locale) ?? request;
 }
+
+const ERROR_WORDS = defineWords({
+  en: {
+    notFoundTitle: "Page not found",
+    notFound: "This page does not exist.",
+    failedTitle: "Something went wrong",
+    failed: "Something went wrong on our side. Try again in a moment; if it keeps happening, contact support.",
+  },
+  fr: {
+    notFoundTitle: "Page introuvable",
+    notFound: "Cette page n'existe pas.",
+    failedTitle: "Un problème est survenu",
+    failed:
+      "Un problème est survenu de notre côté. Réessayez dans un instant ; si cela se reproduit, contactez le support.",
+  },
+});
 
 /** Outside the embedded app (login, errors); the app's frame titles its pages after their section. */
 export const meta: MetaFunction = () => [{ title: "Passerelle" }];
@@ -44,25 +64,24 @@ export default function App() {
   );
 }
 
-// Whatever failed, the merchant reads a plain sentence (the details are in the server log).
+// Whatever failed, the merchant reads a plain sentence in the request's language (the details are in
+// the server log).
 export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const locale = useRequestLocale();
+  const t = ERROR_WORDS[locale];
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <title>{notFound ? "Page not found" : "Something went wrong"}</title>
+        <title>{notFound ? t.notFoundTitle : t.failedTitle}</title>
         <Meta />
         <Links />
       </head>
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
-        <p>
-          {notFound
-            ? "This page does not exist."
-            : "Something went wrong on our side. Try again in a moment; if it keeps happening, contact support."}
-        </p>
+        <p>{notFound ? t.notFound : t.failed}</p>
         <Scripts />
       </body>
     </html>

@@ -140,7 +140,7 @@ export async function sendClaimed(
   const errorColumns = { error: failure === null ? null : textOf(failure), errorWords: wordsJson(failure) };
   if (failure !== null && transient && !options.lastAttempt) {
     await db.alert.updateMany({ where: { id: { in: ids } }, data: errorColumns });
-    throw new TransientError(`The alert was not sent yet. ${textOf(failure)}`);
+    throw new TransientError(said("words6.alert.notSentYet", { message: failure }));
   }
   const anySent = [result.mail, result.webhook].some((s) => s === "sent" || s === "already");
   await db.alert.updateMany({

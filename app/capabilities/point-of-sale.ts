@@ -43,8 +43,9 @@ export interface PosStockMove {
 export interface PosMoveResult {
   key: string;
   ok: boolean;
-  /** Refused for good (unknown item…): the merchant reads this; a temporary failure throws instead. */
-  reason?: string;
+  /** Refused for good (unknown item…): the merchant reads this (stored with its words, PosDispatch.reasonWords);
+   *  a temporary failure throws instead. */
+  reason?: Message;
 }
 
 /** How much of a rate limit or quota is used, for the screens ("1,840 of 2,000 requests left today"). */

@@ -1,8 +1,11 @@
 // The pages a merchant sees when a screen is missing or failed, rendered inside the app frame (its
-// navigation stays). Plain words only: what went wrong is in the server log, never on screen.
-import { Link } from "@remix-run/react";
+// navigation stays). Plain words first; what support needs to find the failure in the server log (its
+// status, address and time) is folded under "Technical details". Never a stack trace: the built app's
+// errors reach the page without one (Remix replaces a thrown error by "Unexpected Server Error").
+import { isRouteErrorResponse, Link } from "@remix-run/react";
 import { BlockStack, Card, Page, Text } from "@shopify/polaris";
 import { defineWords, useWords } from "../i18n/words";
+import { TechnicalDetails } from "./TechnicalDetails";
 
 const WORDS = defineWords({
   en: {
@@ -39,13 +42,24 @@ export function NotFoundPage() {
   );
 }
 
-export function SomethingWentWrongPage() {
+/**
+ * What support needs to find a failure in the server log ("request failed" with its path): the status,
+ * the address and what the page was told (one line, never a stack).
+ */
+export function failureDetails(error: unknown, path: string): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const said = isRouteErrorResponse(error) ? error.statusText : error instanceof Error ? error.message : "";
+  return [`HTTP ${status}`, path, said.split("\n")[0]!.trim()].filter(Boolean).join(" · ");
+}
+
+export function SomethingWentWrongPage({ details }: { details?: string }) {
   const t = useWords(WORDS);
   return (
     <Page title={t.failedTitle}>
       <Card>
         <BlockStack gap="200">
           <Text as="p">{t.failed}</Text>
+          <TechnicalDetails details={details} />
           <Text as="p">
             <Link to="/app">{t.dashboard}</Link>
           </Text>

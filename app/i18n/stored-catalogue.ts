@@ -1837,4 +1837,124 @@ export const STORED_WORDS = {
     fr: (p) =>
       `${quote.fr(p.title)} n'est pas publié : chacun de ses SKU est ignoré dans l'écran SKU sans correspondance`,
   }),
+  // ── words6: retries, Shopify's empty answers, refusals from several systems (issue 16, point 9) ────
+  "words6.jobApplication.notSentYet": entry<{ message: string }>({
+    en: (p) => `The application's mail was not sent yet: ${p.message}`,
+    fr: (p) => `L'e-mail de la candidature n'est pas encore parti : ${p.message}`,
+  }),
+  "words6.alert.notSentYet": entry<{ message: string }>({
+    en: (p) => `The alert was not sent yet. ${p.message}`,
+    fr: (p) => `L'alerte n'est pas encore partie. ${p.message}`,
+  }),
+  // Shopify answered a call without its result (no payload): its operation's name is Shopify's own.
+  "words6.shopify.returnedNothing": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned nothing`,
+    fr: (p) => `Shopify n'a rien renvoyé pour ${p.operation}`,
+  }),
+  "words6.shopify.noUploadTarget": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no upload target`,
+    fr: (p) => `Shopify n'a pas renvoyé d'adresse d'envoi pour ${p.operation}`,
+  }),
+  "words6.shopify.uploadTargetNoKey": entry({
+    en: () => "the staged upload target has no key",
+    fr: () => "l'adresse d'envoi donnée par Shopify n'a pas de clé",
+  }),
+  "words6.shopify.noOperation": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no operation`,
+    fr: (p) => `Shopify n'a pas renvoyé d'opération groupée pour ${p.operation}`,
+  }),
+  "words6.shopify.noMedia": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no media`,
+    fr: (p) => `Shopify n'a pas renvoyé de média pour ${p.operation}`,
+  }),
+  "words6.shopify.noDiscount": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no discount`,
+    fr: (p) => `Shopify n'a pas renvoyé de remise pour ${p.operation}`,
+  }),
+  "words6.shopify.noFulfillment": entry<{ operation: string }>({
+    en: (p) => `${p.operation} returned no fulfillment`,
+    fr: (p) => `Shopify n'a pas renvoyé d'expédition pour ${p.operation}`,
+  }),
+  "words6.shopify.bulkLineReturnedNothing": entry<{ operation: string }>({
+    en: (p) => `a line of the bulk ${p.operation} returned nothing`,
+    fr: (p) => `une ligne de l'opération groupée ${p.operation} n'a rien renvoyé`,
+  }),
+  // Several systems' reasons one after the other, each in the reader's language.
+  // Tuyo's refusal of a product's discount (app/connectors/tuyo/promos.server.ts): its words, quoted.
+  "words6.tuyo.discountRefused": entry<{ refusal: string }>({
+    en: (p) => `Tuyo refused the discount: ${quote.en(p.refusal)}`,
+    fr: (p) => `Tuyo a refusé la remise : ${quote.fr(p.refusal)}`,
+  }),
+  "words6.reasons": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}; ${p.rest}`,
+    fr: (p) => `${p.first} ; ${p.rest}`,
+  }),
+  // A point of sale refused a move without saying why.
+  "words6.pos.refused": entry({
+    en: () => "Refused by the point of sale.",
+    fr: () => "Refusé par le point de vente.",
+  }),
+  // A point of sale's refusal of one move (PosDispatch.reason): said again in the reader's language.
+  "words6.pos.badKey": entry({
+    en: () => "The move's key must be 1 to 40 letters, digits, - or _.",
+    fr: () => "La clé du mouvement doit faire de 1 à 40 lettres, chiffres, - ou _.",
+  }),
+  "words6.pos.hiboutik.notAProduct": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Hiboutik product (or product/size) id.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de produit (ou produit/taille) Hiboutik.`,
+  }),
+  "words6.pos.hiboutik.notAStore": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Hiboutik store id.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de magasin Hiboutik.`,
+  }),
+  "words6.pos.hiboutik.wholeUnits": entry({
+    en: () => "Hiboutik sells whole units only.",
+    fr: () => "Hiboutik ne vend que des unités entières.",
+  }),
+  "words6.pos.hiboutik.noProduct": entry<{ id: string }>({
+    en: (p) => `Hiboutik has no product ${p.id}: map the item again.`,
+    fr: (p) => `Hiboutik n'a pas de produit ${p.id} : associez de nouveau l'article.`,
+  }),
+  "words6.pos.hiboutik.noStore": entry<{ id: string }>({
+    en: (p) => `Hiboutik has no store ${p.id} with a warehouse to take the stock from.`,
+    fr: (p) => `Hiboutik n'a pas de magasin ${p.id} avec un entrepôt où prendre le stock.`,
+  }),
+  "words6.pos.hiboutik.currency": entry({
+    en: () => "Hiboutik refused the sale's currency: check the account's currency code.",
+    fr: () => "Hiboutik a refusé la devise de la vente : vérifiez le code de devise du compte.",
+  }),
+  "words6.pos.lightspeed.notAnItem": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Lightspeed item ID.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant d'article Lightspeed.`,
+  }),
+  "words6.pos.lightspeed.notAShop": entry<{ id: string }>({
+    en: (p) => `"${p.id}" is not a Lightspeed shop ID.`,
+    fr: (p) => `${quote.fr(p.id)} n'est pas un identifiant de boutique Lightspeed.`,
+  }),
+  "words6.pos.lightspeed.wholeUnits": entry({
+    en: () => "Lightspeed counts whole units only.",
+    fr: () => "Lightspeed ne compte que des unités entières.",
+  }),
+  "words6.pos.lightspeed.otherShop": entry<{ register: number; shop: number; stockShop: number }>({
+    en: (p) =>
+      `Sales are recorded on register ${p.register} of Lightspeed shop ${p.shop}; this stock is at shop ${p.stockShop}. Map that location to shop ${p.shop}, or set the account to set quantities instead.`,
+    fr: (p) =>
+      `Les ventes sont enregistrées sur la caisse ${p.register} de la boutique Lightspeed ${p.shop} ; ce stock est dans la boutique ${p.stockShop}. Associez cet emplacement à la boutique ${p.shop}, ou réglez le compte pour fixer les quantités.`,
+  }),
+  "words6.pos.lightspeed.notStocked": entry<{ item: number; shop: number }>({
+    en: (p) => `Lightspeed item ${p.item} is not stocked at shop ${p.shop}.`,
+    fr: (p) => `L'article Lightspeed ${p.item} n'est pas en stock dans la boutique ${p.shop}.`,
+  }),
+  "words6.pos.lightspeed.refusedQoh": entry<{ item: number; shop: number; status: number }>({
+    en: (p) =>
+      `Lightspeed refused the quantity change of item ${p.item} at shop ${p.shop} (HTTP ${p.status}): check that the item, shop, register and employee still exist.`,
+    fr: (p) =>
+      `Lightspeed a refusé le changement de quantité de l'article ${p.item} dans la boutique ${p.shop} (HTTP ${p.status}) : vérifiez que l'article, la boutique, la caisse et l'employé existent toujours.`,
+  }),
+  "words6.pos.lightspeed.refusedSale": entry<{ item: number; shop: number; status: number }>({
+    en: (p) =>
+      `Lightspeed refused the sale of item ${p.item} at shop ${p.shop} (HTTP ${p.status}): check that the item, shop, register and employee still exist.`,
+    fr: (p) =>
+      `Lightspeed a refusé la vente de l'article ${p.item} dans la boutique ${p.shop} (HTTP ${p.status}) : vérifiez que l'article, la boutique, la caisse et l'employé existent toujours.`,
+  }),
 } satisfies Record<string, Entry<never>>;

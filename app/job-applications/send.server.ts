@@ -11,7 +11,7 @@ import { TransientError } from "../lib/errors";
 import { sendMail } from "../mail/send.server";
 import { jobApplicationTemplate } from "../mail/templates/job-application";
 import { defineJobType, type JobTypeDefinition } from "../jobs/registry.server";
-import { said, wordsJson } from "../i18n/stored-words";
+import { fromWordsJson, said, wordsJson } from "../i18n/stored-words";
 import { JOB_APPLICATION_SEND_JOB, type ApplicationAnswers } from "./applications.server";
 
 const NO_RECIPIENT = said("words5.jobApplication.noRecipient");
@@ -67,7 +67,11 @@ export async function sendJobApplication(
   // A send that failed early never read them: close their files now, not when collected.
   for (const stream of streams) stream.destroy();
   if (outcome.status === "failed" && outcome.transient && !options.lastAttempt)
-    throw new TransientError(`The application's mail was not sent yet: ${outcome.error}`);
+    throw new TransientError(
+      said("words6.jobApplication.notSentYet", {
+        message: fromWordsJson(outcome.errorWords, outcome.error) ?? outcome.error,
+      }),
+    );
   const sent = outcome.status === "sent";
   // The status first (files still named), then the files, then the folder's name: a crash in between
   // leaves a row that says where the files are, and the next run erases them.

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type { PosStockMove } from "../capabilities/point-of-sale";
 import { db as defaultDb, type Db } from "../db.server";
 import { isUniqueViolation } from "../db/errors";
+import { said, textOf, wordsJson } from "../i18n/stored-words";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { ORDER_LINE_LOCATIONS } from "../shopify/operations/orders";
@@ -300,13 +301,18 @@ async function sendMoves(shop: string, moves: PlannedMove[], db: Db, deps: Sales
       await db.posDispatch.update({
         where: { key: result.key },
         data: result.ok
-          ? { status: "sent", sentAt: now(), claimedUntil: null, reason: null }
-          : { status: "refused", reason: result.reason ?? "Refused by the point of sale.", claimedUntil: null },
+          ? { status: "sent", sentAt: now(), claimedUntil: null, reason: null, reasonWords: null }
+          : {
+              status: "refused",
+              reason: textOf(result.reason ?? said("words6.pos.refused")),
+              reasonWords: wordsJson(result.reason ?? said("words6.pos.refused")),
+              claimedUntil: null,
+            },
       });
       outcomes.push({
         key: result.key,
         outcome: result.ok ? "sent" : "refused",
-        ...(result.reason ? { reason: result.reason } : {}),
+        ...(result.reason ? { reason: textOf(result.reason) } : {}),
       });
     }
   }

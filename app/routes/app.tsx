@@ -5,7 +5,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Link,
+  Outlet,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { AppProvider as PolarisAppProvider } from "@shopify/polaris";
 import polarisEnglish from "@shopify/polaris/locales/en.json";
@@ -14,7 +22,7 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
-import { NotFoundPage, SomethingWentWrongPage } from "../components/ErrorPages";
+import { failureDetails, NotFoundPage, SomethingWentWrongPage } from "../components/ErrorPages";
 import { localeOfRequest, toLocale, type Locale } from "../i18n/locale";
 import { LocaleProvider, useWords } from "../i18n/words";
 import { APP_SECTIONS, SECTION_WORDS } from "../navigation";
@@ -118,11 +126,12 @@ function PolarisLink({
 export function ErrorBoundary() {
   const error = useRouteError();
   const frame = useRouteLoaderData<typeof loader>("routes/app");
+  const { pathname } = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (isRouteErrorResponse(error) && (status < 400 || status === 401 || status === 403)) return boundary.error(error);
   return (
     <AppFrame apiKey={frame?.apiKey} appBridgeScriptUrl={frame?.appBridgeScriptUrl} locale={frame?.locale}>
-      {status === 404 ? <NotFoundPage /> : <SomethingWentWrongPage />}
+      {status === 404 ? <NotFoundPage /> : <SomethingWentWrongPage details={failureDetails(error, pathname)} />}
     </AppFrame>
   );
 }

@@ -257,7 +257,7 @@ export function assertNoUserErrors<T extends { userErrors?: UserError[] | null }
   operation: string,
   payload: T | null | undefined,
 ): T {
-  if (!payload) throw new PermanentError(`${operation} returned nothing`);
+  if (!payload) throw new PermanentError(said("words6.shopify.returnedNothing", { operation }));
   if (payload.userErrors && payload.userErrors.length > 0) throw new ShopifyUserErrors(operation, payload.userErrors);
   return payload;
 }

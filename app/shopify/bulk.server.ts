@@ -97,7 +97,8 @@ export async function startBulkQuery<T>(
 ): Promise<() => AsyncGenerator<T>> {
   const { data } = await client.request(BULK_QUERY_RUN, { query });
   const payload = assertNoUserErrors("bulkOperationRunQuery", data.bulkOperationRunQuery);
-  if (!payload.bulkOperation) throw new PermanentError("bulkOperationRunQuery returned no operation");
+  if (!payload.bulkOperation)
+    throw new PermanentError(said("words6.shopify.noOperation", { operation: "bulkOperationRunQuery" }));
   const started = payload.bulkOperation;
   return async function* () {
     const done = await waitFor(client, started, options);
@@ -114,7 +115,8 @@ export async function* runBulkMutation<T>(
 ): AsyncGenerator<T> {
   const { data } = await client.request(STAGED_UPLOADS_CREATE, { filename: "bulk_op_vars.jsonl" });
   const target = assertNoUserErrors("stagedUploadsCreate", data.stagedUploadsCreate).stagedTargets?.[0];
-  if (!target?.url) throw new PermanentError("stagedUploadsCreate returned no upload target");
+  if (!target?.url)
+    throw new PermanentError(said("words6.shopify.noUploadTarget", { operation: "stagedUploadsCreate" }));
   // The variables go through a temporary file, uploaded from disk: 100k variants make ~10 MB of JSONL.
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "passerelle-bulk-"));
   try {
@@ -144,10 +146,11 @@ export async function* runBulkMutation<T>(
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
   const key = target.parameters.find((p) => p.name === "key")?.value;
-  if (!key) throw new PermanentError("the staged upload target has no key");
+  if (!key) throw new PermanentError(said("words6.shopify.uploadTargetNoKey"));
   const run = await client.request(BULK_MUTATION_RUN, { mutation, stagedUploadPath: key });
   const payload = assertNoUserErrors("bulkOperationRunMutation", run.data.bulkOperationRunMutation);
-  if (!payload.bulkOperation) throw new PermanentError("bulkOperationRunMutation returned no operation");
+  if (!payload.bulkOperation)
+    throw new PermanentError(said("words6.shopify.noOperation", { operation: "bulkOperationRunMutation" }));
   // Once Shopify has the mutation it writes every line whatever we do: it is the batch in flight. It is
   // waited for without a checkpoint, so a cancelled run still reads and records what it wrote.
   const done = await waitFor(client, payload.bulkOperation, { ...options, checkpoint: undefined });

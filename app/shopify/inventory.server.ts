@@ -241,7 +241,8 @@ export class InventoryWriter {
         input: { name: "available", reason: this.options.reason ?? "correction", quantities },
       });
       const payload = data.inventorySetQuantities;
-      if (!payload) throw new PermanentError("inventorySetQuantities returned nothing");
+      if (!payload)
+        throw new PermanentError(said("words6.shopify.returnedNothing", { operation: "inventorySetQuantities" }));
       if (!payload.userErrors.length) return null;
       // Another call with this key is still being processed by Shopify: wait, then ask again.
       if (payload.userErrors.some((e) => e.code === "IDEMPOTENCY_CONCURRENT_REQUEST")) {

@@ -63,7 +63,8 @@ export async function uploadImage(
     fileSize: String(image.size),
   });
   const target = assertNoUserErrors("stagedUploadsCreate", data.stagedUploadsCreate).stagedTargets?.[0];
-  if (!target?.url || !target.resourceUrl) throw new PermanentError("stagedUploadsCreate returned no upload target");
+  if (!target?.url || !target.resourceUrl)
+    throw new PermanentError(said("words6.shopify.noUploadTarget", { operation: "stagedUploadsCreate" }));
   const hash = createHash("sha256");
   let size = 0;
   const hashing = new Transform({
@@ -112,7 +113,7 @@ export async function createProductImage(
   const payload = data.productCreateMedia;
   if (payload?.mediaUserErrors.length) throw new ShopifyUserErrors("productCreateMedia", payload.mediaUserErrors);
   const id = payload?.media?.[0]?.id;
-  if (!id) throw new PermanentError("productCreateMedia returned no media");
+  if (!id) throw new PermanentError(said("words6.shopify.noMedia", { operation: "productCreateMedia" }));
   return id;
 }
 

@@ -1,6 +1,7 @@
 // What promotions ask of Shopify: a collection's products, the variants (with prices) of a set of
 // products, a tag added to or removed from many products (one call each, or one bulk mutation from
 // `bulkFrom` products on), and an automatic basic discount created, found by its tag, or deactivated.
+import { said } from "../i18n/stored-words";
 import { PermanentError } from "../lib/errors";
 import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import { runBulkMutation, type BulkOptions } from "./bulk.server";
@@ -107,7 +108,7 @@ export async function changeProductTags(
       options,
     )) {
       const payload = line.data?.[field];
-      if (!payload) throw new PermanentError(`a line of the bulk ${field} returned nothing`);
+      if (!payload) throw new PermanentError(said("words6.shopify.bulkLineReturnedNothing", { operation: field }));
       errors.push(...payload.userErrors);
       options.onProduct?.();
     }
@@ -136,7 +137,7 @@ export async function createAutomaticDiscount(
     "discountAutomaticBasicCreate",
     data.discountAutomaticBasicCreate,
   ).automaticDiscountNode;
-  if (!node) throw new PermanentError("discountAutomaticBasicCreate returned no discount");
+  if (!node) throw new PermanentError(said("words6.shopify.noDiscount", { operation: "discountAutomaticBasicCreate" }));
   return node.id;
 }
 

@@ -1,6 +1,7 @@
 // Variant prices: reading every variant's price and compare-at price (paged, or a bulk query for large
 // catalogs), and writing changes grouped per product with productVariantsBulkUpdate — several calls in
 // flight, paced by the client — or, for very large change sets, as one bulk mutation.
+import { said } from "../i18n/stored-words";
 import { PermanentError } from "../lib/errors";
 import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import { runBulkMutation, startBulkQuery, type BulkOptions } from "./bulk.server";
@@ -73,7 +74,10 @@ export async function writeVariantPrices(
       data: { productVariantsBulkUpdate: { userErrors: UserError[] } | null } | null;
     }>(client, PRODUCT_VARIANTS_BULK_UPDATE.document, variables, { checkpoint: options.checkpoint })) {
       const payload = line.data?.productVariantsBulkUpdate;
-      if (!payload) throw new PermanentError("a line of the bulk price update returned nothing");
+      if (!payload)
+        throw new PermanentError(
+          said("words6.shopify.bulkLineReturnedNothing", { operation: "productVariantsBulkUpdate" }),
+        );
       errors.push(...payload.userErrors);
     }
     if (errors.length) throw new ShopifyUserErrors("productVariantsBulkUpdate (bulk)", errors);

@@ -4,11 +4,14 @@
 // (the app frame's body innerText) is searched for English words and English dates and numbers
 // (tests/e2e/support/english.ts), after taking out what other systems said (« … ») and allowed names.
 // Every finding is printed with its screen. The fresh shop's screens, all of them, are searched the same
-// way by the French walk of tests/e2e/languages.test.ts.
+// way by the French walk of tests/e2e/languages.test.ts. Then the same screens are opened in English and
+// searched for French (tests/e2e/support/french.ts): Fastmag's French refusal and other systems' words
+// must be quoted (“…”) inside an English sentence, never run on in it.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { ALLOWED_NAMES, findEnglish } from "./support/english";
+import { findFrench } from "./support/french";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 /** The screens that show the seeded run and order (or what they left: app events, unmatched SKUs, the
@@ -92,6 +95,18 @@ async function englishOn(path: string, names: readonly string[]): Promise<{ text
   return { text, found };
 }
 
+/** Opens a screen in English and returns the French found there outside quotes, each with the screen. */
+async function frenchOn(path: string, names: readonly string[]): Promise<{ text: string; found: string[] }> {
+  await page.goto(`${session.stack.adminUrl}${path}?locale=en`);
+  await app.locator('html[lang="en"][data-hydrated]').waitFor({ timeout: 30_000 });
+  const text = await settledText();
+  const found = findFrench(text, names).map((f) => `${path || "/"}: ${f.what} in: ${f.sentence}`);
+  return { text, found };
+}
+
+/** The seeded run and order the French walk made (and left for the English one). */
+let seeded: { runId: string; orderId: string; exportRunId: string | null } | null = null;
+
 describe("a French admin reads no English", () => {
   it("finds no English words, dates or numbers on any screen in French", async () => {
     const { stack } = session;
@@ -136,7 +151,30 @@ describe("a French admin reads no English", () => {
     // The order export's run, failed with Fastmag's refusal.
     if (exportRun) found.push(...(await englishOn(`/runs/${exportRun.id}`, names)).found);
 
+    seeded = { runId, orderId, exportRunId: exportRun?.id ?? null };
+
     if (found.length) console.log(`English on French screens:\n${found.join("\n")}`);
+    expect(found).toEqual([]);
+  });
+
+  it("an English admin reads no unquoted French on the same screens", async () => {
+    expect(seeded).not.toBeNull();
+    const { runId, orderId, exportRunId } = seeded!;
+    const { stack } = session;
+    // The seeded data's names, French in both languages: the demo shop's products and the refused order's.
+    const names = [...ALLOWED_NAMES, stack.shop, "Article fantôme", "Hugo Petit", "rue Haute"];
+    const found: string[] = [];
+    for (const path of ["/alerts", ...SEEDED_SCREENS]) found.push(...(await frenchOn(path, names)).found);
+    const runPage = await frenchOn(`/runs/${runId}`, names);
+    expect(runPage.text).toMatch(/Could not be read from Fastmag: row \d+/);
+    const orderPage = await frenchOn(`/orders/${orderId}`, names);
+    expect(orderPage.text).toContain("NOPE|X|Y");
+    // Fastmag's French refusal is said in English; its own words are folded under Technical details.
+    expect(orderPage.text).toContain("Fastmag does not know the article NOPE X Y");
+    found.push(...runPage.found, ...orderPage.found);
+    if (exportRunId) found.push(...(await frenchOn(`/runs/${exportRunId}`, names)).found);
+
+    if (found.length) console.log(`French on English screens:\n${found.join("\n")}`);
     expect(found).toEqual([]);
   });
 });

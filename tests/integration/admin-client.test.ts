@@ -15,6 +15,8 @@ import {
 } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { CostBucket } from "~/shopify/cost-bucket";
+import { startBulkQuery } from "~/shopify/bulk.server";
+import { InventoryWriter } from "~/shopify/inventory.server";
 import { SHOP_INFO } from "~/shopify/operations/shop";
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -138,6 +140,46 @@ describe("ShopifyAdminClient", () => {
     expect(error.message).toBe(`Shopify answered HTTP 400 to ShopInfo: {"error":"bad request"}`);
     expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
       `Shopify a répondu HTTP 400 (statut inattendu) à ShopInfo : « {"error":"bad request"} »`,
+    );
+  });
+
+  it('says an answer without its result ("returned nothing") with its words: French reads French, English unchanged', async () => {
+    const nothing = (() => {
+      try {
+        assertNoUserErrors("productSet", null);
+      } catch (error) {
+        return error;
+      }
+    })() as PermanentError;
+    expect(nothing).toBeInstanceOf(PermanentError);
+    expect(nothing.message).toBe("productSet returned nothing");
+    expect(sayIn(merchantMessageOf(nothing)!, "fr")).toBe("Shopify n'a rien renvoyé pour productSet");
+
+    // A stock write Shopify answered with no payload: the run's failure reads French too.
+    script = [{ status: 200, body: { data: { inventorySetQuantities: null }, extensions: { cost: cost(1990) } } }];
+    const writer = new InventoryWriter(client(), { locationId: "gid://shopify/Location/1", idempotencyScope: "t" });
+    await writer.push({ inventoryItemId: "gid://shopify/InventoryItem/1", sku: "A", from: 1, to: 2 });
+    const failed = (await writer.flush().catch((e: unknown) => e)) as PermanentError;
+    expect(failed).toBeInstanceOf(PermanentError);
+    expect(failed.message).toBe("inventorySetQuantities returned nothing");
+    expect(sayIn(merchantMessageOf(failed)!, "fr")).toBe("Shopify n'a rien renvoyé pour inventorySetQuantities");
+
+    // A bulk query Shopify started without saying which operation: a catalogue run's failure, in French too.
+    script = [
+      {
+        status: 200,
+        body: {
+          data: { bulkOperationRunQuery: { bulkOperation: null, userErrors: [] } },
+          extensions: { cost: cost(1990) },
+        },
+      },
+    ];
+    const noOperation = (await startBulkQuery(client(), "{ products { edges { node { id } } } }").catch(
+      (e: unknown) => e,
+    )) as PermanentError;
+    expect(noOperation.message).toBe("bulkOperationRunQuery returned no operation");
+    expect(sayIn(merchantMessageOf(noOperation)!, "fr")).toBe(
+      "Shopify n'a pas renvoyé d'opération groupée pour bulkOperationRunQuery",
     );
   });
 

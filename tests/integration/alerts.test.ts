@@ -12,6 +12,7 @@ import { createApiToken } from "~/api/tokens.server";
 import { saveFastmagSettings } from "~/connectors/fastmag/settings.server";
 import { db } from "~/db.server";
 import { decryptSecret } from "~/lib/crypto.server";
+import { storedText } from "~/i18n/stored-words";
 import { createEndpoint } from "~/event-feed/endpoints.server";
 import { deliverDueEvents } from "~/event-feed/deliverer.server";
 import { getJob } from "~/jobs/api.server";
@@ -239,6 +240,16 @@ describe("alerts", { timeout: 60_000 }, () => {
     await db.alert.update({ where: { id: alert.id }, data: { errorWords: null } });
     expect((await shown("fr")).error).toBe(alert.error);
     await db.alert.update({ where: { id: alert.id }, data: { errorWords } });
+    // The sending run's retry note reads French too, the webhook's failure inside it; English unchanged.
+    const retry = await db.jobLogEntry.findFirstOrThrow({
+      where: { shop: world.shop, message: { contains: "The alert was not sent yet" } },
+    });
+    expect(retry.message).toContain(
+      "The alert was not sent yet. Webhook: The webhook answered HTTP 503 (server error).",
+    );
+    expect(storedText(retry.message, retry.words, "fr")).toContain(
+      "L'alerte n'est pas encore partie. Webhook : Le webhook a répondu HTTP 503 (erreur du serveur).",
+    );
 
     clock.advance(20 * 60_000);
     await twoWorkers(clock);

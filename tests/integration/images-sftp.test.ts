@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSftpFolder, saveSftpSettings, testSftpConnection } from "~/connectors/sftp/settings.server";
 import { sftpImageSource } from "~/connectors/sftp/capabilities.server";
 import { db } from "~/db.server";
+import { storedText } from "~/i18n/stored-words";
 import { ShopifyAdminClient } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { syncImages } from "~/sync/images/image-sync.server";
@@ -135,6 +136,20 @@ describe("images from an SFTP folder", () => {
     expect(report.changes.map((c) => [c.externalId, c.field, c.before, c.after]).sort()).toEqual(
       rows.map((r) => [r.name, "media", null, r.mediaId]).sort(),
     );
+    // The files' reasons are stored with their words, so whoever reads them later reads their language.
+    const unmatched = await db.catalogImageFile.findMany({
+      where: { shop, status: "unmatched" },
+      orderBy: { name: "asc" },
+    });
+    expect(unmatched.map((r) => r.name)).toEqual(["NOPE99_BLACK_1.jpg", "readme.txt"]);
+    for (const row of unmatched) {
+      expect(row.reasonWords).not.toBeNull();
+      expect(storedText(row.reason!, row.reasonWords, "en")).toBe(row.reason);
+    }
+    expect(storedText(unmatched[1]!.reason!, unmatched[1]!.reasonWords, "fr")).toMatch(
+      /^le nom ne suit pas le modèle /,
+    );
+    expect(storedText(unmatched[0]!.reason!, unmatched[0]!.reasonWords, "fr")).not.toContain("No product in Shopify");
   });
 
   it("leaves unchanged files alone on the next run", async () => {

@@ -209,13 +209,19 @@ describe("Lightspeed Retail POS account", () => {
 
   it("puts stock back for a refund, refuses a shop other than the register's, and can set qoh outright instead", async () => {
     const pos = lightspeedPos.create(account().ctx);
-    expect(
-      await pos.applyMoves([
-        { posItemId: "14", posLocationId: "1", quantity: -3, key: "o1042-l1-refund", reference: "#1042" },
-        { posItemId: "14", posLocationId: "2", quantity: 1, key: "o1042-l2-sale", reference: "#1042" },
-        { posItemId: "999", posLocationId: "1", quantity: 1, key: "o1042-l3-sale", reference: "#1042" },
-      ]),
-    ).toEqual([
+    const results = await pos.applyMoves([
+      { posItemId: "14", posLocationId: "1", quantity: -3, key: "o1042-l1-refund", reference: "#1042" },
+      { posItemId: "14", posLocationId: "2", quantity: 1, key: "o1042-l2-sale", reference: "#1042" },
+      { posItemId: "999", posLocationId: "1", quantity: 1, key: "o1042-l3-sale", reference: "#1042" },
+    ]);
+    // Each refusal is said with its words (PosDispatch.reasonWords): French for a French admin.
+    expect(sayIn(results[2]!.reason!, "fr")).toBe(
+      "Lightspeed a refusé la vente de l'article 999 dans la boutique 1 (HTTP 400) : vérifiez que l'article, la boutique, la caisse et l'employé existent toujours.",
+    );
+    expect(sayIn(results[1]!.reason!, "fr")).toMatch(
+      /^Les ventes sont enregistrées sur la caisse 1 de la boutique Lightspeed 1/,
+    );
+    expect(results.map((r) => ({ ...r, ...(r.reason ? { reason: textOf(r.reason) } : {}) }))).toEqual([
       { key: "o1042-l1-refund", ok: true },
       {
         key: "o1042-l2-sale",

@@ -3,6 +3,7 @@
 // per line (retry, two workers, a crash after Square answered), refunds and cancellations put back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { storedText } from "~/i18n/stored-words";
 import { savePosAccount, setPosAccountPaused } from "~/pos/accounts.server";
 import { confirmAllSuggestions, listItemMappings, refreshItemMappings, setItemMapping } from "~/pos/items.server";
 import { listLocationMappings, saveLocationMappings } from "~/pos/locations.server";
@@ -301,6 +302,27 @@ describe("online sales dispatched to Square", () => {
     const calls = moves();
     await poll("run-after-resume");
     expect(moves()).toBe(calls);
+  });
+
+  it("keeps a refused move with its words: the reason reads French for a French admin, English as before", async () => {
+    const { payload } = order(posSku(23), 1);
+    world.square.faults.add({
+      route: "POST /v2/inventory/changes/batch-create",
+      kind: "status",
+      status: 400,
+      body: { errors: [{ category: "INVALID_REQUEST_ERROR", code: "INVALID_VALUE", detail: "bad" }] },
+      count: 1,
+    });
+    const outcomes = await dispatchOrderSales(world.shop, payload, deps());
+    expect(outcomes).toEqual([
+      expect.objectContaining({ outcome: "refused", reason: expect.stringMatching(/^Square refused/) }),
+    ]);
+    const row = await db.posDispatch.findUniqueOrThrow({ where: { key: outcomes[0]!.key } });
+    expect(row.status).toBe("refused");
+    expect(row.reason).toMatch(/^Square refused .*INVALID_VALUE/);
+    const french = storedText(row.reason!, row.reasonWords, "fr");
+    expect(french).toMatch(/^Square a refusé .*INVALID_VALUE/);
+    expect(french).not.toMatch(/refused/);
   });
 
   it("leaves a Square location alone when the order's Shopify location is not mapped to it", async () => {

@@ -6,7 +6,9 @@ import type net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveCategoryRule } from "~/connectors/tuyo/categories.server";
 import { providerOf } from "~/connectors/registry.server";
+import type { ActivePromotion } from "~/capabilities/promotion-destination";
 import { db } from "~/db.server";
+import { sayIn } from "~/i18n/stored-words";
 import { getJob } from "~/jobs/api.server";
 import { createPromotion } from "~/promotions/promotions.server";
 import type { TuyoEmulator } from "../../emulators/tuyo/index";
@@ -100,5 +102,32 @@ describe("promotions reach Tuyo", () => {
     expect(discounts("Camisa")).toEqual([0, 0]);
     expect(discounts("Falda")).toEqual([0, 0]);
     expect(bulk()).toBe(before + 1);
+  });
+
+  it("says Tuyo's refusal of a discount with Tuyo's words quoted, in French for a French admin", async () => {
+    const listing = await db.tuyoListing.findFirstOrThrow({
+      where: { shop: world.shop, state: "listed", tuyoSku: { not: null } },
+    });
+    // A product Tuyo no longer knows: its discount lands in Tuyo's erroredProducts.
+    await db.tuyoListing.update({ where: { id: listing.id }, data: { tuyoSku: "NOPE-GONE" } });
+    try {
+      const port = (await providerOf({ shop: world.shop, db }, "tuyo", "promotion-destination"))!.port;
+      const promotion = {
+        id: "p-refused",
+        name: "Refused",
+        tag: "promo-5",
+        percentage: 5,
+        mode: "discount",
+        startsAt: new Date(),
+        endsAt: null,
+        shopifyProductIds: [listing.shopifyProductId],
+      } as unknown as ActivePromotion;
+      const { skipped } = await port.promotionsChanged([promotion]);
+      expect(skipped).toHaveLength(1);
+      expect(skipped[0]!.reason).toMatch(/^Tuyo refused the discount: “.+”$/);
+      expect(sayIn(skipped[0]!.words!, "fr")).toMatch(/^Tuyo a refusé la remise : « .+ »$/);
+    } finally {
+      await db.tuyoListing.update({ where: { id: listing.id }, data: { tuyoSku: listing.tuyoSku } });
+    }
   });
 });

@@ -13,7 +13,7 @@ import type {
   PosUsage,
 } from "../../capabilities/point-of-sale";
 import type { SkippedRecord } from "../../domain/results";
-import { said } from "../../i18n/stored-words";
+import { said, type Message } from "../../i18n/stored-words";
 import { errorMessage, merchantMessageOf } from "../../lib/errors";
 import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
 import { HiboutikClient, HiboutikReadsPausedError, HiboutikRefusedError } from "./client.server";
@@ -88,12 +88,12 @@ export function createHiboutikPos(
 
   async function applyOne(move: PosStockMove): Promise<PosMoveResult> {
     const { key } = move;
-    if (!KEY.test(key)) return { key, ok: false, reason: "The move's key must be 1 to 40 letters, digits, - or _." };
+    if (!KEY.test(key)) return { key, ok: false, reason: said("words6.pos.badKey") };
     const item = /^(\d+)(?:\/(\d+))?$/.exec(move.posItemId);
-    if (!item) return { key, ok: false, reason: `"${move.posItemId}" is not a Hiboutik product (or product/size) id.` };
+    if (!item) return { key, ok: false, reason: said("words6.pos.hiboutik.notAProduct", { id: move.posItemId }) };
     if (!/^\d+$/.test(move.posLocationId))
-      return { key, ok: false, reason: `"${move.posLocationId}" is not a Hiboutik store id.` };
-    if (!Number.isInteger(move.quantity)) return { key, ok: false, reason: "Hiboutik sells whole units only." };
+      return { key, ok: false, reason: said("words6.pos.hiboutik.notAStore", { id: move.posLocationId }) };
+    if (!Number.isInteger(move.quantity)) return { key, ok: false, reason: said("words6.pos.hiboutik.wholeUnits") };
     if (move.quantity === 0) return { key, ok: true };
     const client = api();
     // Made before? (A crash after Hiboutik answered, or another worker.) Then finish it, never redo it.
@@ -242,13 +242,13 @@ async function readUntilPaused(skipped: SkippedRecord[], read: () => Promise<voi
   }
 }
 
-function refusalReason(error: HiboutikRefusedError, move: PosStockMove): string {
+function refusalReason(error: HiboutikRefusedError, move: PosStockMove): Message {
   const { details } = error;
-  if (details.product_id || details.size_id) return `Hiboutik has no product ${move.posItemId}: map the item again.`;
+  if (details.product_id || details.size_id) return said("words6.pos.hiboutik.noProduct", { id: move.posItemId });
   if (details.store_id || details.stock_withdrawal)
-    return `Hiboutik has no store ${move.posLocationId} with a warehouse to take the stock from.`;
-  if (details.currency_code) return "Hiboutik refused the sale's currency: check the account's currency code.";
-  return error.message;
+    return said("words6.pos.hiboutik.noStore", { id: move.posLocationId });
+  if (details.currency_code) return said("words6.pos.hiboutik.currency");
+  return error.said ?? error.message;
 }
 
 function rows(body: unknown): unknown[] {

@@ -63,7 +63,11 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
       return {
         key: moveKey,
         ok: false,
-        reason: `Sales are recorded on register ${settings.registerId} of Lightspeed shop ${settings.shopId}; this stock is at shop ${shopID}. Map that location to shop ${settings.shopId}, or set the account to set quantities instead.`,
+        reason: said("words6.pos.lightspeed.otherShop", {
+          register: settings.registerId,
+          shop: settings.shopId,
+          stockShop: shopID,
+        }),
       };
     const found = asRows((await api().get(account("Sale.json", { referenceNumber: moveKey, shopID })))["Sale"])[0];
     if (found) {
@@ -91,7 +95,11 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
       (candidate) => Number(candidate.shopID) === shopID,
     );
     if (!row)
-      return { key: move.key, ok: false, reason: `Lightspeed item ${itemID} is not stocked at shop ${shopID}.` };
+      return {
+        key: move.key,
+        ok: false,
+        reason: said("words6.pos.lightspeed.notStocked", { item: itemID, shop: shopID }),
+      };
     await api().write("PUT", account(`ItemShop/${String(row.itemShopID)}.json`), {
       qoh: Number(row.qoh) - move.quantity,
     });
@@ -99,14 +107,13 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
   }
 
   async function applyOne(move: PosStockMove): Promise<PosMoveResult> {
-    if (!KEY.test(move.key))
-      return { key: move.key, ok: false, reason: "The move's key must be 1 to 40 letters, digits, - or _." };
+    if (!KEY.test(move.key)) return { key: move.key, ok: false, reason: said("words6.pos.badKey") };
     if (!/^\d+$/.test(move.posItemId))
-      return { key: move.key, ok: false, reason: `"${move.posItemId}" is not a Lightspeed item ID.` };
+      return { key: move.key, ok: false, reason: said("words6.pos.lightspeed.notAnItem", { id: move.posItemId }) };
     if (!/^[1-9]\d*$/.test(move.posLocationId))
-      return { key: move.key, ok: false, reason: `"${move.posLocationId}" is not a Lightspeed shop ID.` };
+      return { key: move.key, ok: false, reason: said("words6.pos.lightspeed.notAShop", { id: move.posLocationId }) };
     if (!Number.isInteger(move.quantity))
-      return { key: move.key, ok: false, reason: "Lightspeed counts whole units only." };
+      return { key: move.key, ok: false, reason: said("words6.pos.lightspeed.wholeUnits") };
     if (move.quantity === 0) return { key: move.key, ok: true };
     const itemID = Number(move.posItemId);
     const shopID = Number(move.posLocationId);
@@ -117,7 +124,14 @@ export function createLightspeedPos(ctx: PosAccountContext): PointOfSale & { cli
         return {
           key: move.key,
           ok: false,
-          reason: `Lightspeed refused the ${settings.moves === "qoh" ? "quantity change" : "sale"} of item ${itemID} at shop ${shopID} (HTTP ${error.status}): check that the item, shop, register and employee still exist.`,
+          reason: said(
+            settings.moves === "qoh" ? "words6.pos.lightspeed.refusedQoh" : "words6.pos.lightspeed.refusedSale",
+            {
+              item: itemID,
+              shop: shopID,
+              status: error.status,
+            },
+          ),
         };
       throw error;
     }

@@ -179,7 +179,7 @@ export class SquarePointOfSale implements PointOfSale {
           continue;
         }
         if (error instanceof SquareRefusedError && error.status === 400)
-          results.push({ key: move.key, ok: false, reason: error.message });
+          results.push({ key: move.key, ok: false, reason: error.said ?? error.message });
         else throw error;
       }
     }

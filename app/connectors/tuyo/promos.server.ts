@@ -5,6 +5,7 @@
 import type { ActivePromotion, PromotionDestination } from "../../capabilities/promotion-destination";
 import type { SkippedRecord } from "../../domain/results";
 import type { Db } from "../../db.server";
+import { said } from "../../i18n/stored-words";
 import { erroredProducts, type TuyoClient } from "./client.server";
 import { readVariants } from "./listings.server";
 import { BULK_BATCH } from "./catalog.server";
@@ -40,8 +41,10 @@ export function tuyoPromoDestination(deps: { db: Db; shop: string; client: TuyoC
         const errored = erroredProducts(answer);
         for (const { row, discount } of chunk) {
           const refused = errored.get(row.tuyoSku!);
-          if (refused) skipped.push({ externalId: row.tuyoSku!, reason: `Tuyo refused the discount: ${refused}` });
-          else await db.tuyoListing.update({ where: { id: row.id }, data: { discount } });
+          if (refused) {
+            const words = said("words6.tuyo.discountRefused", { refusal: refused });
+            skipped.push({ externalId: row.tuyoSku!, reason: words.text, words });
+          } else await db.tuyoListing.update({ where: { id: row.id }, data: { discount } });
         }
       }
       return { skipped };

@@ -20,7 +20,7 @@ import {
   waitForMedia,
 } from "../../shopify/media.server";
 import type { SyncReporter } from "../sync-context";
-import { said, textOf, type Message, type Said } from "../../i18n/stored-words";
+import { said, textOf, wordsJson, type Message, type Said } from "../../i18n/stored-words";
 
 export interface ImageSyncDeps {
   db: Db;
@@ -71,7 +71,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
     db.catalogImageFile.upsert({
       where: { shop_source_name: { shop, source: sourceId, name } },
       create: { shop, source: sourceId, name, syncedAt: report.now(), ...data },
-      update: { syncedAt: report.now(), reason: null, ...data },
+      update: { syncedAt: report.now(), reason: null, reasonWords: null, ...data },
     });
 
   for (const bad of badNames) {
@@ -80,7 +80,13 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
     const row = known.get(bad.name);
     const reason = textOf(bad.reason);
     if (row?.status !== "unmatched" || row.reason !== reason)
-      await record(bad.name, { status: "unmatched", reason, size: 0, modifiedAt: report.now() });
+      await record(bad.name, {
+        status: "unmatched",
+        reason,
+        reasonWords: wordsJson(bad.reason),
+        size: 0,
+        modifiedAt: report.now(),
+      });
   }
 
   // Unchanged files are left alone; files that matched no product are looked at again (it may exist now).
@@ -121,6 +127,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         await record(image.name, {
           status: "unmatched",
           reason: target.problem.text,
+          reasonWords: wordsJson(target.problem),
           size: image.size,
           modifiedAt: image.modifiedAt,
         });
@@ -166,6 +173,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         await record(image.name, {
           status: "failed",
           reason: errorMessage(error),
+          reasonWords: wordsJson(merchantMessageOf(error)),
           size: image.size,
           modifiedAt: image.modifiedAt,
         });
@@ -230,6 +238,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
 interface RowData {
   status: string;
   reason: string | null;
+  reasonWords: string | null;
   size: number;
   modifiedAt: Date;
   sha256: string | null;

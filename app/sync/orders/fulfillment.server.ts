@@ -2,6 +2,7 @@
 // our fulfillment orders, then one fulfillment with the carrier, number and tracking URL.
 import { chronopostTrackingUrl } from "../../connectors/chronopost/client.server";
 import { tntTrackingUrl } from "../../connectors/tnt/client.server";
+import { said } from "../../i18n/stored-words";
 import { PermanentError } from "../../lib/errors";
 import { assertNoUserErrors } from "../../shopify/admin-client.server";
 import {
@@ -92,6 +93,7 @@ export async function fulfillWithTracking(
     },
   });
   const payload = assertNoUserErrors("fulfillmentCreate", created.fulfillmentCreate);
-  if (!payload.fulfillment) throw new PermanentError("fulfillmentCreate returned no fulfillment");
+  if (!payload.fulfillment)
+    throw new PermanentError(said("words6.shopify.noFulfillment", { operation: "fulfillmentCreate" }));
   return { kind: "created", fulfillmentId: payload.fulfillment.id };
 }

@@ -5,7 +5,7 @@ import type { ShipmentOutcome } from "../../capabilities/shipment-destination";
 import { connectorsOffering, setUpConnectorIds } from "../../connectors/registry.server";
 import { loadConnectorSecrets, loadConnectorSettings } from "../../connectors/settings.server";
 import type { Db } from "../../db.server";
-import { type Message, said } from "../../i18n/stored-words";
+import { type Said, said } from "../../i18n/stored-words";
 import {
   NotConfiguredError,
   PermanentError,
@@ -65,21 +65,26 @@ export async function receiveOrderFulfilled(
     }
   }
   if (failures.length === 0) return outcomes;
-  // One refusal keeps its words (a destination's advice, e.g. "register the module", is said in the admin's language).
-  const reason: Message =
-    failures.length === 1
-      ? (merchantMessageOf(failures[0]!.error) ?? errorMessage(failures[0]!.error))
-      : failures.map((f) => errorMessage(f.error)).join("; ");
+  const message = shipmentNotSent(String(id), failures);
+  throw failures.every((f) => isTransient(f.error)) ? new TransientError(message) : new PermanentError(message);
+}
+
+/**
+ * Why an order's shipment was not sent: each refusal keeps its words (a destination's advice, e.g. "register
+ * the module", is said in the admin's language), one after the other when several systems refused it.
+ */
+export function shipmentNotSent(order: string, failures: { name: string; error: unknown }[]): Said {
+  const reasons = failures.map((f) => merchantMessageOf(f.error) ?? errorMessage(f.error));
+  const reason = reasons.reduceRight((rest, first) => said("words6.reasons", { first, rest }));
   const names = failures.map((f) => f.name);
-  const message = said("words5.shipment.notSent", {
-    order: String(id),
+  return said("words5.shipment.notSent", {
+    order,
     systems:
       names.length === 1
         ? names[0]!
-        : said("words5.and", { names: names.slice(0, -1).join(" and "), last: names.at(-1)! }),
+        : said("words5.and", { names: names.slice(0, -1).join(", "), last: names.at(-1)! }),
     reason,
   });
-  throw failures.every((f) => isTransient(f.error)) ? new TransientError(message) : new PermanentError(message);
 }
 
 /** When the order was fulfilled: its latest successful fulfillment, else the order's last update, else now. */

@@ -30,10 +30,15 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 /** A page with the user agent of an ordinary Chrome: Shopify's library treats "HeadlessChrome" as a
- *  bot and skips authentication for it (answering 410), which a merchant's browser never sees. */
-export async function newMerchantPage(browser: Browser): Promise<Page> {
+ *  bot and skips authentication for it (answering 410), which a merchant's browser never sees.
+ *  `locale`: the browser's language (its Accept-Language), e.g. "fr-FR". */
+export async function newMerchantPage(browser: Browser, options: { locale?: string } = {}): Promise<Page> {
   const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
-  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    userAgent,
+    viewport: { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   return context.newPage();
 }
 

@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handleCustomerDataRequest, handleCustomerRedact, handleShopRedact } from "~/compliance/compliance.server";
 import { db } from "~/db.server";
+import { storedText } from "~/i18n/stored-words";
 import { SUBMISSIONS_PER_HOUR, submitJobApplication } from "~/job-applications/applications.server";
 import { sendJobApplication } from "~/job-applications/send.server";
 import { saveJobApplicationRecipient } from "~/job-applications/settings.server";
@@ -242,6 +243,17 @@ describe("job application through the app proxy", { timeout: 60_000 }, () => {
     const failedLog = await db.mailLog.findFirstOrThrow({ where: { shop, template: "job-application" } });
     expect(failedLog).toMatchObject({ status: "failed", to });
     expect(failedLog.error).toMatch(/451 Mailbox busy/);
+    // The retry note reads French on a French screen, the mail server's answer inside it; English unchanged.
+    const retry = await db.jobLogEntry.findFirstOrThrow({
+      where: { shop, message: { contains: "The application's mail was not sent yet" } },
+    });
+    expect(retry.message).toMatch(
+      /^Attempt 1 of \d+ failed: The application's mail was not sent yet: .*451 Mailbox busy/,
+    );
+    const french = storedText(retry.message, retry.words, "fr");
+    expect(french).toMatch(/^Tentative 1 sur \d+ échouée : L'e-mail de la candidature n'est pas encore parti : /);
+    expect(french).toContain("451 Mailbox busy");
+    expect(french).not.toContain("was not sent yet");
 
     clock.advance(60 * 60_000);
     await runDueJobs({ db, types: [JOB], clock });
