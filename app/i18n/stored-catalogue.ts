@@ -1531,6 +1531,19 @@ export const STORED_WORDS = {
     en: (p) => `The ${p.topic} event was given up after retrying. ${p.error}`,
     fr: (p) => `L'événement ${p.topic} a été abandonné après plusieurs essais. ${p.error}`,
   }),
+  "alerts.webhookGivenUp": entry<{ topic: string; attempts: number }>({
+    en: (p) => `Shopify's ${p.topic} webhook could not be processed (${plural(p.attempts, "attempt")}).`,
+    fr: (p) => `Le webhook ${p.topic} de Shopify n'a pas pu être traité (${pluriel(p.attempts, "essai")}).`,
+  }),
+  "alerts.webhookGivenUpBecause": entry<{ topic: string; attempts: number; error: string }>({
+    en: (p) => `Shopify's ${p.topic} webhook could not be processed (${plural(p.attempts, "attempt")}). ${p.error}`,
+    fr: (p) => `Le webhook ${p.topic} de Shopify n'a pas pu être traité (${pluriel(p.attempts, "essai")}). ${p.error}`,
+  }),
+  /** A Shopify order webhook that names no order (app/sync/orders): the topic is Shopify's name for it. */
+  "webhooks.noOrderId": entry<{ topic: string }>({
+    en: (p) => `${p.topic} without an order id`,
+    fr: (p) => `${p.topic} sans identifiant de commande`,
+  }),
   "alerts.mailFailed": entry<{ message: string }>({
     en: (p) => `Mail: ${p.message}`,
     fr: (p) => `Mail : ${p.message}`,
