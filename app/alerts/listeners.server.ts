@@ -98,11 +98,11 @@ export async function alertFailedWebhook(
       kind: "webhook-failed",
       dedupeKey: `webhook:${delivery.webhookId}`,
       groupKey: `webhook-failed:${topic}`,
-      title: topic,
+      title: said("alerts.webhookTitle", { topic }),
       detail:
         delivery.error === null || textOf(delivery.error) === ""
-          ? said("alerts.webhookGivenUp", { topic, attempts })
-          : said("alerts.webhookGivenUpBecause", { topic, attempts, error: delivery.error }),
+          ? said("alerts.webhookGivenUp", { attempts })
+          : said("alerts.webhookGivenUpBecause", { attempts, error: delivery.error }),
       link: "/app/logs?status=failed",
     },
     now,

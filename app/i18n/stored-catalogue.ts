@@ -1531,13 +1531,19 @@ export const STORED_WORDS = {
     en: (p) => `The ${p.topic} event was given up after retrying. ${p.error}`,
     fr: (p) => `L'événement ${p.topic} a été abandonné après plusieurs essais. ${p.error}`,
   }),
-  "alerts.webhookGivenUp": entry<{ topic: string; attempts: number }>({
-    en: (p) => `Shopify's ${p.topic} webhook could not be processed (${plural(p.attempts, "attempt")}).`,
-    fr: (p) => `Le webhook ${p.topic} de Shopify n'a pas pu être traité (${pluriel(p.attempts, "essai")}).`,
+  /** A Shopify webhook the app gave up processing (app/webhooks/processor.server.ts): the alert's title. */
+  "alerts.webhookTitle": entry<{ topic: string }>({
+    en: (p) => `Shopify webhook ${p.topic}`,
+    fr: (p) => `Webhook Shopify ${p.topic}`,
   }),
-  "alerts.webhookGivenUpBecause": entry<{ topic: string; attempts: number; error: string }>({
-    en: (p) => `Shopify's ${p.topic} webhook could not be processed (${plural(p.attempts, "attempt")}). ${p.error}`,
-    fr: (p) => `Le webhook ${p.topic} de Shopify n'a pas pu être traité (${pluriel(p.attempts, "essai")}). ${p.error}`,
+  "alerts.webhookGivenUp": entry<{ attempts: number }>({
+    en: (p) => `Given up after ${plural(p.attempts, "attempt")}: the app could not process it (unexpected error).`,
+    fr: (p) =>
+      `Abandonné après ${pluriel(p.attempts, "essai")} : l'application n'a pas pu le traiter (erreur inattendue).`,
+  }),
+  "alerts.webhookGivenUpBecause": entry<{ attempts: number; error: string }>({
+    en: (p) => `Given up after ${plural(p.attempts, "attempt")}: ${p.error}`,
+    fr: (p) => `Abandonné après ${pluriel(p.attempts, "essai")} : ${p.error}`,
   }),
   /** A Shopify order webhook that names no order (app/sync/orders): the topic is Shopify's name for it. */
   "webhooks.noOrderId": entry<{ topic: string }>({

@@ -303,32 +303,30 @@ describe("alerts", { timeout: 60_000 }, () => {
     const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `webhook:${first}` } });
     expect(alert).toMatchObject({
       kind: "webhook-failed",
-      title: "orders/create",
+      title: "Shopify webhook orders/create",
       link: "/app/logs?status=failed",
       status: "sent",
       mailStatus: "sent",
       webhookStatus: "sent",
     });
-    expect(alert.detail).toBe(
-      "Shopify's orders/create webhook could not be processed (1 attempt). orders/create without an order id",
-    );
+    expect(alert.detail).toBe("Given up after 1 attempt: orders/create without an order id");
     // The mail says it in the alerts' language (French here), from the alert's stored words.
     const mails = smtp.messages({ to: "gerant@maison-demo.test" });
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe("[Maison Démo] Le webhook orders/create de Shopify n'a pas pu être traité");
-    expect(mails[0]!.text).toContain(
-      "Le webhook orders/create de Shopify n'a pas pu être traité (1 essai). orders/create sans identifiant de commande",
-    );
+    expect(mails[0]!.subject).toBe("[Maison Démo] « Webhook Shopify orders/create » n'a pas pu être traité");
+    expect(mails[0]!.text).toContain("Abandonné après 1 essai : orders/create sans identifiant de commande");
+    expect(mails[0]!.text).not.toContain(alert.detail);
     expect(mails[0]!.text).toContain("/app/logs?status=failed");
     expect(receiver.received).toHaveLength(1);
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({
       digest: "immediate",
-      alerts: [{ kind: "webhook-failed", subject: "orders/create", detail: alert.detail }],
+      alerts: [{ kind: "webhook-failed", subject: "Shopify webhook orders/create", detail: alert.detail }],
     });
     const shown = (await alertsScreen(world.shop, db, "fr")).recent.find((a) => a.id === alert.id)!;
-    expect(shown.detail).toBe(
-      "Le webhook orders/create de Shopify n'a pas pu être traité (1 essai). orders/create sans identifiant de commande",
-    );
+    expect(shown).toMatchObject({
+      title: "Webhook Shopify orders/create",
+      detail: "Abandonné après 1 essai : orders/create sans identifiant de commande",
+    });
 
     // Processed again (nothing due): no second alert. The same topic failing again within the quiet
     // period: recorded, not sent; another topic is another alert.
@@ -387,8 +385,8 @@ describe("alerts", { timeout: 60_000 }, () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe("[Maison Démo] 2 alerts in the last hour");
     expect(mails[0]!.text).toContain("The sync “Stock (full)” failed");
-    expect(mails[0]!.text).toContain("Shopify's orders/cancelled webhook could not be processed");
-    expect(mails[0]!.text).toContain("orders/cancelled without an order id");
+    expect(mails[0]!.text).toContain("“Shopify webhook orders/cancelled” could not be processed");
+    expect(mails[0]!.text).toContain("Given up after 1 attempt: orders/cancelled without an order id");
     await saveAlertSettings(world.shop, { digest: "immediate" });
   });
 

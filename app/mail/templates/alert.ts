@@ -6,7 +6,7 @@ export type AlertMailKind = "run-failed" | "connector-down" | "delivery-dead" | 
 
 export interface AlertMailItem {
   kind: AlertMailKind;
-  /** What it is about: a sync's title ("Stock (full)"), an event feed endpoint's name or a webhook's topic. */
+  /** What it is about: a sync's title ("Stock (full)"), an event feed endpoint's name or a Shopify webhook ("Shopify webhook orders/create"). */
   subject: string;
   /** What the app said, as recorded (quoted in the mail). */
   detail: string;
@@ -44,7 +44,7 @@ const WORDS: Record<MailLocale, Words> = {
         : a.kind === "connector-down"
           ? `« ${a.subject} » n'a pas pu joindre le système connecté`
           : a.kind === "webhook-failed"
-            ? `Le webhook ${a.subject} de Shopify n'a pas pu être traité`
+            ? `« ${a.subject} » n'a pas pu être traité`
             : `Un événement n'a pas pu être livré à « ${a.subject} »`,
     subjectOne: (a, shop) => `[${shop}] ${WORDS.fr.headline(a)}`,
     subjectDigest: (n, shop, d) =>
@@ -65,7 +65,7 @@ const WORDS: Record<MailLocale, Words> = {
         : a.kind === "connector-down"
           ? `“${a.subject}” could not reach the connected system`
           : a.kind === "webhook-failed"
-            ? `Shopify's ${a.subject} webhook could not be processed`
+            ? `“${a.subject}” could not be processed`
             : `An event could not be delivered to “${a.subject}”`,
     subjectOne: (a, shop) => `[${shop}] ${WORDS.en.headline(a)}`,
     subjectDigest: (n, shop, d) =>
@@ -85,7 +85,7 @@ const WORDS: Record<MailLocale, Words> = {
         : a.kind === "connector-down"
           ? `Το «${a.subject}» δεν μπόρεσε να συνδεθεί με το συνδεδεμένο σύστημα`
           : a.kind === "webhook-failed"
-            ? `Δεν ήταν δυνατή η επεξεργασία του webhook ${a.subject} του Shopify`
+            ? `Δεν ήταν δυνατή η επεξεργασία: «${a.subject}»`
             : `Ένα συμβάν δεν παραδόθηκε στο «${a.subject}»`,
     subjectOne: (a, shop) => `[${shop}] ${WORDS.el.headline(a)}`,
     subjectDigest: (n, shop, d) =>
