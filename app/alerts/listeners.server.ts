@@ -1,6 +1,8 @@
 // Where alerts come from: a failed run (the job engine announces it; a run that gave up on a system that
-// does not answer is "connector-down"), and an event feed delivery given up (the deliverer calls
-// alertDeadDelivery). Each also leaves an app event for the Logs screen.
+// does not answer is "connector-down"), an event feed delivery given up (the deliverer calls
+// alertDeadDelivery) and a Shopify webhook whose processing was given up (the webhook processor calls
+// alertFailedWebhook). A failed run also leaves an app event for the Logs screen, which lists failed
+// webhooks itself.
 import type { Db } from "../db.server";
 import { said, textOf, type Message } from "../i18n/stored-words";
 import { onRunFailed, type FailedRun } from "../jobs/run-events.server";
@@ -70,6 +72,38 @@ export async function alertDeadDelivery(
           ? said("alerts.deliveryDead", { topic: delivery.topic })
           : said("alerts.deliveryDeadBecause", { topic: delivery.topic, error: delivery.error }),
       link: "/app/event-feed",
+    },
+    now,
+  );
+}
+
+/** A recorded Shopify webhook that ended `failed`: its use-case kept failing, or cannot succeed. */
+export async function alertFailedWebhook(
+  db: Db,
+  delivery: {
+    webhookId: string;
+    shop: string;
+    topic: string;
+    attempts: number;
+    /** Why, when it is ours to say (an unexpected error says nothing more). */
+    error: Message | null;
+  },
+  now: Date,
+): Promise<void> {
+  const { topic, attempts } = delivery;
+  await recordAlert(
+    db,
+    delivery.shop,
+    {
+      kind: "webhook-failed",
+      dedupeKey: `webhook:${delivery.webhookId}`,
+      groupKey: `webhook-failed:${topic}`,
+      title: said("alerts.webhookTitle", { topic }),
+      detail:
+        delivery.error === null || textOf(delivery.error) === ""
+          ? said("alerts.webhookGivenUp", { attempts })
+          : said("alerts.webhookGivenUpBecause", { attempts, error: delivery.error }),
+      link: "/app/logs?status=failed",
     },
     now,
   );

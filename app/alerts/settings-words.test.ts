@@ -27,7 +27,7 @@ describe("alert settings field errors", () => {
     expect(error.message).toBe("Check the alert settings.");
     expect(error.fieldErrors).toEqual({
       recipients: '"gerant" is not an e-mail address.',
-      events: '"nope" is not a kind of alert (run-failed, connector-down, delivery-dead).',
+      events: '"nope" is not a kind of alert (run-failed, connector-down, delivery-dead, webhook-failed).',
       digest: "Choose immediate, hourly or daily.",
       quietMinutes: "Enter a number of minutes between 0 and 10080 (a week).",
       locale: "Choose fr, en or el.",
@@ -40,7 +40,7 @@ describe("alert settings field errors", () => {
     expect(error.message).toBe("Vérifiez les paramètres d'alerte.");
     expect(error.fieldErrors).toEqual({
       recipients: "« gerant » n'est pas une adresse e-mail.",
-      events: "« nope » n'est pas un type d'alerte (run-failed, connector-down, delivery-dead).",
+      events: "« nope » n'est pas un type d'alerte (run-failed, connector-down, delivery-dead, webhook-failed).",
       digest: "Choisissez immediate, hourly ou daily.",
       quietMinutes: "Saisissez un nombre de minutes entre 0 et 10080 (une semaine).",
       locale: "Choisissez fr, en ou el.",

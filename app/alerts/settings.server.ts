@@ -14,12 +14,13 @@ import { decryptSecret, encryptSecret } from "../lib/crypto.server";
 import { ValidationError } from "../lib/errors";
 import { recordAppEvent } from "./app-events.server";
 
-export const ALERT_KINDS = ["run-failed", "connector-down", "delivery-dead"] as const;
+export const ALERT_KINDS = ["run-failed", "connector-down", "delivery-dead", "webhook-failed"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   "run-failed": "A sync run failed",
   "connector-down": "A connected system does not answer",
   "delivery-dead": "An event feed delivery was given up",
+  "webhook-failed": "A Shopify webhook could not be processed",
 };
 /** The Alerts screen's words for the kinds and the form's field errors, in the admin's language. */
 export const ALERT_SETTINGS_WORDS = defineWords({
@@ -40,6 +41,7 @@ export const ALERT_SETTINGS_WORDS = defineWords({
       "run-failed": "Une synchronisation a échoué",
       "connector-down": "Un système connecté ne répond pas",
       "delivery-dead": "Une livraison du flux d'événements a été abandonnée",
+      "webhook-failed": "Un webhook Shopify n'a pas pu être traité",
     },
     unknownFields: (fields: string) => `Champ(s) inconnu(s) : ${fields}.`,
     check: "Vérifiez les paramètres d'alerte.",

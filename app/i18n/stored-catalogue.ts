@@ -1531,6 +1531,25 @@ export const STORED_WORDS = {
     en: (p) => `The ${p.topic} event was given up after retrying. ${p.error}`,
     fr: (p) => `L'événement ${p.topic} a été abandonné après plusieurs essais. ${p.error}`,
   }),
+  /** A Shopify webhook the app gave up processing (app/webhooks/processor.server.ts): the alert's title. */
+  "alerts.webhookTitle": entry<{ topic: string }>({
+    en: (p) => `Shopify webhook ${p.topic}`,
+    fr: (p) => `Webhook Shopify ${p.topic}`,
+  }),
+  "alerts.webhookGivenUp": entry<{ attempts: number }>({
+    en: (p) => `Given up after ${plural(p.attempts, "attempt")}: the app could not process it (unexpected error).`,
+    fr: (p) =>
+      `Abandonné après ${pluriel(p.attempts, "essai")} : l'application n'a pas pu le traiter (erreur inattendue).`,
+  }),
+  "alerts.webhookGivenUpBecause": entry<{ attempts: number; error: string }>({
+    en: (p) => `Given up after ${plural(p.attempts, "attempt")}: ${p.error}`,
+    fr: (p) => `Abandonné après ${pluriel(p.attempts, "essai")} : ${p.error}`,
+  }),
+  /** A Shopify order webhook that names no order (app/sync/orders): the topic is Shopify's name for it. */
+  "webhooks.noOrderId": entry<{ topic: string }>({
+    en: (p) => `${p.topic} without an order id`,
+    fr: (p) => `${p.topic} sans identifiant de commande`,
+  }),
   "alerts.mailFailed": entry<{ message: string }>({
     en: (p) => `Mail: ${p.message}`,
     fr: (p) => `Mail : ${p.message}`,

@@ -5,8 +5,9 @@
 // failing, ends `failed` with a reason the merchant reads on the Logs page.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { alertFailedWebhook } from "../alerts/listeners.server";
 import type { Db } from "../db.server";
-import { AppError, errorMessage } from "../lib/errors";
+import { AppError, errorMessage, merchantMessageOf } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { backoffDelay } from "../lib/time";
 import { WEBHOOK_USE_CASES } from "./handlers.server";
@@ -269,7 +270,7 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
       error: errorMessage(error),
     });
     const runAfter = new Date(s.now().getTime() + backoffDelay(delivery.attempts - 1, s.baseDelayMs, s.capDelayMs));
-    await s.db.webhookDelivery
+    const marked = await s.db.webhookDelivery
       .updateMany({
         where: fence,
         data: retry
@@ -281,11 +282,31 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
             }
           : { status: "failed", error: reason, ...released },
       })
-      .catch((writeError) =>
+      .catch((writeError) => {
         // The lease runs out and the delivery is taken again: nothing is lost.
         s.logger.error("could not record a webhook failure", {
           webhookId: delivery.webhookId,
           error: errorMessage(writeError),
+        });
+        return { count: 0 };
+      });
+    // Given up: the merchant hears of it (Alerts), once — only the processor whose write landed reports it.
+    if (!retry && marked.count === 1)
+      await alertFailedWebhook(
+        s.db,
+        {
+          webhookId: delivery.webhookId,
+          shop: delivery.shop,
+          topic: delivery.topic,
+          attempts: delivery.attempts,
+          error: merchantMessageOf(error),
+        },
+        s.now(),
+      ).catch((alertError: unknown) =>
+        s.logger.warn("failed-webhook alert not recorded", {
+          shop: delivery.shop,
+          webhookId: delivery.webhookId,
+          error: errorMessage(alertError),
         }),
       );
   }

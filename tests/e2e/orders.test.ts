@@ -223,6 +223,12 @@ describe("orders end to end", () => {
     await app.getByRole("link", { name: delivered.name }).click();
     await app.getByRole("heading", { name: `Order ${delivered.name}` }).waitFor({ timeout: 30_000 });
     await app.getByText("Chronopost: Colis livré.").waitFor({ timeout: 30_000 });
+    // Where it stands: Fastmag's order number and status, the carrier and the tracking number, linked.
+    const erpOrderId = (await shopifyOrder(delivered.id)).metafields["passerelle.fastmag_order_id"]!;
+    await app.getByText(new RegExp(`^Fastmag order: ${erpOrderId} · status 300 \\S`)).waitFor();
+    const tracking = app.getByRole("link", { name: "Chronopost XE000111222FR" });
+    await tracking.waitFor();
+    expect(await tracking.getAttribute("href")).toMatch(/^https:\/\/.*XE000111222FR/);
     await screenshot(page, "orders-history-delivered");
   });
 
@@ -272,5 +278,64 @@ describe("orders end to end", () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await screenshot(page, "orders-cancelled-after-export");
+  });
+
+  it("retries several failed orders at once from the Errors tab: once fixed in Fastmag, both are exported", async () => {
+    const first = await createShopifyOrder({
+      email: "ines.morel@example.fr",
+      lineItems: [{ sku: "BULKA24|NOIR|M", title: "Pull Bulk A", quantity: 1, price: 39 }],
+    });
+    const second = await createShopifyOrder({
+      email: "nora.blanc@example.fr",
+      lineItems: [{ sku: "BULKB24|BLANC|L", title: "Pull Bulk B", quantity: 2, price: 45 }],
+    });
+    await page.getByRole("link", { name: "Orders" }).click();
+    await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
+    const row = (order: OrderSnapshot) =>
+      app.getByRole("row").filter({ has: app.getByRole("link", { name: order.name, exact: true }) });
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
+          return app.getByText(/Fastmag does not know the article BULK[AB]24/).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(2);
+    await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
+    await app.getByRole("tab", { name: /^Errors/ }).click();
+    await app.getByRole("tab", { name: /^Errors/, selected: true }).waitFor({ timeout: 30_000 });
+    for (const order of [first, second]) await row(order).waitFor({ timeout: 30_000 });
+
+    // Both articles are created in Fastmag; the merchant selects the two orders and retries them at once.
+    for (const [reference, color, size, gencod] of [
+      ["BULKA24", "NOIR", "M", "3700000088881"],
+      ["BULKB24", "BLANC", "L", "3700000088882"],
+    ])
+      stack()
+        .fastmag.db.prepare(
+          "INSERT INTO products (reference, designation, color, size, gencod, season, family, brand, price, active, last_modified) VALUES (?, 'Pull Bulk', ?, ?, ?, 'E24', 'HAUTS', 'DEMO', 39, 1, '2026-01-01 00:00:00')",
+        )
+        .run(reference, color, size, gencod);
+    for (const order of [first, second]) await row(order).getByRole("checkbox").check();
+    await app.getByRole("button", { name: "Retry selected" }).click();
+    await app.getByText("2 order(s) queued again.").waitFor({ timeout: 30_000 });
+
+    for (const order of [first, second])
+      await expect.poll(() => fastmagOrders(order.id).length, { timeout: 30_000, interval: 250 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
+          return app.getByText(/Fastmag does not know the article BULK[AB]24/).count();
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(0);
+    await app.getByRole("tab", { name: "In Fastmag" }).click();
+    for (const order of [first, second]) await row(order).getByText("In Fastmag", { exact: true }).waitFor();
+    await screenshot(page, "orders-bulk-retry");
   });
 });

@@ -1,8 +1,8 @@
-// Failures do not go unnoticed: a failed run, a system that does not answer and an event feed delivery
-// given up become alerts, recorded once and sent once — by mail through the SMTP emulator (a real SMTP
+// Failures do not go unnoticed: a failed run, a system that does not answer, an event feed delivery
+// given up and a Shopify webhook whose processing was given up become alerts, recorded once and sent once — by mail through the SMTP emulator (a real SMTP
 // server) and as a signed JSON POST to a local HTTP receiver — even with two workers racing, in the
 // chosen language, not repeated within the quiet period, or gathered in an hourly digest.
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -23,9 +23,13 @@ import { saveMailSettingsForm } from "~/mail/screen.server";
 import { alertsScreen, loadAlertWebhook, saveAlertSettings } from "~/alerts/settings.server";
 import { action as putAlertSettings, loader as getAlertSettings } from "~/routes/api.alerts.settings";
 import { action as alertsAction, loader as alertsLoader } from "~/routes/app.alerts";
+import { action as ordersCancelledAction } from "~/routes/webhooks.orders.cancelled";
+import { action as ordersCreateAction } from "~/routes/webhooks.orders.create";
+import { processDueWebhooks } from "~/webhooks/processor.server";
 import { DEMO_SMTP_USER, startSmtpEmulator, type SmtpEmulator } from "../../emulators/smtp/index";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
+import { respond, webhookRequest } from "../support/webhooks";
 import { CREDENTIALS } from "./fastmag-harness";
 import { startStockWorld, type StockWorld } from "./stock-harness";
 
@@ -115,6 +119,15 @@ async function twoWorkers(clock?: ReturnType<typeof manualClock>) {
   await runDueJobs({ db, workerId: "worker-a", clock });
 }
 
+/** A Shopify order webhook that names no order, recorded as the route records it: its processing fails for good. */
+async function failingWebhook(topic: "orders/create" | "orders/cancelled") {
+  const webhookId = `no-id-${randomUUID()}`;
+  const action = topic === "orders/create" ? ordersCreateAction : ordersCancelledAction;
+  const request = webhookRequest({ topic, shop: world.shop, webhookId, payload: { name: "#1" } });
+  expect((await respond(() => action({ request, params: {}, context: {} }) as Promise<Response>)).status).toBe(200);
+  return webhookId;
+}
+
 async function failStockRun(faults: Parameters<StockWorld["fastmag"]["emulator"]["setFaults"]>[0], maxAttempts = 1) {
   world.fastmag.emulator.setFaults(faults);
   const { job } = await enqueue(db, { shop: world.shop, type: "stock.full", trigger: "schedule", maxAttempts });
@@ -127,7 +140,7 @@ describe("alerts", { timeout: 60_000 }, () => {
     const { webhookSecret: secret } = await saveAlertSettings(world.shop, {
       recipients: "gerant@maison-demo.test, it@maison-demo.test",
       webhookUrl: `${receiver.url}/alerts`,
-      events: ["run-failed", "connector-down", "delivery-dead"],
+      events: ["run-failed", "connector-down", "delivery-dead", "webhook-failed"],
       digest: "immediate",
       quietMinutes: 60,
       locale: "en",
@@ -284,6 +297,110 @@ describe("alerts", { timeout: 60_000 }, () => {
     await saveAlertSettings(world.shop, { digest: "immediate" });
   });
 
+  it("alerts once, in the alerts' language, when a Shopify webhook could not be processed, then keeps quiet", async () => {
+    await saveAlertSettings(world.shop, {
+      digest: "immediate",
+      quietMinutes: 60,
+      locale: "fr",
+      webhookUrl: `${receiver.url}/alerts`,
+    });
+    const first = await failingWebhook("orders/create");
+    await processDueWebhooks({ db });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { webhookId: first } })).toMatchObject({
+      status: "failed",
+      error: "orders/create without an order id",
+    });
+    await twoWorkers();
+    const alert = await db.alert.findUniqueOrThrow({ where: { dedupeKey: `webhook:${first}` } });
+    expect(alert).toMatchObject({
+      kind: "webhook-failed",
+      title: "Shopify webhook orders/create",
+      link: "/app/logs?status=failed",
+      status: "sent",
+      mailStatus: "sent",
+      webhookStatus: "sent",
+    });
+    expect(alert.detail).toBe("Given up after 1 attempt: orders/create without an order id");
+    // The mail says it in the alerts' language (French here), from the alert's stored words.
+    const mails = smtp.messages({ to: "gerant@maison-demo.test" });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("[Maison Démo] « Webhook Shopify orders/create » n'a pas pu être traité");
+    expect(mails[0]!.text).toContain("Abandonné après 1 essai : orders/create sans identifiant de commande");
+    expect(mails[0]!.text).not.toContain(alert.detail);
+    expect(mails[0]!.text).toContain("/app/logs?status=failed");
+    expect(receiver.received).toHaveLength(1);
+    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({
+      digest: "immediate",
+      alerts: [{ kind: "webhook-failed", subject: "Shopify webhook orders/create", detail: alert.detail }],
+    });
+    const shown = (await alertsScreen(world.shop, db, "fr")).recent.find((a) => a.id === alert.id)!;
+    expect(shown).toMatchObject({
+      title: "Webhook Shopify orders/create",
+      detail: "Abandonné après 1 essai : orders/create sans identifiant de commande",
+    });
+
+    // Processed again (nothing due): no second alert. The same topic failing again within the quiet
+    // period: recorded, not sent; another topic is another alert.
+    smtp.reset();
+    receiver.received.length = 0;
+    await processDueWebhooks({ db });
+    const second = await failingWebhook("orders/create");
+    await processDueWebhooks({ db });
+    await twoWorkers();
+    expect(await db.alert.findUniqueOrThrow({ where: { dedupeKey: `webhook:${second}` } })).toMatchObject({
+      kind: "webhook-failed",
+      status: "quiet",
+    });
+    expect(smtp.messages()).toHaveLength(0);
+    expect(receiver.received).toHaveLength(0);
+    expect(await db.alert.count({ where: { shop: world.shop, kind: "webhook-failed" } })).toBe(2);
+
+    // Not chosen on the Alerts screen: recorded "off", not sent.
+    await saveAlertSettings(world.shop, { events: ["run-failed", "connector-down", "delivery-dead"] });
+    const unchosen = await failingWebhook("orders/cancelled");
+    await processDueWebhooks({ db });
+    await twoWorkers();
+    expect(await db.alert.findUniqueOrThrow({ where: { dedupeKey: `webhook:${unchosen}` } })).toMatchObject({
+      status: "off",
+    });
+    expect(smtp.messages()).toHaveLength(0);
+    await saveAlertSettings(world.shop, {
+      events: ["run-failed", "connector-down", "delivery-dead", "webhook-failed"],
+      webhookUrl: "",
+      locale: "en",
+    });
+  });
+
+  it("puts a failed webhook in the hourly digest with a failed run", async () => {
+    await saveAlertSettings(world.shop, { digest: "hourly", webhookUrl: "", quietMinutes: 0, locale: "en" });
+    // Hours ahead: another hour than the digest the test above sent (one digest job per period).
+    const clock = manualClock(new Date(Date.now() + 3 * 60 * 60_000));
+    const run = await failStockRun({ koNext: 50, koMessage: "Identification incorrecte" });
+    await twoWorkers(clock);
+    const webhookId = await failingWebhook("orders/cancelled");
+    await processDueWebhooks({ db, now: () => clock.now() });
+    await twoWorkers(clock);
+    expect(smtp.messages()).toHaveLength(0);
+    const pending = await db.alert.findMany({
+      where: { dedupeKey: { in: [`run:${run}`, `webhook:${webhookId}`] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(pending.map((a) => [a.kind, a.status])).toEqual([
+      ["run-failed", "pending"],
+      ["webhook-failed", "pending"],
+    ]);
+
+    clock.advance(61 * 60_000);
+    await twoWorkers(clock);
+    const mails = smtp.messages({ to: "gerant@maison-demo.test" });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe("[Maison Démo] 2 alerts in the last hour");
+    expect(mails[0]!.text).toContain("The sync “Stock (full)” failed");
+    expect(mails[0]!.text).toContain("“Shopify webhook orders/cancelled” could not be processed");
+    expect(mails[0]!.text).toContain("Given up after 1 attempt: orders/cancelled without an order id");
+    await saveAlertSettings(world.shop, { digest: "immediate" });
+  });
+
   it("alerts once when an event feed delivery is given up", async () => {
     await saveAlertSettings(world.shop, { digest: "immediate", quietMinutes: 60, locale: "en", webhookUrl: "" });
     const { endpoint } = await createEndpoint(db, world.shop, {
@@ -344,7 +461,7 @@ describe("alert settings API", () => {
       recipients: [],
       webhookUrl: null,
       webhookSecretSet: false,
-      events: ["run-failed", "connector-down", "delivery-dead"],
+      events: ["run-failed", "connector-down", "delivery-dead", "webhook-failed"],
       digest: "immediate",
       quietMinutes: 60,
       locale: "fr",

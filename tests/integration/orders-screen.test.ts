@@ -127,6 +127,48 @@ describe("the order page", () => {
   });
 });
 
+describe("the order page once the ERP ships it", () => {
+  it("shows the ERP's status, the carrier and the tracking number with its link, and the shipping on the timeline", async () => {
+    const id = await rowId("good");
+    world.shipInFastmag(orders.good.id, 300, "CHRONOPOST", "XY123456789FR");
+    await db.job.create({
+      data: {
+        shop: world.shop,
+        type: "orders.statuses",
+        trigger: "manual",
+        paramsJson: "{}",
+        runAfter: new Date(),
+        maxAttempts: 1,
+      },
+    });
+    await world.runJobs(["orders.statuses"]);
+    const pageIn = async (locale: "en" | "fr") =>
+      (await orderPage({
+        request: adminRequest(world.shop, `/app/orders/${id}?locale=${locale}`),
+        params: { id },
+        context: {},
+      })) as Any;
+    const page = await pageIn("en");
+    expect(page.order).toMatchObject({
+      stage: "shipped",
+      erpStatus: expect.stringMatching(/^300 \S/),
+      carrier: "Chronopost",
+      trackingNumber: "XY123456789FR",
+      trackingUrl: expect.stringMatching(/^https:\/\/.*XY123456789FR/),
+    });
+    expect(page.order.erpOrderId).toMatch(/\d+/);
+    expect(page.timeline.map((e: Any) => e.kind)).toEqual(
+      expect.arrayContaining(["received", "exported", "status", "fulfilled"]),
+    );
+    // The same order for a French admin: the ERP's status label is the ERP's own words, unchanged.
+    expect((await pageIn("fr")).order).toMatchObject({
+      erpStatus: page.order.erpStatus,
+      carrier: "Chronopost",
+      trackingNumber: "XY123456789FR",
+    });
+  });
+});
+
 describe("the Orders list", () => {
   it("searches by order name and by customer, filters by status and date, pages by cursor with the total", async () => {
     const byName = await list(`?q=${encodeURIComponent(orders.good.name)}`);

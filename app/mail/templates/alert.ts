@@ -2,11 +2,11 @@
 // the shop's time zone), what the app said, and where to look.
 import { escapeHtml, htmlLayout, type MailLocale, type MailTemplate } from "../render";
 
-export type AlertMailKind = "run-failed" | "connector-down" | "delivery-dead";
+export type AlertMailKind = "run-failed" | "connector-down" | "delivery-dead" | "webhook-failed";
 
 export interface AlertMailItem {
   kind: AlertMailKind;
-  /** What it is about: a sync's title ("Stock (full)") or an event feed endpoint's name. */
+  /** What it is about: a sync's title ("Stock (full)"), an event feed endpoint's name or a Shopify webhook ("Shopify webhook orders/create"). */
   subject: string;
   /** What the app said, as recorded (quoted in the mail). */
   detail: string;
@@ -43,7 +43,9 @@ const WORDS: Record<MailLocale, Words> = {
         ? `La synchronisation « ${a.subject} » a échoué`
         : a.kind === "connector-down"
           ? `« ${a.subject} » n'a pas pu joindre le système connecté`
-          : `Un événement n'a pas pu être livré à « ${a.subject} »`,
+          : a.kind === "webhook-failed"
+            ? `« ${a.subject} » n'a pas pu être traité`
+            : `Un événement n'a pas pu être livré à « ${a.subject} »`,
     subjectOne: (a, shop) => `[${shop}] ${WORDS.fr.headline(a)}`,
     subjectDigest: (n, shop, d) =>
       `[${shop}] ${n} alerte${n > 1 ? "s" : ""} ${d === "hourly" ? "de la dernière heure" : "du jour"}`,
@@ -62,7 +64,9 @@ const WORDS: Record<MailLocale, Words> = {
         ? `The sync “${a.subject}” failed`
         : a.kind === "connector-down"
           ? `“${a.subject}” could not reach the connected system`
-          : `An event could not be delivered to “${a.subject}”`,
+          : a.kind === "webhook-failed"
+            ? `“${a.subject}” could not be processed`
+            : `An event could not be delivered to “${a.subject}”`,
     subjectOne: (a, shop) => `[${shop}] ${WORDS.en.headline(a)}`,
     subjectDigest: (n, shop, d) =>
       `[${shop}] ${n} alert${n > 1 ? "s" : ""} ${d === "hourly" ? "in the last hour" : "today"}`,
@@ -80,7 +84,9 @@ const WORDS: Record<MailLocale, Words> = {
         ? `Ο συγχρονισμός «${a.subject}» απέτυχε`
         : a.kind === "connector-down"
           ? `Το «${a.subject}» δεν μπόρεσε να συνδεθεί με το συνδεδεμένο σύστημα`
-          : `Ένα συμβάν δεν παραδόθηκε στο «${a.subject}»`,
+          : a.kind === "webhook-failed"
+            ? `Δεν ήταν δυνατή η επεξεργασία: «${a.subject}»`
+            : `Ένα συμβάν δεν παραδόθηκε στο «${a.subject}»`,
     subjectOne: (a, shop) => `[${shop}] ${WORDS.el.headline(a)}`,
     subjectDigest: (n, shop, d) =>
       `[${shop}] ${n} ειδοποίηση${n > 1 ? "εις" : ""} ${d === "hourly" ? "την τελευταία ώρα" : "σήμερα"}`,

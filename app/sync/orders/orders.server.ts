@@ -3,6 +3,7 @@
 import type { Db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
 import { PermanentError } from "../../lib/errors";
+import { said } from "../../i18n/stored-words";
 import { ORDERS_MATCHING, type OrdersPage } from "../../shopify/operations/orders";
 import { CLAIM_TTL_MS, claimIsLive, stockTransferOwed } from "./export.server";
 import { orderDestinationName } from "./providers.server";
@@ -28,7 +29,8 @@ export async function receiveOrderCreated(
   payload: OrderCreatedPayload,
   now = new Date(),
 ): Promise<{ orderExportId: string; jobId: string }> {
-  if (payload?.id === undefined || payload.id === null) throw new PermanentError("orders/create without an order id");
+  if (payload?.id === undefined || payload.id === null)
+    throw new PermanentError(said("webhooks.noOrderId", { topic: "orders/create" }));
   const shopifyOrderId = orderGid(payload.admin_graphql_api_id ?? payload.id);
   const { id } = await recordShopifyOrder(
     db,

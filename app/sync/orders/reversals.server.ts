@@ -63,7 +63,7 @@ export async function receiveOrderCancelled(
   now = new Date(),
 ): Promise<{ jobId: string }> {
   if (payload?.id === undefined || payload.id === null)
-    throw new PermanentError("orders/cancelled without an order id");
+    throw new PermanentError(said("webhooks.noOrderId", { topic: "orders/cancelled" }));
   const shopifyOrderId = orderGid(payload.admin_graphql_api_id ?? payload.id);
   const cancelledAt = payload.cancelled_at ? new Date(payload.cancelled_at) : now;
   await db.orderExport.updateMany({
