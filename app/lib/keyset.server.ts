@@ -60,7 +60,7 @@ export async function timeKeysetPage<R extends { id: string }>(options: {
   order: "asc" | "desc";
   request: PageRequest;
   limit: number;
-  timeOf: (row: R) => Date;
+  timeOf: (row: NoInfer<R>) => Date;
   rows: (ask: {
     position: Record<string, unknown> | null;
     orderBy: Record<string, "asc" | "desc">[];

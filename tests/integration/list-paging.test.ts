@@ -1,0 +1,96 @@
+// Every list a merchant reads is paged by keyset with its total (issue 16, points 2 and 11): Previous and
+// Next walk it without an offset, each row once, the total counts the whole filtered list, and another
+// shop's rows never show. Through the screens' loaders, on the real database, with signed admin requests.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { loader as syncsLoader } from "~/routes/app.syncs._index";
+import { loader as syncTypeLoader } from "~/routes/app.syncs.$type";
+import { adminRequest, installShop } from "../support/admin-request";
+import { uniqueShop } from "../support/shops";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/** Walks a paged loader forwards with `after`, then back with `before`: every row once, in order both ways. */
+async function walk(
+  read: (
+    query: string,
+  ) => Promise<{ items: { id: string }[]; total: number; next: string | null; previous: string | null }>,
+  base: string,
+) {
+  const pages: string[][] = [];
+  let page = await read(base);
+  expect(page.previous).toBeNull();
+  const total = page.total;
+  for (;;) {
+    pages.push(page.items.map((i) => i.id));
+    expect(page.total).toBe(total);
+    if (!page.next) break;
+    page = await read(`${base}&after=${encodeURIComponent(page.next)}`);
+  }
+  // Back from the last page to the first, page by page.
+  for (let i = pages.length - 2; i >= 0; i--) {
+    expect(page.previous).not.toBeNull();
+    page = await read(`${base}&before=${encodeURIComponent(page.previous!)}`);
+    expect(page.items.map((r) => r.id)).toEqual(pages[i]);
+  }
+  expect(page.previous).toBeNull();
+  return { ids: pages.flat(), pages: pages.map((p) => p.length), total };
+}
+
+describe("run history (Syncs screen and a sync's page)", () => {
+  it("pages a shop's runs newest first with the total, filtered by sync and status", async () => {
+    const shop = uniqueShop("runs-paged");
+    const other = uniqueShop("runs-paged-other");
+    await installShop(shop, { ianaTimezone: "Europe/Paris" });
+    await installShop(other);
+    const start = Date.parse("2026-11-01T08:00:00Z");
+    // 45 runs; several share a creation time (the keyset's id breaks the tie).
+    const made: { id: string; type: string; status: string; createdAt: Date }[] = [];
+    for (let n = 0; n < 45; n++) {
+      const createdAt = new Date(start + Math.floor(n / 3) * 60_000);
+      const type = n % 3 === 0 ? "stock.full" : "prices.update";
+      const status = n % 5 === 0 ? "failed" : "succeeded";
+      const job = await db.job.create({
+        data: { shop, type, trigger: "schedule", status, runAfter: createdAt, createdAt, finishedAt: createdAt },
+      });
+      made.push({ id: job.id, type, status, createdAt });
+    }
+    await db.job.create({
+      data: { shop: other, type: "stock.full", trigger: "schedule", status: "failed", runAfter: new Date() },
+    });
+    const newestFirst = [...made].sort(
+      (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+    );
+
+    const syncs = async (query: string) =>
+      ((await syncsLoader({ request: adminRequest(shop, `/app/syncs${query}`), params: {}, context: {} })) as Any).runs;
+    const all = await walk(syncs, "?");
+    expect(all.total).toBe(45);
+    expect(all.pages).toEqual([20, 20, 5]);
+    expect(all.ids).toEqual(newestFirst.map((r) => r.id));
+
+    const failedStock = await walk(syncs, "?type=stock.full&status=failed");
+    const expected = newestFirst.filter((r) => r.type === "stock.full" && r.status === "failed");
+    expect(failedStock.total).toBe(expected.length);
+    expect(failedStock.ids).toEqual(expected.map((r) => r.id));
+
+    // A sync's own page: its runs only, with their total and the status filter.
+    const ofType = async (query: string) =>
+      (
+        (await syncTypeLoader({
+          request: adminRequest(shop, `/app/syncs/prices.update${query}`),
+          params: { type: "prices.update" },
+          context: {},
+        })) as Any
+      ).runs;
+    const prices = await walk(ofType, "?");
+    expect(prices.total).toBe(30);
+    expect(prices.ids).toEqual(newestFirst.filter((r) => r.type === "prices.update").map((r) => r.id));
+    const failedPrices = await ofType("?status=failed");
+    expect(failedPrices.total).toBe(made.filter((r) => r.type === "prices.update" && r.status === "failed").length);
+
+    // Another shop's run never shows, and a cursor from it does not open its rows.
+    expect(all.ids).not.toContain((await db.job.findFirst({ where: { shop: other } }))!.id);
+  });
+});
