@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loader as syncsLoader } from "~/routes/app.syncs._index";
 import { loader as syncTypeLoader } from "~/routes/app.syncs.$type";
+import { loader as promotionsLoader } from "~/routes/app.promotions._index";
+import { loader as feedLoader } from "~/routes/app.event-feed";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 
@@ -92,5 +94,133 @@ describe("run history (Syncs screen and a sync's page)", () => {
 
     // Another shop's run never shows, and a cursor from it does not open its rows.
     expect(all.ids).not.toContain((await db.job.findFirst({ where: { shop: other } }))!.id);
+  });
+});
+
+describe("promotions list", () => {
+  it("pages the shop's promotions newest first with the total", async () => {
+    const shop = uniqueShop("promos-paged");
+    const other = uniqueShop("promos-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const at = Date.parse("2026-11-01T08:00:00Z");
+    const promotion = (forShop: string, n: number) => ({
+      shop: forShop,
+      name: `Promo ${n}`,
+      tag: `promo-${n}`,
+      percentage: 10,
+      mode: "price",
+      rounding: "cent",
+      productIdsJson: "[]",
+      collectionIdsJson: "[]",
+      startsAt: new Date(at),
+      state: "scheduled",
+      createdAt: new Date(at + Math.floor(n / 2) * 1000),
+    });
+    await db.promotion.createMany({ data: Array.from({ length: 120 }, (_, n) => promotion(shop, n)) });
+    await db.promotion.createMany({ data: [promotion(other, 999)] });
+    const read = async (query: string) => {
+      const data = (await promotionsLoader({
+        request: adminRequest(shop, `/app/promotions${query}`),
+        params: {},
+        context: {},
+      })) as Any;
+      return { items: data.promotions, total: data.total, next: data.next, previous: data.previous };
+    };
+    const all = await walk(read, "?");
+    expect(all.total).toBe(120);
+    expect(all.pages).toEqual([50, 50, 20]);
+    expect(new Set(all.ids).size).toBe(120);
+    const names = (await read("?")).items.map((p: Any) => p.name);
+    expect(names.slice(0, 2).sort()).toEqual(["Promo 118", "Promo 119"]);
+    expect(names).not.toContain("Promo 999");
+  });
+});
+
+describe("event feed deliveries log", () => {
+  it("pages the deliveries newest first with the total, keeping the endpoint, topic, status and resource filters", async () => {
+    const shop = uniqueShop("feed-paged");
+    const other = uniqueShop("feed-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const endpoint = async (forShop: string, name: string) =>
+      db.feedEndpoint.create({
+        data: { shop: forShop, name, url: "https://erp.example/hook", topicsJson: "[]", secretCiphertext: "x" },
+      });
+    const [a, b, elsewhere] = [await endpoint(shop, "A"), await endpoint(shop, "B"), await endpoint(other, "C")];
+    const at = Date.parse("2026-11-01T08:00:00Z");
+    const statuses = ["delivered", "dead", "pending"] as const;
+    for (let n = 0; n < 130; n++) {
+      const topic = n % 2 ? "orders/create" : "products/update";
+      const resourceKey = `${topic.startsWith("orders") ? "order" : "product"} ${n % 10}`;
+      const event = await db.feedEvent.create({
+        data: {
+          id: `${shop}-${n}`,
+          shop,
+          topic,
+          resourceKey,
+          apiVersion: "2026-07",
+          occurredAt: new Date(at),
+          body: "{}",
+        },
+      });
+      await db.feedDelivery.create({
+        data: {
+          shop,
+          endpointId: n % 4 === 0 ? b.id : a.id,
+          eventId: event.id,
+          topic,
+          resourceKey,
+          occurredAt: new Date(at),
+          status: statuses[n % 3],
+          createdAt: new Date(at + Math.floor(n / 4) * 1000),
+        },
+      });
+    }
+    const foreign = await db.feedEvent.create({
+      data: {
+        id: `${other}-1`,
+        shop: other,
+        topic: "orders/create",
+        resourceKey: "order 1",
+        apiVersion: "2026-07",
+        occurredAt: new Date(at),
+        body: "{}",
+      },
+    });
+    await db.feedDelivery.create({
+      data: {
+        shop: other,
+        endpointId: elsewhere.id,
+        eventId: foreign.id,
+        topic: "orders/create",
+        resourceKey: "order 1",
+        occurredAt: new Date(at),
+      },
+    });
+    const read = async (query: string) =>
+      ((await feedLoader({ request: adminRequest(shop, `/app/event-feed${query}`), params: {}, context: {} })) as Any)
+        .deliveries;
+    const all = await walk(read, "?");
+    expect(all.total).toBe(130);
+    expect(all.pages).toEqual([50, 50, 30]);
+    expect(new Set(all.ids).size).toBe(130);
+    const rows = await db.feedDelivery.findMany({ where: { shop } });
+    const ids = (keep: (r: (typeof rows)[number]) => boolean) =>
+      rows
+        .filter(keep)
+        .map((r) => r.id)
+        .sort();
+
+    const dead = await walk(read, "?status=dead");
+    expect(dead.total).toBe(ids((r) => r.status === "dead").length);
+    expect([...dead.ids].sort()).toEqual(ids((r) => r.status === "dead"));
+    const ofB = await walk(read, `?endpoint=${b.id}&topic=products%2Fupdate`);
+    expect([...ofB.ids].sort()).toEqual(ids((r) => r.endpointId === b.id && r.topic === "products/update"));
+    const product3 = await walk(read, "?resource=3");
+    expect(product3.total).toBe(13);
+    expect([...product3.ids].sort()).toEqual(ids((r) => r.resourceKey.endsWith(" 3")));
+    // Another shop's endpoint filters to nothing here.
+    expect(await read(`?endpoint=${elsewhere.id}`)).toMatchObject({ total: 0, items: [], next: null });
   });
 });
