@@ -7,6 +7,8 @@ import { loader as syncsLoader } from "~/routes/app.syncs._index";
 import { loader as syncTypeLoader } from "~/routes/app.syncs.$type";
 import { loader as promotionsLoader } from "~/routes/app.promotions._index";
 import { loader as feedLoader } from "~/routes/app.event-feed";
+import { loader as listingsLoader } from "~/routes/app.tuyo.listings";
+import { loader as tuyoOrdersLoader } from "~/routes/app.tuyo.orders";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
 
@@ -222,5 +224,65 @@ describe("event feed deliveries log", () => {
     expect([...product3.ids].sort()).toEqual(ids((r) => r.resourceKey.endsWith(" 3")));
     // Another shop's endpoint filters to nothing here.
     expect(await read(`?endpoint=${elsewhere.id}`)).toMatchObject({ total: 0, items: [], next: null });
+  });
+});
+
+describe("Tuyo listings and orders", () => {
+  it("page the shop's listings (latest change first) and sales (newest first) with their totals", async () => {
+    const shop = uniqueShop("tuyo-paged");
+    const other = uniqueShop("tuyo-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const at = Date.parse("2026-11-01T08:00:00Z");
+    await db.tuyoListing.createMany({
+      data: Array.from({ length: 75 }, (_, n) => ({
+        shop,
+        shopifyProductId: `gid://shopify/Product/${1000 + n}`,
+        state: "listed",
+        updatedAt: new Date(at + Math.floor(n / 5) * 1000),
+      })),
+    });
+    await db.tuyoListing.create({
+      data: { shop: other, shopifyProductId: "gid://shopify/Product/1", state: "listed" },
+    });
+    await db.tuyoOrder.createMany({
+      data: Array.from({ length: 55 }, (_, n) => ({
+        shop,
+        code: `T${n}`,
+        kind: "unique",
+        skusJson: "[]",
+        createdAt: new Date(at + Math.floor(n / 2) * 1000),
+      })),
+    });
+    await db.tuyoOrder.create({ data: { shop: other, code: "T-other", kind: "unique", skusJson: "[]" } });
+
+    const listings = async (query: string) => {
+      const data = (await listingsLoader({
+        request: adminRequest(shop, `/app/tuyo/listings${query}`),
+        params: {},
+        context: {},
+      })) as Any;
+      return { ...data, items: data.listings.map((l: Any) => ({ ...l, id: l.productId })) };
+    };
+    const listed = await walk(listings, "?");
+    expect(listed.total).toBe(75);
+    expect(listed.pages).toEqual([50, 25]);
+    expect(new Set(listed.ids).size).toBe(75);
+    expect(listed.ids).not.toContain("gid://shopify/Product/1");
+
+    const sales = async (query: string) => {
+      const data = (await tuyoOrdersLoader({
+        request: adminRequest(shop, `/app/tuyo/orders${query}`),
+        params: {},
+        context: {},
+      })) as Any;
+      return { ...data, items: data.orders.map((o: Any) => ({ ...o, id: o.code })) };
+    };
+    const sold = await walk(sales, "?");
+    expect(sold.total).toBe(55);
+    expect(sold.pages).toEqual([50, 5]);
+    expect(new Set(sold.ids).size).toBe(55);
+    expect(sold.ids.slice(0, 2).sort()).toEqual(["T53", "T54"]);
+    expect(sold.ids).not.toContain("T-other");
   });
 });
