@@ -59,3 +59,8 @@ export function JobStatusBadge({
         : { label: t.status[status] ?? status, tone: TONES[status] };
   return <Badge tone={tone}>{label}</Badge>;
 }
+
+/** Each run status and its name in the admin's language (the run history's status filter). */
+export function useJobStatusLabels(): Record<string, string> {
+  return useWords(WORDS).status;
+}

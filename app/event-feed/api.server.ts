@@ -8,6 +8,7 @@ import { RECONCILE_JOB } from "./jobs.server";
 import { textOf } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import { fieldErrorsFromZod } from "../lib/field-errors";
+import type { PageRequest } from "../lib/keyset.server";
 import {
   createEndpoint,
   deleteEndpoint,
@@ -19,6 +20,7 @@ import {
 } from "./endpoints.server";
 import {
   deliveryLog,
+  deliveryPage,
   endpointHealth,
   replay,
   sendTestEvent,
@@ -62,11 +64,10 @@ function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown, what: string): z
   return parsed.data;
 }
 
-/** The delivery log, filtered by the query string's endpoint, topic, status, resource, from, to, limit. */
-export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams, locale: Locale = "en") {
+function filterFromQuery(query: URLSearchParams): DeliveryFilter {
   const raw = Object.fromEntries([...query.entries()].filter(([, v]) => v !== ""));
   const input = parse(filterSchema, raw, "filters");
-  const filter: DeliveryFilter = {
+  return {
     endpointId: input.endpoint,
     topic: input.topic,
     status: input.status,
@@ -75,7 +76,22 @@ export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearch
     to: input.to,
     limit: input.limit,
   };
-  return deliveryLog(db, shop, filter, locale);
+}
+
+/** The delivery log, filtered by the query string's endpoint, topic, status, resource, from, to, limit. */
+export async function deliveriesFromQuery(db: Db, shop: string, query: URLSearchParams, locale: Locale = "en") {
+  return deliveryLog(db, shop, filterFromQuery(query), locale);
+}
+
+/** The same filters, a page at a time from a keyset cursor, with the filter's total (the Event feed screen). */
+export async function deliveryPageFromQuery(
+  db: Db,
+  shop: string,
+  query: URLSearchParams,
+  place: PageRequest,
+  locale: Locale = "en",
+) {
+  return deliveryPage(db, shop, { ...filterFromQuery(query), ...place }, locale);
 }
 
 const replaySchema = z.union([

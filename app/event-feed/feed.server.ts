@@ -7,6 +7,7 @@ import type { Db } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
+import { mapPage, pageSize, timeKeysetPage, type Page, type PageRequest } from "../lib/keyset.server";
 import { SHOPIFY_API_VERSION } from "../shopify/api-version";
 import { ringFeedDoorbell } from "./doorbell.server";
 import { endpointTarget, loadEndpoint } from "./endpoints.server";
@@ -110,20 +111,54 @@ export interface DeliveryFilter {
   limit?: number;
 }
 
+const DELIVERY_ROWS = {
+  tries: { orderBy: { at: "asc" } },
+  endpoint: { select: { name: true } },
+  event: { select: { source: true } },
+} as const;
+
+type DeliveryRow = Awaited<ReturnType<typeof deliveryRows>>[number];
+
+const deliveryRows = (db: Db, ask: Parameters<Db["feedDelivery"]["findMany"]>[0]) =>
+  db.feedDelivery.findMany({ ...ask, include: DELIVERY_ROWS });
+
 /** The delivery log; stored failures said again in `locale` (the API's: English). */
 export async function deliveryLog(db: Db, shop: string, filter: DeliveryFilter = {}, locale: Locale = "en") {
-  const said = (text: string | null, words: string | null) => (text === null ? null : storedText(text, words, locale));
-  const rows = await db.feedDelivery.findMany({
+  const rows = await deliveryRows(db, {
     where: deliveryWhere(shop, filter),
     orderBy: { createdAt: "desc" },
     take: Math.min(filter.limit ?? 100, 500),
-    include: {
-      tries: { orderBy: { at: "asc" } },
-      endpoint: { select: { name: true } },
-      event: { select: { source: true } },
-    },
   });
-  return rows.map((row) => ({
+  return rows.map((row) => deliveryView(row, locale));
+}
+
+/**
+ * The delivery log as the Event feed screen pages it: newest first, by keyset on (createdAt, id), with the
+ * total of the filter (counted on the shop's indexes).
+ */
+export async function deliveryPage(
+  db: Db,
+  shop: string,
+  filter: DeliveryFilter & PageRequest = {},
+  locale: Locale = "en",
+): Promise<Page<ReturnType<typeof deliveryView>>> {
+  const where = deliveryWhere(shop, filter);
+  const page = await timeKeysetPage<DeliveryRow>({
+    column: "createdAt",
+    order: "desc",
+    request: filter,
+    limit: pageSize(filter.limit, 50, 500),
+    timeOf: (row) => row.createdAt,
+    rows: ({ position, orderBy, take }) =>
+      deliveryRows(db, { where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => db.feedDelivery.count({ where }),
+  });
+  return mapPage(page, (row) => deliveryView(row, locale));
+}
+
+function deliveryView(row: DeliveryRow, locale: Locale) {
+  const said = (text: string | null, words: string | null) => (text === null ? null : storedText(text, words, locale));
+  return {
     id: row.id,
     endpointId: row.endpointId,
     endpointName: row.endpoint.name,
@@ -145,7 +180,7 @@ export async function deliveryLog(db: Db, shop: string, filter: DeliveryFilter =
       error: said(t.error, t.errorWords),
       answer: t.answer,
     })),
-  }));
+  };
 }
 
 function deliveryWhere(shop: string, filter: DeliveryFilter) {

@@ -6,8 +6,9 @@ import { defineWords, formatters } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
 import { sayIn } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { shopTimeZone } from "../shops/time-zone.server";
-import { deliveriesFromQuery, endpointsWithHealth, replayFromBody } from "./api.server";
+import { deliveryPageFromQuery, endpointsWithHealth, replayFromBody } from "./api.server";
 import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "./endpoints.server";
 import { sendTestEvent } from "./feed.server";
 import { FEED_TOPICS, TOPIC_GROUPS } from "./topics";
@@ -83,14 +84,18 @@ export async function feedSettingsView(shop: string, locale: Locale = "en") {
 }
 
 /** The delivery log's filters in the screen's address; the rest (Shopify admin's ?locale=, ?host=…) is not a filter. */
-const FILTERS = ["endpoint", "topic", "status", "resource", "from", "to", "limit"];
+const FILTERS = ["endpoint", "topic", "status", "resource", "from", "to"];
+
+/** Deliveries on a page of the screen's log (the screen's pager says the same). */
+const DELIVERIES_PER_PAGE = 50;
 
 export async function feedLogView(shop: string, query: URLSearchParams, locale: Locale = "en") {
   const filters = new URLSearchParams([...query.entries()].filter(([key]) => FILTERS.includes(key)));
+  const place = { ...pageRequestFrom(query), limit: DELIVERIES_PER_PAGE };
   const [timeZone, endpoints, deliveries] = await Promise.all([
     shopTimeZone(shop),
     endpointsWithHealth(db, shop, locale),
-    deliveriesFromQuery(db, shop, filters, locale).catch((error: unknown) => {
+    deliveryPageFromQuery(db, shop, filters, place, locale).catch((error: unknown) => {
       if (error instanceof ValidationError) return null;
       throw error;
     }),
@@ -98,7 +103,8 @@ export async function feedLogView(shop: string, query: URLSearchParams, locale: 
   return {
     timeZone,
     endpoints,
-    deliveries: deliveries ?? [],
+    deliveries: deliveries ?? { items: [], total: 0, next: null, previous: null },
+    pageSize: DELIVERIES_PER_PAGE,
     filterProblem: deliveries ? null : WORDS[locale].badFilters,
   };
 }

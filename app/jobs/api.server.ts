@@ -1,16 +1,18 @@
 // Use-cases behind the sync screens and the JSON API (POST /api/sync/<type>, GET /api/jobs/<id>).
 // They take their dependencies as one object, know nothing about HTTP, and are always scoped to a shop.
+import type { Job } from "@passerelle/prisma-sqlite";
 import { z } from "zod";
 import { fieldErrorsFromZod } from "../lib/field-errors";
 import type { Db } from "../db.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
 import { type Clock, systemClock } from "./clock";
-import { type JobTrigger, enqueue } from "./queue.server";
+import { JOB_STATUSES, type JobTrigger, enqueue } from "./queue.server";
 import type { Locale } from "../i18n/locale";
 import { type JobTypeDefinition, jobType, jobTypeWords, registeredJobTypes } from "./registry.server";
 import { canonicalTimeZone } from "./schedule-words";
 import { assertValidSchedule, describeSchedule, nextRunAfter, previewNextRuns } from "./schedules.server";
 import { type JobDetail, type JobSummary, jobDetail, jobSummary } from "./views.server";
+import { mapPage, pageSize, timeKeysetPage, type Page, type PageRequest } from "../lib/keyset.server";
 
 export { describeSchedule, previewNextRuns } from "./schedules.server";
 export { listSkipped, skippedToCsv } from "./skipped.server";
@@ -324,14 +326,36 @@ function overviewOf(
 
 /** Failed runs of a shop since a date, newest first (the "what went wrong" panel). */
 /** The shop's latest runs, newest first (the Syncs screen). */
-export async function recentRuns(
+const RUNS_PER_PAGE = 20;
+
+export interface RunFilter extends PageRequest {
+  type?: string | null;
+  status?: string | null;
+}
+
+/**
+ * A shop's runs, newest first, paged by keyset on (createdAt, id), with the total: every sync or one type,
+ * every status or one. Each read and count stays on the Job indexes that start with the shop (and type).
+ */
+export async function listRuns(
   deps: JobDeps,
   shop: string,
-  limit = 20,
+  filter: RunFilter = {},
   locale: Locale = "en",
-): Promise<JobSummary[]> {
-  const jobs = await deps.db.job.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
-  return jobs.map((job) => jobSummary(job, locale));
+): Promise<Page<JobSummary>> {
+  const status = (JOB_STATUSES as readonly string[]).includes(filter.status ?? "") ? filter.status! : null;
+  const where = { shop, ...(filter.type ? { type: filter.type } : {}), ...(status ? { status } : {}) };
+  const page = await timeKeysetPage<Job>({
+    column: "createdAt",
+    order: "desc",
+    request: filter,
+    limit: pageSize(filter.limit, RUNS_PER_PAGE, 200),
+    timeOf: (job) => job.createdAt,
+    rows: ({ position, orderBy, take }) =>
+      deps.db.job.findMany({ where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => deps.db.job.count({ where }),
+  });
+  return mapPage(page, (job) => jobSummary(job, locale));
 }
 
 export async function recentFailures(

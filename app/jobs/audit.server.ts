@@ -6,24 +6,15 @@ import type { Locale } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
 import type { Db } from "../db.server";
 import { isoInTimeZone } from "../lib/format";
+import {
+  decodeTimeCursor as decodeCursor,
+  encodeTimeCursor as encodeCursor,
+  timeKeyset,
+  type Page,
+  type PageRequest,
+} from "../lib/keyset.server";
 
-export interface Page<T> {
-  items: T[];
-  /** Items matching the filter, all pages together. */
-  total: number;
-  /** Cursor of the next page (pass as `after`), null on the last one. */
-  next: string | null;
-  /** Cursor of the previous page (pass as `before`), null on the first one. */
-  previous: string | null;
-}
-
-export interface PageRequest {
-  /** Items after this cursor (the next page). */
-  after?: string | null;
-  /** Items before this cursor (the previous page). */
-  before?: string | null;
-  limit?: number;
-}
+export type { Page, PageRequest } from "../lib/keyset.server";
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1_000;
@@ -105,24 +96,9 @@ export async function listChanges(
 
 // ---- skipped and failed items, log lines: keyset on (time, id) ----
 
-/** A cursor on (time, id): the row's time in ms and its id. */
-function encodeCursor(at: Date, id: string): string {
-  return `${at.getTime()}.${id}`;
-}
-
-function decodeCursor(cursor: string | null | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  const dot = cursor.indexOf(".");
-  const ms = Number(cursor.slice(0, dot));
-  if (dot < 1 || !Number.isFinite(ms)) return null;
-  return { at: new Date(ms), id: cursor.slice(dot + 1) };
-}
-
 /** Rows strictly after (or before) a (time, id) cursor, as a Prisma condition. */
 function keyset(column: "createdAt" | "at", cursor: { at: Date; id: string }, direction: "gt" | "lt") {
-  return {
-    OR: [{ [column]: { [direction]: cursor.at } }, { [column]: cursor.at, id: { [direction]: cursor.id } }],
-  };
+  return timeKeyset(column, cursor, direction);
 }
 
 export interface RunItem {

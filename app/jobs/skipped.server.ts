@@ -1,10 +1,11 @@
 // The items a run skipped, for the run's screen and as a CSV a merchant can open in a spreadsheet.
-// (The run's screen pages them by keyset through audit.server.ts; this offset form stays for callers.)
+// Paged by keyset through audit.server.ts, as the run's screen pages them.
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
 import type { Db } from "../db.server";
 import { isoInTimeZone } from "../lib/format";
-import { toCsv } from "./audit.server";
+import type { Page, PageRequest } from "../lib/keyset.server";
+import { listRunItems, toCsv } from "./audit.server";
 
 export interface SkippedItem {
   entity: string;
@@ -14,55 +15,25 @@ export interface SkippedItem {
   outcome?: "skipped" | "failed";
 }
 
-export interface SkippedFilter {
+export interface SkippedFilter extends PageRequest {
   entity?: string;
   /** Matches the external id or the reason. */
   search?: string;
   /** skipped (the default) or failed. */
   outcome?: "skipped" | "failed";
-  limit?: number;
-  offset?: number;
 }
 
+/** A run's skipped (or failed) items, oldest first, paged by keyset on (time, id) like its other lists. */
 export async function listSkipped(
   deps: { db: Db },
   shop: string,
   jobId: string,
   filter: SkippedFilter = {},
-): Promise<{ items: SkippedItem[]; total: number; entities: string[] }> {
-  const outcome = filter.outcome ?? "skipped";
-  const where = {
-    shop,
-    jobId,
-    outcome,
-    ...(filter.entity ? { entity: filter.entity } : {}),
-    ...(filter.search
-      ? { OR: [{ externalId: { contains: filter.search } }, { reason: { contains: filter.search } }] }
-      : {}),
-  };
-  const [rows, total, entities] = await Promise.all([
-    deps.db.jobSkippedItem.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: filter.limit ?? 100,
-      skip: filter.offset ?? 0,
-    }),
-    deps.db.jobSkippedItem.count({ where }),
-    deps.db.jobSkippedItem.findMany({
-      where: { shop, jobId, outcome },
-      distinct: ["entity"],
-      select: { entity: true },
-    }),
-  ]);
+): Promise<Page<SkippedItem> & { entities: string[] }> {
+  const page = await listRunItems(deps, shop, jobId, { ...filter, outcome: filter.outcome ?? "skipped" });
   return {
-    items: rows.map((r) => ({
-      entity: r.entity,
-      externalId: r.externalId,
-      reason: r.reason,
-      at: r.createdAt.toISOString(),
-    })),
-    total,
-    entities: entities.map((e) => e.entity).sort(),
+    ...page,
+    items: page.items.map((r) => ({ entity: r.entity, externalId: r.externalId, reason: r.reason, at: r.at })),
   };
 }
 

@@ -3,13 +3,14 @@
 import { db } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { ValidationError } from "../lib/errors";
+import type { PageRequest } from "../lib/keyset.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { shopTimeZone } from "../shops/time-zone.server";
 import {
   createPromotion,
   endPromotionByTag,
   endPromotionNow,
-  listPromotions,
+  pagePromotions,
   previewPromotion,
   promotionDetail,
   roundingOf,
@@ -44,13 +45,15 @@ export async function createOrPreview(shop: string, body: Record<string, unknown
   return { created: true as const, ...(await createPromotion(deps, input)) };
 }
 
-export async function promotionsList(shop: string, locale: Locale = "en") {
-  const [promotions, timeZone, rounding] = await Promise.all([
-    listPromotions(db, shop, undefined, locale),
+/** The promotions, newest first, a page at a time (`after` / `before` cursors) with their total. */
+export async function promotionsList(shop: string, locale: Locale = "en", request: PageRequest = {}) {
+  const [page, timeZone, rounding] = await Promise.all([
+    pagePromotions(db, shop, request, locale),
     shopTimeZone(shop),
     roundingOf(db, shop),
   ]);
-  return { promotions, timeZone, rounding };
+  const { items: promotions, ...place } = page;
+  return { promotions, ...place, timeZone, rounding };
 }
 
 export async function promotionView(shop: string, id: string, locale: Locale = "en") {

@@ -8,6 +8,7 @@ import type { Locale } from "../i18n/locale";
 import { said, sayIn, storedText } from "../i18n/stored-words";
 import { enqueue } from "../jobs/queue.server";
 import { NotFoundError, ValidationError } from "../lib/errors";
+import { mapPage, pageSize, timeKeysetPage, type Page, type PageRequest } from "../lib/keyset.server";
 import type { ShopifyAdminClient } from "../shopify/admin-client.server";
 import { collectionProducts, variantsOfProducts, type ProductVariantsOptions } from "../shopify/promotions.server";
 import { localToInstant } from "./local-time";
@@ -437,6 +438,27 @@ export async function listPromotions(
 ): Promise<PromotionSummary[]> {
   const rows = await db.promotion.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: limit });
   return rows.map((row) => summaryOf(row, locale));
+}
+
+/** The shop's promotions, newest first, paged by keyset on (createdAt, id), with their total. */
+export async function pagePromotions(
+  db: Db,
+  shop: string,
+  request: PageRequest = {},
+  locale: Locale = "en",
+): Promise<Page<PromotionSummary>> {
+  const where = { shop };
+  const page = await timeKeysetPage<PromotionRow>({
+    column: "createdAt",
+    order: "desc",
+    request,
+    limit: pageSize(request.limit, 100, 250),
+    timeOf: (row) => row.createdAt,
+    rows: ({ position, orderBy, take }) =>
+      db.promotion.findMany({ where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => db.promotion.count({ where }),
+  });
+  return mapPage(page, (row) => summaryOf(row, locale));
 }
 
 export async function promotionDetail(

@@ -2,13 +2,16 @@ import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { authenticateApi } from "../api/auth.server";
 import { withErrorResponses } from "../lib/http-errors.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { KiB, methodNotAllowed, readJsonObjectBody } from "../lib/request-body.server";
 import { createOrPreview, promotionsList } from "../promotions/api.server";
 
-// GET /api/promotions — every promotion of the shop, newest first.
+// GET /api/promotions?after=&before=&limit= — the shop's promotions, newest first, a page at a time, with the total.
 export const loader = withErrorResponses(async ({ request }: LoaderFunctionArgs) => {
   const caller = await authenticateApi(request);
-  return json(await promotionsList(caller.shop));
+  const search = new URL(request.url).searchParams;
+  const limit = Number(search.get("limit") || 100);
+  return json(await promotionsList(caller.shop, "en", { ...pageRequestFrom(search), limit }));
 });
 
 // POST /api/promotions — { name, percentage, mode?, tag?, productIds?, collectionIds?, followCollections?,

@@ -10,16 +10,16 @@ import {
   type UnmatchedDecision,
 } from "../sync/unmatched/screen.server";
 
-// GET /api/unmatched?view=source|shopify|ignored|linked&q=&limit=&after= — SKUs the last full stock run
+// GET /api/unmatched?view=source|shopify|ignored|linked&q=&limit=&after=&before= — SKUs the last full stock run
 // found on one side only (or decided), by SKU, with the total of the view, the totals of every view and
-// the cursor of the next page.
+// the cursors of the next and previous pages.
 export const loader = withErrorResponses(async ({ request }: LoaderFunctionArgs) => {
   const caller = await authenticateApi(request);
-  const { view, items, total, totals, next, sourceName, lastSeenAt } = await unmatchedScreen(
+  const { view, items, total, totals, next, previous, sourceName, lastSeenAt } = await unmatchedScreen(
     caller.shop,
     unmatchedParams(new URL(request.url).searchParams),
   );
-  return json({ view, items, total, totals, next, sourceName, lastSeenAt });
+  return json({ view, items, total, totals, next, previous, sourceName, lastSeenAt });
 });
 
 // POST /api/unmatched — { action: "ignore", side, sku } | { action: "link", sku, shopifySku } |

@@ -18,11 +18,13 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { localeOfRequest } from "../i18n/locale";
 import { NotConfiguredError } from "../lib/errors";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { authenticate } from "../shopify.server";
 import { shopTimeZone } from "../shops/time-zone.server";
 import type { PlannedAction } from "../sync/catalog/import.server";
@@ -39,6 +41,9 @@ import {
   type SeasonProducts,
 } from "../sync/catalog/screens.server";
 
+/** Products on a page of a season's list. */
+const PRODUCTS_PER_PAGE = 50;
+
 type LoaderData =
   | { setup: { message: string; url: string } }
   | {
@@ -52,14 +57,16 @@ export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderDat
   const { session } = await authenticate.admin(request);
   const query = new URL(request.url).searchParams;
   const season = query.get("preview");
-  // ?products=<season>&page=<n>: each product of the season with what its last import did to it.
+  // ?products=<season>&after=<reference>: each product of the season with what its last import did to it.
   const productsOf = query.get("products");
   const { locale } = localeOfRequest(request);
   try {
     const [overview, preview, products, timeZone] = await Promise.all([
       catalogOverview(session.shop),
       season ? previewSeason(session.shop, season, locale) : null,
-      productsOf ? seasonProducts(session.shop, productsOf, Number(query.get("page") ?? 1), locale) : null,
+      productsOf
+        ? seasonProducts(session.shop, productsOf, { ...pageRequestFrom(query), limit: PRODUCTS_PER_PAGE }, locale)
+        : null,
       shopTimeZone(session.shop),
     ]);
     return { overview, preview, products, timeZone };
@@ -181,9 +188,6 @@ const WORDS = defineWords({
     running: "running",
     neverImported: "This season was never imported: the products below were only linked by the first import.",
     lastImport: "Last import",
-    previous: "Previous",
-    next: "Next",
-    pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
   fr: {
     title: "Catalogue",
@@ -257,9 +261,6 @@ const WORDS = defineWords({
     neverImported:
       "Cette saison n'a jamais été importée : les produits ci-dessous ont seulement été liés par le premier import.",
     lastImport: "Dernier import",
-    previous: "Précédent",
-    next: "Suivant",
-    pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`,
   },
 });
 
@@ -441,9 +442,7 @@ function PreviewCard({ preview }: { preview: SeasonPreview }) {
 }
 
 function ProductsCard({ products, countedAt }: { products: SeasonProducts; countedAt: (iso: string) => string }) {
-  const [, setSearchParams] = useSearchParams();
   const t = useWords(WORDS);
-  const go = (page: number) => setSearchParams({ products: products.season, page: String(page) });
   return (
     <SectionCard title={t.productsTitle(products.season)}>
       <Text as="p" tone="subdued">
@@ -468,15 +467,7 @@ function ProductsCard({ products, countedAt }: { products: SeasonProducts; count
           p.reason ?? "",
         ])}
       />
-      <InlineStack gap="200" blockAlign="center">
-        <Button disabled={products.page <= 1} onClick={() => go(products.page - 1)}>
-          {t.previous}
-        </Button>
-        <Text as="span">{t.pageOf(products.page, products.pages)}</Text>
-        <Button disabled={products.page >= products.pages} onClick={() => go(products.page + 1)}>
-          {t.next}
-        </Button>
-      </InlineStack>
+      <ListPager page={products} shown={products.products.length} pageSize={PRODUCTS_PER_PAGE} />
     </SectionCard>
   );
 }

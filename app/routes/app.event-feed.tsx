@@ -13,6 +13,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { feedFormAction, feedLogView } from "../event-feed/screen.server";
 import { localeOfRequest } from "../i18n/locale";
@@ -116,7 +117,7 @@ const WORDS = defineWords({
 });
 
 export default function EventFeed() {
-  const { timeZone, endpoints, deliveries, filterProblem } = useLoaderData<typeof loader>();
+  const { timeZone, endpoints, deliveries, pageSize, filterProblem } = useLoaderData<typeof loader>();
   const t = useWords(WORDS);
   const format = useFormat();
   const result = useActionData<typeof action>();
@@ -234,8 +235,8 @@ export default function EventFeed() {
                   <Button submit>{t.filter}</Button>
                 </InlineStack>
               </Form>
-              {deliveries.length === 0 ? <Text as="p">{t.noDeliveries}</Text> : null}
-              {deliveries.map((d) => (
+              {deliveries.items.length === 0 ? <Text as="p">{t.noDeliveries}</Text> : null}
+              {deliveries.items.map((d) => (
                 <BlockStack key={d.id} gap="100">
                   <InlineStack gap="200" blockAlign="center">
                     <Badge tone={TONE[d.status as keyof typeof TONE]}>{t.statuses[d.status] ?? d.status}</Badge>
@@ -269,6 +270,7 @@ export default function EventFeed() {
                   ))}
                 </BlockStack>
               ))}
+              <ListPager page={deliveries} shown={deliveries.items.length} pageSize={pageSize} />
             </SectionCard>
           </BlockStack>
         </Layout.Section>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Form, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -11,13 +11,13 @@ import {
   Layout,
   Link,
   Page,
-  Pagination,
   Tabs,
   Text,
   TextField,
   useIndexResourceState,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { firstPage, ListPager } from "../components/ListPager";
 import { OrderStageBadge } from "../components/OrderStageBadge";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { localeOfRequest } from "../i18n/locale";
@@ -57,6 +57,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return unknownIntent();
 };
 
+/** The list's page size (the screen asks for the use-case's default). */
+const ORDERS_PER_PAGE = 50;
+
 const WORDS = defineWords({
   en: {
     tabs: (destination: string): Record<OrderFilter, string> => ({
@@ -86,8 +89,6 @@ const WORDS = defineWords({
     tracking: "Tracking",
     received: "Received",
     noOrders: "No orders here.",
-    shown: (shown: string, total: string) => `${shown} shown of ${total} order(s)`,
-    count: (total: string) => `${total} order(s)`,
     search: "Search",
     searchPlaceholder: "Order name, customer name or e-mail",
     from: "Received from",
@@ -126,8 +127,6 @@ const WORDS = defineWords({
     tracking: "Suivi",
     received: "Reçue le",
     noOrders: "Aucune commande ici.",
-    shown: (shown: string, total: string) => `${shown} affichée(s) sur ${total} commande(s)`,
-    count: (total: string) => `${total} commande(s)`,
     search: "Rechercher",
     searchPlaceholder: "Nom de commande, nom ou e-mail du client",
     from: "Reçues du",
@@ -146,7 +145,6 @@ export default function Orders() {
   const format = useFormat();
   const labels = t.tabs(destinationName);
   const [searchParams, setSearchParams] = useSearchParams();
-  const navigate = useNavigate();
   const tabs = ORDER_FILTERS.map((f) => ({
     id: f,
     content: f === "errors" && errorCount ? t.errorsTab(format.number(errorCount)) : labels[f],
@@ -156,13 +154,6 @@ export default function Orders() {
   );
   const bulk = useFetcher<typeof action>();
   const bulkAnswer = bulk.data;
-  const goTo = (cursor: { after?: string; before?: string }) => {
-    const next = new URLSearchParams(searchParams);
-    next.delete("after");
-    next.delete("before");
-    for (const [key, value] of Object.entries(cursor)) if (value) next.set(key, value);
-    navigate(`?${next.toString()}`);
-  };
   return (
     <Page
       title={t.title}
@@ -213,10 +204,8 @@ export default function Orders() {
               tabs={tabs}
               selected={Math.max(0, ORDER_FILTERS.indexOf(filter))}
               onSelect={(i) => {
-                const next = new URLSearchParams(searchParams);
+                const next = firstPage(searchParams);
                 next.set("filter", ORDER_FILTERS[i]!);
-                next.delete("after");
-                next.delete("before");
                 setSearchParams(next);
               }}
             />
@@ -288,19 +277,7 @@ export default function Orders() {
               ))}
             </IndexTable>
             <Box padding="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="p" tone="subdued">
-                  {orders.length
-                    ? t.shown(format.number(orders.length), format.number(total))
-                    : t.count(format.number(total))}
-                </Text>
-                <Pagination
-                  hasPrevious={Boolean(page.previous)}
-                  onPrevious={() => goTo({ before: page.previous ?? undefined })}
-                  hasNext={Boolean(page.next)}
-                  onNext={() => goTo({ after: page.next ?? undefined })}
-                />
-              </InlineStack>
+              <ListPager page={{ total, ...page }} shown={orders.length} pageSize={ORDERS_PER_PAGE} />
             </Box>
           </Card>
         </Layout.Section>

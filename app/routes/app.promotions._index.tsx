@@ -1,17 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DataTable, Layout, Link, Page, Text } from "@shopify/polaris";
+import { ListPager } from "../components/ListPager";
 import { PromotionStateBadge } from "../components/PromotionStateBadge";
 import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { promotionsList } from "../promotions/api.server";
 import { ROUNDING_LABELS } from "../promotions/pricing";
 import { authenticate } from "../shopify.server";
 
+/** Promotions on a page of the list. */
+const PROMOTIONS_PER_PAGE = 50;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return promotionsList(session.shop, localeOfRequest(request).locale);
+  const place = pageRequestFrom(new URL(request.url).searchParams);
+  return promotionsList(session.shop, localeOfRequest(request).locale, { ...place, limit: PROMOTIONS_PER_PAGE });
 };
 
 const WORDS = defineWords({
@@ -43,7 +49,7 @@ const WORDS = defineWords({
 });
 
 export default function Promotions() {
-  const { promotions, timeZone, rounding } = useLoaderData<typeof loader>();
+  const { promotions, total, next, previous, timeZone, rounding } = useLoaderData<typeof loader>();
   const t = useWords(WORDS);
   const roundingWords = useWords(ROUNDING_LABELS);
   const format = useFormat();
@@ -78,6 +84,7 @@ export default function Promotions() {
                 ])}
               />
             )}
+            <ListPager page={{ total, next, previous }} shown={promotions.length} pageSize={PROMOTIONS_PER_PAGE} />
             <Text as="p" tone="subdued" variant="bodySm">
               {t.rounding(roundingWords[rounding])}
             </Text>

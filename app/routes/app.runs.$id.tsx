@@ -12,7 +12,6 @@ import {
   Layout,
   Modal,
   Page,
-  Pagination,
   ProgressBar,
   Select,
   SkeletonBodyText,
@@ -21,6 +20,7 @@ import {
 } from "@shopify/polaris";
 import { Suspense, useEffect, useState } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
+import { firstPage, ListPager } from "../components/ListPager";
 import { TechnicalDetails } from "../components/TechnicalDetails";
 import { cancelJob, getJob, listChanges, listRunItems, listRunLog, retryJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
@@ -29,6 +29,7 @@ import { TRIGGER_WORDS } from "../jobs/trigger-words";
 import { localeOfRequest, type Locale } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { authenticate } from "../shopify.server";
 import { shopTimeZone } from "../shops/time-zone.server";
 
@@ -72,8 +73,6 @@ const WORDS = defineWords({
     log: (count: string) => `Log (${count})`,
     noLog: "No log lines yet.",
     levels: { info: "info", warn: "warn", error: "error" } as Record<string, string>,
-    noneHere: (total: string) => `None of ${total} here`,
-    showing: (from: string, to: string, total: string) => `Showing ${from}–${to} of ${total}`,
     changes: (count: string) => `Changes (${count})`,
     exportChanges: "Export changes as CSV",
     field: "Field",
@@ -133,8 +132,6 @@ const WORDS = defineWords({
     log: (count: string) => `Journal (${count})`,
     noLog: "Aucune ligne de journal pour l'instant.",
     levels: { info: "info", warn: "avertissement", error: "erreur" },
-    noneHere: (total: string) => `Aucun sur ${total} ici`,
-    showing: (from: string, to: string, total: string) => `${from}–${to} sur ${total}`,
     changes: (count: string) => `Modifications (${count})`,
     exportChanges: "Exporter les modifications en CSV",
     field: "Champ",
@@ -161,16 +158,6 @@ const WORDS = defineWords({
   },
 });
 
-/** One list's place on the page, from the URL: `<prefix>after` / `<prefix>before` cursors, `<prefix>from` (its first row's number). */
-function listPlace(url: URL, prefix: string) {
-  const from = Number(url.searchParams.get(`${prefix}from`) ?? "1");
-  return {
-    after: url.searchParams.get(`${prefix}after`),
-    before: url.searchParams.get(`${prefix}before`),
-    from: Number.isInteger(from) && from > 0 ? from : 1,
-  };
-}
-
 const PAGE_SIZE = 100;
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -190,10 +177,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     search: url.searchParams.get("cq") || undefined,
   };
   const places = {
-    changes: listPlace(url, "c"),
-    failed: listPlace(url, "f"),
-    skipped: listPlace(url, "s"),
-    log: listPlace(url, "l"),
+    changes: pageRequestFrom(url.searchParams, "c"),
+    failed: pageRequestFrom(url.searchParams, "f"),
+    skipped: pageRequestFrom(url.searchParams, "s"),
+    log: pageRequestFrom(url.searchParams, "l"),
   };
   // The run's summary is what the merchant reads first (and the page's largest paint): it goes out as
   // soon as the run and the shop's time zone are read; the four lists follow in the same response
@@ -211,7 +198,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     ),
     listRunLog(jobDeps, session.shop, job.id, { ...places.log, limit: PAGE_SIZE }, locale),
   ]).then(([changes, failed, skipped, log]) => ({ changes, failed, skipped, log }));
-  return { job, changeFilter, filter, places, timeZone, lists };
+  return { job, changeFilter, filter, timeZone, lists };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -231,7 +218,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function RunDetail() {
-  const { job, changeFilter, filter, places, timeZone, lists } = useLoaderData<typeof loader>();
+  const { job, changeFilter, filter, timeZone, lists } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const fetcher = useFetcher<typeof action>();
   const t = useWords(WORDS);
@@ -392,13 +379,7 @@ export default function RunDetail() {
             {({ changes, failed, skipped, log }) => (
               <>
                 <Layout.Section>
-                  <ChangesCard
-                    jobId={job.id}
-                    changes={changes}
-                    filter={changeFilter}
-                    from={places.changes.from}
-                    timeZone={timeZone}
-                  />
+                  <ChangesCard jobId={job.id} changes={changes} filter={changeFilter} timeZone={timeZone} />
                 </Layout.Section>
                 {failed.total > 0 ? (
                   <Layout.Section>
@@ -408,7 +389,6 @@ export default function RunDetail() {
                       title={t.failedRows}
                       prefix="f"
                       items={failed}
-                      from={places.failed.from}
                       timeZone={timeZone}
                     />
                   </Layout.Section>
@@ -421,12 +401,11 @@ export default function RunDetail() {
                     prefix="s"
                     items={skipped}
                     filter={filter}
-                    from={places.skipped.from}
                     timeZone={timeZone}
                   />
                 </Layout.Section>
                 <Layout.Section>
-                  <LogCard log={log} from={places.log.from} timeZone={timeZone} />
+                  <LogCard log={log} timeZone={timeZone} />
                 </Layout.Section>
               </>
             )}
@@ -485,7 +464,7 @@ function ListsFailed() {
   );
 }
 
-function LogCard({ log, from, timeZone }: { log: Lists["log"]; from: number; timeZone: string }) {
+function LogCard({ log, timeZone }: { log: Lists["log"]; timeZone: string }) {
   const t = useWords(WORDS);
   const format = useFormat();
   return (
@@ -511,49 +490,9 @@ function LogCard({ log, from, timeZone }: { log: Lists["log"]; from: number; tim
             </InlineStack>
           ))
         )}
-        <Pager prefix="l" page={log} from={from} />
+        <ListPager prefix="l" page={log} shown={log.items.length} pageSize={PAGE_SIZE} />
       </BlockStack>
     </Card>
-  );
-}
-
-/** "Showing 1–100 of 3,001" with Previous / Next, keeping the page's other parameters. */
-function Pager({
-  prefix,
-  page,
-  from,
-}: {
-  prefix: string;
-  page: { items: unknown[]; total: number; next: string | null; previous: string | null };
-  from: number;
-}) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const t = useWords(WORDS);
-  const format = useFormat();
-  if (page.total === 0) return null;
-  const go = (cursor: { after?: string; before?: string }, first: number) => {
-    const params = new URLSearchParams(searchParams);
-    for (const key of ["after", "before", "from"]) params.delete(`${prefix}${key}`);
-    if (cursor.after) params.set(`${prefix}after`, cursor.after);
-    if (cursor.before) params.set(`${prefix}before`, cursor.before);
-    if (first > 1) params.set(`${prefix}from`, String(first));
-    setSearchParams(params, { preventScrollReset: true });
-  };
-  const last = from + page.items.length - 1;
-  const label =
-    page.items.length === 0
-      ? t.noneHere(format.number(page.total))
-      : t.showing(format.number(from), format.number(last), format.number(page.total));
-  return (
-    <InlineStack align="center">
-      <Pagination
-        label={label}
-        hasPrevious={page.previous !== null}
-        onPrevious={() => go({ before: page.previous ?? undefined }, Math.max(1, from - PAGE_SIZE))}
-        hasNext={page.next !== null}
-        onNext={() => go({ after: page.next ?? undefined }, last + 1)}
-      />
-    </InlineStack>
   );
 }
 
@@ -570,13 +509,11 @@ function ChangesCard({
   jobId,
   changes,
   filter,
-  from,
   timeZone,
 }: {
   jobId: string;
   changes: Lists["changes"];
   filter: LoaderData["changeFilter"];
-  from: number;
   timeZone: string;
 }) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -584,8 +521,8 @@ function ChangesCard({
   const format = useFormat();
   const [search, setSearch] = useState(filter.search ?? "");
   const applyFilter = (next: { field?: string; q?: string }) => {
-    const params = new URLSearchParams(searchParams);
-    for (const key of ["cafter", "cbefore", "cfrom", "cfield", "cq"]) params.delete(key);
+    const params = firstPage(searchParams, "c");
+    for (const key of ["cfield", "cq"]) params.delete(key);
     const field = next.field ?? filter.field;
     const q = next.q ?? search;
     if (field) params.set("cfield", field);
@@ -643,7 +580,7 @@ function ChangesCard({
             ])}
           />
         )}
-        <Pager prefix="c" page={changes} from={from} />
+        <ListPager prefix="c" page={changes} shown={changes.items.length} pageSize={PAGE_SIZE} />
       </BlockStack>
     </Card>
   );
@@ -656,7 +593,6 @@ function ItemsCard({
   prefix,
   items,
   filter,
-  from,
   timeZone,
 }: {
   jobId: string;
@@ -665,7 +601,6 @@ function ItemsCard({
   prefix: string;
   items: Lists["skipped"];
   filter?: LoaderData["filter"];
-  from: number;
   timeZone: string;
 }) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -673,8 +608,8 @@ function ItemsCard({
   const format = useFormat();
   const [search, setSearch] = useState(filter?.search ?? "");
   const applyFilter = (next: { entity?: string; q?: string }) => {
-    const params = new URLSearchParams(searchParams);
-    for (const key of [`${prefix}after`, `${prefix}before`, `${prefix}from`, "entity", "q"]) params.delete(key);
+    const params = firstPage(searchParams, prefix);
+    for (const key of ["entity", "q"]) params.delete(key);
     const entity = next.entity ?? filter?.entity;
     const q = next.q ?? search;
     if (entity) params.set("entity", entity);
@@ -728,7 +663,7 @@ function ItemsCard({
             rows={items.items.map((s) => [s.entity, s.externalId, s.reason, format.dateTime(s.at, timeZone)])}
           />
         )}
-        <Pager prefix={prefix} page={items} from={from} />
+        <ListPager prefix={prefix} page={items} shown={items.items.length} pageSize={PAGE_SIZE} />
       </BlockStack>
     </Card>
   );

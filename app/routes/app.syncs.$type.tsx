@@ -16,10 +16,12 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { startTransition, useEffect, useMemo, useState } from "react";
-import { describeSchedule, jobTypeOverview, previewNextRuns, updateSchedule } from "../jobs/api.server";
+import { RunHistory } from "../components/RunHistory";
+import { describeSchedule, jobTypeOverview, listRuns, previewNextRuns, updateSchedule } from "../jobs/api.server";
 import { localeOfRequest, type Locale } from "../i18n/locale";
 import { defineWords, useFormat, useLocale, useWords } from "../i18n/words";
 import { jobDeps } from "../jobs/deps.server";
+import { mapPage, pageRequestFrom } from "../lib/keyset.server";
 import {
   MINUTE_STEPS,
   dayNames,
@@ -37,6 +39,9 @@ import { scheduleErrors } from "../jobs/schedules.server";
 import { formResult } from "../lib/http.server";
 import { authenticate } from "../shopify.server";
 import { shopTimeZone } from "../shops/time-zone.server";
+
+/** Runs on a page of the sync's history. */
+const RUNS_PER_PAGE = 20;
 
 const WORDS = defineWords({
   en: {
@@ -122,11 +127,17 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { locale } = localeOfRequest(request);
   const jobType = await jobTypeOverview(jobDeps, session.shop, params.type ?? "", locale);
   if (!jobType) throw new Response(WORDS[locale].noSuchSync, { status: 404 });
-  const timeZone = await shopTimeZone(session.shop);
+  const search = new URL(request.url).searchParams;
+  const filter = { type: jobType.type, status: search.get("status") || null };
+  const [timeZone, runs] = await Promise.all([
+    shopTimeZone(session.shop),
+    listRuns(jobDeps, session.shop, { ...filter, ...pageRequestFrom(search), limit: RUNS_PER_PAGE }, locale),
+  ]);
   // The first preview comes with the page: the screen's largest text is there at first paint, instead
   // of after the scripts, a debounce and a request (what made this screen's LCP seconds long).
   const start = jobType.schedule ? startingPreview(jobType.schedule.cron, jobType.schedule.timezone, locale) : null;
-  return { jobType, shopTimeZone: timeZone, start };
+  const history = mapPage(runs, (r) => ({ ...r, title: jobType.title }));
+  return { jobType, shopTimeZone: timeZone, start, runs: history, filter };
 };
 
 /** The preview of the cron the picker makes from a stored one, as the preview action would answer it. */
@@ -224,7 +235,7 @@ function pickedCron(
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
 export default function ScheduleEditor() {
-  const { jobType, shopTimeZone, start } = useLoaderData<typeof loader>();
+  const { jobType, shopTimeZone, start, runs, filter } = useLoaderData<typeof loader>();
   const t = useWords(WORDS);
   const format = useFormat();
   const days = dayNames(useLocale());
@@ -412,6 +423,9 @@ export default function ScheduleEditor() {
             </Card>
           </Layout.Section>
         ) : null}
+        <Layout.Section>
+          <RunHistory runs={runs} pageSize={RUNS_PER_PAGE} timeZone={shopTimeZone} filter={filter} />
+        </Layout.Section>
       </Layout>
     </Page>
   );

@@ -1,26 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link as RemixLink, useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { JobStatusBadge } from "../components/JobStatusBadge";
-import { enqueueJob, listJobTypes, pauseSchedule, recentRuns, resumeSchedule } from "../jobs/api.server";
+import { RunHistory } from "../components/RunHistory";
+import { enqueueJob, listJobTypes, listRuns, pauseSchedule, resumeSchedule } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
 import { jobTypeTitle } from "../jobs/registry.server";
-import { TRIGGER_WORDS } from "../jobs/trigger-words";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { mapPage, pageRequestFrom } from "../lib/keyset.server";
 import { authenticate } from "../shopify.server";
 import { shopTimeZone } from "../shops/time-zone.server";
+
+/** Runs on a page of the history. */
+const RUNS_PER_PAGE = 20;
 
 const WORDS = defineWords({
   en: {
     title: "Syncs",
-    recentRuns: "Recent runs",
-    nothingYet: "Nothing has run yet.",
-    headings: ["Sync", "Started by", "Status", "When", "Result"],
-    result: (changed: number, skipped: number, format: (n: number) => string) =>
-      `${format(changed)} changed, ${format(skipped)} skipped`,
     pause: "Pause schedule",
     resume: "Resume schedule",
     runNow: "Run now",
@@ -37,11 +36,6 @@ const WORDS = defineWords({
   },
   fr: {
     title: "Synchronisations",
-    recentRuns: "Exécutions récentes",
-    nothingYet: "Rien n'a encore été exécuté.",
-    headings: ["Synchronisation", "Déclenchement", "Statut", "Quand", "Résultat"],
-    result: (changed: number, skipped: number, format: (n: number) => string) =>
-      `${format(changed)} modifié${changed > 1 ? "s" : ""}, ${format(skipped)} ignoré${skipped > 1 ? "s" : ""}`,
     pause: "Suspendre la planification",
     resume: "Reprendre la planification",
     runNow: "Lancer maintenant",
@@ -61,13 +55,16 @@ const WORDS = defineWords({
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const { locale } = localeOfRequest(request);
-  const [types, recent, timeZone] = await Promise.all([
+  const search = new URL(request.url).searchParams;
+  const filter = { type: search.get("type") || null, status: search.get("status") || null };
+  const [types, runs, timeZone] = await Promise.all([
     listJobTypes(jobDeps, session.shop, locale),
-    recentRuns(jobDeps, session.shop, 20, locale),
+    listRuns(jobDeps, session.shop, { ...filter, ...pageRequestFrom(search), limit: RUNS_PER_PAGE }, locale),
     shopTimeZone(session.shop),
   ]);
   // Titles in the admin's language (the stored runs only know their type).
-  return { types, recentRuns: recent.map((r) => ({ ...r, title: jobTypeTitle(r.type, locale) })), timeZone };
+  const titled = mapPage(runs, (r) => ({ ...r, title: jobTypeTitle(r.type, locale) }));
+  return { types, runs: titled, filter, timeZone };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -96,12 +93,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Syncs() {
-  const { types, recentRuns, timeZone } = useLoaderData<typeof loader>();
+  const { types, runs, filter, timeZone } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const t = useWords(WORDS);
-  const triggers = useWords(TRIGGER_WORDS);
-  const format = useFormat();
-  const busy = recentRuns.some((r) => r.status === "running" || r.status === "queued");
+  const busy =
+    runs.items.some((r) => r.status === "running" || r.status === "queued") || types.some((type) => type.current);
   // Follow runs in progress without a reload.
   useEffect(() => {
     if (!busy) return;
@@ -120,34 +116,13 @@ export default function Syncs() {
           </BlockStack>
         </Layout.Section>
         <Layout.Section>
-          <section aria-label={t.recentRuns}>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  {t.recentRuns}
-                </Text>
-                {recentRuns.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t.nothingYet}
-                  </Text>
-                ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "text", "text", "text"]}
-                    headings={t.headings}
-                    rows={recentRuns.map((r) => [
-                      <Link key={r.id} url={`/app/runs/${r.id}`}>
-                        {r.title}
-                      </Link>,
-                      triggers[r.trigger] ?? r.trigger,
-                      <JobStatusBadge key={`${r.id}-s`} status={r.status} withProblems={r.withProblems} />,
-                      format.dateTime(r.startedAt ?? r.createdAt, timeZone),
-                      r.error ? r.error.message : t.result(r.counters.changed, r.counters.skipped, format.number),
-                    ])}
-                  />
-                )}
-              </BlockStack>
-            </Card>
-          </section>
+          <RunHistory
+            runs={runs}
+            pageSize={RUNS_PER_PAGE}
+            timeZone={timeZone}
+            types={types.map(({ type, title }) => ({ type, title }))}
+            filter={filter}
+          />
         </Layout.Section>
       </Layout>
     </Page>

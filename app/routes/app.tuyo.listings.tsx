@@ -15,13 +15,18 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useWords } from "../i18n/words";
 import { enqueueJob } from "../jobs/api.server";
 import { jobDeps } from "../jobs/deps.server";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { setTuyoCargoOverride, tuyoListingsScreen } from "../settings/tuyo.server";
 import { authenticate } from "../shopify.server";
+
+/** Listings on a page of the list. */
+const LISTINGS_PER_PAGE = 50;
 
 const WORDS = defineWords({
   en: {
@@ -77,7 +82,8 @@ const WORDS = defineWords({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return tuyoListingsScreen(session.shop, localeOfRequest(request).locale);
+  const place = { ...pageRequestFrom(new URL(request.url).searchParams), limit: LISTINGS_PER_PAGE };
+  return tuyoListingsScreen(session.shop, localeOfRequest(request).locale, place);
 };
 
 type Answer = { ok: boolean; message: string; jobId?: string };
@@ -124,7 +130,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> =
 const TONE = { listed: "success", refused: "critical", unlisted: undefined, pending: "attention" } as const;
 
 export default function TuyoListingsPage() {
-  const { listings, cargoTypes } = useLoaderData<typeof loader>();
+  const { listings, total, next, previous, cargoTypes } = useLoaderData<typeof loader>();
   const publish = useFetcher<typeof action>();
   const cargo = useFetcher<typeof action>();
   const t = useWords(WORDS);
@@ -155,6 +161,7 @@ export default function TuyoListingsPage() {
                   l.reason ?? "",
                 ])}
               />
+              <ListPager page={{ total, next, previous }} shown={listings.length} pageSize={LISTINGS_PER_PAGE} />
             </BlockStack>
           </Card>
         </Layout.Section>

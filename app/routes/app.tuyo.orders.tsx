@@ -14,11 +14,16 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { recordTuyoOrder, saleItemsFromText, tuyoOrdersScreen } from "../settings/tuyo.server";
 import { authenticate } from "../shopify.server";
+
+/** Sales on a page of the list. */
+const ORDERS_PER_PAGE = 50;
 
 const WORDS = defineWords({
   en: {
@@ -58,7 +63,8 @@ const WORDS = defineWords({
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return tuyoOrdersScreen(session.shop);
+  const place = { ...pageRequestFrom(new URL(request.url).searchParams), limit: ORDERS_PER_PAGE };
+  return tuyoOrdersScreen(session.shop, place);
 };
 
 type Answer = { ok: boolean; message: string; fieldErrors?: Record<string, string> };
@@ -79,7 +85,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> =
 };
 
 export default function TuyoOrdersPage() {
-  const { orders } = useLoaderData<typeof loader>();
+  const { orders, total, next, previous } = useLoaderData<typeof loader>();
   const record = useFetcher<typeof action>();
   const t = useWords(WORDS);
   const [code, setCode] = useState("");
@@ -113,6 +119,7 @@ export default function TuyoOrdersPage() {
                   </Badge>,
                 ])}
               />
+              <ListPager page={{ total, next, previous }} shown={orders.length} pageSize={ORDERS_PER_PAGE} />
             </BlockStack>
           </Card>
         </Layout.Section>

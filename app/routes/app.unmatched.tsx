@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Form, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   Banner,
   BlockStack,
@@ -10,13 +10,13 @@ import {
   InlineStack,
   Layout,
   Page,
-  Pagination,
   Select,
   Tabs,
   Text,
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { localeOfRequest } from "../i18n/locale";
 import { formResult, unknownIntent } from "../lib/http.server";
@@ -64,6 +64,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return unknownIntent();
 };
 
+/** The list's page size (the screen asks for the use-case's default). */
+const UNMATCHED_PER_PAGE = 50;
+
 const WORDS = defineWords({
   en: {
     views: (source: string): Record<UnmatchedView, string> => ({
@@ -87,7 +90,6 @@ const WORDS = defineWords({
     only: (side: string) => `${side} only`,
     linkedTo: (sku: string) => `Linked to Shopify SKU ${sku}`,
     ignored: "Ignored",
-    shown: (shown: string, total: string) => `${shown} shown of ${total}`,
     footer: (source: string) =>
       `Every sync leaves ignored SKUs alone: they are no longer reported, created, listed on marketplaces, moved by POS systems or sent on orders. A linked ${source} SKU and the Shopify variant you chose are one article for every sync, from the next run: stock, price, catalog, marketplaces, POS systems and orders.`,
     undoLabel: (sku: string) => `Undo the decision on ${sku}`,
@@ -122,7 +124,6 @@ const WORDS = defineWords({
     only: (side: string) => `Seulement dans ${side}`,
     linkedTo: (sku: string) => `Associé au SKU Shopify ${sku}`,
     ignored: "Ignoré",
-    shown: (shown: string, total: string) => `${shown} affiché(s) sur ${total}`,
     footer: (source: string) =>
       `Toutes les synchronisations laissent de côté les SKU ignorés : ils ne sont plus signalés, créés, publiés sur les marketplaces, modifiés par les caisses ni envoyés dans les commandes. Un SKU de ${source} associé et la variante Shopify choisie sont un même article pour toutes les synchronisations, dès la prochaine : stock, prix, catalogue, marketplaces, caisses et commandes.`,
     undoLabel: (sku: string) => `Annuler la décision sur ${sku}`,
@@ -138,12 +139,11 @@ const WORDS = defineWords({
 
 export default function Unmatched() {
   const data = useLoaderData<typeof loader>();
-  const { view, items, total, totals, next, sourceName, candidates, timeZone, lastSeenAt, problem, q } = data;
+  const { view, items, total, totals, next, previous, sourceName, candidates, timeZone, lastSeenAt, problem, q } = data;
   const t = useWords(WORDS);
   const format = useFormat();
   const labels = t.views(sourceName);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const navigate = useNavigate();
+  const [, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(q);
   const tabs = UNMATCHED_VIEWS.map((v) => ({ id: v, content: `${labels[v]} (${format.number(totals[v])})` }));
   return (
@@ -220,25 +220,7 @@ export default function Unmatched() {
               ))}
             </IndexTable>
             <Box padding="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="p" tone="subdued">
-                  {t.shown(format.number(items.length), format.number(total))}
-                </Text>
-                <Pagination
-                  hasPrevious={Boolean(searchParams.get("after"))}
-                  onPrevious={() => {
-                    const params = new URLSearchParams(searchParams);
-                    params.delete("after");
-                    navigate(`?${params.toString()}`);
-                  }}
-                  hasNext={Boolean(next)}
-                  onNext={() => {
-                    const params = new URLSearchParams(searchParams);
-                    params.set("after", next ?? "");
-                    navigate(`?${params.toString()}`);
-                  }}
-                />
-              </InlineStack>
+              <ListPager page={{ total, next, previous }} shown={items.length} pageSize={UNMATCHED_PER_PAGE} />
             </Box>
           </Card>
         </Layout.Section>

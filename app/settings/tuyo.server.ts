@@ -25,7 +25,9 @@ import { shopTimeZone } from "../shops/time-zone.server";
 import { adminClientForShop } from "../shopify/admin-for-shop.server";
 import { recordSaleInShopify } from "../shopify/marketplace-orders.server";
 import { reportMarketplaceProgress } from "../sync/listings/order-progress.server";
+import type { TuyoListing, TuyoOrder } from "@passerelle/prisma-sqlite";
 import { NotFoundError, ValidationError } from "../lib/errors";
+import { pageSize, timeKeysetPage, type PageRequest } from "../lib/keyset.server";
 import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
@@ -123,9 +125,21 @@ export async function deleteTuyoCategoryRule(shop: string, input: Record<string,
 }
 
 /** Tuyo → Listings: every product chosen for Tuyo with its state and, when refused, why. */
-export async function tuyoListingsScreen(shop: string, locale: Locale = "en") {
-  const rows = await db.tuyoListing.findMany({ where: { shop }, orderBy: { updatedAt: "desc" }, take: 500 });
+/** Tuyo → Listings: most recently changed first, paged by keyset on (updatedAt, id), with the total. */
+export async function tuyoListingsScreen(shop: string, locale: Locale = "en", place: PageRequest = {}) {
+  const where = { shop };
+  const { items: rows, ...page } = await timeKeysetPage<TuyoListing>({
+    column: "updatedAt",
+    order: "desc",
+    request: place,
+    limit: pageSize(place.limit, 500, 500),
+    timeOf: (row) => row.updatedAt,
+    rows: ({ position, orderBy, take }) =>
+      db.tuyoListing.findMany({ where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => db.tuyoListing.count({ where }),
+  });
   return {
+    ...page,
     listings: rows.map((r) => ({
       productId: r.shopifyProductId,
       tuyoSku: r.tuyoSku,
@@ -159,8 +173,18 @@ export async function setTuyoCargoOverride(shop: string, input: Record<string, u
 }
 
 /** Tuyo → Orders: the Tuyo sales recorded, with the status last reported to Tuyo. */
-export async function tuyoOrdersScreen(shop: string) {
-  const rows = await db.tuyoOrder.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take: 200 });
+export async function tuyoOrdersScreen(shop: string, place: PageRequest = {}) {
+  const where = { shop };
+  const { items: rows, ...page } = await timeKeysetPage<TuyoOrder>({
+    column: "createdAt",
+    order: "desc",
+    request: place,
+    limit: pageSize(place.limit, 200, 500),
+    timeOf: (row) => row.createdAt,
+    rows: ({ position, orderBy, take }) =>
+      db.tuyoOrder.findMany({ where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => db.tuyoOrder.count({ where }),
+  });
   // The order's name as the merchant knows it (#1001), once Shopify's orders/create has been recorded.
   const ids = rows.flatMap((r) => (r.shopifyOrderId ? [r.shopifyOrderId] : []));
   const names = new Map(
@@ -172,6 +196,7 @@ export async function tuyoOrdersScreen(shop: string) {
     ).map((o) => [o.shopifyOrderId, o.shopifyOrderName]),
   );
   return {
+    ...page,
     orders: rows.map((r) => ({
       code: r.code,
       kind: r.kind,

@@ -256,11 +256,11 @@ describe("the event feed API", () => {
     await feedFormAction(screenShop, { intent: "pause", endpointId: endpoint!.id });
     await recordShopEvent(db, { id: `${screenShop}-1`, shop: screenShop, topic: "orders/create", body: '{"id":1}' });
     await deliverDueEvents({ db });
-    expect((await feedLogView(screenShop, new URLSearchParams("status=pending"))).deliveries).toHaveLength(1);
+    expect((await feedLogView(screenShop, new URLSearchParams("status=pending"))).deliveries.items).toHaveLength(1);
     await feedFormAction(screenShop, { intent: "resume", endpointId: endpoint!.id });
     await deliverDueEvents({ db });
     const log = await feedLogView(screenShop, new URLSearchParams("status=delivered"));
-    expect(log.deliveries).toHaveLength(1);
+    expect(log.deliveries.items).toHaveLength(1);
     const range = await feedFormAction(screenShop, {
       intent: "replay-range",
       from: new Date(Date.now() - 60_000).toISOString(),

@@ -3,7 +3,7 @@
 // on its first page is its own total. The audit use-cases on the real database, rows written as runs do.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { listChanges, listRunItems, listRunLog } from "~/jobs/api.server";
+import { listChanges, listRunItems, listRunLog, listSkipped } from "~/jobs/api.server";
 import { uniqueShop } from "../support/shops";
 
 const shop = uniqueShop("run-lists");
@@ -117,6 +117,32 @@ describe("a run's lists", () => {
     expect(second.total).toBe(130);
     expect(second.items).toHaveLength(30);
     expect(second.next).toBeNull();
+  });
+
+  it("listSkipped pages by keyset like the run's other lists: every item once, forwards and back", async () => {
+    const seen: string[] = [];
+    let page = await listSkipped({ db }, shop, jobId, { limit: 40 });
+    expect(page.total).toBe(150);
+    expect(page.previous).toBeNull();
+    const firstIds = page.items.map((i) => i.externalId);
+    for (;;) {
+      seen.push(...page.items.map((i) => i.externalId));
+      if (!page.next) break;
+      page = await listSkipped({ db }, shop, jobId, { limit: 40, after: page.next });
+      expect(page.total).toBe(150);
+    }
+    expect(seen).toEqual(Array.from({ length: 150 }, (_, n) => `ITEM${n}`));
+    // Back from the second page lands on the first.
+    const second = await listSkipped({ db }, shop, jobId, {
+      limit: 40,
+      after: (await listSkipped({ db }, shop, jobId, { limit: 40 })).next,
+    });
+    const back = await listSkipped({ db }, shop, jobId, { limit: 40, before: second.previous });
+    expect(back.items.map((i) => i.externalId)).toEqual(firstIds);
+    expect(back.previous).toBeNull();
+    const failed = await listSkipped({ db }, shop, jobId, { outcome: "failed", entity: "row" });
+    expect(failed).toMatchObject({ total: 7, next: null, entities: ["row"] });
+    expect(await listSkipped({ db }, otherShop, jobId)).toMatchObject({ total: 0, items: [] });
   });
 
   it("another shop sees none of it", async () => {

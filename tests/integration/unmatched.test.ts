@@ -80,6 +80,12 @@ describe("the Unmatched screen", () => {
     expect(second.items).toHaveLength(1);
     expect(second.next).toBeNull();
     expect([shopifyOnly.items[0].sku, second.items[0].sku].sort()).toEqual([SHOPIFY_IGNORED, SHOPIFY_LINKED].sort());
+    // Previous goes back one page by keyset (the first SKU of this page), not to the start.
+    expect(shopifyOnly.previous).toBeNull();
+    expect(second.previous).toBe(second.items[0].sku);
+    const back = await screen(`?view=shopify&limit=1&before=${encodeURIComponent(second.previous)}`);
+    expect(back.items.map((i: Any) => i.sku)).toEqual([shopifyOnly.items[0].sku]);
+    expect(back).toMatchObject({ total: 2, previous: null, next: shopifyOnly.items[0].sku });
 
     const searched = await screen("?view=shopify&q=LINK");
     expect(searched.items.map((i: Any) => i.sku)).toEqual([SHOPIFY_LINKED]);

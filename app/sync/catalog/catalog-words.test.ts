@@ -24,6 +24,6 @@ describe("the Catalog screen's server words in the admin's language", () => {
     await expect(previewSeason("shop", " ")).rejects.toMatchObject({
       message: "Give a season code (at most 40 characters).",
     });
-    await expect(seasonProducts("shop", "", 1, "fr")).rejects.toMatchObject({ message: "Indiquez la saison." });
+    await expect(seasonProducts("shop", "", {}, "fr")).rejects.toMatchObject({ message: "Indiquez la saison." });
   });
 });

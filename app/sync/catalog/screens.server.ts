@@ -10,6 +10,7 @@ import type { Locale } from "../../i18n/locale";
 import { enqueueJob } from "../../jobs/api.server";
 import { jobDeps } from "../../jobs/deps.server";
 import { ValidationError } from "../../lib/errors";
+import { pageSize, type Page, type PageRequest } from "../../lib/keyset.server";
 import { quietReporter } from "../sync-context";
 import { importSeason, type CatalogImportResult, type PlannedProduct } from "./import.server";
 import { catalogSettings, saveCatalogSettings, type CatalogSettings } from "./settings.server";
@@ -165,14 +166,18 @@ export const readSettings = (shop: string) => catalogSettings(db, shop);
 
 export type ProductOutcome = "created" | "updated" | "unchanged" | "skipped" | "linked";
 
-export interface SeasonProducts {
+export interface SeasonProducts extends Omit<Page<SeasonProduct>, "items"> {
   season: string;
   /** The season's last finished import, or null when it was never imported. */
   lastRun: { jobId: string; finishedAt: string | null; status: string } | null;
-  products: { key: string; productId: string | null; status: ProductOutcome; reason: string | null }[];
-  page: number;
-  pages: number;
-  total: number;
+  products: SeasonProduct[];
+}
+
+export interface SeasonProduct {
+  key: string;
+  productId: string | null;
+  status: ProductOutcome;
+  reason: string | null;
 }
 
 const PRODUCTS_PER_PAGE = 50;
@@ -180,12 +185,13 @@ const PRODUCTS_PER_PAGE = 50;
 /**
  * A season's products with what its last import did to each: created, updated or unchanged (from the
  * link rows and when they were last written), skipped with the run's reason; "linked" when only the first
- * import marked it and no import ran since. Paged, in reference order.
+ * import marked it and no import ran since. In reference order, paged by keyset on the reference (the
+ * `after` / `before` cursors are references), with the season's total.
  */
 export async function seasonProducts(
   shop: string,
   season: string,
-  page = 1,
+  place: PageRequest = {},
   locale: Locale = "en",
 ): Promise<SeasonProducts> {
   const key = season.trim();
@@ -202,19 +208,40 @@ export async function seasonProducts(
     const result = JSON.parse(run.resultJson || "{}") as { seasons?: { season: string }[] };
     return result.seasons?.some((s) => s.season === key) ?? false;
   });
-  const [links, skipped] = await Promise.all([
+  const limit = pageSize(place.limit, PRODUCTS_PER_PAGE, 250);
+  // The page's references come from two sorted sources, the season's links and the run's skipped
+  // products: the first limit + 1 of each hold the first limit + 1 of both together.
+  const backwards = Boolean(place.before);
+  const cursor = backwards ? { lt: place.before! } : place.after ? { gt: place.after } : null;
+  const read = backwards ? ("desc" as const) : ("asc" as const);
+  const linkWhere = { shop, entity: "product", groupKey: key };
+  const [links, skipped, linkCount, skippedKeys] = await Promise.all([
     db.externalLink.findMany({
-      where: { shop, entity: "product", groupKey: key },
+      where: { ...linkWhere, ...(cursor ? { localId: cursor } : {}) },
+      orderBy: { localId: read },
+      take: limit + 1,
       select: { localId: true, remoteId: true, detail: true, updatedAt: true },
     }),
     lastRun
       ? db.jobSkippedItem.findMany({
-          where: { jobId: lastRun.id, entity: "product" },
+          where: { jobId: lastRun.id, entity: "product", ...(cursor ? { externalId: cursor } : {}) },
+          orderBy: [{ externalId: read }, { id: read }],
+          take: limit + 1,
           select: { externalId: true, reason: true },
         })
       : [],
+    db.externalLink.count({ where: linkWhere }),
+    lastRun
+      ? db.jobSkippedItem
+          .groupBy({ by: ["externalId"], where: { jobId: lastRun.id, entity: "product" } })
+          .then((groups) => groups.map((g) => g.externalId))
+      : ([] as string[]),
   ]);
-  const rows = new Map<string, SeasonProducts["products"][number]>();
+  // Skipped products that are linked too are counted once.
+  const skippedLinked = skippedKeys.length
+    ? await db.externalLink.count({ where: { ...linkWhere, localId: { in: skippedKeys } } })
+    : 0;
+  const rows = new Map<string, SeasonProduct>();
   const since = lastRun?.startedAt ?? null;
   for (const link of links) {
     const written = since !== null && link.updatedAt >= since;
@@ -232,17 +259,23 @@ export async function seasonProducts(
       status: "skipped",
       reason: item.reason,
     });
-  const all = [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const pages = Math.max(1, Math.ceil(all.length / PRODUCTS_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const ordered = [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (backwards) ordered.reverse();
+  const more = ordered.length > limit;
+  const products = ordered.slice(0, limit);
+  if (backwards) products.reverse();
+  const first = products[0];
+  const last = products[products.length - 1];
+  const hasNext = backwards ? products.length > 0 : more;
+  const hasPrevious = backwards ? more : Boolean(place.after) && products.length > 0;
   return {
     season: key,
     lastRun: lastRun
       ? { jobId: lastRun.id, finishedAt: lastRun.finishedAt?.toISOString() ?? null, status: lastRun.status }
       : null,
-    products: all.slice((current - 1) * PRODUCTS_PER_PAGE, current * PRODUCTS_PER_PAGE),
-    page: current,
-    pages,
-    total: all.length,
+    products,
+    total: linkCount + skippedKeys.length - skippedLinked,
+    next: hasNext && last ? last.key : null,
+    previous: hasPrevious && first ? first.key : null,
   };
 }

@@ -16,6 +16,8 @@ export interface UnmatchedQuery {
   view?: string | null;
   q?: string | null;
   after?: string | null;
+  /** The first SKU of the page after the one wanted (the previous page). */
+  before?: string | null;
   limit?: string | number | null;
 }
 
@@ -23,6 +25,7 @@ export const unmatchedParams = (search: URLSearchParams): UnmatchedQuery => ({
   view: search.get("view"),
   q: search.get("q"),
   after: search.get("after"),
+  before: search.get("before"),
   limit: search.get("limit"),
 });
 
@@ -78,11 +81,15 @@ export async function unmatchedScreen(shop: string, query: UnmatchedQuery = {}, 
   if (!Number.isInteger(limit) || limit < 1 || limit > 250) throw new ValidationError(t.limit, { limit: "1 to 250" });
   const q = query.q?.trim();
   const where = { shop, ...VIEW_WHERE[view], ...(q ? { sku: { contains: q } } : {}) };
-  const after = query.after ? { sku: { gt: query.after, ...(q ? { contains: q } : {}) } } : {};
+  // Keyset on the SKU: the page after the `after` SKU, or the one before the `before` SKU.
+  const backwards = Boolean(query.before);
+  const cursor = backwards ? { lt: query.before! } : query.after ? { gt: query.after } : null;
+  const position = cursor ? { sku: { ...cursor, ...(q ? { contains: q } : {}) } } : {};
+  const read = backwards ? ("desc" as const) : ("asc" as const);
   const [found, total, totals, sourceName, lastRun] = await Promise.all([
     db.unmatchedSku.findMany({
-      where: { ...where, ...after },
-      orderBy: [{ sku: "asc" }, { side: "asc" }],
+      where: { ...where, ...position },
+      orderBy: [{ sku: read }, { side: read }],
       take: limit + 1,
     }),
     db.unmatchedSku.count({ where }),
@@ -90,7 +97,10 @@ export async function unmatchedScreen(shop: string, query: UnmatchedQuery = {}, 
     sourceNameOf(shop, locale),
     db.unmatchedSku.findFirst({ where: { shop }, orderBy: { lastSeenAt: "desc" }, select: { lastSeenAt: true } }),
   ]);
-  const items = found.slice(0, limit).map((r) => ({
+  const more = found.length > limit;
+  const rows = found.slice(0, limit);
+  if (backwards) rows.reverse();
+  const items = rows.map((r) => ({
     side: r.side as UnmatchedSide,
     sku: r.sku,
     decision: r.decision,
@@ -103,7 +113,8 @@ export async function unmatchedScreen(shop: string, query: UnmatchedQuery = {}, 
     items,
     total,
     totals: Object.fromEntries(UNMATCHED_VIEWS.map((v, i) => [v, totals[i]!])) as Record<UnmatchedView, number>,
-    next: found.length > limit ? (items[items.length - 1]?.sku ?? null) : null,
+    next: (backwards ? items.length > 0 : more) ? (items[items.length - 1]?.sku ?? null) : null,
+    previous: (backwards ? more : Boolean(query.after) && items.length > 0) ? (items[0]?.sku ?? null) : null,
     sourceName,
     lastSeenAt: lastRun?.lastSeenAt?.toISOString() ?? null,
   };
