@@ -32,7 +32,10 @@ export function appScreens(): string[] {
       screens.push(screen);
     } else screens.push(`/${route.replace(/\._index$/, "").replaceAll(".", "/")}`);
   }
-  return screens;
+  // By address, the 404 page last.
+  return screens.sort(
+    (a, b) => Number(a === ITEM_SCREENS["app.$"]) - Number(b === ITEM_SCREENS["app.$"]) || a.localeCompare(b),
+  );
 }
 
 /** The screen's address with the seeded items' ids in place of {runId}, {sku}… */

@@ -284,6 +284,7 @@ export async function seedScreens(db: Db, shop: string, sizes: ScreensSeedSizes)
       data: Array.from({ length: count }, (_, n) => {
         const status = feedStatuses[(i + n) % feedStatuses.length]!;
         return {
+          id: `bench-delivery-${i + n}`,
           shop,
           endpointId,
           eventId: `bench-feed-event-${i + n}`,
@@ -298,6 +299,19 @@ export async function seedScreens(db: Db, shop: string, sizes: ScreensSeedSizes)
           finishedAt: status === "pending" ? null : new Date(at(n).getTime() + 300),
         };
       }),
+    });
+    // One try of each delivery that was tried (the endpoint's health: success rate, last error).
+    await db.feedAttempt.createMany({
+      data: Array.from({ length: count }, (_, n) => ({ n, status: feedStatuses[(i + n) % feedStatuses.length]! }))
+        .filter(({ status }) => status !== "pending")
+        .map(({ n, status }) => ({
+          deliveryId: `bench-delivery-${i + n}`,
+          at: new Date(at(n).getTime() + 300),
+          httpStatus: status === "dead" ? 500 : 200,
+          ms: 120,
+          outcome: status === "dead" ? "gone" : "delivered",
+          error: status === "dead" ? "The endpoint answered 500." : null,
+        })),
     });
   });
 
