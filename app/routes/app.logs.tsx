@@ -24,6 +24,8 @@ const WORDS = defineWords({
     events: (n: number, count: string) => `${count} event${n === 1 ? "" : "s"}`,
     newest: "Newest",
     older: "Older",
+    newestWebhooks: "Newest webhooks received",
+    olderWebhooks: "Older webhooks received",
     webhooks: "Webhooks received",
     result: "Result",
     statuses: { all: "All", processed: "Processed", failed: "Failed", received: "Waiting", processing: "In progress" },
@@ -46,6 +48,8 @@ const WORDS = defineWords({
     events: (n: number, count: string) => `${count} événement${n > 1 ? "s" : ""}`,
     newest: "Plus récents",
     older: "Plus anciens",
+    newestWebhooks: "Webhooks reçus les plus récents",
+    olderWebhooks: "Webhooks reçus plus anciens",
     webhooks: "Webhooks reçus",
     result: "Résultat",
     statuses: { all: "Tous", processed: "Traités", failed: "En échec", received: "En attente", processing: "En cours" },
@@ -64,15 +68,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "all";
   const [webhooks, appEvents] = await Promise.all([
-    webhookLog(session.shop, params.get("status") ?? "all"),
+    webhookLog(session.shop, params.get("status") ?? "all", params.get("webhooksBefore")),
     // Stored events are said again in the admin's language (app/i18n/stored-words.ts).
     listAppEvents(session.shop, { kind, before: params.get("before") }, undefined, localeOfRequest(request).locale),
   ]);
-  return { ...webhooks, kind, appEvents, paged: params.has("before") };
+  return { ...webhooks, kind, appEvents, paged: params.has("before"), webhooksPaged: params.has("webhooksBefore") };
 };
 
 export default function Logs() {
-  const { timeZone, status, deliveries, complianceRequests, kind, appEvents, paged } = useLoaderData<typeof loader>();
+  const { timeZone, status, deliveries, olderDeliveries, complianceRequests, kind, appEvents, paged, webhooksPaged } =
+    useLoaderData<typeof loader>();
   const [, setSearchParams] = useSearchParams();
   const t = useWords(WORDS);
   const kindLabels = useWords(APP_EVENT_KIND_WORDS);
@@ -138,6 +143,7 @@ export default function Logs() {
               value={status}
               onChange={(value) =>
                 setSearchParams((p) => {
+                  p.delete("webhooksBefore");
                   if (value === "all") p.delete("status");
                   else p.set("status", value);
                   return p;
@@ -154,6 +160,26 @@ export default function Logs() {
                 d.webhookId,
               ])}
             />
+            {webhooksPaged || olderDeliveries ? (
+              <InlineStack gap="300" blockAlign="center">
+                {webhooksPaged ? (
+                  <Button
+                    accessibilityLabel={t.newestWebhooks}
+                    onClick={() => setSearchParams((p) => (p.delete("webhooksBefore"), p))}
+                  >
+                    {t.newest}
+                  </Button>
+                ) : null}
+                {olderDeliveries ? (
+                  <Button
+                    accessibilityLabel={t.olderWebhooks}
+                    onClick={() => setSearchParams((p) => (p.set("webhooksBefore", olderDeliveries), p))}
+                  >
+                    {t.older}
+                  </Button>
+                ) : null}
+              </InlineStack>
+            ) : null}
           </SectionCard>
         </Layout.Section>
         <Layout.Section>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { defineWords, useFormat, useWords } from "../i18n/words";
+import { SECTION_WORDS } from "../navigation";
 import { localeOfRequest } from "../i18n/locale";
 import { authenticate } from "../shopify.server";
 import { skuStockScreen, type SkuStockView } from "../sync/stock-screen.server";
@@ -83,9 +84,14 @@ export default function SkuStock() {
     : (shopify.find((s) => s.available !== null)?.available ?? undefined);
   const sourceAvailable = source && !isError(source) ? source.available : undefined;
   const t = useWords(WORDS);
+  const sections = useWords(SECTION_WORDS);
   const format = useFormat();
   return (
-    <Page title={t.title(view.sku)} backAction={{ url: "/app/fastmag/explorer?operation=inventory" }}>
+    <Page
+      title={t.title(view.sku)}
+      // The back arrow is an icon: its name says where it goes (screen readers, axe's link-name).
+      backAction={{ content: sections.explorer, url: "/app/fastmag/explorer?operation=inventory" }}
+    >
       <Layout>
         {sourceAvailable !== undefined && shopifyQuantity !== undefined && sourceAvailable !== shopifyQuantity ? (
           <Layout.Section>

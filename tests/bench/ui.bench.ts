@@ -1,13 +1,19 @@
 // The screens' speed with a shop's history at scale:  npm run bench:ui   (builds first if build/ is missing)
 // Seeds a SQLite database (or DATABASE_URL: a fresh, migrated one) with 100,000 variants' stock, 10,000
-// runs (with skipped items and log lines) and 50,000 orders, starts the BUILT app on it with the
-// emulators, opens every screen in Chromium inside the emulated admin, and prints per screen:
+// runs (one with 20,000 changes, failed rows, 3,001 skipped items and log lines; one still running),
+// 50,000 orders, 5,000 unmatched SKUs a side, 20,000 app events, received webhooks, event feed
+// deliveries and mails, 5,000 Tuyo listings and orders, a promotion (tests/support/screens-seed.ts),
+// starts the BUILT app on it with the emulators, opens every screen (every app.* route:
+// tests/support/app-screens.ts; item screens on a seeded item; the 404 page) in Chromium inside the
+// emulated admin, and prints per screen:
 // LCP (largest contentful paint of the app's frame, from its own navigation start), CLS (layout shift
 // score over the load and 2 s after), INP (the slowest interaction's duration: a click on the page's
 // heading and a Tab; "< 16 ms" when Chromium recorded none that long), the document's server time, and
 // what the largest paint was (its tag and first words: what to look at when LCP is slow).
 // Asserts nothing; target: LCP < 1 s and CLS < 0.05 on every screen.
 //   BENCH_UI_VARIANTS=100000  BENCH_UI_RUNS=10000  BENCH_UI_ORDERS=50000  BENCH_UI_ROUNDS=3 (median printed)
+//   BENCH_UI_CHANGES=20000 (the audited run's)  BENCH_UI_UNMATCHED=5000 (a side)  BENCH_UI_EVENTS=20000
+//   BENCH_UI_LISTINGS=5000 (Tuyo listings, and as many Tuyo orders)
 //   BENCH_UI_SCREENS=/app/runs/,/app/orders   only the screens whose path starts with one of these
 //   BENCH_UI_DETAIL=1   also prints each round's timeline: server, first byte to last, parsed, first
 //                       contentful paint, every LCP candidate (time, area, element), when React had
@@ -16,19 +22,24 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
+import { appScreens, withSeededIds } from "../support/app-screens";
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
+import { seedScreens, type SeededScreens } from "../support/screens-seed";
 import { ensureBuilt, freePort } from "./built-app";
 
 for (const [key, value] of Object.entries(HARMLESS_APP_ENV)) process.env[key] ??= value;
 ensureBuilt();
 const { startStack } = await import("../../scripts/stack");
 const { createPrismaClient } = await import("../../app/db.server");
-const { APP_SECTIONS } = await import("../../app/navigation");
 const { launchBrowser, newMerchantPage } = await import("../e2e/support/browser");
 
 const VARIANTS = Number(process.env.BENCH_UI_VARIANTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_UI_RUNS ?? 10_000);
 const ORDERS = Number(process.env.BENCH_UI_ORDERS ?? 50_000);
+const CHANGES = Number(process.env.BENCH_UI_CHANGES ?? 20_000);
+const UNMATCHED = Number(process.env.BENCH_UI_UNMATCHED ?? 5_000);
+const EVENTS = Number(process.env.BENCH_UI_EVENTS ?? 20_000);
+const LISTINGS = Number(process.env.BENCH_UI_LISTINGS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_UI_ROUNDS ?? 3);
 const SCREENS = (process.env.BENCH_UI_SCREENS ?? "").split(",").filter(Boolean);
 const DETAIL = process.env.BENCH_UI_DETAIL === "1";
@@ -62,82 +73,24 @@ const VITALS = `(() => {
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
 })();`;
 
-async function seed(shop: string): Promise<{ runId: string; sku: string; orderId: string }> {
+async function seed(shop: string): Promise<SeededScreens> {
   const started = performance.now();
-  const now = Date.now();
-  const chunk = 2_000;
-  for (let i = 0; i < VARIANTS; i += chunk)
-    await db.stockSnapshot.createMany({
-      data: Array.from({ length: Math.min(chunk, VARIANTS - i) }, (_, n) => ({
-        shop,
-        sku: `REF${String(i + n).padStart(6, "0")}|NOIR|M`,
-        webStock: (i + n) % 17,
-        shopifyQuantity: (i + n) % 17,
-        inventoryItemId: `gid://shopify/InventoryItem/${900_000 + i + n}`,
-        syncedAt: new Date(now - (i + n) * 1000),
-      })),
-    });
-  const types = ["stock.changes", "stock.full", "prices", "orders.export", "catalog.import"];
-  for (let i = 0; i < RUNS; i += chunk)
-    await db.job.createMany({
-      data: Array.from({ length: Math.min(chunk, RUNS - i) }, (_, n) => {
-        const at = new Date(now - (i + n) * 300_000);
-        const failed = (i + n) % 50 === 0;
-        return {
-          id: `bench-run-${i + n}`,
-          shop,
-          type: types[(i + n) % types.length]!,
-          trigger: "schedule",
-          status: failed ? "failed" : "succeeded",
-          attempt: 1,
-          runAfter: at,
-          createdAt: at,
-          startedAt: at,
-          finishedAt: new Date(at.getTime() + 42_000),
-          progressDone: 100,
-          progressTotal: 100,
-          seenCount: 100,
-          changedCount: 16,
-          skippedCount: 3,
-          errorMessage: failed ? "Fastmag did not answer in time." : null,
-        };
-      }),
-    });
-  const runId = "bench-run-1";
-  await db.jobSkippedItem.createMany({
-    data: Array.from({ length: 3_001 }, (_, n) => ({
-      jobId: runId,
-      shop,
-      entity: "variant",
-      externalId: `UNKNOWN${n}`,
-      reason: "No Shopify variant has this SKU.",
-    })),
+  const seeded = await seedScreens(db, shop, {
+    variants: VARIANTS,
+    runs: RUNS,
+    orders: ORDERS,
+    changes: CHANGES,
+    failedRows: Math.ceil(CHANGES / 40),
+    skipped: 3_001,
+    logLines: 200,
+    unmatched: UNMATCHED,
+    events: EVENTS,
+    marketplace: LISTINGS,
   });
-  await db.jobLogEntry.createMany({
-    data: Array.from({ length: 200 }, (_, n) => ({ jobId: runId, shop, level: "info", message: `Step ${n}` })),
-  });
-  const statuses = ["exported", "exported", "exported", "failed", "pending"];
-  for (let i = 0; i < ORDERS; i += chunk)
-    await db.orderExport.createMany({
-      data: Array.from({ length: Math.min(chunk, ORDERS - i) }, (_, n) => {
-        const id = 5_000_000 + i + n;
-        return {
-          id: `bench-order-${i + n}`,
-          shop,
-          shopifyOrderId: `gid://shopify/Order/${id}`,
-          shopifyOrderName: `#${id}`,
-          email: `customer${(i + n) % 5000}@example.com`,
-          status: statuses[(i + n) % statuses.length]!,
-          payloadJson: JSON.stringify({ id, name: `#${id}`, line_items: [{ sku: "REF000001|NOIR|M", quantity: 1 }] }),
-          erpOrderId: String(80_000 + i + n),
-          createdAt: new Date(now - (i + n) * 60_000),
-        };
-      }),
-    });
   console.log(
-    `seeded ${VARIANTS} variants, ${RUNS} runs, ${ORDERS} orders in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `seeded ${VARIANTS} variants, ${RUNS} runs (${CHANGES} changes on ${seeded.runId}), ${ORDERS} orders, ${UNMATCHED} unmatched SKUs a side, ${EVENTS} events and deliveries, ${LISTINGS} Tuyo listings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  return { runId, sku: "REF000042|NOIR|M", orderId: "bench-order-7" };
+  return seeded;
 }
 
 async function appFrame(page: Page): Promise<Frame> {
@@ -212,15 +165,15 @@ try {
   await warm.goto(stack.adminUrl);
   await appFrame(warm);
   await warm.close();
-  const { runId, sku, orderId } = await seed(stack.shop);
-  const screens = [
-    ...APP_SECTIONS.map((s) => s.path),
-    `/app/runs/${runId}`,
-    `/app/stock/${encodeURIComponent(sku)}`,
-    `/app/orders/${orderId}`,
-    "/app/syncs/stock.full",
-    "/app/settings/routing",
-  ].filter((screen) => SCREENS.length === 0 || SCREENS.some((prefix) => screen.startsWith(prefix)));
+  const seeded = await seed(stack.shop);
+  const screens = [...appScreens(), "/app/runs/{runningRunId}"]
+    .map((screen) => withSeededIds(screen, seeded))
+    .filter((screen) => SCREENS.length === 0 || SCREENS.some((prefix) => screen.startsWith(prefix)));
+  // One unmeasured visit after the seed: the first measured screen does not pay for the app's warm-up.
+  const warmAgain = await newMerchantPage(browser);
+  await warmAgain.goto(stack.adminUrl);
+  await appFrame(warmAgain);
+  await warmAgain.close();
   const results = new Map<string, Vitals[]>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const screen of screens) {
