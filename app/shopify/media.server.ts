@@ -30,6 +30,12 @@ export async function productsBySkuPrefix(client: ShopifyAdminClient, prefix: st
   return data.products.nodes;
 }
 
+/** Products having a variant whose SKU is exactly `sku` (Shopify's search), with their variants. */
+export async function productsBySku(client: ShopifyAdminClient, sku: string): Promise<ProductForImages[]> {
+  const { data } = await client.request(PRODUCTS_FOR_IMAGES, { query: `sku:"${sku.replace(/(["\\])/g, "\\$1")}"` });
+  return data.products.nodes;
+}
+
 /** The product's media (id and alt text), up to Shopify's 250 per product. */
 export async function productMedia(
   client: ShopifyAdminClient,

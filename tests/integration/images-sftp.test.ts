@@ -2,6 +2,8 @@
 // emulator: new files attached in order with the colour's first photo on its variants, unchanged files
 // left alone, a replaced file replacing the product's media, a file Shopify cannot process recorded
 // with Shopify's reason, and files matching no product listed. Host key pinned at the first connection.
+// The Unmatched decisions hold (ADR 0022): a product whose variants carry Shopify SKUs linked to source
+// SKUs gets that reference's photos; files for ignored SKUs are left alone and not reported.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +14,7 @@ import { storedText } from "~/i18n/stored-words";
 import { ShopifyAdminClient } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { syncImages } from "~/sync/images/image-sync.server";
+import { decideUnmatched } from "~/sync/unmatched/screen.server";
 import { quietReporter } from "~/sync/sync-context";
 import { createProduct } from "../../emulators/shopify/catalog";
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
@@ -274,5 +277,70 @@ describe("images from an SFTP folder", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("images and the Unmatched decisions", () => {
+  it("gives a linked reference's photos to the variants it is linked to and leaves ignored SKUs' files alone", async () => {
+    const record = shopRecord();
+    // Made by hand in Shopify, under SKUs the source's file names do not prefix.
+    createProduct(shopify.store, record, {
+      title: "Handmade scarf",
+      status: "DRAFT",
+      options: [{ name: "Colour", values: ["Black", "Red"] }],
+      variants: [
+        { sku: "SCARF-BLK", price: "20.00", options: { Colour: "Black" } },
+        { sku: "SCARF-RED", price: "20.00", options: { Colour: "Red" } },
+      ],
+    });
+    createProduct(shopify.store, record, {
+      title: "DUO3",
+      status: "DRAFT",
+      options: [{ name: "Variant", values: ["DUO3|BLACK|M", "DUO3|WHITE|M"] }],
+      variants: ["DUO3|BLACK|M", "DUO3|WHITE|M"].map((sku) => ({ sku, price: "20.00", options: { Variant: sku } })),
+    });
+    // What a full stock run left on the Unmatched screen, and the merchant's decisions on it.
+    await db.unmatchedSku.createMany({
+      data: [
+        ...["LINK9|BLACK|U", "LINK9|RED|U", "GONE7|BLUE|M"].map((sku) => ({ shop, side: "source", sku })),
+        ...["SCARF-BLK", "SCARF-RED", "DUO3|WHITE|M"].map((sku) => ({ shop, side: "shopify", sku })),
+      ],
+    });
+    await decideUnmatched(shop, { intent: "link", sku: "LINK9|BLACK|U", shopifySku: "SCARF-BLK" });
+    await decideUnmatched(shop, { intent: "link", sku: "LINK9|RED|U", shopifySku: "SCARF-RED" });
+    // A source article never sold online, and a Shopify variant the source has no business with.
+    await decideUnmatched(shop, { intent: "ignore", side: "source", sku: "GONE7|BLUE|M" });
+    await decideUnmatched(shop, { intent: "ignore", side: "shopify", sku: "DUO3|WHITE|M" });
+
+    const t = new Date("2026-11-07T10:00:00Z");
+    await putFile("LINK9_BLACK_1.jpg", jpeg("l1"), t);
+    await putFile("LINK9_RED_1.jpg", jpeg("l2"), t);
+    await putFile("GONE7_BLUE_1.jpg", jpeg("g1"), t);
+    await putFile("DUO3_BLACK_1.jpg", jpeg("d1"), t);
+    await putFile("DUO3_WHITE_1.jpg", jpeg("d2"), t);
+    const { result, report } = await run();
+    expect(result, JSON.stringify(report.skipped)).toMatchObject({ attached: 3, ignored: 2, failed: 0 });
+    expect(mediaOf("Handmade scarf").map((m) => m.alt)).toEqual(["LINK9 BLACK", "LINK9 RED"]);
+    expect(variantMedia("SCARF-BLK")?.alt).toBe("LINK9 BLACK");
+    expect(variantMedia("SCARF-RED")?.alt).toBe("LINK9 RED");
+    // The ignored colour's photo is not on the product; the other colour's is.
+    expect(mediaOf("DUO3").map((m) => m.alt)).toEqual(["DUO3 BLACK"]);
+    expect(variantMedia("DUO3|WHITE|M")).toBeUndefined();
+    // Not reported: only the files that were listed before are.
+    expect(report.skipped.map((s) => s.externalId).sort()).toEqual(["NOPE99_BLACK_1.jpg", "readme.txt"]);
+    const rows = await db.catalogImageFile.findMany({
+      where: { shop, name: { in: ["GONE7_BLUE_1.jpg", "DUO3_WHITE_1.jpg"] } },
+    });
+    expect(rows).toEqual([]);
+
+    // Undone: the file is looked at again, and matches no product.
+    await decideUnmatched(shop, { intent: "undo", side: "source", sku: "GONE7|BLUE|M" });
+    const again = await run();
+    expect(again.result).toMatchObject({ attached: 0, ignored: 1, unmatched: 3 });
+    expect(again.report.skipped.map((s) => s.externalId).sort()).toEqual([
+      "GONE7_BLUE_1.jpg",
+      "NOPE99_BLACK_1.jpg",
+      "readme.txt",
+    ]);
   });
 });

@@ -2,6 +2,9 @@
 // size, modification time, then SHA-256 of the bytes), streamed one at a time to Shopify and attached
 // to the product whose variants' SKUs name it, in their order; a colour's first photo goes on that
 // colour's variants; a replaced file replaces the product's media. Files matching no product are listed.
+// The Unmatched decisions hold (docs/decisions/0022-unmatched-decisions.md): a variant carrying a Shopify
+// SKU linked to a source SKU counts as that source SKU's (it gets that reference's and colour's photos);
+// a file whose reference (or colour) has only ignored SKUs is left alone and not reported.
 // Each media carries its file version's key at the end of its alt text, and the product's media are
 // looked at before creating one: a run stopped (SIGKILL, shutdown) between Shopify creating a media and
 // our record of it takes that media on the next run instead of attaching the photo twice.
@@ -14,12 +17,14 @@ import {
   createProductImage,
   deleteMedia,
   productMedia,
+  productsBySku,
   productsBySkuPrefix,
   setVariantsImage,
   uploadImage,
   waitForMedia,
 } from "../../shopify/media.server";
 import type { SyncReporter } from "../sync-context";
+import { resolveSkus, skuDecisions, type SkuDecisions, type SkuResolution } from "../unmatched/decisions.server";
 import { said, textOf, wordsJson, type Message, type Said } from "../../i18n/stored-words";
 
 export interface ImageSyncDeps {
@@ -42,6 +47,8 @@ export interface ImageSyncResult {
   unchanged: number;
   failed: number;
   unmatched: number;
+  /** Files whose reference (or colour) has only SKUs the merchant ignored: left alone, not reported. */
+  ignored: number;
 }
 
 interface Target {
@@ -49,11 +56,30 @@ interface Target {
   variants: { id: string; optionValue?: string; mediaId: string | null }[];
 }
 
-type Lookup = Target | { problem: Said };
+/** What a product reference's files go to: the product, or why none; and which of its files are left
+ *  alone because the SKUs they are for are all ignored (by the file's colour). */
+type Lookup = (Target | { problem: Said }) & { ignores(optionValue: string | undefined): boolean };
+
+/** The decisions as the image sync reads them: SKUs resolved one by one, and the decided source SKUs
+ *  looked at by reference (a file names a reference, not a SKU). */
+interface Decisions {
+  skus: SkuResolution;
+  decided: SkuDecisions;
+}
 
 export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> {
   const { db, shop, sourceId, source, report } = deps;
-  const result: ImageSyncResult = { listed: 0, attached: 0, replaced: 0, unchanged: 0, failed: 0, unmatched: 0 };
+  const result: ImageSyncResult = {
+    listed: 0,
+    attached: 0,
+    replaced: 0,
+    unchanged: 0,
+    failed: 0,
+    unmatched: 0,
+    ignored: 0,
+  };
+  const decided = await skuDecisions(db, shop);
+  const decisions: Decisions = { skus: resolveSkus(decided), decided };
   const images: SourceImage[] = [];
   const badNames: { name: string; reason: Message }[] = [];
   report.progress(0, null, said("images.phase.listing"));
@@ -110,16 +136,30 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
   }
 
   let done = 0;
-  for (const [productKey, group] of byProduct) {
+  for (const [productKey, files] of byProduct) {
     await report.checkpoint();
     // A colour's photos together, in their order.
-    group.sort(
+    files.sort(
       (a, b) =>
         (a.optionValue ?? "").localeCompare(b.optionValue ?? "") ||
         a.position - b.position ||
         a.name.localeCompare(b.name),
     );
-    const target = await findProduct(deps, productKey);
+    const target = await findProduct(deps, decisions, productKey);
+    // A file for ignored SKUs only: left alone and not reported; one listed before as matching nothing
+    // is no longer listed (an Undo brings it back at the next run: it is not recorded).
+    const group: SourceImage[] = [];
+    for (const image of files) {
+      if (!target.ignores(image.optionValue)) {
+        group.push(image);
+        continue;
+      }
+      result.ignored++;
+      done++;
+      const row = known.get(image.name);
+      if (row && row.status !== "attached")
+        await db.catalogImageFile.deleteMany({ where: { shop, source: sourceId, name: image.name } });
+    }
     if ("problem" in target) {
       for (const image of group) {
         result.unmatched++;
@@ -263,20 +303,62 @@ function mediaByKey(media: { id: string; alt: string | null }[]) {
   return { ids: new Set(media.map((m) => m.id)), byKey };
 }
 
-/** The one Shopify product whose variants' SKUs name `productKey`, read the source's way. */
-async function findProduct(deps: ImageSyncDeps, productKey: string): Promise<Lookup> {
-  const products = (await productsBySkuPrefix(deps.client, productKey))
+/**
+ * The one Shopify product whose variants' SKUs name `productKey`, read the source's way, each variant's
+ * SKU read as the source SKU it stands for: a variant whose SKU is linked to a source SKU of that
+ * reference is one of its variants (found by its own SKU, which the reference does not prefix); a
+ * variant whose SKU is ignored is none. A reference whose SKUs are all ignored is "ignored", and so is
+ * a colour of it (`ignoredColours`) whose SKUs are all ignored.
+ */
+async function findProduct(deps: ImageSyncDeps, decisions: Decisions, productKey: string): Promise<Lookup> {
+  const keysOf = (sku: string) => {
+    const keys = deps.source.productKeyOfSku(sku);
+    return keys?.productKey === productKey ? keys : null;
+  };
+  const colourOf = (keys: { optionValue?: string }) => keys.optionValue?.toLowerCase() ?? "";
+  // The colours of the reference that have an ignored SKU ("" when a SKU names no colour).
+  const ignoredColours = new Set<string>();
+  for (const sku of decisions.decided.ignoredSource) {
+    const keys = keysOf(sku);
+    if (keys) ignoredColours.add(colourOf(keys));
+  }
+  const found = await productsBySkuPrefix(deps.client, productKey);
+  const seen = new Set(found.flatMap((p) => p.variants.nodes.map((v) => v.sku)));
+  for (const [sourceSku, shopifySku] of decisions.decided.sourceToShopify)
+    if (keysOf(sourceSku) && !seen.has(shopifySku))
+      for (const product of await productsBySku(deps.client, shopifySku)) {
+        if (!found.some((p) => p.id === product.id)) found.push(product);
+        for (const v of product.variants.nodes) seen.add(v.sku);
+      }
+  const products = found
     .map((product) => ({
       productId: product.id,
       variants: product.variants.nodes.flatMap((variant) => {
-        const keys = variant.sku ? deps.source.productKeyOfSku(variant.sku) : null;
-        return keys?.productKey === productKey
+        if (!variant.sku) return [];
+        const sourceSku = decisions.skus.sourceSkuOf(variant.sku);
+        if (sourceSku === null) {
+          const keys = keysOf(variant.sku);
+          if (keys) ignoredColours.add(colourOf(keys));
+          return [];
+        }
+        const keys = keysOf(sourceSku);
+        return keys
           ? [{ id: variant.id, optionValue: keys.optionValue, mediaId: variant.media.nodes[0]?.id ?? null }]
           : [];
       }),
     }))
     .filter((product) => product.variants.length > 0);
-  if (products.length === 0) return { problem: said("images.noProduct", { key: productKey }) };
-  if (products.length > 1) return { problem: said("images.manyProducts", { count: products.length, key: productKey }) };
-  return products[0]!;
+  const product = products.length === 1 ? products[0]! : null;
+  // A colour some variant stands for is not ignored.
+  for (const v of product?.variants ?? []) ignoredColours.delete(colourOf(v));
+  const ignores = (optionValue: string | undefined) => {
+    const colour = optionValue?.toLowerCase();
+    // With the product: only a colour whose SKUs are all ignored. Without: the reference's ignored SKUs
+    // say the file is for them (a SKU naming no colour stands for the whole reference).
+    if (product) return colour !== undefined && ignoredColours.has(colour);
+    return ignoredColours.has("") || (colour !== undefined ? ignoredColours.has(colour) : ignoredColours.size > 0);
+  };
+  if (products.length === 0) return { problem: said("images.noProduct", { key: productKey }), ignores };
+  if (!product) return { problem: said("images.manyProducts", { count: products.length, key: productKey }), ignores };
+  return { ...product, ignores };
 }
