@@ -5,7 +5,7 @@ import type { CapabilityName, CapabilityPorts } from "../capabilities";
 import { CAPABILITY_WORDS } from "../capabilities";
 import type { Db } from "../db.server";
 import type { Locale } from "../i18n/locale";
-import { said, sayIn, type Said } from "../i18n/stored-words";
+import { type Message, said, sayIn, type Said } from "../i18n/stored-words";
 import { NotConfiguredError } from "../lib/errors";
 import type { CapabilityContext, ConnectorManifest } from "./define";
 import { eventFeed } from "./event-feed/connector.server";
@@ -108,7 +108,7 @@ export async function routedConnector(
 }
 
 /** What to set up so that someone plays `capability`: the only connector offering it, or a choice in Settings. */
-export function setupHintFor(capability: CapabilityName): { key: string; what: string; url: string; message: string } {
+export function setupHintFor(capability: CapabilityName): { key: string; what: string; url: string; message: Message } {
   const candidates = connectorsOffering(capability).filter(
     (c) => !c.builtIn && c.settingsPage && !c.onlyWhenChosen?.includes(capability),
   );
@@ -118,15 +118,14 @@ export function setupHintFor(capability: CapabilityName): { key: string; what: s
       key: only.id,
       what: only.name,
       url: only.settingsPage!,
-      message: `${only.name} is not set up for this shop yet: fill in Settings → ${only.name}.`,
+      message: said("words7.setup.fillIn", { name: only.name }),
     };
   }
-  const words = CAPABILITY_WORDS[capability];
   return {
     key: capability,
-    what: words,
+    what: CAPABILITY_WORDS[capability],
     url: "/app/settings",
-    message: `This shop has no ${words.replace(/^an? /, "")} set up yet: choose one in Settings.`,
+    message: said("words7.setup.noneSetUp", { capability }),
   };
 }
 

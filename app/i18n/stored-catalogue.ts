@@ -5,6 +5,8 @@
 // « … » in French, and stays as that system said it.
 import { jobTypeTitle } from "../jobs/registry.server";
 import { describeHttpStatus } from "../lib/http-outbound.server";
+import { CAPABILITY_WORDS, type CapabilityName } from "../capabilities";
+import { whatInWords } from "../dashboard/capability-words";
 import { formatters } from "./define";
 
 type Values = Record<string, string | number>;
@@ -54,6 +56,11 @@ const de = (system: string) =>
     : /^Les /.test(system)
       ? `des ${system.slice(4)}`
       : `de ${lower(system)}`;
+/** A part of the shop (a capability's name) without its article: "stock source"; another value as it is. */
+const capabilityEn = (name: string) => (CAPABILITY_WORDS[name as CapabilityName] ?? name).replace(/^an? /, "");
+/** The same in French after a negation: "de source de stock". */
+const capabilityFr = (name: string) =>
+  name in CAPABILITY_WORDS ? whatInWords(name, name, "fr").replace(/^une? /, "de ") : name;
 const a = (system: string) =>
   /^Le /.test(system)
     ? `au ${system.slice(3)}`
@@ -1975,5 +1982,137 @@ export const STORED_WORDS = {
       `Lightspeed refused the sale of item ${p.item} at shop ${p.shop} (HTTP ${p.status}): check that the item, shop, register and employee still exist.`,
     fr: (p) =>
       `Lightspeed a refusé la vente de l'article ${p.item} dans la boutique ${p.shop} (HTTP ${p.status}) : vérifiez que l'article, la boutique, la caisse et l'employé existent toujours.`,
+  }),
+  // words7: the Orders screen's Retry, gift card checks, SFTP, Tuyo and marketplace orders, Square's
+  // untracked items, POS locations, a part nobody plays yet and Shopify's retried failures (issue 16, point 9).
+  "words7.orders.notInRecords": entry({
+    en: () => "This order is not in the app's records.",
+    fr: () => "Cette commande n'est pas dans les commandes enregistrées par l'app.",
+  }),
+  "words7.orders.cancelledBeforeExport": entry<{ order: string }>({
+    en: (p) => `Order ${p.order} was cancelled in Shopify before export: nothing to send.`,
+    fr: (p) => `La commande ${p.order} a été annulée dans Shopify avant l'export : rien à envoyer.`,
+  }),
+  "words7.orders.alreadyIn": entry<{ order: string; destination: string; erpOrderId: string }>({
+    en: (p) => `Order ${p.order} is already in ${p.destination} (order ${p.erpOrderId}).`,
+    fr: (p) => `La commande ${p.order} est déjà dans ${p.destination} (commande ${p.erpOrderId}).`,
+  }),
+  "words7.orders.beingSent": entry<{ order: string }>({
+    en: (p) => `Order ${p.order} is being sent right now; try again in a few minutes.`,
+    fr: (p) => `La commande ${p.order} est en cours d'envoi ; réessayez dans quelques minutes.`,
+  }),
+  "words7.orders.exportRetried": entry({
+    en: () => "Export retried by the merchant.",
+    fr: () => "Export relancé par le marchand.",
+  }),
+  "words7.orders.requeuedByReconciliation": entry({
+    en: () => "Export left unfinished; queued again by the reconciliation.",
+    fr: () => "Export resté inachevé ; remis en file par le rapprochement.",
+  }),
+  "words7.orders.noReversalToRetry": entry<{ order: string }>({
+    en: (p) => `Order ${p.order} has no cancellation or refund to retry.`,
+    fr: (p) => `La commande ${p.order} n'a aucune annulation ni aucun remboursement à relancer.`,
+  }),
+  "words7.orders.reversalRetried": entry({
+    en: () => "Cancellation or refund report retried by the merchant.",
+    fr: () => "Signalement de l'annulation ou du remboursement relancé par le marchand.",
+  }),
+  "words7.giftCards.notFound": entry<{ code: string; source: string }>({
+    en: (p) => `${p.source} has no gift card ${p.code}.`,
+    fr: (p) => `${p.source} n'a pas de carte cadeau ${p.code}.`,
+  }),
+  "words7.giftCards.alreadyInShopify": entry<{ code: string }>({
+    en: (p) => `Gift card ${p.code} is already in Shopify.`,
+    fr: (p) => `La carte cadeau ${p.code} est déjà dans Shopify.`,
+  }),
+  "words7.giftCards.codeRefused": entry<{ code: string }>({
+    en: (p) => `Shopify refused the code of gift card ${p.code} but has no card with it.`,
+    fr: (p) => `Shopify a refusé le code de la carte cadeau ${p.code} mais n'a aucune carte avec ce code.`,
+  }),
+  "words7.giftCards.codeUnusable": entry<{ code: string }>({
+    en: (p) =>
+      `The gift card code "${p.code}" cannot be used in Shopify: Shopify codes have 8 to 20 letters and digits.`,
+    fr: (p) =>
+      `Le code de carte cadeau ${quote.fr(p.code)} ne peut pas servir dans Shopify : les codes Shopify ont de 8 à 20 lettres et chiffres.`,
+  }),
+  "words7.sftp.noAnswerListing": entry<{ folder: string; seconds: number }>({
+    en: (p) => `The SFTP server did not answer listing ${p.folder} within ${en(p.seconds)} s`,
+    fr: (p) => `Le serveur SFTP n'a pas répondu à la lecture du dossier ${p.folder} en ${fr(p.seconds)} s`,
+  }),
+  "words7.sftp.refusedListing": entry<{ folder: string; answer: string }>({
+    en: (p) => `The SFTP server refused listing ${p.folder}: ${p.answer}`,
+    fr: (p) => `Le serveur SFTP a refusé la lecture du dossier ${p.folder} : ${quote.fr(p.answer)}`,
+  }),
+  "words7.sftp.nameNotFound": entry<{ host: string }>({
+    en: (p) => `The SFTP server's name ${p.host} could not be found`,
+    fr: (p) => `Le nom du serveur SFTP ${p.host} est introuvable`,
+  }),
+  "words7.sftp.privateAddress": entry<{ host: string }>({
+    en: (p) => `${p.host} is a local or private address: the SFTP server must be public.`,
+    fr: (p) => `${p.host} est une adresse locale ou privée : le serveur SFTP doit être public.`,
+  }),
+  "words7.tuyo.earlierProgressFirst": entry<{ status: string }>({
+    en: (p) => `Tuyo is being told the order's earlier progress; "${p.status}" follows.`,
+    fr: (p) => `Tuyo reçoit l'avancement précédent de la commande ; ${quote.fr(p.status)} suivra.`,
+  }),
+  "words7.orderProgress.notReported": entry<{ systems: string }>({
+    en: (p) => `Order progress not reported to ${p.systems}`,
+    fr: (p) => `Avancement de la commande non signalé à ${p.systems}`,
+  }),
+  "words7.orderProgress.system": entry<{ name: string; reason: string }>({
+    en: (p) => `${p.name} (${p.reason})`,
+    fr: (p) => `${p.name} (${p.reason})`,
+  }),
+  "words7.orderProgress.list": entry<{ first: string; rest: string }>({
+    en: (p) => `${p.first}, ${p.rest}`,
+    fr: (p) => `${p.first}, ${p.rest}`,
+  }),
+  "words7.marketplace.cannotRecord": entry<{ marketplace: string }>({
+    en: (p) => `This ${p.marketplace} order cannot be recorded in Shopify.`,
+    fr: (p) => `Cette commande ${p.marketplace} ne peut pas être enregistrée dans Shopify.`,
+  }),
+  "words7.marketplace.noVariant": entry<{ sku: string }>({
+    en: (p) => `No Shopify variant has the SKU "${p.sku}".`,
+    fr: (p) => `Aucune variante Shopify n'a le SKU ${quote.fr(p.sku)}.`,
+  }),
+  "words7.marketplace.refused": entry<{ marketplace: string }>({
+    en: (p) => `Shopify refused this ${p.marketplace} order.`,
+    fr: (p) => `Shopify a refusé cette commande ${p.marketplace}.`,
+  }),
+  "words7.marketplace.notRecorded": entry<{ marketplace: string }>({
+    en: (p) => `Shopify did not record this ${p.marketplace} order.`,
+    fr: (p) => `Shopify n'a pas enregistré cette commande ${p.marketplace}.`,
+  }),
+  "words7.pos.square.stockNotTracked": entry<{ item: string }>({
+    en: (p) => `${p.item}: Square does not track its stock`,
+    fr: (p) => `${p.item} : Square ne suit pas son stock`,
+  }),
+  "words7.pos.mapLocationsFirst": entry<{ account: string }>({
+    en: (p) => `Map the locations of "${p.account}" to Shopify locations first.`,
+    fr: (p) => `Associez d'abord les emplacements de ${quote.fr(p.account)} à des emplacements Shopify.`,
+  }),
+  "words7.setup.fillIn": entry<{ name: string }>({
+    en: (p) => `${p.name} is not set up for this shop yet: fill in Settings → ${p.name}.`,
+    fr: (p) => `${p.name} n'est pas encore configuré pour cette boutique : renseignez Paramètres → ${p.name}.`,
+  }),
+  "words7.setup.noneSetUp": entry<{ capability: string }>({
+    en: (p) => `This shop has no ${capabilityEn(p.capability)} set up yet: choose one in Settings.`,
+    fr: (p) => `Cette boutique n'a pas encore ${capabilityFr(p.capability)} : faites ce choix dans Paramètres.`,
+  }),
+  "words7.shopify.noAnswer": entry<{ operation: string }>({
+    en: (p) => `Shopify did not answer ${p.operation}`,
+    fr: (p) => `Shopify n'a pas répondu à ${p.operation}`,
+  }),
+  "words7.shopify.httpStatus": entry<{ status: number; operation: string }>({
+    en: (p) => `Shopify answered HTTP ${en(p.status)} to ${p.operation}`,
+    fr: (p) => `Shopify a répondu HTTP ${en(p.status)} à ${p.operation}`,
+  }),
+  "words7.shopify.incomplete": entry<{ operation: string; reason: string }>({
+    en: (p) => `Shopify's answer to ${p.operation} was incomplete (${p.reason})`,
+    fr: (p) => `La réponse de Shopify à ${p.operation} était incomplète (${p.reason})`,
+  }),
+  "words7.shopify.throttled": entry<{ operation: string }>({
+    en: (p) => `Shopify kept throttling ${p.operation}`,
+    fr: (p) => `Shopify a continué de limiter le débit de ${p.operation}`,
   }),
 } satisfies Record<string, Entry<never>>;

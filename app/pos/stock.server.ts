@@ -46,7 +46,7 @@ export async function pollPosStock(deps: PosStockDeps): Promise<PosStockReport> 
     throw new NotConfiguredError(
       `The locations of "${row.name}"`,
       "/app/settings/pos",
-      `Map the locations of "${row.name}" to Shopify locations first.`,
+      said("words7.pos.mapLocationsFirst", { account: row.name }),
     );
   // Sales held while the account was paused (or left unsent by a stopped worker) go first: the counts
   // read next then include them.

@@ -35,7 +35,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   if (form.get("intent") !== "retry") return unknownIntent();
-  return formResult(async () => ({ ok: true as const, ...(await retryExport(session.shop, params.id ?? "")) }));
+  return formResult(async () => ({
+    ok: true as const,
+    ...(await retryExport(session.shop, params.id ?? "", localeOfRequest(request).locale)),
+  }));
 };
 
 const NOT_FOUND = defineWords({

@@ -47,7 +47,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (intent === "retry")
     return formResult(async () => ({
       ok: true as const,
-      ...(await retryExport(session.shop, String(form.get("id") ?? ""))),
+      ...(await retryExport(session.shop, String(form.get("id") ?? ""), localeOfRequest(request).locale)),
     }));
   if (intent === "retry-selected")
     return formResult(async () => ({

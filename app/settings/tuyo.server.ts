@@ -217,12 +217,16 @@ export async function tuyoOrdersScreen(shop: string, place: PageRequest = {}) {
 export async function recordTuyoOrder(shop: string, input: Record<string, unknown>, locale: Locale = "en") {
   const sale = await recordTuyoSale(db, shop, input, locale);
   if (sale.shopifyOrderId) return { ...sale, shopifyOrderName: null, reportedToTuyo: false };
-  const recorded = await recordSaleInShopify(await adminClientForShop(shop), {
-    tag: TUYO,
-    marketplace: "Tuyo",
-    code: sale.code,
-    lines: sale.items,
-  });
+  const recorded = await recordSaleInShopify(
+    await adminClientForShop(shop),
+    {
+      tag: TUYO,
+      marketplace: "Tuyo",
+      code: sale.code,
+      lines: sale.items,
+    },
+    locale,
+  );
   await linkTuyoSale(db, shop, sale.code, recorded.orderId);
   // Recorded in Shopify = accepted: Tuyo hears "Empaque" now (orders/create may have been processed
   // before the link above existed). A failure is retried with the order's next webhook.

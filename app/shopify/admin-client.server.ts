@@ -3,9 +3,9 @@
 // It uses undici's fetch explicitly: remix-serve replaces the global fetch with a polyfill that would
 // bypass the process's dispatcher (api-origin.server.ts).
 import { fetch, type Response } from "undici";
-import { said } from "../i18n/stored-words";
+import { type Message, said } from "../i18n/stored-words";
 import { PermanentError, TransientError, AuthenticationError } from "../lib/errors";
-import { describeOutboundFailure } from "../lib/http-outbound.server";
+import { outboundFailureSaid } from "../lib/http-outbound.server";
 import { backoffDelay, sleep } from "../lib/time";
 import { SHOPIFY_API_VERSION } from "./api-version";
 import { bucketForShop, type CostBucket, type ThrottleStatus } from "./cost-bucket";
@@ -73,7 +73,7 @@ type AttemptOutcome<TData> =
       kind: "retry";
       status: number;
       requestId: string | null;
-      reason: string;
+      reason: Message;
       cause?: unknown;
       retryAfterMs?: number | null;
     };
@@ -169,7 +169,7 @@ export class ShopifyAdminClient {
           kind: "retry",
           status: 0,
           requestId: null,
-          reason: `Shopify did not answer ${operation.name}`,
+          reason: said("words7.shopify.noAnswer", { operation: operation.name }),
           cause,
           retryAfterMs: null,
         };
@@ -189,7 +189,7 @@ export class ShopifyAdminClient {
           kind: "retry",
           status,
           requestId,
-          reason: `Shopify answered HTTP ${status} to ${operation.name}`,
+          reason: said("words7.shopify.httpStatus", { status, operation: operation.name }),
           retryAfterMs,
         };
       }
@@ -209,13 +209,21 @@ export class ShopifyAdminClient {
         body = (await response.json()) as GraphQLResponse<TData>;
       } catch (cause) {
         // The deadline also covers the body; a cut or unreadable answer is worth another try.
-        const reason = `Shopify's answer to ${operation.name} was incomplete (${describeOutboundFailure(cause, { timeoutMs: this.timeoutMs })})`;
+        const reason = said("words7.shopify.incomplete", {
+          operation: operation.name,
+          reason: outboundFailureSaid(cause, { timeoutMs: this.timeoutMs }),
+        });
         return { kind: "retry", status, requestId, reason, cause, retryAfterMs: null };
       }
       const cost = body.extensions?.cost;
       reported = cost?.throttleStatus;
       if (body.errors?.some((e) => e.extensions?.code === "THROTTLED")) {
-        return { kind: "retry", status, requestId, reason: `Shopify kept throttling ${operation.name}` };
+        return {
+          kind: "retry",
+          status,
+          requestId,
+          reason: said("words7.shopify.throttled", { operation: operation.name }),
+        };
       }
       if (body.errors?.length || !body.data) {
         return {

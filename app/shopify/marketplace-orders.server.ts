@@ -2,6 +2,8 @@
 // taken there (and flows on to the ERP like any order, by orders/create). The order carries two tags,
 // the marketplace's and `<marketplace>-<code>`: the second finds an order already recorded, so a
 // recording stopped after Shopify answered and before we kept its id never creates it twice.
+import type { Locale } from "../i18n/locale";
+import { type Said, said, sayIn, textOf } from "../i18n/stored-words";
 import { ValidationError } from "../lib/errors";
 import { assertNoUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import { ORDER_CREATE, ORDERS_BY_TAG, VARIANTS_BY_SKU } from "./operations/marketplace-orders";
@@ -22,7 +24,10 @@ export const saleTag = (sale: Pick<MarketplaceSale, "tag" | "code">) => `${sale.
 export async function recordSaleInShopify(
   client: ShopifyAdminClient,
   sale: MarketplaceSale,
+  /** The language of a refusal (the screen that recorded the sale); the JSON API keeps the English. */
+  locale: Locale = "en",
 ): Promise<{ orderId: string; name: string; created: boolean }> {
+  const say = (message: Said) => (locale === "en" ? message : sayIn(message, locale));
   const found = (await client.request(ORDERS_BY_TAG, { query: `tag:${quoted(saleTag(sale))}` })).data.orders.nodes[0];
   if (found) return { orderId: found.id, name: found.name, created: false };
   const fieldErrors: Record<string, string> = {};
@@ -30,11 +35,14 @@ export async function recordSaleInShopify(
   for (const [i, line] of sale.lines.entries()) {
     const { data } = await client.request(VARIANTS_BY_SKU, { query: `sku:${quoted(line.sku)}` });
     const variant = data.productVariants.nodes.find((v) => v.sku === line.sku);
-    if (!variant) fieldErrors[`items[${i}].sku`] = `No Shopify variant has the SKU "${line.sku}".`;
+    if (!variant) fieldErrors[`items[${i}].sku`] = textOf(say(said("words7.marketplace.noVariant", { sku: line.sku })));
     else lineItems.push({ variantId: variant.id, quantity: line.quantity });
   }
   if (Object.keys(fieldErrors).length)
-    throw new ValidationError(`This ${sale.marketplace} order cannot be recorded in Shopify.`, fieldErrors);
+    throw new ValidationError(
+      say(said("words7.marketplace.cannotRecord", { marketplace: sale.marketplace })),
+      fieldErrors,
+    );
   const { data } = await client.request(ORDER_CREATE, {
     order: {
       lineItems,
@@ -49,10 +57,10 @@ export async function recordSaleInShopify(
   });
   const errors = data.orderCreate?.userErrors ?? [];
   if (errors.length)
-    throw new ValidationError(`Shopify refused this ${sale.marketplace} order.`, {
+    throw new ValidationError(say(said("words7.marketplace.refused", { marketplace: sale.marketplace })), {
       items: errors.map((e) => e.message).join(" "),
     });
   const { order } = assertNoUserErrors("orderCreate", data.orderCreate);
-  if (!order) throw new ValidationError(`Shopify did not record this ${sale.marketplace} order.`);
+  if (!order) throw new ValidationError(say(said("words7.marketplace.notRecorded", { marketplace: sale.marketplace })));
   return { orderId: order.id, name: order.name, created: true };
 }

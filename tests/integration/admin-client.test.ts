@@ -120,6 +120,30 @@ describe("ShopifyAdminClient", () => {
     expect((error as ShopifyUnavailableError).transient).toBe(true);
   });
 
+  it("says the last retried failure with its words: French reads French, English unchanged", async () => {
+    const lastFailure = async (answers: Answer[]) => {
+      script = answers;
+      return merchantMessageOf(
+        await client()
+          .request(SHOP_INFO)
+          .catch((e: unknown) => e),
+      )!;
+    };
+    const unavailable = await lastFailure([{ status: 502 }, { status: 502 }, { status: 502 }]);
+    expect(sayIn(unavailable, "en")).toBe("Shopify answered HTTP 502 to ShopInfo");
+    expect(sayIn(unavailable, "fr")).toBe("Shopify a répondu HTTP 502 à ShopInfo");
+    const throttled = {
+      errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+      extensions: { cost: { ...cost(2000), actualQueryCost: null } },
+    };
+    const slowed = await lastFailure([1, 2, 3].map(() => ({ status: 200, body: throttled })));
+    expect(sayIn(slowed, "en")).toBe("Shopify kept throttling ShopInfo");
+    expect(sayIn(slowed, "fr")).toBe("Shopify a continué de limiter le débit de ShopInfo");
+    const cut = await lastFailure([1, 2, 3].map(() => ({ status: 200 })));
+    expect(sayIn(cut, "en")).toMatch(/^Shopify's answer to ShopInfo was incomplete \(.+\)$/);
+    expect(sayIn(cut, "fr")).toMatch(/^La réponse de Shopify à ShopInfo était incomplète \(.+\)$/);
+  });
+
   it("fails at once on a refused token, without leaking it", async () => {
     script = [{ status: 401, body: { errors: "[API] Invalid API key or access token" } }];
     received.length = 0;

@@ -1,11 +1,18 @@
 // The seam: the registry's connectors, a shop's routing, and the use-cases asking it for providers.
 import { describe, expect, it } from "vitest";
 import type { StockDestination, StockPicture } from "~/capabilities/stock-destination";
-import { CONNECTORS, providerFor, routingSentences, stockDestinationsFor } from "~/connectors/registry.server";
+import {
+  CONNECTORS,
+  providerFor,
+  routingSentences,
+  setupHintFor,
+  stockDestinationsFor,
+} from "~/connectors/registry.server";
 import { saveRouting } from "~/connectors/routing.server";
 import { saveConnectorSettings } from "~/connectors/settings.server";
 import { db } from "~/db.server";
-import { NotConfiguredError, TransientError } from "~/lib/errors";
+import { sayIn } from "~/i18n/stored-words";
+import { merchantMessageOf, NotConfiguredError, TransientError } from "~/lib/errors";
 import { setupNeededFor, whatToSetUp } from "~/shops/setup.server";
 import { fullStockSync } from "~/sync/stock.server";
 import { quietReporter } from "~/sync/sync-context";
@@ -57,6 +64,21 @@ describe("the connector registry", () => {
     expect(steps[0]!.syncs).toEqual(expect.arrayContaining(["Stock (full)", "Prices", "Order export"]));
     expect(await setupNeededFor(db, shop, "stock.full")).toMatchObject({ what: "Fastmag" });
     expect(await setupNeededFor(db, shop, "maintenance.prune-job-history")).toBeNull();
+  });
+
+  it("says what to set up in the reader's language: the one system offering a part, or a choice in Settings", async () => {
+    const { ctx } = await newShop();
+    const fastmag = merchantMessageOf(await providerFor(ctx, "stock-source").catch((error: unknown) => error))!;
+    expect(sayIn(fastmag, "en")).toBe("Fastmag is not set up for this shop yet: fill in Settings → Fastmag.");
+    expect(sayIn(fastmag, "fr")).toBe(
+      "Fastmag n'est pas encore configuré pour cette boutique : renseignez Paramètres → Fastmag.",
+    );
+    // A part several systems (or none) may play is chosen in Settings.
+    const tracking = setupHintFor("tracking-source").message;
+    expect(sayIn(tracking, "en")).toBe("This shop has no parcel tracker set up yet: choose one in Settings.");
+    expect(sayIn(tracking, "fr")).toBe(
+      "Cette boutique n'a pas encore de suivi de colis : faites ce choix dans Paramètres.",
+    );
   });
 
   it("once Fastmag is saved with its password it plays every part it offers, and stock goes to Shopify", async () => {

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSftpFolder, saveSftpSettings, testSftpConnection } from "~/connectors/sftp/settings.server";
 import { sftpImageSource } from "~/connectors/sftp/capabilities.server";
 import { db } from "~/db.server";
-import { storedText } from "~/i18n/stored-words";
+import { sayIn, storedText } from "~/i18n/stored-words";
+import { merchantMessageOf } from "~/lib/errors";
 import { ShopifyAdminClient } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { syncImages } from "~/sync/images/image-sync.server";
@@ -256,6 +257,20 @@ describe("images from an SFTP folder", () => {
     expect(media.some((m) => before.includes(m.id))).toBe(false);
     expect((await crashRows()).map((r) => r.mediaId).sort()).toEqual(media.map(gidOf).sort());
     expect(variantMedia("CRASH1|BLACK|M")?.alt).toBe("CRASH1 BLACK");
+  });
+
+  it("says the server's refusal to list the folder in the reader's language", async () => {
+    await fs.rename(path.join(sftp.root, "photos"), path.join(sftp.root, "photos-away"));
+    try {
+      const error = await run().catch((e: unknown) => e);
+      const message = merchantMessageOf(error);
+      expect(message && sayIn(message, "en")).toMatch(/^The SFTP server refused listing \/photos: /);
+      expect(message && sayIn(message, "fr")).toMatch(
+        /^Le serveur SFTP a refusé la lecture du dossier \/photos : « .+ »$/,
+      );
+    } finally {
+      await fs.rename(path.join(sftp.root, "photos-away"), path.join(sftp.root, "photos"));
+    }
   });
 
   it("refuses a server whose host key changed", async () => {

@@ -265,3 +265,39 @@ describe("the orders JSON API", () => {
     expect(retried.body.notRetried).toEqual([expect.objectContaining({ id: "nope" })]);
   });
 });
+
+describe("Retry for a French admin", () => {
+  it("says why an order cannot go again in French, and the timeline's retry event reads French", async () => {
+    const good = await rowId("good");
+    const refused = (await ordersAction({
+      request: adminRequest(world.shop, "/app/orders?locale=fr", { form: { intent: "retry", id: good } }),
+      params: {},
+      context: {},
+    })) as Any;
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.message).toMatch(/^La commande .+ est déjà dans Fastmag \(commande \d+\)\.$/);
+
+    const missing = (await ordersAction({
+      request: adminRequest(world.shop, "/app/orders?locale=fr", { form: { intent: "retry-selected", ids: "nope" } }),
+      params: {},
+      context: {},
+    })) as Any;
+    expect(missing.notRetried).toEqual([
+      { id: "nope", reason: "Cette commande n'est pas dans les commandes enregistrées par l'app." },
+    ]);
+
+    const failed = await rowId("secondUnknown");
+    const retried = (await ordersAction({
+      request: adminRequest(world.shop, "/app/orders?locale=fr", { form: { intent: "retry", id: failed } }),
+      params: {},
+      context: {},
+    })) as Any;
+    expect(retried).toMatchObject({ ok: true });
+    const page = (await orderPage({
+      request: adminRequest(world.shop, `/app/orders/${failed}?locale=fr`),
+      params: { id: failed },
+      context: {},
+    })) as Any;
+    expect(page.timeline.map((e: Any) => e.message)).toContain("Export relancé par le marchand.");
+  });
+});

@@ -7,7 +7,7 @@ import { SquarePointOfSale } from "~/connectors/square/pos.server";
 import { db } from "~/db.server";
 import { sayIn, textOf } from "~/i18n/stored-words";
 import { merchantMessageOf } from "~/lib/errors";
-import type { SquareEmulator } from "../../emulators/square/index";
+import { startSquareEmulator, type SquareEmulator } from "../../emulators/square/index";
 import { LYON, PARIS, SQUARE_TOKEN, posSku, squareCalls, squareCounts, startSquare, variationId } from "./pos-harness";
 
 let square: SquareEmulator;
@@ -67,6 +67,30 @@ describe("Square point of sale", () => {
       sku: posSku(3),
       barcode: "3760000000003",
     });
+  });
+
+  it("skips a variation whose stock Square does not track, said in the reader's language", async () => {
+    const own = await startSquareEmulator({
+      port: 0,
+      accessTokens: [SQUARE_TOKEN],
+      seed: {
+        locations: [{ id: PARIS, name: "Boutique Paris" }],
+        items: [{ name: "Bougie", variations: [{ id: "UNTRACKED1", sku: "BOUGIE-1", trackInventory: false }] }],
+      },
+    });
+    try {
+      const items: PosItem[] = [];
+      const { skipped } = await posSystem("square")!
+        .create({ ...context(), settings: { apiUrl: own.url } })
+        .items((item) => items.push(item));
+      expect(items).toEqual([]);
+      expect(skipped).toEqual([
+        expect.objectContaining({ externalId: "UNTRACKED1", reason: "Bougie: Square does not track its stock" }),
+      ]);
+      expect(sayIn(skipped[0]!.words!, "fr")).toBe("Bougie : Square ne suit pas son stock");
+    } finally {
+      await own.close();
+    }
   });
 
   it("reads every count across cursor pages, only for the locations asked", async () => {

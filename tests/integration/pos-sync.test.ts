@@ -3,7 +3,8 @@
 // per line (retry, two workers, a crash after Square answered), refunds and cancellations put back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { storedText } from "~/i18n/stored-words";
+import { sayIn, storedText } from "~/i18n/stored-words";
+import { merchantMessageOf, NotConfiguredError } from "~/lib/errors";
 import { savePosAccount, setPosAccountPaused } from "~/pos/accounts.server";
 import { confirmAllSuggestions, listItemMappings, refreshItemMappings, setItemMapping } from "~/pos/items.server";
 import { listLocationMappings, saveLocationMappings } from "~/pos/locations.server";
@@ -55,6 +56,14 @@ const poll = (runId: string) =>
   pollPosStock({ db, shop: world.shop, accountId, client: world.client, runId, report: quietReporter() });
 
 describe("a Square account of a shop", () => {
+  it("asks to map the account's locations first, in the reader's language", async () => {
+    const error = await poll("run-unmapped").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotConfiguredError);
+    const message = merchantMessageOf(error)!;
+    expect(sayIn(message, "en")).toBe('Map the locations of "Boutiques" to Shopify locations first.');
+    expect(sayIn(message, "fr")).toBe("Associez d'abord les emplacements de « Boutiques » à des emplacements Shopify.");
+  });
+
   it("suggests a Shopify variant for each Square item by SKU and lists the unmatched ones", async () => {
     const refreshed = await refreshItemMappings(world.shop, accountId, { client: world.client });
     expect(refreshed).toMatchObject({ posItems: ITEMS, suggested: ITEMS - 10, unmatched: 10 });

@@ -7,6 +7,9 @@ import type net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "~/api/tokens.server";
 import { db } from "~/db.server";
+import { sayIn } from "~/i18n/stored-words";
+import { merchantMessageOf } from "~/lib/errors";
+import { reportProgressOfWebhook } from "~/sync/listings/order-progress.server";
 import { action as ordersApi } from "~/routes/api.tuyo.orders";
 import { action as ordersScreen } from "~/routes/app.tuyo.orders";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
@@ -251,6 +254,22 @@ describe("recording a Tuyo sale in Shopify", () => {
     })) as { ok: boolean; fieldErrors: Record<string, string> };
     expect(refused).toMatchObject({ ok: false, fieldErrors: { "items[0].sku": expect.stringContaining("NOPE") } });
   });
+
+  it("refuses a sale Shopify cannot record in the French admin's words", async () => {
+    const refused = (await ordersScreen({
+      request: adminRequest(shop, "/app/tuyo/orders?locale=fr", {
+        form: { intent: "record", code: "TY-1006", items: "ZAP-01-B 5" },
+      }),
+      params: {},
+      context: {},
+    })) as { ok: boolean; message: string; fieldErrors: Record<string, string> };
+    // Shopify's own reason stays its words.
+    expect(refused).toEqual({
+      ok: false,
+      message: "Shopify a refusé cette commande Tuyo.",
+      fieldErrors: { items: expect.stringMatching(/not enough available/) },
+    });
+  });
 });
 
 describe("Tuyo hears how its orders progress in Shopify", () => {
@@ -390,5 +409,27 @@ describe("Tuyo hears how its orders progress in Shopify", () => {
       sendingStatus: null,
       sendingSince: null,
     });
+  });
+
+  it("a change waiting for an earlier one on its way is said in the reader's language", async () => {
+    const { payload } = await recorded("TY-2004", [{ sku: "32G4HJ32G4", quantity: 1 }]);
+    const row = { shop_code: { shop, code: "TY-2004" } };
+    // Another process is telling Tuyo "Empaque" right now; "Ruta" must follow it.
+    await db.tuyoOrder.update({
+      where: row,
+      data: { reportedStatus: null, sendingStatus: "Empaque", sendingSince: new Date() },
+    });
+    const error = await reportProgressOfWebhook({ shop, db }, "orders/updated", {
+      ...payload,
+      fulfillment_status: "fulfilled",
+    }).catch((e: unknown) => e);
+    const message = merchantMessageOf(error)!;
+    expect(sayIn(message, "en")).toBe(
+      `Order progress not reported to Tuyo (Tuyo is being told the order's earlier progress; "Ruta" follows.)`,
+    );
+    expect(sayIn(message, "fr")).toBe(
+      "Avancement de la commande non signalé à Tuyo (Tuyo reçoit l'avancement précédent de la commande ; « Ruta » suivra.)",
+    );
+    await db.tuyoOrder.update({ where: row, data: { sendingStatus: null, sendingSince: null } });
   });
 });

@@ -73,7 +73,7 @@ export class SftpFolder {
 
   /** The files (not folders) directly in `folder`: names, sizes and times only. */
   async list(folder: string): Promise<RemoteFile[]> {
-    const entries = await this.deadline(this.client.list(folder), `listing ${folder}`);
+    const entries = await this.deadline(this.client.list(folder), folder);
     return entries
       .filter((entry) => entry.type === "-")
       .map((entry) => ({ name: entry.name, size: entry.size, modifiedAt: new Date(entry.modifyTime) }));
@@ -88,11 +88,13 @@ export class SftpFolder {
     await this.client.end().catch(() => {});
   }
 
-  private async deadline<T>(work: Promise<T>, what: string): Promise<T> {
+  /** Lists `folder` within the deadline; a refusal or silence is said with its words (the images run shows them). */
+  private async deadline<T>(work: Promise<T>, folder: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new TransientError(`The SFTP server did not answer ${what} within ${this.timeoutMs / 1000} s`)),
+        () =>
+          reject(new TransientError(said("words7.sftp.noAnswerListing", { folder, seconds: this.timeoutMs / 1000 }))),
         this.timeoutMs,
       );
     });
@@ -100,7 +102,9 @@ export class SftpFolder {
       return await Promise.race([work, timeout]);
     } catch (error) {
       if (error instanceof TransientError) throw error;
-      throw new ExternalSystemError(`The SFTP server refused ${what}: ${plain(error)}`, { cause: error });
+      throw new ExternalSystemError(said("words7.sftp.refusedListing", { folder, answer: plain(error) }), {
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -112,10 +116,10 @@ async function resolve(host: string): Promise<string> {
   try {
     ({ address } = await dns.promises.lookup(host));
   } catch (error) {
-    throw new TransientError(`The SFTP server's name ${host} could not be found`, { cause: error });
+    throw new TransientError(said("words7.sftp.nameNotFound", { host }), { cause: error });
   }
   if (!connectorUrlPolicy().allowLocal && isPrivateAddress(address))
-    throw new ExternalSystemError(`${host} is a local or private address: the SFTP server must be public.`);
+    throw new ExternalSystemError(said("words7.sftp.privateAddress", { host }));
   return address;
 }
 

@@ -102,7 +102,8 @@ export class SquarePointOfSale implements PointOfSale {
           if (typeof variation.id !== "string" || variation.is_deleted === true) continue;
           const v = (variation.item_variation_data ?? {}) as Record<string, unknown>;
           if (v.track_inventory === false) {
-            skipped.push({ externalId: variation.id, reason: `${itemName}: Square does not track its stock` });
+            const words = said("words7.pos.square.stockNotTracked", { item: itemName });
+            skipped.push({ externalId: variation.id, reason: words.text, words });
             continue;
           }
           const variationName = typeof v.name === "string" && v.name ? v.name : "";

@@ -7,6 +7,7 @@ import type { OrderProgress, OrderStatusDestination } from "../../capabilities/o
 import type { Db } from "../../db.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
+import { said } from "../../i18n/stored-words";
 import { TransientError, ValidationError } from "../../lib/errors";
 import type { TuyoClient } from "./client.server";
 import { readVariants } from "./listings.server";
@@ -127,7 +128,7 @@ export function tuyoOrderStatusDestination(deps: {
           if (live.sendingStatus && RANK[live.sendingStatus as keyof typeof RANK] >= RANK[status])
             return { sent: false };
           // An earlier change is on its way: this one follows it, on the webhook's retry.
-          throw new TransientError(`Tuyo is being told the order's earlier progress; "${status}" follows.`);
+          throw new TransientError(said("words7.tuyo.earlierProgressFirst", { status }));
         }
         const mine = { id: order.id, sendingStatus: status, sendingSince: now };
         try {

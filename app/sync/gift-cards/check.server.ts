@@ -5,6 +5,7 @@
 import type { ErpGiftCard, GiftCardSource } from "../../capabilities/gift-card-source";
 import type { Db } from "../../db.server";
 import { isUniqueViolation } from "../../db/errors";
+import { said } from "../../i18n/stored-words";
 import { PermanentError } from "../../lib/errors";
 import { fromCents, toCents, type ShopifyGiftCards } from "../../shopify/gift-cards.server";
 
@@ -26,9 +27,7 @@ export type CheckOutcome =
 export function shopifyCodeOf(code: string): string {
   const compact = code.replace(/[^A-Za-z0-9]/g, "");
   if (compact.length < 8 || compact.length > 20)
-    throw new PermanentError(
-      `The gift card code "${code}" cannot be used in Shopify: Shopify codes have 8 to 20 letters and digits.`,
-    );
+    throw new PermanentError(said("words7.giftCards.codeUnusable", { code }));
   return compact;
 }
 
@@ -41,7 +40,12 @@ export async function checkGiftCard(
 ): Promise<CheckOutcome> {
   const trimmed = code.trim();
   const card = known ?? (await deps.source.giftCard(trimmed));
-  if (!card) return { kind: "not-found", code: trimmed, message: `${deps.sourceName} has no gift card ${trimmed}.` };
+  if (!card)
+    return {
+      kind: "not-found",
+      code: trimmed,
+      message: said("words7.giftCards.notFound", { code: trimmed, source: deps.sourceName }).text,
+    };
   const now = deps.now();
   const erp = {
     erpActivated: card.activated,
@@ -58,14 +62,14 @@ export async function checkGiftCard(
       kind: "unchanged",
       code: card.id,
       shopifyGiftCardId: link.shopifyGiftCardId,
-      message: `Gift card ${card.id} is already in Shopify.`,
+      message: said("words7.giftCards.alreadyInShopify", { code: card.id }).text,
     };
   }
   if (!card.activated)
     return {
       kind: "not-activated",
       code: card.id,
-      message: `Gift card ${card.id} is not activated in ${deps.sourceName} yet.`,
+      message: said("giftCards.notActivated", { code: card.id, source: deps.sourceName }).text,
     };
   const shopifyCode = shopifyCodeOf(card.id);
   await recordLink(deps.db, shop, card, erp);
@@ -86,8 +90,7 @@ export async function checkGiftCard(
       shopifyCard = created;
       outcome = "created";
     }
-    if (!shopifyCard)
-      throw new PermanentError(`Shopify refused the code of gift card ${card.id} but has no card with it.`);
+    if (!shopifyCard) throw new PermanentError(said("words7.giftCards.codeRefused", { code: card.id }));
     // Spent in store before it was put online: Shopify's card starts where the system's is.
     const spentCents = erp.initialCents - toCents(card.balance);
     if (outcome === "created" && spentCents > 0)

@@ -3,8 +3,8 @@
 import { db } from "../../db.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
-import { storedText } from "../../i18n/stored-words";
-import { NotFoundError, ValidationError } from "../../lib/errors";
+import { sayIn, storedText } from "../../i18n/stored-words";
+import { NotFoundError, PermanentError, ValidationError } from "../../lib/errors";
 import { checkGiftCard, type CheckOutcome } from "./check.server";
 import { planGiftCardMail, resendGiftCardMail, type GiftCardMailInput } from "./mails.server";
 import { giftCardDeps } from "./providers.server";
@@ -157,7 +157,12 @@ export async function checkGiftCardNow(shop: string, code: unknown, locale: Loca
   const text = typeof code === "string" ? code.trim() : "";
   if (!text) throw new ValidationError(words.enterCode, { code: words.enterCode });
   const deps = await giftCardDeps(shop, { db, timeoutMs: SCREEN_TIMEOUT_MS });
-  const checked = await checkGiftCard(deps, shop, text);
+  const checked = await checkGiftCard(deps, shop, text).catch((error: unknown) => {
+    // Why the check failed, in the admin's language (a run stores its words instead).
+    if (locale !== "en" && error instanceof PermanentError && error.said)
+      throw new PermanentError(sayIn(error.said, locale), { cause: error });
+    throw error;
+  });
   const outcome = { ...checked, message: words[checked.kind](checked.code, deps.sourceName) };
   if (outcome.kind === "not-found") throw new NotFoundError(outcome.message);
   return outcome;

@@ -4,21 +4,22 @@
 import type { OrderProgress } from "../../capabilities/order-status-destination";
 import { setUpProvidersOf } from "../../connectors/registry.server";
 import type { CapabilityContext } from "../../connectors/define";
-import { errorMessage, TransientError } from "../../lib/errors";
+import { type Message, said } from "../../i18n/stored-words";
+import { errorMessage, merchantMessageOf, TransientError } from "../../lib/errors";
 
 export async function reportMarketplaceProgress(
   ctx: CapabilityContext,
   shopifyOrderId: string,
   progress: OrderProgress,
-): Promise<{ sent: string[]; failed: { name: string; reason: string }[] }> {
+): Promise<{ sent: string[]; failed: { name: string; reason: Message }[] }> {
   const providers = await setUpProvidersOf(ctx, "order-status-destination");
   const settled = await Promise.allSettled(providers.map((p) => p.port.reportProgress(shopifyOrderId, progress)));
   const sent: string[] = [];
-  const failed: { name: string; reason: string }[] = [];
+  const failed: { name: string; reason: Message }[] = [];
   settled.forEach((s, i) => {
     if (s.status === "fulfilled") {
       if (s.value.sent) sent.push(providers[i]!.name);
-    } else failed.push({ name: providers[i]!.name, reason: errorMessage(s.reason) });
+    } else failed.push({ name: providers[i]!.name, reason: merchantMessageOf(s.reason) ?? errorMessage(s.reason) });
   });
   return { sent, failed };
 }
@@ -68,9 +69,10 @@ export async function reportProgressOfWebhook(ctx: CapabilityContext, topic: str
   const told = progressOfWebhook(topic, payload);
   if (!told) return { sent: [], failed: [] };
   const result = await reportMarketplaceProgress(ctx, told.shopifyOrderId, told.progress);
-  if (result.failed.length)
-    throw new TransientError(
-      `Order progress not reported to ${result.failed.map((f) => `${f.name} (${f.reason})`).join(", ")}`,
-    );
+  if (result.failed.length) {
+    const each = result.failed.map(({ name, reason }) => said("words7.orderProgress.system", { name, reason }));
+    const systems = each.reduceRight((rest, first) => said("words7.orderProgress.list", { first, rest }));
+    throw new TransientError(said("words7.orderProgress.notReported", { systems }));
+  }
   return result;
 }

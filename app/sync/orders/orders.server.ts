@@ -3,6 +3,7 @@
 import type { Db } from "../../db.server";
 import { enqueue } from "../../jobs/queue.server";
 import { PermanentError } from "../../lib/errors";
+import type { Locale } from "../../i18n/locale";
 import { said } from "../../i18n/stored-words";
 import { ORDERS_MATCHING, type OrdersPage } from "../../shopify/operations/orders";
 import { CLAIM_TTL_MS, claimIsLive, stockTransferOwed } from "./export.server";
@@ -56,18 +57,23 @@ export async function retryOrderExport(
   shop: string,
   orderExportId: string,
   now = new Date(),
+  /** The language of the refusal's destination name (the refusal itself is said with its words). */
+  locale: Locale = "en",
 ): Promise<{ jobId: string }> {
   const row = await db.orderExport.findFirst({ where: { id: orderExportId, shop } });
-  if (!row) throw new PermanentError("This order is not in the app's records.");
-  if (row.status === "cancelled")
-    throw new PermanentError(`Order ${row.shopifyOrderName} was cancelled in Shopify before export: nothing to send.`);
+  if (!row) throw new PermanentError(said("words7.orders.notInRecords"));
+  const order = row.shopifyOrderName;
+  if (row.status === "cancelled") throw new PermanentError(said("words7.orders.cancelledBeforeExport", { order }));
   if (row.status === "exported" && !stockTransferOwed(row))
     throw new PermanentError(
-      `Order ${row.shopifyOrderName} is already in ${await orderDestinationName(shop, db)} (order ${row.erpOrderId}).`,
+      said("words7.orders.alreadyIn", {
+        order,
+        destination: await orderDestinationName(shop, db, locale),
+        erpOrderId: row.erpOrderId ?? "",
+      }),
     );
-  if (claimIsLive(row, now))
-    throw new PermanentError(`Order ${row.shopifyOrderName} is being sent right now; try again in a few minutes.`);
-  await addOrderEvent(db, row, "retry", "Export retried by the merchant.", now);
+  if (claimIsLive(row, now)) throw new PermanentError(said("words7.orders.beingSent", { order }));
+  await addOrderEvent(db, row, "retry", said("words7.orders.exportRetried"), now);
   const { job } = await enqueue(db, {
     shop,
     type: EXPORT_JOB,
@@ -173,7 +179,7 @@ async function requeueUnfinished(db: Db, shop: string, now: Date, staleBefore: D
     });
     if (waiting > 0) continue;
     await enqueue(db, { shop, type: EXPORT_JOB, trigger: "schedule", params: { shopifyOrderId: row.shopifyOrderId } });
-    await addOrderEvent(db, row, "retry", "Export left unfinished; queued again by the reconciliation.", now);
+    await addOrderEvent(db, row, "retry", said("words7.orders.requeuedByReconciliation"), now);
     queued++;
   }
   return queued;

@@ -371,14 +371,14 @@ async function reportOne(deps: ReversalDeps, row: Row, claim: string, reversal: 
 /** The order page's Retry for a cancellation or refund that failed: queued again. */
 export async function retryOrderReversals(db: Db, shop: string, orderExportId: string, now = new Date()) {
   const row = await db.orderExport.findFirst({ where: { id: orderExportId, shop } });
-  if (!row) throw new PermanentError("This order is not in the app's records.");
+  if (!row) throw new PermanentError(said("words7.orders.notInRecords"));
   const retried = await db.orderReversal.updateMany({
     where: { shop, shopifyOrderId: row.shopifyOrderId, status: "failed" },
     data: { status: "pending" },
   });
   if (retried.count === 0)
-    throw new PermanentError(`Order ${row.shopifyOrderName} has no cancellation or refund to retry.`);
-  await addOrderEvent(db, row, "retry", "Cancellation or refund report retried by the merchant.", now);
+    throw new PermanentError(said("words7.orders.noReversalToRetry", { order: row.shopifyOrderName }));
+  await addOrderEvent(db, row, "retry", said("words7.orders.reversalRetried"), now);
   const { job } = await enqueue(db, {
     shop,
     type: REVERSAL_JOB,

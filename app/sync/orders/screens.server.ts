@@ -3,7 +3,8 @@
 import { db } from "../../db.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
-import { AppError, errorMessage, ValidationError } from "../../lib/errors";
+import { sayIn } from "../../i18n/stored-words";
+import { AppError, errorMessage, PermanentError, ValidationError } from "../../lib/errors";
 import { shopTimeZone } from "../../shops/time-zone.server";
 import { ORDER_FILTERS, type OrderFilter } from "./order-filters";
 import { retryOrderExport } from "./orders.server";
@@ -126,13 +127,28 @@ export async function orderScreen(shop: string, id: string, locale: Locale = "en
   return detail ? { ...detail, timeZone, destinationName } : null;
 }
 
-/** Retry: a cancellation or refund not reported goes again first; otherwise the export. */
-export async function retryExport(shop: string, orderExportId: string): Promise<{ jobId: string }> {
+/**
+ * Retry: a cancellation or refund not reported goes again first; otherwise the export. Why it cannot
+ * go again is said in the admin's language (the refusal the form shows).
+ */
+export async function retryExport(
+  shop: string,
+  orderExportId: string,
+  locale: Locale = "en",
+): Promise<{ jobId: string }> {
   const row = await db.orderExport.findFirst({ where: { shop, id: orderExportId }, select: { shopifyOrderId: true } });
   const failed = row
     ? await db.orderReversal.count({ where: { shop, shopifyOrderId: row.shopifyOrderId, status: "failed" } })
     : 0;
-  return failed > 0 ? retryOrderReversals(db, shop, orderExportId) : retryOrderExport(db, shop, orderExportId);
+  try {
+    return failed > 0
+      ? await retryOrderReversals(db, shop, orderExportId)
+      : await retryOrderExport(db, shop, orderExportId, new Date(), locale);
+  } catch (error) {
+    if (locale !== "en" && error instanceof PermanentError && error.said)
+      throw new PermanentError(sayIn(error.said, locale), { cause: error });
+    throw error;
+  }
 }
 
 /** Retry on several orders: each one queued, or said why not (not found, nothing to retry…). */
@@ -143,7 +159,7 @@ export async function retryOrders(shop: string, ids: string[], locale: Locale = 
   const notRetried: { id: string; reason: string }[] = [];
   for (const id of unique) {
     try {
-      jobs.push({ id, ...(await retryExport(shop, id)) });
+      jobs.push({ id, ...(await retryExport(shop, id, locale)) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       notRetried.push({ id, reason: errorMessage(error) });

@@ -110,6 +110,19 @@ describe("gift card check", { timeout: 30_000 }, () => {
     expect(second).toMatchObject({ created: 0, linked: 0 });
     expect(await world.shopifyCards("SOLD20260001")).toHaveLength(1);
   });
+
+  it("says why a code cannot go to Shopify in the reader's language", async () => {
+    await world.sell({ id: "GC-12", initialAmount: 10 });
+    const { report, skipped, french } = collector();
+    await checkSoldGiftCards(await world.deps(), world.shop, report);
+    expect(skipped).toContainEqual([
+      "GC-12",
+      'The gift card code "GC-12" cannot be used in Shopify: Shopify codes have 8 to 20 letters and digits.',
+    ]);
+    expect(french).toContain(
+      "Le code de carte cadeau « GC-12 » ne peut pas servir dans Shopify : les codes Shopify ont de 8 à 20 lettres et chiffres.",
+    );
+  });
 });
 
 describe("gift card balances", { timeout: 30_000 }, () => {
