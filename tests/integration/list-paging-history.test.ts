@@ -1,0 +1,117 @@
+// Lists of a shop's history that grow without end — the Alerts screen's alerts, the Mail screen's log of
+// mails sent — are paged by keyset with their total (issue 16, points 2 and 11): every row reachable,
+// Previous and Next walk each row once, and another shop's rows never show. Through the screens' loaders,
+// on the real database, with signed admin requests.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { loader as alertsLoader } from "~/routes/app.alerts";
+import { loader as mailLoader } from "~/routes/app.mail";
+import { adminRequest, installShop } from "../support/admin-request";
+import { walkPages } from "../support/list-walk";
+import { uniqueShop } from "../support/shops";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+const START = Date.parse("2026-11-01T08:00:00Z");
+
+/** Newest first, the id breaking ties, as the lists show them. */
+function newestFirst<T extends { id: string; createdAt: Date }>(rows: T[]): string[] {
+  return [...rows]
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .map((r) => r.id);
+}
+
+describe("Alerts screen: the shop's alerts", () => {
+  it("pages every alert newest first with the total, not only the latest 20", async () => {
+    const shop = uniqueShop("alerts-paged");
+    const other = uniqueShop("alerts-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const made: { id: string; createdAt: Date }[] = [];
+    // 47 alerts; three at a time share a creation time (the keyset's id breaks the tie).
+    for (let n = 0; n < 47; n++) {
+      const createdAt = new Date(START + Math.floor(n / 3) * 60_000);
+      const alert = await db.alert.create({
+        data: {
+          shop,
+          kind: "run-failed",
+          dedupeKey: `${shop}:run-failed:${n}`,
+          groupKey: "run-failed:stock.full",
+          title: `Alert ${n}`,
+          detail: "The stock sync failed.",
+          status: n % 4 === 0 ? "failed" : "sent",
+          createdAt,
+        },
+      });
+      made.push({ id: alert.id, createdAt });
+    }
+    const foreign = await db.alert.create({
+      data: {
+        shop: other,
+        kind: "run-failed",
+        dedupeKey: `${other}:run-failed:0`,
+        groupKey: "run-failed:stock.full",
+        title: "Not yours",
+        detail: "Another shop's alert.",
+        createdAt: new Date(START + 5 * 60_000),
+      },
+    });
+
+    const alerts = async (query: string) =>
+      ((await alertsLoader({ request: adminRequest(shop, `/app/alerts${query}`), params: {}, context: {} })) as Any)
+        .recent;
+    const all = await walkPages(alerts, "?");
+    expect(all.total).toBe(47);
+    expect(all.pages).toEqual([20, 20, 7]);
+    expect(all.ids).toEqual(newestFirst(made));
+    expect(all.ids).not.toContain(foreign.id);
+
+    // The other shop sees its one alert, none of this shop's.
+    const theirs = (
+      (await alertsLoader({ request: adminRequest(other, "/app/alerts"), params: {}, context: {} })) as Any
+    ).recent;
+    expect(theirs.total).toBe(1);
+    expect(theirs.items.map((a: Any) => a.id)).toEqual([foreign.id]);
+  });
+});
+
+describe("Mail screen: the log of mails", () => {
+  it("pages every mail newest first with the total, not only the latest 100", async () => {
+    const shop = uniqueShop("mail-paged");
+    const other = uniqueShop("mail-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const rows = Array.from({ length: 123 }, (_, n) => ({
+      id: `mail-${shop}-${String(n).padStart(3, "0")}`,
+      shop,
+      to: `client${n}@example.test`,
+      subject: `Mail ${n}`,
+      template: "gift-card",
+      locale: "fr",
+      status: n % 10 === 0 ? "failed" : "sent",
+      createdAt: new Date(START + Math.floor(n / 4) * 1000),
+    }));
+    await db.mailLog.createMany({ data: rows });
+    await db.mailLog.create({
+      data: {
+        id: `mail-${other}`,
+        shop: other,
+        to: "x@example.test",
+        subject: "Not yours",
+        template: "gift-card",
+        locale: "fr",
+        status: "sent",
+        createdAt: new Date(START + 3000),
+      },
+    });
+
+    const log = async (query: string) =>
+      ((await mailLoader({ request: adminRequest(shop, `/app/mail${query}`), params: {}, context: {} })) as Any).log;
+    const all = await walkPages(log, "?");
+    expect(all.total).toBe(123);
+    expect(all.pages).toEqual([50, 50, 23]);
+    expect(all.ids).toEqual(newestFirst(rows));
+    expect(all.ids).not.toContain(`mail-${other}`);
+  });
+});
