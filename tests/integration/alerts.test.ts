@@ -207,7 +207,7 @@ describe("alerts", { timeout: 60_000 }, () => {
     await saveAlertSettings(world.shop, { locale: "fr", webhookUrl: "", quietMinutes: 0 });
     // The Logs screen's event: in French for a French admin, the stored English for an English one.
     const saved = async (locale: "en" | "fr") =>
-      (await listAppEvents(world.shop, { kind: "settings-changed" }, db, locale)).events[0]!.message;
+      (await listAppEvents(world.shop, { kind: "settings-changed" }, db, locale)).items[0]!.message;
     expect(await saved("fr")).toMatch(
       /^Réglages des alertes enregistrés : \d+ destinataires?, (envoi immédiat|récapitulatif \S+), période de silence 0 min\.$/,
     );

@@ -1,10 +1,11 @@
 // Lists of a shop's history that grow without end — the Alerts screen's alerts, the Mail screen's log of
-// mails sent — are paged by keyset with their total (issue 16, points 2 and 11): every row reachable,
+// mails sent, the Logs screen's app events — are paged by keyset with their total (issue 16, points 2 and 11): every row reachable,
 // Previous and Next walk each row once, and another shop's rows never show. Through the screens' loaders,
 // on the real database, with signed admin requests.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loader as alertsLoader } from "~/routes/app.alerts";
+import { loader as logsLoader } from "~/routes/app.logs";
 import { loader as mailLoader } from "~/routes/app.mail";
 import { adminRequest, installShop } from "../support/admin-request";
 import { walkPages } from "../support/list-walk";
@@ -113,5 +114,37 @@ describe("Mail screen: the log of mails", () => {
     expect(all.pages).toEqual([50, 50, 23]);
     expect(all.ids).toEqual(newestFirst(rows));
     expect(all.ids).not.toContain(`mail-${other}`);
+  });
+});
+
+describe("Logs screen: the app events", () => {
+  it("pages the events newest first both ways with the total, filtered by kind", async () => {
+    const shop = uniqueShop("events-paged");
+    const other = uniqueShop("events-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const made: { id: string; kind: string; createdAt: Date }[] = [];
+    for (let n = 0; n < 61; n++) {
+      const createdAt = new Date(START + Math.floor(n / 2) * 1000);
+      const kind = n % 3 === 0 ? "run-failed" : "settings-changed";
+      const row = await db.appEvent.create({ data: { shop, kind, message: `event ${n}`, createdAt } });
+      made.push({ id: row.id, kind, createdAt });
+    }
+    const foreign = await db.appEvent.create({
+      data: { shop: other, kind: "run-failed", message: "not yours", createdAt: new Date(START + 4000) },
+    });
+
+    const events = async (query: string) =>
+      ((await logsLoader({ request: adminRequest(shop, `/app/logs${query}`), params: {}, context: {} })) as Any)
+        .appEvents;
+    const all = await walkPages(events, "?");
+    expect(all.total).toBe(61);
+    expect(all.pages).toEqual([25, 25, 11]);
+    expect(all.ids).toEqual(newestFirst(made));
+    expect(all.ids).not.toContain(foreign.id);
+
+    const failed = await walkPages(events, "?kind=run-failed");
+    expect(failed.total).toBe(21);
+    expect(failed.ids).toEqual(newestFirst(made.filter((e) => e.kind === "run-failed")));
   });
 });
