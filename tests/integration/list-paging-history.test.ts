@@ -1,10 +1,11 @@
 // Lists of a shop's history that grow without end — the Alerts screen's alerts, the Mail screen's log of
-// mails sent, the Logs screen's app events — are paged by keyset with their total (issue 16, points 2 and 11): every row reachable,
+// mails sent, the Logs screen's app events, the Gift cards screen's cards — are paged by keyset with their total (issue 16, points 2 and 11): every row reachable,
 // Previous and Next walk each row once, and another shop's rows never show. Through the screens' loaders,
 // on the real database, with signed admin requests.
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { loader as alertsLoader } from "~/routes/app.alerts";
+import { loader as giftCardsLoader } from "~/routes/app.gift-cards";
 import { loader as logsLoader } from "~/routes/app.logs";
 import { loader as mailLoader } from "~/routes/app.mail";
 import { adminRequest, installShop } from "../support/admin-request";
@@ -146,5 +147,60 @@ describe("Logs screen: the app events", () => {
     const failed = await walkPages(events, "?kind=run-failed");
     expect(failed.total).toBe(21);
     expect(failed.ids).toEqual(newestFirst(made.filter((e) => e.kind === "run-failed")));
+  });
+});
+
+describe("Gift cards screen: the cards", () => {
+  it("pages every card last checked first with the total, the search kept, not only the latest 50", async () => {
+    const shop = uniqueShop("cards-paged");
+    const other = uniqueShop("cards-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const card = (forShop: string, code: string, n: number) => ({
+      shop: forShop,
+      code,
+      erpActivated: true,
+      initialCents: 5000,
+      currency: "EUR",
+      erpBalanceCents: 5000,
+      shopifyBalanceCents: 5000,
+      customerEmail: n % 2 === 0 ? `even${n}@example.test` : `odd${n}@example.test`,
+      lastCheckedAt: new Date(START + Math.floor(n / 3) * 1000),
+    });
+    const cards = Array.from({ length: 112 }, (_, n) => card(shop, `CARD-${String(n).padStart(4, "0")}`, n));
+    await db.giftCardLink.createMany({ data: cards });
+    await db.giftCardLink.create({ data: card(other, "CARD-0007", 7) });
+    const expected = (rows: typeof cards) =>
+      [...rows]
+        .sort(
+          (a, b) =>
+            b.lastCheckedAt.getTime() - a.lastCheckedAt.getTime() || (a.code < b.code ? 1 : a.code > b.code ? -1 : 0),
+        )
+        .map((c) => c.code);
+
+    const list = async (query: string) => {
+      const { cards: page } = (await giftCardsLoader({
+        request: adminRequest(shop, `/app/gift-cards${query}`),
+        params: {},
+        context: {},
+      })) as Any;
+      return { ...page, items: page.items.map((c: Any) => ({ ...c, id: c.code })) };
+    };
+    const all = await walkPages(list, "?");
+    expect(all.total).toBe(112);
+    expect(all.pages).toEqual([50, 50, 12]);
+    expect(all.ids).toEqual(expected(cards));
+
+    const odd = await walkPages(list, "?q=odd");
+    expect(odd.total).toBe(56);
+    expect(odd.pages).toEqual([50, 6]);
+    expect(odd.ids).toEqual(expected(cards.filter((c) => c.customerEmail.startsWith("odd"))));
+
+    // The other shop's card of the same code is its own: it sees one card, this shop's never.
+    const theirs = (
+      (await giftCardsLoader({ request: adminRequest(other, "/app/gift-cards"), params: {}, context: {} })) as Any
+    ).cards;
+    expect(theirs.total).toBe(1);
+    expect(theirs.items.map((c: Any) => c.customerEmail)).toEqual(["odd7@example.test"]);
   });
 });
