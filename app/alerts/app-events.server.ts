@@ -1,9 +1,12 @@
 // What happened in the app, for the Logs screen: runs failed, settings changed, connection tests, alerts
 // sent. One row each, written by the feature where it happened; listed newest first, paged by keyset.
+import type { AppEvent } from "@passerelle/prisma-sqlite";
 import type { Db } from "../db.server";
 import { db as defaultDb } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { type Message, storedText, textOf, wordsJson } from "../i18n/stored-words";
+import type { Page, PageRequest } from "../lib/keyset.server";
+import { mapPage, pageSize, timeKeysetPage } from "../lib/keyset.server";
 import { logger } from "../lib/logger.server";
 
 import { APP_EVENT_KINDS, type AppEventKind } from "./app-event-kinds";
@@ -40,53 +43,32 @@ export async function recordAppEvent(
   }
 }
 
-export interface AppEventPage {
-  events: AppEventView[];
-  total: number;
-  /** Pass as `before` for the next (older) page; null on the last page. */
-  nextCursor: string | null;
-}
-
 /** One page of the shop's events, newest first, in the reader's language; `kind` one of APP_EVENT_KINDS or "all". */
 export async function listAppEvents(
   shop: string,
-  options: { kind?: string | null; before?: string | null; limit?: number } = {},
+  options: { kind?: string | null } & PageRequest = {},
   db: Db = defaultDb,
   locale: Locale = "en",
-): Promise<AppEventPage> {
-  const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
+): Promise<Page<AppEventView>> {
   const kind = (APP_EVENT_KINDS as readonly string[]).includes(options.kind ?? "") ? options.kind! : null;
   const where = { shop, ...(kind ? { kind } : {}) };
-  const cursor = decodeCursor(options.before);
-  const rows = await db.appEvent.findMany({
-    where: cursor
-      ? {
-          ...where,
-          OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }],
-        }
-      : where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
+  const page = await timeKeysetPage<AppEvent>({
+    column: "createdAt",
+    order: "desc",
+    request: options,
+    limit: pageSize(options.limit, 25, 100),
+    timeOf: (row) => row.createdAt,
+    rows: ({ position, orderBy, take }) =>
+      db.appEvent.findMany({ where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => db.appEvent.count({ where }),
   });
-  const total = await db.appEvent.count({ where });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    events: page.map((r) => ({
-      id: r.id,
-      kind: r.kind as AppEventKind,
-      message: storedText(r.message, r.words, locale),
-      link: r.link,
-      createdAt: r.createdAt,
-    })),
-    total,
-    nextCursor: rows.length > limit && last ? `${last.createdAt.getTime()}_${last.id}` : null,
-  };
-}
-
-function decodeCursor(value: string | null | undefined): { at: Date; id: string } | null {
-  const match = /^(\d+)_(.+)$/.exec(value ?? "");
-  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+  return mapPage(page, (r) => ({
+    id: r.id,
+    kind: r.kind as AppEventKind,
+    message: storedText(r.message, r.words, locale),
+    link: r.link,
+    createdAt: r.createdAt,
+  }));
 }
 
 /** shop/redact: the shop's alerts, their settings and its app events go. */

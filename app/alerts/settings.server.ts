@@ -3,6 +3,7 @@
 // The signing secret is write-only, as the event feed's: the answer that makes it carries it once,
 // every other view says only whether one is set.
 import { randomBytes } from "node:crypto";
+import type { Alert } from "@passerelle/prisma-sqlite";
 import { z } from "zod";
 import type { Db } from "../db.server";
 import { db as defaultDb } from "../db.server";
@@ -11,6 +12,8 @@ import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
 import { said, storedText } from "../i18n/stored-words";
 import { decryptSecret, encryptSecret } from "../lib/crypto.server";
+import type { PageRequest } from "../lib/keyset.server";
+import { mapPage, pageSize, timeKeysetPage } from "../lib/keyset.server";
 import { ValidationError } from "../lib/errors";
 import { recordAppEvent } from "./app-events.server";
 
@@ -230,18 +233,27 @@ export interface AlertView {
   sentAt: Date | null;
 }
 
-/** The Alerts screen: the settings, the choices, the latest alerts. */
-export async function alertsScreen(shop: string, db: Db = defaultDb, locale: Locale = "en") {
+/** The Alerts screen: the settings, the choices, the shop's alerts newest first, a page at a time. */
+export async function alertsScreen(shop: string, db: Db = defaultDb, locale: Locale = "en", place: PageRequest = {}) {
   const [settings, recent, shopRow] = await Promise.all([
     loadAlertSettings(shop, db),
-    db.alert.findMany({ where: { shop }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 20 }),
+    timeKeysetPage<Alert>({
+      column: "createdAt",
+      order: "desc",
+      request: place,
+      limit: pageSize(place.limit, 20, 100),
+      timeOf: (a) => a.createdAt,
+      rows: ({ position, orderBy, take }) =>
+        db.alert.findMany({ where: position ? { AND: [{ shop }, position] } : { shop }, orderBy, take }),
+      count: () => db.alert.count({ where: { shop } }),
+    }),
     db.shop.findUnique({ where: { domain: shop }, select: { ianaTimezone: true } }),
   ]);
   return {
     settings,
     timeZone: shopRow?.ianaTimezone ?? "UTC",
     kinds: ALERT_KINDS.map((id) => ({ id, label: ALERT_SETTINGS_WORDS[locale].kinds[id] })),
-    recent: recent.map((a): AlertView => ({
+    recent: mapPage(recent, (a): AlertView => ({
       id: a.id,
       kind: a.kind as AlertKind,
       // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).

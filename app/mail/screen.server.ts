@@ -1,5 +1,6 @@
 // Use-cases of the Mail screen and API: settings (password write-only), "Send test mail", the log of
 // every mail sent or failed, template previews.
+import type { MailLog } from "@passerelle/prisma-sqlite";
 import { said, storedText } from "../i18n/stored-words";
 import { recordAppEvent } from "../alerts/app-events.server";
 import { db } from "../db.server";
@@ -7,6 +8,8 @@ import { defineWords } from "../i18n/define";
 import type { Locale } from "../i18n/locale";
 import { shopTimeZone } from "../shops/time-zone.server";
 import { ValidationError } from "../lib/errors";
+import type { Page, PageRequest } from "../lib/keyset.server";
+import { mapPage, pageSize, timeKeysetPage } from "../lib/keyset.server";
 import { LOCALE_NAMES, MAIL_LOCALES, mailLocale } from "./render";
 import { previewMail, sendMail, type MailOutcome } from "./send.server";
 import { loadMailSettings, mailSettingsFromForm, saveMailSettings, type MailSettingsView } from "./settings.server";
@@ -43,7 +46,31 @@ export async function mailLog(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(options.limit ?? 100, 1), 500),
   });
-  return rows.map((r) => ({
+  return rows.map((r) => mailLogEntry(r, locale));
+}
+
+/** The Mail screen's log: the shop's mails newest first, a page at a time, with their total. */
+export async function mailLogPage(
+  shop: string,
+  place: PageRequest = {},
+  locale: Locale = "en",
+): Promise<Page<MailLogEntry>> {
+  const where = { shop };
+  const page = await timeKeysetPage<MailLog>({
+    column: "createdAt",
+    order: "desc",
+    request: place,
+    limit: pageSize(place.limit, 50, 200),
+    timeOf: (row) => row.createdAt,
+    rows: ({ position, orderBy, take }) =>
+      db.mailLog.findMany({ where: position ? { AND: [where, position] } : where, orderBy, take }),
+    count: () => db.mailLog.count({ where }),
+  });
+  return mapPage(page, (r) => mailLogEntry(r, locale));
+}
+
+function mailLogEntry(r: MailLog, locale: Locale): MailLogEntry {
+  return {
     id: r.id,
     at: r.createdAt.toISOString(),
     to: r.to,
@@ -54,17 +81,18 @@ export async function mailLog(
     // Said again in the admin's language when stored with words (app/i18n/stored-words.ts).
     error: r.error === null ? null : storedText(r.error, r.errorWords, locale),
     about: r.about,
-  }));
+  };
 }
 
 export async function mailScreen(
   shop: string,
   preview: { template?: string | null; locale?: string | null },
   screenLocale: Locale = "en",
+  place: PageRequest = {},
 ) {
   const [settings, log, timeZone] = await Promise.all([
     loadMailSettings(shop),
-    mailLog(shop, {}, screenLocale),
+    mailLogPage(shop, place, screenLocale),
     shopTimeZone(shop),
   ]);
   const templateId =

@@ -6,8 +6,9 @@ import {
   BlockStack,
   Button,
   Checkbox,
-  DataTable,
+  Box,
   FormLayout,
+  InlineStack,
   Layout,
   Link,
   Page,
@@ -17,10 +18,12 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { alertsScreen, saveAlertSettings } from "../alerts/settings.server";
+import { ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { authenticate } from "../shopify.server";
 
 const WORDS = defineWords({
@@ -48,7 +51,6 @@ const WORDS = defineWords({
     save: "Save",
     latest: "Latest alerts",
     noAlert: "No alert yet.",
-    headings: ["When", "What", "Message", "Sent"],
     statuses: {
       pending: "Waiting to be sent",
       sending: "Sending",
@@ -83,7 +85,6 @@ const WORDS = defineWords({
     save: "Enregistrer",
     latest: "Dernières alertes",
     noAlert: "Aucune alerte pour l'instant.",
-    headings: ["Quand", "Quoi", "Message", "Envoi"],
     statuses: {
       pending: "En attente d'envoi",
       sending: "Envoi en cours",
@@ -95,9 +96,12 @@ const WORDS = defineWords({
   },
 });
 
+const ALERTS_PER_PAGE = 20;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return alertsScreen(session.shop, undefined, localeOfRequest(request).locale);
+  const place = { ...pageRequestFrom(new URL(request.url).searchParams), limit: ALERTS_PER_PAGE };
+  return alertsScreen(session.shop, undefined, localeOfRequest(request).locale, place);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -260,23 +264,43 @@ export default function Alerts() {
               </Form>
             </SectionCard>
             <SectionCard title={t.latest}>
-              {recent.length === 0 ? (
+              {recent.total === 0 ? (
                 <Text as="p" tone="subdued">
                   {t.noAlert}
                 </Text>
               ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text"]}
-                  headings={t.headings}
-                  rows={recent.map((a) => [
-                    format.dateTime(a.createdAt, timeZone),
-                    a.link ? <Link url={a.link}>{a.title}</Link> : a.title,
-                    a.detail,
-                    <Badge key={a.id} tone={STATUS_TONES[a.status]}>
-                      {t.statuses[a.status] ?? a.status}
-                    </Badge>,
-                  ])}
-                />
+                <BlockStack gap="300">
+                  {/* One alert a row, its words wrapping: no column runs off the card at any width. */}
+                  <BlockStack as="ul" gap="0">
+                    {recent.items.map((a, i) => (
+                      <Box
+                        key={a.id}
+                        as="li"
+                        paddingBlock="200"
+                        borderBlockStartWidth={i === 0 ? undefined : "025"}
+                        borderColor="border"
+                      >
+                        <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
+                          <BlockStack gap="100">
+                            <Text as="span" variant="bodyMd" fontWeight="semibold" breakWord>
+                              {a.link ? <Link url={a.link}>{a.title}</Link> : a.title}
+                            </Text>
+                            <Text as="p" variant="bodyMd" breakWord>
+                              {a.detail}
+                            </Text>
+                            <Text as="span" variant="bodySm" tone="subdued">
+                              {format.dateTime(a.createdAt, timeZone)}
+                            </Text>
+                          </BlockStack>
+                          <Box minWidth="fit-content">
+                            <Badge tone={STATUS_TONES[a.status]}>{t.statuses[a.status] ?? a.status}</Badge>
+                          </Box>
+                        </InlineStack>
+                      </Box>
+                    ))}
+                  </BlockStack>
+                  <ListPager page={recent} shown={recent.items.length} pageSize={ALERTS_PER_PAGE} />
+                </BlockStack>
               )}
             </SectionCard>
           </BlockStack>

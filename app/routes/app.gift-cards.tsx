@@ -14,25 +14,35 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { localeOfRequest } from "../i18n/locale";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { authenticate } from "../shopify.server";
 import { shopTimeZone } from "../shops/time-zone.server";
 import {
   checkGiftCardNow,
   postGiftCardMail,
   resendGiftCard,
-  searchGiftCards,
+  giftCardsPage,
   type GiftCardView,
 } from "../sync/gift-cards/screen.server";
 
+const CARDS_PER_PAGE = 50;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q") ?? "";
   const [cards, timeZone] = await Promise.all([
-    searchGiftCards(session.shop, q, undefined, localeOfRequest(request).locale),
+    giftCardsPage(
+      session.shop,
+      q,
+      { ...pageRequestFrom(url.searchParams), limit: CARDS_PER_PAGE },
+      localeOfRequest(request).locale,
+    ),
     shopTimeZone(session.shop),
   ]);
   return { q, cards, timeZone };
@@ -201,14 +211,19 @@ export default function GiftCards() {
                 </InlineStack>
               </Form>
             </SectionCard>
-            {cards.length === 0 ? (
+            {cards.total === 0 ? (
               <Card>
                 <Text as="p" tone="subdued">
                   {q ? t.noMatch(q) : t.noneYet}
                 </Text>
               </Card>
             ) : (
-              cards.map((card) => <GiftCardCard key={card.code} card={card} busy={busy} timeZone={timeZone} />)
+              <>
+                {cards.items.map((card) => (
+                  <GiftCardCard key={card.code} card={card} busy={busy} timeZone={timeZone} />
+                ))}
+                <ListPager page={cards} shown={cards.items.length} pageSize={CARDS_PER_PAGE} />
+              </>
             )}
           </BlockStack>
         </Layout.Section>

@@ -5,8 +5,10 @@ import { APP_EVENT_KINDS, APP_EVENT_KIND_WORDS } from "../alerts/app-event-kinds
 import { listAppEvents } from "../alerts/app-events.server";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { authenticate } from "../shopify.server";
 import { webhookLog } from "../webhooks/log.server";
+import { firstPage, ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { WebhookStatusBadge } from "../components/WebhookStatusBadge";
 
@@ -21,7 +23,6 @@ const WORDS = defineWords({
     noAppEvent: "No app event yet.",
     when: "When",
     whatHappened: "What happened",
-    events: (n: number, count: string) => `${count} event${n === 1 ? "" : "s"}`,
     newest: "Newest",
     older: "Older",
     newestWebhooks: "Newest webhooks received",
@@ -45,7 +46,6 @@ const WORDS = defineWords({
     noAppEvent: "Aucun événement pour l'instant.",
     when: "Quand",
     whatHappened: "Ce qui s'est passé",
-    events: (n: number, count: string) => `${count} événement${n > 1 ? "s" : ""}`,
     newest: "Plus récents",
     older: "Plus anciens",
     newestWebhooks: "Webhooks reçus les plus récents",
@@ -63,6 +63,8 @@ const WORDS = defineWords({
   },
 });
 
+const EVENTS_PER_PAGE = 25;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
@@ -70,13 +72,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [webhooks, appEvents] = await Promise.all([
     webhookLog(session.shop, params.get("status") ?? "all", params.get("webhooksBefore")),
     // Stored events are said again in the admin's language (app/i18n/stored-words.ts).
-    listAppEvents(session.shop, { kind, before: params.get("before") }, undefined, localeOfRequest(request).locale),
+    listAppEvents(
+      session.shop,
+      { kind, ...pageRequestFrom(params), limit: EVENTS_PER_PAGE },
+      undefined,
+      localeOfRequest(request).locale,
+    ),
   ]);
-  return { ...webhooks, kind, appEvents, paged: params.has("before"), webhooksPaged: params.has("webhooksBefore") };
+  return { ...webhooks, kind, appEvents, webhooksPaged: params.has("webhooksBefore") };
 };
 
 export default function Logs() {
-  const { timeZone, status, deliveries, olderDeliveries, complianceRequests, kind, appEvents, paged, webhooksPaged } =
+  const { timeZone, status, deliveries, olderDeliveries, complianceRequests, kind, appEvents, webhooksPaged } =
     useLoaderData<typeof loader>();
   const [, setSearchParams] = useSearchParams();
   const t = useWords(WORDS);
@@ -95,15 +102,15 @@ export default function Logs() {
               ]}
               value={kind}
               onChange={(value) =>
-                setSearchParams((p) => {
-                  p.delete("before");
+                setSearchParams((params) => {
+                  const p = firstPage(params);
                   if (value === "all") p.delete("kind");
                   else p.set("kind", value);
                   return p;
                 })
               }
             />
-            {appEvents.events.length === 0 ? (
+            {appEvents.total === 0 ? (
               <Text as="p" tone="subdued">
                 {t.noAppEvent}
               </Text>
@@ -111,7 +118,7 @@ export default function Logs() {
               <DataTable
                 columnContentTypes={["text", "text", "text"]}
                 headings={[t.when, t.kind, t.whatHappened]}
-                rows={appEvents.events.map((e) => [
+                rows={appEvents.items.map((e) => [
                   format.dateTime(e.createdAt, timeZone),
                   <Badge key={e.id} tone={e.kind === "run-failed" ? "critical" : undefined}>
                     {kindLabels[e.kind]}
@@ -120,19 +127,7 @@ export default function Logs() {
                 ])}
               />
             )}
-            <InlineStack gap="300" blockAlign="center">
-              <Text as="p" tone="subdued">
-                {t.events(appEvents.total, format.number(appEvents.total))}
-              </Text>
-              {paged ? (
-                <Button onClick={() => setSearchParams((p) => (p.delete("before"), p))}>{t.newest}</Button>
-              ) : null}
-              {appEvents.nextCursor ? (
-                <Button onClick={() => setSearchParams((p) => (p.set("before", appEvents.nextCursor!), p))}>
-                  {t.older}
-                </Button>
-              ) : null}
-            </InlineStack>
+            <ListPager page={appEvents} shown={appEvents.items.length} pageSize={EVENTS_PER_PAGE} />
           </SectionCard>
         </Layout.Section>
         <Layout.Section>

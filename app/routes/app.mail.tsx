@@ -15,12 +15,14 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useRef, useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { jobApplicationsScreen, saveJobApplicationRecipient } from "../job-applications/screen.server";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { mailScreen, saveMailSettingsForm, sendTestMail } from "../mail/screen.server";
 import { authenticate } from "../shopify.server";
 
@@ -124,6 +126,8 @@ const WORDS = defineWords({
   },
 });
 
+const MAILS_PER_PAGE = 50;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const url = new URL(request.url);
@@ -133,6 +137,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       session.shop,
       { template: url.searchParams.get("template"), locale: url.searchParams.get("mailLocale") },
       localeOfRequest(request).locale,
+      { ...pageRequestFrom(url.searchParams), limit: MAILS_PER_PAGE },
     ),
     jobApplicationsScreen(session.shop, localeOfRequest(request).locale),
   ]);
@@ -335,31 +340,34 @@ export default function Mail() {
               <pre style={{ whiteSpace: "pre-wrap", fontSize: 13 }}>{data.preview.text}</pre>
             </SectionCard>
             <SectionCard title={t.mailsSent}>
-              {data.log.length === 0 ? (
+              {data.log.total === 0 ? (
                 <Text as="p" tone="subdued">
                   {t.noMail}
                 </Text>
               ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "text", "text"]}
-                  headings={t.logHeadings}
-                  rows={data.log.map((m) => [
-                    format.dateTime(m.at, data.timeZone),
-                    m.to,
-                    m.subject,
-                    m.template,
-                    m.status === "sent" ? (
-                      <Badge tone="success">{t.sent}</Badge>
-                    ) : (
-                      <BlockStack gap="100">
-                        <Badge tone="critical">{t.failed}</Badge>
-                        <Text as="span" tone="critical">
-                          {m.error}
-                        </Text>
-                      </BlockStack>
-                    ),
-                  ])}
-                />
+                <BlockStack gap="300">
+                  <DataTable
+                    columnContentTypes={["text", "text", "text", "text", "text"]}
+                    headings={t.logHeadings}
+                    rows={data.log.items.map((m) => [
+                      format.dateTime(m.at, data.timeZone),
+                      m.to,
+                      m.subject,
+                      m.template,
+                      m.status === "sent" ? (
+                        <Badge tone="success">{t.sent}</Badge>
+                      ) : (
+                        <BlockStack gap="100">
+                          <Badge tone="critical">{t.failed}</Badge>
+                          <Text as="span" tone="critical">
+                            {m.error}
+                          </Text>
+                        </BlockStack>
+                      ),
+                    ])}
+                  />
+                  <ListPager page={data.log} shown={data.log.items.length} pageSize={MAILS_PER_PAGE} />
+                </BlockStack>
               )}
             </SectionCard>
           </BlockStack>

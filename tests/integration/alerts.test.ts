@@ -200,14 +200,14 @@ describe("alerts", { timeout: 60_000 }, () => {
     ]);
 
     const screen = await alertsLoader({ request: adminRequest(world.shop, "/app/alerts"), params: {}, context: {} });
-    expect(screen.recent.map((a) => a.status)).toEqual(["quiet", "sent"]);
+    expect(screen.recent.items.map((a) => a.status)).toEqual(["quiet", "sent"]);
   });
 
   it("tells in French that a system does not answer when a run gives up on it", async () => {
     await saveAlertSettings(world.shop, { locale: "fr", webhookUrl: "", quietMinutes: 0 });
     // The Logs screen's event: in French for a French admin, the stored English for an English one.
     const saved = async (locale: "en" | "fr") =>
-      (await listAppEvents(world.shop, { kind: "settings-changed" }, db, locale)).events[0]!.message;
+      (await listAppEvents(world.shop, { kind: "settings-changed" }, db, locale)).items[0]!.message;
     expect(await saved("fr")).toMatch(
       /^Réglages des alertes enregistrés : \d+ destinataires?, (envoi immédiat|récapitulatif \S+), période de silence 0 min\.$/,
     );
@@ -243,7 +243,7 @@ describe("alerts", { timeout: 60_000 }, () => {
     // The Alerts screen: a French admin reads the alert and its failure in French, an English one the
     // stored English; a row stored before its words were shows the English.
     const shown = async (locale: "en" | "fr") =>
-      (await alertsScreen(world.shop, db, locale)).recent.find((a) => a.id === alert.id)!;
+      (await alertsScreen(world.shop, db, locale)).recent.items.find((a) => a.id === alert.id)!;
     expect(await shown("fr")).toMatchObject({
       title: "Stock (complet)",
       error: "Webhook : Le webhook a répondu HTTP 503 (erreur du serveur).",
@@ -333,7 +333,7 @@ describe("alerts", { timeout: 60_000 }, () => {
       digest: "immediate",
       alerts: [{ kind: "webhook-failed", subject: "Shopify webhook orders/create", detail: alert.detail }],
     });
-    const shown = (await alertsScreen(world.shop, db, "fr")).recent.find((a) => a.id === alert.id)!;
+    const shown = (await alertsScreen(world.shop, db, "fr")).recent.items.find((a) => a.id === alert.id)!;
     expect(shown).toMatchObject({
       title: "Webhook Shopify orders/create",
       detail: "Abandonné après 1 essai : orders/create sans identifiant de commande",

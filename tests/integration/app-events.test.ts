@@ -26,13 +26,13 @@ describe("app events on the Logs screen", () => {
 
     const view = await logs(shop);
     expect(view.appEvents.total).toBe(3);
-    expect(view.appEvents.events.map((e) => e.kind)).toEqual(["run-failed", "connection-test", "settings-changed"]);
-    expect(view.appEvents.events[0]).toMatchObject({
+    expect(view.appEvents.items.map((e) => e.kind)).toEqual(["run-failed", "connection-test", "settings-changed"]);
+    expect(view.appEvents.items[0]).toMatchObject({
       message: expect.stringContaining("failed"),
       link: expect.stringMatching(/^\/app\/runs\//),
     });
-    expect(view.appEvents.events[1]!.message).toBe("Connection test of Fastmag: it failed. Fastmag refused the login.");
-    expect(view.appEvents.events[2]).toMatchObject({
+    expect(view.appEvents.items[1]!.message).toBe("Connection test of Fastmag: it failed. Fastmag refused the login.");
+    expect(view.appEvents.items[2]).toMatchObject({
       message: "Fastmag settings saved.",
       link: "/app/settings/fastmag",
     });
@@ -52,25 +52,25 @@ describe("app events on the Logs screen", () => {
 
     const first = await logs(shop);
     expect(first.appEvents.total).toBe(30);
-    expect(first.appEvents.events).toHaveLength(25);
-    expect(first.appEvents.events[0]!.message).toBe("event 29");
-    const second = await logs(shop, `?before=${encodeURIComponent(first.appEvents.nextCursor!)}`);
-    expect(second.appEvents.events.map((e) => e.message)).toEqual([
+    expect(first.appEvents.items).toHaveLength(25);
+    expect(first.appEvents.items[0]!.message).toBe("event 29");
+    const second = await logs(shop, `?after=${encodeURIComponent(first.appEvents.next!)}`);
+    expect(second.appEvents.items.map((e) => e.message)).toEqual([
       "event 4",
       "event 3",
       "event 2",
       "event 1",
       "event 0",
     ]);
-    expect(second.appEvents.nextCursor).toBeNull();
+    expect(second.appEvents.next).toBeNull();
 
     const alerts = await logs(shop, "?kind=alert-sent");
     expect(alerts.kind).toBe("alert-sent");
     expect(alerts.appEvents.total).toBe(10);
-    expect(alerts.appEvents.events.every((e) => e.kind === "alert-sent")).toBe(true);
+    expect(alerts.appEvents.items.every((e) => e.kind === "alert-sent")).toBe(true);
 
     const page = await listAppEvents(shop, { kind: "settings-changed", limit: 5 });
-    expect(page).toMatchObject({ total: 20, events: expect.any(Array) });
-    expect(page.events.map((e) => e.message)).toEqual(["event 29", "event 28", "event 26", "event 25", "event 23"]);
+    expect(page).toMatchObject({ total: 20, items: expect.any(Array) });
+    expect(page.items.map((e) => e.message)).toEqual(["event 29", "event 28", "event 26", "event 25", "event 23"]);
   });
 });

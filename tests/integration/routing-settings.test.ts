@@ -96,7 +96,7 @@ describe("the routing chooser", () => {
     expect((await load(shop)).current.stockDestinations).toEqual(["shopify", "retailcrm"]);
     // The Logs screen's event: in French for a French admin, the stored English for an English one.
     const saved = async (locale: "en" | "fr") =>
-      (await listAppEvents(shop, { kind: "settings-changed" }, db, locale)).events[0]!.message;
+      (await listAppEvents(shop, { kind: "settings-changed" }, db, locale)).items[0]!.message;
     expect(await saved("fr")).toBe(
       "Destination de vos données enregistrée : Le stock vient de Fastmag ; il est envoyé à Shopify et RetailCRM. Les prix viennent de Fastmag. Les commandes sont envoyées à Fastmag.",
     );

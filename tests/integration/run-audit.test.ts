@@ -385,11 +385,11 @@ describe("stored messages in the admin's language", () => {
     expect(skippedFr.items[0]).toMatchObject({ externalId: "ZZ-404", reason: "Aucune variante Shopify n'a ce SKU." });
 
     // The Logs screen's app event of the failed run.
-    const eventEn = (await listAppEvents(shop, { kind: "run-failed" }, db)).events[0];
+    const eventEn = (await listAppEvents(shop, { kind: "run-failed" }, db)).items[0];
     expect(eventEn?.message).toBe(
       "Stored words test failed: Fastmag did not answer in time. Try again in a few minutes. (gave up after 2 attempts)",
     );
-    const eventFr = (await listAppEvents(shop, { kind: "run-failed" }, db, "fr")).events[0];
+    const eventFr = (await listAppEvents(shop, { kind: "run-failed" }, db, "fr")).items[0];
     expect(eventFr?.message).toBe(
       "Stored words test a échoué : Fastmag n'a pas répondu à temps. Réessayez dans quelques minutes. (abandon après 2 tentatives)",
     );

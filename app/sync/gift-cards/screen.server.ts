@@ -1,10 +1,13 @@
 // Use-cases of the Gift cards screen and API: search by code or customer, each card's status in the
 // selling system, in Shopify and by mail, its mail history; Check, plan a mail, Resend.
+import type { GiftCardLink, Prisma } from "@passerelle/prisma-sqlite";
 import { db } from "../../db.server";
 import { defineWords } from "../../i18n/define";
 import type { Locale } from "../../i18n/locale";
 import { sayIn, storedText } from "../../i18n/stored-words";
 import { NotFoundError, PermanentError, ValidationError } from "../../lib/errors";
+import type { Page, PageRequest } from "../../lib/keyset.server";
+import { pageSize, timeKeysetPage } from "../../lib/keyset.server";
 import { checkGiftCard, type CheckOutcome } from "./check.server";
 import { planGiftCardMail, resendGiftCardMail, type GiftCardMailInput } from "./mails.server";
 import { giftCardDeps } from "./providers.server";
@@ -67,6 +70,53 @@ export async function searchGiftCards(
   limit = 50,
   locale: Locale = "en",
 ): Promise<GiftCardView[]> {
+  const links = await db.giftCardLink.findMany({
+    where: await giftCardsMatching(shop, query),
+    orderBy: { lastCheckedAt: "desc" },
+    take: Math.min(Math.max(limit, 1), 200),
+  });
+  return giftCardViews(shop, links, locale);
+}
+
+/**
+ * The Gift cards screen's list: the cards matching the search (code or customer), last checked first,
+ * a page at a time by keyset on (last checked, code), with their total.
+ */
+export async function giftCardsPage(
+  shop: string,
+  query: string,
+  place: PageRequest = {},
+  locale: Locale = "en",
+): Promise<Page<GiftCardView>> {
+  const where = await giftCardsMatching(shop, query);
+  const page = await timeKeysetPage<GiftCardLink & { id: string }>({
+    column: "lastCheckedAt",
+    order: "desc",
+    request: place,
+    limit: pageSize(place.limit, 50, 200),
+    timeOf: (row) => row.lastCheckedAt,
+    rows: async ({ position, orderBy, take }) =>
+      (
+        await db.giftCardLink.findMany({
+          // A card's key within its shop is its code: the keyset's `id` is the code here.
+          where: position ? { AND: [where, idAsCode(position) as Prisma.GiftCardLinkWhereInput] } : where,
+          orderBy: idAsCode(orderBy) as Prisma.GiftCardLinkOrderByWithRelationInput[],
+          take,
+        })
+      ).map((link) => ({ ...link, id: link.code })),
+    count: () => db.giftCardLink.count({ where }),
+  });
+  return { ...page, items: await giftCardViews(shop, page.items, locale) };
+}
+
+function idAsCode(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(idAsCode);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key === "id" ? "code" : key, idAsCode(v)]));
+}
+
+/** The shop's cards whose code or customer's address holds the search, or whose mail went to it. */
+async function giftCardsMatching(shop: string, query: string): Promise<Prisma.GiftCardLinkWhereInput> {
   const q = query.trim();
   const byRecipient = q
     ? await db.giftCardMail.findMany({
@@ -75,23 +125,22 @@ export async function searchGiftCards(
         distinct: ["code"],
       })
     : [];
-  const links = await db.giftCardLink.findMany({
-    where: {
-      shop,
-      ...(q
-        ? {
-            OR: [
-              { code: { contains: q } },
-              { code: { contains: q.toUpperCase() } },
-              { customerEmail: { contains: q } },
-              { code: { in: byRecipient.map((r) => r.code) } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: { lastCheckedAt: "desc" },
-    take: Math.min(Math.max(limit, 1), 200),
-  });
+  return {
+    shop,
+    ...(q
+      ? {
+          OR: [
+            { code: { contains: q } },
+            { code: { contains: q.toUpperCase() } },
+            { customerEmail: { contains: q } },
+            { code: { in: byRecipient.map((r) => r.code) } },
+          ],
+        }
+      : {}),
+  };
+}
+
+async function giftCardViews(shop: string, links: GiftCardLink[], locale: Locale): Promise<GiftCardView[]> {
   const mails = await db.giftCardMail.findMany({
     where: { shop, code: { in: links.map((l) => l.code) } },
     orderBy: { createdAt: "desc" },

@@ -112,6 +112,6 @@ describe("gift cards API and screen", { timeout: 30_000 }, () => {
       params: {},
       context: {},
     });
-    expect(page.cards.map((c) => c.code)).toEqual(["CADEAU-0002"]);
+    expect(page.cards.items.map((c) => c.code)).toEqual(["CADEAU-0002"]);
   });
 });

@@ -65,7 +65,7 @@ describe("mail", { timeout: 30_000 }, () => {
     const view = await mailLoader({ request: adminRequest(shop, "/app/mail"), params: {}, context: {} });
     expect(view).toMatchObject({ passwordSet: true, settings: { host: smtp.host, tls: "starttls" } });
     expect(JSON.stringify(view)).not.toContain(DEMO_SMTP_USER.password);
-    expect(view.log[0]).toMatchObject({ to: "marchand@maison-demo.test", template: "test-mail", status: "sent" });
+    expect(view.log.items[0]).toMatchObject({ to: "marchand@maison-demo.test", template: "test-mail", status: "sent" });
   });
 
   it.each([
@@ -130,11 +130,11 @@ describe("mail", { timeout: 30_000 }, () => {
     expect(answer).toMatchObject({ ok: true, message: "Test mail sent to marchand@maison-demo.test" });
 
     const { log } = await mailScreen(shop, {});
-    expect(log.map((m) => [m.status, m.template])).toEqual([
+    expect(log.items.map((m) => [m.status, m.template])).toEqual([
       ["sent", "test-mail"],
       ["failed", "test-mail"],
     ]);
-    expect(log[1]!.error).toMatch(/451 Try again later/);
+    expect(log.items[1]!.error).toMatch(/451 Try again later/);
   });
 
   it("refuses bad settings field by field and saves nothing; a wrong password is a permanent failure", async () => {

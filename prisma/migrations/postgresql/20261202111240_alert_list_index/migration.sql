@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Alert_shop_createdAt_idx" ON "Alert"("shop", "createdAt");
+

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "GiftCardLink_shop_lastCheckedAt_idx" ON "GiftCardLink"("shop", "lastCheckedAt");
+
