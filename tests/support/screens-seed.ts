@@ -345,6 +345,8 @@ export async function seedScreens(db: Db, shop: string, sizes: ScreensSeedSizes)
           state,
           reason: state === "refused" ? "The product has no image." : null,
           listedAt: state === "listed" ? new Date(now - (i + n) * 60_000) : null,
+          // The screen lists the latest changed first: TUYO-0 is on its first page.
+          updatedAt: new Date(now - (i + n) * 60_000),
         };
       }),
     }),
