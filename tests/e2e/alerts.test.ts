@@ -198,8 +198,8 @@ describe("alerts", () => {
       "“Shopify webhook orders/create” could not be processed",
     );
 
-    // The Alerts screen lists it, sent.
-    const row = app.getByRole("row").filter({ hasText: "Shopify webhook orders/create" });
+    // The Alerts screen lists it (one list item an alert), sent.
+    const row = app.getByRole("listitem").filter({ hasText: "Shopify webhook orders/create" });
     await reloadUntil(async () => (await row.getByText("Sent", { exact: true }).count()) > 0, "Alerts");
     await row.getByText("orders/create without an order id", { exact: false }).waitFor();
     await screenshot(page, "alerts-webhook");
