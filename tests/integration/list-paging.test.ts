@@ -10,37 +10,13 @@ import { loader as feedLoader } from "~/routes/app.event-feed";
 import { loader as listingsLoader } from "~/routes/app.tuyo.listings";
 import { loader as tuyoOrdersLoader } from "~/routes/app.tuyo.orders";
 import { adminRequest, installShop } from "../support/admin-request";
+import { walkPages } from "../support/list-walk";
 import { uniqueShop } from "../support/shops";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-/** Walks a paged loader forwards with `after`, then back with `before`: every row once, in order both ways. */
-async function walk(
-  read: (
-    query: string,
-  ) => Promise<{ items: { id: string }[]; total: number; next: string | null; previous: string | null }>,
-  base: string,
-) {
-  const pages: string[][] = [];
-  let page = await read(base);
-  expect(page.previous).toBeNull();
-  const total = page.total;
-  for (;;) {
-    pages.push(page.items.map((i) => i.id));
-    expect(page.total).toBe(total);
-    if (!page.next) break;
-    page = await read(`${base}&after=${encodeURIComponent(page.next)}`);
-  }
-  // Back from the last page to the first, page by page.
-  for (let i = pages.length - 2; i >= 0; i--) {
-    expect(page.previous).not.toBeNull();
-    page = await read(`${base}&before=${encodeURIComponent(page.previous!)}`);
-    expect(page.items.map((r) => r.id)).toEqual(pages[i]);
-  }
-  expect(page.previous).toBeNull();
-  return { ids: pages.flat(), pages: pages.map((p) => p.length), total };
-}
+const walk = walkPages;
 
 describe("run history (Syncs screen and a sync's page)", () => {
   it("pages a shop's runs newest first with the total, filtered by sync and status", async () => {
