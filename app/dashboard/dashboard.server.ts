@@ -11,6 +11,7 @@ import { stoppedEndpoints, type StoppedEndpoint } from "../event-feed/feed.serve
 import type { Locale } from "../i18n/locale";
 import { whatInWords } from "./capability-words";
 import { setupChecklist, type SetupChecklist } from "./checklist.server";
+import { deliveryError } from "../webhooks/log.server";
 
 export interface DashboardData {
   shop: {
@@ -30,7 +31,14 @@ export interface DashboardData {
   failuresLast24h: JobSummary[];
   /** Event feed endpoints the app stopped (kept failing, or 410): events wait for them. */
   stoppedFeedEndpoints: StoppedEndpoint[];
-  recentWebhooks: { webhookId: string; topic: string; status: string; receivedAt: Date; error: string | null }[];
+  recentWebhooks: {
+    webhookId: string;
+    topic: string;
+    status: string;
+    receivedAt: Date;
+    error: string | null;
+    errorInWords: boolean;
+  }[];
 }
 
 export async function loadDashboard(session: InstalledSession, locale: Locale = "en"): Promise<DashboardData> {
@@ -45,7 +53,7 @@ export async function loadDashboard(session: InstalledSession, locale: Locale = 
         where: { shop: shopDomain },
         orderBy: { receivedAt: "desc" },
         take: 5,
-        select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true },
+        select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true, errorWords: true },
       }),
       db.job.findMany({ where: { shop: shopDomain }, orderBy: { createdAt: "desc" }, take: 5 }),
       recentFailures({ db }, shopDomain, since, 10, locale),
@@ -71,7 +79,11 @@ export async function loadDashboard(session: InstalledSession, locale: Locale = 
     latestRuns: latestJobs.map((job) => titled(jobSummary(job, locale), locale)),
     failuresLast24h: failuresLast24h.map((run) => titled(run, locale)),
     stoppedFeedEndpoints,
-    recentWebhooks,
+    // Why a webhook failed, in the admin's language.
+    recentWebhooks: recentWebhooks.map(({ errorWords, ...w }) => ({
+      ...w,
+      ...deliveryError({ ...w, errorWords }, locale),
+    })),
   };
 }
 

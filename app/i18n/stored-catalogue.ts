@@ -1557,6 +1557,19 @@ export const STORED_WORDS = {
     en: (p) => `${p.topic} without an order id`,
     fr: (p) => `${p.topic} sans identifiant de commande`,
   }),
+  /** Why a received webhook failed, on the Logs screen (app/webhooks/processor.server.ts). */
+  "webhooks.unexpected": entry({
+    en: () => "The app could not process it (unexpected error).",
+    fr: () => "L'application n'a pas pu le traiter (erreur inattendue).",
+  }),
+  "webhooks.unhandledTopic": entry<{ topic: string }>({
+    en: (p) => `This version of the app does not handle ${p.topic} webhooks.`,
+    fr: (p) => `Cette version de l'application ne traite pas les webhooks ${p.topic}.`,
+  }),
+  "webhooks.tryingAgain": entry<{ reason: string; attempt: number }>({
+    en: (p) => `${p.reason} Trying again (attempt ${p.attempt}).`,
+    fr: (p) => `${p.reason} Nouvel essai (essai ${p.attempt}).`,
+  }),
   "alerts.mailFailed": entry<{ message: string }>({
     en: (p) => `Mail: ${p.message}`,
     fr: (p) => `Mail : ${p.message}`,

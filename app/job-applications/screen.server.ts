@@ -1,28 +1,65 @@
-// The Mail screen's "Job applications" card: where applications are mailed, and the last ones
-// received (only their time, position and status are kept).
+// The Mail screen's "Job applications" card: where applications are mailed, and the applications
+// received (only their time, position and status are kept), newest first, paged by keyset with the
+// total (app/lib/keyset.server.ts).
 import { db } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
+import { mapPage, pageSize, timeKeysetPage, type Page, type PageRequest } from "../lib/keyset.server";
 import { jobApplicationRecipient, saveJobApplicationRecipient } from "./settings.server";
+
+export const APPLICATIONS_PER_PAGE = 20;
+
+export interface JobApplicationView {
+  id: string;
+  at: string;
+  position: string;
+  status: string;
+  error: string | null;
+}
 
 export interface JobApplicationsView {
   recipient: string | null;
-  recent: { at: string; position: string; status: string; error: string | null }[];
+  applications: Page<JobApplicationView>;
 }
 
-export async function jobApplicationsScreen(shop: string, locale: Locale = "en"): Promise<JobApplicationsView> {
-  const [recipient, rows] = await Promise.all([
+interface ApplicationRow {
+  id: string;
+  createdAt: Date;
+  position: string;
+  status: string;
+  error: string | null;
+  errorWords: string | null;
+}
+
+export async function jobApplicationsScreen(
+  shop: string,
+  locale: Locale = "en",
+  request: PageRequest = {},
+): Promise<JobApplicationsView> {
+  // Discarded applications (the form's trap for robots filled in) are not the merchant's.
+  const where = { shop, status: { not: "discarded" } };
+  const [recipient, page] = await Promise.all([
     jobApplicationRecipient(shop),
-    db.jobApplication.findMany({
-      where: { shop, status: { not: "discarded" } },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-      select: { createdAt: true, position: true, status: true, error: true, errorWords: true },
+    timeKeysetPage<ApplicationRow>({
+      column: "createdAt",
+      order: "desc",
+      request,
+      limit: pageSize(request.limit, APPLICATIONS_PER_PAGE, 100),
+      timeOf: (row) => row.createdAt,
+      rows: ({ position, orderBy, take }) =>
+        db.jobApplication.findMany({
+          where: position ? { AND: [where, position] } : where,
+          orderBy,
+          take,
+          select: { id: true, createdAt: true, position: true, status: true, error: true, errorWords: true },
+        }),
+      count: () => db.jobApplication.count({ where }),
     }),
   ]);
   return {
     recipient,
-    recent: rows.map((r) => ({
+    applications: mapPage(page, (r) => ({
+      id: r.id,
       at: r.createdAt.toISOString(),
       position: r.position,
       status: r.status,

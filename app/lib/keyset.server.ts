@@ -44,9 +44,9 @@ export function decodeTimeCursor(cursor: string | null | undefined): { at: Date;
 }
 
 /** Rows strictly after (gt) or before (lt) a (time, id) cursor, as a Prisma condition. */
-export function timeKeyset(column: string, cursor: { at: Date; id: string }, direction: "gt" | "lt") {
+export function timeKeyset(column: string, cursor: { at: Date; id: string }, direction: "gt" | "lt", idColumn = "id") {
   return {
-    OR: [{ [column]: { [direction]: cursor.at } }, { [column]: cursor.at, id: { [direction]: cursor.id } }],
+    OR: [{ [column]: { [direction]: cursor.at } }, { [column]: cursor.at, [idColumn]: { [direction]: cursor.id } }],
   };
 }
 
@@ -57,6 +57,8 @@ export function timeKeyset(column: string, cursor: { at: Date; id: string }, dir
  */
 export async function timeKeysetPage<R extends { id: string }>(options: {
   column: string;
+  /** The table's key column when it is not `id` (the rows still carry it as `id`). */
+  idColumn?: string;
   order: "asc" | "desc";
   request: PageRequest;
   limit: number;
@@ -68,16 +70,20 @@ export async function timeKeysetPage<R extends { id: string }>(options: {
   }) => Promise<R[]>;
   count: () => Promise<number>;
 }): Promise<Page<R>> {
-  const { column, order, request, limit, timeOf } = options;
+  const { column, order, request, limit, timeOf, idColumn = "id" } = options;
   const before = decodeTimeCursor(request.before);
   const after = before ? null : decodeTimeCursor(request.after);
   // "After" in the list's order: later times when oldest first, earlier ones when newest first.
   const forward = order === "asc" ? "gt" : "lt";
   const backward = order === "asc" ? "lt" : "gt";
-  const position = before ? timeKeyset(column, before, backward) : after ? timeKeyset(column, after, forward) : null;
+  const position = before
+    ? timeKeyset(column, before, backward, idColumn)
+    : after
+      ? timeKeyset(column, after, forward, idColumn)
+      : null;
   const read = before ? (order === "asc" ? "desc" : "asc") : order;
   const [rows, total] = await Promise.all([
-    options.rows({ position, orderBy: [{ [column]: read }, { id: read }], take: limit + 1 }),
+    options.rows({ position, orderBy: [{ [column]: read }, { [idColumn]: read }], take: limit + 1 }),
     options.count(),
   ]);
   const more = rows.length > limit;

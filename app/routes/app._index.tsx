@@ -321,7 +321,12 @@ export default function Dashboard() {
                 rows={recentWebhooks.map((w) => [
                   w.topic,
                   format.dateTime(w.receivedAt, shop.ianaTimezone),
-                  <WebhookStatusBadge key={w.webhookId} status={w.status} error={w.error} />,
+                  <WebhookStatusBadge
+                    key={w.webhookId}
+                    status={w.status}
+                    error={w.error}
+                    errorInWords={w.errorInWords}
+                  />,
                 ])}
               />
             )}

@@ -1,18 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, Button, DataTable, InlineStack, Layout, Link, Page, Select, Text } from "@shopify/polaris";
+import { Badge, DataTable, Layout, Link, Page, Select, Text } from "@shopify/polaris";
 import { APP_EVENT_KINDS, APP_EVENT_KIND_WORDS } from "../alerts/app-event-kinds";
 import { listAppEvents } from "../alerts/app-events.server";
 import { localeOfRequest } from "../i18n/locale";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { pageRequestFrom } from "../lib/keyset.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 import { authenticate } from "../shopify.server";
-import { webhookLog } from "../webhooks/log.server";
+import {
+  PRIVACY_REQUESTS_PER_PAGE,
+  privacyRequests,
+  receivedWebhooks,
+  WEBHOOK_STATUSES,
+  WEBHOOKS_PER_PAGE,
+  webhookStatusFilter,
+} from "../webhooks/log.server";
 import { firstPage, ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { WebhookStatusBadge } from "../components/WebhookStatusBadge";
-
-const STATUSES = ["all", "processed", "failed", "received", "processing"] as const;
 
 const WORDS = defineWords({
   en: {
@@ -23,11 +29,8 @@ const WORDS = defineWords({
     noAppEvent: "No app event yet.",
     when: "When",
     whatHappened: "What happened",
-    newest: "Newest",
-    older: "Older",
-    newestWebhooks: "Newest webhooks received",
-    olderWebhooks: "Older webhooks received",
     webhooks: "Webhooks received",
+    noWebhook: "No webhook received yet.",
     result: "Result",
     statuses: { all: "All", processed: "Processed", failed: "Failed", received: "Waiting", processing: "In progress" },
     topic: "Topic",
@@ -46,11 +49,8 @@ const WORDS = defineWords({
     noAppEvent: "Aucun événement pour l'instant.",
     when: "Quand",
     whatHappened: "Ce qui s'est passé",
-    newest: "Plus récents",
-    older: "Plus anciens",
-    newestWebhooks: "Webhooks reçus les plus récents",
-    olderWebhooks: "Webhooks reçus plus anciens",
     webhooks: "Webhooks reçus",
+    noWebhook: "Aucun webhook reçu pour l'instant.",
     result: "Résultat",
     statuses: { all: "Tous", processed: "Traités", failed: "En échec", received: "En attente", processing: "En cours" },
     topic: "Sujet",
@@ -69,22 +69,20 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
   const kind = params.get("kind") ?? "all";
-  const [webhooks, appEvents] = await Promise.all([
-    webhookLog(session.shop, params.get("status") ?? "all", params.get("webhooksBefore")),
-    // Stored events are said again in the admin's language (app/i18n/stored-words.ts).
-    listAppEvents(
-      session.shop,
-      { kind, ...pageRequestFrom(params), limit: EVENTS_PER_PAGE },
-      undefined,
-      localeOfRequest(request).locale,
-    ),
+  const status = webhookStatusFilter(params.get("status"));
+  const { locale } = localeOfRequest(request);
+  // Stored texts (events, why a webhook failed) are said again in the admin's language (app/i18n/stored-words.ts).
+  const [timeZone, appEvents, webhooks, privacy] = await Promise.all([
+    shopTimeZone(session.shop),
+    listAppEvents(session.shop, { kind, ...pageRequestFrom(params), limit: EVENTS_PER_PAGE }, undefined, locale),
+    receivedWebhooks(session.shop, status, pageRequestFrom(params, "w"), locale),
+    privacyRequests(session.shop, pageRequestFrom(params, "p")),
   ]);
-  return { ...webhooks, kind, appEvents, webhooksPaged: params.has("webhooksBefore") };
+  return { timeZone, kind, appEvents, status, webhooks, privacy };
 };
 
 export default function Logs() {
-  const { timeZone, status, deliveries, olderDeliveries, complianceRequests, kind, appEvents, webhooksPaged } =
-    useLoaderData<typeof loader>();
+  const { timeZone, kind, appEvents, status, webhooks, privacy } = useLoaderData<typeof loader>();
   const [, setSearchParams] = useSearchParams();
   const t = useWords(WORDS);
   const kindLabels = useWords(APP_EVENT_KIND_WORDS);
@@ -134,52 +132,39 @@ export default function Logs() {
           <SectionCard title={t.webhooks}>
             <Select
               label={t.result}
-              options={STATUSES.map((s) => ({ label: t.statuses[s], value: s }))}
+              options={WEBHOOK_STATUSES.map((s) => ({ label: t.statuses[s], value: s }))}
               value={status}
               onChange={(value) =>
-                setSearchParams((p) => {
-                  p.delete("webhooksBefore");
+                setSearchParams((params) => {
+                  const p = firstPage(params, "w");
                   if (value === "all") p.delete("status");
                   else p.set("status", value);
                   return p;
                 })
               }
             />
-            <DataTable
-              columnContentTypes={["text", "text", "text", "text"]}
-              headings={[t.topic, t.received, t.result, t.deliveryId]}
-              rows={deliveries.map((d) => [
-                d.topic,
-                format.dateTime(d.receivedAt, timeZone),
-                <WebhookStatusBadge key={d.webhookId} status={d.status} error={d.error} />,
-                d.webhookId,
-              ])}
-            />
-            {webhooksPaged || olderDeliveries ? (
-              <InlineStack gap="300" blockAlign="center">
-                {webhooksPaged ? (
-                  <Button
-                    accessibilityLabel={t.newestWebhooks}
-                    onClick={() => setSearchParams((p) => (p.delete("webhooksBefore"), p))}
-                  >
-                    {t.newest}
-                  </Button>
-                ) : null}
-                {olderDeliveries ? (
-                  <Button
-                    accessibilityLabel={t.olderWebhooks}
-                    onClick={() => setSearchParams((p) => (p.set("webhooksBefore", olderDeliveries), p))}
-                  >
-                    {t.older}
-                  </Button>
-                ) : null}
-              </InlineStack>
-            ) : null}
+            {webhooks.total === 0 ? (
+              <Text as="p" tone="subdued">
+                {t.noWebhook}
+              </Text>
+            ) : (
+              <DataTable
+                columnContentTypes={["text", "text", "text", "text"]}
+                headings={[t.topic, t.received, t.result, t.deliveryId]}
+                rows={webhooks.items.map((d) => [
+                  d.topic,
+                  format.dateTime(d.receivedAt, timeZone),
+                  <WebhookStatusBadge key={d.id} status={d.status} error={d.error} errorInWords={d.errorInWords} />,
+                  d.id,
+                ])}
+              />
+            )}
+            <ListPager page={webhooks} shown={webhooks.items.length} pageSize={WEBHOOKS_PER_PAGE} prefix="w" />
           </SectionCard>
         </Layout.Section>
         <Layout.Section>
           <SectionCard title={t.privacy}>
-            {complianceRequests.length === 0 ? (
+            {privacy.total === 0 ? (
               <Text as="p" tone="subdued">
                 {t.noPrivacy}
               </Text>
@@ -187,13 +172,14 @@ export default function Logs() {
               <DataTable
                 columnContentTypes={["text", "text", "text"]}
                 headings={[t.request, t.received, t.customer]}
-                rows={complianceRequests.map((r) => [
+                rows={privacy.items.map((r) => [
                   r.topic,
                   format.dateTime(r.receivedAt, timeZone),
                   r.email ?? r.customerId ?? "—",
                 ])}
               />
             )}
+            <ListPager page={privacy} shown={privacy.items.length} pageSize={PRIVACY_REQUESTS_PER_PAGE} prefix="p" />
           </SectionCard>
         </Layout.Section>
       </Layout>

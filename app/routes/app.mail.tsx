@@ -20,7 +20,11 @@ import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
 import { defineWords, useFormat, useWords } from "../i18n/words";
-import { jobApplicationsScreen, saveJobApplicationRecipient } from "../job-applications/screen.server";
+import {
+  APPLICATIONS_PER_PAGE,
+  jobApplicationsScreen,
+  saveJobApplicationRecipient,
+} from "../job-applications/screen.server";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { pageRequestFrom } from "../lib/keyset.server";
 import { mailScreen, saveMailSettingsForm, sendTestMail } from "../mail/screen.server";
@@ -139,7 +143,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       localeOfRequest(request).locale,
       { ...pageRequestFrom(url.searchParams), limit: MAILS_PER_PAGE },
     ),
-    jobApplicationsScreen(session.shop, localeOfRequest(request).locale),
+    jobApplicationsScreen(session.shop, localeOfRequest(request).locale, pageRequestFrom(url.searchParams, "j")),
   ]);
   return { ...mail, jobApplications };
 };
@@ -293,11 +297,11 @@ export default function Mail() {
                   </Button>
                 </FormLayout>
               </Form>
-              {data.jobApplications.recent.length ? (
+              {data.jobApplications.applications.total ? (
                 <DataTable
                   columnContentTypes={["text", "text", "text"]}
                   headings={t.jobHeadings}
-                  rows={data.jobApplications.recent.map((a) => [
+                  rows={data.jobApplications.applications.items.map((a) => [
                     format.dateTime(a.at, data.timeZone),
                     a.position,
                     a.status === "sent" ? (
@@ -312,6 +316,12 @@ export default function Mail() {
                   ])}
                 />
               ) : null}
+              <ListPager
+                page={data.jobApplications.applications}
+                shown={data.jobApplications.applications.items.length}
+                pageSize={APPLICATIONS_PER_PAGE}
+                prefix="j"
+              />
             </SectionCard>
             <SectionCard title={t.templates}>
               <InlineStack gap="300" blockAlign="end">

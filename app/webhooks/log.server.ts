@@ -1,41 +1,102 @@
-// What the Logs screen shows: the shop's latest webhook deliveries (optionally one status), paged by
-// keyset on (received, id) — newest first, "Older" from the last one shown — and the customer-data
-// requests Shopify sent.
+// What the Logs screen shows of Shopify's deliveries: the shop's received webhooks (optionally one
+// status) and the customer-data requests Shopify sent, each newest first and paged by keyset with its
+// total (app/lib/keyset.server.ts), so a shop that received 100,000 webhooks opens Logs as fast as one
+// that received ten. Why a delivery failed is said again in the admin's language.
 import { db } from "../db.server";
-import { shopTimeZone } from "../shops/time-zone.server";
+import type { Locale } from "../i18n/locale";
+import { storedText } from "../i18n/stored-words";
+import { mapPage, pageSize, timeKeysetPage, type PageRequest } from "../lib/keyset.server";
 
-const PAGE = 100;
+export const WEBHOOKS_PER_PAGE = 100;
+export const PRIVACY_REQUESTS_PER_PAGE = 20;
 
-/** `status` is a delivery status, or "all"; `before`: the cursor of the last delivery of the page before. */
-export async function webhookLog(shop: string, status: string, before?: string | null, limit = PAGE) {
+export const WEBHOOK_STATUSES = ["all", "processed", "failed", "received", "processing"] as const;
+export type WebhookStatusFilter = (typeof WEBHOOK_STATUSES)[number];
+
+export function webhookStatusFilter(value: string | null): WebhookStatusFilter {
+  return (WEBHOOK_STATUSES as readonly string[]).includes(value ?? "") ? (value as WebhookStatusFilter) : "all";
+}
+
+interface DeliveryRow {
+  id: string;
+  topic: string;
+  status: string;
+  receivedAt: Date;
+  error: string | null;
+  errorWords: string | null;
+}
+
+interface PrivacyRequestRow {
+  id: string;
+  topic: string;
+  receivedAt: Date;
+  email: string | null;
+  customerId: string | null;
+}
+
+/** The shop's received webhooks, newest first; `status` is a delivery status, or "all". */
+export async function receivedWebhooks(
+  shop: string,
+  status: WebhookStatusFilter,
+  request: PageRequest = {},
+  locale: Locale = "en",
+) {
   const where = { shop, ...(status !== "all" ? { status } : {}) };
-  const cursor = decodeCursor(before);
-  const [timeZone, rows, complianceRequests] = await Promise.all([
-    shopTimeZone(shop),
-    db.webhookDelivery.findMany({
-      // Received at or before the cursor's time, and not one of those shown already: a walk down the
-      // (shop[, status], receivedAt, webhookId) index from the cursor.
-      where: cursor
-        ? { ...where, receivedAt: { lte: cursor.at }, NOT: { receivedAt: cursor.at, webhookId: { gte: cursor.id } } }
-        : where,
-      orderBy: [{ receivedAt: "desc" }, { webhookId: "desc" }],
-      take: limit + 1,
-      select: { webhookId: true, topic: true, status: true, receivedAt: true, processedAt: true, error: true },
-    }),
-    db.complianceRequest.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take: 20 }),
-  ]);
-  const deliveries = rows.slice(0, limit);
-  const last = deliveries[deliveries.length - 1];
+  // A walk down the (shop[, status], receivedAt, webhookId) index from the cursor.
+  const page = await timeKeysetPage<DeliveryRow>({
+    column: "receivedAt",
+    idColumn: "webhookId",
+    order: "desc",
+    request,
+    limit: pageSize(request.limit, WEBHOOKS_PER_PAGE, 250),
+    timeOf: (row) => row.receivedAt,
+    rows: async ({ position, orderBy, take }) =>
+      (
+        await db.webhookDelivery.findMany({
+          where: position ? { AND: [where, position] } : where,
+          orderBy,
+          take,
+          select: { webhookId: true, topic: true, status: true, receivedAt: true, error: true, errorWords: true },
+        })
+      ).map(({ webhookId, ...row }) => ({ ...row, id: webhookId })),
+    count: () => db.webhookDelivery.count({ where }),
+  });
+  return mapPage(page, (row) => ({
+    id: row.id,
+    topic: row.topic,
+    status: row.status,
+    receivedAt: row.receivedAt,
+    ...deliveryError(row, locale),
+  }));
+}
+
+/**
+ * Why a delivery failed, in the reader's language when it was said with words (`errorInWords`); rows
+ * stored before words were kept show their English, which a French screen quotes.
+ */
+export function deliveryError(row: { error: string | null; errorWords: string | null }, locale: Locale) {
   return {
-    timeZone,
-    status,
-    deliveries,
-    olderDeliveries: rows.length > limit && last ? `${last.receivedAt.getTime()}_${last.webhookId}` : null,
-    complianceRequests,
+    error: row.error === null ? null : storedText(row.error, row.errorWords, locale),
+    errorInWords: row.errorWords !== null,
   };
 }
 
-function decodeCursor(value: string | null | undefined): { at: Date; id: string } | null {
-  const match = /^(\d+)_(.+)$/.exec(value ?? "");
-  return match ? { at: new Date(Number(match[1])), id: match[2]! } : null;
+/** The customer-data requests and erasures Shopify sent for the shop, newest first. */
+export async function privacyRequests(shop: string, request: PageRequest = {}) {
+  const where = { shop };
+  return timeKeysetPage<PrivacyRequestRow>({
+    column: "receivedAt",
+    order: "desc",
+    request,
+    limit: pageSize(request.limit, PRIVACY_REQUESTS_PER_PAGE, 100),
+    timeOf: (row) => row.receivedAt,
+    rows: ({ position, orderBy, take }) =>
+      db.complianceRequest.findMany({
+        where: position ? { AND: [where, position] } : where,
+        orderBy,
+        take,
+        select: { id: true, topic: true, receivedAt: true, email: true, customerId: true },
+      }),
+    count: () => db.complianceRequest.count({ where }),
+  });
 }

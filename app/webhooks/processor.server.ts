@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { alertFailedWebhook } from "../alerts/listeners.server";
 import type { Db } from "../db.server";
+import { type Message, said, textOf, wordsJson } from "../i18n/stored-words";
 import { AppError, errorMessage, merchantMessageOf } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
 import { backoffDelay } from "../lib/time";
@@ -243,7 +244,7 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
   const released = { leaseOwner: null, leaseExpiresAt: null };
   try {
     if (!isWebhookTopic(delivery.topic))
-      throw new UnhandledTopicError(`This version of the app does not handle ${delivery.topic} webhooks.`);
+      throw new UnhandledTopicError(said("webhooks.unhandledTopic", { topic: delivery.topic }));
     const payload = JSON.parse(delivery.payloadJson) as Record<string, unknown>;
     await WEBHOOK_USE_CASES[delivery.topic]({
       shop: delivery.shop,
@@ -256,11 +257,12 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
     // updateMany: shop/redact erases the shop's deliveries, this one included.
     await s.db.webhookDelivery.updateMany({
       where: fence,
-      data: { status: "processed", processedAt: s.now(), error: null, ...released },
+      data: { status: "processed", processedAt: s.now(), error: null, errorWords: null, ...released },
     });
   } catch (error) {
     const retry = (!(error instanceof AppError) || error.transient) && delivery.attempts < s.maxAttempts;
-    const reason = error instanceof AppError ? error.message : "The app could not process it (unexpected error).";
+    // Stored with its words, so the Logs screen says it in the admin's language (app/i18n/stored-words.ts).
+    const reason = merchantMessageOf(error) ?? said("webhooks.unexpected");
     s.logger.error("webhook processing failed", {
       shop: delivery.shop,
       topic: delivery.topic,
@@ -274,13 +276,8 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
       .updateMany({
         where: fence,
         data: retry
-          ? {
-              status: "received",
-              runAfter,
-              error: `${reason} Trying again (attempt ${delivery.attempts + 1}).`,
-              ...released,
-            }
-          : { status: "failed", error: reason, ...released },
+          ? { status: "received", runAfter, ...storedError(tryingAgain(reason, delivery.attempts + 1)), ...released }
+          : { status: "failed", ...storedError(reason), ...released },
       })
       .catch((writeError) => {
         // The lease runs out and the delivery is taken again: nothing is lost.
@@ -310,6 +307,14 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
         }),
       );
   }
+}
+
+function tryingAgain(reason: Message, attempt: number): Message {
+  return said("webhooks.tryingAgain", { reason, attempt });
+}
+
+function storedError(message: Message): { error: string; errorWords: string | null } {
+  return { error: textOf(message), errorWords: wordsJson(message) };
 }
 
 class UnhandledTopicError extends AppError {

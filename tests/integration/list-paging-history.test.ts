@@ -116,6 +116,44 @@ describe("Mail screen: the log of mails", () => {
     expect(all.ids).toEqual(newestFirst(rows));
     expect(all.ids).not.toContain(`mail-${other}`);
   });
+
+  it("pages every job application received newest first with the total, not only the latest 20", async () => {
+    const shop = uniqueShop("applications-paged");
+    const other = uniqueShop("applications-paged-other");
+    await installShop(shop);
+    await installShop(other);
+    const rows = Array.from({ length: 53 }, (_, n) => ({
+      id: `application-${shop}-${String(n).padStart(3, "0")}`,
+      shop,
+      position: `Position ${n}`,
+      // Every seventh filled in the form's trap for robots: never the merchant's.
+      status: n % 7 === 0 ? "discarded" : n % 5 === 0 ? "failed" : "sent",
+      createdAt: new Date(START + Math.floor(n / 3) * 1000),
+    }));
+    await db.jobApplication.createMany({ data: rows });
+    await db.jobApplication.create({
+      data: { id: `application-${other}`, shop: other, position: "Not yours", status: "sent" },
+    });
+    // The mail log pages with after/before on the same screen: the applications' own are `jafter`/`jbefore`.
+    await db.mailLog.create({
+      data: { shop, to: "x@example.test", subject: "A mail", template: "gift-card", locale: "fr", status: "sent" },
+    });
+
+    const applications = async (query: string) =>
+      (
+        (await mailLoader({
+          request: adminRequest(shop, `/app/mail${query.replace(/(\?|&)(after|before)=/g, "$1j$2=")}`),
+          params: {},
+          context: {},
+        })) as Any
+      ).jobApplications.applications;
+    const all = await walkPages(applications, "?");
+    const kept = rows.filter((r) => r.status !== "discarded");
+    expect(all.total).toBe(kept.length);
+    expect(all.pages).toEqual([20, 20, kept.length - 40]);
+    expect(all.ids).toEqual(newestFirst(kept));
+    expect(all.ids).not.toContain(`application-${other}`);
+  });
 });
 
 describe("Logs screen: the app events", () => {

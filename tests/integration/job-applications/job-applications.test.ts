@@ -319,7 +319,7 @@ describe("job application through the app proxy", { timeout: 60_000 }, () => {
     const screen = await mailLoader({ request: adminRequest(shop, "/app/mail"), params: {}, context: {} });
     expect(screen.jobApplications).toMatchObject({
       recipient: "rh@maison-demo.test",
-      recent: [{ position: "Vendeuse — Lyon", status: "pending" }],
+      applications: { items: [{ position: "Vendeuse — Lyon", status: "pending" }], total: 1 },
     });
     await runDueJobs({ db, types: [JOB] });
     expect(smtp.messages({ to: "rh@maison-demo.test" })).toHaveLength(1);
@@ -343,10 +343,10 @@ describe("job application through the app proxy", { timeout: 60_000 }, () => {
     expect(await sendJobApplication(db, shop, row.id, { now: () => new Date(), lastAttempt: true })).toBe("failed");
     const screen = (locale: string) =>
       mailLoader({ request: adminRequest(shop, `/app/mail?locale=${locale}`), params: {}, context: {} });
-    expect((await screen("en")).jobApplications.recent).toMatchObject([
+    expect((await screen("en")).jobApplications.applications.items).toMatchObject([
       { status: "failed", error: "No address is set for job applications." },
     ]);
-    expect((await screen("fr")).jobApplications.recent).toMatchObject([
+    expect((await screen("fr")).jobApplications.applications.items).toMatchObject([
       { status: "failed", error: "Aucune adresse n'est définie pour les candidatures." },
     ]);
   });
