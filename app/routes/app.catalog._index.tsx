@@ -40,18 +40,25 @@ import {
   type SeasonPreview,
   type SeasonProducts,
 } from "../sync/catalog/screens.server";
+import { imageProblemsPage, type ImageProblem } from "../sync/images/problems.server";
+import type { Page as ListPage } from "../lib/keyset.server";
 
 /** Products on a page of a season's list. */
 const PRODUCTS_PER_PAGE = 50;
+/** Photos with a problem on a page of their list (its cursors are `imgafter` / `imgbefore`). */
+const IMAGES_PER_PAGE = 25;
+const IMAGES_PREFIX = "img";
+
+/** The image source's files the image sync could not attach, with why; shown with or without a source. */
+type ImagesData = { images: ListPage<ImageProblem>; timeZone: string };
 
 type LoaderData =
-  | { setup: { message: string; url: string } }
-  | {
+  | ({ setup: { message: string; url: string } } & ImagesData)
+  | ({
       overview: CatalogOverview;
       preview: SeasonPreview | null;
       products: SeasonProducts | null;
-      timeZone: string;
-    };
+    } & ImagesData);
 
 export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderData> => {
   const { session } = await authenticate.admin(request);
@@ -60,23 +67,26 @@ export const loader = async ({ request }: LoaderFunctionArgs): Promise<LoaderDat
   // ?products=<season>&after=<reference>: each product of the season with what its last import did to it.
   const productsOf = query.get("products");
   const { locale } = localeOfRequest(request);
+  const [images, timeZone] = await Promise.all([
+    imageProblemsPage(session.shop, { ...pageRequestFrom(query, IMAGES_PREFIX), limit: IMAGES_PER_PAGE }, locale),
+    shopTimeZone(session.shop),
+  ]);
   try {
-    const [overview, preview, products, timeZone] = await Promise.all([
+    const [overview, preview, products] = await Promise.all([
       catalogOverview(session.shop),
       season ? previewSeason(session.shop, season, locale) : null,
       productsOf
         ? seasonProducts(session.shop, productsOf, { ...pageRequestFrom(query), limit: PRODUCTS_PER_PAGE }, locale)
         : null,
-      shopTimeZone(session.shop),
     ]);
-    return { overview, preview, products, timeZone };
+    return { overview, preview, products, images, timeZone };
   } catch (error) {
     if (error instanceof NotConfiguredError) {
       // The registry says it in English; French says the same from what is missing and where.
       const t = WORDS[locale];
       const message =
         locale === "en" ? error.message : error.setupUrl === "/app/settings" ? t.chooseSource : t.fillIn(error.what);
-      return { setup: { message, url: error.setupUrl } };
+      return { setup: { message, url: error.setupUrl }, images, timeZone };
     }
     throw error;
   }
@@ -188,6 +198,13 @@ const WORDS = defineWords({
     running: "running",
     neverImported: "This season was never imported: the products below were only linked by the first import.",
     lastImport: "Last import",
+    imagesTitle: "Photos with a problem",
+    imagesHelp:
+      "Files of your image source the image sync could not attach to a product. The next image sync looks at them again: fix the file or the product's SKUs.",
+    file: "File",
+    when: "When",
+    noReference: "—",
+    imageStatus: { failed: "Not sent", unmatched: "No product" } satisfies Record<ImageProblem["status"], string>,
   },
   fr: {
     title: "Catalogue",
@@ -261,6 +278,13 @@ const WORDS = defineWords({
     neverImported:
       "Cette saison n'a jamais été importée : les produits ci-dessous ont seulement été liés par le premier import.",
     lastImport: "Dernier import",
+    imagesTitle: "Photos en erreur",
+    imagesHelp:
+      "Fichiers de votre source d'images que la synchro des images n'a pas pu associer à un produit. La prochaine synchro des images les examine de nouveau : corrigez le fichier ou les SKU du produit.",
+    file: "Fichier",
+    when: "Date",
+    noReference: "—",
+    imageStatus: { failed: "Non envoyée", unmatched: "Aucun produit" },
   },
 });
 
@@ -273,9 +297,12 @@ export default function Catalog() {
   if ("setup" in data)
     return (
       <Page title={t.title}>
-        <Banner tone="warning" title={t.noSource} action={{ content: t.setUp, url: data.setup.url }}>
-          <p>{data.setup.message}</p>
-        </Banner>
+        <BlockStack gap="400">
+          <Banner tone="warning" title={t.noSource} action={{ content: t.setUp, url: data.setup.url }}>
+            <p>{data.setup.message}</p>
+          </Banner>
+          {data.images.total > 0 ? <ImagesCard images={data.images} timeZone={data.timeZone} /> : null}
+        </BlockStack>
       </Page>
     );
   const { overview, preview, products, timeZone } = data;
@@ -316,6 +343,11 @@ export default function Catalog() {
         {products ? (
           <Layout.Section>
             <ProductsCard products={products} countedAt={countedAt} />
+          </Layout.Section>
+        ) : null}
+        {data.images.total > 0 ? (
+          <Layout.Section>
+            <ImagesCard images={data.images} timeZone={timeZone} />
           </Layout.Section>
         ) : null}
         <Layout.Section>
@@ -468,6 +500,33 @@ function ProductsCard({ products, countedAt }: { products: SeasonProducts; count
         ])}
       />
       <ListPager page={products} shown={products.products.length} pageSize={PRODUCTS_PER_PAGE} />
+    </SectionCard>
+  );
+}
+
+/** The image source's files with a problem, latest first: file, reference, when, why (admin's language). */
+function ImagesCard({ images, timeZone }: { images: ListPage<ImageProblem>; timeZone: string }) {
+  const t = useWords(WORDS);
+  const format = useFormat();
+  return (
+    <SectionCard title={t.imagesTitle}>
+      <Text as="p" tone="subdued">
+        {t.imagesHelp}
+      </Text>
+      <DataTable
+        columnContentTypes={["text", "text", "text", "text", "text"]}
+        headings={[t.file, t.reference, t.when, t.status, t.why]}
+        rows={images.items.map((f) => [
+          f.name,
+          f.reference ?? t.noReference,
+          format.dateTime(f.at, timeZone),
+          <Badge key={f.id} tone={f.status === "failed" ? "critical" : "attention"}>
+            {t.imageStatus[f.status]}
+          </Badge>,
+          f.reason ?? "",
+        ])}
+      />
+      <ListPager page={images} shown={images.items.length} pageSize={IMAGES_PER_PAGE} prefix={IMAGES_PREFIX} />
     </SectionCard>
   );
 }

@@ -19,9 +19,11 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useRef, useState } from "react";
+import { ListPager } from "../components/ListPager";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { localeOfRequest } from "../i18n/locale";
 import { formResult, unknownIntent } from "../lib/http.server";
+import { pageRequestFrom } from "../lib/keyset.server";
 import { apiOperation, apiSaveLocations } from "../pos/api.server";
 import {
   listPosAccounts,
@@ -35,8 +37,13 @@ import {
 } from "../pos/accounts.server";
 import { confirmAllSuggestions, listItemMappings, refreshItemMappings, setItemMapping } from "../pos/items.server";
 import { listLocationMappings } from "../pos/locations.server";
+import { refusedMovesPage } from "../pos/refused.server";
+import { shopTimeZone } from "../shops/time-zone.server";
 import { listShopLocations } from "../shopify/locations.server";
 import { authenticate } from "../shopify.server";
+
+/** Refused moves on a page of their list. */
+const REFUSED_PER_PAGE = 25;
 
 const WORDS = defineWords({
   en: {
@@ -105,6 +112,22 @@ const WORDS = defineWords({
     posItem: "POS item",
     shopifyVariant: "Shopify variant",
     status: "Status",
+    refusedTitle: "Moves the point of sale refused",
+    refusedHelp:
+      "Sales, refunds and cancellations a point of sale refused for good: its stock was not changed. Fix the cause (e.g. map the item again); the move is not sent again.",
+    noRefused: "No move refused.",
+    when: "When",
+    order: "Order",
+    move: "Move",
+    item: "Item",
+    quantity: "Quantity",
+    account: "Account",
+    why: "Why",
+    kinds: { sale: "Sale", refund: "Refund", cancellation: "Cancellation" } as Record<string, string>,
+    refused: "Refused",
+    removedAccount: "Removed account",
+    atLocation: (location: string) => `at ${location}`,
+    itemSku: (sku: string) => `SKU ${sku}`,
   },
   fr: {
     title: "Point de vente",
@@ -174,14 +197,31 @@ const WORDS = defineWords({
     posItem: "Article du point de vente",
     shopifyVariant: "Variante Shopify",
     status: "Statut",
+    refusedTitle: "Mouvements refusés par le point de vente",
+    refusedHelp:
+      "Ventes, remboursements et annulations qu'un point de vente a refusés définitivement : son stock n'a pas changé. Corrigez la cause (par exemple, associez de nouveau l'article) ; le mouvement n'est pas renvoyé.",
+    noRefused: "Aucun mouvement refusé.",
+    when: "Date",
+    order: "Commande",
+    move: "Mouvement",
+    item: "Article",
+    quantity: "Quantité",
+    account: "Compte",
+    why: "Pourquoi",
+    kinds: { sale: "Vente", refund: "Remboursement", cancellation: "Annulation" } as Record<string, string>,
+    refused: "Refusé",
+    removedAccount: "Compte supprimé",
+    atLocation: (location: string) => `à ${location}`,
+    itemSku: (sku: string) => `SKU ${sku}`,
   },
 });
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const { locale } = localeOfRequest(request);
+  const query = new URL(request.url).searchParams;
   const accounts = await listPosAccounts(session.shop, undefined, locale);
-  const selected = new URL(request.url).searchParams.get("account") ?? accounts[0]?.id ?? null;
+  const selected = query.get("account") ?? accounts[0]?.id ?? null;
   const current = accounts.find((a) => a.id === selected) ?? null;
   const shopLocations = await listShopLocations(session.shop, session.accessToken ?? "").catch(() => []);
   return {
@@ -192,6 +232,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     locations: current ? await listLocationMappings(session.shop, current.id) : null,
     items: current ? await listItemMappings(session.shop, current.id) : [],
     usage: current ? await posAccountUsage(session.shop, current.id, undefined, locale) : null,
+    // Every account's refused moves, latest first, paged (?after= / ?before=), with why in the admin's words.
+    refused: await refusedMovesPage(session.shop, { ...pageRequestFrom(query), limit: REFUSED_PER_PAGE }, locale),
+    timeZone: await shopTimeZone(session.shop),
   };
 };
 
@@ -305,7 +348,8 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Answer> =
 };
 
 export default function PosSettingsPage() {
-  const { systems, accounts, current, shopLocations, locations, items, usage } = useLoaderData<typeof loader>();
+  const { systems, accounts, current, shopLocations, locations, items, usage, refused, timeZone } =
+    useLoaderData<typeof loader>();
   const t = useWords(WORDS);
   const [, setSearch] = useSearchParams();
   const [adding, setAdding] = useState(accounts.length === 0);
@@ -379,6 +423,11 @@ export default function PosSettingsPage() {
               <ItemsCard accountId={editing.id} items={items} />
             </Layout.Section>
           </>
+        ) : null}
+        {refused.total > 0 ? (
+          <Layout.Section>
+            <RefusedCard refused={refused} timeZone={timeZone} />
+          </Layout.Section>
         ) : null}
       </Layout>
     </Page>
@@ -706,6 +755,43 @@ function ItemsCard({ accountId, items }: { accountId: string; items: Loaded["ite
           headings={[t.posItem, t.shopifyVariant, t.status, ""]}
           rows={rows}
         />
+      </BlockStack>
+    </Card>
+  );
+}
+
+/** The moves a point of sale refused, latest first: which move, why (in the admin's language), paged. */
+function RefusedCard({ refused, timeZone }: { refused: Loaded["refused"]; timeZone: string }) {
+  const t = useWords(WORDS);
+  const format = useFormat();
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          {t.refusedTitle}
+        </Text>
+        <Text as="p" tone="subdued">
+          {t.refusedHelp}
+        </Text>
+        {refused.items.length === 0 ? <Text as="p">{t.noRefused}</Text> : null}
+        {refused.items.length > 0 ? (
+          <DataTable
+            columnContentTypes={["text", "text", "text", "numeric", "text", "text", "text"]}
+            headings={[t.when, t.move, t.item, t.quantity, t.account, t.status, t.why]}
+            rows={refused.items.map((m) => [
+              format.dateTime(m.at, timeZone),
+              `${t.kinds[m.kind] ?? m.kind} · ${m.orderName}`,
+              [m.itemName ?? m.posItemId, m.itemSku ? t.itemSku(m.itemSku) : null].filter(Boolean).join(" · "),
+              format.number(m.quantity),
+              `${m.accountName ?? t.removedAccount} ${t.atLocation(m.locationName ?? m.posLocationId)}`,
+              <Badge key={m.id} tone="critical">
+                {t.refused}
+              </Badge>,
+              m.reason,
+            ])}
+          />
+        ) : null}
+        <ListPager page={refused} shown={refused.items.length} pageSize={REFUSED_PER_PAGE} />
       </BlockStack>
     </Card>
   );

@@ -77,6 +77,8 @@ const SHOWS: Record<string, string | RegExp> = {
   "/app/event-feed": "order 5000001",
   "/app/tuyo/listings": "TUYO-0",
   "/app/tuyo/orders": "TY-100000",
+  "/app/settings/pos": "Moves the point of sale refused",
+  "/app/catalog": "REF000000_NOIR_1.jpg",
   "/app/runs/{runId}": "Changes (150)",
   "/app/runs/{runningRunId}": "Running",
   "/app/orders/{orderId}": "Order #5000007",

@@ -15,6 +15,7 @@ import { merchantMessageOf } from "~/lib/errors";
 import { ShopifyAdminClient } from "~/shopify/admin-client.server";
 import { installShopifyOriginOverride } from "~/shopify/api-origin.server";
 import { syncImages } from "~/sync/images/image-sync.server";
+import { imageProblemsPage } from "~/sync/images/problems.server";
 import { decideUnmatched } from "~/sync/unmatched/screen.server";
 import { quietReporter } from "~/sync/sync-context";
 import { createProduct } from "../../emulators/shopify/catalog";
@@ -191,7 +192,23 @@ describe("images from an SFTP folder", () => {
     const row = await db.catalogImageFile.findUniqueOrThrow({
       where: { shop_source_name: { shop, source: "sftp", name: "SHIRT1_WHITE_1.jpg" } },
     });
-    expect(row).toMatchObject({ status: "failed" });
+    expect(row).toMatchObject({ status: "failed", reference: "SHIRT1" });
+    // The Catalog screen's photos with a problem: each with its reference and why, in the admin's language.
+    const problems = (await imageProblemsPage(shop, {}, "fr")).items;
+    expect(problems.find((f) => f.name === "SHIRT1_WHITE_1.jpg")).toMatchObject({
+      reference: "SHIRT1",
+      status: "failed",
+      reason: expect.stringMatching(/^Shopify n'a pas pu utiliser cette image : « .*UNSUPPORTED_IMAGE_FILE_TYPE/),
+    });
+    expect(problems.find((f) => f.name === "NOPE99_BLACK_1.jpg")).toMatchObject({
+      reference: "NOPE99",
+      status: "unmatched",
+      reason: "Aucun produit dans Shopify n'a de SKU de référence NOPE99.",
+    });
+    expect(problems.find((f) => f.name === "readme.txt")).toMatchObject({
+      reference: null,
+      reason: expect.stringMatching(/^le nom ne suit pas le modèle /),
+    });
     // Fixed on the server: taken again.
     await putFile("SHIRT1_WHITE_1.jpg", jpeg("w1"), new Date("2026-11-04T10:00:00Z"));
     expect((await run()).result).toMatchObject({ attached: 1, failed: 0 });

@@ -1,8 +1,8 @@
 // A shop's history for the screens, written straight into the database (fast enough for 100,000 rows):
 // stock of every variant, runs (one of them with changes, failed rows, skipped items and log lines,
 // one still running), orders, unmatched SKUs on both sides, app events, received webhooks, event feed
-// deliveries, mails sent, Tuyo listings and orders, and a promotion. Used by the UI bench (at scale) and
-// the accessibility e2e test (small: every screen with data).
+// deliveries, mails sent, Tuyo listings and orders, refused POS moves, photos with a problem, and a
+// promotion. Used by the UI bench (at scale) and the accessibility e2e test (small: every screen with data).
 import type { Db } from "../../app/db.server";
 
 export interface ScreensSeedSizes {
@@ -364,6 +364,42 @@ export async function seedScreens(db: Db, shop: string, sizes: ScreensSeedSizes)
       })),
     }),
   );
+
+  // Moves a point of sale refused (the POS screen's list) and photos the image sync could not attach (the
+  // Catalog screen's), each with its reason's words.
+  await db.posDispatch.createMany({
+    data: Array.from({ length: 3 }, (_, n) => ({
+      key: `sale-bench-${n}`,
+      shop,
+      accountId: "bench-pos-account",
+      orderId: `gid://shopify/Order/${5_000_000 + n}`,
+      orderName: `#${1000 + n}`,
+      lineId: `gid://shopify/LineItem/${7_000 + n}`,
+      kind: "sale",
+      posItemId: String(90 + n),
+      posLocationId: "1",
+      quantity: 1 + n,
+      status: "refused",
+      reason: `Hiboutik has no product ${90 + n}: map the item again.`,
+      reasonWords: JSON.stringify({ k: "words6.pos.hiboutik.noProduct", p: { id: String(90 + n) } }),
+      attempts: 1,
+      updatedAt: new Date(now - n * 60_000),
+    })),
+  });
+  await db.catalogImageFile.createMany({
+    data: Array.from({ length: 3 }, (_, n) => ({
+      shop,
+      source: "sftp",
+      name: `REF${String(n).padStart(6, "0")}_NOIR_1.jpg`,
+      reference: `REF${String(n).padStart(6, "0")}`,
+      size: 1000,
+      modifiedAt: new Date(now - n * 60_000),
+      syncedAt: new Date(now - n * 60_000),
+      status: n === 0 ? "failed" : "unmatched",
+      reason: `No product in Shopify has a SKU of reference REF${String(n).padStart(6, "0")}.`,
+      reasonWords: JSON.stringify({ k: "images.noProduct", p: { key: `REF${String(n).padStart(6, "0")}` } }),
+    })),
+  });
 
   // An active price-mode promotion with a few variants.
   const promotionId = "bench-promotion";

@@ -169,6 +169,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
           reason: target.problem.text,
           reasonWords: wordsJson(target.problem),
           size: image.size,
+          reference: image.productKey ?? null,
           modifiedAt: image.modifiedAt,
         });
       }
@@ -187,7 +188,12 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         if (row?.status === "attached" && row.sha256 === upload.sha256 && row.productId === target.productId) {
           // Touched but not changed: the media Shopify has is this file already.
           result.unchanged++;
-          await record(image.name, { status: "attached", size: image.size, modifiedAt: image.modifiedAt });
+          await record(image.name, {
+            status: "attached",
+            size: image.size,
+            reference: image.productKey ?? null,
+            modifiedAt: image.modifiedAt,
+          });
           continue;
         }
         const key = fileKeyOf(image.name, upload.sha256);
@@ -215,6 +221,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
           reason: errorMessage(error),
           reasonWords: wordsJson(merchantMessageOf(error)),
           size: image.size,
+          reference: image.productKey ?? null,
           modifiedAt: image.modifiedAt,
         });
       }
@@ -231,12 +238,16 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       if (outcome.status === "FAILED") {
         result.failed++;
         report.count({ failed: 1 });
-        report.skip("image", image.name, said("images.unusable", { reason: outcome.reason }));
+        // Shopify's own words, quoted in the admin's language (the row keeps the sentence's words).
+        const unusable = said("images.unusable", { reason: outcome.reason });
+        report.skip("image", image.name, unusable);
         await deleteMedia(deps.client, [entry.mediaId]).catch(() => undefined);
         await record(image.name, {
           status: "failed",
-          reason: outcome.reason,
+          reason: textOf(unusable),
+          reasonWords: wordsJson(unusable),
           size: image.size,
+          reference: image.productKey ?? null,
           modifiedAt: image.modifiedAt,
           sha256: entry.sha256,
           productId: target.productId,
@@ -263,6 +274,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       await record(image.name, {
         status: "attached",
         size: image.size,
+        reference: image.productKey ?? null,
         modifiedAt: image.modifiedAt,
         sha256: entry.sha256,
         productId: target.productId,
@@ -279,6 +291,8 @@ interface RowData {
   status: string;
   reason: string | null;
   reasonWords: string | null;
+  /** The product reference the file's name gives (the Catalog screen shows it with a problem). */
+  reference: string | null;
   size: number;
   modifiedAt: Date;
   sha256: string | null;
