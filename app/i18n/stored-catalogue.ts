@@ -1193,6 +1193,19 @@ export const STORED_WORDS = {
     en: (p) => `Shopify could not use this image: ${p.reason}`,
     fr: (p) => `Shopify n'a pas pu utiliser cette image : ${quote.fr(p.reason)}`,
   }),
+  /** Media Shopify could not use, said by the app (app/shopify/media.server.ts). */
+  "images.mediaGone": entry({
+    en: () => "Shopify no longer has this media.",
+    fr: () => "Shopify n'a plus ce média.",
+  }),
+  "images.stillProcessing": entry({
+    en: () => "Shopify was still processing the image; it is tried again next run.",
+    fr: () => "Shopify traitait encore l'image ; elle sera reprise au prochain passage.",
+  }),
+  "images.notProcessed": entry({
+    en: () => "Shopify could not process the image.",
+    fr: () => "Shopify n'a pas pu traiter l'image.",
+  }),
   "images.phase.sending": entry({
     en: () => "Sending images to Shopify",
     fr: () => "Envoi des images à Shopify",
@@ -1557,8 +1570,8 @@ export const STORED_WORDS = {
     en: (p) => `${p.topic} without an order id`,
     fr: (p) => `${p.topic} sans identifiant de commande`,
   }),
-  /** Why a received webhook failed, on the Logs screen (app/webhooks/processor.server.ts). */
-  "webhooks.unexpected": entry({
+  /** Why a received webhook (app/webhooks/processor.server.ts) or an image failed, when the app cannot say more. */
+  "app.couldNotProcess": entry({
     en: () => "The app could not process it (unexpected error).",
     fr: () => "L'application n'a pas pu le traiter (erreur inattendue).",
   }),

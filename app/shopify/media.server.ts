@@ -3,7 +3,7 @@
 // processing is followed until READY or FAILED.
 import { createHash } from "node:crypto";
 import { PassThrough, Readable, Transform } from "node:stream";
-import { said } from "../i18n/stored-words";
+import { said, type Said } from "../i18n/stored-words";
 import { PermanentError, TransientError, errorMessage, merchantMessageOf } from "../lib/errors";
 import { assertNoUserErrors, ShopifyUserErrors, type ShopifyAdminClient } from "./admin-client.server";
 import {
@@ -123,7 +123,11 @@ export async function createProductImage(
   return id;
 }
 
-export type MediaOutcome = { status: "READY" } | { status: "FAILED"; reason: string };
+/**
+ * A failed media's reason is a sentence for the merchant: Shopify's own errors quoted in it, or the app's.
+ * `again`: the same file may succeed on another try (Shopify was slow, or lost the media).
+ */
+export type MediaOutcome = { status: "READY" } | { status: "FAILED"; reason: Said; again: boolean };
 
 /** Polls media until each is READY or FAILED; one still processing at `timeoutMs` counts as failed. */
 export async function waitForMedia(
@@ -141,19 +145,16 @@ export async function waitForMedia(
       const { data } = await client.request(MEDIA_STATES, { ids: waiting.slice(i, i + 100) });
       for (const [j, node] of data.nodes.entries()) {
         const id = waiting[i + j]!;
-        if (!node) outcomes.set(id, { status: "FAILED", reason: "Shopify no longer has this media." });
+        if (!node) outcomes.set(id, { status: "FAILED", reason: said("images.mediaGone"), again: true });
         else if (node.status === "READY") outcomes.set(id, { status: "READY" });
-        else if (node.status === "FAILED") outcomes.set(id, { status: "FAILED", reason: failure(node) });
+        else if (node.status === "FAILED") outcomes.set(id, { status: "FAILED", reason: failure(node), again: false });
       }
     }
     waiting = waiting.filter((id) => !outcomes.has(id));
     if (!waiting.length) break;
     if (Date.now() - started > (options.timeoutMs ?? 5 * 60_000)) {
       for (const id of waiting)
-        outcomes.set(id, {
-          status: "FAILED",
-          reason: "Shopify was still processing the image; it is tried again next run.",
-        });
+        outcomes.set(id, { status: "FAILED", reason: said("images.stillProcessing"), again: true });
       break;
     }
     await sleep(pause);
@@ -162,9 +163,12 @@ export async function waitForMedia(
   return outcomes;
 }
 
-const failure = (node: MediaState) =>
-  node.mediaErrors.map((e) => `${e.message}${e.details ? ` (${e.details})` : ""} [${e.code}]`).join("; ") ||
-  "Shopify could not process the image.";
+const failure = (node: MediaState): Said => {
+  const shopifySaid = node.mediaErrors
+    .map((e) => `${e.message}${e.details ? ` (${e.details})` : ""} [${e.code}]`)
+    .join("; ");
+  return shopifySaid ? said("images.unusable", { reason: shopifySaid }) : said("images.notProcessed");
+};
 
 /** Shows `mediaId` on these variants, in place of any media they showed. */
 export async function setVariantsImage(

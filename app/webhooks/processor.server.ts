@@ -262,7 +262,7 @@ async function processOne(s: Settings, delivery: Claimed): Promise<void> {
   } catch (error) {
     const retry = (!(error instanceof AppError) || error.transient) && delivery.attempts < s.maxAttempts;
     // Stored with its words, so the Logs screen says it in the admin's language (app/i18n/stored-words.ts).
-    const reason = merchantMessageOf(error) ?? said("webhooks.unexpected");
+    const reason = merchantMessageOf(error) ?? said("app.couldNotProcess");
     s.logger.error("webhook processing failed", {
       shop: delivery.shop,
       topic: delivery.topic,

@@ -56,11 +56,11 @@ const variantMedia = (sku: string) => {
   return media && readable(media);
 };
 
-async function run(report = quietReporter()) {
+async function run(report = quietReporter(), mediaTimeoutMs = 10_000) {
   const { folder, settings } = await openSftpFolder(shop);
   const source = sftpImageSource(folder, settings);
   try {
-    const result = await syncImages({ db, shop, sourceId: "sftp", source, client, report, mediaTimeoutMs: 10_000 });
+    const result = await syncImages({ db, shop, sourceId: "sftp", source, client, report, mediaTimeoutMs });
     return { result, report };
   } finally {
     await source.close();
@@ -152,7 +152,7 @@ describe("images from an SFTP folder", () => {
       expect(storedText(row.reason!, row.reasonWords, "en")).toBe(row.reason);
     }
     expect(storedText(unmatched[1]!.reason!, unmatched[1]!.reasonWords, "fr")).toMatch(
-      /^le nom ne suit pas le modèle /,
+      /^Non prise : le nom ne suit pas le modèle .+\.$/,
     );
     expect(storedText(unmatched[0]!.reason!, unmatched[0]!.reasonWords, "fr")).not.toContain("No product in Shopify");
   });
@@ -207,7 +207,7 @@ describe("images from an SFTP folder", () => {
     });
     expect(problems.find((f) => f.name === "readme.txt")).toMatchObject({
       reference: null,
-      reason: expect.stringMatching(/^le nom ne suit pas le modèle /),
+      reason: expect.stringMatching(/^Non prise : le nom ne suit pas le modèle .+\.$/),
     });
     // Fixed on the server: taken again.
     await putFile("SHIRT1_WHITE_1.jpg", jpeg("w1"), new Date("2026-11-04T10:00:00Z"));
@@ -274,6 +274,34 @@ describe("images from an SFTP folder", () => {
     expect(media.some((m) => before.includes(m.id))).toBe(false);
     expect((await crashRows()).map((r) => r.mediaId).sort()).toEqual(media.map(gidOf).sort());
     expect(variantMedia("CRASH1|BLACK|M")?.alt).toBe("CRASH1 BLACK");
+  });
+
+  it("says an image Shopify was still processing in the admin's language, and takes it again next run", async () => {
+    const sku = "SLOW1|BLACK|M";
+    createProduct(shopify.store, shopRecord(), {
+      title: "SLOW1",
+      status: "DRAFT",
+      options: [{ name: "Variant", values: [sku] }],
+      variants: [{ sku, price: "20.00", options: { Variant: sku } }],
+    });
+    await putFile("SLOW1_BLACK_1.jpg", jpeg("s1"), new Date("2026-11-06T10:00:00Z"));
+    // No time to wait for Shopify: the image is still processing when the wait ends.
+    const { result, report } = await run(quietReporter(), 0);
+    expect(result).toMatchObject({ failed: 1 });
+    expect(report.skipped.find((s) => s.externalId === "SLOW1_BLACK_1.jpg")?.reason).toBe(
+      "Shopify was still processing the image; it is tried again next run.",
+    );
+    const problems = (locale: "en" | "fr") =>
+      imageProblemsPage(shop, {}, locale).then((page) => page.items.find((f) => f.name === "SLOW1_BLACK_1.jpg"));
+    expect(await problems("fr")).toMatchObject({
+      status: "failed",
+      reason: "Shopify traitait encore l'image ; elle sera reprise au prochain passage.",
+    });
+    expect((await problems("en"))?.reason).toBe("Shopify was still processing the image; it is tried again next run.");
+    const again = await run();
+    expect(again.result).toMatchObject({ attached: 1, failed: 0 });
+    expect(mediaOf("SLOW1")).toHaveLength(1);
+    expect(await problems("fr")).toBeUndefined();
   });
 
   it("says the server's refusal to list the folder in the reader's language", async () => {

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import type { ImageSource, SourceImage } from "../../capabilities/image-source";
 import type { Db } from "../../db.server";
-import { errorMessage, isTransient, merchantMessageOf } from "../../lib/errors";
+import { isTransient, merchantMessageOf } from "../../lib/errors";
 import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import {
   createProductImage,
@@ -102,20 +102,23 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
 
   for (const bad of badNames) {
     result.unmatched++;
-    report.skip("image", bad.name, said("images.notTaken", { reason: bad.reason }));
+    // The whole sentence ("Not taken: the name does not follow…"), as the run's skipped list says it.
+    const notTaken = said("images.notTaken", { reason: bad.reason });
+    report.skip("image", bad.name, notTaken);
     const row = known.get(bad.name);
-    const reason = textOf(bad.reason);
+    const reason = textOf(notTaken);
     if (row?.status !== "unmatched" || row.reason !== reason)
       await record(bad.name, {
         status: "unmatched",
         reason,
-        reasonWords: wordsJson(bad.reason),
+        reasonWords: wordsJson(notTaken),
         size: 0,
         modifiedAt: report.now(),
       });
   }
 
-  // Unchanged files are left alone; files that matched no product are looked at again (it may exist now).
+  // Unchanged files are left alone; files that matched no product are looked at again (it may exist now),
+  // and so are files Shopify was still processing when the run stopped waiting.
   const todo = images.filter((image) => {
     const row = known.get(image.name);
     const same =
@@ -123,7 +126,7 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       (image.contentHash
         ? row.sha256 === image.contentHash
         : row.size === image.size && row.modifiedAt.getTime() === image.modifiedAt.getTime());
-    if (same && row.status !== "unmatched") {
+    if (same && row.status !== "unmatched" && row.status !== "retry") {
       result.unchanged++;
       return false;
     }
@@ -211,15 +214,13 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
         if (isTransient(error)) throw error;
         result.failed++;
         report.count({ failed: 1 });
-        report.skip(
-          "image",
-          image.name,
-          said("images.notSent", { message: merchantMessageOf(error) ?? errorMessage(error) }),
-        );
+        // What the merchant reads: our words for the failure, never a library's text.
+        const why = merchantMessageOf(error) ?? said("app.couldNotProcess");
+        report.skip("image", image.name, said("images.notSent", { message: why }));
         await record(image.name, {
           status: "failed",
-          reason: errorMessage(error),
-          reasonWords: wordsJson(merchantMessageOf(error)),
+          reason: textOf(why),
+          reasonWords: wordsJson(why),
           size: image.size,
           reference: image.productKey ?? null,
           modifiedAt: image.modifiedAt,
@@ -238,12 +239,13 @@ export async function syncImages(deps: ImageSyncDeps): Promise<ImageSyncResult> 
       if (outcome.status === "FAILED") {
         result.failed++;
         report.count({ failed: 1 });
-        // Shopify's own words, quoted in the admin's language (the row keeps the sentence's words).
-        const unusable = said("images.unusable", { reason: outcome.reason });
+        // Said in the admin's language, Shopify's own words quoted (the row keeps the sentence's words).
+        const unusable = outcome.reason;
         report.skip("image", image.name, unusable);
         await deleteMedia(deps.client, [entry.mediaId]).catch(() => undefined);
         await record(image.name, {
-          status: "failed",
+          // A file Shopify may take on another try is sent again next run, though it did not change.
+          status: outcome.again ? "retry" : "failed",
           reason: textOf(unusable),
           reasonWords: wordsJson(unusable),
           size: image.size,

@@ -27,7 +27,8 @@ export interface ImageProblem {
 /** Files on a page when the caller does not say. */
 const IMAGE_PROBLEMS_PER_PAGE = 25;
 
-const PROBLEMS = ["failed", "unmatched"];
+// "retry": Shopify did not take it this time, the next run sends it again; shown as not sent until then.
+const PROBLEMS = ["failed", "retry", "unmatched"];
 
 export async function imageProblemsPage(
   shop: string,
@@ -61,7 +62,7 @@ export async function imageProblemsPage(
       name: row.name,
       source: row.source,
       reference: row.reference,
-      status: row.status === "failed" ? "failed" : "unmatched",
+      status: row.status === "unmatched" ? "unmatched" : "failed",
       at: row.syncedAt.toISOString(),
       reason: row.reason === null ? null : storedText(row.reason, row.reasonWords, locale),
     })),
