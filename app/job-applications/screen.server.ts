@@ -7,7 +7,7 @@ import { storedText } from "../i18n/stored-words";
 import { mapPage, pageSize, timeKeysetPage, type Page, type PageRequest } from "../lib/keyset.server";
 import { jobApplicationRecipient, saveJobApplicationRecipient } from "./settings.server";
 
-export const APPLICATIONS_PER_PAGE = 20;
+const APPLICATIONS_PER_PAGE = 20;
 
 export interface JobApplicationView {
   id: string;

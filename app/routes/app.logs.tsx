@@ -8,14 +8,13 @@ import { defineWords, useFormat, useWords } from "../i18n/words";
 import { pageRequestFrom } from "../lib/keyset.server";
 import { shopTimeZone } from "../shops/time-zone.server";
 import { authenticate } from "../shopify.server";
+import { privacyRequests, receivedWebhooks } from "../webhooks/log.server";
 import {
   PRIVACY_REQUESTS_PER_PAGE,
-  privacyRequests,
-  receivedWebhooks,
   WEBHOOK_STATUSES,
   WEBHOOKS_PER_PAGE,
   webhookStatusFilter,
-} from "../webhooks/log.server";
+} from "../webhooks/log-lists";
 import { firstPage, ListPager } from "../components/ListPager";
 import { SectionCard } from "../components/SectionCard";
 import { WebhookStatusBadge } from "../components/WebhookStatusBadge";

@@ -20,11 +20,7 @@ import { SectionCard } from "../components/SectionCard";
 import { localeOfRequest } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
 import { defineWords, useFormat, useWords } from "../i18n/words";
-import {
-  APPLICATIONS_PER_PAGE,
-  jobApplicationsScreen,
-  saveJobApplicationRecipient,
-} from "../job-applications/screen.server";
+import { jobApplicationsScreen, saveJobApplicationRecipient } from "../job-applications/screen.server";
 import { formResult, unknownIntent } from "../lib/http.server";
 import { pageRequestFrom } from "../lib/keyset.server";
 import { mailScreen, saveMailSettingsForm, sendTestMail } from "../mail/screen.server";
@@ -131,6 +127,7 @@ const WORDS = defineWords({
 });
 
 const MAILS_PER_PAGE = 50;
+const APPLICATIONS_PER_PAGE = 20;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -143,7 +140,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       localeOfRequest(request).locale,
       { ...pageRequestFrom(url.searchParams), limit: MAILS_PER_PAGE },
     ),
-    jobApplicationsScreen(session.shop, localeOfRequest(request).locale, pageRequestFrom(url.searchParams, "j")),
+    jobApplicationsScreen(session.shop, localeOfRequest(request).locale, {
+      ...pageRequestFrom(url.searchParams, "j"),
+      limit: APPLICATIONS_PER_PAGE,
+    }),
   ]);
   return { ...mail, jobApplications };
 };

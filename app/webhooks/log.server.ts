@@ -6,16 +6,7 @@ import { db } from "../db.server";
 import type { Locale } from "../i18n/locale";
 import { storedText } from "../i18n/stored-words";
 import { mapPage, pageSize, timeKeysetPage, type PageRequest } from "../lib/keyset.server";
-
-export const WEBHOOKS_PER_PAGE = 100;
-export const PRIVACY_REQUESTS_PER_PAGE = 20;
-
-export const WEBHOOK_STATUSES = ["all", "processed", "failed", "received", "processing"] as const;
-export type WebhookStatusFilter = (typeof WEBHOOK_STATUSES)[number];
-
-export function webhookStatusFilter(value: string | null): WebhookStatusFilter {
-  return (WEBHOOK_STATUSES as readonly string[]).includes(value ?? "") ? (value as WebhookStatusFilter) : "all";
-}
+import { PRIVACY_REQUESTS_PER_PAGE, WEBHOOKS_PER_PAGE, type WebhookStatusFilter } from "./log-lists";
 
 interface DeliveryRow {
   id: string;
