@@ -170,7 +170,7 @@ describe("a French admin reads no English", () => {
     const orderPage = await frenchOn(`/orders/${orderId}`, names);
     expect(orderPage.text).toContain("NOPE|X|Y");
     // Fastmag's French refusal is said in English; its own words are folded under Technical details.
-    expect(orderPage.text).toContain("Fastmag does not know the article NOPE X Y");
+    expect(orderPage.text).toContain("Fastmag does not know the article “NOPE X Y”");
     found.push(...runPage.found, ...orderPage.found);
     if (exportRunId) found.push(...(await frenchOn(`/runs/${exportRunId}`, names)).found);
 

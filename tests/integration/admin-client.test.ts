@@ -161,7 +161,7 @@ describe("ShopifyAdminClient", () => {
       .request(SHOP_INFO)
       .catch((e: unknown) => e)) as PermanentError;
     expect(error).toBeInstanceOf(PermanentError);
-    expect(error.message).toBe(`Shopify answered HTTP 400 to ShopInfo: {"error":"bad request"}`);
+    expect(error.message).toBe(`Shopify answered HTTP 400 to ShopInfo: “{"error":"bad request"}”`);
     expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
       `Shopify a répondu HTTP 400 (statut inattendu) à ShopInfo : « {"error":"bad request"} »`,
     );

@@ -186,7 +186,7 @@ describe("Fastmag settings screen", () => {
     expect(await submit(await validForm({ motpasse: wrong }))).toMatchObject({ ok: true });
     const failure = await submit({ intent: "test" });
     expect(failure.ok).toBe(false);
-    expect(failure.message).toMatch(/^Fastmag refused the login: Identification incorrecte/);
+    expect(failure.message).toMatch(/^Fastmag refused the login: “Identification incorrecte[^”]*”\. Check the enseigne/);
     expect(failure.message).not.toContain(wrong);
     expect((await load()).connection.state).toBe("failing");
     expect((await loadIn("fr")).connection.message).toMatch(
