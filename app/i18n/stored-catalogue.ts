@@ -918,7 +918,8 @@ export const STORED_WORDS = {
 
   // ── Fastmag's refusals (app/connectors/fastmag/refusals.ts): Fastmag's values quoted in French ───
   "fastmag.unknownArticle": entry<{ article: string }>({
-    en: (p) => `Fastmag does not know the article ${quote.en(p.article)}: create it there or map it to a Shopify variant.`,
+    en: (p) =>
+      `Fastmag does not know the article ${quote.en(p.article)}: create it there or map it to a Shopify variant.`,
     fr: (p) =>
       `Fastmag ne connaît pas l'article ${quote.fr(p.article)} : créez-le dans Fastmag ou associez-le à une variante Shopify.`,
   }),
@@ -1492,7 +1493,8 @@ export const STORED_WORDS = {
     fr: () => "Les mails ne sont pas encore configurés pour cette boutique : remplissez Réglages → Mail.",
   }),
   "mail.loginRefused": entry<{ reply: string }>({
-    en: (p) => `The SMTP server refused the login (check the user and password)${p.reply ? `: ${quote.en(p.reply)}` : ""}`,
+    en: (p) =>
+      `The SMTP server refused the login (check the user and password)${p.reply ? `: ${quote.en(p.reply)}` : ""}`,
     fr: (p) =>
       `Le serveur SMTP a refusé l'identification (vérifiez l'utilisateur et le mot de passe)${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
   }),
@@ -2050,6 +2052,18 @@ export const STORED_WORDS = {
   "words7.sftp.privateAddress": entry<{ host: string }>({
     en: (p) => `${p.host} is a local or private address: the SFTP server must be public.`,
     fr: (p) => `${p.host} est une adresse locale ou privée : le serveur SFTP doit être public.`,
+  }),
+  // The server showed another host key than the one pinned at the first connection (app/connectors/sftp):
+  // the fingerprints ("SHA256:…") are values, the same in both languages.
+  "words7.sftp.hostKeyChanged": entry<{ seen: string; pinned: string }>({
+    en: (p) =>
+      `The SFTP server's host key changed (it shows ${p.seen}, the one pinned is ${p.pinned}). If the server was really replaced, clear the pinned key in the settings.`,
+    fr: (p) =>
+      `La clé du serveur SFTP a changé (il présente ${p.seen}, la clé retenue est ${p.pinned}). Si le serveur a vraiment été remplacé, oubliez la clé retenue dans les paramètres.`,
+  }),
+  "words7.sftp.loginRefused": entry<{ user: string }>({
+    en: (p) => `The SFTP server refused the login of ${p.user}: check the password or key.`,
+    fr: (p) => `Le serveur SFTP a refusé l'identification de ${p.user} : vérifiez le mot de passe ou la clé.`,
   }),
   "words7.tuyo.earlierProgressFirst": entry<{ status: string }>({
     en: (p) => `Tuyo is being told the order's earlier progress; "${p.status}" follows.`,
