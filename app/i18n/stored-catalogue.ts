@@ -404,6 +404,11 @@ export const STORED_WORDS = {
     en: (p) => `${p.carrier} refused the login (HTTP ${p.status})`,
     fr: (p) => `${p.carrier} a refusé l'identifiant (HTTP ${p.status})`,
   }),
+  // A tracking request answered with the carrier's own error (Chronopost's errorMessage): its words are a value.
+  "carrier.trackingRefused": entry<{ carrier: string; parcel: string; said: string }>({
+    en: (p) => `${p.carrier} refused tracking ${p.parcel}: ${quote.en(p.said)}`,
+    fr: (p) => `${p.carrier} a refusé le suivi du colis ${p.parcel} : ${quote.fr(p.said)}`,
+  }),
   "carrier.requestRefused": entry<{ carrier: string; fault: string }>({
     en: (p) => `${p.carrier} refused the request: ${quote.en(p.fault)}`,
     fr: (p) => `${p.carrier} a refusé la demande : ${quote.fr(p.fault)}`,
