@@ -225,7 +225,7 @@ describe("orders end to end", () => {
     await app.getByText("Chronopost: Colis livré.").waitFor({ timeout: 30_000 });
     // Where it stands: Fastmag's order number and status, the carrier and the tracking number, linked.
     const erpOrderId = (await shopifyOrder(delivered.id)).metafields["passerelle.fastmag_order_id"]!;
-    await app.getByText(new RegExp(`^Fastmag order: ${erpOrderId} · status 300 \\S`)).waitFor();
+    await app.getByText(new RegExp(`^Fastmag order: ${erpOrderId} · status “300 \\S`)).waitFor();
     const tracking = app.getByRole("link", { name: "Chronopost XE000111222FR" });
     await tracking.waitFor();
     expect(await tracking.getAttribute("href")).toMatch(/^https:\/\/.*XE000111222FR/);
