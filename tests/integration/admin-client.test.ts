@@ -221,7 +221,7 @@ describe("ShopifyAdminClient", () => {
       }),
     ).toThrow(ShopifyUserErrors);
     expect(() => assertNoUserErrors("x", { userErrors: [{ field: ["a", "b"], message: "is bad" }] })).toThrow(
-      "x failed: a.b: is bad",
+      "x failed: “a.b: is bad”",
     );
     expect(assertNoUserErrors("x", { userErrors: [], ok: 1 })).toEqual({ userErrors: [], ok: 1 });
   });

@@ -80,7 +80,7 @@ describe("an ERP refusal in the merchant's words", () => {
     expect(row.status).toBe("failed");
     expect(row.lastError).toContain("does not know the article “NOPE X Y”: create it there or map it");
     expect(row.lastError).not.toMatch(/ENTETE|inconnu/);
-    expect(row.lastErrorDetail).toContain("ENTETE+LIGNE: Article inconnu : NOPE X Y");
+    expect(row.lastErrorDetail).toContain("ENTETE+LIGNE: “Article inconnu : NOPE X Y”");
 
     const page = (await orderPage({
       request: adminRequest(world.shop, `/app/orders/${row.id}`),
