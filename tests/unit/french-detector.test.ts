@@ -25,7 +25,7 @@ function fastmagEmulatorRefusals(): string[] {
     for (const [, literal] of literals) refusals.push(literal!.replace(/\$\{[^}]*\}/g, "X"));
   }
   // `KO|${fault.message}`: the fault's message, the default one read above; `KO|<reason>` is a comment's.
-  return refusals.filter((r) => r !== "X" && r !== "<reason>");
+  return refusals.filter((r) => r !== "X" && !/^<\w+>$/.test(r));
 }
 
 const whats = (text: string, names: string[] = []) => findFrench(text, names).map((f) => f.what);
