@@ -2,7 +2,8 @@
 // with the values it takes. Keys are stored in the database: never rename one or change its values;
 // a new wording with other values is a new key (the old one stays for the rows that have it).
 // Text from another system (an ERP's refusal, Shopify's userErrors) is a value, quoted “…” in English and
-// « … » in French, and stays as that system said it.
+// « … » in French, and stays as that system said it (stored-catalogue-quotes.test.ts: a value quoted in
+// one language is quoted in the other).
 import { jobTypeTitle } from "../jobs/registry.server";
 import { describeHttpStatus } from "../lib/http-outbound.server";
 import { CAPABILITY_WORDS, type CapabilityName } from "../capabilities";
