@@ -88,7 +88,7 @@ describe("Orders at 1440 px", () => {
     await app.getByRole("heading", { name: "Timeline" }).waitFor();
     await app.getByRole("button", { name: "Technical details" }).first().click();
     await app
-      .getByText(/ENTETE\+LIGNE: Article inconnu : NOPE X Y/)
+      .getByText(/ENTETE\+LIGNE: “Article inconnu : NOPE X Y”/)
       .first()
       .waitFor();
     await screenshot(page, "order-page");
