@@ -68,8 +68,8 @@ const WORDS = defineWords({
     notFound: [] as [RegExp, (what: string) => string][],
     notSetUp: "Fastmag is not set up for this shop yet: fill in Settings → Fastmag.",
     refusedLogin: (said: string) =>
-      `Fastmag refused the login: ${said}. Check the enseigne, magasin, compte and password.`,
-    refused: (said: string) => `Fastmag refused the request: ${said}`,
+      `Fastmag refused the login: “${said}”. Check the enseigne, magasin, compte and password.`,
+    refused: (said: string) => `Fastmag refused the request: “${said}”`,
   },
   fr: {
     said: {

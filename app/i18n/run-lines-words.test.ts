@@ -11,7 +11,7 @@ const read = (message: Said) => ({
 describe("run lines in the reader's language", () => {
   it("Tuyo's refusal of a product's stock keeps Tuyo's words, quoted", () => {
     expect(read(said("tuyo.stockRefused", { sku: "CAM-01", refusal: "Variante no encontrada" }))).toEqual({
-      en: "Tuyo refused the stock of CAM-01: Variante no encontrada",
+      en: "Tuyo refused the stock of CAM-01: “Variante no encontrada”",
       fr: "Tuyo a refusé le stock de CAM-01 : « Variante no encontrada »",
     });
   });

@@ -2,7 +2,8 @@
 // with the values it takes. Keys are stored in the database: never rename one or change its values;
 // a new wording with other values is a new key (the old one stays for the rows that have it).
 // Text from another system (an ERP's refusal, Shopify's userErrors) is a value, quoted “…” in English and
-// « … » in French, and stays as that system said it.
+// « … » in French, and stays as that system said it (stored-catalogue-quotes.test.ts: a value quoted in
+// one language is quoted in the other).
 import { jobTypeTitle } from "../jobs/registry.server";
 import { describeHttpStatus } from "../lib/http-outbound.server";
 import { CAPABILITY_WORDS, type CapabilityName } from "../capabilities";
@@ -397,15 +398,20 @@ export const STORED_WORDS = {
 
   // ── The carriers' SOAP calls (app/lib/soap.server.ts): a fault or a parser's words are the carrier's own.
   "carrier.notXml": entry<{ carrier: string; detail: string }>({
-    en: (p) => `${p.carrier} answered something that is not XML: ${p.detail}`,
+    en: (p) => `${p.carrier} answered something that is not XML: ${quote.en(p.detail)}`,
     fr: (p) => `${p.carrier} a répondu quelque chose qui n'est pas du XML : ${quote.fr(p.detail)}`,
   }),
   "carrier.loginRefused": entry<{ carrier: string; status: number }>({
     en: (p) => `${p.carrier} refused the login (HTTP ${p.status})`,
     fr: (p) => `${p.carrier} a refusé l'identifiant (HTTP ${p.status})`,
   }),
+  // A tracking request answered with the carrier's own error (Chronopost's errorMessage): its words are a value.
+  "carrier.trackingRefused": entry<{ carrier: string; parcel: string; said: string }>({
+    en: (p) => `${p.carrier} refused tracking ${p.parcel}: ${quote.en(p.said)}`,
+    fr: (p) => `${p.carrier} a refusé le suivi du colis ${p.parcel} : ${quote.fr(p.said)}`,
+  }),
   "carrier.requestRefused": entry<{ carrier: string; fault: string }>({
-    en: (p) => `${p.carrier} refused the request: ${p.fault}`,
+    en: (p) => `${p.carrier} refused the request: ${quote.en(p.fault)}`,
     fr: (p) => `${p.carrier} a refusé la demande : ${quote.fr(p.fault)}`,
   }),
 
@@ -442,7 +448,7 @@ export const STORED_WORDS = {
     fr: (p) => `Fastmag a répondu à ${p.summary} par ${p.type}, pas par une image`,
   }),
   "fastmag.refused": entry<{ summary: string; said: string }>({
-    en: (p) => `Fastmag refused ${p.summary}: ${p.said}`,
+    en: (p) => `Fastmag refused ${p.summary}: ${quote.en(p.said)}`,
     fr: (p) => `Fastmag a refusé ${p.summary} : ${quote.fr(p.said)}`,
   }),
   // Text Fastmag's code page cannot hold (app/connectors/fastmag/text.ts, protocol.ts): `what` names the order's
@@ -483,7 +489,7 @@ export const STORED_WORDS = {
     said: string;
   }>({
     en: (p) =>
-      `Fastmag refused the credentials of ${p.enseigne}/${p.magasin} (account ${p.compte}) for ${p.summary}: ${p.said}`,
+      `Fastmag refused the credentials of ${p.enseigne}/${p.magasin} (account ${p.compte}) for ${p.summary}: ${quote.en(p.said)}`,
     fr: (p) =>
       `Fastmag a refusé les identifiants de ${p.enseigne}/${p.magasin} (compte ${p.compte}) pour ${p.summary} : ${quote.fr(p.said)}`,
   }),
@@ -711,11 +717,11 @@ export const STORED_WORDS = {
   // ── Shopify's refusals (app/shopify/admin-client.server.ts): its own words, quoted ─────────────
   // (The English is as it was before these were stored with words: screens and tests quote it.)
   "shopify.userErrors": entry<{ operation: string; errors: string }>({
-    en: (p) => `${p.operation} failed: ${p.errors}`,
+    en: (p) => `${p.operation} failed: ${quote.en(p.errors)}`,
     fr: (p) => `Shopify a refusé ${p.operation} : ${quote.fr(p.errors)}`,
   }),
   "shopify.rejected": entry<{ operation: string; errors: string }>({
-    en: (p) => `Shopify rejected ${p.operation}: ${p.errors}`,
+    en: (p) => `Shopify rejected ${p.operation}: ${quote.en(p.errors)}`,
     fr: (p) => `Shopify a rejeté ${p.operation} : ${quote.fr(p.errors)}`,
   }),
   "shopify.tokenRefused": entry<{ shop: string; status: number }>({
@@ -918,20 +924,21 @@ export const STORED_WORDS = {
 
   // ── Fastmag's refusals (app/connectors/fastmag/refusals.ts): Fastmag's values quoted in French ───
   "fastmag.unknownArticle": entry<{ article: string }>({
-    en: (p) => `Fastmag does not know the article ${p.article}: create it there or map it to a Shopify variant.`,
+    en: (p) =>
+      `Fastmag does not know the article ${quote.en(p.article)}: create it there or map it to a Shopify variant.`,
     fr: (p) =>
       `Fastmag ne connaît pas l'article ${quote.fr(p.article)} : créez-le dans Fastmag ou associez-le à une variante Shopify.`,
   }),
   "fastmag.unknownCustomer": entry<{ customer: string }>({
-    en: (p) => `Fastmag does not know the customer ${p.customer}: create the customer there, then retry.`,
+    en: (p) => `Fastmag does not know the customer ${quote.en(p.customer)}: create the customer there, then retry.`,
     fr: (p) => `Fastmag ne connaît pas le client ${quote.fr(p.customer)} : créez-le dans Fastmag, puis réessayez.`,
   }),
   "fastmag.unknownOrder": entry<{ order: string }>({
-    en: (p) => `Fastmag has no order ${p.order}: it may have been deleted there.`,
+    en: (p) => `Fastmag has no order ${quote.en(p.order)}: it may have been deleted there.`,
     fr: (p) => `Fastmag n'a pas de commande ${quote.fr(p.order)} : elle y a peut-être été supprimée.`,
   }),
   "fastmag.unknownStatus": entry<{ status: string }>({
-    en: (p) => `Fastmag does not accept the status ${p.status}: add it to Fastmag's order statuses.`,
+    en: (p) => `Fastmag does not accept the status ${quote.en(p.status)}: add it to Fastmag's order statuses.`,
     fr: (p) => `Fastmag n'accepte pas le statut ${quote.fr(p.status)} : ajoutez-le aux statuts de commande de Fastmag.`,
   }),
   "fastmag.notEnoughStock": entry({
@@ -1077,11 +1084,11 @@ export const STORED_WORDS = {
     fr: (p) => `N'est plus dans la saison ${p.season} ${de(p.source)} : gardée dans Shopify, pas supprimée.`,
   }),
   "catalog.refused": entry<{ title: string; key: string; errors: string }>({
-    en: (p) => `Shopify refused ${p.title} (${p.key}): ${p.errors}`,
+    en: (p) => `Shopify refused ${p.title} (${p.key}): ${quote.en(p.errors)}`,
     fr: (p) => `Shopify a refusé ${p.title} (${p.key}) : ${quote.fr(p.errors)}`,
   }),
   "catalog.notArchived": entry<{ key: string; errors: string }>({
-    en: (p) => `Shopify did not archive ${p.key}: ${p.errors}`,
+    en: (p) => `Shopify did not archive ${p.key}: ${quote.en(p.errors)}`,
     fr: (p) => `Shopify n'a pas archivé ${p.key} : ${quote.fr(p.errors)}`,
   }),
   "firstImport.conflict": entry<{ title: string; reason: string }>({
@@ -1110,7 +1117,7 @@ export const STORED_WORDS = {
       `le produit ${p.key} ${de(p.source)} correspond à ${fr(p.count)} produits Shopify (${p.titles}) : rien n'a été modifié`,
   }),
   "firstImport.idRefused": entry<{ field: string; message: string }>({
-    en: (p) => `Shopify did not take its ${p.field}: ${p.message}`,
+    en: (p) => `Shopify did not take its ${p.field}: ${quote.en(p.message)}`,
     fr: (p) => `Shopify n'a pas accepté son ${p.field} : ${quote.fr(p.message)}`,
   }),
   // ── Gift cards (app/sync/gift-cards) ─────────────────────────────────────────────────────────────
@@ -1190,7 +1197,7 @@ export const STORED_WORDS = {
     fr: (p) => `Non envoyée à Shopify : ${p.message}`,
   }),
   "images.unusable": entry<{ reason: string }>({
-    en: (p) => `Shopify could not use this image: ${p.reason}`,
+    en: (p) => `Shopify could not use this image: ${quote.en(p.reason)}`,
     fr: (p) => `Shopify n'a pas pu utiliser cette image : ${quote.fr(p.reason)}`,
   }),
   /** Media Shopify could not use, said by the app (app/shopify/media.server.ts). */
@@ -1309,7 +1316,7 @@ export const STORED_WORDS = {
       "RetailCRM ne connaît plus l'offre associée à ce SKU : elle sera recherchée à nouveau lors de la prochaine exécution complète.",
   }),
   "tuyo.stockRefused": entry<{ sku: string; refusal: string }>({
-    en: (p) => `Tuyo refused the stock of ${p.sku}: ${p.refusal}`,
+    en: (p) => `Tuyo refused the stock of ${p.sku}: ${quote.en(p.refusal)}`,
     fr: (p) => `Tuyo a refusé le stock de ${p.sku} : ${quote.fr(p.refusal)}`,
   }),
   // Why Tuyo cannot list a product (app/connectors/tuyo/mapping.server.ts), checked before sending.
@@ -1357,11 +1364,11 @@ export const STORED_WORDS = {
   }),
   // Tuyo's own words (Spanish or English), quoted.
   "tuyo.productRefused": entry<{ refusal: string }>({
-    en: (p) => `Tuyo refused the product: ${p.refusal}`,
+    en: (p) => `Tuyo refused the product: ${quote.en(p.refusal)}`,
     fr: (p) => `Tuyo a refusé le produit : ${quote.fr(p.refusal)}`,
   }),
   "tuyo.updateRefused": entry<{ refusal: string }>({
-    en: (p) => `Tuyo refused the update: ${p.refusal}`,
+    en: (p) => `Tuyo refused the update: ${quote.en(p.refusal)}`,
     fr: (p) => `Tuyo a refusé la mise à jour : ${quote.fr(p.refusal)}`,
   }),
   // ── Fulfillment service setup (app/sync/stock-jobs.server.ts) ────────────────────────────────────
@@ -1505,16 +1512,17 @@ export const STORED_WORDS = {
     fr: () => "Les mails ne sont pas encore configurés pour cette boutique : remplissez Réglages → Mail.",
   }),
   "mail.loginRefused": entry<{ reply: string }>({
-    en: (p) => `The SMTP server refused the login (check the user and password)${p.reply ? `: ${p.reply}` : ""}`,
+    en: (p) =>
+      `The SMTP server refused the login (check the user and password)${p.reply ? `: ${quote.en(p.reply)}` : ""}`,
     fr: (p) =>
       `Le serveur SMTP a refusé l'identification (vérifiez l'utilisateur et le mot de passe)${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
   }),
   "mail.turnedAway": entry<{ reply: string }>({
-    en: (p) => `The SMTP server turned the message away for now${p.reply ? `: ${p.reply}` : ""}`,
+    en: (p) => `The SMTP server turned the message away for now${p.reply ? `: ${quote.en(p.reply)}` : ""}`,
     fr: (p) => `Le serveur SMTP a refusé le message pour l'instant${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
   }),
   "mail.refused": entry<{ reply: string }>({
-    en: (p) => `The SMTP server refused the message${p.reply ? `: ${p.reply}` : ""}`,
+    en: (p) => `The SMTP server refused the message${p.reply ? `: ${quote.en(p.reply)}` : ""}`,
     fr: (p) => `Le serveur SMTP a refusé le message${p.reply ? ` : ${quote.fr(p.reply)}` : ""}`,
   }),
   // ── Event feed deliveries and endpoints (app/event-feed) ─────────────────────────────────────────────
@@ -1637,7 +1645,7 @@ export const STORED_WORDS = {
     fr: (p) => `${p.alerts} : l'envoi a échoué. ${p.errors}`,
   }),
   "tuyo.lastUpdateRefused": entry<{ refusal: string }>({
-    en: (p) => `Tuyo refused the last update: ${p.refusal}`,
+    en: (p) => `Tuyo refused the last update: ${quote.en(p.refusal)}`,
     fr: (p) => `Tuyo a refusé la dernière mise à jour : ${quote.fr(p.refusal)}`,
   }),
   // ── Connection checks (Test connection; stored on the connector's settings for the Dashboard) ──────
@@ -1656,12 +1664,12 @@ export const STORED_WORDS = {
       `Connecté : ${seasonsFoundFr(p.count, p.list)}. Fastmag ne connaît pas ${Number(p.missingCount) > 1 ? "les saisons" : "la saison"} ${p.missing} ${Number(p.missingCount) > 1 ? "choisies" : "choisie"} pour l'import.`,
   }),
   "check.fastmag.loginRefused": entry<{ fastmag: string }>({
-    en: (p) => `Fastmag refused the login: ${p.fastmag}. Check the enseigne, magasin, compte and password.`,
+    en: (p) => `Fastmag refused the login: ${quote.en(p.fastmag)}. Check the enseigne, magasin, compte and password.`,
     fr: (p) =>
       `Fastmag a refusé la connexion : « ${p.fastmag} ». Vérifiez l'enseigne, le magasin, le compte et le mot de passe.`,
   }),
   "check.fastmag.requestRefused": entry<{ fastmag: string }>({
-    en: (p) => `Fastmag refused the request: ${p.fastmag}`,
+    en: (p) => `Fastmag refused the request: ${quote.en(p.fastmag)}`,
     fr: (p) => `Fastmag a refusé la demande : « ${p.fastmag} »`,
   }),
   // `detail` is already a sentence about Fastmag ("Fastmag did not answer within 1500 ms").
@@ -1828,7 +1836,7 @@ export const STORED_WORDS = {
     fr: (p) => `L'envoi de ${p.name} à Shopify a échoué : ${p.reason}`,
   }),
   "words5.shopify.httpRefused": entry<{ status: number; operation: string; answer: string }>({
-    en: (p) => `Shopify answered HTTP ${p.status} to ${p.operation}: ${p.answer}`,
+    en: (p) => `Shopify answered HTTP ${p.status} to ${p.operation}: ${quote.en(p.answer)}`,
     fr: (p) =>
       `Shopify a répondu ${httpStatusFr(p.status)} à ${p.operation}${p.answer ? ` : ${quote.fr(p.answer)}` : ""}`,
   }),
@@ -2066,7 +2074,7 @@ export const STORED_WORDS = {
     fr: (p) => `Le serveur SFTP n'a pas répondu à la lecture du dossier ${p.folder} en ${fr(p.seconds)} s`,
   }),
   "words7.sftp.refusedListing": entry<{ folder: string; answer: string }>({
-    en: (p) => `The SFTP server refused listing ${p.folder}: ${p.answer}`,
+    en: (p) => `The SFTP server refused listing ${p.folder}: ${quote.en(p.answer)}`,
     fr: (p) => `Le serveur SFTP a refusé la lecture du dossier ${p.folder} : ${quote.fr(p.answer)}`,
   }),
   "words7.sftp.nameNotFound": entry<{ host: string }>({
@@ -2076,6 +2084,18 @@ export const STORED_WORDS = {
   "words7.sftp.privateAddress": entry<{ host: string }>({
     en: (p) => `${p.host} is a local or private address: the SFTP server must be public.`,
     fr: (p) => `${p.host} est une adresse locale ou privée : le serveur SFTP doit être public.`,
+  }),
+  // The server showed another host key than the one pinned at the first connection (app/connectors/sftp):
+  // the fingerprints ("SHA256:…") are values, the same in both languages.
+  "words7.sftp.hostKeyChanged": entry<{ seen: string; pinned: string }>({
+    en: (p) =>
+      `The SFTP server's host key changed (it shows ${p.seen}, the one pinned is ${p.pinned}). If the server was really replaced, clear the pinned key in the settings.`,
+    fr: (p) =>
+      `La clé du serveur SFTP a changé (il présente ${p.seen}, la clé retenue est ${p.pinned}). Si le serveur a vraiment été remplacé, oubliez la clé retenue dans les paramètres.`,
+  }),
+  "words7.sftp.loginRefused": entry<{ user: string }>({
+    en: (p) => `The SFTP server refused the login of ${p.user}: check the password or key.`,
+    fr: (p) => `Le serveur SFTP a refusé l'identification de ${p.user} : vérifiez le mot de passe ou la clé.`,
   }),
   "words7.tuyo.earlierProgressFirst": entry<{ status: string }>({
     en: (p) => `Tuyo is being told the order's earlier progress; "${p.status}" follows.`,

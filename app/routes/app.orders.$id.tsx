@@ -73,7 +73,7 @@ const WORDS = defineWords({
     openInShopify: "Open in Shopify admin",
     whereItStands: "Where it stands",
     erpOrder: (destination: string, id: string | null, status: string | null) =>
-      `${destination} order: ${id ?? "not created yet"} · status ${status ?? "unknown"}`,
+      `${destination} order: ${id ?? "not created yet"} · status ${status ? `“${status}”` : "unknown"}`,
     carrier: "Carrier and tracking: ",
     noneYet: "none yet",
     delivered: (at: string) => ` · delivered ${at}`,

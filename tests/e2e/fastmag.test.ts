@@ -72,7 +72,7 @@ describe("Fastmag settings and ERP explorer", () => {
 
     await app.getByLabel("Password").fill("not-the-password");
     await saveAndTest();
-    const refusal = app.getByText(/Fastmag refused the login: Identification incorrecte/);
+    const refusal = app.getByText(/Fastmag refused the login: “Identification incorrecte/);
     await refusal.waitFor({ timeout: 30_000 });
     await refusal.scrollIntoViewIfNeeded();
     await screenshot(page, "fastmag-settings-wrong-password");

@@ -5,11 +5,13 @@
 // (tests/e2e/support/english.ts), after taking out what other systems said (« … ») and allowed names.
 // Every finding is printed with its screen. The fresh shop's screens, all of them, are searched the same
 // way by the French walk of tests/e2e/languages.test.ts. Then the same screens are opened in English and
-// searched for French (tests/e2e/support/french.ts): Fastmag's French refusal and other systems' words
-// must be quoted (“…”) inside an English sentence, never run on in it.
+// searched for French (tests/e2e/support/french.ts), once Fastmag has also refused the login (a check and
+// a run): Fastmag's French refusal and other systems' words must be quoted (“…”) inside an English
+// sentence, never run on in it.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
+import { BAD_CREDENTIALS_MESSAGE } from "../../emulators/fastmag/index";
 import { ALLOWED_NAMES, findEnglish } from "./support/english";
 import { findFrench } from "./support/french";
 import { startE2eSession, type E2eSession } from "./support/session";
@@ -164,13 +166,43 @@ describe("a French admin reads no English", () => {
     // The seeded data's names, French in both languages: the demo shop's products and the refused order's.
     const names = [...ALLOWED_NAMES, stack.shop, "Article fantôme", "Hugo Petit", "rue Haute"];
     const found: string[] = [];
-    for (const path of ["/alerts", ...SEEDED_SCREENS]) found.push(...(await frenchOn(path, names)).found);
+
+    // Fastmag refuses the login (its French refusal, which holds no French function word): the connection
+    // check (Settings → Fastmag, the Dashboard) and a run that fails on it (its alert, its page) say it.
+    stack.fastmag.setFaults({ koNext: 1_000, koMessage: BAD_CREDENTIALS_MESSAGE });
+    await page.goto(`${stack.adminUrl}/settings/fastmag?locale=en`);
+    await app.locator('html[lang="en"][data-hydrated]').waitFor({ timeout: 30_000 });
+    await app.getByRole("button", { name: "Test connection" }).click();
+    await app
+      .getByText(/^Fastmag refused the login/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page.goto(`${stack.adminUrl}/syncs?locale=en`);
+    const card = app.getByRole("region", { name: "Stock (full)" });
+    await card.waitFor({ timeout: 30_000 });
+    await app.locator('html[lang="en"][data-hydrated]').waitFor({ timeout: 30_000 });
+    await card.getByRole("button", { name: "Run now: Stock (full)" }).click({ timeout: 30_000 });
+    const refusedRun = () =>
+      db((c) =>
+        c.job.findFirst({ where: { shop: stack.shop, type: "stock.full", status: "failed", id: { not: runId } } }),
+      );
+    await expect.poll(refusedRun, { timeout: 120_000, interval: 1_000 }).toBeTruthy();
+    stack.fastmag.setFaults({});
+    const refusedRunId = (await refusedRun())!.id;
+
+    for (const path of ["/alerts", ...SEEDED_SCREENS, `/runs/${refusedRunId}`]) {
+      const screen = await frenchOn(path, names);
+      found.push(...screen.found);
+      // The walk reads the refusal where it is shown, quoted.
+      if (path === "/alerts" || path === "/settings/fastmag")
+        expect(screen.text, path).toContain("“Identification incorrecte : enseigne, magasin, compte ou mot de passe");
+    }
     const runPage = await frenchOn(`/runs/${runId}`, names);
     expect(runPage.text).toMatch(/Could not be read from Fastmag: row \d+/);
     const orderPage = await frenchOn(`/orders/${orderId}`, names);
     expect(orderPage.text).toContain("NOPE|X|Y");
     // Fastmag's French refusal is said in English; its own words are folded under Technical details.
-    expect(orderPage.text).toContain("Fastmag does not know the article NOPE X Y");
+    expect(orderPage.text).toContain("Fastmag does not know the article “NOPE X Y”");
     found.push(...runPage.found, ...orderPage.found);
     if (exportRunId) found.push(...(await frenchOn(`/runs/${exportRunId}`, names)).found);
 

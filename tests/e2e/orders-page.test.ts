@@ -72,7 +72,7 @@ describe("Orders at 1440 px", () => {
         { timeout: 60_000, interval: 1_000 },
       )
       .toBe(1);
-    await app.getByText("Fastmag does not know the article NOPE X Y").first().waitFor();
+    await app.getByText("Fastmag does not know the article “NOPE X Y”").first().waitFor();
     expect(await app.getByText("Article inconnu").count()).toBe(0);
     const box = (await retry.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -88,7 +88,7 @@ describe("Orders at 1440 px", () => {
     await app.getByRole("heading", { name: "Timeline" }).waitFor();
     await app.getByRole("button", { name: "Technical details" }).first().click();
     await app
-      .getByText(/ENTETE\+LIGNE: Article inconnu : NOPE X Y/)
+      .getByText(/ENTETE\+LIGNE: “Article inconnu : NOPE X Y”/)
       .first()
       .waitFor();
     await screenshot(page, "order-page");

@@ -187,7 +187,7 @@ describe("orders end to end", () => {
     await row(exported).getByText("In Fastmag", { exact: true }).waitFor();
     await row(failed).getByText("Error", { exact: true }).waitFor();
     await row(failed)
-      .getByText(/Fastmag does not know the article NOUVEAU24 NOIR M: create it there or map it/)
+      .getByText(/Fastmag does not know the article “NOUVEAU24 NOIR M”: create it there or map it/)
       .waitFor();
     await screenshot(page, "orders-exported-failed-delivered");
 
@@ -225,7 +225,7 @@ describe("orders end to end", () => {
     await app.getByText("Chronopost: Colis livré.").waitFor({ timeout: 30_000 });
     // Where it stands: Fastmag's order number and status, the carrier and the tracking number, linked.
     const erpOrderId = (await shopifyOrder(delivered.id)).metafields["passerelle.fastmag_order_id"]!;
-    await app.getByText(new RegExp(`^Fastmag order: ${erpOrderId} · status 300 \\S`)).waitFor();
+    await app.getByText(new RegExp(`^Fastmag order: ${erpOrderId} · status “300 \\S`)).waitFor();
     const tracking = app.getByRole("link", { name: "Chronopost XE000111222FR" });
     await tracking.waitFor();
     expect(await tracking.getAttribute("href")).toMatch(/^https:\/\/.*XE000111222FR/);
@@ -298,7 +298,7 @@ describe("orders end to end", () => {
         async () => {
           await page.reload();
           await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
-          return app.getByText(/Fastmag does not know the article BULK[AB]24/).count();
+          return app.getByText(/Fastmag does not know the article “BULK[AB]24/).count();
         },
         { timeout: 30_000, interval: 1_000 },
       )
@@ -329,7 +329,7 @@ describe("orders end to end", () => {
         async () => {
           await page.reload();
           await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
-          return app.getByText(/Fastmag does not know the article BULK[AB]24/).count();
+          return app.getByText(/Fastmag does not know the article “BULK[AB]24/).count();
         },
         { timeout: 30_000, interval: 1_000 },
       )

@@ -161,7 +161,7 @@ describe("ShopifyAdminClient", () => {
       .request(SHOP_INFO)
       .catch((e: unknown) => e)) as PermanentError;
     expect(error).toBeInstanceOf(PermanentError);
-    expect(error.message).toBe(`Shopify answered HTTP 400 to ShopInfo: {"error":"bad request"}`);
+    expect(error.message).toBe(`Shopify answered HTTP 400 to ShopInfo: “{"error":"bad request"}”`);
     expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
       `Shopify a répondu HTTP 400 (statut inattendu) à ShopInfo : « {"error":"bad request"} »`,
     );
@@ -221,7 +221,7 @@ describe("ShopifyAdminClient", () => {
       }),
     ).toThrow(ShopifyUserErrors);
     expect(() => assertNoUserErrors("x", { userErrors: [{ field: ["a", "b"], message: "is bad" }] })).toThrow(
-      "x failed: a.b: is bad",
+      "x failed: “a.b: is bad”",
     );
     expect(assertNoUserErrors("x", { userErrors: [], ok: 1 })).toEqual({ userErrors: [], ok: 1 });
   });

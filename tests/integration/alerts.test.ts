@@ -29,6 +29,7 @@ import { processDueWebhooks } from "~/webhooks/processor.server";
 import { DEMO_SMTP_USER, startSmtpEmulator, type SmtpEmulator } from "../../emulators/smtp/index";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
+import { findFrench } from "../e2e/support/french";
 import { respond, webhookRequest } from "../support/webhooks";
 import { CREDENTIALS } from "./fastmag-harness";
 import { startStockWorld, type StockWorld } from "./stock-harness";
@@ -201,6 +202,11 @@ describe("alerts", { timeout: 60_000 }, () => {
 
     const screen = await alertsLoader({ request: adminRequest(world.shop, "/app/alerts"), params: {}, context: {} });
     expect(screen.recent.items.map((a) => a.status)).toEqual(["quiet", "sent"]);
+    // The English screen quotes Fastmag's French refusal: no French runs on inside an English sentence.
+    for (const shown of screen.recent.items) {
+      expect(shown.detail).toContain("“Identification incorrecte”");
+      expect(findFrench(`${shown.title}\n${shown.detail}\n${shown.error ?? ""}`, [])).toEqual([]);
+    }
   });
 
   it("tells in French that a system does not answer when a run gives up on it", async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sayIn } from "~/i18n/stored-words";
 import { isTransient, merchantMessageOf } from "~/lib/errors";
 import { CarrierRefusedError, CarrierUnavailableError, postXml } from "~/lib/soap.server";
+import { createChronopostTracker } from "~/connectors/chronopost/client.server";
 
 let server: http.Server;
 let calls = 0;
@@ -22,6 +23,12 @@ beforeAll(async () => {
       return void res.write("<soap:Envelope>");
     }
     if (req.url === "/cut") return void req.socket.destroy();
+    if (req.url === "/chronopost-refuses")
+      return void res
+        .writeHead(200, { "content-type": "text/xml" })
+        .end(
+          "<Envelope><Body><trackSkybillV2Response><return><errorCode>2</errorCode><errorMessage>Compte non autorisé pour ce service</errorMessage></return></trackSkybillV2Response></Body></Envelope>",
+        );
     res.writeHead(200, { "content-type": "text/xml" }).end("<Envelope><Body><ok>1</ok></Body></Envelope>");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -57,6 +64,18 @@ describe("carrier calls", () => {
       "Chronopost est injoignable : la connexion a été coupée avant la fin de la réponse",
     );
     expect(await post("/ok")).toMatchObject({ Envelope: { Body: { ok: "1" } } });
+  });
+
+  it("say a carrier's own refusal quoted, in the reader's language", async () => {
+    const tracker = createChronopostTracker({ url: url("/chronopost-refuses"), timeoutMs: 2_000 });
+    const error = await tracker.track("XY123456789FR").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CarrierRefusedError);
+    expect((error as Error).message).toBe(
+      "Chronopost refused tracking XY123456789FR: “Compte non autorisé pour ce service”",
+    );
+    expect(sayIn(merchantMessageOf(error)!, "fr")).toBe(
+      "Chronopost a refusé le suivi du colis XY123456789FR : « Compte non autorisé pour ce service »",
+    );
   });
 
   it("refuse a configured address that is not public https, without calling it", async () => {

@@ -113,7 +113,7 @@ describe("importing a season", () => {
       {
         entity: "product",
         externalId: broken,
-        reason: `Shopify refused ${"x".repeat(300)} (${broken}): Title is too long (maximum is 255 characters)`,
+        reason: `Shopify refused ${"x".repeat(300)} (${broken}): “Title is too long (maximum is 255 characters)”`,
       },
     ]);
     // The refused product is tried again next time; the others are not sent.

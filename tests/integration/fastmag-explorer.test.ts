@@ -323,7 +323,7 @@ describe("GET /api/fastmag/<operation>", () => {
     const refused = await api("pmes");
     expect(refused).toMatchObject({
       status: 502,
-      body: { error: "Fastmag refused the request: Erreur SQL : table pme verrouillée" },
+      body: { error: "Fastmag refused the request: “Erreur SQL : table pme verrouillée”" },
     });
   });
 });

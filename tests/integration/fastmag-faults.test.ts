@@ -126,7 +126,7 @@ describe("refusals are reported, not retried", () => {
     const error = await ctx.fastmag.avoirs.avoirs().catch((e) => e);
     expect(error).toBeInstanceOf(FastmagRefusedError);
     expect(error).toMatchObject({
-      message: "Fastmag refused query on avoirs: Base en maintenance",
+      message: "Fastmag refused query on avoirs: “Base en maintenance”",
       reason: "refused",
       transient: false,
     });
@@ -149,7 +149,7 @@ describe("refusals are reported, not retried", () => {
   it("refuses anything but a SELECT on ediquery.ips", async () => {
     await start();
     await expect(ctx.fastmag.client.query("DELETE FROM giftcards")).rejects.toThrow(
-      "Fastmag refused query on giftcards: Seules les requêtes SELECT sont autorisées",
+      "Fastmag refused query on giftcards: “Seules les requêtes SELECT sont autorisées”",
     );
     await expect(ctx.fastmag.client.query("SELECT 1; DELETE FROM giftcards")).rejects.toBeInstanceOf(
       FastmagRefusedError,

@@ -12,6 +12,7 @@ import { startFastmagEmulator, type FastmagEmulator } from "../../emulators/fast
 import { startShopifyEmulator, type ShopifyEmulator } from "../../emulators/shopify/index";
 import { adminRequest, installShop } from "../support/admin-request";
 import { uniqueShop } from "../support/shops";
+import { findFrench } from "../e2e/support/french";
 import { CREDENTIALS } from "./fastmag-harness";
 
 const shop = uniqueShop("fmset");
@@ -186,13 +187,19 @@ describe("Fastmag settings screen", () => {
     expect(await submit(await validForm({ motpasse: wrong }))).toMatchObject({ ok: true });
     const failure = await submit({ intent: "test" });
     expect(failure.ok).toBe(false);
-    expect(failure.message).toMatch(/^Fastmag refused the login: Identification incorrecte/);
+    expect(failure.message).toMatch(
+      /^Fastmag refused the login: “Identification incorrecte[^”]*”\. Check the enseigne/,
+    );
     expect(failure.message).not.toContain(wrong);
     expect((await load()).connection.state).toBe("failing");
     expect((await loadIn("fr")).connection.message).toMatch(
       /^Fastmag a refusé la connexion : « Identification incorrecte.* ». Vérifiez l'enseigne/,
     );
     expect((await loadIn("en")).connection.message).toBe(failure.message);
+    // Fastmag's French refusal is quoted in the English sentence, not run on in it.
+    expect(findFrench(failure.message, [])).toEqual([]);
+    const dashboardEn = await dashboardLoader({ request: adminRequest(shop, "/app"), params: {}, context: {} });
+    expect(dashboardEn.connectors[0]!.lastCheckMessage).toBe(failure.message);
     // A check saved before its words were: the English, whoever reads it.
     await db.connectorSetting.updateMany({ where: { shop, connector: "fastmag" }, data: { lastCheckWords: null } });
     expect((await loadIn("fr")).connection.message).toBe(failure.message);

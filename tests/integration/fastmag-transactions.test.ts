@@ -69,14 +69,14 @@ describe("customers", () => {
       .addDeliveryAddress("ghost@example.fr", { address1: "x", zip: "1", city: "y", country: "FR" })
       .catch((e) => e);
     expect(error).toBeInstanceOf(FastmagRefusedError);
-    expect(error.message).toBe("Fastmag refused ADRESSECLIENT: Client inconnu : ghost@example.fr");
+    expect(error.message).toBe("Fastmag refused ADRESSECLIENT: “Client inconnu : ghost@example.fr”");
     expect(error.transient).toBe(false);
   });
 
   it("reports a customer Fastmag refuses", async () => {
     await expect(
       ctx.fastmag.customers.createCustomer({ email: "not an email", firstName: "A", lastName: "B" }),
-    ).rejects.toThrow('Fastmag refused CLIENT: Email invalide : "not an email"');
+    ).rejects.toThrow('Fastmag refused CLIENT: “Email invalide : "not an email"”');
   });
 });
 
@@ -115,7 +115,7 @@ describe("orders", () => {
       .createOrder(draft(3002, { lines: [{ sku: "GHOST|NOIR|M", title: "?", unitPrice: 10, quantity: 1 }] }))
       .catch((e) => e);
     expect(error).toBeInstanceOf(FastmagRefusedError);
-    expect(error.message).toBe("Fastmag refused ENTETE+LIGNE: Article inconnu : GHOST NOIR M");
+    expect(error.message).toBe("Fastmag refused ENTETE+LIGNE: “Article inconnu : GHOST NOIR M”");
     expect(ctx.emulator.db.prepare("SELECT COUNT(*) AS n FROM orders").get()).toEqual(before);
     expect(await ctx.fastmag.orders.orderByShopifyId("gid://shopify/Order/3002")).toBeNull();
   });

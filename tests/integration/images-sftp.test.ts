@@ -309,7 +309,7 @@ describe("images from an SFTP folder", () => {
     try {
       const error = await run().catch((e: unknown) => e);
       const message = merchantMessageOf(error);
-      expect(message && sayIn(message, "en")).toMatch(/^The SFTP server refused listing \/photos: /);
+      expect(message && sayIn(message, "en")).toMatch(/^The SFTP server refused listing \/photos: “/);
       expect(message && sayIn(message, "fr")).toMatch(
         /^Le serveur SFTP a refusé la lecture du dossier \/photos : « .+ »$/,
       );

@@ -78,16 +78,16 @@ describe("an ERP refusal in the merchant's words", () => {
   it("says what Fastmag does not know and what to do; Fastmag's text stays behind Technical details", async () => {
     const row = await world.exportRow(orders.unknownArticle.id);
     expect(row.status).toBe("failed");
-    expect(row.lastError).toContain("does not know the article NOPE X Y: create it there or map it");
+    expect(row.lastError).toContain("does not know the article “NOPE X Y”: create it there or map it");
     expect(row.lastError).not.toMatch(/ENTETE|inconnu/);
-    expect(row.lastErrorDetail).toContain("ENTETE+LIGNE: Article inconnu : NOPE X Y");
+    expect(row.lastErrorDetail).toContain("ENTETE+LIGNE: “Article inconnu : NOPE X Y”");
 
     const page = (await orderPage({
       request: adminRequest(world.shop, `/app/orders/${row.id}`),
       params: { id: row.id },
       context: {},
     })) as Any;
-    expect(page.order.error).toContain("does not know the article NOPE X Y");
+    expect(page.order.error).toContain("does not know the article “NOPE X Y”");
     expect(page.order.errorDetail).toContain("Article inconnu : NOPE X Y");
     const failed = page.timeline.find((e: Any) => e.kind === "failed");
     expect(failed.message).not.toContain("inconnu");
@@ -245,7 +245,7 @@ describe("the orders JSON API", () => {
     const one = await read(await apiOrder({ request: api(`/api/orders/${id}`), params: { orderId: id }, context: {} }));
     expect(one.status).toBe(200);
     expect(one.body.order).toMatchObject({ name: orders.unknownArticle.name, stage: "error" });
-    expect(one.body.order.error).toContain("does not know the article NOPE X Y");
+    expect(one.body.order.error).toContain("does not know the article “NOPE X Y”");
     expect(one.body.order.errorDetail).toContain("Article inconnu");
     expect(one.body.lines[0]).toMatchObject({ sku: "NOPE|X|Y" });
     expect(one.body.timeline.length).toBeGreaterThan(0);

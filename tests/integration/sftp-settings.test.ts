@@ -203,4 +203,59 @@ describe("SFTP settings", () => {
     const row = await db.connectorSetting.findUniqueOrThrow({ where: { shop_connector: { shop, connector: "sftp" } } });
     holdsNoSecret(row);
   });
+
+  it("says a changed host key in the admin's language, the fingerprints as they are", async () => {
+    expect((await put({ username: "photos", password: PASSWORD, folder: "/photos" })).status).toBe(200);
+    expect(await test()).toMatchObject({ ok: true });
+    const row = await db.connectorSetting.findUniqueOrThrow({ where: { shop_connector: { shop, connector: "sftp" } } });
+    const config = JSON.parse(row.configJson) as { hostKey: { fingerprint: string } };
+    const pinned = config.hostKey.fingerprint;
+    expect(pinned).toMatch(/^SHA256:/);
+    // Another server (another host key) answers at the saved address.
+    const other = await startSftpEmulator({ users: [{ username: "photos", password: PASSWORD }] });
+    try {
+      await db.connectorSetting.update({
+        where: { shop_connector: { shop, connector: "sftp" } },
+        data: { configJson: JSON.stringify({ ...config, port: other.port }) },
+      });
+      const testIn = (locale: "en" | "fr") =>
+        callRoute(() =>
+          screenAction({
+            request: adminRequest(shop, `/app/settings/sftp?locale=${locale}`, {
+              form: {
+                intent: "test",
+                host: sftp.host,
+                port: String(other.port),
+                username: "photos",
+                folder: "/photos",
+              },
+            }),
+            params: {},
+            context: {},
+          }),
+        ) as Promise<{ ok: boolean; message: string }>;
+      const french = await testIn("fr");
+      expect(french.ok).toBe(false);
+      expect(french.message).toMatch(
+        /^La clé du serveur SFTP a changé \(il présente SHA256:\S+, la clé retenue est SHA256:\S+\)\. Si le serveur a vraiment été remplacé, oubliez la clé retenue dans les paramètres\.$/,
+      );
+      expect(french.message).toContain(`la clé retenue est ${pinned})`);
+      // The check is stored with its words: the screen says it again in the reader's language.
+      const shown = (locale: "en" | "fr") =>
+        callRoute(() =>
+          screenLoader({ request: adminRequest(shop, `/app/settings/sftp?locale=${locale}`), params: {}, context: {} }),
+        ) as Promise<{ connection: { state: string; message: string } }>;
+      expect((await shown("fr")).connection.message).toBe(french.message);
+      const english = await testIn("en");
+      expect(english.message).toMatch(/^The SFTP server's host key changed \(it shows SHA256:\S+, the one pinned is /);
+      expect(english.message).toContain(`the one pinned is ${pinned})`);
+      expect((await shown("en")).connection.message).toBe(english.message);
+    } finally {
+      await db.connectorSetting.update({
+        where: { shop_connector: { shop, connector: "sftp" } },
+        data: { configJson: row.configJson },
+      });
+      await other.close();
+    }
+  });
 });

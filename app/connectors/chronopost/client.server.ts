@@ -2,6 +2,7 @@
 // A parcel is delivered when one of its events has code "D".
 import { at, CarrierProtocolError, CarrierRefusedError, postXml, text, xmlEscape } from "../../lib/soap.server";
 import { connectorUrlPolicy } from "../../lib/http-url-policy.server";
+import { said } from "../../i18n/stored-words";
 import type { TrackingSource as CarrierTracker, ParcelTracking } from "../../capabilities/tracking-source";
 
 export const CHRONOPOST_TRACKING_URL = "https://ws.chronopost.fr/tracking-cxf/TrackingServiceWS";
@@ -52,7 +53,9 @@ export function createChronopostTracker(options: { url?: string; timeoutMs?: num
         // Chronopost answers an error code for an unknown skybill; anything else is a refusal.
         if (/inconnu|not found|introuvable/i.test(message))
           return { number: skybillNumber, state: "not_found", label: message, events: [] };
-        throw new CarrierRefusedError(`Chronopost refused tracking ${skybillNumber}: ${message}`);
+        throw new CarrierRefusedError(
+          said("carrier.trackingRefused", { carrier: "Chronopost", parcel: skybillNumber, said: message }),
+        );
       }
       const rawEvents = (at(result, "listEventInfoComp", "events") as unknown[] | undefined) ?? [];
       const events = rawEvents.map((e) => ({

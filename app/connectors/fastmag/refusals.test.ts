@@ -3,10 +3,10 @@ import { said, sayIn } from "../../i18n/stored-words";
 import { explainFastmagRefusal } from "./refusals";
 
 describe("Fastmag's refusals in the merchant's words", () => {
-  it("keeps the English as it was and says it in French with Fastmag's values quoted", () => {
+  it("says it in English and French with Fastmag's values quoted", () => {
     const refusal = explainFastmagRefusal("Article inconnu : NOPE X Y", said("fastmag.refused.order"));
     expect(refusal.text).toBe(
-      "Fastmag does not know the article NOPE X Y: create it there or map it to a Shopify variant.",
+      "Fastmag does not know the article “NOPE X Y”: create it there or map it to a Shopify variant.",
     );
     expect(sayIn(refusal, "fr")).toBe(
       "Fastmag ne connaît pas l'article « NOPE X Y » : créez-le dans Fastmag ou associez-le à une variante Shopify.",

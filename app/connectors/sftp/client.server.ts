@@ -63,9 +63,7 @@ export class SftpFolder {
     } catch (error) {
       await client.end().catch(() => {});
       if (seen && login.pinnedFingerprint && seen !== login.pinnedFingerprint)
-        throw new HostKeyChangedError(
-          `The SFTP server's host key changed (it shows ${seen}, the one pinned is ${login.pinnedFingerprint}). If the server was really replaced, clear the pinned key in the settings.`,
-        );
+        throw new HostKeyChangedError(said("words7.sftp.hostKeyChanged", { seen, pinned: login.pinnedFingerprint }));
       throw describeConnectError(error, login);
     }
     return new SftpFolder(client, seen ?? "", timeoutMs);
@@ -128,12 +126,7 @@ const plain = (error: unknown) => errorMessage(error).replace(/^\w+: /, "");
 function describeConnectError(error: unknown, login: SftpLogin): Error {
   const text = errorMessage(error);
   if (/authentication|All configured authentication methods failed/i.test(text))
-    return new ExternalSystemError(
-      `The SFTP server refused the login of ${login.username}: check the password or key.`,
-      {
-        cause: error,
-      },
-    );
+    return new ExternalSystemError(said("words7.sftp.loginRefused", { user: login.username }), { cause: error });
   // Classified in plain words (never "connect ECONNREFUSED 10.0.0.5:22"); the library's text stays the cause.
   const problem = connectionProblemOf(error) ?? "unreachable";
   // Said with words: a run that stores it shows it in each reader's language (ADR 0021).

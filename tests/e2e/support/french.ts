@@ -47,6 +47,28 @@ const FRENCH_WORDS = [
   "inconnue",
   "introuvable",
   "erreur",
+  // The French-only words of the ERP's refusals (emulators/fastmag: "Identification incorrecte : …
+  // mot de passe invalide", "Adresse incomplète", "Requête vide"…), which may hold no function word:
+  // shown unquoted on an English screen, they are French inside an English sentence. Every refusal the
+  // emulator sends is checked to be found by tests/unit/french-detector.test.ts.
+  "incorrecte",
+  "invalide",
+  "invalides",
+  "obligatoire",
+  "incomplète",
+  "vide",
+  "attendu",
+  "attendue",
+  "reçu",
+  "insuffisant",
+  "différent",
+  "différente",
+  "donnée",
+  "requête",
+  "requêtes",
+  "autorisées",
+  "veuillez",
+  "réessayer",
 ];
 
 const alternatives = FRENCH_WORDS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);

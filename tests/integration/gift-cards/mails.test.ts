@@ -129,7 +129,7 @@ describe("gift card mails", { timeout: 30_000 }, () => {
         .find((m) => m.id === planned.id)!.error;
     expect(await mailOf("fr")).toMatch(/^Le serveur SMTP a refusé le message : « 550 .*No such user.* »$/);
     expect(await mailOf("en")).toBe(row.lastError);
-    expect(row.lastError).toMatch(/^The SMTP server refused the message: 550 /);
+    expect(row.lastError).toMatch(/^The SMTP server refused the message: “550 /);
     const [logged] = await mailLog(world.shop, { about: "gift-card:MAIL-2026-0003", limit: 1 }, "fr");
     expect(logged!.error).toMatch(/^Le serveur SMTP a refusé le message : « 550 /);
     await db.giftCardMail.update({ where: { id: planned.id }, data: { lastErrorWords: null } });
