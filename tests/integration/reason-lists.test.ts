@@ -183,7 +183,7 @@ describe("Catalog screen: the photos with a problem", () => {
         reference: "SHIRT1",
         status: "failed",
         at: new Date(START + 2000).toISOString(),
-        reason: "Shopify could not use this image: UNSUPPORTED_IMAGE_FILE_TYPE",
+        reason: "Shopify could not use this image: “UNSUPPORTED_IMAGE_FILE_TYPE”",
       },
       {
         id: "sftp/NOPE99_BLACK_1.jpg",
