@@ -45,8 +45,11 @@ export interface ListingOutcome {
 export interface CatalogDestination {
   /** Lists new products, sends what changed of listed ones, leaves unchanged ones alone. */
   publish(products: ListingProduct[]): Promise<ListingOutcome[]>;
-  /** Takes products off the marketplace (deactivated, kept for a later re-listing). */
-  unpublish(productIds: string[]): Promise<{ unlisted: number }>;
+  /**
+   * Takes products off the marketplace (deactivated, kept for a later re-listing): the products it took
+   * off (those listed there), once the marketplace has them off.
+   */
+  unpublish(productIds: string[]): Promise<{ unlisted: string[] }>;
   /** The Shopify products (gids) listed there now, for the run that re-sends changes. */
   listedProductIds(): Promise<string[]>;
 }

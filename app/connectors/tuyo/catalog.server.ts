@@ -165,10 +165,10 @@ export function tuyoCatalogDestination(deps: TuyoCatalogDeps): CatalogDestinatio
       const rows = await db.tuyoListing.findMany({
         where: { shop, shopifyProductId: { in: productIds }, state: "listed", tuyoSku: { not: null } },
       });
-      if (!rows.length) return { unlisted: 0 };
+      if (!rows.length) return { unlisted: [] };
       await client.post("/api/update_product", { active: false, sku: rows.map((r) => r.tuyoSku!) });
       await db.tuyoListing.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: "unlisted" } });
-      return { unlisted: rows.length };
+      return { unlisted: rows.map((r) => r.shopifyProductId) };
     },
   };
 }

@@ -82,11 +82,32 @@ export async function publishProducts(deps: PublishDeps, selection: ProductSelec
   return result;
 }
 
+/**
+ * Products taken off a marketplace per call: a cancelled run stops before the next call, so what it had
+ * taken off is at most this many products past the cancel.
+ */
+export const UNPUBLISH_BATCH = 25;
+
 export async function unpublishProducts(
-  deps: Pick<PublishDeps, "destinations">,
+  deps: Pick<PublishDeps, "destinations" | "report">,
   productIds: string[],
 ): Promise<{ unlisted: number }> {
   let unlisted = 0;
-  for (const { destination } of deps.destinations) unlisted += (await destination.unpublish(productIds)).unlisted;
+  for (let i = 0; i < productIds.length; i += UNPUBLISH_BATCH) {
+    const batch = productIds.slice(i, i + UNPUBLISH_BATCH);
+    for (const { name, destination } of deps.destinations) {
+      // Right before each call: nothing is taken off after a cancel but the call in flight.
+      await deps.report.checkpoint();
+      const done = await destination.unpublish(batch);
+      unlisted += done.unlisted.length;
+      // Counted and recorded as each call lands: a cancelled run says what it had taken off.
+      for (const productId of done.unlisted) {
+        deps.report.count({ changed: 1 });
+        deps.report.change("product", productId, name, "listed", "unlisted");
+      }
+    }
+    deps.report.count({ seen: batch.length });
+    deps.report.progress(Math.min(i + UNPUBLISH_BATCH, productIds.length), productIds.length);
+  }
   return { unlisted };
 }
