@@ -64,8 +64,13 @@ export const giftCardJobTypes: JobTypeDefinition[] = [
         now: () => ctx.now(),
         worker: runClaimToken(ctx),
         checkpoint: () => ctx.checkpoint(),
+        // Counted and recorded as each mail goes: a run cancelled half-way lists the mails it sent.
+        sent: (mail) => {
+          ctx.count({ changed: 1 });
+          ctx.change("gift card", mail.code, "mail", "planned", "sent");
+        },
       });
-      ctx.count({ seen: result.sent + result.retrying + result.failed, changed: result.sent });
+      ctx.count({ seen: result.sent + result.retrying + result.failed });
       if (result.retrying) ctx.log("warn", said("giftCards.mailsRetrying", { count: result.retrying }));
       return { ...result };
     },

@@ -116,7 +116,10 @@ export interface DueMailsOptions {
   now: () => Date;
   /** Who claims (a job run's token): written on the rows it holds. */
   worker?: string;
+  /** Asked right before each mail is claimed and sent: throws to stop (a cancelled run sends no more). */
   checkpoint?: () => Promise<void>;
+  /** Told of each mail as soon as the SMTP server took it, so a run stopped half-way says what it sent. */
+  sent?: (mail: { id: string; code: string; recipientEmail: string }) => void;
   /** The mail module's send (a test may wrap it). */
   send?: <Data>(shop: string, mail: OutgoingMail<Data>) => Promise<MailOutcome>;
 }
@@ -129,7 +132,6 @@ export async function sendDueGiftCardMails(db: Db, shop: string, options: DueMai
   const shopRow = await db.shop.findUnique({ where: { domain: shop }, select: { name: true } });
   const tried = new Set<string>();
   for (;;) {
-    await options.checkpoint?.();
     const now = options.now();
     const due = await db.giftCardMail.findMany({
       where: {
@@ -145,6 +147,8 @@ export async function sendDueGiftCardMails(db: Db, shop: string, options: DueMai
     });
     if (due.length === 0) return result;
     for (const mail of due) {
+      // Before the claim: a mail is never left claimed by a run that stopped without sending it.
+      await options.checkpoint?.();
       tried.add(mail.id);
       const claimed = await db.giftCardMail.updateMany({
         where: {
@@ -195,6 +199,7 @@ export async function sendDueGiftCardMails(db: Db, shop: string, options: DueMai
             claimedUntil: null,
           },
         });
+        options.sent?.({ id: mail.id, code: mail.code, recipientEmail: mail.recipientEmail });
       } else if (outcome.transient && attempts < MAIL_MAX_ATTEMPTS) {
         result.retrying++;
         await db.giftCardMail.update({
