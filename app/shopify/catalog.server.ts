@@ -206,6 +206,9 @@ export async function* catalogProducts(
   if (done) yield done;
 }
 
+/** Products whose id metafield one metafieldsSet call writes (metafieldsSet's limit). */
+export const PRODUCT_IDS_PER_CALL = 25;
+
 /** Writes the id metafield on products, 25 per call (metafieldsSet's limit); all or nothing per call. */
 export async function setProductIds(
   client: ShopifyAdminClient,
@@ -214,8 +217,8 @@ export async function setProductIds(
 ): Promise<{ calls: number; errors: { productId: string; message: string }[] }> {
   let calls = 0;
   const errors: { productId: string; message: string }[] = [];
-  for (let i = 0; i < pairs.length; i += 25) {
-    const chunk = pairs.slice(i, i + 25);
+  for (let i = 0; i < pairs.length; i += PRODUCT_IDS_PER_CALL) {
+    const chunk = pairs.slice(i, i + PRODUCT_IDS_PER_CALL);
     const { data } = await client.request(CATALOG_METAFIELDS_SET, {
       metafields: chunk.map((p) => ({
         ownerId: p.productId,

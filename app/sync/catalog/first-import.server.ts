@@ -11,6 +11,7 @@ import type { ShopifyAdminClient } from "../../shopify/admin-client.server";
 import {
   catalogProducts,
   ensureProductIdDefinition,
+  PRODUCT_IDS_PER_CALL,
   setProductIds,
   type ShopifyCatalogVariant,
 } from "../../shopify/catalog.server";
@@ -175,46 +176,59 @@ export async function linkExistingProducts(seasons: string[], deps: FirstImportD
     else result.matched.push({ productId: m.product.id, title: m.product.title, sourceKey: m.key, by: m.by });
   }
   if (deps.dryRun) return result;
+  report.count({ seen: products.length });
 
-  const toMark = result.matched.map((m) => ({ productId: m.productId, sourceKey: m.sourceKey }));
-  const refused = new Set<string>();
-  if (toMark.length) {
-    if (await ensureProductIdDefinition(client, idField)) result.writes++;
-    const written = await setProductIds(client, idField, toMark);
-    result.writes += written.calls;
-    for (const e of written.errors) {
-      refused.add(e.productId);
-      const product = products.find((p) => p.id === e.productId)!;
-      conflict(product, said("firstImport.idRefused", { field: idField.name, message: e.message }));
-    }
-  }
-  for (const m of matches) {
-    if (refused.has(m.product.id)) continue;
+  // Linked products are sent whole by the next import: the seasons' kept counts no longer hold. Forgotten
+  // before the first link, so a run stopped half-way leaves no count that ignores its links.
+  if (matches.length) await forgetSeasonCounts(db, shop, seasons);
+  const link = async (product: ShopifyProduct, key: string) => {
     // hash "" so the next import sends the whole product; every Shopify variant is linked with what it is
     // now, so one the source does not list is kept when the product is sent.
     // The variants first: a run cut before the product's link leaves the product unlinked, never linked
     // without its variants (which would let the next import drop the ones the source does not list).
     const links: LinkWrite[] = [
-      ...m.product.variants.map((v) => ({
+      ...product.variants.map((v) => ({
         entity: "variant",
         localId: v.sku ?? `shopify:${v.id}`,
         remoteId: v.id,
-        groupKey: m.key,
+        groupKey: key,
         detail: JSON.stringify(v.setInput),
       })),
-      {
-        entity: "product",
-        localId: m.key,
-        remoteId: m.product.id,
-        hash: "",
-        groupKey: seasonOf.get(m.key) ?? "",
-      },
+      { entity: "product", localId: key, remoteId: product.id, hash: "", groupKey: seasonOf.get(key) ?? "" },
     ];
     await saveLinks(db, shop, links);
+  };
+  // Those carrying their id already are linked here only: nothing to write in Shopify.
+  for (const m of matches) if (m.product.sourceKey === m.key) await link(m.product, m.key);
+
+  const productOf = new Map(products.map((p) => [p.id, p]));
+  const refused = new Set<string>();
+  if (result.matched.length) {
+    await report.checkpoint();
+    if (await ensureProductIdDefinition(client, idField)) result.writes++;
+  }
+  // A call's worth at a time, each marked in Shopify and then linked here, counted and recorded as it
+  // lands: a cancel stops right before the next call, and the run lists what it had linked.
+  for (let i = 0; i < result.matched.length; i += PRODUCT_IDS_PER_CALL) {
+    const batch = result.matched.slice(i, i + PRODUCT_IDS_PER_CALL);
+    await report.checkpoint();
+    const written = await setProductIds(
+      client,
+      idField,
+      batch.map((m) => ({ productId: m.productId, sourceKey: m.sourceKey })),
+    );
+    result.writes += written.calls;
+    for (const e of written.errors) {
+      refused.add(e.productId);
+      conflict(productOf.get(e.productId)!, said("firstImport.idRefused", { field: idField.name, message: e.message }));
+    }
+    for (const m of batch) {
+      if (refused.has(m.productId)) continue;
+      await link(productOf.get(m.productId)!, m.sourceKey);
+      report.count({ changed: 1 });
+      report.change("product", m.productId, idField.name, null, m.sourceKey);
+    }
   }
   result.matched = result.matched.filter((m) => !refused.has(m.productId));
-  // Linked products are sent whole by the next import: the seasons' kept counts no longer hold.
-  if (matches.length) await forgetSeasonCounts(db, shop, seasons);
-  report.count({ seen: products.length, changed: result.matched.length });
   return result;
 }
