@@ -18,6 +18,7 @@ import { cancelWhileWriting, expectStoppedAfterWritesInFlight } from "../support
 import { uniqueShop } from "../support/shops";
 import { setUpTuyo, startTuyo } from "./tuyo-harness";
 
+// Three calls taking products off (10 a call): calls are left after the one in flight.
 const PRODUCTS = 30;
 
 describe("cancelling a running marketplace publish", () => {

@@ -83,10 +83,10 @@ export async function publishProducts(deps: PublishDeps, selection: ProductSelec
 }
 
 /**
- * Products taken off a marketplace per call: a cancelled run stops before the next call, so what it had
- * taken off is at most this many products past the cancel.
+ * Products taken off a marketplace per call: a cancelled run stops before the next call, so it takes off
+ * at most this many products past the cancel (a run names a few dozen products: a handful of calls).
  */
-export const UNPUBLISH_BATCH = 25;
+export const UNPUBLISH_BATCH = 10;
 
 export async function unpublishProducts(
   deps: Pick<PublishDeps, "destinations" | "report">,
