@@ -61,8 +61,12 @@ export async function enqueueJob(
   return { jobId: job.id, status: "queued" };
 }
 
-/** Settings are a handful of small fields; they are stored with the run and shown on its page. */
-const MAX_PARAMS_CHARS = 2_000;
+/**
+ * Settings are a handful of small fields, or a list of chosen items (up to 250 products taken off the
+ * marketplaces, about 9,000 characters); they are stored with the run and shown on its page. Each job
+ * type's schema holds its own limits; this one only stops an oversized body before it is parsed.
+ */
+const MAX_PARAMS_CHARS = 12_000;
 
 /**
  * Checks a run's settings against its job type: a type without settings takes none, a type with a

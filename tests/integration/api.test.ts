@@ -138,7 +138,7 @@ describe("JSON API", () => {
       [PRUNE, { params: { keepFailedDays: 3, dropTables: true } }, "dropTables"],
       ["prices.update", { params: { readMode: "telepathy" } }, "readMode"],
       ["orders.reconcile", { params: { since: "1970-01-01" } }, "since"],
-      ["orders.reconcile", { params: { blob: "x".repeat(10_000) } }, "params"],
+      ["orders.reconcile", { params: { blob: "x".repeat(13_000) } }, "params"],
       [PRUNE, { params: {}, extra: 1 }, "extra"],
     ];
     for (const [type, body, field] of cases) {

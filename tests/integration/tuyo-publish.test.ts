@@ -241,6 +241,19 @@ describe("publishing on Tuyo", () => {
     ).rejects.toThrow(/exactly one of collectionId, tag or productIds/);
     const queued = await enqueueJob(jobDeps, { shop, type: "listings.publish", params: { collectionId } });
     expect(queued.status).toBe("queued");
+    // Taking products off takes up to 250 at once (the job's own limit, not the size of its settings).
+    const gids = (count: number) =>
+      Array.from({ length: count }, (_, n) => `gid://shopify/Product/${9_000_000_000_000 + n}`);
+    const unpublish = await enqueueJob(jobDeps, {
+      shop,
+      type: "listings.unpublish",
+      params: { productIds: gids(250) },
+    });
+    expect(unpublish.status).toBe("queued");
+    await db.job.delete({ where: { id: unpublish.jobId } });
+    await expect(
+      enqueueJob(jobDeps, { shop, type: "listings.unpublish", params: { productIds: gids(251) } }),
+    ).rejects.toMatchObject({ fieldErrors: { productIds: expect.any(String) } });
   });
 
   it("sends stock changes of listed variants only, and unpublishing deactivates", async () => {
