@@ -10,6 +10,7 @@
 // webhooks is then answered on every core instead of queueing on one event loop. Only the first runs
 // the background jobs (when they are on); see docs/decisions/0019-web-processes.md.
 import cluster from "node:cluster";
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -40,6 +41,35 @@ if (WEB_PROCESSES > 1 && cluster.isPrimary) {
   superviseWebProcesses(WEB_PROCESSES);
 } else {
   await serve();
+}
+
+const SUFFIX = { br: "br", gzip: "gz" } as const;
+
+/**
+ * Sends an asset's precompressed copy (name.br, name.gz) when the browser accepts its encoding; anything
+ * else goes on to express.static and compression. Only names read from the folder at start are served.
+ */
+function precompressedAssets(dir: string): express.RequestHandler {
+  const names = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const name = req.path.slice(1);
+    res.vary("Accept-Encoding");
+    if (name.includes("/")) return next();
+    const copies = (["br", "gzip"] as const).filter((e) => names.has(`${name}.${SUFFIX[e]}`));
+    // Brotli (smaller) when the browser takes it at all, then gzip; q=0 refuses an encoding.
+    const encoding = copies.find((e) => req.acceptsEncodings(e) === e);
+    if (!encoding) return next();
+    res.type(path.extname(name));
+    res.setHeader("Content-Encoding", encoding);
+    res.sendFile(`${name}.${SUFFIX[encoding]}`, {
+      root: dir,
+      immutable: true,
+      maxAge: "1y",
+      acceptRanges: false,
+      dotfiles: "deny",
+    });
+  };
 }
 
 function log(level: "info" | "warn" | "error", message: string, fields: Record<string, unknown> = {}): void {
@@ -121,8 +151,11 @@ async function serve(): Promise<void> {
   const accessLog = morgan("tiny");
   const app = express();
   app.disable("x-powered-by");
-  app.use(compression());
   // Vite fingerprints everything under /assets: cached for a year. Other files (favicon…) for an hour.
+  // The build's own Brotli/gzip copies first (scripts/precompress-assets.ts), so a first visit's megabyte
+  // of CSS and JavaScript is not compressed again on this thread while the page waits for it.
+  app.use("/assets", precompressedAssets(path.join(clientDir, "assets")));
+  app.use(compression());
   app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(clientDir, { maxAge: "1h" }));
   app.use(accessLog);
