@@ -5,15 +5,28 @@ export const APP_BRIDGE_SCRIPT = String.raw`(function () {
   if (window.shopify && window.shopify.__emulator) return;
   var script = document.currentScript;
   var params = new URLSearchParams(location.search);
+  // sessionStorage's first use in a frame waits on the browser process (about 100 ms on a busy machine,
+  // before the app's first paint): read only when the URL lacks what the admin passes, write after it.
   var remembered = {};
-  try { remembered = JSON.parse(sessionStorage.getItem("shopify-emulator-config") || "{}"); } catch (e) {}
+  if (!params.get("shop") || !params.get("host")) {
+    try { remembered = JSON.parse(sessionStorage.getItem("shopify-emulator-config") || "{}"); } catch (e) {}
+  }
   var config = {
     apiKey: (script && script.dataset.apiKey) || remembered.apiKey || "",
     shop: params.get("shop") || remembered.shop || "",
     host: params.get("host") || remembered.host || "",
     locale: params.get("locale") || remembered.locale || "en",
   };
-  try { sessionStorage.setItem("shopify-emulator-config", JSON.stringify(config)); } catch (e) {}
+  var saved = false;
+  function saveConfig() {
+    if (saved) return;
+    saved = true;
+    try { sessionStorage.setItem("shopify-emulator-config", JSON.stringify(config)); } catch (e) {}
+  }
+  // Right after the first frame; or in a second when no frame is drawn (a hidden tab), or on leaving.
+  if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(saveConfig, 0); });
+  setTimeout(saveConfig, 1000);
+  window.addEventListener("pagehide", saveConfig);
   // The admin page that frames us is served by the emulator, which also serves this script.
   var parentOrigin = script && script.src ? new URL(script.src).origin : "*";
   var embedded = window.parent !== window;
