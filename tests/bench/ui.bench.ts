@@ -3,7 +3,7 @@
 // runs (one with 20,000 changes, failed rows, 3,001 skipped items and log lines; one still running),
 // 50,000 orders, 5,000 unmatched SKUs a side, 20,000 app events, received webhooks, event feed
 // deliveries and mails, 5,000 Tuyo listings and orders, a promotion (tests/support/screens-seed.ts),
-// starts the BUILT app on it with the emulators, opens every screen (every app.* route:
+// starts the BUILT app on it with the emulators (in a process of their own: tests/bench/ui-stack.ts), opens every screen (every app.* route:
 // tests/support/app-screens.ts; item screens on a seeded item; the 404 page) in Chromium inside the
 // emulated admin, and prints per screen:
 // LCP (largest contentful paint of the app's frame, from its own navigation start), CLS (layout shift
@@ -18,6 +18,7 @@
 //   BENCH_UI_DETAIL=1   also prints each round's timeline: server, first byte to last, parsed, first
 //                       contentful paint, every LCP candidate (time, area, element), when React had
 //                       hydrated, the render-blocking files and the long tasks (what held the paint)
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,11 +26,10 @@ import type { Frame, Page } from "playwright-core";
 import { appScreens, withSeededIds } from "../support/app-screens";
 import { HARMLESS_APP_ENV } from "../support/jobs-processes";
 import { seedScreens, type SeededScreens } from "../support/screens-seed";
-import { ensureBuilt, freePort } from "./built-app";
+import { ensureBuilt } from "./built-app";
 
 for (const [key, value] of Object.entries(HARMLESS_APP_ENV)) process.env[key] ??= value;
 ensureBuilt();
-const { startStack } = await import("../../scripts/stack");
 const { createPrismaClient } = await import("../../app/db.server");
 const { launchBrowser, newMerchantPage } = await import("../e2e/support/browser");
 
@@ -46,7 +46,7 @@ const DETAIL = process.env.BENCH_UI_DETAIL === "1";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "passerelle-bench-ui-"));
 const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(tmp, "bench.sqlite")}`;
-const stack = await startStack({ appPort: await freePort(), shopifyPort: 0, databaseUrl, quiet: true });
+const stack = await startStackProcess(databaseUrl);
 const db = createPrismaClient(databaseUrl);
 const browser = await launchBrowser();
 
@@ -72,6 +72,31 @@ const VITALS = `(() => {
     if (document.documentElement?.dataset.hydrated) { v.hydrated = performance.now(); observer.disconnect(); }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
 })();`;
+
+/** The emulators and the app, started by tests/bench/ui-stack.ts in a process of its own. */
+async function startStackProcess(url: string): Promise<{ adminUrl: string; shop: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "ui-stack.ts"), url], {
+    stdio: ["pipe", "pipe", "inherit"],
+    env: process.env,
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const ready = await new Promise<{ adminUrl: string; shop: string }>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve(JSON.parse(line) as { adminUrl: string; shop: string });
+    });
+    void exited.then(() => reject(new Error(`the bench's stack exited before it was ready:\n${output}`)));
+  });
+  return {
+    ...ready,
+    async stop() {
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}
 
 async function seed(shop: string): Promise<SeededScreens> {
   const started = performance.now();
