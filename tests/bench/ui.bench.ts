@@ -10,6 +10,8 @@
 // score over the load and 2 s after), INP (the slowest interaction's duration: a click on the page's
 // heading and a Tab; "< 16 ms" when Chromium recorded none that long), the document's server time, and
 // what the largest paint was (its tag and first words: what to look at when LCP is slow).
+// Each screen twice a round: in a new browser profile (nothing cached: a merchant's first visit), then
+// in a new tab of that profile (the app's assets cached: every screen after the first); both printed.
 // Asserts nothing; target: LCP < 1 s and CLS < 0.05 on every screen.
 //   BENCH_UI_VARIANTS=100000  BENCH_UI_RUNS=10000  BENCH_UI_ORDERS=50000  BENCH_UI_ROUNDS=3 (median printed)
 //   BENCH_UI_CHANGES=20000 (the audited run's)  BENCH_UI_UNMATCHED=5000 (a side)  BENCH_UI_EVENTS=20000
@@ -184,6 +186,15 @@ async function measure(page: Page, screen: string): Promise<Vitals> {
   });
 }
 
+function printDetail(title: string, vitals: Vitals): void {
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const candidates = vitals.candidates.map((c) => `${ms(c.at)} ${c.size} px² ${c.element}`).join(" → ");
+  const tasks = vitals.longTasks.map(([at, duration]) => `${ms(at)}+${ms(duration)}`).join(", ");
+  console.log(
+    `${title}: server ${ms(vitals.server)}, ${Math.round(vitals.bytes / 1024)} KiB at ${ms(vitals.firstByte)}–${ms(vitals.lastByte)}, parsed ${ms(vitals.domInteractive)}, FCP ${ms(vitals.fcp)}, hydrated ${ms(vitals.hydrated)}, LCP ${ms(vitals.lcp)}: ${candidates}\n  blocking: ${vitals.blocking.join(", ")}\n  long tasks: ${tasks}`,
+  );
+}
+
 try {
   // The first visit installs the shop (token exchange); the seed goes in under its domain.
   const warm = await newMerchantPage(browser);
@@ -200,8 +211,11 @@ try {
   await appFrame(warmAgain);
   await warmAgain.close();
   const results = new Map<string, Vitals[]>();
+  const warmResults = new Map<string, Vitals[]>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const screen of screens) {
+      // First the screen in a new profile (nothing cached: a merchant's first visit), then again in a
+      // new tab of the same profile (the app's assets cached, as for every screen after the first).
       const page = await newMerchantPage(browser);
       await page.addInitScript(VITALS);
       try {
@@ -209,18 +223,16 @@ try {
         const vitals = await measure(page, screen);
         list.push(vitals);
         results.set(screen, list);
-        if (DETAIL) {
-          const ms = (n: number) => `${n.toFixed(0)} ms`;
-          const candidates = vitals.candidates.map((c) => `${ms(c.at)} ${c.size} px² ${c.element}`).join(" → ");
-          const tasks = vitals.longTasks.map(([at, duration]) => `${ms(at)}+${ms(duration)}`).join(", ");
-          console.log(
-            `${screen} round ${round + 1}: server ${ms(vitals.server)}, ${Math.round(vitals.bytes / 1024)} KiB at ${ms(vitals.firstByte)}–${ms(vitals.lastByte)}, parsed ${ms(vitals.domInteractive)}, FCP ${ms(vitals.fcp)}, hydrated ${ms(vitals.hydrated)}, LCP ${ms(vitals.lcp)}: ${candidates}\n  blocking: ${vitals.blocking.join(", ")}\n  long tasks: ${tasks}`,
-          );
-        }
+        if (DETAIL) printDetail(`${screen} round ${round + 1}`, vitals);
+        const again = await page.context().newPage();
+        await again.addInitScript(VITALS);
+        const warm = await measure(again, screen);
+        warmResults.set(screen, [...(warmResults.get(screen) ?? []), warm]);
+        if (DETAIL) printDetail(`${screen} round ${round + 1}, assets cached`, warm);
       } catch (error) {
         console.log(`${screen}: ${String(error)}`);
       } finally {
-        await page.close();
+        await page.context().close();
       }
     }
   }
@@ -229,22 +241,36 @@ try {
   console.log(
     `\nscreens of the built app in Chromium, ${VARIANTS} variants · ${RUNS} runs · ${ORDERS} orders, median of ${ROUNDS}, ${os.cpus().length} cores, load ${load}`,
   );
-  console.log("target: LCP < 1000 ms, CLS < 0.05");
   console.log(
-    `${"screen".padEnd(44)} ${"LCP".padStart(8)} ${"CLS".padStart(7)} ${"INP".padStart(8)} ${"server".padStart(8)}  LCP element`,
+    "target: LCP < 1000 ms, CLS < 0.05 (first visit: nothing cached; cached: the app's assets in the browser)",
   );
+  console.log(
+    `${"screen".padEnd(40)} ${"LCP".padStart(8)} ${"CLS".padStart(6)} ${"INP".padStart(7)} ${"server".padStart(7)} ${"cached".padStart(8)} ${"CLS".padStart(6)}  LCP element`,
+  );
+  let over = 0;
+  let overCached = 0;
   for (const [screen, list] of results) {
     const lcp = median(list.map((v) => v.lcp));
     const cls = median(list.map((v) => v.cls));
     const inp = median(list.map((v) => v.inp));
     const server = median(list.map((v) => v.server));
-    const flag = lcp >= 1000 || cls >= 0.05 ? " ✗" : "  ";
+    const cached = warmResults.get(screen) ?? [];
+    const lcpCached = cached.length ? median(cached.map((v) => v.lcp)) : NaN;
+    const clsCached = cached.length ? median(cached.map((v) => v.cls)) : NaN;
+    const failed = lcp >= 1000 || cls >= 0.05;
+    const failedCached = !(lcpCached < 1000 && clsCached < 0.05);
+    over += failed ? 1 : 0;
+    overCached += failedCached ? 1 : 0;
+    const flag = `${failed ? "✗" : " "}${failedCached ? "✗" : " "}`;
     // The element of the median LCP's round.
     const element = list.find((v) => v.lcp === lcp)?.element ?? "";
     console.log(
-      `${screen.padEnd(44)} ${`${lcp.toFixed(0)} ms`.padStart(8)} ${cls.toFixed(3).padStart(7)} ${(inp ? `${inp.toFixed(0)} ms` : "< 16 ms").padStart(8)} ${`${server.toFixed(0)} ms`.padStart(8)}${flag} ${element}`,
+      `${screen.padEnd(40)} ${`${lcp.toFixed(0)} ms`.padStart(8)} ${cls.toFixed(3).padStart(6)} ${(inp ? `${inp.toFixed(0)} ms` : "< 16 ms").padStart(7)} ${`${server.toFixed(0)} ms`.padStart(7)} ${`${lcpCached.toFixed(0)} ms`.padStart(8)} ${clsCached.toFixed(3).padStart(6)} ${flag} ${element}`,
     );
   }
+  console.log(
+    `${results.size} screens: ${over} over the target on a first visit, ${overCached} with the app's assets cached`,
+  );
 } finally {
   await browser.close();
   await db.$disconnect();
