@@ -53,6 +53,8 @@ for run in sqlite postgresql; do
 done
 step "build"
 npx remix vite:build --logLevel warn
+# As `npm run build`: the assets' Brotli and gzip copies the web server sends (scripts/server.ts).
+npx tsx scripts/precompress-assets.ts
 npm run --silent build:server
 npm run --silent build:worker
 # Two files at a time: each starts its own stack (free ports, own database) and most of a walk is
