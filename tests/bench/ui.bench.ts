@@ -19,7 +19,8 @@
 //   BENCH_UI_SCREENS=/app/runs/,/app/orders   only the screens whose path starts with one of these
 //   BENCH_UI_DETAIL=1   also prints each round's timeline: server, first byte to last, parsed, first
 //                       contentful paint, every LCP candidate (time, area, element), when React had
-//                       hydrated, the render-blocking files and the long tasks (what held the paint)
+//                       hydrated, the render-blocking files, the long tasks (what held the paint) and each
+//                       layout shift with the elements it moved
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -54,15 +55,19 @@ const browser = await launchBrowser();
 
 // Web vitals of the app's frame, gathered from its first paint (an init script runs in every frame).
 const VITALS = `(() => {
-  const v = { lcp: 0, cls: 0, inp: 0, element: "", fcp: 0, hydrated: 0, candidates: [], longTasks: [] };
+  const v = { lcp: 0, cls: 0, inp: 0, element: "", fcp: 0, hydrated: 0, candidates: [], longTasks: [], shifts: [] };
   window.__vitals = v;
   const describe = (el) => el ? el.tagName.toLowerCase() + " “" + (el.textContent || "").trim().slice(0, 32) + "”" : "";
   new PerformanceObserver((l) => { for (const e of l.getEntries()) {
     v.candidates.push({ at: e.startTime, size: e.size, element: describe(e.element) });
     if (e.startTime >= v.lcp) { v.lcp = e.startTime; v.element = describe(e.element); }
   } }).observe({ type: "largest-contentful-paint", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) v.cls += e.value; })
-    .observe({ type: "layout-shift", buffered: true });
+  const box = (r) => Math.round(r.y) + "+" + Math.round(r.height);
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) {
+    v.cls += e.value;
+    const moved = (e.sources || []).map((s) => (s.node ? (s.node.className || s.node.nodeName || "").toString().slice(0, 60) : "?") + " y " + box(s.previousRect) + " → " + box(s.currentRect));
+    v.shifts.push(e.startTime.toFixed(0) + " ms " + e.value.toFixed(3) + ": " + moved.join("; "));
+  } }).observe({ type: "layout-shift", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) v.inp = Math.max(v.inp, e.duration); })
     .observe({ type: "event", buffered: true, durationThreshold: 16 });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") v.fcp = e.startTime; })
@@ -148,6 +153,8 @@ interface Vitals {
   blocking: string[];
   longTasks: [number, number][];
   candidates: { at: number; size: number; element: string }[];
+  /** Each layout shift: when, its score, and the elements it moved (class, top and height before → after). */
+  shifts: string[];
 }
 
 async function measure(page: Page, screen: string): Promise<Vitals> {
@@ -190,8 +197,9 @@ function printDetail(title: string, vitals: Vitals): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   const candidates = vitals.candidates.map((c) => `${ms(c.at)} ${c.size} px² ${c.element}`).join(" → ");
   const tasks = vitals.longTasks.map(([at, duration]) => `${ms(at)}+${ms(duration)}`).join(", ");
+  const shifts = vitals.shifts.length ? `\n  layout shifts: ${vitals.shifts.join(" | ")}` : "";
   console.log(
-    `${title}: server ${ms(vitals.server)}, ${Math.round(vitals.bytes / 1024)} KiB at ${ms(vitals.firstByte)}–${ms(vitals.lastByte)}, parsed ${ms(vitals.domInteractive)}, FCP ${ms(vitals.fcp)}, hydrated ${ms(vitals.hydrated)}, LCP ${ms(vitals.lcp)}: ${candidates}\n  blocking: ${vitals.blocking.join(", ")}\n  long tasks: ${tasks}`,
+    `${title}: server ${ms(vitals.server)}, ${Math.round(vitals.bytes / 1024)} KiB at ${ms(vitals.firstByte)}–${ms(vitals.lastByte)}, parsed ${ms(vitals.domInteractive)}, FCP ${ms(vitals.fcp)}, hydrated ${ms(vitals.hydrated)}, LCP ${ms(vitals.lcp)}: ${candidates}\n  blocking: ${vitals.blocking.join(", ")}\n  long tasks: ${tasks}${shifts}`,
   );
 }
 
