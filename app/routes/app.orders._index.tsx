@@ -11,11 +11,11 @@ import {
   Layout,
   Link,
   Page,
-  Tabs,
   Text,
   TextField,
   useIndexResourceState,
 } from "@shopify/polaris";
+import { FilterTabs } from "../components/FilterTabs";
 import { useState } from "react";
 import { firstPage, ListPager } from "../components/ListPager";
 import { OrderStageBadge } from "../components/OrderStageBadge";
@@ -200,7 +200,7 @@ export default function Orders() {
         ) : null}
         <Layout.Section>
           <Card padding="0">
-            <Tabs
+            <FilterTabs
               tabs={tabs}
               selected={Math.max(0, ORDER_FILTERS.indexOf(filter))}
               onSelect={(i) => {

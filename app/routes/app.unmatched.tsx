@@ -11,11 +11,11 @@ import {
   Layout,
   Page,
   Select,
-  Tabs,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useState } from "react";
+import { FilterTabs } from "../components/FilterTabs";
+import { useEffect, useState } from "react";
 import { ListPager } from "../components/ListPager";
 import { defineWords, useFormat, useWords } from "../i18n/words";
 import { localeOfRequest } from "../i18n/locale";
@@ -96,6 +96,8 @@ const WORDS = defineWords({
     undo: "Undo",
     variantFor: (sku: string) => `Shopify variant for ${sku}`,
     linkTo: "Link to the Shopify SKU…",
+    chooseLink: "Link…",
+    chooseLinkLabel: (sku: string) => `Choose the Shopify SKU to link ${sku} to`,
     linkLabel: (sku: string) => `Link ${sku}`,
     link: "Link",
     ignoreLabel: (sku: string) => `Ignore ${sku}`,
@@ -130,6 +132,8 @@ const WORDS = defineWords({
     undo: "Annuler",
     variantFor: (sku: string) => `Variante Shopify pour ${sku}`,
     linkTo: "Associer au SKU Shopify…",
+    chooseLink: "Associer…",
+    chooseLinkLabel: (sku: string) => `Choisir le SKU Shopify auquel associer ${sku}`,
     linkLabel: (sku: string) => `Associer ${sku}`,
     link: "Associer",
     ignoreLabel: (sku: string) => `Ignorer ${sku}`,
@@ -158,7 +162,7 @@ export default function Unmatched() {
         ) : null}
         <Layout.Section>
           <Card padding="0">
-            <Tabs
+            <FilterTabs
               tabs={tabs}
               selected={Math.max(0, UNMATCHED_VIEWS.indexOf(view))}
               onSelect={(i) => setSearchParams({ view: UNMATCHED_VIEWS[i]! })}
@@ -244,6 +248,13 @@ interface Item {
 function Actions({ item, candidates }: { item: Item; candidates: string[] }) {
   const fetcher = useFetcher<typeof action>();
   const [target, setTarget] = useState("");
+  // The list of Shopify SKUs shows once the merchant chooses to link this row: 50 rows each carrying
+  // every candidate made the page 440 KB, most of it options nobody opened.
+  const [choosing, setChoosing] = useState(false);
+  const selectId = `link-${item.sku}`;
+  useEffect(() => {
+    if (choosing) document.getElementById(selectId)?.focus();
+  }, [choosing, selectId]);
   const failure = fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
   const submit = (form: Record<string, string>) => fetcher.submit(form, { method: "post" });
   const t = useWords(WORDS);
@@ -260,9 +271,15 @@ function Actions({ item, candidates }: { item: Item; candidates: string[] }) {
   return (
     <BlockStack gap="100">
       <InlineStack gap="200" blockAlign="center" wrap={false}>
-        {item.side === "source" ? (
+        {item.side === "source" && !choosing ? (
+          <Button accessibilityLabel={t.chooseLinkLabel(item.sku)} onClick={() => setChoosing(true)}>
+            {t.chooseLink}
+          </Button>
+        ) : null}
+        {item.side === "source" && choosing ? (
           <>
             <Select
+              id={selectId}
               label={t.variantFor(item.sku)}
               labelHidden
               options={[{ label: t.linkTo, value: "" }, ...candidates.map((c) => ({ label: c, value: c }))]}
