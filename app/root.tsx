@@ -37,6 +37,8 @@ const ERROR_WORDS = defineWords({
   },
 });
 
+const PAGE_END = "page-end";
+
 /** Outside the embedded app (login, errors); the app's frame titles its pages after their section. */
 export const meta: MetaFunction = () => [{ title: "Passerelle" }];
 
@@ -54,9 +56,14 @@ export default function App() {
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
+        {/* No paint until the page's content is all parsed (the mark after <Outlet />): Chromium would
+            otherwise paint a half-read page, then move what it had shown as the rest arrives (a table's
+            columns widening row by row, a main column narrowing when its side column comes). ADR 0024. */}
+        <link rel="expect" href={`#${PAGE_END}`} {...{ blocking: "render" }} />
       </head>
       <body>
         <Outlet />
+        <div id={PAGE_END} hidden />
         <ScrollRestoration />
         <Scripts />
       </body>

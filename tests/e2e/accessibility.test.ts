@@ -4,8 +4,11 @@
 // have a name). The shop has a history first (runs with changes, failed rows, skipped items and a log,
 // orders, unmatched SKUs, events, deliveries, listings, a promotion: tests/support/screens-seed.ts), and
 // a screen is checked once its rows are on it, so the tables, badges and paging are checked, not the
-// empty states. Also: the 404 page, the Cancel confirmation of a running run, the other Unmatched tabs
-// and the login page. A screen that fails names each rule, its impact and the elements.
+// empty states. Each screen also keeps its tables within their cards at 1280 px, and what the server sends
+// stays where it is once React runs (the title, card headings and tables of the first screenful, before
+// and after: a shift there is a layout shift the merchant sees). Also: the 404 page, the Cancel
+// confirmation of a running run, the other Unmatched tabs and the login page. A screen that fails names
+// each rule, its impact and the elements.
 import type { Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
@@ -89,17 +92,94 @@ const SHOWS: Record<string, string | RegExp> = {
 
 const SCREENS = appScreens();
 
+interface Placed {
+  what: string;
+  top: number;
+  height: number;
+}
+
+/** Where the title, card headings and tables of the first screenful (900 px) are. */
+async function firstScreenful(frame: Frame): Promise<Placed[]> {
+  return frame.evaluate(() =>
+    [...document.querySelectorAll("h1, h2, table")]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.height > 0 && box.top < window.innerHeight)
+      .map(({ element, box }) => ({
+        what:
+          element.tagName === "TABLE" ? "a table" : `${element.tagName} “${element.textContent?.trim().slice(0, 40)}”`,
+        top: Math.round(box.top),
+        height: Math.round(box.height),
+      })),
+  );
+}
+
+/**
+ * What moved or changed size between the server's page and the page React runs. Chromium does not count
+ * a move under 3 px as a layout shift (a multiline field measures itself 2 px shorter), so neither do we.
+ */
+function moved(served: Placed[], shown: Placed[]): string[] {
+  const differences = served.length === shown.length ? [] : [`${served.length} elements served, ${shown.length} shown`];
+  served.forEach((before, i) => {
+    const after = shown[i];
+    if (!after || after.what !== before.what) differences.push(`${before.what} is not where it was`);
+    else if (Math.abs(after.top - before.top) >= 3 || Math.abs(after.height - before.height) >= 3)
+      differences.push(`${before.what}: ${before.top}+${before.height} → ${after.top}+${after.height}`);
+  });
+  return differences;
+}
+
+/** The screen as the server sends it, before React runs (the app's scripts refused). */
+async function openServerRender(screen: string): Promise<Frame> {
+  const scripts = /\/assets\/.+\.js$/;
+  await page.route(scripts, (route) => route.abort());
+  try {
+    await page.goto(`${session.stack.adminUrl}${screen.slice("/app".length)}`);
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const frame = page.frame({ name: "app-iframe" });
+      if (frame && (await frame.locator("#page-end").count()) > 0) return frame;
+      if (Date.now() > deadline) throw new Error("the app's frame did not load");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await page.unroute(scripts);
+  }
+}
+
+/**
+ * The tables wider than their card at the merchant's 1280 px: their last columns are off-screen, and
+ * Polaris's DataTable, measuring itself after the page shows, adds its scroll buttons above the table
+ * and pushes it down (a layout shift). Each is named by its first heading.
+ */
+async function overflowingTables(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>(".Polaris-DataTable__ScrollContainer")]
+      .filter((container) => container.scrollWidth > container.clientWidth + 1)
+      .map((container) => {
+        const heading = container.querySelector("th")?.textContent?.trim() ?? "";
+        return `the table "${heading}…" is ${container.scrollWidth} px wide in ${container.clientWidth} px`;
+      }),
+  );
+}
+
 describe("accessibility", () => {
   it("checks every section of the navigation", () => {
     expect(SCREENS).toEqual(expect.arrayContaining(APP_SECTIONS.map((section) => section.path)));
   });
 
-  it.each(SCREENS)("%s has no serious or critical axe violation", async (screen) => {
-    const frame = await openScreen(withSeededIds(screen, seeded));
-    const shows = SHOWS[screen];
-    if (shows) await app.getByText(shows).first().waitFor({ timeout: 10_000 });
-    expect(await blockingAxeViolations(frame)).toEqual([]);
-  });
+  it.each(SCREENS)(
+    "%s has no serious or critical axe violation, no table wider than its card, and stays in place when React takes over",
+    async (screen) => {
+      const frame = await openScreen(withSeededIds(screen, seeded));
+      const shows = SHOWS[screen];
+      if (shows) await app.getByText(shows).first().waitFor({ timeout: 10_000 });
+      expect(await blockingAxeViolations(frame)).toEqual([]);
+      expect(await overflowingTables(frame)).toEqual([]);
+      const shown = await firstScreenful(frame);
+      const served = await firstScreenful(await openServerRender(withSeededIds(screen, seeded)));
+      expect(moved(served, shown)).toEqual([]);
+    },
+  );
 
   it("the audited run's page shows its changes, failed rows, skipped items and log", async () => {
     // What the axe check above saw on the run's page: its sections filled, not empty.
