@@ -36,7 +36,10 @@ export default defineConfig({
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
-        v3_lazyRouteDiscovery: true,
+        // Every route is known from the first page (the manifest file, ~6 KB compressed, cached): with lazy
+        // discovery a link followed while a revalidation was in flight could abort the route's discovery
+        // and leave the app frame blank on Remix's "Loading..." page for good. ADR 0025.
+        v3_lazyRouteDiscovery: false,
         // Also makes the web server (scripts/server.ts) install Node's fetch (undici) instead of a polyfill whose abort path
         // throws outside any handler when an outbound call times out.
         v3_singleFetch: true,
