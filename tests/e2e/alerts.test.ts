@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import type { Stack } from "../../scripts/stack";
 import { DEMO_SMTP_USER, type SmtpEmulator } from "../../emulators/smtp/index";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -113,7 +113,7 @@ describe("alerts", () => {
         throw error;
       });
 
-    await page.getByRole("link", { name: "Alerts" }).click();
+    await openFromAdminMenu(page, app, "Alerts");
     await app.getByLabel("Mail alerts to").waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
     await app.getByLabel("Mail alerts to").fill(MERCHANT);
@@ -123,7 +123,7 @@ describe("alerts", () => {
     await app.getByText("Alert settings saved").waitFor({ timeout: 30_000 });
 
     stack.fastmag.setFaults({ koNext: 1_000, koMessage: "Identification incorrecte" });
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (full)" });
     // "Run now" submits from a click handler: a click before the page is hydrated does nothing (no run,
     // no mail). Under load that is what happened; the card first, so the hydrated page is this one.
@@ -145,7 +145,7 @@ describe("alerts", () => {
     await mailPage.close();
 
     // The mail is out before the send job records it: Logs shows the event once that is written.
-    await page.getByRole("link", { name: "Logs" }).click();
+    await openFromAdminMenu(page, app, "Logs");
     await app.getByText("App events").waitFor({ timeout: 30_000 });
     await reloadUntil(async () => (await app.getByText(`mailed to ${MERCHANT}`, { exact: false }).count()) > 0, "Logs");
     await app.getByText("Stock (full) failed", { exact: false }).first().waitFor({ timeout: 30_000 });
@@ -155,7 +155,7 @@ describe("alerts", () => {
 
   it("posts a signed alert to the merchant's webhook when a Shopify webhook cannot be processed", async () => {
     smtp.reset();
-    await page.getByRole("link", { name: "Alerts" }).click();
+    await openFromAdminMenu(page, app, "Alerts");
     await app.getByLabel("Webhook address (optional)").waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
     await app.getByLabel("Webhook address (optional)").fill(`${receiver.url}/alerts`);
@@ -215,7 +215,7 @@ describe("alerts", () => {
 
     // A sync fails…
     stack.fastmag.setFaults({ koNext: 1_000, koMessage: "Identification incorrecte" });
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (changes only)" });
     await card.waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });

@@ -8,7 +8,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { merchandisingOf } from "../../emulators/shopify/merchandising";
 import type { Stack } from "../../scripts/stack";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -48,7 +48,7 @@ describe("catalog images and publishing", () => {
 
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openFromAdminMenu(page, app, "Settings");
     await app.getByRole("link", { name: "SFTP photos" }).first().click();
     // By role: once a host key is pinned, a checkbox about it also mentions the server.
     await app.getByRole("textbox", { name: "Server" }).waitFor({ timeout: 30_000 });
@@ -67,7 +67,7 @@ describe("catalog images and publishing", () => {
     });
     await screenshot(page, "sftp-settings-connected");
 
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Product images" });
     await card.waitFor({ timeout: 30_000 });
     await card.getByRole("button", { name: "Run now: Product images" }).click();
@@ -104,7 +104,7 @@ describe("catalog images and publishing", () => {
         ],
       ]),
     );
-    await page.getByRole("link", { name: "Ready to sell" }).click();
+    await openFromAdminMenu(page, app, "Ready to sell");
     await app.getByRole("heading", { name: "Ready to sell" }).waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
     await app.getByText("Ready", { exact: true }).first().waitFor({ timeout: 30_000 });

@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../scripts/stack";
 import { shopifyClient } from "../support/shopify-emulator-client";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -32,7 +32,7 @@ describe("customers", () => {
 
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Customers" }).click();
+    await openFromAdminMenu(page, app, "Customers");
     await app.getByLabel("Customer e-mail").waitFor({ timeout: 30_000 });
     await app.getByLabel("Customer e-mail").fill("not-an-email");
     await app.getByRole("button", { name: "Search" }).click();

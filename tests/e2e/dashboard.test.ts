@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { DEMO_SHOP } from "../../emulators/shopify/seed";
 import type { Stack } from "../../scripts/stack";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -79,8 +79,8 @@ describe("the embedded Dashboard", () => {
   });
 
   it("navigates with the admin's app menu", async () => {
-    await page.getByRole("link", { name: "Logs" }).click();
     const app = page.frameLocator("iframe");
+    await openFromAdminMenu(page, app, "Logs");
     await app.getByText("Webhooks received").waitFor({ timeout: 30_000 });
     await screenshot(page, "logs");
   });
@@ -116,8 +116,8 @@ describe("the embedded Dashboard", () => {
       await db.$disconnect();
     }
 
-    await page.getByRole("link", { name: "Logs" }).click();
     const app = page.frameLocator("iframe");
+    await openFromAdminMenu(page, app, "Logs");
     await app.getByText("app/scopes_update").first().waitFor({ timeout: 30_000 });
     await app.getByRole("cell", { name: "processed" }).first().waitFor();
     await screenshot(page, "logs-webhook-received");

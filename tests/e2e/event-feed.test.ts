@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../scripts/stack";
 import { startErpReceiver, type ErpReceiver } from "../../emulators/erp-receiver/index";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -53,7 +53,7 @@ async function placeOrder(email: string): Promise<number> {
 async function openSettings(): Promise<void> {
   await page.goto(stack.adminUrl);
   await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Settings" }).click();
+  await openFromAdminMenu(page, app, "Settings");
   await app.getByRole("link", { name: "Open ERP event feed" }).click();
   await app.getByLabel("Address (HTTPS)").waitFor({ timeout: 30_000 });
 }

@@ -8,7 +8,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { startStack, type Stack } from "../../scripts/stack";
-import { freePort, screenshot } from "./support/browser";
+import { freePort, openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -43,7 +43,7 @@ describe("Fastmag settings and ERP explorer", () => {
   it("fills the settings and tests the connection, then shows a wrong password's error", async () => {
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openFromAdminMenu(page, app, "Settings");
     // The Settings screen first: the Dashboard's setup checklist also links to Fastmag, and on a loaded
     // machine a click there raced the navigation to Settings, which then replaced the Fastmag screen.
     await app.getByRole("link", { name: "Open point of sale" }).waitFor({ timeout: 30_000 });
@@ -84,7 +84,7 @@ describe("Fastmag settings and ERP explorer", () => {
   });
 
   it("looks up a product by GENCOD and a PME's balance in the explorer", async () => {
-    await page.getByRole("link", { name: "Fastmag explorer" }).click();
+    await openFromAdminMenu(page, app, "Fastmag explorer");
     await app.getByLabel("Look up").waitFor({ timeout: 30_000 });
     // The kind of lookup switches the fields from React: chosen before hydration, the choice is lost
     // (under load in CI the GENCOD field never came).
@@ -104,7 +104,7 @@ describe("Fastmag settings and ERP explorer", () => {
     await app.getByText("Available to sell", { exact: true }).waitFor();
     await app.getByText(/^Fastmag: general stock \d+ · web stock \d+$/).waitFor();
     await screenshot(page, "stock-of-sku");
-    await page.getByRole("link", { name: "Fastmag explorer" }).click();
+    await openFromAdminMenu(page, app, "Fastmag explorer");
     await app.getByLabel("Look up").waitFor({ timeout: 30_000 });
     // The kind of lookup switches the fields from React: chosen before hydration, the choice is lost
     // (under load in CI the GENCOD field never came).

@@ -5,7 +5,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../scripts/stack";
 import { DEMO_SMTP_USER, type SmtpEmulator } from "../../emulators/smtp/index";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -52,8 +52,7 @@ describe("gift cards", () => {
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
 
-    await page.getByRole("link", { name: "Mail" }).click();
-    await app.getByLabel("Host").waitFor({ timeout: 30_000 });
+    await openFromAdminMenu(page, app, "Mail");
     await app.getByLabel("Host").fill(smtp.host);
     await app.getByLabel("Port").fill(String(smtp.port));
     await app.getByLabel("User").fill(DEMO_SMTP_USER.username);
@@ -67,8 +66,7 @@ describe("gift cards", () => {
     await app.getByText("Test mail sent to marchand@maison-demo.test").waitFor({ timeout: 30_000 });
     await screenshot(page, "mail-settings-test-sent");
 
-    await page.getByRole("link", { name: "Gift cards" }).click();
-    await app.getByLabel("Code", { exact: true }).waitFor({ timeout: 30_000 });
+    await openFromAdminMenu(page, app, "Gift cards");
     await app.getByLabel("Code", { exact: true }).fill("CADEAU-0001");
     await app.getByRole("button", { name: "Check", exact: true }).first().click();
     await app.getByText("Gift card CADEAU-0001 was created in Shopify.").waitFor({ timeout: 30_000 });
@@ -95,6 +93,8 @@ describe("gift cards", () => {
     await page.reload();
     await app.getByText("Mail sent").first().waitFor({ timeout: 30_000 });
     await screenshot(page, "gift-card-mail-sent");
+    // Resend works once React runs the page.
+    await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
 
     await app.getByRole("button", { name: "Resend" }).click();
     await app.getByText("A new mail to eleni@example.test is planned for now.").waitFor({ timeout: 30_000 });
@@ -104,7 +104,7 @@ describe("gift cards", () => {
     await app.getByText("Mail sent").first().waitFor({ timeout: 30_000 });
     await screenshot(page, "gift-card-resent");
 
-    await page.getByRole("link", { name: "Mail" }).click();
+    await openFromAdminMenu(page, app, "Mail");
     await app.getByText("Mails sent").waitFor({ timeout: 30_000 });
     await app.getByText("Mails sent").scrollIntoViewIfNeeded();
     await screenshot(page, "mail-log");

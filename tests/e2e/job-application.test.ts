@@ -9,7 +9,7 @@ import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stack } from "../../scripts/stack";
 import { DEMO_SMTP_USER, type SmtpEmulator } from "../../emulators/smtp/index";
-import { launchBrowser, screenshot } from "./support/browser";
+import { launchBrowser, openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -42,7 +42,7 @@ describe("job application", () => {
   it("a visitor sends the storefront form with a PDF; the shop's address gets the mail with the PDF attached", async () => {
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Mail" }).click();
+    await openFromAdminMenu(page, app, "Mail");
     await app.getByLabel("Host").waitFor({ timeout: 30_000 });
     await app.getByLabel("Host").fill(smtp.host);
     await app.getByLabel("Port").fill(String(smtp.port));

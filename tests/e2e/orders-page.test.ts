@@ -5,7 +5,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -59,7 +59,7 @@ describe("Orders at 1440 px", () => {
 
     await page.goto(stack().adminUrl);
     await app.getByText(stack().shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Orders" }).click();
+    await openFromAdminMenu(page, app, "Orders");
     await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
     const retry = app.getByRole("button", { name: `Retry ${failed.name}` });
     await expect

@@ -6,7 +6,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { readRouteData, routeDataUrl } from "../../scripts/route-data";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -169,7 +169,7 @@ describe("orders end to end", () => {
 
     await page.goto(stack().adminUrl);
     await app.getByText(stack().shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Orders" }).click();
+    await openFromAdminMenu(page, app, "Orders");
     await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
     await expect
       .poll(
@@ -265,7 +265,7 @@ describe("orders end to end", () => {
       { reason, stock: "WEB", count: 1, quantity: 1 },
     ]);
 
-    await page.getByRole("link", { name: "Orders" }).click();
+    await openFromAdminMenu(page, app, "Orders");
     await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
     await page.reload();
     await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
@@ -289,7 +289,7 @@ describe("orders end to end", () => {
       email: "nora.blanc@example.fr",
       lineItems: [{ sku: "BULKB24|BLANC|L", title: "Pull Bulk B", quantity: 2, price: 45 }],
     });
-    await page.getByRole("link", { name: "Orders" }).click();
+    await openFromAdminMenu(page, app, "Orders");
     await app.getByRole("heading", { name: "Orders", exact: true }).waitFor({ timeout: 30_000 });
     const row = (order: OrderSnapshot) =>
       app.getByRole("row").filter({ has: app.getByRole("link", { name: order.name, exact: true }) });

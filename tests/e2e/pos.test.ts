@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCESS_TOKEN } from "../../emulators/square/index";
 import type { Stack } from "../../scripts/stack";
 import { blockingAxeViolations } from "./support/axe";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -61,7 +61,7 @@ function shopifyLevels(locationName: string): Map<string, number> {
 async function openPosSettings() {
   await page.goto(stack.adminUrl);
   await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Settings" }).click();
+  await openFromAdminMenu(page, app, "Settings");
   await app.getByRole("link", { name: "Open point of sale" }).click();
   await app.getByRole("heading", { name: "Point of sale" }).waitFor({ timeout: 30_000 });
   await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });

@@ -4,7 +4,7 @@
 // later, which its page shows); End now puts every price back exactly and removes the tag.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -49,7 +49,7 @@ describe("Promotions", () => {
     });
     expect(created.status).toBe(201);
 
-    await page.getByRole("link", { name: "Promotions" }).click();
+    await openFromAdminMenu(page, app, "Promotions");
     await app.getByRole("heading", { name: "Promotions", exact: true }).waitFor({ timeout: 30_000 });
     await app
       .getByRole("link", { name: "Create promotion" })
@@ -97,7 +97,7 @@ describe("Promotions", () => {
           : firstVariant.price,
       ]);
     // The list shows it active; its page shows each variant's price before and during it.
-    await page.getByRole("link", { name: "Promotions" }).click();
+    await openFromAdminMenu(page, app, "Promotions");
     const row = app.getByRole("row", { name: /Soldes d'été · −30% · promo-30/ });
     await row.getByText("Active").waitFor({ timeout: 30_000 });
     await screenshot(page, "promotions-list-active");
@@ -135,7 +135,7 @@ describe("Promotions", () => {
         { timeout: 30_000, interval: 500 },
       )
       .toEqual({ tagged: false, prices: before });
-    await page.getByRole("link", { name: "Promotions" }).click();
+    await openFromAdminMenu(page, app, "Promotions");
     await app
       .getByRole("row", { name: /Soldes d'été · −30% · promo-30/ })
       .getByText("Ended")

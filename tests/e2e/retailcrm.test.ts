@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import type { Stack } from "../../scripts/stack";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -29,7 +29,7 @@ describe("RetailCRM settings", () => {
   it("sets RetailCRM up: address, key, warehouse, test, send stock, register module", async () => {
     await page.goto(stack.adminUrl);
     await app.getByText(stack.shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openFromAdminMenu(page, app, "Settings");
     await app.getByRole("link", { name: "RetailCRM" }).click();
     await app.getByLabel("RetailCRM account address").waitFor({ timeout: 30_000 });
 
@@ -117,7 +117,7 @@ describe("RetailCRM with the stock and the orders", () => {
       offers: matched.map((sku) => ({ article: sku, name: sku, stores: [{ code: "main", available: 999 }] })),
     });
 
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openFromAdminMenu(page, app, "Settings");
     await app.getByRole("link", { name: "RetailCRM" }).click();
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: "Match items" }).click();
@@ -131,7 +131,7 @@ describe("RetailCRM with the stock and the orders", () => {
   });
 
   it("chooses where stock goes in Settings: from Fastmag to Shopify and RetailCRM", async () => {
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openFromAdminMenu(page, app, "Settings");
     await app.getByRole("link", { name: "Choose where data goes" }).click();
     await app.getByLabel("Stock comes from").waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });
@@ -144,7 +144,7 @@ describe("RetailCRM with the stock and the orders", () => {
   });
 
   it("runs a stock sync: the same levels arrive in RetailCRM's warehouse and in Shopify", async () => {
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });

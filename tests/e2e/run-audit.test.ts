@@ -4,7 +4,7 @@
 // a French admin reads the same run, its stored reasons and log lines included, in French.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -28,7 +28,7 @@ describe("Auditing a run", () => {
   it("shows the changes, the failed rows and the log of a stock run that succeeded with problems", async () => {
     // Every 40th row Fastmag sends cannot be read.
     session.stack.fastmag.setFaults({ malformedRows: { every: 40 } });
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.waitFor({ timeout: 30_000 });
     await card.getByRole("button", { name: "Run now: Stock (full)" }).click();
@@ -127,7 +127,7 @@ describe("Auditing a run", () => {
     // Fastmag answers 503 to every call for a while: the price run's first attempt fails and waits.
     session.stack.fastmag.setFaults({ http5xxNext: 1_000 });
     try {
-      await page.getByRole("link", { name: "Syncs" }).click();
+      await openFromAdminMenu(page, app, "Syncs");
       const card = app.getByRole("region", { name: "Prices" });
       await card.waitFor({ timeout: 30_000 });
       await card.getByRole("button", { name: "Run now: Prices" }).click();

@@ -2,7 +2,7 @@
 // stops and shows "Cancelled" with what it had changed.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("Cancelling a run", () => {
   it("asks to confirm, then the run ends Cancelled", async () => {
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Prices" });
     await card.waitFor({ timeout: 30_000 });
     // Shopify answers slowly from now on: the run is still going when the merchant cancels it.

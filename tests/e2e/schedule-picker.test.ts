@@ -5,7 +5,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRouteData, routeDataUrl } from "../../scripts/route-data";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("Schedule picker", () => {
   it("edits a schedule in plain words and stores a canonical time zone", async () => {
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.getByText("every hour at :10, from 0:10 to 2:10 and 5:10 to 23:10").waitFor({ timeout: 30_000 });
     await card.getByRole("link", { name: "Edit schedule" }).click();
@@ -57,7 +57,7 @@ describe("Schedule picker", () => {
       timeout: 10_000,
     });
 
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     await app
       .getByRole("region", { name: "Stock (full)" })
       .getByText("every weekday (Monday to Friday) at 7:30 and 19:30, America/New_York")

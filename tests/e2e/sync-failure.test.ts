@@ -2,7 +2,7 @@
 // Retry runs it again to success.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -24,7 +24,7 @@ describe("a failing sync", () => {
   it("shows Fastmag's error on the run, and Retry works once Fastmag answers again", async () => {
     session.stack.fastmag.setFaults({ koNext: 1_000, koMessage: "Base en maintenance, réessayez plus tard" });
 
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.getByRole("button", { name: "Run now: Stock (full)" }).click({ timeout: 30_000 });
     const recent = app.getByRole("region", { name: "Recent runs" });

@@ -2,7 +2,7 @@
 // the run's detail.
 import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe("Syncs", () => {
   it("runs a sync from the Syncs screen and shows its run to the end", async () => {
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     await app.getByRole("heading", { name: "Syncs" }).waitFor({ timeout: 30_000 });
     const card = app.getByRole("region", { name: "Clean up sync history" });
     await card.waitFor({ timeout: 30_000 });
@@ -46,7 +46,7 @@ describe("Syncs", () => {
   });
 
   it("lets an ERP start the same sync over the JSON API with a token made in Settings", async () => {
-    await page.getByRole("link", { name: "Settings" }).click();
+    await openFromAdminMenu(page, app, "Settings");
     // Submitting before the page is hydrated would post a plain form, without the session token.
     await app.getByLabel("Token name").waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });

@@ -11,7 +11,7 @@ import type { Stack } from "../../scripts/stack";
 import { DEMO_PRODUCTION_TOKEN, DEMO_STORE, type TuyoEmulator } from "../../emulators/tuyo/index";
 import { ordersOf } from "../../emulators/shopify/orders";
 import { shopifyClient } from "../support/shopify-emulator-client";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -70,7 +70,7 @@ const tuyoStock = (sku: string) =>
     ?.stock.reduce((sum, line) => sum + line.stock, 0);
 
 async function openTuyo(action?: "Categories" | "Listings" | "Orders") {
-  await page.getByRole("link", { name: "Settings" }).click();
+  await openFromAdminMenu(page, app, "Settings");
   await app.getByRole("heading", { name: "Settings", exact: true }).waitFor({ timeout: 30_000 });
   await app.getByRole("link", { name: "Tuyo", exact: true }).click();
   await app.getByLabel("Tuyo API address").waitFor({ timeout: 30_000 });
@@ -138,7 +138,7 @@ describe("Tuyo", () => {
       .prepare("UPDATE stocks SET stock_web = stock_web + 7 WHERE reference = ? AND color = ? AND size = ?")
       .run(reference, color, size);
     expect(changed.changes).toBe(1);
-    await page.getByRole("link", { name: "Syncs" }).click();
+    await openFromAdminMenu(page, app, "Syncs");
     const card = app.getByRole("region", { name: "Stock (full)" });
     await card.waitFor({ timeout: 30_000 });
     await app.locator("html[data-hydrated]").waitFor({ timeout: 30_000 });

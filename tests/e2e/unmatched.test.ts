@@ -5,7 +5,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProduct } from "../../emulators/shopify/catalog";
 import { readRouteData, routeDataUrl } from "../../scripts/route-data";
-import { screenshot } from "./support/browser";
+import { openFromAdminMenu, screenshot } from "./support/browser";
 import { startE2eSession, type E2eSession } from "./support/session";
 
 let session: E2eSession;
@@ -61,7 +61,7 @@ describe("Unmatched SKUs", () => {
 
     await page.goto(stack().adminUrl);
     await app.getByText(stack().shop).first().waitFor({ timeout: 30_000 });
-    await page.getByRole("link", { name: "Unmatched SKUs" }).click();
+    await openFromAdminMenu(page, app, "Unmatched SKUs");
     await app.getByRole("heading", { name: "Unmatched SKUs", exact: true }).waitFor({ timeout: 30_000 });
     const ignore = app.getByRole("button", { name: /^Ignore / });
     await ignore.first().waitFor({ timeout: 30_000 });

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../../test-results/screenshots");
 
@@ -40,6 +40,22 @@ export async function newMerchantPage(browser: Browser, options: { locale?: stri
     ...(options.locale ? { locale: options.locale } : {}),
   });
   return context.newPage();
+}
+
+/**
+ * Follows a link of the admin's app menu and waits until the app frame holds the new page, hydrated. Until
+ * then the frame still shows the page before: when that is the same screen, its controls answer locators
+ * and a click lands on a page about to go, or on the new one before React runs (a checkbox ticked then is
+ * not in React's state, and Save sends the old value).
+ */
+export async function openFromAdminMenu(page: Page, app: FrameLocator, name: string): Promise<void> {
+  // The page before is marked; a frame with no page yet has nothing to mark.
+  await app
+    .locator("html")
+    .evaluate((html) => void (html.dataset.left = "true"), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
+  await page.getByRole("link", { name }).click();
+  await app.locator("html[data-hydrated]:not([data-left])").waitFor({ timeout: 60_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
