@@ -22,6 +22,13 @@ describe("isTransientDatabaseError", () => {
     ["the server ended the session", adapterError({ kind: "postgres", code: "57P01" })],
     ["a connection exception", Object.assign(new Error("lost"), { code: "08006", severity: "FATAL" })],
     ["pg's connection cut mid-query", new Error("Connection terminated unexpectedly")],
+    [
+      "the server ending the session under a raw query",
+      Object.assign(new Error("raw query failed"), {
+        code: "P2010",
+        meta: { driverAdapterError: adapterError({ kind: "postgres", code: "57P01", originalCode: "57P01" }) },
+      }),
+    ],
     ["the database unreachable", Object.assign(new Error("unreachable"), { code: "P1001" })],
     ["the pool exhausted", Object.assign(new Error("pool"), { code: "P2024" })],
   ])("takes %s as transient", (_, error) => {
@@ -31,6 +38,13 @@ describe("isTransientDatabaseError", () => {
   it.each([
     ["a unique violation", Object.assign(new Error("unique"), { code: "P2002" })],
     ["a missing record", Object.assign(new Error("missing"), { code: "P2025" })],
+    [
+      "a raw query's constraint",
+      Object.assign(new Error("raw query failed"), {
+        code: "P2010",
+        meta: { driverAdapterError: adapterError({ kind: "postgres", code: "23505" }) },
+      }),
+    ],
     ["a constraint from PostgreSQL", adapterError({ kind: "postgres", code: "23514" })],
     ["a SQLite constraint", adapterError({ kind: "postgres", originalCode: "SQLITE_CONSTRAINT" })],
     ["a plain error", new Error("Cannot read properties of undefined")],

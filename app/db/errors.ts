@@ -47,6 +47,11 @@ export function isTransientDatabaseError(error: unknown): boolean {
     cause?: unknown;
   };
   if (code === "P2034" || isPgTransientState(code)) return true;
+  // A raw query ($queryRaw, $executeRaw) that failed in the driver: Prisma wraps the adapter's error.
+  if (code === "P2010") {
+    const inner = (error as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+    if (inner !== undefined && inner !== error) return isTransientDatabaseError(inner);
+  }
   if (typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code)) return true;
   if (name === "DriverAdapterError" && typeof cause === "object" && cause !== null) {
     const { kind, originalCode } = cause as { kind?: unknown; originalCode?: unknown };

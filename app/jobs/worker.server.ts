@@ -4,11 +4,11 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../db.server";
-import { isDatabaseUnavailable } from "../db/errors";
+import { isDatabaseUnavailable, isTransientDatabaseError } from "../db/errors";
 import { type Message, said } from "../i18n/stored-words";
 import { DatabaseBusyError, NotConfiguredError, isTransient, merchantMessageOf, TransientError } from "../lib/errors";
 import { type Logger, logger as rootLogger } from "../lib/logger.server";
-import { backoffDelay } from "../lib/time";
+import { backoffDelay, sleep } from "../lib/time";
 import { type ClaimedJob, claimJobs, claimNextJob } from "./claim.server";
 import { type Clock, systemClock } from "./clock";
 import { JobCancelled, JobInterrupted, RunState } from "./context.server";
@@ -163,7 +163,7 @@ async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (r
   run.watchStops(() => stopRequest(s.db, fence));
   const definition = jobType(job.type);
   const end = async (outcome: RunOutcome) => {
-    const written = await finishRun(s.db, fence, run, outcome, s.clock.now());
+    const written = await recordEnd(s, () => finishRun(s.db, fence, run, outcome, s.clock.now()), log);
     // Whoever subscribed (alerts, the app events on the Logs screen) hears of a failure we recorded.
     if (written && outcome.kind === "failed")
       await announceRunFailed({
@@ -231,6 +231,29 @@ async function executeRun(s: Settings, job: ClaimedJob, fence: Fence, expose: (r
   }
   const written = await end(outcome);
   log.info("job ended", { outcome: outcome.kind, written });
+}
+
+/**
+ * Writes a run's end, trying again while the database is only busy (another process holding the write
+ * lock: a backup, a migration, a burst). Given up on, the run would stay "running" until its lease
+ * expired and then be run again. The write is fenced, so a try that did land is never applied twice;
+ * the tries stop within half a lease, while this worker still holds it (its last renewal was at most a
+ * third of a lease ago).
+ */
+async function recordEnd(s: Settings, write: () => Promise<boolean>, log: Logger): Promise<boolean> {
+  const deadline = Date.now() + s.leaseMs / 2;
+  for (let tries = 1; ; tries++) {
+    try {
+      const written = await write();
+      if (tries > 1) log.info("run's end recorded after the database was busy", { tries });
+      return written;
+    } catch (error) {
+      const pause = Math.min(1_000, 50 * 2 ** (tries - 1));
+      if (!isTransientDatabaseError(error) || Date.now() + pause > deadline) throw error;
+      if (tries === 1) log.warn("could not record the run's end yet; trying again", { error: describeCause(error) });
+      await sleep(pause);
+    }
+  }
 }
 
 function outcomeOfError(

@@ -1,9 +1,12 @@
 // The worker against the real test database (SQLite, or PostgreSQL with TEST_DATABASE=postgresql):
 // success with progress and skipped items, transient retry with backoff, permanent failure, cancel,
 // lease takeover, graceful shutdown and the one-running-per-(shop, type) rule.
+import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db } from "../../app/db.server";
+import { databaseTarget, sqliteFilePath } from "../../app/db/target.server";
 import { cancelJob, enqueueJob, getJob, listSkipped, retryJob } from "../../app/jobs/api.server";
 import { claimJobs, claimNextJob } from "../../app/jobs/claim.server";
 import { manualClock } from "../../app/jobs/clock";
@@ -63,6 +66,52 @@ registerJobType<{ ms: number }>({
       await ctx.checkpoint();
       await sleep(10);
     }
+  },
+});
+
+/**
+ * Another connection takes the database's write lock and keeps it `holdMs`, the way a backup, a migration
+ * or another process's burst does: on SQLite, BEGIN IMMEDIATE (the app's writes give up after about 0.6 s
+ * with "database busy"); on PostgreSQL, the jobs' table in EXCLUSIVE mode, and the connections that wait
+ * for it are ended by the server, as a failing-over server ends them. Resolves once the lock is held, with the release to come.
+ */
+async function holdJobsWriteLock(holdMs: number): Promise<{ released: Promise<void> }> {
+  const target = databaseTarget(process.env.DATABASE_URL);
+  if (target.provider === "sqlite") {
+    const other = new Database(sqliteFilePath(target.url), { timeout: 5_000 });
+    other.exec("BEGIN IMMEDIATE");
+    const released = sleep(holdMs).then(() => {
+      other.exec("COMMIT");
+      other.close();
+    });
+    return { released };
+  }
+  const other = new pg.Client({ connectionString: target.url });
+  await other.connect();
+  await other.query('BEGIN; LOCK TABLE "Job" IN EXCLUSIVE MODE');
+  const released = (async () => {
+    const until = Date.now() + holdMs;
+    while (Date.now() < until) {
+      await other.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+      );
+      await sleep(50);
+    }
+    await other.query("COMMIT");
+    await other.end();
+  })();
+  return { released };
+}
+
+const locksHeld: Promise<void>[] = [];
+registerJobType<Record<string, never>>({
+  type: "test.ends-while-locked",
+  title: "Ends while the database is locked",
+  description: "Another connection holds the write lock for 4 s as the run ends.",
+  retry: { maxAttempts: 3, baseDelayMs: 10 },
+  handler: async () => {
+    locksHeld.push((await holdJobsWriteLock(4_000)).released);
+    return { done: true };
   },
 });
 
@@ -224,6 +273,21 @@ describe("job worker", () => {
     expect(stillQueued).toHaveLength(1);
     // The database itself refuses a second running row, whatever the claim query does.
     await expect(db.job.update({ where: { id: stillQueued[0]! }, data: { status: "running" } })).rejects.toThrow();
+  });
+
+  it("records a run's end once the database's write lock is released, not a lease later", async () => {
+    const shop = uniqueShop();
+    const { jobId } = await enqueueJob({ db }, { shop, type: "test.ends-while-locked" });
+    // A lease far longer than the wait below: only the end written again can end the run in time.
+    const worker = startWorker({ db, types: ["test.ends-while-locked"], concurrency: 1, pollMs: 20, leaseMs: 120_000 });
+    workers.push(worker);
+    const ended = await waitFor(async () => {
+      const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+      return job.status !== "running" && job.status !== "queued" && job;
+    }, 20_000);
+    await Promise.all(locksHeld);
+    expect(ended).toMatchObject({ status: "succeeded", attempt: 1, leaseOwner: null });
+    expect(JSON.parse(ended.resultJson ?? "{}")).toEqual({ done: true });
   });
 
   it("on shutdown, releases a job it cannot finish in the grace period", async () => {
