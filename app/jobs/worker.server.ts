@@ -248,7 +248,7 @@ async function recordEnd(s: Settings, write: () => Promise<boolean>, log: Logger
       if (tries > 1) log.info("run's end recorded after the database was busy", { tries });
       return written;
     } catch (error) {
-      const pause = Math.min(1_000, 50 * 2 ** (tries - 1));
+      const pause = backoffDelay(tries, 50, 1_000);
       if (!isTransientDatabaseError(error) || Date.now() + pause > deadline) throw error;
       if (tries === 1) log.warn("could not record the run's end yet; trying again", { error: describeCause(error) });
       await sleep(pause);
